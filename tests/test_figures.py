@@ -1,0 +1,167 @@
+"""Figures in chat messages: amounts, numbers and dates come out exact; nothing else is taken for money."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.figures import find_amounts, find_dates, format_money, money_in_words, parse_amount, parse_number
+
+TODAY = date(2026, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("10万元", "100000"),
+        ("3.5万", "35000"),
+        ("80,000 元", "80000"),
+        ("伍万元整", "50000"),
+        ("十二万三千四百元", "123400"),
+        ("1亿", "100000000"),
+        ("52000元", "52000"),
+        ("人民币86,000元", "86000"),
+        ("￥1,500.50", "1500.50"),
+        ("RMB 2000", "2000"),
+        ("50,000 yuan", "50000"),
+        ("10万块钱", "100000"),
+        ("壹拾贰万叁仟肆佰元整", "123400"),
+        ("拖欠服務費伍萬元整", "50000"),
+        ("两万元", "20000"),
+        ("一万二千元", "12000"),
+        ("１２０００元", "12000"),  # full-width digits
+        ("欠款-3000元", "-3000"),
+        ("负500元", "-500"),
+        ("52000", "52000"),  # a bare figure handed to parse_amount is yuan
+    ],
+)
+def test_parse_amount_reads_every_common_way_of_writing_money(text: str, yuan: str) -> None:
+    assert parse_amount(text) == Decimal(yuan)
+
+
+@pytest.mark.parametrize("text", ["", "逾期30天", "日万分之五", "合同总金额的15%", "第8条", "2026年1月10日", "😀😀"])
+def test_parse_amount_finds_nothing_where_there_is_no_money(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("十五", "15"),
+        ("二十五", "25"),
+        ("一百零二", "102"),
+        ("零点五", "0.5"),
+        ("三点五万", "35000"),
+        ("一万零五百", "10500"),
+        ("一万二", "12000"),  # colloquial short forms
+        ("三千五", "3500"),
+        ("2万5", "25000"),
+        ("一亿二千万", "120000000"),
+        ("一万亿", "1000000000000"),
+        ("1e30", "1e30"),
+    ],
+)
+def test_parse_number_reads_chinese_and_mixed_numerals(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["万", "二三", "十二点", "abc", ""])
+def test_parse_number_rejects_what_is_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_find_amounts_keeps_order_and_spans() -> None:
+    message = "约定违约金8万元，实际损失5万元"
+    amounts = find_amounts(message)
+    assert [a.value for a in amounts] == [Decimal(80000), Decimal(50000)]
+    assert [message[a.start : a.end] for a in amounts] == ["8万元", "5万元"]
+    assert [a.raw for a in amounts] == ["8万元", "5万元"]
+
+
+def test_a_bare_number_after_a_money_word_is_money() -> None:
+    assert [a.value for a in find_amounts("欠款50000，逾期30天")] == [Decimal(50000)]
+    assert [a.value for a in find_amounts("本金：12000，逾期3周")] == [Decimal(12000)]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "应付款日2026年3月1日，逾期30天",
+        "每日0.05%，按日万分之五，千分之零点五",
+        "合同总金额的15%，违约金比例20%",
+        "依据第12条第3款",
+        "2026-01-10到期，2026/2/20付清",
+        "逾期3周，约2个月",
+        "欠款金额的10%为限",
+    ],
+)
+def test_dates_rates_durations_and_clause_numbers_are_not_money(message: str) -> None:
+    assert find_amounts(message) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026年1月10日", date(2026, 1, 10)),
+        ("2026-01-10", date(2026, 1, 10)),
+        ("2026/1/10", date(2026, 1, 10)),
+        ("2026.1.10", date(2026, 1, 10)),
+        ("1月10日", date(2026, 1, 10)),  # year taken from today
+        ("二〇二六年一月十日", date(2026, 1, 10)),
+        ("今天", TODAY),
+        ("明天", date(2026, 3, 6)),
+        ("昨天", date(2026, 3, 4)),
+    ],
+)
+def test_find_dates_reads_each_format(text: str, expected: date) -> None:
+    assert [d.value for d in find_dates(f"付款日为{text}。", today=TODAY)] == [expected]
+
+
+def test_find_dates_returns_pairs_in_order_with_spans() -> None:
+    message = "应付日期2026年1月10日，2026年2月20日才付清"
+    dates = find_dates(message, today=TODAY)
+    assert [d.value for d in dates] == [date(2026, 1, 10), date(2026, 2, 20)]
+    assert [message[d.start : d.end] for d in dates] == ["2026年1月10日", "2026年2月20日"]
+
+
+@pytest.mark.parametrize("text", ["2026年2月30日", "请说明日期", "提前天数", "逾期30天", "3.5万"])
+def test_find_dates_ignores_impossible_dates_and_lookalikes(text: str) -> None:
+    assert find_dates(text, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("1500", "1,500.00"), ("0", "0.00"), ("1234567.125", "1,234,567.13"), ("0.005", "0.01"), ("-3000", "-3,000.00")],
+)
+def test_format_money_has_thousands_separators_and_two_decimals(value: str, text: str) -> None:
+    assert format_money(Decimal(value)) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("1500", "壹仟伍佰元整"),
+        ("0", "零元整"),
+        ("1500.05", "壹仟伍佰元零伍分"),
+        ("1000.50", "壹仟元伍角整"),
+        ("0.5", "伍角整"),
+        ("120000", "壹拾贰万元整"),
+        ("1125.004", "壹仟壹佰贰拾伍元整"),  # rounded to the fen first
+    ],
+)
+def test_money_in_words_writes_capitals_as_on_a_cheque(value: str, words: str) -> None:
+    assert money_in_words(Decimal(value)) == words
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_arabic_amounts_round_trip(yuan: int) -> None:
+    assert parse_amount(f"{yuan:,}元") == Decimal(yuan)
+    assert parse_amount(f"人民币{yuan}元") == Decimal(yuan)
+
+
+@given(st.integers(min_value=1, max_value=99_9999_9999))
+def test_capital_numerals_from_cn2an_read_back(yuan: int) -> None:
+    words = money_in_words(Decimal(yuan))
+    assert parse_amount(words) == Decimal(yuan)
