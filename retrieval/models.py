@@ -43,6 +43,7 @@ class ContractInfo(BaseModel):
     contract_id: str = Field(description="The file stem, e.g. 000_cfb35bf3898c4559")
     title: str
     titles: list[str] = Field(default_factory=list, description="Title of each 篇, when the file holds several")
+    parties: list[str] = Field(default_factory=list, description="Named parties (甲方/乙方), when filled in")
     source: str = Field(description="File name under the contracts directory")
     sha256: str
     clauses: int

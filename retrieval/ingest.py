@@ -1,0 +1,56 @@
+"""File → clauses: read, normalise, segment. No index, no side effects."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.loaders import read_contract
+from retrieval.models import Clause, ContractInfo
+from retrieval.normalize import nfkc, normalize_document, strip_pinyin, to_simplified
+from retrieval.segment import document_title, segment
+
+# The sharing site repeats the document title on every page: '2024年标准外呼服务协议版A版_第1页'.
+_PAGE_TITLE = re.compile(r"(?m)^\s*(.{2,60}?)_第1页\s*$")
+_PARTY = re.compile(
+    r"(?:甲方|乙方)(?:[(（][^)）]{0,8}[)）])?[:：]\s*(?:名称[:：])?\s*"
+    r"([\u4e00-\u9fff()（）]{2,30}?(?:有限责任公司|有限公司|公司|银行|中心|研究院|事务所)"
+    r"(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分行|支行))?)"
+)
+
+
+@dataclass(frozen=True)
+class ParsedContract:
+    info: ContractInfo
+    clauses: list[Clause]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _title(raw: str, text: str) -> str:
+    page_title = _PAGE_TITLE.search(to_simplified(strip_pinyin(nfkc(raw))))
+    return page_title.group(1).strip() if page_title else document_title(text)
+
+
+def parse_contract(name: str, data: bytes) -> ParsedContract:
+    """Parse one contract file; raises UnreadableContract with the reason when it cannot."""
+    contract_id = Path(name).stem
+    raw = read_contract(name, data)
+    text = normalize_document(raw)
+    title = _title(raw, text)
+    clauses = segment(contract_id, text, title)
+    titles = list(dict.fromkeys(c.contract_title for c in clauses))
+    info = ContractInfo(
+        contract_id=contract_id,
+        title=title,
+        titles=titles if titles != [title] else [],
+        parties=list(dict.fromkeys(_PARTY.findall(text))),
+        source=Path(name).name,
+        sha256=sha256(data),
+        clauses=len(clauses),
+    )
+    return ParsedContract(info=info, clauses=clauses)

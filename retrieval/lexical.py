@@ -1,0 +1,62 @@
+"""The lexical side: BM25 over jieba tokens, with clause numbers kept as exact tokens.
+
+第二十四条 and 第24条 become the same token, so either spelling finds the article.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import bm25s
+import jieba
+import numpy as np
+
+from retrieval.glossary import load_glossary
+from retrieval.segment import cn_number
+
+jieba.setLogLevel(logging.WARNING)
+
+_ARTICLE = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条")
+_CLAUSE_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,4}(?![\d.])")
+# Function words and question words carry no topic; punctuation never does.
+_STOPWORDS = frozenset(
+    "的 了 是 吗 呢 吧 啊 么 什么 怎么 怎么办 怎样 如何 多久 多少 哪些 哪个 谁 要 需要 应 应该 可以 能 能不能 "
+    "会 有 没有 和 与 及 或 在 对 中 里 时 时候 后 前 之 其 该 本 这 那 一个 这个 请问 请 我 我们 你 你们 "
+    "a an the is are was what when who how which of to in on for do does and or".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    for term in load_glossary().terms:
+        tokenizer.add_word(term, freq=100000)
+    return tokenizer
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased jieba words without stopwords, plus exact tokens for article and clause numbers."""
+    exact = [f"第{cn_number(m.group(1))}条" for m in _ARTICLE.finditer(text)]
+    exact += _CLAUSE_NUMBER.findall(text)
+    rest = _CLAUSE_NUMBER.sub(" ", _ARTICLE.sub(" ", text))
+    words = [w.strip().lower() for w in _segmenter().lcut(rest)]
+    return exact + [w for w in words if w and w not in _STOPWORDS and re.search(r"\w", w)]
+
+
+class LexicalIndex:
+    """BM25 over a fixed list of passages; rebuilt whenever the passage set changes (cheap: it is sparse)."""
+
+    def __init__(self, token_lists: list[list[str]]) -> None:
+        self._size = len(token_lists)
+        self._bm25 = bm25s.BM25()
+        if token_lists:
+            # bm25s wants at least one token per document; an empty passage gets a sentinel token.
+            self._bm25.index([tokens or ["∅"] for tokens in token_lists], show_progress=False)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """BM25 score of every passage, in index order."""
+        if not self._size or not query_tokens:
+            return np.zeros(self._size, dtype=np.float32)
+        return self._bm25.get_scores(query_tokens)

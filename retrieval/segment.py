@@ -1,0 +1,329 @@
+"""Segment a normalised contract into clauses: 篇 → 部分 → article → section → clause → item.
+
+The scraped text runs headings and clauses together ("8.3合同终止8.3.1提前终止8.3.1.1在合同…"), so
+structure is recovered from numbering markers. A marker only counts when it continues the numbering
+seen so far (8.3.1.1 may follow 8.3.1 or 8.2.2, not 8.9); that keeps amounts (3.5万), dates and
+stray digits from opening clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import cn2an
+
+from retrieval.models import Clause
+
+MAX_PASSAGE_CHARS = 800
+_HEADING_MAX_CHARS = 25
+
+_CN = "一二三四五六七八九十百零〇两"
+_PIAN = re.compile(rf"(?m)^篇([{_CN}]+)[:：]?\s*")
+_PIAN_TITLE = re.compile(r"(.{2,40}?(?:合同书|协议书|合同|协议))")
+_TOC = re.compile(r"(?:本合同)?目录一览")
+_TOC_ENTRY = re.compile(r"(\d+(?:\.\d+)*)\.?([^\d]{2,20}?)(?=\d|$)")
+_TITLE_STOP = re.compile(r"本合同|目录|甲方|\?|:|。|合同编号")
+_BLANK = re.compile(r"\[[^\[\]]{1,20}\]|_{2,}%?")
+_SENTENCE = re.compile(r"(?<=[。;!?])")
+_UNIT_AFTER_NUMBER = "万亿元%‰倍"
+
+# Candidate markers, most specific first where they could overlap at one position.
+_MARKERS = re.compile(
+    rf"(?P<part>第(?P<part_no>[{_CN}]+)部分[:：]?)"
+    rf"|(?P<article>(?<!合同)(?<!协议)(?<!参照)(?<!按照)(?<!依照)(?<!依据)(?<!根据)(?<!详见)第(?P<article_no>[{_CN}\d]+)条(?![的所中约规款项])[:：、]?)"
+    rf"|(?P<note>说明(?P<note_no>[{_CN}]+)[:：])"
+    rf"|(?P<enum>(?<![{_CN}第])(?P<enum_no>[{_CN}]+)、)"
+    rf"|(?P<section>[(（](?P<section_no>[{_CN}]+)[)）])"
+    r"|(?P<decimal>(?<![\d.])(?P<decimal_no>\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]))"
+    r"|(?P<item>(?<![\d.A-Za-z(（])(?P<item_no>\d{1,2})[.、)](?!\d))"
+)
+
+
+def cn_number(text: str) -> int | None:
+    """'二十四' → 24, '24' → 24; None when it is not a number."""
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def find_blanks(text: str) -> list[str]:
+    """Unfilled placeholders in order of appearance, each once: '[x%]', '____', '[具体支付日期]'."""
+    return list(dict.fromkeys(_BLANK.findall(text)))
+
+
+def toc_titles(text: str) -> set[str]:
+    """Heading titles listed in a table of contents run ('6.3.1提前终止' → '提前终止')."""
+    return {title for _, title in _TOC_ENTRY.findall(text)}
+
+
+def document_title(text: str) -> str:
+    first_line = text.strip().split("\n", 1)[0]
+    return _TITLE_STOP.split(first_line, 1)[0].strip()[:40] or "未命名合同"
+
+
+@dataclass
+class _Node:
+    """An accepted marker and the text it owns up to the next accepted marker."""
+
+    kind: str
+    number: str
+    start: int
+    body_start: int
+    end: int = 0
+    title: str = ""
+
+
+@dataclass
+class _State:
+    """Numbering seen so far, to judge whether a candidate marker continues it."""
+
+    part: int = 0
+    article: int | None = None
+    enum: int = 0
+    note: int = 0
+    section: int = 0
+    decimal: tuple[int, ...] = ()
+    item: dict[str, int] = field(default_factory=dict)
+
+    def enter_article(self, number: int | None) -> None:
+        self.article, self.section, self.decimal, self.item = number, 0, (), {}
+
+
+def _continues(prev: tuple[int, ...], new: tuple[int, ...], article: int | None) -> bool:
+    """Does decimal clause number `new` plausibly follow `prev` (gaps of up to two are tolerated)?"""
+    if not prev:
+        return new[0] == article if article is not None else all(n <= 3 for n in new[1:])
+    if len(new) == len(prev) + 1 and new[:-1] == prev:
+        return 1 <= new[-1] <= 3  # first child (a scraped page may have lost a sibling)
+    depth = len(new)
+    if depth > len(prev):
+        return False
+    return new[:-1] == prev[: depth - 1] and prev[depth - 1] < new[-1] <= prev[depth - 1] + 3
+
+
+def _accept(match: re.Match[str], state: _State, text: str) -> _Node | None:
+    kind = match.lastgroup and next(k for k in ("part", "article", "note", "enum", "section", "decimal", "item") if match.group(k))
+    start, end = match.span()
+    if kind == "part":
+        number = cn_number(match["part_no"])
+        if number != state.part + 1:  # '与第一部分具有同等效力' is a reference, not a new part
+            return None
+        state.part = number
+        state.enum = state.note = 0
+        state.enter_article(None)
+    elif kind == "article":
+        number = cn_number(match["article_no"])
+        # Articles only move forward (a scraped page may have lost a few); a restart needs a new part.
+        if number is None or not (number == 1 or (state.article or 0) < number <= (state.article or 0) + 6):
+            return None
+        state.enter_article(number)
+    elif kind in ("note", "enum"):
+        number = cn_number(match[f"{kind}_no"])
+        previous = getattr(state, kind)
+        if number is None or not (number == previous + 1 or (number == 1 and previous == 0)):
+            return None
+        setattr(state, kind, number)
+        state.enter_article(number)
+    elif kind == "section":
+        number = cn_number(match["section_no"])
+        if number != state.section + 1:
+            return None
+        state.section, state.decimal, state.item = number, (), {}
+    elif kind == "decimal":
+        if text[end : end + 1] in tuple(_UNIT_AFTER_NUMBER):
+            return None
+        number = tuple(int(n) for n in match["decimal_no"].split("."))
+        if not _continues(state.decimal, number, state.article):
+            return None
+        state.decimal, state.item = number, {}
+    else:  # item: 1. / 1、 / 1)
+        style = match.group(0)[-1]
+        number = int(match["item_no"])
+        previous = state.item.get(style, 0)
+        if not (number == previous + 1 or number == 1):
+            return None
+        state.item[style] = number  # other list styles keep counting: '1、… 1)… 2)… 2、'
+
+    return _Node(kind=kind, number=match.group(0).rstrip(":：、"), start=start, body_start=end)
+
+
+def _nodes(text: str, start: int, end: int) -> list[_Node]:
+    state = _State()
+    nodes: list[_Node] = []
+    for match in _MARKERS.finditer(text, start, end):
+        node = _accept(match, state, text)
+        if node:
+            nodes.append(node)
+    for node, following in zip(nodes, nodes[1:] + [None]):
+        node.end = following.start if following else end
+    return nodes
+
+
+_LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal": 3, "item": 4}
+
+
+def _level(node: _Node) -> float:
+    # Deeper decimal numbers sit deeper: 8.3 › 8.3.1 › 8.3.1.1.
+    return _LEVEL[node.kind] + (node.number.count(".") / 10 if node.kind == "decimal" else 0)
+
+
+# Characters that open a new sentence; a known title followed by one of them is a glued heading.
+_SENTENCE_OPENERS = "本如甲乙双任各该凡若因经对此"
+
+
+def _glued_heading(body: str, known_titles: set[str]) -> str:
+    """The heading glued to a clause ('协商解决双方应通过…' → '协商解决') when the table of contents
+    names it. The clause text itself is never shortened: answers may quote across the seam."""
+    for title in sorted(known_titles, key=len, reverse=True):
+        if body.startswith(title) and body[len(title) : len(title) + 1] in tuple(_SENTENCE_OPENERS):
+            return title
+    return ""
+
+
+def _is_heading(body: str) -> bool:
+    return 0 < len(body) <= _HEADING_MAX_CHARS and not re.search(r"[。;,:!?]", body)
+
+
+def _pieces(text: str) -> list[str]:
+    """Split a clause longer than the passage limit at sentence ends (hard cut as a last resort)."""
+    if len(text) <= MAX_PASSAGE_CHARS:
+        return [text]
+    pieces, current = [], ""
+    for sentence in _SENTENCE.split(text):
+        while len(sentence) > MAX_PASSAGE_CHARS:
+            pieces.append(sentence[:MAX_PASSAGE_CHARS])
+            sentence = sentence[MAX_PASSAGE_CHARS:]
+        if len(current) + len(sentence) > MAX_PASSAGE_CHARS:
+            pieces.append(current)
+            current = ""
+        current += sentence
+    return [p for p in pieces + [current] if p]
+
+
+@dataclass
+class _Region:
+    """A stretch of the document that is one contract: the whole file, or one 篇 of it."""
+
+    label: str
+    title: str
+    start: int
+    end: int
+
+
+def _regions(text: str, fallback_title: str) -> list[_Region]:
+    pians = list(_PIAN.finditer(text))
+    if not pians:
+        return [_Region("", fallback_title, 0, len(text))]
+    regions = []
+    for match, following in zip(pians, pians[1:] + [None]):
+        title = _PIAN_TITLE.match(text, match.end())
+        regions.append(
+            _Region(
+                label=f"篇{match.group(1)}",
+                title=title.group(1) if title else fallback_title,
+                start=match.end() + (len(title.group(1)) if title else 0),
+                end=following.start() if following else len(text),
+            )
+        )
+    return regions
+
+
+def _skip_toc(text: str, region: _Region) -> int:
+    """Where the answerable body starts: after the table-of-contents run, if there is one."""
+    toc = _TOC.search(text, region.start, region.end)
+    if not toc:
+        return region.start
+    body = re.compile(r"第[一二三]部分|第一条").search(text, toc.end(), region.end)
+    return body.start() if body else toc.end()
+
+
+def segment(contract_id: str, text: str, title: str | None = None) -> list[Clause]:
+    """All passages of one normalised document, in document order."""
+    title = title or document_title(text)
+    known_titles = toc_titles(text[: _skip_toc(text, _Region("", title, 0, len(text)))])
+    clauses: list[Clause] = []
+    seen_ids: set[str] = set()
+    for region in _regions(text, title):
+        body_start = _skip_toc(text, region)
+        nodes = _nodes(text, body_start, region.end)
+        preamble_end = nodes[0].start if nodes else region.end
+        preamble = text[body_start:preamble_end].strip()
+        if region.label or body_start == region.start:
+            preamble = preamble.removeprefix(title).strip()
+        stack: list[_Node] = []
+        part_label = ""
+        if len(preamble) >= 10:
+            clauses += _passages(
+                contract_id, region, region.label, "", "", ["前言"], preamble, (body_start, preamble_end), seen_ids
+            )
+        for node, following in zip(nodes, nodes[1:] + [None]):
+            while stack and _level(stack[-1]) >= _level(node):
+                stack.pop()
+            body = text[node.body_start : node.end].strip()
+            child_follows = following is not None and _level(following) > _level(node)
+            if node.kind == "part":
+                part_label = node.number if cn_number(node.number[1:-2]) != 1 else ""
+                stack = [node]
+                if len(body) <= _HEADING_MAX_CHARS:  # '第二部分:第三方介入后的修正' is a title, not a clause
+                    node.title = body.rstrip(":")
+                    continue
+            elif child_follows and _is_heading(body):
+                node.title = body
+                stack.append(node)
+                continue
+            else:
+                node.title = _glued_heading(body, known_titles)
+                stack.append(node)
+            if not body:
+                continue
+            article = next((n for n in stack if n.kind in ("article", "note", "enum")), None)
+            numbered = [n for n in stack if n.kind in ("section", "decimal", "item")]
+            path = [f"{n.number} {n.title}".strip() for n in stack if n.kind != "part" or part_label] or ["前言"]
+            clause_no = numbered[-1].number if numbered else ""
+            article_label = f"{article.number} {article.title}".strip() if article else ""
+            part = " ".join(p for p in (region.label, part_label) if p)
+            clauses += _passages(
+                contract_id, region, part, article_label, clause_no, path, body, (node.start, node.end), seen_ids
+            )
+    return clauses
+
+
+def _passages(
+    contract_id: str,
+    region: _Region,
+    part: str,
+    article: str,
+    clause_no: str,
+    path: list[str],
+    body: str,
+    span: tuple[int, int],
+    seen_ids: set[str],
+) -> list[Clause]:
+    base = "/".join(p for p in (part.replace(" ", "/"), article.split(" ")[0], clause_no or (not article and "前言")) if p)
+    key = f"{contract_id}:{base}"
+    suffix = 2
+    while key in seen_ids:
+        key, suffix = f"{contract_id}:{base}~{suffix}", suffix + 1
+    pieces = _pieces(body)
+    out = []
+    for number, piece in enumerate(pieces, start=1):
+        clause_id = key if len(pieces) == 1 else f"{key}#{number}"
+        seen_ids.add(clause_id)
+        out.append(
+            Clause(
+                id=clause_id,
+                contract_id=contract_id,
+                contract_title=region.title,
+                part=part,
+                article=article,
+                clause=clause_no,
+                heading_path=path,
+                text=piece,
+                span=span,
+                blanks=find_blanks(piece),
+            )
+        )
+    seen_ids.add(key)
+    return out
