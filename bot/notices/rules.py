@@ -1,0 +1,76 @@
+"""Notice periods and deemed-delivery rules, read out of the contract's own clause text.
+
+"应提前三十日书面通知" → Period(30, "day"); "通知应在发送之日起第三个工作日视为送达" →
+Period(3, "working_day"). Counting follows the Civil Code: the first day is not counted
+(art. 201) and a period whose last day is a rest day ends on the next working day (art. 203).
+"""
+
+from __future__ import annotations
+
+import calendar as month_lengths
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+import cn2an
+
+from bot.notices.calendar import WorkCalendar
+
+Unit = Literal["day", "working_day", "month"]
+
+_NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
+_UNIT = r"个?\s*(工作日|日|天|月)"
+_UNITS: dict[str, Unit] = {"工作日": "working_day", "日": "day", "天": "day", "月": "month"}
+_UNIT_WORDS: dict[Unit, str] = {"day": "日", "working_day": "个工作日", "month": "个月"}
+
+# "提前三十日书面通知", "提前30天通知", "提前十个工作日以书面形式通知"
+_NOTICE_PERIOD = re.compile(rf"提前\s*({_NUMBER})\s*{_UNIT}")
+# "发送之日起第三个工作日视为送达", "发出后3日视为送达", "寄出之日起第五日即视为送达"
+_DELIVERY = re.compile(
+    rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*{_UNIT}[^。；;]{{0,8}}?视为(?:已经?)?送达"
+)
+# "发送当日视为送达" (e-mail, fax): delivered the day it is sent
+_SAME_DAY_DELIVERY = re.compile(r"(?:发送|发出)(?:之日|当日|当天)(?:即)?视为(?:已经?)?送达")
+
+
+@dataclass(frozen=True)
+class Period:
+    count: int
+    unit: Unit
+
+    def after(self, start: date, calendar: WorkCalendar) -> date:
+        """The day this period, started on `start` (not counted), runs out; never a rest day."""
+        if self.unit == "working_day":
+            return calendar.add_working_days(start, self.count)
+        if self.unit == "month":
+            return calendar.roll_forward(_add_months(start, self.count))
+        return calendar.roll_forward(start + timedelta(days=self.count))
+
+    def describe(self) -> str:
+        return f"{self.count}{_UNIT_WORDS[self.unit]}"
+
+
+def _add_months(start: date, months: int) -> date:
+    """Same day-of-month `months` later, or the month's last day when it is shorter (art. 202)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, month_lengths.monthrange(year, month)[1]))
+
+
+def _number(text: str) -> int:
+    return int(cn2an.cn2an(text, "smart"))
+
+
+def notice_period(clause_text: str) -> Period | None:
+    """The advance-notice period a clause demands, e.g. 30 days for "应提前三十日书面通知对方"."""
+    match = _NOTICE_PERIOD.search(clause_text)
+    return Period(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
+
+
+def delivery_period(clause_text: str) -> Period | None:
+    """How long after sending a notice counts as delivered, when the clause says so."""
+    if _SAME_DAY_DELIVERY.search(clause_text):
+        return Period(0, "day")
+    match = _DELIVERY.search(clause_text)
+    return Period(_number(match.group(1)), _UNITS[match.group(2)]) if match else None

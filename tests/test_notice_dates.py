@@ -1,0 +1,82 @@
+"""Notice dates as a lawyer counts them: rules read from the clause, working days from chinesecalendar."""
+
+from datetime import date
+
+import pytest
+
+from bot.notices.calendar import WorkCalendar
+from bot.notices.rules import Period, delivery_period, notice_period
+
+OUTBOUND_DELIVERY = "9.4.2通知应在发送之日起第三个工作日视为送达。"
+OUTBOUND_NOTICE = "8.3.1.1在合同履行期间,任何一方提前终止合同的,应提前三十日书面通知对方。"
+
+
+def termination_dates(sent: date) -> tuple[date, date, list[str]]:
+    calendar = WorkCalendar()
+    delivered = delivery_period(OUTBOUND_DELIVERY).after(sent, calendar)
+    effective = notice_period(OUTBOUND_NOTICE).after(delivered, calendar)
+    return delivered, effective, calendar.warnings()
+
+
+@pytest.mark.parametrize(
+    "clause, period",
+    [
+        (OUTBOUND_NOTICE, Period(30, "day")),
+        ("乙方可提前30天以书面形式通知甲方终止本合同", Period(30, "day")),
+        ("任何一方应提前十个工作日通知对方", Period(10, "working_day")),
+        ("提前一个月书面通知", Period(1, "month")),
+        ("双方协商一致可以解除合同", None),
+    ],
+)
+def test_notice_period_is_read_from_the_clause(clause: str, period: Period | None) -> None:
+    assert notice_period(clause) == period
+
+
+@pytest.mark.parametrize(
+    "clause, period",
+    [
+        (OUTBOUND_DELIVERY, Period(3, "working_day")),
+        ("以特快专递发出的，发出后5日视为送达", Period(5, "day")),
+        ("以电子邮件发送的，发送当日视为送达", Period(0, "day")),
+        ("双方之间的通知应以书面形式进行", None),
+    ],
+)
+def test_delivery_rule_is_read_from_the_clause(clause: str, period: Period | None) -> None:
+    assert delivery_period(clause) == period
+
+
+def test_mid_autumn_and_national_day_2026() -> None:
+    # 9-25 (Fri) is 中秋节, 9-26/27 a weekend: the three working days after sending are 9-28, 29, 30.
+    assert termination_dates(date(2026, 9, 25)) == (date(2026, 9, 30), date(2026, 10, 30), [])
+
+
+def test_labour_day_2026_with_its_make_up_saturday() -> None:
+    # 5-1…5-5 are off, so delivery is 5-8; 5-8 + 30 days is Sunday 6-7, which rolls to Monday 6-8.
+    assert termination_dates(date(2026, 4, 30)) == (date(2026, 5, 8), date(2026, 6, 8), [])
+
+
+def test_make_up_working_day_counts_as_a_working_day() -> None:
+    calendar = WorkCalendar()
+    assert calendar.is_working_day(date(2026, 5, 9))  # Saturday, made up for Labour Day
+    assert not calendar.is_working_day(date(2026, 5, 4))  # Monday, holiday
+
+
+def test_counting_across_a_month_end() -> None:
+    # Sent Thu 2026-07-30: 7-31 (Fri), 8-3 (Mon), 8-4 (Tue); + 30 days = Thu 9-3.
+    assert termination_dates(date(2026, 7, 30)) == (date(2026, 8, 4), date(2026, 9, 3), [])
+
+
+def test_a_month_period_ends_on_the_shorter_months_last_day() -> None:
+    assert Period(1, "month").after(date(2026, 3, 31), WorkCalendar()) == date(2026, 4, 30)
+
+
+def test_past_the_calendars_last_year_weekends_only_with_a_warning() -> None:
+    # Delivered 2026-12-31; +30 days is Saturday 2027-01-30, rolled to Monday 2027-02-01 by weekends alone.
+    delivered, effective, warnings = termination_dates(date(2026, 12, 28))
+    assert (delivered, effective) == (date(2026, 12, 31), date(2027, 2, 1))
+    assert len(warnings) == 1 and "2027" in warnings[0]
+
+
+def test_the_sending_day_itself_is_never_counted() -> None:
+    # Sent on a working Monday: the first counted day is Tuesday.
+    assert WorkCalendar().add_working_days(date(2026, 6, 15), 1) == date(2026, 6, 16)
