@@ -17,6 +17,7 @@ class Glossary:
     english: dict[str, str]
     aliases: dict[str, list[str]]
     terms: list[str]
+    generic_title_words: list[str]
 
     def expand(self, query: str) -> str:
         """Append the Chinese wording of English phrases and abbreviations the query uses.
@@ -38,4 +39,9 @@ class Glossary:
 @lru_cache
 def load_glossary(path: Path = DEFAULT_GLOSSARY) -> Glossary:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Glossary(english=data["english"], aliases=data["aliases"], terms=data["terms"])
+    return Glossary(
+        english=data["english"],
+        aliases=data["aliases"],
+        terms=data["terms"],
+        generic_title_words=data["generic_title_words"],
+    )

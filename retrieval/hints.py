@@ -15,9 +15,17 @@ from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
 
 
-def _bigrams(text: str) -> set[str]:
-    runs = re.findall(r"[\u4e00-\u9fff]+", text)
-    return {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
+    """Character bigrams of the Chinese runs, minus those lying inside a generic word ('合同', '服务')."""
+    grams = set()
+    for run in re.finditer(r"[\u4e00-\u9fff]+", text):
+        word = run.group()
+        inside_generic = set()
+        for g in generic:
+            for m in re.finditer(g, word):
+                inside_generic.update(range(m.start(), m.end() - 1))
+        grams.update(word[i : i + 2] for i in range(len(word) - 1) if i not in inside_generic)
+    return grams
 
 
 def _names(contract: ContractInfo) -> str:
@@ -30,7 +38,8 @@ def contract_scores(question: str, contracts: Iterable[ContractInfo]) -> dict[st
     question_grams = _bigrams(load_glossary().expand(question))
     if not question_grams or not contracts:
         return {}
-    grams = {c.contract_id: _bigrams(_names(c)) for c in contracts}
+    generic = tuple(load_glossary().generic_title_words)
+    grams = {c.contract_id: _bigrams(_names(c), generic) for c in contracts}
     frequency = Counter(g for gs in grams.values() for g in gs)
     raw = {
         cid: sum(math.log(1 + len(contracts) / frequency[g]) for g in gs & question_grams)
