@@ -1,0 +1,51 @@
+"""The allowlist gate: runs before every handler (group −1) and stops updates from strangers."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+REFUSAL = "抱歉，本助手仅供内部员工使用。如需开通，请联系管理员。"
+
+
+class AccessGate:
+    """Lets through allowlisted users and chats (admins count as allowed); refuses everyone else once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.users = set(settings.allowed_users) | set(settings.admin_users)
+        self.chats = set(settings.allowed_chats)
+        self._refused: set[int] = set()  # one refusal per stranger per run, so nobody can make us spam
+
+    def allows(self, update: Update) -> bool:
+        user, chat = update.effective_user, update.effective_chat
+        return (user is not None and user.id in self.users) or (chat is not None and chat.id in self.chats)
+
+    async def check(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self.allows(update):
+            return
+        user, chat = update.effective_user, update.effective_chat
+        log.warning(
+            "Refused update %s from user %s in chat %s",
+            update.update_id,
+            user.id if user else None,
+            chat.id if chat else None,
+        )
+        try:
+            await self._refuse(update)
+        except Exception:  # the gate must never fall open, whatever went wrong while refusing
+            log.exception("Could not send the refusal")
+        raise ApplicationHandlerStop
+
+    async def _refuse(self, update: Update) -> None:
+        user = update.effective_user
+        if update.callback_query:
+            await update.callback_query.answer(REFUSAL, show_alert=True)
+        elif update.effective_message and user and user.id not in self._refused:
+            self._refused.add(user.id)
+            await update.effective_message.reply_text(REFUSAL)

@@ -1,0 +1,145 @@
+"""The guided flows: /notice (type and contract by buttons, then the core asks for what it needs)
+and /penalty (figures gathered until the core can compute). Both persist across restarts."""
+
+from __future__ import annotations
+
+import html
+import warnings
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from telegram.warnings import PTBUserWarning
+
+from bot.models import Reply
+from bot.telegram.replying import (
+    NOTICE_TYPES,
+    ask,
+    assistant_of,
+    load_session,
+    open_button,
+    remember_button,
+    save_session,
+    work,
+)
+
+CHOOSE_TYPE, CHOOSE_CONTRACT, NOTICE_DETAILS, PENALTY_FIGURES = range(4)
+NOTICE_TYPE, NOTICE_CONTRACT = "notice-type", "notice-contract"  # callback data kinds
+
+PENALTY_PROMPT = (
+    "请告诉我计算违约金需要的数字：欠款或合同金额、违约金比例（或日利率）、逾期天数或起止日期。\n"
+    "例如：<code>欠款10万元，逾期30天，每日按未付金额的0.05%</code>\n"
+    "缺什么我会再问；随时可以 /cancel。"
+)
+
+
+async def start_notice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    session = load_session(update, context)
+    save_session(context, session.model_copy(update={"draft": None}))  # a new notice starts clean
+    keyboard = [[InlineKeyboardButton(label, callback_data=f"{NOTICE_TYPE}:{key}")] for key, label in NOTICE_TYPES.items()]
+    await update.effective_message.reply_text("要起草哪种通知书？", reply_markup=InlineKeyboardMarkup(keyboard))
+    return CHOOSE_TYPE
+
+
+async def pick_notice_type(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    query = update.callback_query
+    await query.answer()
+    notice_type = query.data.partition(":")[2]
+    context.chat_data["notice_type"] = notice_type
+    contracts = await work(update, assistant_of(context).contracts)
+    keyboard = [
+        [InlineKeyboardButton(c.title[:60], callback_data=remember_button(context, NOTICE_CONTRACT, c.model_dump()))]
+        for c in contracts
+    ]
+    await query.edit_message_text(
+        f"通知类型：{NOTICE_TYPES[notice_type]}\n依据哪份合同？", reply_markup=InlineKeyboardMarkup(keyboard)
+    )
+    return CHOOSE_CONTRACT
+
+
+async def pick_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    contract = await open_button(update, context)
+    if contract is None:
+        return CHOOSE_CONTRACT
+    label = NOTICE_TYPES[context.chat_data["notice_type"]]
+    await update.callback_query.edit_message_text(f"通知类型：{label}\n合同：《{html.escape(contract['title'])}》")
+    reply = await ask(update, context, f"起草{label}，依据《{contract['title']}》", contract_id=contract["contract_id"])
+    return _after_draft(reply)
+
+
+async def notice_details(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    return _after_draft(await ask(update, context, update.effective_message.text))
+
+
+def _after_draft(reply: Reply) -> int:
+    """Done once the core has produced the .docx; until then it is asking for a missing field."""
+    return ConversationHandler.END if reply.notice and reply.notice.docx_path else NOTICE_DETAILS
+
+
+async def start_penalty(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    context.chat_data["penalty_facts"] = []
+    if context.args:
+        return await _compute_penalty(update, context, " ".join(context.args))
+    await update.effective_message.reply_text(PENALTY_PROMPT)
+    return PENALTY_FIGURES
+
+
+async def penalty_figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    return await _compute_penalty(update, context, update.effective_message.text)
+
+
+async def _compute_penalty(update: Update, context: ContextTypes.DEFAULT_TYPE, figures: str) -> int:
+    # Each turn resends every figure given so far, so the answer never depends on what the core remembers
+    facts: list[str] = context.chat_data.setdefault("penalty_facts", [])
+    facts.append(figures)
+    reply = await ask(update, context, "计算违约金：" + "；".join(facts))
+    if reply.penalty and reply.penalty.amount is not None:
+        context.chat_data.pop("penalty_facts", None)
+        return ConversationHandler.END
+    return PENALTY_FIGURES
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    session = load_session(update, context)
+    save_session(context, session.model_copy(update={"draft": None}))
+    for key in ("notice_type", "penalty_facts"):
+        context.chat_data.pop(key, None)
+    await update.effective_message.reply_text("已取消。")
+    return ConversationHandler.END
+
+
+def notice_conversation() -> ConversationHandler:
+    return _persistent_conversation(
+        entry_points=[CommandHandler("notice", start_notice)],
+        states={
+            CHOOSE_TYPE: [CallbackQueryHandler(pick_notice_type, pattern=f"^{NOTICE_TYPE}:")],
+            CHOOSE_CONTRACT: [CallbackQueryHandler(pick_contract, pattern=f"^{NOTICE_CONTRACT}:")],
+            NOTICE_DETAILS: [MessageHandler(filters.TEXT & ~filters.COMMAND, notice_details)],
+        },
+        name="notice",
+    )
+
+
+def penalty_conversation() -> ConversationHandler:
+    return _persistent_conversation(
+        entry_points=[CommandHandler("penalty", start_penalty)],
+        states={PENALTY_FIGURES: [MessageHandler(filters.TEXT & ~filters.COMMAND, penalty_figures)]},
+        name="penalty",
+    )
+
+
+def _persistent_conversation(**kwargs: Any) -> ConversationHandler:
+    with warnings.catch_warnings():
+        # Buttons and typed answers share one conversation per chat, which is what we want
+        warnings.filterwarnings("ignore", "If 'per_message=False'", PTBUserWarning)
+        return ConversationHandler(
+            fallbacks=[CommandHandler("cancel", cancel)], allow_reentry=True, persistent=True, **kwargs
+        )

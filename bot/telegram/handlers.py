@@ -1,0 +1,98 @@
+"""Commands, free text and buttons: each handler does one thing and leaves the answer to the core."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.telegram.formatting import Paragraph, paragraphs, split_messages
+from bot.models import Citation
+from bot.telegram.replying import ask, assistant_of, citation_label, open_button, settings_of, work
+
+log = logging.getLogger(__name__)
+
+COMMANDS = {
+    "start": "开始使用",
+    "help": "用法和示例",
+    "contracts": "已收录的合同",
+    "search": "查合同条款：/search 问题",
+    "penalty": "计算违约金（引导）",
+    "notice": "起草通知书（引导）",
+    "cancel": "取消当前操作",
+}
+
+HELP = """<b>合同助手</b>：回答服务合同的条款问题（附出处），计算违约金，起草通知书。
+
+<b>命令</b>
+/search 问题：查条款，例如 <code>/search 提前终止要提前多久通知？</code>
+/penalty：计算违约金，例如 <code>/penalty 欠款10万元，逾期30天，日万分之五</code>
+/notice：起草通知书，按按钮选择类型和合同
+/contracts：列出已收录的合同
+/cancel：取消正在进行的操作
+
+<b>也可以直接发消息</b>
+• 外呼协议提前终止要提前多久通知？
+• 那违约怎么处理？（沿用上一问的合同）
+• 换成售后运营协议呢？
+
+管理员发送 .txt / .docx / .pdf 合同文件即可收录。
+回答仅供参考，不构成法律意见。"""
+
+SORRY = "抱歉，处理您的消息时出了点问题，已记录下来。请稍后再试，或换个说法。"
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    name = html.escape(update.effective_user.first_name) if update.effective_user else ""
+    await update.effective_message.reply_text(f"您好，{name}！\n\n{HELP}")
+
+
+async def show_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text(HELP)
+
+
+async def list_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    contracts = await work(update, assistant_of(context).contracts)
+    lines = [f"{n}. 《{c.title}》：{c.clauses} 条" for n, c in enumerate(contracts, 1)] or ["（还没有收录合同）"]
+    parts = [Paragraph(f"已收录 {len(contracts)} 份合同", "b"), Paragraph("\n".join(lines))]
+    for chunk in split_messages(parts, settings_of(context).max_message_chars):
+        await update.effective_message.reply_text(chunk)
+
+
+async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    question = " ".join(context.args or [])
+    if not question:
+        await update.effective_message.reply_text("请在命令后写上问题，例如：<code>/search 提前终止要提前多久通知？</code>")
+        return
+    await ask(update, context, question)
+
+
+async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await ask(update, context, update.effective_message.text)
+
+
+async def show_clause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    payload = await open_button(update, context)
+    if payload is None:
+        return
+    citation = Citation.model_validate(payload)
+    parts = [Paragraph(citation_label(citation), "b"), *paragraphs(citation.text, "blockquote")]
+    for chunk in split_messages(parts, settings_of(context).max_message_chars):
+        await update.effective_message.reply_text(chunk)
+
+
+async def compare_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    payload = await open_button(update, context)
+    if payload is None:
+        return
+    # The same question with no contract in focus: the core then sets the contracts side by side
+    await ask(update, context, payload["topic"], contract_id=None, clause_id=None)
+
+
+async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("Update %s caused an error", getattr(update, "update_id", update), exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message:
+        await update.effective_message.reply_text(SORRY)
+

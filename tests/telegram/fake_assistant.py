@@ -1,0 +1,70 @@
+"""A stand-in for bot.assistant.Assistant with canned answers, to test the front end alone."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+from retrieval.models import ContractInfo
+
+from bot.models import Citation, Intent, NoticeInfo, PenaltyInfo, Reply, Session
+
+CLAUSE = Citation(
+    contract_id="000_outbound",
+    contract_title="外呼服务协议",
+    clause="第八条 8.3.1.1",
+    text="任何一方提前终止本协议，应提前三十日书面通知对方。<全文>" + "条款正文。" * 50,
+)
+LONG_ANSWER = "\n\n".join(f"第{n}段：" + "合同<条款>&说明。" * 20 for n in range(30))
+
+
+class FakeAssistant:
+    def __init__(self, docx_dir: Path) -> None:
+        self.docx_dir = docx_dir
+        self.asked: list[tuple[str, Session]] = []
+        self.uploads: list[tuple[str, bytes]] = []
+        self.fail = False
+        self.delay = 0.0  # seconds of "thinking", to see the typing indicator
+
+    def reply(self, message: str, session: Session) -> Reply:
+        self.asked.append((message, session.model_copy(deep=True)))
+        time.sleep(self.delay)
+        if self.fail:
+            raise RuntimeError("the core broke")
+        if "很长" in message:
+            return Reply(intent=Intent.CLAUSE, text=LONG_ANSWER)
+        if "违约金" in message:
+            return self._penalty(message)
+        if "起草" in message or session.draft is not None:
+            return self._notice(message, session)
+        session.contract_id, session.last_topic = CLAUSE.contract_id, message
+        return Reply(intent=Intent.CLAUSE, text=f"答：{CLAUSE.text[:30]} <b>不是标签</b>", citations=[CLAUSE])
+
+    def _penalty(self, message: str) -> Reply:
+        if "天" not in message:
+            return Reply(intent=Intent.PENALTY, text="还需要逾期天数。", penalty=PenaltyInfo())
+        return Reply(intent=Intent.PENALTY, text="违约金 1,500.00 元", penalty=PenaltyInfo(amount="1500.00"))
+
+    def _notice(self, message: str, session: Session) -> Reply:
+        draft = session.draft or {"contract_id": session.contract_id}
+        if "甲方" not in message:
+            session.draft = draft
+            return Reply(intent=Intent.NOTICE, text="请告诉我甲方和乙方的名称。")
+        session.draft = None
+        path = self.docx_dir / "notice.docx"
+        path.write_bytes(b"PK fake docx: " + message.encode())
+        notice = NoticeInfo(type="early_termination", contract_id=draft["contract_id"], docx_path=str(path))
+        return Reply(intent=Intent.NOTICE, text=f"通知预览：{message}", notice=notice)
+
+    def add_contract(self, filename: str, data: bytes) -> SimpleNamespace:
+        self.uploads.append((filename, data))
+        if not data.startswith(b"PK"):
+            return SimpleNamespace(ok=False, contract_id=None, title="", clauses=0, reason="不是有效的 .docx 文件")
+        return SimpleNamespace(ok=True, contract_id="005_new", title="新合同", clauses=12, reason="")
+
+    def contracts(self) -> list[ContractInfo]:
+        return [
+            ContractInfo(contract_id="000_outbound", title="外呼服务协议", source="000.txt", sha256="0", clauses=40),
+            ContractInfo(contract_id="001_support", title="售后运营协议", source="001.txt", sha256="1", clauses=30),
+        ]

@@ -1,0 +1,170 @@
+"""The front end alone: the real Application against the fake Bot API, with a canned assistant."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ADMIN, STRANGER, USER, bot_settings, serving
+from fake_api import FakeBotApi
+from fake_assistant import CLAUSE, LONG_ANSWER, FakeAssistant
+
+from bot.telegram.access import REFUSAL
+from bot.telegram.handlers import SORRY
+
+pytestmark = pytest.mark.timeout(30)
+
+
+@pytest.fixture
+def assistant(tmp_path: Path) -> FakeAssistant:
+    return FakeAssistant(tmp_path)
+
+
+@pytest.fixture
+def settings(api: FakeBotApi, tmp_path: Path):
+    return bot_settings(api, tmp_path / "data")
+
+
+async def test_start_registers_commands_and_greets(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "/start")
+        [greeting] = await api.replies(USER, after=0)
+    [commands] = [c for c in api.calls if c.method == "setMyCommands"]
+    assert {c["command"] for c in commands.params["commands"]} >= {"start", "help", "search", "penalty", "notice"}
+    assert "/search" in greeting.text and greeting.params["parse_mode"] == "HTML"
+
+
+async def test_free_text_gets_escaped_answer_with_citation_and_typing(api, settings, assistant):
+    assistant.delay = 1
+    async with serving(settings, assistant):
+        await api.send_text(USER, "外呼协议提前终止要提前多久通知？")
+        [answer] = await api.replies(USER, after=0)
+    assert "&lt;b&gt;不是标签&lt;/b&gt;" in answer.text
+    assert "《外呼服务协议》第八条 8.3.1.1" in answer.text
+    assert any(c.method == "sendChatAction" and c.chat_id == USER for c in api.calls)
+    assert assistant.asked[0][1].user == f"telegram:{USER}"
+
+
+async def test_citation_buttons_show_the_clause_and_compare_contracts(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "提前终止要提前多久通知？")
+        [answer] = await api.replies(USER, after=0)
+        (clause_label, clause_data), (_, compare_data) = answer.buttons()
+        assert "8.3.1.1" in clause_label
+        await api.press(answer, clause_data)
+        [clause] = await api.replies(USER, after=1)
+        await api.press(answer, compare_data)
+        await api.replies(USER, after=2)
+    assert html.unescape(clause.text).count("条款正文。") == 50
+    message, session = assistant.asked[-1]
+    assert message == "提前终止要提前多久通知？" and session.contract_id is None
+    assert sum(c.method == "answerCallbackQuery" for c in api.calls) == 2
+
+
+async def test_long_answer_is_split_at_paragraphs_under_the_limit(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "给我一个很长的回答")
+        await api.wait_for(lambda: "第29段" in "".join(c.text for c in api.sent(USER)))
+    parts = [c.text for c in api.sent(USER)]
+    assert len(parts) >= 2 and all(len(p) <= 4096 for p in parts)
+    assert all(_balanced(p) for p in parts)
+    assert [html.unescape(p) for p in parts] and "\n\n".join(html.unescape(p) for p in parts) == LONG_ANSWER
+
+
+async def test_stranger_is_refused_once_and_sees_no_corpus(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(STRANGER, "提前终止要提前多久通知？")
+        await api.send_text(STRANGER, "/contracts")
+        await api.replies(STRANGER, after=0)
+        await api.send_text(USER, "/help")  # handled after the stranger's updates: a sync point
+        await api.replies(USER, after=0)
+    assert [c.text for c in api.sent(STRANGER)] == [REFUSAL]
+    assert assistant.asked == []
+
+
+async def test_failing_menu_and_typing_calls_do_not_stop_the_bot(api, settings, assistant):
+    api.failing |= {"setMyCommands", "sendChatAction"}
+    assistant.delay = 1
+    async with serving(settings, assistant):
+        await api.send_text(USER, "提前终止要提前多久通知？")
+        [answer] = await api.replies(USER, after=0)
+    assert "8.3.1.1" in answer.text
+
+
+async def test_core_failure_gets_a_polite_answer(api, settings, assistant):
+    assistant.fail = True
+    async with serving(settings, assistant):
+        await api.send_text(USER, "提前终止要提前多久通知？")
+        [answer] = await api.replies(USER, after=0)
+    assert answer.text == SORRY
+
+
+async def test_guided_penalty_asks_until_it_can_compute(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "/penalty")
+        await api.send_text(USER, "欠款10万元，日万分之五")
+        await api.send_text(USER, "30天")
+        *_, missing, result = await api.replies(USER, after=0, count=3)
+    assert "天数" in missing.text and "1,500.00" in result.text
+    assert assistant.asked[-1][0] == "计算违约金：欠款10万元，日万分之五；30天"
+
+
+async def test_notice_flow_sends_docx_and_resumes_after_restart(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "/notice")
+        [types] = await api.replies(USER, after=0)
+        await api.press(types, types.buttons()[0][1])
+        await api.wait_for(lambda: any(c.method == "editMessageText" for c in api.calls))
+    [contracts] = [c for c in api.calls if c.method == "editMessageText"]
+    async with serving(settings, assistant):  # a restart between two buttons
+        await api.press(contracts, contracts.buttons()[1][1])
+        [question] = await api.replies(USER, after=1)
+        await api.send_text(USER, "甲方星河公司，乙方远景公司")
+        document, preview = await api.replies(USER, after=2, count=2)
+    assert "甲方和乙方" in question.text
+    assert assistant.asked[0][1].contract_id == "001_support"
+    assert document.method == "sendDocument" and "提前终止通知书" in document.text
+    assert b"\xe6\x98\x9f\xe6\xb2\xb3" in document.files["document"][1]  # 星河
+    assert "远景公司" in preview.text
+
+
+async def test_uploads_are_for_admins_and_checked(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_document(USER, "new.docx", b"PK...")
+        await api.send_document(ADMIN, "virus.exe", b"MZ...")
+        await api.send_document(ADMIN, "broken.docx", b"not a zip")
+        await api.send_document(ADMIN, "new.docx", b"PK...")
+        refused, wrong_type, broken, added = [
+            (await api.replies(chat, after=n))[0] for chat, n in ((USER, 0), (ADMIN, 0), (ADMIN, 1), (ADMIN, 2))
+        ]
+    assert "管理员" in refused.text
+    assert ".txt" in wrong_type.text
+    assert "不是有效的" in broken.text
+    assert "《新合同》" in added.text and "12 条" in added.text
+    assert [name for name, _ in assistant.uploads] == ["broken.docx", "new.docx"]
+
+
+async def test_oversized_upload_is_refused_before_download(api, tmp_path, assistant):
+    settings = bot_settings(api, tmp_path / "data", max_upload_bytes=10)
+    async with serving(settings, assistant):
+        await api.send_document(ADMIN, "big.txt", b"x" * 11)
+        [refused] = await api.replies(ADMIN, after=0)
+    assert "太大" in refused.text
+    assert not any(c.method == "getFile" for c in api.calls)
+
+
+def _balanced(fragment: str) -> bool:
+    """Every tag opened in the message is closed in it."""
+    stack: list[str] = []
+
+    class Checker(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert stack.pop() == tag
+
+    Checker().feed(fragment)
+    return not stack
