@@ -34,6 +34,13 @@ log = logging.getLogger(__name__)
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 PERSISTENCE_FLUSH_SECONDS = 10  # how much chat state a crash (not a clean stop) can lose
+DEFAULTS = Defaults(
+    parse_mode=ParseMode.HTML,  # everything we send is built by bot.telegram.formatting, escaped
+    link_preview_options=LinkPreviewOptions(is_disabled=True),
+    # Answers take a moment: quoting the question tells apart the answers to two quick questions
+    do_quote=True,
+    allow_sending_without_reply=True,
+)
 
 
 def build_application(settings: Settings, assistant: AssistantPort) -> Application:
@@ -52,7 +59,7 @@ def build_application(settings: Settings, assistant: AssistantPort) -> Applicati
         .token(settings.telegram_token)
         .base_url(api_url)
         .base_file_url(file_url(api_url))
-        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .defaults(DEFAULTS)
         .rate_limiter(AIORateLimiter())
         .persistence(persistence)
         .concurrent_updates(PerChatUpdateProcessor())

@@ -20,16 +20,9 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.models import Reply
-from bot.telegram.replying import (
-    NOTICE_TYPES,
-    ask,
-    assistant_of,
-    load_session,
-    open_button,
-    remember_button,
-    save_session,
-    work,
-)
+from bot.telegram.buttons import open_button, remember_button
+from bot.telegram.formatting import NOTICE_TYPES
+from bot.telegram.replying import ask, assistant_of, load_session, save_session, work
 
 CHOOSE_TYPE, CHOOSE_CONTRACT, NOTICE_DETAILS, PENALTY_FIGURES = range(4)
 NOTICE_TYPE, NOTICE_CONTRACT = "notice-type", "notice-contract"  # callback data kinds

@@ -8,9 +8,10 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.formatting import Paragraph, paragraphs, split_messages
+from bot.telegram.buttons import open_button
+from bot.telegram.formatting import Paragraph, citation_label, paragraphs, split_messages
 from bot.models import Citation
-from bot.telegram.replying import ask, assistant_of, citation_label, open_button, settings_of, work
+from bot.telegram.replying import ask, assistant_of, settings_of, work
 
 log = logging.getLogger(__name__)
 

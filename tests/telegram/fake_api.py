@@ -36,6 +36,12 @@ class Call:
         return int(chat_id) if chat_id is not None else None
 
     @property
+    def reply_to(self) -> int | None:
+        """The id of the message this one quotes."""
+        reply = self.params.get("reply_parameters") or {}
+        return reply.get("message_id")
+
+    @property
     def text(self) -> str:
         return str(self.params.get("text") or self.params.get("caption") or "")
 
@@ -56,6 +62,7 @@ class FakeBotApi:
     def __init__(self, token: str = "123456:TEST") -> None:
         self.token = token
         self.calls: list[Call] = []
+        self.answers: dict[tuple[int, int], list[Call]] = {}  # (chat, quoted message id) → replies
         self.failing: set[str] = set()  # methods that answer with a server error
         self._updates: list[dict[str, Any]] = []
         self._files: dict[str, tuple[str, bytes]] = {}
@@ -172,6 +179,8 @@ class FakeBotApi:
     async def _record(self, call: Call) -> None:
         async with self._changed:
             self.calls.append(call)
+            if call.chat_id is not None and call.reply_to is not None:
+                self.answers.setdefault((call.chat_id, call.reply_to), []).append(call)
             self._changed.notify_all()
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -39,8 +39,9 @@ async def test_start_registers_commands_and_greets(api, settings, assistant):
 async def test_free_text_gets_escaped_answer_with_citation_and_typing(api, settings, assistant):
     assistant.delay = 1
     async with serving(settings, assistant):
-        await api.send_text(USER, "外呼协议提前终止要提前多久通知？")
+        question = await api.send_text(USER, "外呼协议提前终止要提前多久通知？")
         [answer] = await api.replies(USER, after=0)
+    assert answer.reply_to == question["message"]["message_id"]
     assert "&lt;b&gt;不是标签&lt;/b&gt;" in answer.text
     assert "《外呼服务协议》第八条 8.3.1.1" in answer.text
     assert any(c.method == "sendChatAction" and c.chat_id == USER for c in api.calls)
