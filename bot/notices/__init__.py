@@ -1,0 +1,10 @@
+"""Notice drafting: termination letters, payment demands and breach notices as .docx.
+
+Pure core code (no front-end imports). The assistant routes with `NoticeDrafter.owns` and calls
+`NoticeDrafter.handle`; the evaluation reads drafts back with `docx_text`.
+"""
+
+from bot.notices.docx import docx_text
+from bot.notices.drafting import NoticeDrafter, is_notice_request
+
+__all__ = ["NoticeDrafter", "docx_text", "is_notice_request"]

@@ -1,0 +1,219 @@
+"""What the letter says: dates from the contract's rules, clauses from retrieval, the template filled.
+
+Pure apart from retrieval lookups: no files, no conversation. Anything not known becomes a visible
+【待填写：…】 placeholder and is listed in `missing`, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2
+
+from bot.figures import format_money, money_in_words
+from bot.notices.calendar import WorkCalendar
+from bot.notices.rules import Period, delivery_period, notice_period
+from bot.notices.specs import ClauseQuery, NoticeSpec
+from retrieval.models import Clause, ContractInfo, SearchHit
+from retrieval.normalize import compact
+
+# Labels used in placeholders and questions.
+FIELD_LABELS = {
+    "contract": "合同名称",
+    "sender": "我方名称",
+    "sender_role": "我方合同身份（甲方/乙方）",
+    "recipient": "对方名称",
+    "recipient_role": "对方合同身份（甲方/乙方）",
+    "sent_date": "发送日期",
+    "amount": "欠付金额",
+    "breach": "违约事实",
+    "cure_days": "整改期限",
+    "basis": "所依据的合同条款原文",
+    "effective_date": "生效日期",
+}
+
+
+def placeholder(name: str) -> str:
+    return f"【待填写：{FIELD_LABELS.get(name, name)}】"
+
+
+class ClauseSource(Protocol):
+    """The slice of `retrieval.index.ClauseIndex` the drafter needs (a fake in unit tests)."""
+
+    def search(self, query: str, k: int = 5, contract_id: str | None = None) -> list[SearchHit]: ...
+
+    def contracts(self) -> list[ContractInfo]: ...
+
+    def clauses(self, contract_id: str | None = None) -> list[Clause]: ...
+
+
+@dataclass(frozen=True)
+class LegalDefaults:
+    """Assumptions from knowledge/legal/notice_rules.yaml, used only when the contract is silent."""
+
+    delivery: Period
+    delivery_assumption: str
+
+
+@dataclass
+class Composition:
+    text: str
+    sent_date: date
+    delivery_date: date | None
+    effective_date: date | None
+    clauses: list[Clause]
+    missing: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_clause(
+    source: ClauseSource, contract_id: str, wanted: ClauseQuery, parse: Callable[[str], Period | None] | None = None
+) -> Clause | None:
+    """The best clause of the contract for `wanted`: retrieval's ranking first; when no hit qualifies
+    and a rule must be read out of it, every clause of the contract is tried, so a rule is never
+    missed only because it ranked low."""
+
+    def qualifies(clause: Clause) -> bool:
+        text = compact(clause.text)
+        return all(word in text for word in wanted.must_mention) and (parse is None or parse(text) is not None)
+
+    hits = [hit.clause for hit in source.search(wanted.query, k=8, contract_id=contract_id)]
+    found = next((c for c in hits if c.contract_id == contract_id and qualifies(c)), None)
+    if found is None and parse is not None:
+        found = next((c for c in source.clauses(contract_id) if qualifies(c)), None)
+    return found
+
+
+def _chinese_date(day: date | None) -> str | None:
+    return f"{day.year}年{day.month}月{day.day}日" if day else None
+
+
+def _period(value: dict[str, Any] | None) -> Period | None:
+    return Period(value["count"], value["unit"]) if value else None
+
+
+def _money_text(amount: str) -> str:
+    value = Decimal(amount)
+    return f"{format_money(value)} 元（大写：人民币{money_in_words(value)}）"
+
+
+def _party(fields: dict[str, Any], side: str) -> tuple[str | None, str | None]:
+    party = fields.get(side) or {}
+    return party.get("name"), party.get("role")
+
+
+def compose(
+    spec: NoticeSpec,
+    fields: dict[str, Any],
+    contract: ContractInfo | None,
+    source: ClauseSource,
+    templates: jinja2.Environment,
+    legal: LegalDefaults,
+    today: date,
+    extra_warnings: list[str] | None = None,
+) -> Composition:
+    calendar = WorkCalendar()
+    missing: list[str] = []
+    warnings = list(extra_warnings or [])
+
+    def known(name: str, value: Any) -> Any:
+        if value in (None, ""):
+            missing.append(name)
+            return placeholder(name)
+        return value
+
+    basis = delivery = None
+    if contract:
+        basis = find_clause(source, contract.contract_id, spec.clauses["basis"],
+                            notice_period if spec.effective == "notice_period" else None)
+        delivery = find_clause(source, contract.contract_id, spec.clauses["delivery"], delivery_period)
+    sent = date.fromisoformat(fields["sent_date"]) if fields.get("sent_date") else today
+    if not fields.get("sent_date"):
+        warnings.append(f"未说明发送日期，按今天（{_chinese_date(today)}）计算，请按实际发送日期修改。")
+
+    delivery_rule = delivery_period(compact(delivery.text)) if delivery else None
+    if delivery_rule is None:
+        delivery_rule = legal.delivery
+        warnings.append(legal.delivery_assumption + "。")
+    delivered = delivery_rule.after(sent, calendar)
+
+    effective = _effective_date(spec, fields, basis, delivered, calendar, warnings)
+    sender, sender_role = _party(fields, "sender")
+    recipient, recipient_role = _party(fields, "recipient")
+    context = {
+        "title": spec.title,
+        "contract_title": known("contract", contract.title if contract else None),
+        "signed_date": _chinese_date(date.fromisoformat(fields["signed_date"])) if fields.get("signed_date") else None,
+        "sender": known("sender", sender),
+        "sender_role": known("sender_role", sender_role),
+        "recipient": known("recipient", recipient),
+        "recipient_role": known("recipient_role", recipient_role),
+        "sent_date": _chinese_date(sent),
+        "delivery_date": _chinese_date(delivered),
+        "effective_date": _chinese_date(effective) or placeholder("effective_date"),
+        "basis_clause": basis,
+        "basis_placeholder": placeholder("basis"),
+        "delivery_clause": delivery,
+        "debt_kind": fields.get("debt_kind", "款项"),
+        "due_date": _chinese_date(date.fromisoformat(fields["due_date"])) if fields.get("due_date") else None,
+        "penalty_text": fields.get("penalty_text"),
+    }
+    type_specific = {
+        "amount": _money_text(fields["amount"]) if fields.get("amount") else None,
+        "breach": fields.get("breach"),
+        "cure_days": _period(fields.get("cure_days")).describe() if fields.get("cure_days") else None,
+        "grace_days": _period(fields.get("grace_days")).describe() if fields.get("grace_days") else None,
+    }
+    for name, value in type_specific.items():
+        context[name] = known(name, value) if name in spec.required else value
+    if basis is None:
+        missing.append("basis")
+    if contract and basis is None:
+        warnings.append(f"在《{contract.title}》中未检索到本类通知所依据的条款，请人工补充。")
+    warnings.extend(calendar.warnings())
+    context["warnings"] = warnings
+    text = templates.get_template(spec.template).render(context)
+    return Composition(
+        text=text,
+        sent_date=sent,
+        delivery_date=delivered,
+        effective_date=effective,
+        clauses=[c for c in (basis, delivery) if c],
+        missing=list(dict.fromkeys(missing)),
+        warnings=warnings,
+    )
+
+
+def _effective_date(
+    spec: NoticeSpec,
+    fields: dict[str, Any],
+    basis: Clause | None,
+    delivered: date,
+    calendar: WorkCalendar,
+    warnings: list[str],
+) -> date | None:
+    """When the notice bites: termination date, payment or cure deadline, or delivery itself."""
+    if spec.effective == "delivery":
+        return delivered
+    if spec.effective == "notice_period":
+        period = notice_period(compact(basis.text)) if basis else None
+        if period is None and basis is not None:
+            warnings.append("所引条款未载明提前通知期限，终止日期需人工确定。")
+        return period.after(delivered, calendar) if period else None
+    period = _period(fields.get(spec.effective))
+    return period.after(delivered, calendar) if period else None
+
+
+def template_environment(templates_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # plain text for python-docx, not HTML
+    )

@@ -1,0 +1,183 @@
+"""What a drafting request says: parties and roles, dates, amounts, deadlines, the breach.
+
+Only what the message states is extracted; anything absent stays absent (the drafter turns it
+into a question or a 【待填写：…】 placeholder). Values are JSON-ready (ISO dates, amounts as
+strings) because they live in `Session.draft`, which front ends persist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.figures import find_amounts, find_dates, parse_number, round_fen
+
+SENDER, RECIPIENT = "sender", "recipient"
+
+# Words that say which side a party is on; a role (甲方/乙方) may follow in brackets.
+_SIDE_WORDS = {
+    SENDER: ["我方", "我司", "本公司", "本方", "发函方", "债权人", "守约方", "收款方"],
+    RECIPIENT: ["对方", "欠款方", "债务人", "违约方", "收函方", "付款方", "被通知方"],
+}
+_SIDE_OF = {word: side for side, words in _SIDE_WORDS.items() for word in words}
+_SIDES = "|".join(sorted(_SIDE_OF, key=len, reverse=True))
+_PARTY_MARKER = re.compile(
+    rf"(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*[）)]?"
+)
+_ROLES = ("甲方", "乙方")
+_ORG_SUFFIX = (
+    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|分行|支行|银行|中心|事务所|研究院|研究所"
+    r"|工作室|合作社|医院|学校|大学|协会|厂|店)"
+)
+# Greedy up to the last suffix, so 广州远景呼叫中心有限公司 is not cut at 中心.
+_ORG_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}{_ORG_SUFFIX}")
+_NAME_LEAD = re.compile(r"^\s*(?:的)?(?:名称|全称)?\s*(?:为|是|:|：)?\s*")
+_CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
+
+_DATE_KEYWORDS = {
+    "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款"),
+    "due_date": re.compile(r"应付|应于|应在|到期|付款日|支付日|付款期限|截止|约定付款"),
+    "signed_date": re.compile(r"签订|签署|签约|订立|签的"),
+}
+_DEBT_KINDS = re.compile(r"服务费|货款|租金|工程款|价款|外包费|费用|款项")
+_PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
+_NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
+_DEADLINE = re.compile(rf"({_NUMBER})\s*(个工作日|日|天)\s*内[^，,；;。]{{0,6}}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正)")
+_CURE_ACTS = {"整改", "纠正", "改正", "补正"}
+_BREACH_VERBS = re.compile(r"未按|未能|没有|拒绝|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包")
+_REQUEST_WORDS = re.compile(r"起草|帮我|请你|写一份|发一份|出一份|通知书|整改|解除|催告|催款|draft", re.IGNORECASE)
+
+
+@dataclass
+class Party:
+    side: str | None
+    role: str | None
+    name: str | None
+
+
+def organisation_name(text: str) -> str | None:
+    """The organisation named at the start of `text` ('X有限公司，…' → 'X有限公司'), else None."""
+    match = _ORG_NAME.match(_NAME_LEAD.sub("", text, count=1))
+    return match.group() if match else None
+
+
+def find_parties(message: str) -> list[Party]:
+    """Every party the message introduces: '我方（甲方）X有限公司', '欠款方甲方Y公司', '乙方Z公司'."""
+    parties: list[Party] = []
+    for match in _PARTY_MARKER.finditer(message):
+        if not (match.group("side") or match.group("role")):
+            continue
+        rest = _CLAUSE_BREAK.split(message[match.end() :], maxsplit=1)[0]
+        parties.append(Party(_SIDE_OF.get(match.group("side") or ""), match.group("role"), organisation_name(rest)))
+    return _merge_mentions(parties)
+
+
+def _merge_mentions(parties: list[Party]) -> list[Party]:
+    """One entry per party: '乙方…有限公司' and a later '乙方' are the same party."""
+    merged: list[Party] = []
+    for party in parties:
+        same = next((p for p in merged if _same_party(p, party)), None)
+        if same is None:
+            merged.append(party)
+            continue
+        same.side = same.side or party.side
+        same.role = same.role or party.role
+        same.name = same.name or party.name
+    return merged
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    if a.name and b.name:
+        return a.name == b.name
+    if a.role and b.role:
+        return a.role == b.role
+    return bool(a.side and a.side == b.side)
+
+
+def assign_sides(parties: list[Party]) -> dict[str, Party]:
+    """Sender and recipient from the parties, using sides where stated and the other role's complement."""
+    by_side = {p.side: p for p in parties if p.side}
+    for side, other in ((SENDER, RECIPIENT), (RECIPIENT, SENDER)):
+        if side not in by_side and other in by_side:
+            rest = [p for p in parties if p is not by_side[other] and not p.side]
+            if rest:
+                by_side[side] = rest[0]
+    for side, other in ((SENDER, RECIPIENT), (RECIPIENT, SENDER)):
+        party, counterpart = by_side.get(side), by_side.get(other)
+        if party and not party.role and counterpart and counterpart.role:
+            party.role = _ROLES[1 - _ROLES.index(counterpart.role)]
+    return by_side
+
+
+def _segment_around(message: str, start: int, end: int) -> tuple[str, str]:
+    """The text before and after a span, within its clause (between commas)."""
+    before = _CLAUSE_BREAK.split(message[:start])[-1]
+    after = _CLAUSE_BREAK.split(message[end:], maxsplit=1)[0]
+    return before, after
+
+
+def find_labelled_dates(message: str, today: date) -> dict[str, str]:
+    """Dates by what they are for: sent_date, due_date, signed_date (ISO). An unlabelled date is
+    taken as the sending date only when the message names no sending date otherwise."""
+    labelled: dict[str, str] = {}
+    unlabelled: list[str] = []
+    for figure in find_dates(message, today):
+        before, after = _segment_around(message, figure.start, figure.end)
+        label = next((name for name, words in _DATE_KEYWORDS.items() if words.search(before + after)), None)
+        if label:
+            labelled.setdefault(label, figure.value.isoformat())
+        else:
+            unlabelled.append(figure.value.isoformat())
+    if "sent_date" not in labelled and len(unlabelled) == 1:
+        labelled["sent_date"] = unlabelled[0]
+    return labelled
+
+
+def find_debt(message: str) -> dict[str, str]:
+    """The principal owed (first amount not labelled as a penalty or interest) and what it is for."""
+    for figure in find_amounts(message):
+        before, after = _segment_around(message, figure.start, figure.end)
+        if _PENALTY_WORDS.search(before):
+            continue
+        kind = _DEBT_KINDS.search(before + after)
+        return {"amount": str(round_fen(figure.value)), "debt_kind": kind.group() if kind else "款项"}
+    return {}
+
+
+def find_deadlines(message: str) -> dict[str, dict[str, Any]]:
+    """'10日内付款' → grace_days, '15日内整改' → cure_days, as {"count", "unit"}."""
+    found: dict[str, dict[str, Any]] = {}
+    for match in _DEADLINE.finditer(message):
+        field = "cure_days" if match.group("act") in _CURE_ACTS else "grace_days"
+        unit = "working_day" if match.group(2) == "个工作日" else "day"
+        found.setdefault(field, {"count": _count(match.group(1)), "unit": unit})
+    return found
+
+
+def _count(number: str) -> int:
+    value = parse_number(number)
+    return int(value) if value is not None else 0
+
+
+def find_breach(message: str) -> str | None:
+    """The breach facts as the user wrote them: clauses with a breach verb that are not the request."""
+    facts = [
+        clause.strip()
+        for clause in _CLAUSE_BREAK.split(message)
+        if _BREACH_VERBS.search(clause) and not _REQUEST_WORDS.search(clause) and not find_amounts(clause)
+    ]
+    return "；".join(facts) if facts else None
+
+
+def extract(message: str, today: date) -> dict[str, Any]:
+    """Everything a drafting message states, as draft fields (absent keys: not stated)."""
+    fields: dict[str, Any] = {"parties": [vars(p) for p in find_parties(message)]}
+    fields.update(find_labelled_dates(message, today))
+    fields.update(find_debt(message))
+    fields.update(find_deadlines(message))
+    breach = find_breach(message)
+    if breach:
+        fields["breach"] = breach
+    return fields

@@ -1,0 +1,55 @@
+"""The dev notice cases through the real clause index, exactly as `contractbot eval notices` checks them."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.models import Session
+from bot.notices.docx import docx_text
+from bot.notices.drafting import NoticeDrafter
+from retrieval.hints import contract_scores
+from retrieval.index import ClauseIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+EARLY_TERMINATION = "起草提前终止外呼服务协议的通知，我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，{}发出"
+DEV_CASES = ROOT.parent / "shared" / "eval" / "notices.dev.jsonl"
+CASES = [json.loads(line) for line in DEV_CASES.read_text("utf-8").splitlines()] if DEV_CASES.exists() else []
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def drafter(tmp_path_factory: pytest.TempPathFactory) -> NoticeDrafter:
+    data_dir = tmp_path_factory.mktemp("data")
+    index = ClauseIndex.open(data_dir)
+    index.ingest([ROOT / "knowledge" / "contracts"])
+    return NoticeDrafter(index, contract_scores, data_dir, ROOT / "knowledge")
+
+
+@pytest.mark.skipif(not CASES, reason="../shared/eval/notices.dev.jsonl not present")
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_dev_case(drafter: NoticeDrafter, case: dict) -> None:
+    expect = case["expect"]
+    notice = drafter.handle(case["message"], Session(interactive=False), date(2026, 11, 23)).notice
+    for key in ("type", "contract_id", "sent_date", "delivery_date", "effective_date"):
+        if key in expect:
+            assert getattr(notice, key) == expect[key], key
+    text = docx_text(notice.docx_path).replace(",", "")
+    for snippet in expect.get("must_contain", []):
+        assert snippet.replace(",", "") in text
+    if "must_warn" in expect:
+        assert any(expect["must_warn"] in warning for warning in notice.warnings)
+
+
+def test_outbound_clauses_are_quoted_from_the_index(drafter: NoticeDrafter) -> None:
+    reply = drafter.handle(EARLY_TERMINATION.format("2026年9月25日"), Session(interactive=False), date(2026, 11, 23))
+    assert [c.clause.split()[-1] for c in reply.citations] == ["8.3.1.1", "9.4.2"]
+    assert "应提前三十日书面通知对方" in reply.citations[0].text
+
+
+def test_a_termination_past_the_calendar_data_warns_with_the_year(drafter: NoticeDrafter) -> None:
+    notice = drafter.handle(EARLY_TERMINATION.format("2026年12月28日"), Session(interactive=False), date(2026, 11, 23)).notice
+    assert (notice.delivery_date, notice.effective_date) == ("2026-12-31", "2027-02-01")
+    assert any("2027" in w for w in notice.warnings)
+    assert "2027年的法定节假日数据尚未收录" in docx_text(notice.docx_path)

@@ -1,0 +1,177 @@
+"""The notice drafter end to end on a fake index: one-shot drafts, the chat, corrections, cancel."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.models import Intent, Session
+from bot.notices.docx import docx_text
+from bot.notices.drafting import NoticeDrafter
+from retrieval.hints import contract_scores
+from notice_fakes import CRM, OUTBOUND, FakeIndex
+
+TODAY = date(2026, 9, 20)
+COMPLETE = "帮我起草提前终止外呼服务协议的通知：我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
+
+
+@pytest.fixture
+def drafter(tmp_path: Path) -> NoticeDrafter:
+    return NoticeDrafter(FakeIndex(), contract_scores, tmp_path)
+
+
+def one_shot(drafter: NoticeDrafter, message: str):
+    return drafter.handle(message, Session(interactive=False, user="tester"), TODAY)
+
+
+def test_one_shot_early_termination_has_dates_clause_and_docx(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, COMPLETE)
+    notice = reply.notice
+    assert reply.intent == Intent.NOTICE
+    assert (notice.type, notice.contract_id) == ("early_termination", OUTBOUND)
+    assert (notice.sent_date, notice.delivery_date, notice.effective_date) == ("2026-09-25", "2026-09-30", "2026-10-30")
+    assert notice.missing_fields == [] and notice.warnings == []
+    text = docx_text(notice.docx_path)
+    for expected in ("提前终止通知书", "深圳星河数据服务有限公司", "广州远景呼叫中心有限公司", "8.3.1.1", "9.4.2", "应提前三十日书面通知对方"):
+        assert expected in text
+    assert [c.clause for c in reply.citations] == ["第八条 8.3.1.1", "第九条 9.4.2"]
+
+
+def test_the_cited_clause_comes_from_retrieval_not_the_template(tmp_path: Path) -> None:
+    reworded = FakeIndex()
+    reworded._clauses[0] = reworded._clauses[0].model_copy(update={"text": "任何一方提前终止合同的,应提前六十日书面通知对方。"})
+    reply = one_shot(NoticeDrafter(reworded, contract_scores, tmp_path), COMPLETE)
+    assert "提前六十日" in docx_text(reply.notice.docx_path)
+    assert reply.notice.effective_date == "2026-11-30"  # 9-30 + 60 days (11-29 is a Sunday)
+
+
+def test_what_the_message_does_not_say_becomes_a_visible_placeholder(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "起草提前终止外呼服务协议的通知，我方是甲方深圳星河数据服务有限公司，2026年9月25日发出")
+    assert reply.notice.missing_fields == ["recipient"]
+    assert "【待填写：对方名称】" in docx_text(reply.notice.docx_path)
+
+
+def test_without_a_contract_nothing_is_cited_or_invented(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "给对方发一份催款函：乙方成都优客有限公司，欠款方甲方重庆山城电商有限公司，拖欠服务费52000元，2026年10月9日发出")
+    notice = reply.notice
+    assert notice.contract_id is None and {"contract", "basis"} <= set(notice.missing_fields)
+    assert any("未约定通知的送达规则" in w for w in notice.warnings)  # the delivery assumption is stated
+    text = docx_text(notice.docx_path)
+    assert "52,000.00 元（大写：人民币伍万贰仟元整）" in text and "【待填写：合同名称】" in text
+
+
+def test_a_contract_without_a_delivery_rule_states_the_assumption(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "起草客户关系管理外包服务合同的催款函，我方（乙方）某某科技有限公司，对方拖欠服务费3万元，2026年9月25日发出")
+    assert reply.notice.contract_id == CRM
+    assert reply.notice.delivery_date == "2026-09-30"  # the default: third working day
+    assert any("假定" in w for w in reply.notice.warnings)
+    assert "3.3" in docx_text(reply.notice.docx_path)
+
+
+def test_parties_given_only_by_role_make_the_first_the_sender_and_say_so(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "起草提前终止外呼服务协议的通知，甲方苏州恒信科技有限公司，乙方南京博通外呼服务有限公司，2026年4月30日发出")
+    assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-05-08", "2026-06-08")
+    assert any("发函方" in w for w in reply.notice.warnings)
+    assert docx_text(reply.notice.docx_path).startswith("提前终止通知书\n致：南京博通外呼服务有限公司（乙方）")
+
+
+def test_every_draft_leaves_an_audit_line(drafter: NoticeDrafter, tmp_path: Path) -> None:
+    one_shot(drafter, COMPLETE)
+    one_shot(drafter, COMPLETE)
+    lines = [json.loads(line) for line in (tmp_path / "notices" / "audit.jsonl").read_text("utf-8").splitlines()]
+    assert [(line["user"], line["type"]) for line in lines] == [("tester", "early_termination")] * 2
+    assert lines[0]["inputs"]["messages"] == [COMPLETE] and lines[0]["docx"] != lines[1]["docx"]
+
+
+def test_chat_asks_one_missing_field_at_a_time_then_drafts(drafter: NoticeDrafter) -> None:
+    session = Session(user="42")
+    first = drafter.handle("帮我起草一份提前终止通知书", session, TODAY)
+    assert "哪份合同" in first.text and "《2024年标准外呼服务协议》" in first.text
+    assert first.notice.docx_path is None and session.draft["awaiting"] == "contract"
+
+    options = session.draft["options"]
+    reply = drafter.handle(str(options.index(OUTBOUND) + 1), session, TODAY)
+    assert session.draft["awaiting"] == "sender" and "我方" in reply.text
+    reply = drafter.handle("我方（甲方）深圳星河数据服务有限公司", session, TODAY)
+    assert session.draft["awaiting"] == "recipient"
+    reply = drafter.handle("广州远景呼叫中心有限公司", session, TODAY)
+    assert session.draft["awaiting"] == "sent_date"
+    reply = drafter.handle("2026年9月25日", session, TODAY)
+
+    assert reply.notice.docx_path and reply.notice.effective_date == "2026-10-30"
+    assert "广州远景呼叫中心有限公司（乙方）" in reply.text  # the role follows from ours
+    assert session.draft is not None  # kept open for corrections
+
+
+def test_a_first_message_with_everything_drafts_at_once_in_chat(drafter: NoticeDrafter) -> None:
+    reply = drafter.handle(COMPLETE, Session(), TODAY)
+    assert reply.notice.docx_path and reply.notice.missing_fields == []
+
+
+def test_correcting_a_field_gives_a_new_version(drafter: NoticeDrafter) -> None:
+    session = Session()
+    first = drafter.handle(COMPLETE, session, TODAY)
+    assert drafter.owns("乙方名称改成广州新远景科技有限公司", session)
+    second = drafter.handle("乙方名称改成广州新远景科技有限公司", session, TODAY)
+    assert second.notice.docx_path != first.notice.docx_path
+    assert "致：广州新远景科技有限公司（乙方）" in docx_text(second.notice.docx_path)
+    third = drafter.handle("发送日期改为2026年4月30日", session, TODAY)
+    assert third.notice.effective_date == "2026-06-08"
+
+
+def test_cancel_clears_the_draft(drafter: NoticeDrafter) -> None:
+    session = Session()
+    drafter.handle("帮我起草一份催款函", session, TODAY)
+    assert session.draft is not None
+    reply = drafter.handle("取消", session, TODAY)
+    assert session.draft is None and "取消" in reply.text and reply.notice is None
+
+
+def test_one_shot_never_keeps_a_draft(drafter: NoticeDrafter) -> None:
+    session = Session(interactive=False)
+    drafter.handle("帮我起草一份催款函", session, TODAY)
+    assert session.draft is None
+
+
+@pytest.mark.parametrize(
+    "message, notice_type",
+    [
+        (COMPLETE, "early_termination"),
+        ("给对方发一份催款函，拖欠服务费5万元", "payment_demand"),
+        ("起草违约整改通知书，对方通话质量不达标，要求15日内整改", "breach_rectification"),
+        ("对方泄露客户信息严重违约，帮我起草解除合同通知书", "termination_for_breach"),
+        ("draft a termination notice for the outbound call agreement", "early_termination"),
+    ],
+)
+def test_the_request_picks_the_notice_type(drafter: NoticeDrafter, message: str, notice_type: str) -> None:
+    assert drafter.is_notice_request(message)
+    assert one_shot(drafter, message).notice.type == notice_type
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["解除合同需要提前几天通知？", "欠款5万元逾期30天违约金是多少", "外呼协议的通知怎么送达"],
+)
+def test_questions_about_notices_are_not_drafting_requests(drafter: NoticeDrafter, question: str) -> None:
+    assert not drafter.is_notice_request(question)
+    assert not drafter.owns(question, Session())
+
+
+def test_breach_notices_carry_facts_and_deadlines(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "外呼服务协议，我方（甲方）深圳星河数据服务有限公司，乙方广州远景呼叫中心有限公司通话质量不达标，起草违约整改通知书，要求15日内整改，2026年9月25日发出")
+    notice = reply.notice
+    assert notice.missing_fields == []
+    assert notice.effective_date == "2026-10-15"  # delivered 9-30 + 15 days
+    text = docx_text(notice.docx_path)
+    assert "通话质量不达标" in text and "15日内" in text
+
+
+def test_chat_asks_which_side_is_ours_when_only_roles_are_given(drafter: NoticeDrafter) -> None:
+    session = Session()
+    reply = drafter.handle("起草提前终止外呼服务协议的通知，甲方苏州恒信科技有限公司，乙方南京博通外呼服务有限公司", session, TODAY)
+    assert "甲方（苏州恒信科技有限公司）还是乙方（南京博通外呼服务有限公司）" in reply.text
+    drafter.handle("乙方", session, TODAY)
+    reply = drafter.handle("今天", session, TODAY)
+    assert reply.notice.sent_date == TODAY.isoformat()
+    assert "致：苏州恒信科技有限公司（甲方）" in reply.text

@@ -1,0 +1,55 @@
+"""Reading a drafting request: who writes to whom in which role, which date is which, the money."""
+
+from datetime import date
+
+from bot.notices.fields import Party, assign_sides, extract, find_parties
+
+TODAY = date(2026, 11, 23)
+
+
+def test_sides_and_roles_from_brackets() -> None:
+    parties = find_parties("我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司")
+    assert parties == [
+        Party("sender", "甲方", "深圳星河数据服务有限公司"),
+        Party("recipient", "乙方", "广州远景呼叫中心有限公司"),
+    ]
+
+
+def test_a_debtor_is_the_recipient_and_the_other_party_the_sender() -> None:
+    sides = assign_sides(find_parties("给对方发一份催款函：乙方成都优客客服外包有限公司，欠款方甲方重庆山城电商有限公司"))
+    assert sides["sender"] == Party(None, "乙方", "成都优客客服外包有限公司")
+    assert sides["recipient"] == Party("recipient", "甲方", "重庆山城电商有限公司")
+
+
+def test_our_role_gives_the_other_sides_role() -> None:
+    sides = assign_sides(find_parties("我司为乙方，对方深圳某某科技有限公司"))
+    assert sides["recipient"].role == "甲方"
+
+
+def test_a_name_is_not_cut_at_an_inner_suffix() -> None:
+    assert find_parties("乙方广州远景呼叫中心有限公司")[0].name == "广州远景呼叫中心有限公司"
+
+
+def test_dates_are_labelled_by_the_words_around_them() -> None:
+    fields = extract("拖欠服务费52000元，应付日期2026年8月31日，2026年10月9日发出，合同于2025年1月2日签订", TODAY)
+    assert (fields["due_date"], fields["sent_date"], fields["signed_date"]) == ("2026-08-31", "2026-10-09", "2025-01-02")
+
+
+def test_money_and_what_it_is_for() -> None:
+    fields = extract("对方欠我们服务费3.5万元，另有违约金2000元", TODAY)
+    assert (fields["amount"], fields["debt_kind"]) == ("35000.00", "服务费")
+
+
+def test_deadlines_for_payment_and_for_cure() -> None:
+    fields = extract("请于收到后7日内付款；并在十五个工作日内整改", TODAY)
+    assert fields["grace_days"] == {"count": 7, "unit": "day"}
+    assert fields["cure_days"] == {"count": 15, "unit": "working_day"}
+
+
+def test_breach_facts_are_the_users_words_without_the_request() -> None:
+    fields = extract("乙方连续两个月未按约定提供外呼服务，请起草整改通知", TODAY)
+    assert fields["breach"] == "乙方连续两个月未按约定提供外呼服务"
+
+
+def test_nothing_stated_nothing_extracted() -> None:
+    assert extract("帮我起草一份提前终止通知书", TODAY) == {"parties": []}
