@@ -48,8 +48,27 @@ def test_deadlines_for_payment_and_for_cure() -> None:
 
 def test_breach_facts_are_the_users_words_without_the_request() -> None:
     fields = extract("乙方连续两个月未按约定提供外呼服务，请起草整改通知", TODAY)
-    assert fields["breach"] == "乙方连续两个月未按约定提供外呼服务"
+    assert fields["breach"] == "连续两个月未按约定提供外呼服务"
 
 
 def test_nothing_stated_nothing_extracted() -> None:
     assert extract("帮我起草一份提前终止通知书", TODAY) == {"parties": []}
+
+
+def test_breach_facts_leave_out_who_is_who() -> None:
+    fields = extract("甲方深圳星河数据服务有限公司因乙方广州远景呼叫中心有限公司泄露客户信息严重违约，起草解除合同通知书", TODAY)
+    assert fields["breach"] == "泄露客户信息严重违约"
+
+
+def test_the_party_in_breach_is_the_recipient() -> None:
+    sides = assign_sides(find_parties("甲方深圳星河数据服务有限公司因乙方广州远景呼叫中心有限公司泄露客户信息"))
+    assert (sides["sender"].name, sides["recipient"].name) == ("深圳星河数据服务有限公司", "广州远景呼叫中心有限公司")
+
+
+def test_english_parties_and_dates() -> None:
+    message = "we are Party A, Shenzhen Xinghe Data Co., Ltd.; the other side is Party B, Guangzhou Yuanjing Call Center Co., Ltd.; sent on 2026-09-25"
+    assert find_parties(message) == [
+        Party("sender", "甲方", "Shenzhen Xinghe Data Co., Ltd."),
+        Party("recipient", "乙方", "Guangzhou Yuanjing Call Center Co., Ltd."),
+    ]
+    assert extract(message, TODAY)["sent_date"] == "2026-09-25"

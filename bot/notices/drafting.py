@@ -41,12 +41,14 @@ from bot.notices.fields import (
 from bot.notices.markup import to_plain
 from bot.notices.rules import Period
 from bot.notices.specs import NoticeSpec, cached_specs, detect_type, is_drafting_request, load_specs
+from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
 
 ContractScorer = Callable[[str, list[ContractInfo]], dict[str, float]]
 
 # A contract counts as named when it clearly beats the runner-up (scores are relative, best = 1).
 _CLEAR_LEAD = 0.6
+_DOCUMENT_KINDS = ("协议", "合同")
 _CANCEL = re.compile(r"^\s*(?:取消|算了|不用了|不要了|放弃|cancel)", re.IGNORECASE)
 _CORRECTION = re.compile(
     r"^\s*(?:把|将)?(?P<target>.{1,12}?)(?:的)?(?:名称|名字|全称)?\s*(?:改成|改为|更正为|更改为|修改为|换成|应为|应该是)\s*(?P<value>.+?)\s*$"
@@ -173,12 +175,24 @@ class NoticeDrafter:
     def _named_contract(self, message: str, draft: dict[str, Any]) -> str | None:
         """The contract the message names, judged without the party names (a company called
         "…客服外包有限公司" does not name a 客服外包 contract)."""
-        scores = self._contract_ranking(self._without_party_names(message, draft))
+        text = self._without_party_names(message, draft)
+        scores = self._contract_ranking(text)
         if not scores:
             return None
-        ranked = sorted(scores.values(), reverse=True)
-        best = max(scores, key=scores.__getitem__)
-        return best if len(ranked) == 1 or ranked[1] <= _CLEAR_LEAD * ranked[0] else None
+        best = max(scores.values())
+        leaders = [cid for cid, score in scores.items() if score > _CLEAR_LEAD * best]
+        if len(leaders) > 1:
+            leaders = self._of_the_named_kind(text, leaders)
+        return leaders[0] if len(leaders) == 1 else None
+
+    def _of_the_named_kind(self, text: str, contract_ids: list[str]) -> list[str]:
+        """Break a tie by the kind of document named: "…协议" is not "…合同" ("outbound call agreement")."""
+        expanded = load_glossary().expand(text)
+        kinds = [kind for kind in _DOCUMENT_KINDS if kind in expanded]
+        if len(kinds) != 1:
+            return contract_ids
+        titles = {c.contract_id: " ".join([c.title, *c.titles]) for c in self.index.contracts()}
+        return [cid for cid in contract_ids if kinds[0] in titles.get(cid, "")]
 
     def _contract_ranking(self, text: str) -> dict[str, float]:
         return self.contract_scores(text, self.index.contracts())

@@ -27,6 +27,13 @@ _PARTY_MARKER = re.compile(
     rf"(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*[）)]?"
 )
 _ROLES = ("甲方", "乙方")
+_EN_ORG = re.compile(
+    r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Company|Corporation|Corp\.?)"
+)
+_EN_OURS = re.compile(r"\b(?:we|we're|our|us|on behalf of)\b")
+_EN_THEIRS = re.compile(r"other (?:side|party)|counterparty|\bto\b|against|debtor|\bowe")
+# A name ends where the next party is introduced: "甲方X公司因乙方Y公司违约…".
+_NEXT_PARTY = re.compile(rf"(?=甲方|乙方|{_SIDES})")
 _ORG_SUFFIX = (
     r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|分行|支行|银行|中心|事务所|研究院|研究所"
     r"|工作室|合作社|医院|学校|大学|协会|厂|店)"
@@ -37,9 +44,9 @@ _NAME_LEAD = re.compile(r"^\s*(?:的)?(?:名称|全称)?\s*(?:为|是|:|：)?\s*
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 
 _DATE_KEYWORDS = {
-    "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款"),
-    "due_date": re.compile(r"应付|应于|应在|到期|付款日|支付日|付款期限|截止|约定付款"),
-    "signed_date": re.compile(r"签订|签署|签约|订立|签的"),
+    "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款|\bsen[dt]\b|\bdated\b", re.IGNORECASE),
+    "due_date": re.compile(r"应付|应于|应在|到期|付款日|支付日|付款期限|截止|约定付款|\bdue\b", re.IGNORECASE),
+    "signed_date": re.compile(r"签订|签署|签约|订立|签的|\bsigned\b", re.IGNORECASE),
 }
 _DEBT_KINDS = re.compile(r"服务费|货款|租金|工程款|价款|外包费|费用|款项")
 _PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
@@ -47,6 +54,9 @@ _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
 _DEADLINE = re.compile(rf"({_NUMBER})\s*(个工作日|日|天)\s*内[^，,；;。]{{0,6}}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正)")
 _CURE_ACTS = {"整改", "纠正", "改正", "补正"}
 _BREACH_VERBS = re.compile(r"未按|未能|没有|拒绝|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包")
+# Right after a party's name: it owes or is in breach, so it is the recipient.
+_ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
+_FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的)+")
 _REQUEST_WORDS = re.compile(r"起草|帮我|请你|写一份|发一份|出一份|通知书|整改|解除|催告|催款|draft", re.IGNORECASE)
 
 
@@ -69,9 +79,27 @@ def find_parties(message: str) -> list[Party]:
     for match in _PARTY_MARKER.finditer(message):
         if not (match.group("side") or match.group("role")):
             continue
-        rest = _CLAUSE_BREAK.split(message[match.end() :], maxsplit=1)[0]
-        parties.append(Party(_SIDE_OF.get(match.group("side") or ""), match.group("role"), organisation_name(rest)))
-    return _merge_mentions(parties)
+        rest = _NEXT_PARTY.split(_CLAUSE_BREAK.split(message[match.end() :], maxsplit=1)[0], maxsplit=1)[0]
+        name = organisation_name(rest)
+        side = _SIDE_OF.get(match.group("side") or "")
+        if side is None and name and _ACCUSED.match(message, match.end() + rest.index(name) + len(name)):
+            side = RECIPIENT  # "乙方X公司未按约定…", "甲方Y公司拖欠…": the party in breach is written to
+        parties.append(Party(side, match.group("role"), name))
+    return _merge_mentions(parties + _english_parties(message))
+
+
+def _english_parties(message: str) -> list[Party]:
+    """'we are Party A, Shenzhen X Co., Ltd.; the other side is Party B, Y Ltd.': the words between
+    one company name and the next say whose it is."""
+    parties: list[Party] = []
+    previous_end = 0
+    for match in _EN_ORG.finditer(message):
+        context = message[previous_end : match.start()].lower()
+        previous_end = match.end()
+        side = SENDER if _EN_OURS.search(context) else RECIPIENT if _EN_THEIRS.search(context) else None
+        role = next((r for word, r in (("party a", "甲方"), ("party b", "乙方")) if word in context), None)
+        parties.append(Party(side, role, match.group()))
+    return parties
 
 
 def _merge_mentions(parties: list[Party]) -> list[Party]:
@@ -164,11 +192,19 @@ def _count(number: str) -> int:
 def find_breach(message: str) -> str | None:
     """The breach facts as the user wrote them: clauses with a breach verb that are not the request."""
     facts = [
-        clause.strip()
+        _without_parties(clause)
         for clause in _CLAUSE_BREAK.split(message)
         if _BREACH_VERBS.search(clause) and not _REQUEST_WORDS.search(clause) and not find_amounts(clause)
     ]
     return "；".join(facts) if facts else None
+
+
+def _without_parties(fact: str) -> str:
+    """'甲方X公司因乙方Y公司泄露客户信息' → '泄露客户信息': the letter says 贵方, not the names."""
+    verb = _BREACH_VERBS.search(fact)
+    head = fact[: verb.start()] if verb else ""
+    ends = [m.end() for m in re.finditer(rf"{_ORG_NAME.pattern}|甲方|乙方|{_SIDES}|贵方", head)]
+    return _FACT_LEAD.sub("", fact[max(ends, default=0) :]).strip()
 
 
 def extract(message: str, today: date) -> dict[str, Any]:
