@@ -256,7 +256,8 @@ def segment(contract_id: str, text: str, title: str | None = None) -> list[Claus
         part_label = ""
         if len(preamble) >= 10:
             clauses += _passages(
-                contract_id, region, region.label, "", "", ["前言"], preamble, (body_start, preamble_end), seen_ids
+                contract_id, region, region.label, "", "", ["前言"], preamble, (body_start, preamble_end),
+                text.index(preamble, body_start), seen_ids,
             )
         for node, following in zip(nodes, nodes[1:] + [None]):
             while stack and _level(stack[-1]) >= _level(node):
@@ -285,7 +286,8 @@ def segment(contract_id: str, text: str, title: str | None = None) -> list[Claus
             article_label = f"{article.number} {article.title}".strip() if article else ""
             part = " ".join(p for p in (region.label, part_label) if p)
             clauses += _passages(
-                contract_id, region, part, article_label, clause_no, path, body, (node.start, node.end), seen_ids
+                contract_id, region, part, article_label, clause_no, path, body, (node.start, node.end),
+                text.index(body, node.body_start), seen_ids,
             )
     return clauses
 
@@ -299,8 +301,10 @@ def _passages(
     path: list[str],
     body: str,
     span: tuple[int, int],
+    body_at: int,
     seen_ids: set[str],
 ) -> list[Clause]:
+    """`span` covers the whole clause, marker included; `body_at` is where `body` starts in the text."""
     base = "/".join(p for p in (part.replace(" ", "/"), article.split(" ")[0], clause_no or (not article and "前言")) if p)
     key = f"{contract_id}:{base}"
     suffix = 2
@@ -308,8 +312,12 @@ def _passages(
         key, suffix = f"{contract_id}:{base}~{suffix}", suffix + 1
     pieces = _pieces(body)
     out = []
+    at = body_at
     for number, piece in enumerate(pieces, start=1):
         clause_id = key if len(pieces) == 1 else f"{key}#{number}"
+        # A split clause's pieces each get their own span (the first keeps the marker), not the whole clause's.
+        piece_span = span if len(pieces) == 1 else (span[0] if number == 1 else at, at + len(piece))
+        at += len(piece)
         seen_ids.add(clause_id)
         out.append(
             Clause(
@@ -321,7 +329,7 @@ def _passages(
                 clause=clause_no,
                 heading_path=path,
                 text=piece,
-                span=span,
+                span=piece_span,
                 blanks=find_blanks(piece),
             )
         )
