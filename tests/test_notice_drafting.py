@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import Intent, Session
+from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter
 from retrieval.hints import contract_scores
@@ -175,3 +175,30 @@ def test_chat_asks_which_side_is_ours_when_only_roles_are_given(drafter: NoticeD
     reply = drafter.handle("今天", session, TODAY)
     assert reply.notice.sent_date == TODAY.isoformat()
     assert "致：苏州恒信科技有限公司（甲方）" in reply.text
+
+
+class FakePenaltyAssessment:
+    def __init__(self, amount: str | None) -> None:
+        self.info = PenaltyInfo(amount=amount, formula="100,000.00 元 × 0.05% × 30 天 = 1,500.00 元", amount_in_words="壹仟伍佰元整")
+        self.missing = [] if amount else ["违约金的日比例"]
+        self.refused = None
+
+
+def test_a_payment_demand_states_the_accrued_penalty_as_of_sending(tmp_path: Path) -> None:
+    asked: list[tuple[str, date]] = []
+
+    def assess(message: str, today: date) -> FakePenaltyAssessment:
+        asked.append((message, today))
+        return FakePenaltyAssessment("1500.00")
+
+    drafter = NoticeDrafter(FakeIndex(), contract_scores, tmp_path, penalty=assess)
+    reply = one_shot(drafter, "起草外呼服务协议的催款函，我方（乙方）甲有限公司，对方拖欠服务费100000元，违约金按日万分之五计，2026年9月30日发出")
+    assert asked[0][1] == date(2026, 9, 30)
+    assert "违约金为1,500.00 元（大写：人民币壹仟伍佰元整" in docx_text(reply.notice.docx_path)
+
+
+def test_a_penalty_that_cannot_be_computed_is_left_out_and_said_so(tmp_path: Path) -> None:
+    drafter = NoticeDrafter(FakeIndex(), contract_scores, tmp_path, penalty=lambda m, d: FakePenaltyAssessment(None))
+    reply = one_shot(drafter, "起草催款函，我方（乙方）甲有限公司，对方拖欠服务费100000元，另要求支付违约金")
+    assert any("违约金未计入本函" in w and "日比例" in w for w in reply.notice.warnings)
+    assert "违约金为" not in docx_text(reply.notice.docx_path)

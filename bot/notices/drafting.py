@@ -9,15 +9,16 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from decimal import Decimal
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
-from bot.figures import find_dates, parse_amount, round_fen
-from bot.models import Citation, Intent, NoticeInfo, Reply, Session
+from bot.figures import find_dates, format_money, parse_amount, round_fen
+from bot.models import Citation, Intent, NoticeInfo, PenaltyInfo, Reply, Session
 from bot.settings import get_settings
 from bot.notices.compose import (
     FIELD_LABELS,
@@ -45,6 +46,19 @@ from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
 
 ContractScorer = Callable[[str, list[ContractInfo]], dict[str, float]]
+
+
+class PenaltyResult(Protocol):
+    """What the drafter reads of `bot.penalty.PenaltyAssessment`."""
+
+    info: PenaltyInfo
+    missing: list[str]
+    refused: str | None
+
+
+PenaltyAssessor = Callable[[str, date], PenaltyResult]
+# Only a message that speaks of a penalty gets one computed ("另按日万分之五计违约金").
+_PENALTY_ASKED = re.compile(r"违约金|滞纳金|罚息|利息|late\s*fee|penalty|interest", re.IGNORECASE)
 
 # A contract counts as named when it clearly beats the runner-up (scores are relative, best = 1).
 _CLEAR_LEAD = 0.6
@@ -92,8 +106,11 @@ class NoticeDrafter:
         contract_scores: ContractScorer,
         data_dir: Path,
         knowledge_dir: Path = Path("knowledge"),
+        penalty: PenaltyAssessor | None = None,
     ) -> None:
+        """`penalty` is `bot.penalty.assess`: given, payment demands state the accrued penalty."""
         self.index = index
+        self.penalty = penalty
         self.contract_scores = contract_scores
         self.notices_dir = Path(data_dir) / "notices"
         templates_dir = Path(knowledge_dir) / "templates"
@@ -342,7 +359,8 @@ class NoticeDrafter:
         spec = self.specs[draft["type"]]
         fields = draft["fields"]
         contract = next((c for c in self.index.contracts() if c.contract_id == fields.get("contract_id")), None)
-        composition = compose(spec, fields, contract, self.index, self.templates, self.legal, today, draft["assumed"])
+        warnings = draft["assumed"] + self._accrued_penalty(spec, draft, today)
+        composition = compose(spec, fields, contract, self.index, self.templates, self.legal, today, warnings)
         path = render_docx(composition.text, self._unique_path(spec, composition))
         self._audit(user, spec, draft, path)
         notice = NoticeInfo(
@@ -356,6 +374,24 @@ class NoticeDrafter:
             warnings=composition.warnings,
         )
         return Reply(intent=Intent.NOTICE, text=_preview(composition, path), citations=_citations(composition, contract), notice=notice)
+
+    def _accrued_penalty(self, spec: NoticeSpec, draft: dict[str, Any], today: date) -> list[str]:
+        """Put the penalty engine's result in the fields when the user asked for one; say why not otherwise."""
+        message = "，".join(draft["inputs"])
+        draft["fields"].pop("penalty_text", None)
+        if "penalty" not in spec.optional or self.penalty is None or not _PENALTY_ASKED.search(message):
+            return []
+        # Accrued up to the day the letter is sent, which is the day it speaks from.
+        sent = draft["fields"].get("sent_date")
+        assessment = self.penalty(message, date.fromisoformat(sent) if sent else today)
+        info = assessment.info
+        if info.amount is None:
+            why = assessment.refused or "缺少" + "、".join(assessment.missing)
+            return [f"违约金未计入本函：{why}。"]
+        draft["fields"]["penalty_text"] = (
+            f"{format_money(Decimal(info.amount))} 元（大写：人民币{info.amount_in_words}；计算方式：{info.formula}）"
+        )
+        return []
 
     def _unique_path(self, spec: NoticeSpec, composition: Composition) -> Path:
         return self.notices_dir / f"{composition.sent_date.isoformat()}_{spec.type}_{uuid.uuid4().hex[:8]}.docx"
