@@ -1,0 +1,231 @@
+"""Loaders: .txt (UTF-8 / GB18030), .docx and .pdf read into text; anything broken or hostile is refused
+with UnreadableContract and a reason in Chinese that the bot can show to the user as it is.
+
+Every .docx and .pdf here is made by the test itself: python-docx writes the Word file, and the PDF is
+written by hand (a Type0 font with a ToUnicode map), which gives it a real text layer without any PDF
+writing package.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from retrieval.ingest import parse_contract
+from retrieval.loaders import UnreadableContract, read_contract
+
+CONTRACT_LINES = [
+    "外包服务合同",
+    "第一条 服务内容",
+    "1.1 乙方应按照甲方要求提供客户服务。",
+    "1.2 任何一方提前终止合同的,应提前三十日书面通知对方。",
+    "第二条 违约责任",
+    "2.1 甲方逾期付款的,每逾期一日按未付金额的[x%]支付违约金。",
+]
+CONTRACT = "\n".join(CONTRACT_LINES)
+
+
+def chinese(reason: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", reason))
+
+
+def refused(name: str, data: bytes) -> str:
+    """The reason a file is refused; fails the test if it is read instead."""
+    with pytest.raises(UnreadableContract) as caught:
+        read_contract(name, data)
+    reason = str(caught.value)
+    assert chinese(reason), reason
+    return reason
+
+
+def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds `lines` (CJK included): Identity-H codes + ToUnicode CMap."""
+    chars = sorted({ch for line in lines for ch in line})
+    code = {ch: i + 1 for i, ch in enumerate(chars)}
+    content = ["BT", "/F1 12 Tf", "14 TL", "50 800 Td"]
+    content += ["<" + "".join(f"{code[ch]:04X}" for ch in line) + "> Tj T*" for line in lines]
+    content.append("ET")
+    stream = "\n".join(content).encode()
+    mapping = "\n".join(f"<{code[ch]:04X}> <{ord(ch):04X}>" for ch in chars)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(chars)} beginbfchar\n{mapping}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def pdf_bytes(writer: PdfWriter) -> bytes:
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# ---- .txt -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+def test_txt_is_read_in_utf8_and_gb18030(encoding):
+    assert read_contract("合同.txt", CONTRACT.encode(encoding)) == CONTRACT
+
+
+def test_txt_with_characters_outside_gbk_is_read_as_gb18030():
+    text = CONTRACT + "\n甲方:𠀀𠀁科技有限公司"  # CJK Extension B: GB18030 has it, GBK does not
+    assert read_contract("合同.TXT", text.encode("gb18030")) == text
+
+
+def test_txt_in_neither_encoding_is_refused():
+    assert "编码" in refused("合同.txt", b"\x81\x30" * 30 + b"\xff\xfe\x00")
+
+
+def test_txt_with_almost_no_text_is_refused():
+    assert "几乎没有可读文字" in refused("合同.txt", "第一条".encode())
+
+
+# ---- .docx ----------------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_tables_are_read():
+    data = make_docx(CONTRACT_LINES, table=[["服务项目", "单价"], ["外呼服务", "每分钟0.5元"]])
+    text = read_contract("合同.docx", data)
+    assert text.startswith(CONTRACT)
+    assert "外呼服务\t每分钟0.5元" in text
+
+
+def test_docx_contract_is_segmented_like_a_text_one():
+    from_docx = parse_contract("upload.docx", make_docx(CONTRACT_LINES)).clauses
+    from_txt = parse_contract("upload.txt", CONTRACT.encode()).clauses
+    assert [(c.id, c.text) for c in from_docx] == [(c.id, c.text) for c in from_txt]
+    assert next(c for c in from_docx if c.clause == "2.1").blanks == ["[x%]"]
+
+
+def test_corrupt_docx_is_refused():
+    assert "损坏" in refused("合同.docx", b"PK\x03\x04" + b"\x00garbage" * 50)
+
+
+def test_truncated_docx_is_refused():
+    data = make_docx(CONTRACT_LINES)
+    refused("合同.docx", data[: len(data) // 2])
+
+
+def test_zip_bomb_like_docx_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\x00" * (8 * 1024 * 1024))  # 8 MiB → ~8 KiB
+    assert len(out.getvalue()) < 64 * 1024
+    assert "压缩炸弹" in refused("合同.docx", out.getvalue())
+
+
+def test_zip_that_is_not_a_word_document_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("readme.txt", "这不是 Word 文档,只是一个压缩包。" * 5)
+    assert "word/document.xml" in refused("合同.docx", out.getvalue())
+
+
+def test_docx_with_malformed_xml_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document><unclosed>" * 10)
+    assert "无法解析" in refused("合同.docx", out.getvalue())
+
+
+# ---- .pdf -----------------------------------------------------------------------------------------
+
+
+def test_handmade_pdf_has_a_text_layer():
+    assert PdfReader(io.BytesIO(make_pdf(["第一条 服务内容"]))).pages[0].extract_text().strip() == "第一条 服务内容"
+
+
+def test_pdf_text_layer_is_read():
+    assert read_contract("合同.pdf", make_pdf(CONTRACT_LINES)).strip() == CONTRACT
+
+
+def test_pdf_contract_is_segmented_like_a_text_one():
+    from_pdf = parse_contract("upload.pdf", make_pdf(CONTRACT_LINES)).clauses
+    from_txt = parse_contract("upload.txt", CONTRACT.encode()).clauses
+    assert [(c.id, c.text) for c in from_pdf] == [(c.id, c.text) for c in from_txt]
+
+
+def test_pdf_without_text_layer_is_refused_as_a_scan():
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    assert "文字识别" in refused("扫描件.pdf", pdf_bytes(writer))
+
+
+def test_encrypted_pdf_is_refused():
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(CONTRACT_LINES))))
+    writer.encrypt("secret")
+    assert "加密" in refused("合同.pdf", pdf_bytes(writer))
+
+
+@pytest.mark.parametrize("cut", [0.9, 0.5, 0.1])
+def test_truncated_pdf_is_refused(cut):
+    data = make_pdf(CONTRACT_LINES)
+    refused("合同.pdf", data[: int(len(data) * cut)])
+
+
+def test_corrupt_pdf_is_refused():
+    assert "PDF" in refused("合同.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 8)
+
+
+def test_file_that_is_not_a_pdf_is_refused():
+    assert "%PDF" in refused("合同.pdf", "这其实是一个改了扩展名的文本文件,不是 PDF。".encode())
+
+
+# ---- any type -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["合同.txt", "合同.docx", "合同.pdf"])
+@pytest.mark.parametrize("data", [b"", b"   \n\t  "], ids=["empty", "whitespace"])
+def test_empty_file_is_refused(name, data):
+    assert refused(name, data) == "文件是空的"
+
+
+@pytest.mark.parametrize("name", ["setup.exe", "合同.doc", "合同", "合同.txt.zip"])
+def test_unsupported_file_type_is_refused_before_reading(name):
+    assert "不支持的文件类型" in refused(name, b"MZ\x90\x00" + b"\x00" * 100)
