@@ -202,3 +202,12 @@ def test_a_penalty_that_cannot_be_computed_is_left_out_and_said_so(tmp_path: Pat
     reply = one_shot(drafter, "起草催款函，我方（乙方）甲有限公司，对方拖欠服务费100000元，另要求支付违约金")
     assert any("违约金未计入本函" in w and "日比例" in w for w in reply.notice.warnings)
     assert "违约金为" not in docx_text(reply.notice.docx_path)
+
+
+def test_an_answer_it_cannot_read_is_asked_again_and_other_facts_are_kept(drafter: NoticeDrafter) -> None:
+    session = Session()
+    drafter.handle("帮我起草外呼服务协议的催款函，我方是乙方，南京博通外呼服务有限公司", session, TODAY)
+    assert session.draft["awaiting"] == "recipient"
+    reply = drafter.handle("86000元", session, TODAY)  # answers a later question
+    assert "没能识别" in reply.text and session.draft["awaiting"] == "recipient"
+    assert session.draft["fields"]["amount"] == "86000.00"

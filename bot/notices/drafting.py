@@ -36,8 +36,8 @@ from bot.notices.fields import (
     assign_sides,
     extract,
     find_deadlines,
+    find_organisation,
     find_parties,
-    organisation_name,
 )
 from bot.notices.markup import to_plain
 from bot.notices.rules import Period
@@ -146,11 +146,13 @@ class NoticeDrafter:
             self._correct(draft, correction.group("target"), correction.group("value"), today)
         elif draft.get("awaiting"):
             self._answer(draft, draft["awaiting"], message, today)
+            if draft["awaiting"] in self._missing(draft):
+                self._merge(draft, message, today)  # an answer to another question, or more at once
         else:
             self._merge(draft, message, today)
         draft["inputs"].append(message)
         session.draft = draft
-        return self._advance(session, today)
+        return self._advance(session, today, asked_before=draft.get("awaiting"))
 
     def _start(self, message: str, session: Session, today: date) -> dict[str, Any]:
         type_ = detect_type(message, self.specs) or "early_termination"
@@ -261,7 +263,7 @@ class NoticeDrafter:
             stated = next(iter(find_parties(message)), None)
             current = fields.get(side) or {}
             fields[side] = {
-                "name": (stated.name if stated else None) or organisation_name(message) or current.get("name"),
+                "name": (stated.name if stated else None) or find_organisation(message) or current.get("name"),
                 "role": (stated.role if stated else None) or role or current.get("role"),
             }
         self._complete_roles(fields)
@@ -284,11 +286,11 @@ class NoticeDrafter:
         if role:
             side = next((s for s in (SENDER, RECIPIENT) if (fields.get(s) or {}).get("role") == role), None)
             if side:
-                fields[side]["name"] = organisation_name(value) or value
+                fields[side]["name"] = find_organisation(value) or value
                 return
         field = next((name for pattern, name in _CORRECTION_TARGETS if pattern.search(target)), None)
         if field in (SENDER, RECIPIENT):
-            fields[field] = {**(fields.get(field) or {}), "name": organisation_name(value) or value}
+            fields[field] = {**(fields.get(field) or {}), "name": find_organisation(value) or value}
         elif field:
             self._answer(draft, field, value, today)
 
@@ -308,12 +310,12 @@ class NoticeDrafter:
 
         return [name for name in spec.required if not has(name)]
 
-    def _advance(self, session: Session, today: date) -> Reply:
+    def _advance(self, session: Session, today: date, asked_before: str | None = None) -> Reply:
         draft = session.draft
         assert draft is not None
         missing = self._missing(draft)
         if session.interactive and missing:
-            return self._ask(draft, missing[0])
+            return self._ask(draft, missing[0], again=missing[0] == asked_before)
         if not session.interactive:
             self._assume_sender(draft)
         draft["awaiting"] = None
@@ -333,9 +335,11 @@ class NoticeDrafter:
                 f"（{candidates[0]['name'] or '未具名'}）作为发函方，请核对。"
             )
 
-    def _ask(self, draft: dict[str, Any], field: str) -> Reply:
+    def _ask(self, draft: dict[str, Any], field: str, again: bool = False) -> Reply:
         draft["awaiting"] = field
         question = _QUESTIONS.get(field, f"请提供{FIELD_LABELS.get(field, field)}。")
+        if again:
+            question = f"没能识别您的回答（回复“取消”可放弃本稿）。{question}"
         candidates = draft["fields"].get("candidates", [])
         if field in (SENDER, RECIPIENT) and len(candidates) >= 2:
             listed = "还是".join(f"{c['role']}（{c['name']}）" for c in candidates[:2])
@@ -346,7 +350,7 @@ class NoticeDrafter:
             listed = "\n".join(f"{n}. 《{titles[cid]}》" for n, cid in enumerate(draft["options"], 1))
             question = f"{question}\n{listed}\n请回复序号或合同名称。"
         spec = self.specs[draft["type"]]
-        info = NoticeInfo(type=spec.type, missing_fields=self._missing(draft))
+        info = NoticeInfo(type=spec.type, contract_id=draft["fields"].get("contract_id"), missing_fields=self._missing(draft))
         return Reply(intent=Intent.NOTICE, text=f"正在起草《{spec.title}》。{question}", notice=info)
 
     def _contract_options(self, text: str) -> list[str]:

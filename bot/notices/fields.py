@@ -73,6 +73,17 @@ def organisation_name(text: str) -> str | None:
     return match.group() if match else None
 
 
+def find_organisation(text: str) -> str | None:
+    """Any organisation named in a short answer: '我方是乙方，X有限公司' → 'X有限公司'."""
+    for clause in _CLAUSE_BREAK.split(text):
+        marker = _PARTY_MARKER.match(clause.strip())
+        name = organisation_name(clause.strip()[marker.end() :]) or organisation_name(clause.strip())
+        if name:
+            return name
+    english = _EN_ORG.search(text)
+    return english.group() if english else None
+
+
 def find_parties(message: str) -> list[Party]:
     """Every party the message introduces: '我方（甲方）X有限公司', '欠款方甲方Y公司', '乙方Z公司'."""
     parties: list[Party] = []
