@@ -1,0 +1,178 @@
+"""`make bench`: scale and speed of the clause index, side by side with the stock LangChain recipe.
+
+    python -m bench.run_all --sizes 5,200,2000 [--queries 200] [--seed 0] [--no-stock] [--no-server]
+
+N=5 is the real corpus (knowledge/contracts, questions from ../shared/eval/clauses.dev.jsonl); larger N
+are synthetic (bench/make_corpus.py). Each size runs in a child process (bench/suite.py) so that its
+peak RSS is its own; the stock recipe runs in that same child, on the same questions, right after
+ours. Then a `chroma run` server is pointed at the vectors just built and the query suite runs again
+through CONTRACTBOT_CHROMA_URL. Start-up is timed on the real corpus. Everything lands in
+OUT/results-<sizes>.json and is printed as Markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from bench.make_corpus import make_corpus
+from bench.measure import chroma_server, load_average
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_SET = REPO.parent / "shared" / "eval" / "clauses.dev.jsonl"
+
+
+def corpus(size: int, seed: int, out: Path) -> tuple[Path, Path]:
+    """(contracts directory, questions file) for a size; 5 is the real corpus."""
+    if size == 5:
+        return REPO / "knowledge" / "contracts", DEV_SET
+    directory = out / f"corpus-{size}-seed{seed}"
+    shutil.rmtree(directory, ignore_errors=True)
+    make_corpus(size, seed, directory)
+    return directory / "contracts", directory / "questions.jsonl"
+
+
+def child(args: list[str], env: dict[str, str], log: Path) -> dict:
+    """Run bench.suite in a fresh process; its last stdout line is the JSON result."""
+    with log.open("a") as stderr:
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.suite", *args],
+            cwd=REPO,
+            env=os.environ | env,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            check=True,
+        )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def startup_seconds(data_dir: Path, runs: int = 3) -> float:
+    """Process start to first answer, with the index already built (median of a few runs)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bench.first_answer"],
+            cwd=REPO,
+            env=os.environ | {"CONTRACTBOT_DATA_DIR": str(data_dir)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert process.stdout is not None
+        process.stdout.readline()
+        times.append(time.perf_counter() - start)
+        process.wait()
+    return round(statistics.median(times), 2)
+
+
+def run_size(size: int, args: argparse.Namespace) -> dict:
+    contracts, questions = corpus(size, args.seed, args.out)
+    work = args.out / f"run-{size}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    log = work / "stderr.log"
+    ours = work / "ours"
+    suite_args = [str(contracts), str(questions), "--queries", str(args.queries), "--seed", str(args.seed)]
+    stock = [] if args.no_stock else ["--stock-dir", str(work / "stock")]
+    print(f"[{datetime.now():%H:%M:%S}] N={size}: ingest, search, stock recipe …", file=sys.stderr)
+    result = {"load_before": load_average()}
+    result |= child(["build", *suite_args, *stock], {"CONTRACTBOT_DATA_DIR": str(ours)}, log)
+    if not args.no_server:
+        print(f"[{datetime.now():%H:%M:%S}] N={size}: the same questions through a Chroma server …", file=sys.stderr)
+        with chroma_server(ours / "index" / "chroma") as url:
+            env = {"CONTRACTBOT_DATA_DIR": str(ours), "CONTRACTBOT_CHROMA_URL": url}
+            result["server"] = child(["query", *suite_args], env, log)
+    if size == 5:
+        result["startup_s"] = startup_seconds(ours)
+    result["load_after"] = load_average()
+    return result
+
+
+def machine() -> dict:
+    return {
+        "cores": os.cpu_count(),
+        "ram_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "cpu": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "date": datetime.now().isoformat(timespec="seconds"),
+    }
+
+
+def fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}" if value < 10 else f"{value:.0f}"
+    return "–" if value is None else str(value)
+
+
+def tables(results: dict) -> str:
+    sizes = results["sizes"]
+    lines = [
+        "| N | passages | ingest s | passages/s | fresh embedded | fresh/s | model-only/s | unchanged re-ingest s | index MB | peak RSS MB | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, r in sizes.items():
+        lines.append(
+            "| " + " | ".join(fmt(v) for v in (
+                n, r["passages"], r["ingest_s"], r["passages_per_s"], r["fresh_passages"], r["fresh_per_s"],
+                r["embed_only_per_s"], r["reingest_unchanged_s"], r["index_mb"], r["peak_rss_ingest_mb"],
+                f"{r['load_before']}→{r['load_after']}",
+            )) + " |"
+        )
+    lines += [
+        "",
+        "| N | questions | ours hit@1 / hit@3 / MRR | search p50 / p95 / p99 ms | repeat p50 ms | stock hit@1 / hit@3 | stock p50 / p95 ms | p95 ours/stock | server hit@3 | server p50 / p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, r in sizes.items():
+        s, st, sv = r["search"], r.get("stock"), r.get("server", {}).get("search")
+        lat = s["latency_ms"]
+        lines.append(
+            "| " + " | ".join((
+                str(n), str(s["total"]),
+                f"{s['hit_at_1']:.2f} / {s['hit_at_3']:.2f} / {s['mrr_at_10']:.2f}",
+                f"{lat['p50']} / {lat['p95']} / {lat['p99']}",
+                str(r["search_repeat_ms"]["p50"]),
+                f"{st['hit_at_1']:.2f} / {st['hit_at_3']:.2f}" if st else "–",
+                f"{st['latency_ms']['p50']} / {st['latency_ms']['p95']}" if st else "–",
+                fmt(r.get("latency_ratio_p95")),
+                f"{sv['hit_at_3']:.2f}" if sv else "–",
+                f"{sv['latency_ms']['p50']} / {sv['latency_ms']['p95']}" if sv else "–",
+            )) + " |"
+        )
+    startup = next((r["startup_s"] for r in sizes.values() if "startup_s" in r), None)
+    lines += ["", f"Start-up (process start to first answer, real corpus, built index): {fmt(startup)} s"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="5,200", help="comma-separated corpus sizes; 5 is the real corpus")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--queries", type=int, default=200, help="questions per size (a seeded sample)")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
+    parser.add_argument("--no-stock", action="store_true", help="skip the stock LangChain recipe")
+    parser.add_argument("--no-server", action="store_true", help="skip the Chroma server run")
+    args = parser.parse_args()
+    args.out = args.out.resolve()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = {"machine": machine(), "args": " ".join(sys.argv[1:]), "sizes": {}}
+    report = args.out / f"results-{'-'.join(map(str, sizes))}.json"
+    for size in sizes:
+        results["sizes"][size] = run_size(size, args)
+        report.write_text(json.dumps(results, ensure_ascii=False, indent=1))  # after each size: a long run keeps what it measured
+    print(tables(results))
+
+
+if __name__ == "__main__":
+    main()
