@@ -72,3 +72,7 @@ def test_english_parties_and_dates() -> None:
         Party("recipient", "乙方", "Guangzhou Yuanjing Call Center Co., Ltd."),
     ]
     assert extract(message, TODAY)["sent_date"] == "2026-09-25"
+
+
+def test_a_name_after_a_comma_belongs_to_the_party_just_introduced() -> None:
+    assert find_parties("我方是乙方，南京博通外呼服务有限公司") == [Party("sender", "乙方", "南京博通外呼服务有限公司")]

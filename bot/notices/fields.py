@@ -90,10 +90,13 @@ def find_parties(message: str) -> list[Party]:
     for match in _PARTY_MARKER.finditer(message):
         if not (match.group("side") or match.group("role")):
             continue
-        rest = _NEXT_PARTY.split(_CLAUSE_BREAK.split(message[match.end() :], maxsplit=1)[0], maxsplit=1)[0]
+        # The name follows the marker, possibly after a comma: "我方是乙方，X有限公司".
+        following = re.sub(r"^\s*[，,]", "", message[match.end() :], count=1)
+        rest = _NEXT_PARTY.split(_CLAUSE_BREAK.split(following, maxsplit=1)[0], maxsplit=1)[0]
         name = organisation_name(rest)
         side = _SIDE_OF.get(match.group("side") or "")
-        if side is None and name and _ACCUSED.match(message, match.end() + rest.index(name) + len(name)):
+        name_end = len(message) - len(following) + rest.index(name) + len(name) if name else 0
+        if side is None and name and _ACCUSED.match(message, name_end):
             side = RECIPIENT  # "乙方X公司未按约定…", "甲方Y公司拖欠…": the party in breach is written to
         parties.append(Party(side, match.group("role"), name))
     return _merge_mentions(parties + _english_parties(message))
