@@ -2,7 +2,7 @@
 
 Everything here is pure and exact: numbers are `Decimal` built from strings, never floats.
 Spans (`start`, `end`) index the original message, so callers can highlight or cut around them;
-that is why full-width characters are folded one-for-one (`_fold`) instead of NFKC, which may
+that is why full-width characters are folded one-for-one (`fold_width`) instead of NFKC, which may
 change the length of a string.
 """
 
@@ -42,8 +42,9 @@ _POINT = "点點"
 _CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS) + _POINT
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
 # A number: arabic digits and/or Chinese numerals (mixed forms like 3.5万, 2万5千 included).
-# It must open with a digit, so 万分之五 (a rate) never starts a number.
-NUMBER = rf"(?:(?:{_ARABIC})|[{''.join(_CN_DIGITS)}十拾])(?:(?:{_ARABIC})|[{_CN_NUMERAL_CHARS}])*"
+# It must open with a digit, so 万分之五 (a rate) never starts a number. The group is atomic: a
+# digit run can be split many ways, and backtracking through them is exponential on long input.
+NUMBER = rf"(?>(?:{_ARABIC}|[{''.join(_CN_DIGITS)}十拾])(?:{_ARABIC}|[{_CN_NUMERAL_CHARS}])*)"
 
 _CURRENCY_PREFIX = r"(?:人民币|人民幣|RMB|CNY|¥|￥)"
 _MONEY_UNIT = r"(?:元|圆|圓|块钱|块|塊|yuan|RMB|CNY)"
@@ -81,7 +82,8 @@ class DateFigure:
     raw: str
 
 
-def _fold(text: str) -> str:
+def fold_width(text: str) -> str:
+    """Full-width digits and figure punctuation to ASCII, one character for one: spans survive."""
     return text.translate(_FOLD)
 
 
@@ -99,7 +101,7 @@ def parse_number(text: str) -> Decimal | None:
     Chinese numerals are read section by section (亿 > 万 > 千百十). A lone digit right after a
     unit is the colloquial short form: 一万二 = 12000, 三千五 = 3500, 2万5 = 25000.
     """
-    text = _fold(text).strip()
+    text = fold_width(text).strip()
     if re.fullmatch(_ARABIC, text):
         return _arabic_value(text)
     tokens = re.findall(rf"{_ARABIC}|.", text)
@@ -161,7 +163,7 @@ def find_amounts(text: str) -> list[Figure]:
     on its own (3.5万), or directly follows a money word (欠款50000). Dates, percentages, day
     counts and clause numbers are never amounts.
     """
-    folded = _fold(text)
+    folded = fold_width(text)
     figures: list[Figure] = []
     for match in _AMOUNT.finditer(folded):
         number = match.group("number")
@@ -216,7 +218,7 @@ def find_dates(text: str, today: date | None = None) -> list[DateFigure]:
     """Every calendar date in a message, in order. A date without a year takes `today`'s year;
     今天/明天/昨天 are relative to `today` (default: the real today)."""
     today = today or date.today()
-    folded = _fold(text)
+    folded = fold_width(text)
     found: dict[int, DateFigure] = {}
     taken: list[range] = []
     for pattern in _DATE_PATTERNS:  # most specific first; later patterns skip covered spans

@@ -1,0 +1,95 @@
+"""The penalty engine: reads the figures in a message, computes exactly, or says why it will not.
+
+Public API (pure code: no retrieval, no Telegram):
+
+    looks_like_penalty(message, today=None) -> bool
+        Routing hint: the message talks about 违约金/滞纳金/逾期/利息/过高… and gives figures or
+        asks for a calculation ("怎么算", "多少"); or it gives an amount, a rate and a lateness.
+
+    assess(message, today=None) -> PenaltyAssessment
+        Parse and compute. Never raises on user input. The assessment carries:
+          info          the public `bot.models.PenaltyInfo` (amount is None unless computed)
+          lines         the Chinese reply text, one line each: formula with the numbers, day count,
+                        result in figures and capitals, assumptions, refusal or missing-figure question
+          missing       what the user still has to give (empty when nothing is missing)
+          refused       the plain explanation when the figures cannot be right, else None
+          clause_query  what to search the contracts for, to cite the governing clause
+          kind          which calculation the message asks for
+
+Modules: `parse` reads figures and their roles, `engine` decides and computes, `render` words the
+reply, `rules` loads the legal reference table (knowledge/legal/penalty_rules.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from bot.models import PenaltyInfo
+from bot.penalty.engine import Kind, evaluate
+from bot.penalty.parse import normalise, read_facts
+from bot.penalty.render import penalty_info, reply_lines
+
+__all__ = ["Kind", "PenaltyAssessment", "assess", "looks_like_penalty"]
+
+_TOPIC_WORDS = re.compile(
+    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated", re.I
+)
+_CALCULATION_WORDS = re.compile(r"怎么算|如何算|如何计算|怎么计算|计算|算一下|算算|多少|几|是否过高|高不高|how\s*much|calculate", re.I)
+_FIGURE_WORDS = re.compile(r"\d|[万千百]分之|%|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾]+[元天日]")
+
+_CLAUSE_QUERIES = {
+    Kind.LATE_PAYMENT: "逾期付款 每逾期一日 违约金",
+    Kind.INTEREST: "逾期付款 利息 利率",
+    Kind.ONE_OFF: "违约金 总金额 比例",
+    Kind.EXCESSIVE: "违约金 损失 赔偿",
+    Kind.UNKNOWN: "违约责任 违约金",
+}
+# Breaches named in a message sharpen the clause search (转包 → the subcontracting clause).
+_BREACH_WORDS = re.compile(r"转包|保密|泄露|解除|终止|延迟交付|质量|数据|知识产权")
+
+# Longer messages are cut: no penalty question needs more, and the regexes stay fast.
+MAX_CHARS = 2000
+
+
+class PenaltyAssessment(BaseModel):
+    kind: Kind
+    info: PenaltyInfo
+    lines: list[str]
+    missing: list[str] = Field(default_factory=list)
+    refused: str | None = None
+    clause_query: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def looks_like_penalty(message: str, today: date | None = None) -> bool:
+    """A penalty word with figures or a request to calculate; or, with no such word, an amount,
+    a rate and a lateness together (欠款8000元，1月10日到期至今未付，日万分之五)."""
+    text = normalise(message[:MAX_CHARS])
+    if _TOPIC_WORDS.search(text):
+        return bool(_CALCULATION_WORDS.search(text) or _FIGURE_WORDS.search(text))
+    facts = read_facts(text, today or date.today())
+    return bool(facts.amounts and facts.rates and (facts.durations or facts.date_pair))
+
+
+def _clause_query(kind: Kind, text: str) -> str:
+    breaches = list(dict.fromkeys(_BREACH_WORDS.findall(text)))
+    return " ".join([*breaches, _CLAUSE_QUERIES[kind]])
+
+
+def assess(message: str, today: date | None = None) -> PenaltyAssessment:
+    facts = read_facts(message[:MAX_CHARS], today or date.today())
+    outcome = evaluate(facts)
+    return PenaltyAssessment(
+        kind=outcome.kind,
+        info=penalty_info(outcome),
+        lines=reply_lines(outcome),
+        missing=outcome.missing,
+        refused=outcome.refused,
+        clause_query=_clause_query(outcome.kind, facts.text),
+    )

@@ -1,0 +1,353 @@
+"""The arithmetic, and the decisions around it: which calculation a message asks for, when to refuse,
+what is missing.
+
+All money is `Decimal`; intermediate results stay exact and are rounded half-up to the fen once,
+at the end (`round_fen`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from bot.figures import format_money, round_fen
+from bot.penalty.parse import Amount, PenaltyFacts, Period, Rate, Role
+from bot.penalty.rules import legal_rules
+
+DAYS_PER_YEAR = 365  # the divisor for an annual rate; the reply states it
+MONTHS_PER_YEAR = 12
+
+# Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
+MAX_DAILY_RATE = Decimal("0.01")
+MAX_ANNUAL_RATE = Decimal(1)
+MAX_ONE_OFF_RATE = Decimal(1)
+MAX_AMOUNT = Decimal(10) ** 13  # 十万亿元, beyond any service contract (guards 1e30元)
+MAX_DAYS = 36500  # a hundred years (guards 逾期99999999天)
+
+_EXCESSIVE_WORDS = re.compile(r"过高|过分高于|太高|偏高|高不高|调低|调减|减少违约金|是否合理|excessive|too\s*high", re.I)
+_INTEREST_WORDS = re.compile(r"利息|利率|interest", re.I)
+_LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|滞纳|晚付|超期|欠款|未付|late|overdue", re.I)
+_ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|转包|一次性", re.I)
+
+
+class Kind(StrEnum):
+    LATE_PAYMENT = "late_payment"  # principal × daily rate × days
+    INTEREST = "interest"  # principal × annual rate ÷ 365 × days
+    ONE_OFF = "one_off"  # base × percentage
+    EXCESSIVE = "excessive"  # only the art. 585 test: agreed damages against loss × 1.3
+    UNKNOWN = "unknown"
+
+
+def daily_penalty(principal: Decimal, daily_rate: Decimal, days: int) -> Decimal:
+    return principal * daily_rate * days
+
+
+def annual_interest(principal: Decimal, annual_rate: Decimal, days: int) -> Decimal:
+    return principal * annual_rate * days / DAYS_PER_YEAR
+
+
+def percentage_of(base: Decimal, rate: Decimal) -> Decimal:
+    return base * rate
+
+
+def apply_cap(amount: Decimal, cap: Decimal) -> tuple[Decimal, bool]:
+    """The amount limited to the cap, and whether the cap bit."""
+    return (cap, True) if amount > cap else (amount, False)
+
+
+def excessive_threshold(loss: Decimal) -> Decimal:
+    """Loss × 1.3: agreed damages above this are generally excessive (法释〔2023〕13号 art. 65)."""
+    return loss * legal_rules().excessive_factor
+
+
+def percent(rate: Decimal) -> str:
+    """Decimal('0.0005') → '0.05%', without exponent notation."""
+    return f"{(rate * 100).normalize():f}%"
+
+
+def yuan(value: Decimal) -> str:
+    return f"{format_money(value)} 元"
+
+
+@dataclass(frozen=True)
+class DayCount:
+    days: int
+    explanation: str  # how the days were counted, for the reply
+
+
+@dataclass
+class Outcome:
+    """What the engine decided. `amount` is set only when a result was computed."""
+
+    kind: Kind
+    amount: Decimal | None = None
+    days: DayCount | None = None
+    formula: str = ""
+    capped: bool = False
+    cap_note: str | None = None
+    excessive: bool | None = None
+    threshold: Decimal | None = None
+    excessive_note: str | None = None
+    assumptions: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    refused: str | None = None
+
+
+class Refusal(Exception):
+    """A figure the engine will not compute with; the message is the plain explanation."""
+
+
+def _primary_rate(facts: PenaltyFacts) -> Rate | None:
+    return next((rate for rate in facts.rates if not rate.is_cap), None)
+
+
+def _first(facts: PenaltyFacts, roles: list[Role]) -> Amount | None:
+    for role in roles:
+        amounts = facts.amounts_for(role)
+        if amounts:
+            return amounts[0]
+    return None
+
+
+def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
+    """The amount a rate is taken of: the one the message names (未付金额的), else the usual one."""
+    if rate is not None and rate.base is not None:
+        return _first(facts, [rate.base, Role.UNLABELLED])
+    if kind is Kind.ONE_OFF:
+        return _first(facts, [Role.TOTAL, Role.PRINCIPAL, Role.UNLABELLED])
+    return _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
+
+
+def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
+    """The calculation asked for, and any assumption made in choosing it."""
+    rate = _primary_rate(facts)
+    has_days = facts.date_pair is not None or bool(facts.durations)
+    if rate is not None:
+        by_period = {
+            Period.DAILY: Kind.LATE_PAYMENT,
+            Period.MONTHLY: Kind.INTEREST,
+            Period.ANNUAL: Kind.INTEREST,
+            Period.ONE_OFF: Kind.ONE_OFF,
+        }
+        if rate.period in by_period:
+            return by_period[rate.period], []
+        # No period given: a small rate with a lateness is per day; anything else is one-off.
+        if has_days and 0 <= rate.value <= MAX_DAILY_RATE:
+            return Kind.LATE_PAYMENT, [f"比例 {rate.raw} 未写明计算周期，按每日计算。"]
+        return Kind.ONE_OFF, [f"比例 {rate.raw} 未写明计算周期，按一次性比例计算。"]
+    if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
+        return Kind.EXCESSIVE, []
+    for kind, words in ((Kind.INTEREST, _INTEREST_WORDS), (Kind.LATE_PAYMENT, _LATE_WORDS), (Kind.ONE_OFF, _ONE_OFF_WORDS)):
+        if words.search(facts.text):
+            return kind, []
+    return Kind.UNKNOWN, []
+
+
+def _check_figures(facts: PenaltyFacts) -> None:
+    """Refuse figures that cannot be right, before any arithmetic."""
+    if facts.unreadable:
+        raise Refusal(f"无法识别金额“{facts.unreadable[0]}”。请用明确的数字写出金额（例如“120000元”或“12万元”）。")
+    for amount in facts.amounts:
+        if amount.value < 0:
+            raise Refusal(f"金额不能是负数（{amount.raw}）。请核对金额后再发给我。")
+        if amount.value > MAX_AMOUNT:
+            raise Refusal(f"金额“{amount.raw}”超出可计算的范围（上限为十万亿元），请核对是否写错。")
+    for rate in facts.rates:
+        if rate.value < 0:
+            raise Refusal(f"比例不能是负数（{rate.raw}）。请核对后再发给我。")
+    if facts.negative_days:
+        raise Refusal(f"天数不能是负数（{facts.negative_days[0]}）。请核对后再发给我。")
+
+
+def _chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _day_count(facts: PenaltyFacts) -> tuple[DayCount | None, list[str]]:
+    """Days from the date pair (start day not counted) or else from a stated duration."""
+    pair = facts.date_pair
+    if pair is not None:
+        days = (pair.end - pair.start).days
+        if days < 0:
+            raise Refusal(
+                f"付款日（{_chinese_date(pair.end)}）早于应付日（{_chinese_date(pair.start)}），按这两个日期并未逾期。请核对日期。"
+            )
+        end = "今天" if pair.end_is_today else ""
+        explanation = (
+            f"自 {_chinese_date(pair.start)} 的次日起算，至{end} {_chinese_date(pair.end)}，共 {days} 天"
+            f"（{legal_rules().civil_code_201.cite}：开始的当日不计入）"
+        )
+        return _within_limit(DayCount(days, explanation)), []
+    if not facts.durations:
+        return None, []
+    duration = next((d for d in facts.durations if d.after_late_word), facts.durations[0])
+    assumptions = []
+    if duration.assumed_days_per_unit:
+        assumptions.append(
+            f"“{duration.raw}”按每{'月' if duration.assumed_days_per_unit == 30 else '年'}"
+            f" {duration.assumed_days_per_unit} 天折算为 {duration.days} 天；如需按实际日历天数计算，请提供起止日期。"
+        )
+    return _within_limit(DayCount(duration.days, f"{duration.days} 天")), assumptions
+
+
+def _within_limit(count: DayCount) -> DayCount:
+    if count.days > MAX_DAYS:
+        raise Refusal(f"逾期天数 {count.days:,} 天超出可计算的范围（上限 {MAX_DAYS:,} 天，约一百年），请核对是否写错。")
+    return count
+
+
+def _check_rate(rate: Rate, kind: Kind) -> None:
+    if rate.is_cap or kind is Kind.ONE_OFF:
+        if rate.value > MAX_ONE_OFF_RATE:
+            raise Refusal(f"比例 {percent(rate.value)} 超过 100%，违约金比例不会超过基数本身。请核对比例。")
+    elif kind is Kind.LATE_PAYMENT and rate.value > MAX_DAILY_RATE:
+        raise Refusal(
+            f"日比例 {percent(rate.value)} 超过每日 1%，折合一年超过 365%，不像是合理的日违约金比例。"
+            "请核对是否把年利率或一次性比例写成了日比例。"
+        )
+    elif kind is Kind.INTEREST and _annual(rate) > MAX_ANNUAL_RATE:
+        raise Refusal(f"年利率 {percent(_annual(rate))} 超过 100%，无法按此计算。请核对利率。")
+
+
+def _annual(rate: Rate) -> Decimal:
+    return rate.value * MONTHS_PER_YEAR if rate.period is Period.MONTHLY else rate.value
+
+
+_MISSING = {
+    "principal": "未付（逾期）金额",
+    "daily_rate": "违约金的日比例（例如“日万分之五”或“每日0.05%”）",
+    "late_days": "逾期天数（或应付日期和实际付款日期）",
+    "interest_principal": "本金金额",
+    "annual_rate": "年利率（例如“年利率3.6%”）",
+    "interest_days": "计息天数（或起止日期）",
+    "base": "计算基数金额（例如合同总金额）",
+    "total": "合同总金额",
+    "one_off_rate": "违约金比例（例如“合同总金额的20%”）",
+    "damages": "约定的违约金金额",
+    "loss": "实际损失金额",
+    "method": "违约金的计算方式（每日比例、一次性比例或固定金额）",
+}
+
+
+def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | None:
+    """The uncapped result in exact Decimal, or None with `outcome.missing` filled in."""
+    rate = _primary_rate(facts)
+    base = _base(facts, rate, kind)
+    days = outcome.days.days if outcome.days else None
+    if kind is Kind.LATE_PAYMENT:
+        wanted = {"principal": base, "daily_rate": rate, "late_days": days}
+    elif kind is Kind.INTEREST:
+        wanted = {"interest_principal": base, "annual_rate": rate, "interest_days": days}
+    elif kind is Kind.ONE_OFF:
+        base_name = "total" if rate is not None and rate.base is Role.TOTAL else "base"
+        wanted = {base_name: base, "one_off_rate": rate}
+    else:
+        outcome.missing = [_MISSING["method"], _MISSING["base"]] if kind is Kind.UNKNOWN else []
+        return None
+    outcome.missing = [_MISSING[name] for name, value in wanted.items() if value is None]
+    if outcome.missing or base is None or rate is None:
+        return None
+    _check_rate(rate, kind)
+    if kind is Kind.LATE_PAYMENT:
+        assert days is not None
+        result = daily_penalty(base.value, rate.value, days)
+        outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} × {days} 天 = {yuan(result)}"
+    elif kind is Kind.INTEREST:
+        assert days is not None
+        annual = _annual(rate)
+        if rate.period is Period.MONTHLY:
+            outcome.assumptions.append(f"月利率 {percent(rate.value)} 按 × 12 折算为年利率 {percent(annual)}。")
+        elif rate.period is not Period.ANNUAL:
+            outcome.assumptions.append(f"利率 {rate.raw} 未写明周期，按年利率计算。")
+        result = annual_interest(base.value, annual, days)
+        outcome.formula = f"{yuan(base.value)} × {percent(annual)} ÷ {DAYS_PER_YEAR} × {days} 天 = {yuan(result)}"
+    else:
+        result = percentage_of(base.value, rate.value)
+        outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} = {yuan(result)}"
+    return result
+
+
+def _cap(facts: PenaltyFacts, kind: Kind) -> tuple[Decimal, str] | None:
+    """The agreed upper limit, if the message gives one: an amount, or a percentage of a base."""
+    cap_amount = next((a for a in facts.amounts if a.is_cap), None)
+    if cap_amount is not None:
+        return cap_amount.value, yuan(cap_amount.value)
+    cap_rate = next((r for r in facts.rates if r.is_cap), None)
+    if cap_rate is None:
+        return None
+    _check_rate(cap_rate, kind)
+    base = _base(facts, cap_rate, kind)
+    if base is None:
+        return None
+    value = percentage_of(base.value, cap_rate.value)
+    return value, f"{yuan(base.value)} × {percent(cap_rate.value)} = {yuan(value)}"
+
+
+def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcome) -> Decimal:
+    cap = _cap(facts, kind)
+    if cap is None:
+        return result
+    limit, described = cap
+    limited, outcome.capped = apply_cap(result, limit)
+    if outcome.capped:
+        outcome.cap_note = f"约定上限：{described}。计算结果 {yuan(result)} 超过上限，按上限 {yuan(limit)} 计。"
+        outcome.formula += f"；超过上限 {yuan(limit)}，按上限计"
+    else:
+        outcome.cap_note = f"约定上限：{described}。计算结果未超过上限。"
+    return limited
+
+
+def _excessive_test(facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | None) -> None:
+    """The art. 585 test, when the message gives an actual loss (or asks whether damages are too high)."""
+    loss = _first(facts, [Role.LOSS])
+    asked = bool(_EXCESSIVE_WORDS.search(facts.text))
+    if loss is None:
+        if asked:
+            outcome.missing.append(_MISSING["loss"])
+        return
+    if agreed is None:
+        return
+    threshold = excessive_threshold(loss.value)
+    outcome.threshold = round_fen(threshold)
+    outcome.excessive = agreed > threshold
+    factor = legal_rules().excessive_factor
+    comparison = ">" if outcome.excessive else "≤"
+    test = f"{yuan(loss.value)} × {factor} = {yuan(threshold)}；违约金 {yuan(agreed)} {comparison} {yuan(threshold)}"
+    outcome.formula = f"{outcome.formula}；{test}" if outcome.formula else test
+    verdict = (
+        "高于该参考线，一般可以认定为“过分高于造成的损失”，违约方可以请求人民法院或仲裁机构适当减少"
+        if outcome.excessive
+        else "未超过该参考线，一般不认定为过分高于造成的损失"
+    )
+    outcome.excessive_note = (
+        f"参考线：实际损失 {yuan(loss.value)} × {factor} = {yuan(threshold)}；违约金 {yuan(agreed)} {verdict}"
+        f"（{legal_rules().civil_code_585.cite}，{legal_rules().judicial_interpretation_2023_13_art65.cite}）。"
+    )
+
+
+def evaluate(facts: PenaltyFacts) -> Outcome:
+    """Decide, check and compute. Never raises on user input: a refusal is part of the outcome."""
+    kind, kind_assumptions = _kind(facts)
+    outcome = Outcome(kind=kind)
+    try:
+        _check_figures(facts)
+        outcome.days, day_assumptions = _day_count(facts)
+        outcome.assumptions = kind_assumptions + day_assumptions
+        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.INTEREST):
+            outcome.days = None  # a one-off percentage or the excessive test takes no day count
+        result = _compute(facts, outcome.kind, outcome)
+        if result is not None:
+            outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
+            _excessive_test(facts, outcome, outcome.amount)
+        elif outcome.kind is Kind.EXCESSIVE:
+            damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
+            if damages is None:
+                outcome.missing.append(_MISSING["damages"])
+            _excessive_test(facts, outcome, damages.value if damages else None)
+    except Refusal as refusal:
+        outcome.refused = str(refusal)
+        outcome.amount = None
+    return outcome

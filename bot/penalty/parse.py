@@ -1,0 +1,302 @@
+"""Reading a penalty question: the amounts, rates, durations and dates it gives, and the role of each.
+
+A figure's role comes from the words just before it in the same clause (between two commas):
+欠款10万元 is the unpaid principal, 实际损失5万元 the loss, 以未付金额的10%为限 a cap. Dates are
+masked out before anything else is read, so 2026年3月1日 never becomes "1 day".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from bot.figures import NUMBER, find_amounts, find_dates, fold_width, parse_number
+from retrieval.normalize import strip_pinyin, to_simplified
+
+# Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
+_CLAUSE_END = re.compile(r"[，。；;！!？?\n]|,(?!\d{3})")
+_LABEL_REACH = 20  # how many characters before a figure its label may stand
+
+
+class Role(StrEnum):
+    """What an amount (or the base a rate is taken of) stands for."""
+
+    PRINCIPAL = "principal"  # the unpaid sum a late-payment penalty runs on
+    TOTAL = "total"  # the contract price a one-off percentage is taken of
+    DAMAGES = "damages"  # an agreed penalty sum, for the art. 585 test
+    LOSS = "loss"  # the actual loss, for the art. 585 test
+    UNLABELLED = "unlabelled"
+
+
+class Period(StrEnum):
+    DAILY = "daily"
+    MONTHLY = "monthly"
+    ANNUAL = "annual"
+    ONE_OFF = "one_off"
+    UNSTATED = "unstated"
+
+
+# Checked in this order; the label standing closest before the figure wins.
+_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
+    Role.TOTAL: re.compile(
+        r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|标的额|total|contract\s*(?:value|price|amount)", re.I
+    ),
+    Role.LOSS: re.compile(r"损失|loss", re.I),
+    Role.DAMAGES: re.compile(r"违约金|liquidated\s*damages|agreed\s*penalty|penalty\s*(?:of|is)", re.I),
+    Role.PRINCIPAL: re.compile(
+        r"欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
+        r"principal|unpaid|owed|owing|debt|outstanding|loan",
+        re.I,
+    ),
+}
+_CAP_BEFORE = re.compile(
+    r"不超过|不得超过|不高于|最高|最多|至多|上限|封顶|cap(?:ped)?\s*(?:at)?|max(?:imum)?|up\s*to|not\s*(?:to\s*)?exceed",
+    re.I,
+)
+_CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
+
+_PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
+    Period.DAILY: re.compile(
+        r"每(?:逾期|迟延|延迟|拖延|超期)?[一1]?[日天]|按[日天]|[日天](?:利率|息|费率|罚息)?(?:按|为)?\s*$|"
+        r"daily|per\s*day|a\s*day",
+        re.I,
+    ),
+    Period.MONTHLY: re.compile(r"每(?:逾期)?[一1]?个?月|按月|月(?:利率|息|费率)|monthly|per\s*month", re.I),
+    Period.ANNUAL: re.compile(r"每年|按年|年(?:利率|息|化|率|费率)|annual|yearly|per\s*(?:annum|year)", re.I),
+}
+_PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
+    Period.DAILY: re.compile(r"\s*(?:/|每|per\s*|a\s*|each\s*)(?:日|天|day)", re.I),
+    Period.MONTHLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?月|month)", re.I),
+    Period.ANNUAL: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:年|year|annum)", re.I),
+}
+# A rate called 利率/利息 with no period is an annual rate: that is how Chinese rates are quoted.
+_INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
+_ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|一次性|转包|解除|one[-\s]?off|lump", re.I)
+
+_RATE = re.compile(
+    rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
+    rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
+    re.I,
+)
+_PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"), "十": Decimal("0.1")}
+_UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
+
+_DURATION = re.compile(
+    rf"(?P<sign>(?<![\dA-Za-z.])-)?(?P<number>{NUMBER})\s*"
+    r"(?P<unit>个?自然日|个?工作日|天|日|周|星期|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
+    re.I,
+)
+_DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "week": 7}
+# Months and years have no fixed length: convert, but say so in the reply.
+_ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
+_LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|late|overdue|delay", re.I)
+_PER_DAY_MARKER = re.compile(r"每(?:逾期|迟延|延迟|拖延|超期)?$")  # 每逾期一日: a rate's period, not a duration
+_DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")  # 30日内付款 is a term, not lateness
+_UNTIL_TODAY = re.compile(r"至今|截至今|到今天|到现在|目前|仍未|尚未|还没|还未|迄今|until\s*now|still\s*unpaid|to\s*date", re.I)
+_DUE_WORDS = re.compile(r"应付|应当支付|到期|约定|due", re.I)
+_PAID_WORDS = re.compile(r"实际|付清|才付|支付了|付了|还清|结清|收到|到账|paid", re.I)
+
+# A figure with a money unit that does not read as a number (十二三万元, 1.2.3元): say so, never guess.
+_MONEYISH = re.compile(r"[\d.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]++\s*(?:元|块)")
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    raw: str
+    role: Role
+    is_cap: bool
+
+
+@dataclass(frozen=True)
+class Rate:
+    value: Decimal  # a fraction: 日万分之五 → 0.0005
+    raw: str
+    period: Period
+    base: Role | None  # the amount it is taken of, when the message says (未付金额的0.1%)
+    is_cap: bool
+
+
+@dataclass(frozen=True)
+class Duration:
+    days: int
+    raw: str
+    assumed_days_per_unit: int | None  # set when months or years were converted
+    after_late_word: bool
+
+
+@dataclass(frozen=True)
+class DatePair:
+    start: date  # the due date: not counted (Civil Code art. 201)
+    end: date
+    end_is_today: bool
+
+
+@dataclass
+class PenaltyFacts:
+    """Everything a message says that the arithmetic may need. Built by `read_facts`."""
+
+    text: str  # simplified, width-folded
+    amounts: list[Amount] = field(default_factory=list)
+    rates: list[Rate] = field(default_factory=list)
+    durations: list[Duration] = field(default_factory=list)
+    dates: list[date] = field(default_factory=list)
+    date_pair: DatePair | None = None
+    unreadable: list[str] = field(default_factory=list)
+    negative_days: list[str] = field(default_factory=list)
+
+    def amounts_for(self, role: Role) -> list[Amount]:
+        return [a for a in self.amounts if a.role is role and not a.is_cap]
+
+
+def normalise(message: str) -> str:
+    """Simplified characters and ASCII digits, so 違約金 and ５万 read like 违约金 and 5万."""
+    return fold_width(to_simplified(strip_pinyin(message)))
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words between the last clause end and `start`, at most `_LABEL_REACH` of them."""
+    window = text[max(0, start - _LABEL_REACH) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _clause_after(text: str, end: int) -> str:
+    window = text[end : end + _LABEL_REACH]
+    stop = _CLAUSE_END.search(window)
+    return window[: stop.start()] if stop else window
+
+
+def _role_of(before: str) -> Role | None:
+    """The label standing closest before a figure; None when the clause names none."""
+    best: tuple[int, Role] | None = None
+    for role, pattern in _ROLE_WORDS.items():
+        for match in pattern.finditer(before):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), role)
+    return best[1] if best else None
+
+
+def _is_cap(before: str, after: str) -> bool:
+    return bool(_CAP_BEFORE.search(before) or _CAP_AFTER.match(after))
+
+
+def _period_of(before: str, after: str) -> Period:
+    for period in (Period.DAILY, Period.MONTHLY, Period.ANNUAL):
+        if _PERIOD_BEFORE[period].search(before) or _PERIOD_AFTER[period].match(after):
+            return period
+    if _INTEREST_WORDS.search(before):
+        return Period.ANNUAL
+    if _ONE_OFF_WORDS.search(before):
+        return Period.ONE_OFF
+    return Period.UNSTATED
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out spans (keeping length) so later patterns cannot read into them."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "□" * (end - start)
+    return "".join(chars)
+
+
+def _read_amounts(text: str) -> list[Amount]:
+    amounts = []
+    for figure in find_amounts(text):
+        before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
+        role = _role_of(before) or Role.UNLABELLED
+        amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after)))
+    return amounts
+
+
+def _read_rates(text: str) -> list[Rate]:
+    rates = []
+    for match in _RATE.finditer(text):
+        if match.group("per"):
+            number, scale = parse_number(match.group("fraction")), _PER[match.group("per")]
+        else:
+            unit = match.group("unit").lower()
+            number, scale = parse_number(match.group("number")), _UNIT.get(unit, Decimal("0.01"))
+        if number is None:
+            continue
+        if match.group("sign"):
+            number = -number
+        before, after = _clause_before(text, match.start()), _clause_after(text, match.end())
+        base = _role_of(before)
+        rates.append(
+            Rate(
+                value=number * scale,
+                raw=match.group().strip(),
+                period=_period_of(before, after),
+                base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
+                is_cap=_is_cap(before, after),
+            )
+        )
+    return rates
+
+
+def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
+    """Durations in days, and any negative ones (逾期-5天) for the engine to refuse."""
+    durations, negative = [], []
+    for match in _DURATION.finditer(text):
+        before = _clause_before(text, match.start())
+        late = bool(_LATE_WORDS.search(before))
+        if _PER_DAY_MARKER.search(before) or (not late and _DEADLINE_AFTER.match(text, match.end())):
+            continue
+        unit = re.sub(r"s$", "", match.group("unit").lower()).removeprefix("个")
+        number = parse_number(match.group("number"))
+        if number is None or unit == "工作日" or number != number.to_integral_value():
+            continue  # working days and fractions have no exact calendar length
+        if unit == "年" and number >= 100:
+            continue  # 2026年 is a year, not a duration
+        if match.group("sign"):
+            negative.append(match.group())
+            continue
+        per_unit = _DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1)
+        assumed = _ASSUMED_DAYS_PER_UNIT.get(unit)
+        durations.append(Duration(int(number) * per_unit, match.group().strip(), assumed, late))
+    return durations, negative
+
+
+def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> DatePair | None:
+    """The due date and the payment (or reckoning) date, however the message orders them."""
+    if len(dates) == 1 and _UNTIL_TODAY.search(text):
+        return DatePair(dates[0][0], today, end_is_today=True)
+    if len(dates) < 2:
+        return None
+    (first, first_start, first_end), (second, second_start, second_end) = dates[:2]
+    first_is_paid = bool(_PAID_WORDS.search(_clause_before(text, first_start) + _clause_after(text, first_end)))
+    second_is_due = bool(_DUE_WORDS.search(_clause_before(text, second_start)))
+    if first_is_paid and second_is_due:
+        first, second = second, first
+    return DatePair(first, second, end_is_today=False)
+
+
+def _unreadable_amounts(text: str) -> list[str]:
+    """Money-looking figures (十二三万元) that `find_amounts` could not read."""
+    read = find_amounts(text)
+    return [
+        match.group()
+        for match in _MONEYISH.finditer(text)
+        if not any(figure.start <= match.end() - 1 < figure.end for figure in read)
+    ]
+
+
+def read_facts(message: str, today: date) -> PenaltyFacts:
+    text = normalise(message)
+    date_figures = find_dates(text, today=today)
+    masked = _mask(text, [(d.start, d.end) for d in date_figures])
+    durations, negative_days = _read_durations(masked)
+    return PenaltyFacts(
+        text=masked,
+        amounts=_read_amounts(masked),
+        rates=_read_rates(masked),
+        durations=durations,
+        dates=[d.value for d in date_figures],
+        date_pair=_date_pair(masked, [(d.value, d.start, d.end) for d in date_figures], today),
+        unreadable=_unreadable_amounts(masked),
+        negative_days=negative_days,
+    )

@@ -1,0 +1,68 @@
+"""Turning an engine outcome into the public `PenaltyInfo` and the Chinese reply lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.figures import money_in_words
+from bot.models import PenaltyInfo
+from bot.penalty.engine import Kind, Outcome, yuan
+
+
+
+@dataclass(frozen=True)
+class _Wording:
+    title: str
+    method: str  # the formula in words
+    result: str  # what the amount is called
+    purpose: str  # what the missing figures are needed for
+
+
+_WORDING = {
+    Kind.LATE_PAYMENT: _Wording("逾期付款违约金（按日计算）", "未付金额 × 日比例 × 逾期天数", "违约金", "计算逾期付款违约金"),
+    Kind.INTEREST: _Wording("逾期利息（按年利率计算）", "本金 × 年利率 ÷ 365 × 天数", "利息", "计算逾期利息"),
+    Kind.ONE_OFF: _Wording("违约金（按比例一次性计算）", "计算基数 × 违约金比例", "违约金", "计算违约金"),
+    Kind.EXCESSIVE: _Wording("违约金是否过高", "", "违约金", "判断违约金是否过高"),
+    Kind.UNKNOWN: _Wording("违约金", "", "违约金", "计算违约金"),
+}
+NOT_ADVICE = "以上为按所给数字的计算和法律规定的信息提示，不构成法律意见；具体以合同签署版本和法院、仲裁机构的认定为准。"
+
+
+def penalty_info(outcome: Outcome) -> PenaltyInfo:
+    amount = outcome.amount
+    return PenaltyInfo(
+        amount=f"{amount:.2f}" if amount is not None else None,
+        days=outcome.days.days if outcome.days else None,
+        formula=outcome.formula,
+        capped=outcome.capped,
+        excessive=outcome.excessive,
+        threshold=f"{outcome.threshold:.2f}" if outcome.threshold is not None else None,
+        amount_in_words=money_in_words(amount) if amount is not None else None,
+    )
+
+
+def reply_lines(outcome: Outcome) -> list[str]:
+    wording = _WORDING[outcome.kind]
+    if outcome.refused:
+        return [f"无法计算：{outcome.refused}"]
+    lines: list[str] = []
+    if outcome.amount is not None:
+        lines += [f"{wording.title}：", f"计算公式：{wording.method}", f"代入数字：{outcome.formula}"]
+        if outcome.days:
+            lines.append(f"天数：{outcome.days.explanation}")
+        if outcome.cap_note:
+            lines.append(outcome.cap_note)
+        lines.append(f"{wording.result}：{yuan(outcome.amount)}（大写：{money_in_words(outcome.amount)}）")
+    elif outcome.excessive_note:
+        lines.append(f"{wording.title}：")
+    lines += [f"说明：{assumption}" for assumption in outcome.assumptions]
+    if outcome.excessive_note:
+        lines.append(outcome.excessive_note)
+    if outcome.missing:
+        purpose = _WORDING[Kind.EXCESSIVE].purpose if outcome.amount is not None else wording.purpose
+        lines.append(f"要{purpose}，还需要以下信息：")
+        lines += [f"{number}. {item}" for number, item in enumerate(outcome.missing, start=1)]
+        lines.append("请补充后再发给我。")
+    if outcome.amount is not None or outcome.excessive_note:
+        lines.append(NOT_ADVICE)
+    return lines
