@@ -1,5 +1,8 @@
-"""The guided flows: /notice (type and contract by buttons, then the core asks for what it needs)
-and /penalty (figures gathered until the core can compute). Both persist across restarts."""
+"""The guided flows, both persisted across restarts.
+
+/notice: type and contract by buttons, then the parties and dates in one message; the core asks for
+whatever is still missing. /penalty: figures gathered until the core can compute.
+"""
 
 from __future__ import annotations
 
@@ -16,17 +19,17 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-
 from telegram.warnings import PTBUserWarning
 
 from bot.models import Reply
 from bot.telegram.buttons import open_button, remember_button
-from bot.telegram.formatting import NOTICE_TYPES
-from bot.telegram.replying import ask, assistant_of, load_session, save_session, work
+from bot.notices.compose import FIELD_LABELS
+from bot.telegram.replying import ask, assistant_of, load_session, notice_specs, save_session, work
 
 CHOOSE_TYPE, CHOOSE_CONTRACT, NOTICE_DETAILS, PENALTY_FIGURES = range(4)
 NOTICE_TYPE, NOTICE_CONTRACT = "notice-type", "notice-contract"  # callback data kinds
 
+NOTICE_EXAMPLE = "<code>我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出</code>"
 PENALTY_PROMPT = (
     "请告诉我计算违约金需要的数字：欠款或合同金额、违约金比例（或日利率）、逾期天数或起止日期。\n"
     "例如：<code>欠款10万元，逾期30天，每日按未付金额的0.05%</code>\n"
@@ -37,7 +40,10 @@ PENALTY_PROMPT = (
 async def start_notice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     session = load_session(update, context)
     save_session(context, session.model_copy(update={"draft": None}))  # a new notice starts clean
-    keyboard = [[InlineKeyboardButton(label, callback_data=f"{NOTICE_TYPE}:{key}")] for key, label in NOTICE_TYPES.items()]
+    keyboard = [
+        [InlineKeyboardButton(spec.title, callback_data=f"{NOTICE_TYPE}:{name}")]
+        for name, spec in notice_specs(context).items()
+    ]
     await update.effective_message.reply_text("要起草哪种通知书？", reply_markup=InlineKeyboardMarkup(keyboard))
     return CHOOSE_TYPE
 
@@ -45,15 +51,15 @@ async def start_notice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
 async def pick_notice_type(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     query = update.callback_query
     await query.answer()
-    notice_type = query.data.partition(":")[2]
-    context.chat_data["notice_type"] = notice_type
+    spec = notice_specs(context)[query.data.partition(":")[2]]
+    context.chat_data["notice_type"] = spec.type
     contracts = await work(update, assistant_of(context).contracts)
     keyboard = [
         [InlineKeyboardButton(c.title[:60], callback_data=remember_button(context, NOTICE_CONTRACT, c.model_dump()))]
         for c in contracts
     ]
     await query.edit_message_text(
-        f"通知类型：{NOTICE_TYPES[notice_type]}\n依据哪份合同？", reply_markup=InlineKeyboardMarkup(keyboard)
+        f"通知类型：{html.escape(spec.title)}\n依据哪份合同？", reply_markup=InlineKeyboardMarkup(keyboard)
     )
     return CHOOSE_CONTRACT
 
@@ -62,14 +68,24 @@ async def pick_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     contract = await open_button(update, context)
     if contract is None:
         return CHOOSE_CONTRACT
-    label = NOTICE_TYPES[context.chat_data["notice_type"]]
-    await update.callback_query.edit_message_text(f"通知类型：{label}\n合同：《{html.escape(contract['title'])}》")
-    reply = await ask(update, context, f"起草{label}，依据《{contract['title']}》", contract_id=contract["contract_id"])
-    return _after_draft(reply)
+    context.chat_data["notice_contract"] = contract["contract_id"]
+    spec = notice_specs(context)[context.chat_data["notice_type"]]
+    wanted = "、".join(FIELD_LABELS.get(field, field) for field in spec.required if field != "contract")
+    await update.callback_query.edit_message_text(
+        f"通知类型：{html.escape(spec.title)}\n合同：《{html.escape(contract['title'])}》\n\n"
+        f"请在一条消息里告诉我{html.escape(wanted)}，缺什么我会再问。例如：\n{NOTICE_EXAMPLE}"
+    )
+    return NOTICE_DETAILS
 
 
 async def notice_details(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    return _after_draft(await ask(update, context, update.effective_message.text))
+    text = update.effective_message.text
+    if load_session(update, context).draft is not None:  # the core is asking for a missing field
+        return _after_draft(await ask(update, context, text))
+    # The first answer opens the draft: name the chosen type, so the core drafts exactly that
+    spec = notice_specs(context)[context.chat_data["notice_type"]]
+    reply = await ask(update, context, f"起草{spec.title}：{text}", contract_id=context.chat_data["notice_contract"])
+    return _after_draft(reply)
 
 
 def _after_draft(reply: Reply) -> int:
@@ -103,7 +119,7 @@ async def _compute_penalty(update: Update, context: ContextTypes.DEFAULT_TYPE, f
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     session = load_session(update, context)
     save_session(context, session.model_copy(update={"draft": None}))
-    for key in ("notice_type", "penalty_facts"):
+    for key in ("notice_type", "notice_contract", "penalty_facts"):
         context.chat_data.pop(key, None)
     await update.effective_message.reply_text("已取消。")
     return ConversationHandler.END

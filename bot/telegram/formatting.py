@@ -10,18 +10,12 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
-from bot.models import Citation, Reply
+from bot.models import Citation, NoticeInfo, Reply
 
 TELEGRAM_LIMIT = 4096
 CAPTION_LIMIT = 1024
-# The notice types of knowledge/templates, as staff call them
-NOTICE_TYPES = {
-    "early_termination": "提前终止通知书",
-    "payment_demand": "付款催告函",
-    "breach_rectification": "违约整改通知书",
-    "termination_for_breach": "解除合同通知书",
-}
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -43,12 +37,14 @@ def paragraphs(text: str, tag: str | None = None) -> list[Paragraph]:
 
 
 def reply_paragraphs(reply: Reply) -> list[Paragraph]:
-    parts = paragraphs(reply.text or "（没有可显示的内容）")
+    """The core's text (which already quotes and cites its clauses), plus warnings it did not state."""
+    text = reply.text or "（没有可显示的内容）"
+    if reply.notice and reply.notice.docx_path:
+        # The file travels as an attachment: show its name, not where it sits on the server
+        text = text.replace(reply.notice.docx_path, PurePath(reply.notice.docx_path).name)
+    parts = paragraphs(text)
     if reply.notice:
-        parts += [Paragraph(f"⚠️ {w}", "b") for w in reply.notice.warnings if w not in reply.text]
-    if reply.citations:
-        parts.append(Paragraph("依据", "b"))
-        parts.append(Paragraph("\n".join(f"{n}. {citation_label(c)}" for n, c in enumerate(reply.citations, 1))))
+        parts += [Paragraph(f"⚠️ {w}", "b") for w in reply.notice.warnings if w not in text]
     return parts
 
 
@@ -56,17 +52,13 @@ def citation_label(citation: Citation) -> str:
     return f"《{citation.contract_title}》{citation.clause}"
 
 
-def notice_caption(reply: Reply) -> str:
+def notice_caption(notice: NoticeInfo, title: str) -> str:
     """A few lines of HTML under the .docx; the full preview follows as a message."""
-    notice = reply.notice
-    assert notice is not None
-    lines = [f"{NOTICE_TYPES.get(notice.type, notice.type)}（草稿）"]
+    lines = [f"{title}（草稿）"]
     if notice.delivery_date:
         lines.append(f"视为送达：{notice.delivery_date}")
     if notice.effective_date:
         lines.append(f"最早生效：{notice.effective_date}")
-    if notice.missing_fields:
-        lines.append(f"待填写：{'、'.join(notice.missing_fields)}")
     return split_messages([Paragraph("\n".join(lines))], CAPTION_LIMIT)[0]
 
 

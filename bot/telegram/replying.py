@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.models import Intent, Reply, Session
+from bot.notices.specs import NoticeSpec, cached_specs
 from bot.settings import Settings
 from bot.telegram.buttons import remember_button
 from bot.telegram.formatting import notice_caption, reply_paragraphs, split_messages
@@ -44,6 +45,11 @@ def assistant_of(context: ContextTypes.DEFAULT_TYPE) -> AssistantPort:
 
 def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
     return context.bot_data["settings"]
+
+
+def notice_specs(context: ContextTypes.DEFAULT_TYPE) -> dict[str, NoticeSpec]:
+    """The notice types staff can draft: one per spec in knowledge/templates."""
+    return cached_specs(settings_of(context).knowledge_dir / "templates")
 
 
 def load_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Session:
@@ -97,9 +103,9 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE, message: str, 
 
 async def send_reply(message: Message, context: ContextTypes.DEFAULT_TYPE, reply: Reply, topic: str | None) -> None:
     if reply.notice and reply.notice.docx_path:
-        await message.reply_document(
-            document=Path(reply.notice.docx_path), caption=notice_caption(reply), write_timeout=60
-        )
+        spec = notice_specs(context).get(reply.notice.type)
+        caption = notice_caption(reply.notice, spec.title if spec else reply.notice.type)
+        await message.reply_document(document=Path(reply.notice.docx_path), caption=caption, write_timeout=60)
     chunks = split_messages(reply_paragraphs(reply), settings_of(context).max_message_chars)
     keyboard = reply_keyboard(context, reply, topic)
     for number, chunk in enumerate(chunks, 1):

@@ -14,6 +14,7 @@ from bot.settings import Settings
 from bot.telegram import build_application
 from bot.telegram.replying import AssistantPort
 
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 USER = 111  # an allowlisted member of staff (private chat id == user id)
 ADMIN = 222
 STRANGER = 999
@@ -30,6 +31,7 @@ def bot_settings(api: FakeBotApi, data_dir: Path, **overrides: Any) -> Settings:
         "TELEGRAM_BOT_TOKEN": api.token,
         "telegram_api_url": api.base_url,
         "data_dir": data_dir,
+        "knowledge_dir": KNOWLEDGE,
         "allowed_users": [USER],
         "admin_users": [ADMIN],
         **overrides,

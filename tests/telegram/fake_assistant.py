@@ -39,7 +39,8 @@ class FakeAssistant:
         if "起草" in message or session.draft is not None:
             return self._notice(message, session)
         session.contract_id, session.last_topic = CLAUSE.contract_id, message
-        return Reply(intent=Intent.CLAUSE, text=f"答：{CLAUSE.text[:30]} <b>不是标签</b>", citations=[CLAUSE])
+        text = f"《{CLAUSE.contract_title}》{CLAUSE.clause}：「{CLAUSE.text[:30]}」 <b>不是标签</b>"
+        return Reply(intent=Intent.CLAUSE, text=text, citations=[CLAUSE])
 
     def _penalty(self, message: str) -> Reply:
         if "天" not in message:

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.models import Citation, Intent, NoticeInfo, Reply
+from bot.models import Intent, NoticeInfo, Reply
 from bot.telegram.formatting import Paragraph, notice_caption, paragraphs, reply_paragraphs, split_messages
 
 TEXT = st.text(alphabet=st.sampled_from("合同条款<>&\"'。，；\n a"), max_size=3000)
@@ -50,15 +50,20 @@ def test_split_prefers_paragraph_boundaries():
     assert all(m.startswith("第") and m.endswith("内容") for m in messages)
 
 
-def test_reply_is_escaped_and_cites_its_sources():
-    citation = Citation(contract_id="000", contract_title="外呼<协议>", clause="8.3.1.1", text="…")
-    [message] = split_messages(reply_paragraphs(Reply(intent=Intent.CLAUSE, text="a < b & c", citations=[citation])))
-    assert message == "a &lt; b &amp; c\n\n<b>依据</b>\n\n1. 《外呼&lt;协议&gt;》8.3.1.1"
+def test_reply_is_escaped():
+    [message] = split_messages(reply_paragraphs(Reply(intent=Intent.CLAUSE, text="《外呼<协议>》\n\na < b & c")))
+    assert message == "《外呼&lt;协议&gt;》\n\na &lt; b &amp; c"
+
+
+def test_notice_shows_file_name_not_server_path_and_every_warning():
+    notice = NoticeInfo(type="early_termination", docx_path="/srv/data/notices/n1.docx", warnings=["2031年无日历数据"])
+    reply = Reply(intent=Intent.NOTICE, text="正文\n\nWord 文件：/srv/data/notices/n1.docx", notice=notice)
+    assert split_messages(reply_paragraphs(reply)) == ["正文\n\nWord 文件：n1.docx\n\n<b>⚠️ 2031年无日历数据</b>"]
 
 
 def test_notice_caption_names_type_and_dates():
     notice = NoticeInfo(type="early_termination", delivery_date="2026-09-30", effective_date="2026-10-30")
-    caption = notice_caption(Reply(intent=Intent.NOTICE, text="", notice=notice))
+    caption = notice_caption(notice, "提前终止通知书")
     assert caption == "提前终止通知书（草稿）\n视为送达：2026-09-30\n最早生效：2026-10-30"
 
 

@@ -113,21 +113,29 @@ async def test_guided_penalty_asks_until_it_can_compute(api, settings, assistant
 
 
 async def test_notice_flow_sends_docx_and_resumes_after_restart(api, settings, assistant):
+    def edits() -> list:
+        return [c for c in api.calls if c.method == "editMessageText"]
+
     async with serving(settings, assistant):
         await api.send_text(USER, "/notice")
         [types] = await api.replies(USER, after=0)
-        await api.press(types, types.buttons()[0][1])
-        await api.wait_for(lambda: any(c.method == "editMessageText" for c in api.calls))
-    [contracts] = [c for c in api.calls if c.method == "editMessageText"]
+        assert [label for label, _ in types.buttons()][:2] == ["违约整改通知书", "提前终止通知书"]
+        await api.press(types, types.buttons()[1][1])
+        await api.wait_for(lambda: len(edits()) == 1)
+    [contracts] = edits()
     async with serving(settings, assistant):  # a restart between two buttons
         await api.press(contracts, contracts.buttons()[1][1])
+        await api.wait_for(lambda: len(edits()) == 2)
+        await api.send_text(USER, "星河公司")
         [question] = await api.replies(USER, after=1)
         await api.send_text(USER, "甲方星河公司，乙方远景公司")
         document, preview = await api.replies(USER, after=2, count=2)
-    assert "甲方和乙方" in question.text
+    assert "售后运营协议" in edits()[1].text
+    assert [m for m, _ in assistant.asked] == ["起草提前终止通知书：星河公司", "甲方星河公司，乙方远景公司"]
     assert assistant.asked[0][1].contract_id == "001_support"
+    assert "甲方和乙方" in question.text
     assert document.method == "sendDocument" and "提前终止通知书" in document.text
-    assert b"\xe6\x98\x9f\xe6\xb2\xb3" in document.files["document"][1]  # 星河
+    assert "星河".encode() in document.files["document"][1]
     assert "远景公司" in preview.text
 
 
