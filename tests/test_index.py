@@ -1,0 +1,341 @@
+"""The clause index: idempotent, content-hash keyed ingest that never leaves a half-written index, and
+hybrid search (BM25 + dense, contract filter, traditional = simplified, 第二十四条 = 第24条).
+
+Tests that change what is indexed use `fast_index` (a fake embedder that hashes character bigrams and
+counts its calls); the dev-set bar and the query-side checks use the one real index of the session.
+"""
+
+from __future__ import annotations
+
+import cn2an
+import pytest
+import search_suite
+from conftest import CORPUS_FILES
+from embedders import HashingEmbedder
+
+from retrieval.index import ClauseIndex
+from retrieval.lexical import tokenize
+from retrieval.loaders import UnreadableContract
+
+CORPUS_IDS = [f.stem for f in CORPUS_FILES]
+OUTBOUND = "000_cfb35bf3898c4559"
+
+
+def vector_count(index: ClauseIndex) -> int:
+    return index._collection.count()
+
+
+def texts(index: ClauseIndex, contract_id: str | None = None) -> str:
+    return "\n".join(c.text for c in index.clauses(contract_id))
+
+
+def snapshot(index: ClauseIndex) -> tuple:
+    """Everything a reader can observe: contracts, passages, vectors and what a search returns."""
+    return (
+        [c.model_dump() for c in index.contracts()],
+        [c.model_dump() for c in index.clauses()],
+        vector_count(index),
+        [(h.clause.id, round(h.score, 6)) for h in index.search("提前终止合同要提前多久通知对方？", k=5)],
+    )
+
+
+def reopen(index: ClauseIndex, embedder=None) -> ClauseIndex:
+    """A fresh process's view of the same data dir (what a restarted bot would serve)."""
+    return ClauseIndex.open(index.root.parent, embedder=embedder or HashingEmbedder())
+
+
+def contract(title: str, *clauses: str) -> str:
+    """A small contract: a title line, 第一条, and numbered clauses 1.1, 1.2, …"""
+    lines = [title, "第一条 服务约定"] + [f"1.{n} {text}" for n, text in enumerate(clauses, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+# ---- idempotent ingest ----------------------------------------------------------------------------
+
+
+def test_first_ingest_indexes_every_corpus_file(fast_index, contracts_dir, fake_embedder):
+    report = fast_index.ingest([contracts_dir], prune=True)
+    assert sorted(i.contract_id for i in report.added) == CORPUS_IDS
+    assert not report.failed and not report.unchanged and not report.removed
+    assert len(fast_index) == sum(i.clauses for i in report.added) > 250
+    assert vector_count(fast_index) == len(fast_index)
+    assert 0 < fake_embedder.passages_embedded <= len(fast_index)
+
+
+def test_reingesting_unchanged_files_does_no_work(fast_index, contracts_dir, fake_embedder):
+    fast_index.ingest([contracts_dir], prune=True)
+    before = snapshot(fast_index)
+    batches = len(fake_embedder.passage_batches)
+
+    report = fast_index.ingest([contracts_dir], prune=True)
+
+    assert sorted(report.unchanged) == CORPUS_IDS
+    assert not report.added and not report.removed and not report.failed
+    assert len(fake_embedder.passage_batches) == batches  # nothing embedded
+    assert snapshot(fast_index) == before
+
+
+def test_a_restarted_index_finds_its_files_unchanged(fast_index, contracts_dir):
+    fast_index.ingest([contracts_dir], prune=True)
+    before = snapshot(fast_index)
+    embedder = HashingEmbedder()
+    restarted = reopen(fast_index, embedder)
+
+    assert snapshot(restarted) == before
+    assert sorted(restarted.ingest([contracts_dir], prune=True).unchanged) == CORPUS_IDS
+    assert embedder.passage_batches == []
+
+
+def test_a_changed_file_replaces_its_passages(fast_index, tmp_path, fake_embedder):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    file = folder / "900_bluewhale.txt"
+    file.write_text(contract("蓝鲸外呼服务合同", "甲方应于每月十日前支付蓝鲸服务费。", "乙方收款后五日内开具发票。"))
+    (folder / "901_other.txt").write_text(contract("白鹭客服外包合同", "乙方应保证客服响应时间不超过三十秒。"))
+    fast_index.ingest([folder])
+    assert "蓝鲸服务费" in texts(fast_index, "900_bluewhale")
+    assert fast_index.search("蓝鲸服务费什么时候付？", k=1)[0].clause.contract_id == "900_bluewhale"
+    embedded = fake_embedder.passages_embedded
+
+    file.write_text(contract("蓝鲸外呼服务合同", "甲方应于每月二十日前支付海豚服务费。", "乙方收款后五日内开具发票。"))
+    report = fast_index.ingest([folder])
+
+    assert [i.contract_id for i in report.added] == ["900_bluewhale"]
+    assert report.unchanged == ["901_other"]
+    assert "蓝鲸服务费" not in texts(fast_index)
+    assert "海豚服务费" in texts(fast_index, "900_bluewhale")
+    assert all("蓝鲸服务费" not in h.clause.text for h in fast_index.search("蓝鲸服务费什么时候付？", k=10))
+    assert fast_index.search("海豚服务费什么时候付？", k=1)[0].clause.text == "甲方应于每月二十日前支付海豚服务费。"
+    assert fake_embedder.passages_embedded - embedded == 1  # only the changed clause; 1.2 came from the cache
+    assert vector_count(fast_index) == len(fast_index)  # the old clause's vector is gone too
+
+
+def test_a_removed_file_goes_on_prune(fast_index, contracts_dir):
+    fast_index.ingest([contracts_dir], prune=True)
+    removed = contracts_dir / "004_1c75762982aa1118.txt"
+    removed.unlink()
+
+    assert fast_index.ingest([contracts_dir]).removed == []  # without prune nothing is removed
+    assert fast_index.clauses("004_1c75762982aa1118")
+
+    report = fast_index.ingest([contracts_dir], prune=True)
+    assert report.removed == ["004_1c75762982aa1118"]
+    assert sorted(report.unchanged) == [i for i in CORPUS_IDS if i != "004_1c75762982aa1118"]
+    assert fast_index.clauses("004_1c75762982aa1118") == []
+    assert "004_1c75762982aa1118" not in {c.contract_id for c in fast_index.contracts()}
+    assert fast_index.search("售后运营费用", k=5, contract_id="004_1c75762982aa1118") == []
+    assert all(h.clause.contract_id != "004_1c75762982aa1118" for h in fast_index.search("外包售后运营协议", k=20))
+    assert vector_count(fast_index) == len(fast_index)
+    assert reopen(fast_index).clauses("004_1c75762982aa1118") == []
+
+
+def test_unreadable_files_are_reported_by_name_and_the_rest_still_index(fast_index, contracts_dir):
+    (contracts_dir / "broken.docx").write_bytes(b"PK\x03\x04 this zip is cut short")
+    (contracts_dir / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (contracts_dir / "notes.md").write_text("# 备忘")
+
+    report = fast_index.ingest([contracts_dir], prune=True)
+
+    assert sorted(report.failed) == ["broken.docx", "notes.md", "scan.pdf"]
+    assert all(reason for reason in report.failed.values())
+    assert "损坏" in report.failed["broken.docx"]
+    assert sorted(i.contract_id for i in report.added) == CORPUS_IDS
+
+
+# ---- uploads that fail, ingests that die ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("upload.docx", b"PK\x03\x04" + b"\x00" * 200),
+        ("upload.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4),
+        ("upload.exe", b"MZ\x90\x00" * 50),
+        ("upload.txt", b""),
+        (f"{OUTBOUND}.pdf", b"not a pdf, but named like the indexed outbound contract"),
+        (f"{OUTBOUND}.docx", b""),
+    ],
+    ids=["corrupt-docx", "corrupt-pdf", "exe", "empty", "clobbers-existing-pdf", "clobbers-existing-empty"],
+)
+def test_a_broken_upload_leaves_the_index_exactly_as_before(fast_index, contracts_dir, fake_embedder, name, data):
+    fast_index.ingest([contracts_dir], prune=True)
+    before = snapshot(fast_index)
+    batches = len(fake_embedder.passage_batches)
+
+    with pytest.raises(UnreadableContract):
+        fast_index.add(name, data)
+
+    assert snapshot(fast_index) == before
+    assert snapshot(reopen(fast_index)) == before
+    assert len(fake_embedder.passage_batches) == batches
+
+
+def test_a_good_upload_is_searchable_at_once(fast_index, contracts_dir):
+    fast_index.ingest([contracts_dir], prune=True)
+    data = contract("蓝鲸外呼服务合同", "乙方每月提交蓝鲸外呼质检报告。").encode("gb18030")
+    info = fast_index.add("upload.txt", data)
+    assert info.contract_id == "upload" and info.clauses == 1
+    assert fast_index.search("蓝鲸外呼质检报告", k=1)[0].clause.contract_id == "upload"
+    assert fast_index.add("upload.txt", data) == info  # the same upload again: already indexed, no work
+
+
+def two_contracts(folder, version: str) -> None:
+    (folder / "900_a.txt").write_text(contract("甲号外呼服务合同", f"甲号合同的付款期限为{version}。"))
+    (folder / "901_b.txt").write_text(contract("乙号客服外包合同", f"乙号合同的保密期限为{version}。"))
+
+
+def test_an_ingest_interrupted_midway_keeps_the_first_file_and_the_old_state_serving(fast_index, tmp_path):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    two_contracts(folder, "三十日")
+    fast_index.ingest([folder])
+    two_contracts(folder, "六十日")
+
+    crashing = HashingEmbedder(fail_when=lambda batch: any("乙号" in text for text in batch))
+    running = reopen(fast_index, crashing)
+    with pytest.raises(RuntimeError, match="simulated"):
+        running.ingest([folder])  # 900_a is re-indexed, then the embedder dies on 901_b
+
+    # The index that was serving keeps answering, from the old state.
+    assert "乙号合同的保密期限为三十日。" in texts(running, "901_b")
+    assert running.search("乙号合同的保密期限", k=1)[0].clause.contract_id == "901_b"
+
+    # On disk: the first file is committed whole, the second is untouched, nothing half-written.
+    restarted = reopen(fast_index)
+    assert texts(restarted, "900_a") == "甲号合同的付款期限为六十日。"
+    assert texts(restarted, "901_b") == "乙号合同的保密期限为三十日。"
+    assert vector_count(restarted) == len(restarted) == 2
+
+    # Running the ingest again finishes the job and redoes nothing.
+    report = restarted.ingest([folder])
+    assert report.unchanged == ["900_a"] and [i.contract_id for i in report.added] == ["901_b"]
+    assert texts(restarted, "901_b") == "乙号合同的保密期限为六十日。"
+
+
+def test_a_crash_between_vector_write_and_catalog_commit_leaves_the_old_version_serving(
+    fast_index, tmp_path, monkeypatch
+):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    two_contracts(folder, "三十日")
+    fast_index.ingest([folder])
+    two_contracts(folder, "六十日")
+
+    def power_cut(info, clauses):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fast_index._catalog, "replace_contract", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        fast_index.ingest([folder])  # the new vectors of 900_a reach Chroma, the catalog never commits
+    monkeypatch.undo()
+
+    restarted = reopen(fast_index)
+    assert texts(restarted, "900_a") == "甲号合同的付款期限为三十日。"
+    hits = restarted.search("甲号合同的付款期限", k=5)
+    assert [h.clause.text for h in hits][:1] == ["甲号合同的付款期限为三十日。"]
+    assert all(h.clause.id in {c.id for c in restarted.clauses()} for h in hits)  # stray vectors ignored
+    restarted.ingest([folder])
+    assert texts(restarted, "900_a") == "甲号合同的付款期限为六十日。"
+    assert vector_count(restarted) == len(restarted)
+
+
+# ---- the embedding cache ---------------------------------------------------------------------------
+
+
+def test_identical_clause_text_across_two_contracts_is_embedded_once(fast_index, tmp_path, fake_embedder):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    shared = "服务提供商应对客户数据进行严格保护,防止数据丢失、损坏或被非法获取。"
+    (folder / "900_a.txt").write_text(contract("外呼服务合同", shared, "甲方按月支付外呼服务费。"))
+    (folder / "901_b.txt").write_text(contract("外呼服务合同", shared, "乙方按周提交外呼报告。"))
+
+    fast_index.ingest([folder])
+
+    embedded = [text for batch in fake_embedder.passage_batches for text in batch]
+    assert sum(shared in text for text in embedded) == 1
+    assert len(embedded) == 3
+    assert len(fast_index) == vector_count(fast_index) == 4  # both contracts still have their own passage
+    filtered = fast_index.search("客户数据保护", k=1, contract_id="901_b")
+    assert filtered[0].clause.text == shared and filtered[0].clause.contract_id == "901_b"
+
+
+def test_a_copy_of_an_indexed_contract_costs_no_embedding(fast_index, contracts_dir, fake_embedder):
+    fast_index.ingest([contracts_dir], prune=True)
+    batches = len(fake_embedder.passage_batches)
+    copy = contracts_dir / "100_copy.txt"
+    copy.write_bytes((contracts_dir / f"{OUTBOUND}.txt").read_bytes())
+
+    report = fast_index.ingest([contracts_dir], prune=True)
+
+    assert [i.contract_id for i in report.added] == ["100_copy"]
+    assert len(fake_embedder.passage_batches) == batches
+    assert len(fast_index.clauses("100_copy")) == len(fast_index.clauses(OUTBOUND))
+    assert fast_index.search("提前终止合同", k=3, contract_id="100_copy")[0].clause.contract_id == "100_copy"
+
+
+# ---- lexical details ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("chinese", "digits"), [("第二十四条", "第24条"), ("第十条", "第10条"), ("第一百零五条", "第105条")])
+def test_chinese_and_arabic_article_numbers_are_the_same_token(chinese, digits):
+    assert tokenize(f"{chinese}怎么规定") == tokenize(f"{digits}怎么规定")
+    assert digits in tokenize(chinese)
+
+
+def articles_contract(numeral) -> str:
+    lines = ["编号条款测试合同"]
+    lines += [f"第{numeral(n)}条 甲方应履行本合同约定的第{n}组义务事项。" for n in range(1, 31)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "asked", "article"),
+    [
+        (lambda n: cn2an.an2cn(n), "第24条是怎么约定的？", "第二十四条"),
+        (str, "第二十四条是怎么约定的？", "第24条"),
+    ],
+    ids=["contract-in-chinese-numerals", "contract-in-digits"],
+)
+def test_article_24_is_found_whichever_way_it_is_written(fast_index, written, asked, article):
+    info = fast_index.add("articles.txt", articles_contract(written).encode())
+    assert info.clauses == 30
+    hit = fast_index.search(asked, k=1, mode="lexical")[0]
+    assert hit.clause.article == article
+    assert fast_index.search(asked, k=1)[0].clause.article == article
+
+
+def test_clause_numbers_are_exact_tokens(fast_index, contracts_dir):
+    fast_index.ingest([contracts_dir], prune=True)
+    hit = fast_index.search("8.3.1.1", k=1, contract_id=OUTBOUND, mode="lexical")[0]
+    assert hit.clause.clause == "8.3.1.1"
+    assert "8.3.1" not in tokenize("8.3.1.1") and "8.3.1.1" in tokenize("条款8.3.1.1")
+
+
+def test_an_empty_index_and_an_empty_question_return_nothing(fast_index):
+    assert fast_index.search("违约金怎么算？") == []
+    assert fast_index.search("   ") == []
+
+
+# ---- the real index (default embedder) --------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_dev_set_reaches_hit_at_1_085_and_hit_at_3_095(real_index):
+    search_suite.assert_dev_set_reaches_the_bar(real_index)
+
+
+@pytest.mark.slow
+def test_traditional_question_finds_what_its_simplified_twin_finds(real_index):
+    search_suite.assert_traditional_questions_match_their_simplified_twins(real_index)
+    assert real_index.search("外呼協議的爭議怎麼解決？", k=1)[0].clause.contract_id == OUTBOUND
+
+
+@pytest.mark.slow
+def test_contract_filter_keeps_results_inside_one_contract(real_index):
+    search_suite.assert_contract_filter_keeps_to_one_contract(real_index)
+
+
+@pytest.mark.slow
+def test_naming_a_contract_in_the_question_favours_it(real_index):
+    assert real_index.search("售后运营协议的保密期限是多久？", k=1)[0].clause.contract_id == "004_1c75762982aa1118"
+    assert real_index.search("外呼协议的保密期限是多久？", k=1)[0].clause.contract_id == OUTBOUND
