@@ -86,6 +86,7 @@ class Outcome:
     amount: Decimal | None = None
     days: DayCount | None = None
     formula: str = ""
+    rate_note: str | None = None  # how the rate was read, when the message wrote it another way
     capped: bool = False
     cap_note: str | None = None
     excessive: bool | None = None
@@ -134,6 +135,8 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         }
         if rate.period in by_period:
             return by_period[rate.period], []
+        if rate.base is Role.TOTAL:
+            return Kind.ONE_OFF, []  # a share of the contract price is a one-off sum
         # No period given: a small rate with a lateness is per day; anything else is one-off.
         if has_days and 0 <= rate.value <= MAX_DAILY_RATE:
             return Kind.LATE_PAYMENT, [f"比例 {rate.raw} 未写明计算周期，按每日计算。"]
@@ -250,7 +253,11 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     outcome.missing = [_MISSING[name] for name, value in wanted.items() if value is None]
     if outcome.missing or base is None or rate is None:
         return None
+    if len(facts.amounts_for(base.role)) > 1:
+        outcome.assumptions.append(f"消息中有多个金额，按“{base.raw}”计算；如需按其他金额或合计计算，请说明。")
     _check_rate(rate, kind)
+    if rate.raw != percent(rate.value):
+        outcome.rate_note = f"{rate.raw}，即 {percent(rate.value)}"
     if kind is Kind.LATE_PAYMENT:
         assert days is not None
         result = daily_penalty(base.value, rate.value, days)

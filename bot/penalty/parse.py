@@ -47,7 +47,7 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.LOSS: re.compile(r"损失|loss", re.I),
     Role.DAMAGES: re.compile(r"违约金|liquidated\s*damages|agreed\s*penalty|penalty\s*(?:of|is)", re.I),
     Role.PRINCIPAL: re.compile(
-        r"欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
+        r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
         r"principal|unpaid|owed|owing|debt|outstanding|loan",
         re.I,
     ),
@@ -65,7 +65,9 @@ _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
         re.I,
     ),
     Period.MONTHLY: re.compile(r"每(?:逾期)?[一1]?个?月|按月|月(?:利率|息|费率)|monthly|per\s*month", re.I),
-    Period.ANNUAL: re.compile(r"每年|按年|年(?:利率|息|化|率|费率)|annual|yearly|per\s*(?:annum|year)", re.I),
+    Period.ANNUAL: re.compile(
+        r"每年|按年|年(?:利率|息|化|率|费率)|LPR|贷款市场报价利率|annual|yearly|per\s*(?:annum|year)", re.I
+    ),
 }
 _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
     Period.DAILY: re.compile(r"\s*(?:/|每|per\s*|a\s*|each\s*)(?:日|天|day)", re.I),
@@ -81,6 +83,8 @@ _RATE = re.compile(
     rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
     re.I,
 )
+# 按LPR 3.45%的1.5倍: the multiple belongs to the rate.
+_MULTIPLE_AFTER = re.compile(rf"\s*的?\s*(?P<times>{NUMBER})\s*倍")
 _PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"), "十": Decimal("0.1")}
 _UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
 
@@ -89,6 +93,8 @@ _DURATION = re.compile(
     r"(?P<unit>个?自然日|个?工作日|天|日|周|星期|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
     re.I,
 )
+# 逾期天数：30 — a count of days named by its label rather than by a unit.
+_LABELLED_DAYS = re.compile(rf"(?:逾期|迟延|延迟|计息)?天数\s*(?:为|是|共|:)?\s*(?P<number>{NUMBER})(?![\d.%万元天日])")
 _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "week": 7}
 # Months and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
@@ -171,13 +177,15 @@ def _clause_after(text: str, end: int) -> str:
 
 
 def _role_of(before: str) -> Role | None:
-    """The label standing closest before a figure; None when the clause names none."""
-    best: tuple[int, Role] | None = None
+    """The label standing closest before a figure (the longer one on a tie: 欠款总额 is principal);
+    None when the clause names none."""
+    best: tuple[int, int, Role] | None = None
     for role, pattern in _ROLE_WORDS.items():
         for match in pattern.finditer(before):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), role)
-    return best[1] if best else None
+            candidate = (match.end(), len(match.group()), role)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return best[2] if best else None
 
 
 def _is_cap(before: str, after: str) -> bool:
@@ -224,12 +232,17 @@ def _read_rates(text: str) -> list[Rate]:
             continue
         if match.group("sign"):
             number = -number
-        before, after = _clause_before(text, match.start()), _clause_after(text, match.end())
+        end = match.end()
+        multiple = _MULTIPLE_AFTER.match(text, end)
+        times = parse_number(multiple.group("times")) if multiple else None
+        if multiple and times is not None:
+            number, end = number * times, multiple.end()
+        before, after = _clause_before(text, match.start()), _clause_after(text, end)
         base = _role_of(before)
         rates.append(
             Rate(
                 value=number * scale,
-                raw=match.group().strip(),
+                raw=text[match.start() : end].strip(),
                 period=_period_of(before, after),
                 base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
                 is_cap=_is_cap(before, after),
@@ -258,6 +271,10 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
         per_unit = _DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1)
         assumed = _ASSUMED_DAYS_PER_UNIT.get(unit)
         durations.append(Duration(int(number) * per_unit, match.group().strip(), assumed, late))
+    for match in _LABELLED_DAYS.finditer(text):
+        number = parse_number(match.group("number"))
+        if number is not None and number == number.to_integral_value():
+            durations.append(Duration(int(number), match.group().strip(), None, after_late_word=True))
     return durations, negative
 
 

@@ -48,6 +48,8 @@ def reply_lines(outcome: Outcome) -> list[str]:
     lines: list[str] = []
     if outcome.amount is not None:
         lines += [f"{wording.title}：", f"计算公式：{wording.method}", f"代入数字：{outcome.formula}"]
+        if outcome.rate_note:
+            lines.append(f"比例：{outcome.rate_note}")
         if outcome.days:
             lines.append(f"天数：{outcome.days.explanation}")
         if outcome.cap_note:
