@@ -211,3 +211,9 @@ def test_an_answer_it_cannot_read_is_asked_again_and_other_facts_are_kept(drafte
     reply = drafter.handle("86000元", session, TODAY)  # answers a later question
     assert "没能识别" in reply.text and session.draft["awaiting"] == "recipient"
     assert session.draft["fields"]["amount"] == "86000.00"
+
+
+def test_a_payment_deadline_given_as_a_date_is_kept_as_given(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "起草外呼服务协议的催款函，我方（乙方）甲有限公司，对方拖欠服务费1万元，请于2026年10月20日前付清，2026年10月9日发出")
+    assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-10-13", "2026-10-20")  # 10-10 is a make-up Saturday
+    assert "请贵方于2026年10月20日前将上述款项支付至我方账户" in docx_text(reply.notice.docx_path)

@@ -161,6 +161,7 @@ def compose(
         "delivery_clause": delivery,
         "debt_kind": fields.get("debt_kind", "款项"),
         "due_date": _chinese_date(date.fromisoformat(fields["due_date"])) if fields.get("due_date") else None,
+        "pay_by": _chinese_date(date.fromisoformat(fields["pay_by"])) if fields.get("pay_by") else None,
         "penalty_text": fields.get("penalty_text"),
     }
     type_specific = {
@@ -205,6 +206,11 @@ def _effective_date(
         if period is None and basis is not None:
             warnings.append("所引条款未载明提前通知期限，终止日期需人工确定。")
         return period.after(delivered, calendar) if period else None
+    if spec.effective == "grace_days" and fields.get("pay_by"):
+        deadline = date.fromisoformat(fields["pay_by"])  # a date the user set is kept as given
+        if deadline <= delivered:
+            warnings.append("所定付款期限不晚于本函的送达日，对方可能来不及履行，请考虑延后。")
+        return deadline
     period = _period(fields.get(spec.effective))
     return period.after(delivered, calendar) if period else None
 

@@ -18,8 +18,8 @@ SENDER, RECIPIENT = "sender", "recipient"
 
 # Words that say which side a party is on; a role (甲方/乙方) may follow in brackets.
 _SIDE_WORDS = {
-    SENDER: ["我方", "我司", "本公司", "本方", "发函方", "债权人", "守约方", "收款方"],
-    RECIPIENT: ["对方", "欠款方", "债务人", "违约方", "收函方", "付款方", "被通知方"],
+    SENDER: ["我方", "我司", "我们公司", "我们", "本公司", "本方", "发函方", "债权人", "守约方", "收款方"],
+    RECIPIENT: ["对方", "对方公司", "欠款方", "债务人", "违约方", "收函方", "付款方", "被通知方"],
 }
 _SIDE_OF = {word: side for side, words in _SIDE_WORDS.items() for word in words}
 _SIDES = "|".join(sorted(_SIDE_OF, key=len, reverse=True))
@@ -45,6 +45,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 
 _DATE_KEYWORDS = {
     "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款|\bsen[dt]\b|\bdated\b", re.IGNORECASE),
+    # The deadline the letter sets ("请于10月20日前付清"), as opposed to the contract's due date.
+    "pay_by": re.compile(r"请于|请在|限于|务必于|前付清|前结清|前还清|前清偿"),
     "due_date": re.compile(r"应付|应于|应在|到期|付款日|支付日|付款期限|截止|约定付款|\bdue\b", re.IGNORECASE),
     "signed_date": re.compile(r"签订|签署|签约|订立|签的|\bsigned\b", re.IGNORECASE),
 }
