@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from bot.assistant import Assistant
+from bot.models import Reply, Session
 from bot.settings import Settings, get_settings
-from retrieval.evaluation import first_hit_rank, load_cases, metrics
+from retrieval.evaluation import first_hit_rank, is_hit, load_cases, metrics
 from retrieval.index import ClauseIndex
 from retrieval.models import SearchHit
 
@@ -110,17 +112,111 @@ def evaluate() -> None:
 @click.option("--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def eval_clauses(file: Path, k: int, mode: str, as_json: bool) -> None:
-    """Clause retrieval: hit@1, hit@3, MRR@10."""
-    index = open_index(get_settings())
-    results, ranks = [], []
+    """Clause retrieval (hit@1, hit@3, MRR@10) and the answer check: the reply's first citation is a hit."""
+    assistant = Assistant.from_settings(get_settings())
+    results, ranks, answered = [], [], 0
     for case in load_cases(file):
-        hits = index.search(case.question, k=k, mode=mode)  # type: ignore[arg-type]
+        hits = assistant.index.search(case.question, k=k, mode=mode)  # type: ignore[arg-type]
         ranks.append(first_hit_rank(case, [h.clause for h in hits]))
+        reply = assistant.reply(case.question, Session(user="eval", interactive=False))
+        first = reply.citations[0] if reply.citations else None
+        answered += bool(first and is_hit(first.contract_id, first.text, case.answers))
         results.append({"id": case.id, "question": case.question, "passages": [passage_json(h) for h in hits]})
     scores = metrics(ranks)
+    answer_rate = answered / (len(ranks) or 1)
     if as_json:
-        echo_json({"metrics": scores.model_dump(), "results": results})
+        echo_json({"metrics": {**scores.model_dump(), "answer_hit": answer_rate}, "results": results})
         return
     for case_result, rank in zip(results, ranks):
-        click.echo(f"{'ok  ' if rank == 1 else 'MISS' if rank is None else f'@{rank}  '} {case_result['id']} {case_result['question']}")
+        mark = "ok  " if rank == 1 else "MISS" if rank is None else f"@{rank}  "
+        click.echo(f"{mark} {case_result['id']} {case_result['question']}")
+    click.echo(f"answer: first citation is a hit {answer_rate:.3f}")
     click.echo(f"hit@1 {scores.hit_at_1:.3f}  hit@3 {scores.hit_at_3:.3f}  MRR@10 {scores.mrr_at_10:.3f}  (n={scores.total})")
+
+
+def _eval_cases(kind: str, file: Path, as_json: bool) -> None:
+    from bot import evaluation
+
+    results = evaluation.run(Assistant.from_settings(get_settings()), kind, file)
+    passed = sum(r.passed for r in results)
+    if as_json:
+        echo_json(
+            {
+                "summary": {"passed": passed, "total": len(results)},
+                "results": [{"id": r.id, "pass": r.passed, "reply": r.reply.model_dump(mode="json")} for r in results],
+            }
+        )
+        return
+    for result in results:
+        click.echo(f"{'PASS' if result.passed else 'FAIL'} {result.id}" + "".join(f"\n     {f}" for f in result.failures))
+    click.echo(f"{passed} passed, {len(results) - passed} failed")
+
+
+@evaluate.command(name="penalty")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def eval_penalty(file: Path, as_json: bool) -> None:
+    """Penalty cases: amount, days, cap, art. 585 test, cited contract."""
+    _eval_cases("penalty", file, as_json)
+
+
+@evaluate.command(name="notices")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def eval_notices(file: Path, as_json: bool) -> None:
+    """Notice cases: type, dates, .docx content, warnings."""
+    _eval_cases("notices", file, as_json)
+
+
+@cli.command()
+@click.argument("message")
+@click.option("--json", "as_json", is_flag=True)
+def ask(message: str, as_json: bool) -> None:
+    """One turn in a fresh session (a notice is drafted at once from what the message gives)."""
+    reply = Assistant.from_settings(get_settings()).reply(message, Session(user="cli", interactive=False))
+    if as_json:
+        echo_json(reply.model_dump(mode="json"))
+    else:
+        click.echo(render_reply(reply))
+
+
+def render_reply(reply: Reply) -> str:
+    text = reply.text
+    if reply.notice and reply.notice.docx_path:
+        text += f"\n\n[.docx] {reply.notice.docx_path}"
+    return text
+
+
+@cli.command()
+def chat() -> None:
+    """Talk to the assistant in the terminal (one session; 'exit' or Ctrl-D to leave)."""
+    assistant = Assistant.from_settings(get_settings())
+    session = Session(user="terminal")
+    click.echo("合同助手已就绪。输入问题，输入“帮助”查看示例，exit 退出。")
+    while True:
+        try:
+            message = input("\n你> ")
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            return
+        if message.strip().lower() in {"exit", "quit", "退出"}:
+            return
+        click.echo("\n" + render_reply(assistant.reply(message, session)))
+
+
+@cli.command()
+def serve() -> None:
+    """Run the Telegram bot (long polling; webhook mode when CONTRACTBOT_WEBHOOK_URL is set)."""
+    from bot.telegram.app import run_bot
+
+    settings = get_settings()
+    if not settings.telegram_token:
+        raise click.UsageError("Set TELEGRAM_BOT_TOKEN (see README: creating a bot with BotFather).")
+    run_bot(settings)
+
+
+@cli.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """What `make run` starts: the Telegram bot when a token is configured, else the terminal chat."""
+    ctx.invoke(serve if get_settings().telegram_token else chat)

@@ -41,7 +41,8 @@ def tokenize(text: str) -> list[str]:
     exact = [f"第{cn_number(m.group(1))}条" for m in _ARTICLE.finditer(text)]
     exact += _CLAUSE_NUMBER.findall(text)
     rest = _CLAUSE_NUMBER.sub(" ", _ARTICLE.sub(" ", text))
-    words = [w.strip().lower() for w in _segmenter().lcut(rest)]
+    # Search mode also emits the words inside compounds: 违约责任 → 违约, 责任, 违约责任.
+    words = [w.strip().lower() for w in _segmenter().lcut_for_search(rest)]
     return exact + [w for w in words if w and w not in _STOPWORDS and re.search(r"\w", w)]
 
 

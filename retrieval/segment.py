@@ -183,7 +183,8 @@ def _glued_heading(body: str, known_titles: set[str]) -> str:
 
 
 def _is_heading(body: str) -> bool:
-    return 0 < len(body) <= _HEADING_MAX_CHARS and not re.search(r"[。;,:!?]", body)
+    """Short, no sentence inside; a trailing colon ('违约行为及责任认定:违约行为:') still reads as a label."""
+    return 0 < len(body) <= _HEADING_MAX_CHARS and not re.search(r"[。;,!?]", body.rstrip(":"))
 
 
 def _pieces(text: str) -> list[str]:

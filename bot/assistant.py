@@ -1,0 +1,158 @@
+"""The assistant core: one message and the chat's session in, one Reply out. No front-end code here.
+
+Routing is deterministic: guards for unusable input, then help / contract list, an open or requested
+notice draft, a penalty calculation (topic words plus figures), and otherwise a clause question.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from bot.answers import BLANK_NOTE, ClauseAnswerer, citation, covered, named_contract
+from bot.models import Intent, Reply, Session
+from bot.notices.drafting import NoticeDrafter
+from bot.penalty import assess, looks_like_penalty
+from bot.settings import Settings
+from retrieval.hints import contract_scores
+from retrieval.index import ClauseIndex
+from retrieval.loaders import UnreadableContract
+from retrieval.models import Clause, ContractInfo
+from retrieval.normalize import is_traditional, to_traditional
+
+log = logging.getLogger(__name__)
+
+_HELP = re.compile(r"^\s*(?:/?help|/start|帮助|使用说明|怎么用|你能做什么|你会什么|功能)\s*[?？!！]?\s*$", re.I)
+_LIST = re.compile(r"(?:有哪些|有什么|列出|查看|所有)(?:的)?(?:合同|协议)|合同列表|list (?:the )?contracts", re.I)
+_READABLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# "通知书要提前多久发?" asks about notices; "起草一份通知书" asks for one. Only the latter goes to the drafter.
+_ASKS = re.compile(r"[?？]|吗|多久|多少|几天|什么|怎么|如何|是否|哪|谁|\b(?:when|what|how|which|who|is|are|does|do|can)\b", re.I)
+_DRAFT_VERB = re.compile(r"起草|草拟|拟一|拟个|拟写|写一|写个|帮我写|发一|发个|生成|出具|准备一|\b(?:draft|write|prepare)\b", re.I)
+
+HELP_TEXT = """我是合同助手，可以帮您：
+1. 查条款：直接提问，例如“外呼协议提前终止要提前多久通知？”——我会引用原文并注明合同和条款号。
+2. 算违约金：给出金额、天数和比例，例如“欠款伍万元，逾期二十天，日万分之三，违约金多少？”
+3. 起草通知：例如“起草提前终止外呼服务协议的通知，甲方××公司，乙方××公司，2026年9月25日发出”，我会生成 .docx。
+4. 看合同清单：发送“有哪些合同”。
+追问时可以说“那违约怎么处理？”，或“换成售后运营协议呢？”切换合同。
+说明：计算结果与法律信息仅供参考，不构成法律意见。"""
+
+
+class UploadResult(BaseModel):
+    ok: bool
+    contract_id: str | None = None
+    title: str | None = None
+    clauses: int = 0
+    reason: str = ""
+
+
+class Assistant:
+    def __init__(self, index: ClauseIndex, settings: Settings, today: Callable[[], date] = date.today) -> None:
+        self.index = index
+        self.settings = settings
+        self.today = today
+        self.answerer = ClauseAnswerer(index)
+        self.drafter = NoticeDrafter(index, contract_scores, settings.data_dir, settings.knowledge_dir)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Assistant:
+        from retrieval.embeddings import make_embedder
+
+        index = ClauseIndex.open(
+            settings.data_dir,
+            embedder=make_embedder(settings.embedding_backend, settings.embedding_model),
+            chroma_url=settings.chroma_url,
+            chroma_path=settings.chroma_path,
+        )
+        if not index.contracts():
+            index.ingest([settings.contracts_dir], prune=True)
+        return cls(index, settings)
+
+    # ---- the one entry point -------------------------------------------------------------------
+
+    def reply(self, message: str, session: Session) -> Reply:
+        """Never raises: whatever goes wrong becomes a plain reply and a log line."""
+        try:
+            reply = self._route(message or "", session)
+        except Exception:
+            log.exception("reply failed for user %s", session.user)
+            reply = Reply(intent=Intent.UNKNOWN, text="抱歉，处理这条消息时出错了，已记录。请换个说法再试，或发送“帮助”。")
+        if is_traditional(message or ""):
+            reply.text = to_traditional(reply.text)
+        return reply
+
+    def _route(self, message: str, session: Session) -> Reply:
+        text = message.strip()
+        if not text:
+            return Reply(intent=Intent.HELP, text="请输入您的问题。\n\n" + HELP_TEXT)
+        if len(text) > self.settings.max_message_chars:
+            log.info("message of %d characters refused for user %s", len(text), session.user)
+            return Reply(
+                intent=Intent.UNKNOWN,
+                text=f"消息太长（{len(text)} 字）。请只发送问题本身，{self.settings.max_message_chars} 字以内；"
+                "如需加入新合同，请由管理员上传文件。",
+            )
+        if not _READABLE.search(text):
+            return Reply(intent=Intent.HELP, text="没有看懂这条消息。\n\n" + HELP_TEXT)
+        if _HELP.match(text):
+            return Reply(intent=Intent.HELP, text=HELP_TEXT)
+        if _LIST.search(text):
+            return self._contract_list()
+        asks_about_notices = _ASKS.search(text) and not _DRAFT_VERB.search(text) and session.draft is None
+        if not asks_about_notices and self.drafter.owns(text, session):
+            return self.drafter.handle(text, session, self.today())
+        if looks_like_penalty(text):
+            return self._penalty(text, session)
+        return self.answerer.answer(text, session)
+
+    # ---- intents -------------------------------------------------------------------------------
+
+    def _contract_list(self) -> Reply:
+        lines = [f"共 {len(self.index.contracts())} 份合同："]
+        for info in self.index.contracts():
+            parts = f"（含：{'、'.join(info.titles)}）" if info.titles else ""
+            lines.append(f"· {info.title}{parts}，{info.clauses} 条，编号 {info.contract_id}")
+        return Reply(intent=Intent.CONTRACTS, text="\n".join(lines))
+
+    def _penalty(self, message: str, session: Session) -> Reply:
+        assessment = assess(message, self.today())
+        lines = list(assessment.lines)
+        clause = self._governing_clause(assessment.clause_query, message, session)
+        citations = []
+        if clause:
+            citations.append(citation(clause))
+            lines.append(f"依据条款：《{clause.contract_title}》{clause.label}：「{clause.text}」")
+            if clause.blanks:
+                lines.append(f"注意：{'、'.join(clause.blanks)} 处{BLANK_NOTE}，请提供签署版本中的数值。")
+        return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
+
+    def _governing_clause(self, clause_query: str, message: str, session: Session) -> Clause | None:
+        """The clause that governs the calculation: in the contract named or in focus, else anywhere."""
+        contract_id = named_contract(message, self.index.contracts()) or session.contract_id
+        hits = self.index.search(clause_query, k=3, contract_id=contract_id)
+        return hits[0].clause if hits and covered(hits[:1]) else None
+
+    # ---- contracts ------------------------------------------------------------------------------
+
+    def contracts(self) -> list[ContractInfo]:
+        return self.index.contracts()
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return self.index.get(clause_id)
+
+    def add_contract(self, filename: str, data: bytes) -> UploadResult:
+        """Index an uploaded contract; a file that cannot be read leaves the index as it was."""
+        name = Path(filename).name
+        if len(data) > self.settings.max_upload_bytes:
+            return UploadResult(ok=False, reason=f"文件过大（{len(data) // 1024} KB），上限 {self.settings.max_upload_bytes // 1024} KB")
+        try:
+            info = self.index.add(name, data)
+        except UnreadableContract as error:
+            log.warning("upload %s refused: %s", name, error)
+            return UploadResult(ok=False, reason=str(error))
+        return UploadResult(ok=True, contract_id=info.contract_id, title=info.title, clauses=info.clauses)

@@ -1,0 +1,102 @@
+"""The assistant core, through `Assistant.reply` only: what a staff member sees turn by turn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.models import Intent, Session
+from bot.settings import Settings
+from retrieval.index import ClauseIndex
+
+OUTBOUND = "000_cfb35bf3898c4559"
+AFTER_SALES = "004_1c75762982aa1118"
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(real_index, Settings(data_dir=tmp_path_factory.mktemp("data"), knowledge_dir=Path("knowledge")))
+
+
+def test_a_clause_question_quotes_the_clause_with_its_citation(assistant: Assistant):
+    reply = assistant.reply("外呼协议提前终止要提前多久通知?", Session())
+    assert reply.intent == Intent.CLAUSE
+    first = reply.citations[0]
+    assert first.contract_id == OUTBOUND and first.clause == "第八条 8.3.1.1"
+    assert "应提前三十日书面通知对方" in reply.text and "2024年标准外呼服务协议版A版" in reply.text
+
+
+def test_follow_ups_keep_the_contract_in_focus_and_a_switch_changes_it(assistant: Assistant):
+    session = Session()
+    assistant.reply("外呼协议提前终止要提前多久通知?", session)
+    assert session.contract_id == OUTBOUND
+
+    follow_up = assistant.reply("那违约怎么处理?", session)
+    assert {c.contract_id for c in follow_up.citations} == {OUTBOUND}
+    assert "违约" in follow_up.citations[0].text
+
+    switched = assistant.reply("换成售后运营协议呢?", session)
+    assert switched.citations[0].contract_id == AFTER_SALES
+    assert "违约" in switched.citations[0].text
+    assert session.contract_id == AFTER_SALES
+
+
+def test_a_traditional_question_gets_a_traditional_answer(assistant: Assistant):
+    traditional = assistant.reply("外呼協議的爭議怎麼解決？", Session())
+    simplified = assistant.reply("外呼协议的争议怎么解决？", Session())
+    assert traditional.citations == simplified.citations
+    assert "協商解決" in traditional.text and "协商解决" in simplified.text
+
+
+def test_blanks_in_the_quoted_clause_are_pointed_out(assistant: Assistant):
+    reply = assistant.reply("售后运营协议里甲方逾期付款每天按多少比例付违约金？", Session())
+    assert reply.citations[0].contract_id == AFTER_SALES
+    assert "[x%]" in reply.text and "合同此处留空，需以签署版本为准" in reply.text
+
+
+@pytest.mark.parametrize("question", ["公司年会在哪里举办？", "食堂几点开饭", "who won the world cup"])
+def test_questions_the_contracts_do_not_cover_get_no_invented_answer(assistant: Assistant, question: str):
+    reply = assistant.reply(question, Session())
+    assert reply.intent == Intent.UNKNOWN
+    assert not reply.citations
+    assert "没有找到" in reply.text
+
+
+def test_a_penalty_reply_shows_formula_days_figures_and_capitals(assistant: Assistant):
+    reply = assistant.reply("欠款伍万元整，逾期二十天，日万分之三，违约金多少", Session())
+    assert reply.intent == Intent.PENALTY
+    assert reply.penalty is not None and reply.penalty.amount == "300.00" and reply.penalty.days == 20
+    assert "300.00" in reply.text and "叁佰元整" in reply.text
+
+
+def test_a_penalty_question_without_figures_asks_for_them_and_cites_the_clause(assistant: Assistant):
+    reply = assistant.reply("逾期付款的违约金怎么算？", Session())
+    assert reply.penalty is not None and reply.penalty.amount is None
+    assert AFTER_SALES in {c.contract_id for c in reply.citations}
+    assert "[x%]" in reply.text
+
+
+def test_help_and_the_contract_list(assistant: Assistant):
+    assert assistant.reply("帮助", Session()).intent == Intent.HELP
+    listing = assistant.reply("有哪些合同", Session())
+    assert listing.intent == Intent.CONTRACTS
+    assert "外包售后运营协议书" in listing.text and "电销外呼系统合同" in listing.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "😀🎉👍", "违约" * 5000, "x" * 10_000, "Hello, 外呼 agreement 提前终止 notice 多久?", "\x00\x01\ufffd"],
+    ids=["empty", "blank", "emoji", "10k-chinese", "10k-latin", "mixed-language", "control-chars"],
+)
+def test_bad_input_gets_a_helpful_reply_never_a_traceback(assistant: Assistant, message: str):
+    reply = assistant.reply(message, Session())
+    assert reply.text.strip()
+    assert "Traceback" not in reply.text
+
+
+def test_a_mixed_language_question_still_finds_the_clause(assistant: Assistant):
+    reply = assistant.reply("outbound call agreement: early termination 要提前多久 notice?", Session())
+    assert reply.citations and reply.citations[0].contract_id == OUTBOUND
+    assert "三十日" in reply.text
