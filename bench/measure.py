@@ -24,6 +24,27 @@ def percentiles(samples_ms: list[float]) -> dict[str, float]:
     return {f"p{q}": round(float(np.percentile(values, q)), 1) for q in (50, 95, 99)}
 
 
+class Clock:
+    """Times each `with clock:` block: wall milliseconds, and this process's CPU milliseconds (all threads).
+
+    On a shared host the wall time includes waiting for a core; the CPU time is the work itself.
+    """
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def __enter__(self) -> None:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall.append((time.perf_counter() - self._wall) * 1000)
+        self.cpu.append((time.process_time() - self._cpu) * 1000)
+
+    def summary(self) -> dict[str, dict[str, float]]:
+        return {"latency_ms": percentiles(self.wall), "cpu_ms": percentiles(self.cpu)}
+
+
 def peak_rss_mb() -> float:
     """Peak resident set size of this process so far (Linux reports KiB)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

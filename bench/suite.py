@@ -1,11 +1,14 @@
 """One corpus size in its own process (so peak RSS is its own); prints one JSON object on stdout.
 
     CONTRACTBOT_DATA_DIR=… python -m bench.suite build CONTRACTS QUESTIONS --stock-dir DIR
+    CONTRACTBOT_DATA_DIR=… python -m bench.suite reply CONTRACTS QUESTIONS
     CONTRACTBOT_DATA_DIR=… CONTRACTBOT_CHROMA_URL=http://127.0.0.1:P python -m bench.suite query CONTRACTS QUESTIONS
 
 `build` ingests the contracts into a fresh index, then runs the query suite on it and, in the same
-process and on the same questions, on the stock LangChain recipe. `query` opens an index that is
-already built (the bench points a Chroma server at its vectors) and runs the query suite only.
+process and on the same questions, on the stock LangChain recipe. `reply` puts the same questions to
+the full assistant (its own process: searches cached by the query suite would flatter it). `query`
+opens an index that is already built (the bench points a Chroma server at its vectors) and runs the
+query suite only.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from retrieval.embeddings import make_embedder
 from retrieval.evaluation import ClauseCase, is_hit, load_cases, metrics
 from retrieval.index import ClauseIndex
 
-from bench.measure import CountingEmbedder, dir_size_mb, peak_rss_mb, percentiles
+from bench.measure import Clock, CountingEmbedder, dir_size_mb, peak_rss_mb
 
 K = 10
 # Questions no suite asks: they load the models and warm the caches before anything is timed.
@@ -41,23 +44,21 @@ def query_suite(search: Search, cases: list[ClauseCase]) -> dict:
     """Hit@1/3 and MRR@10 of the ranked passages, and the latency of each distinct question."""
     for question in WARM_UP:
         search(question)
-    latencies, ranks = [], []
+    clock, ranks = Clock(), []
     for case in cases:
-        start = time.perf_counter()
-        passages = search(case.question)[:K]
-        latencies.append((time.perf_counter() - start) * 1000)
+        with clock:
+            passages = search(case.question)[:K]
         ranks.append(next((r for r, (cid, text) in enumerate(passages, 1) if is_hit(cid, text, case.answers)), None))
-    return {"latency_ms": percentiles(latencies), **metrics(ranks).model_dump()}
+    return clock.summary() | metrics(ranks).model_dump()
 
 
 def repeat_latency(search: Search, cases: list[ClauseCase]) -> dict:
     """The same questions again: what a repeated question costs (the product caches answers)."""
-    latencies = []
+    clock = Clock()
     for case in cases[:50]:
-        start = time.perf_counter()
-        search(case.question)
-        latencies.append((time.perf_counter() - start) * 1000)
-    return percentiles(latencies)
+        with clock:
+            search(case.question)
+    return clock.summary()["latency_ms"]
 
 
 def ours(index: ClauseIndex) -> Search:
@@ -68,9 +69,9 @@ def build(contracts: Path, cases: list[ClauseCase], stock_dir: Path | None) -> d
     settings = Settings()
     embedder = CountingEmbedder(make_embedder(settings.embedding_backend, settings.embedding_model))
     index = ClauseIndex.open(settings.data_dir, embedder=embedder, chroma_url=settings.chroma_url)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = index.ingest([contracts])
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
     again = index.ingest([contracts])
     result = {
@@ -78,6 +79,7 @@ def build(contracts: Path, cases: list[ClauseCase], stock_dir: Path | None) -> d
         "failed": report.failed,
         "passages": len(index),
         "ingest_s": round(seconds, 1),
+        "ingest_cpu_s": round(cpu, 1),
         "passages_per_s": round(len(index) / seconds, 1),
         "fresh_passages": embedder.passages,
         "fresh_per_s": round(embedder.passages / seconds, 1) if embedder.passages else None,
@@ -114,6 +116,28 @@ def stock(contracts: Path, cases: list[ClauseCase], embedder: CountingEmbedder, 
     }
 
 
+def reply(cases: list[ClauseCase]) -> dict:
+    """Latency of a full `Assistant.reply`, and whether its first citation answers the question."""
+    from bot.assistant import Assistant
+    from bot.models import Intent, Session
+
+    assistant = Assistant.from_settings(Settings())
+    for question in WARM_UP:
+        assistant.reply(question, Session(interactive=False))
+    clock, cited, clause_intent = Clock(), 0, 0
+    for case in cases:
+        with clock:
+            answer = assistant.reply(case.question, Session(interactive=False))
+        clause_intent += answer.intent == Intent.CLAUSE
+        first = answer.citations[:1]
+        cited += bool(first) and is_hit(first[0].contract_id, first[0].text, case.answers)
+    return clock.summary() | {
+        "first_citation_hit": round(cited / len(cases), 3),
+        "clause_intent": round(clause_intent / len(cases), 3),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
 def query(cases: list[ClauseCase]) -> dict:
     settings = Settings()
     index = ClauseIndex.open(settings.data_dir, chroma_url=settings.chroma_url)
@@ -122,7 +146,7 @@ def query(cases: list[ClauseCase]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=("build", "query"))
+    parser.add_argument("mode", choices=("build", "reply", "query"))
     parser.add_argument("contracts", type=Path)
     parser.add_argument("questions", type=Path)
     parser.add_argument("--queries", type=int, default=200, help="at most this many questions (a seeded sample)")
@@ -131,7 +155,10 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     cases = sample_cases(args.questions, args.queries, args.seed)
-    result = build(args.contracts, cases, args.stock_dir) if args.mode == "build" else query(cases)
+    if args.mode == "build":
+        result = build(args.contracts, cases, args.stock_dir)
+    else:
+        result = reply(cases) if args.mode == "reply" else query(cases)
     print(json.dumps(result, ensure_ascii=False))
 
 
