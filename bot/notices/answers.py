@@ -1,0 +1,154 @@
+"""Updating a draft's fields from chat messages: first requests, answers to questions, corrections.
+
+Plain functions on the JSON `fields` dict kept in `Session.draft`. Contract choice is not here: it
+needs the index (see bot.notices.contracts).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from bot.figures import find_dates, parse_amount, round_fen
+from bot.notices.fields import (
+    RECIPIENT,
+    SENDER,
+    Party,
+    assign_sides,
+    extract,
+    find_deadlines,
+    find_organisation,
+    find_parties,
+)
+
+CANCEL = re.compile(r"^\s*(?:取消|算了|不用了|不要了|放弃|cancel)", re.IGNORECASE)
+CORRECTION = re.compile(
+    r"^\s*(?:把|将)?(?P<target>.{1,12}?)(?:的)?(?:名称|名字|全称)?\s*"
+    r"(?:改成|改为|更正为|更改为|修改为|换成|应为|应该是)\s*(?P<value>.+?)\s*$"
+)
+_USE_DEFAULT = re.compile(r"^\s*(?:今天|今日|默认|就今天|是|好|对|可以|ok|yes)", re.IGNORECASE)
+_BARE_DAYS = re.compile(r"(\d+)\s*(个工作日|日|天)?")
+# What a correction's target words mean ("乙方名称改成…" is resolved by role first).
+_CORRECTION_TARGETS = [
+    (re.compile(r"我方|我司|发函"), SENDER),
+    (re.compile(r"对方|收函|欠款方|违约方"), RECIPIENT),
+    (re.compile(r"签订|签署"), "signed_date"),
+    (re.compile(r"发送|发出|日期"), "sent_date"),
+    (re.compile(r"金额|欠款|款项|服务费"), "amount"),
+    (re.compile(r"合同|协议"), "contract"),
+    (re.compile(r"整改|期限"), "cure_days"),
+    (re.compile(r"付款期"), "grace_days"),
+    (re.compile(r"违约|事实"), "breach"),
+]
+
+
+def merge_message(fields: dict[str, Any], message: str, today: date) -> None:
+    """Take every field the message states; what is already known stays unless restated."""
+    found = extract(message, today)
+    parties = [Party(**p) for p in found.pop("parties")]
+    fields.update(found)
+    place_parties(fields, parties)
+
+
+def place_parties(fields: dict[str, Any], parties: list[Party]) -> None:
+    """Parties with a known side go to sender/recipient; with none, they wait as candidates."""
+    sides = assign_sides(parties)
+    for side, party in sides.items():
+        current = fields.get(side) or {}
+        fields[side] = {"name": party.name or current.get("name"), "role": party.role or current.get("role")}
+    unplaced = [p for p in parties if p not in sides.values()]
+    if unplaced and not sides:
+        fields["candidates"] = [vars(p) for p in unplaced]
+    complete_roles(fields)
+
+
+def complete_roles(fields: dict[str, Any]) -> None:
+    """One side's role gives the other's: the parties are 甲方 and 乙方."""
+    for side, other in ((SENDER, RECIPIENT), (RECIPIENT, SENDER)):
+        role = (fields.get(side) or {}).get("role")
+        theirs = fields.setdefault(other, {"name": None, "role": None}) if role else None
+        if theirs is not None and not theirs.get("role"):
+            theirs["role"] = "乙方" if role == "甲方" else "甲方"
+
+
+def missing_fields(fields: dict[str, Any], required: list[str]) -> list[str]:
+    def has(name: str) -> bool:
+        if name == "contract":
+            return bool(fields.get("contract_id"))
+        if name in (SENDER, RECIPIENT):
+            party = fields.get(name) or {}
+            return bool(party.get("name") and party.get("role"))
+        return bool(fields.get(name))
+
+    return [name for name in required if not has(name)]
+
+
+def answer_field(fields: dict[str, Any], field: str, message: str, today: date) -> None:
+    """Read the answer to the question about `field`; leave the field unset when it cannot be read."""
+    if field in (SENDER, RECIPIENT):
+        answer_party(fields, field, message)
+    elif field in ("sent_date", "signed_date"):
+        dates = find_dates(message, today)
+        if dates or (field == "sent_date" and _USE_DEFAULT.match(message)):
+            fields[field] = (dates[0].value if dates else today).isoformat()
+    elif field == "amount":
+        amount = parse_amount(message)
+        if amount is not None and amount > 0:
+            fields["amount"] = str(round_fen(amount))
+    elif field == "breach":
+        fields["breach"] = message.strip().rstrip("。")
+    elif field in ("cure_days", "grace_days"):
+        deadline = find_deadlines(message).get(field) or _bare_days(message)
+        if deadline:
+            fields[field] = deadline
+    else:
+        merge_message(fields, message, today)
+
+
+def answer_party(fields: dict[str, Any], side: str, message: str) -> None:
+    """'甲方' (picking one of the parties already named), 'X有限公司', or '我方（甲方）X有限公司'."""
+    candidates = fields.pop("candidates", [])
+    role = next((r for r in ("甲方", "乙方") if r in message), None)
+    chosen = next((c for c in candidates if (c["name"] and c["name"] in message) or (role and c["role"] == role)), None)
+    if chosen:
+        fields[side] = {"name": chosen["name"], "role": chosen["role"]}
+        other = next((c for c in candidates if c is not chosen), None)
+        if other:
+            fields[RECIPIENT if side == SENDER else SENDER] = {"name": other["name"], "role": other["role"]}
+    else:
+        stated = next(iter(find_parties(message)), None)
+        current = fields.get(side) or {}
+        fields[side] = {
+            "name": (stated.name if stated else None) or find_organisation(message) or current.get("name"),
+            "role": (stated.role if stated else None) or role or current.get("role"),
+        }
+    complete_roles(fields)
+
+
+def correction_field(fields: dict[str, Any], target: str) -> str | None:
+    """Which field a correction names: '乙方名称' → the side whose role is 乙方, '发送日期' → sent_date."""
+    role = next((r for r in ("甲方", "乙方") if r in target), None)
+    side = next((s for s in (SENDER, RECIPIENT) if role and (fields.get(s) or {}).get("role") == role), None)
+    return side or next((name for pattern, name in _CORRECTION_TARGETS if pattern.search(target)), None)
+
+
+def correct_party_name(fields: dict[str, Any], side: str, value: str) -> None:
+    fields[side] = {**(fields.get(side) or {}), "name": find_organisation(value) or value.strip()}
+
+
+def assume_sender(fields: dict[str, Any]) -> str | None:
+    """One-shot, parties named only by role: the first named is taken as ours; returns the warning."""
+    candidates = fields.pop("candidates", [])
+    if len(candidates) < 2 or fields.get(SENDER):
+        return None
+    fields[SENDER], fields[RECIPIENT] = ({"name": c["name"], "role": c["role"]} for c in candidates[:2])
+    first = candidates[0]
+    return f"未说明我方是哪一方，本稿按先列出的{first['role'] or '一方'}（{first['name'] or '未具名'}）作为发函方，请核对。"
+
+
+def _bare_days(message: str) -> dict[str, Any] | None:
+    match = _BARE_DAYS.search(message)
+    if not match:
+        return None
+    return {"count": int(match.group(1)), "unit": "working_day" if match.group(2) == "个工作日" else "day"}
