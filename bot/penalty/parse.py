@@ -100,7 +100,9 @@ _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星�
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
 _LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|late|overdue|delay", re.I)
 _PER_DAY_MARKER = re.compile(r"每(?:逾期|迟延|延迟|拖延|超期)?$")  # 每逾期一日: a rate's period, not a duration
-_DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")  # 30日内付款 is a term, not lateness
+# 30日内付款 and 提前30天通知 are terms, not lateness.
+_DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
+_NOTICE_BEFORE = re.compile(r"提前\s*$")
 _UNTIL_TODAY = re.compile(r"至今|截至今|到今天|到现在|目前|仍未|尚未|还没|还未|迄今|until\s*now|still\s*unpaid|to\s*date", re.I)
 _DUE_WORDS = re.compile(r"应付|应当支付|到期|约定|due", re.I)
 _PAID_WORDS = re.compile(r"实际|付清|才付|支付了|付了|还清|结清|收到|到账|paid", re.I)
@@ -257,7 +259,8 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
     for match in _DURATION.finditer(text):
         before = _clause_before(text, match.start())
         late = bool(_LATE_WORDS.search(before))
-        if _PER_DAY_MARKER.search(before) or (not late and _DEADLINE_AFTER.match(text, match.end())):
+        is_term = _DEADLINE_AFTER.match(text, match.end()) or _NOTICE_BEFORE.search(before)
+        if _PER_DAY_MARKER.search(before) or (is_term and not late):
             continue
         unit = re.sub(r"s$", "", match.group("unit").lower()).removeprefix("个")
         number = parse_number(match.group("number"))

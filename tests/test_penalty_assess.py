@@ -1,0 +1,259 @@
+"""`assess` end to end: ordinary messages in, exact results, plain refusals and precise questions out."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.penalty import Kind, assess, looks_like_penalty
+
+TODAY = date(2026, 3, 5)
+DEV_SET = Path(__file__).parents[1].parent / "shared" / "eval" / "penalty.dev.jsonl"
+
+
+def _dev_cases() -> list[dict]:
+    if not DEV_SET.exists():
+        return []
+    return [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.skipif(not DEV_SET.exists(), reason="../shared/eval/penalty.dev.jsonl is not here")
+@pytest.mark.parametrize("case", _dev_cases(), ids=lambda case: case["id"])
+def test_every_dev_case(case: dict) -> None:
+    info = assess(case["message"], TODAY).info
+    expect = case["expect"]
+    for field in ("amount", "days", "capped", "excessive", "threshold"):
+        if field in expect:
+            assert getattr(info, field) == expect[field], field
+
+
+@pytest.mark.parametrize(
+    ("message", "amount", "days"),
+    [
+        # late payment, per day, in many phrasings
+        ("对方欠我们服务费8万元，已经逾期60天了，合同约定按日千分之零点五收取违约金，请帮我算一下", "2400.00", 60),
+        ("货款12.5万元迟延支付了40日，违约金按每日万分之三计", "1500.00", 40),
+        ("未付款项人民币86,000元，逾期付款21天，违约金每天0.1%", "1806.00", 21),
+        ("逾期15日，本金3万，日息万分之五", "225.00", 15),
+        ("滞纳金按每日万分之五，欠款2万元，拖了100天", "1000.00", 100),
+        ("欠款3万元，逾期3周，千分之零点五", "315.00", 21),
+        ("欠款2万，逾期10天，按照日0.5‰计算", "100.00", 10),
+        ("欠款5万，逾期天数：30，日万分之五", "750.00", 30),
+        ("欠款十二万三千四百元，逾期十天，日万分之五", "617.00", 10),
+        ("欠款人民币壹拾万元整，逾期三十天，每日万分之五", "1500.00", 30),
+        ("合同约定收到发票后30日内付款，实际逾期45天，欠款8万，日万分之五", "1800.00", 45),
+        ("付款期限为30天，实际晚了10天，欠款1万元，日千分之一", "100.00", 10),
+        # traditional characters
+        ("客戶逾期付款三十天，欠款拾萬元，合同約定每日按未付金額的0.05%支付違約金", "1500.00", 30),
+        ("違約金按日萬分之五計算，欠款5萬元，逾期45天", "1125.00", 45),
+        # English mixed in
+        ("penalty on 50,000 yuan 30 days 0.05% per day", "750.00", 30),
+        ("unpaid 80,000 yuan, 45 days late, daily rate 0.05%", "1800.00", 45),
+        ("Late payment of RMB 100,000 for 20 days at 0.05% per day", "1000.00", 20),
+        # date pairs: the start day is not counted
+        ("应付日期2026年1月10日，2026年2月20日才付清，欠款2万元，每日千分之一", "820.00", 41),
+        ("甲方应于2026年1月15日付款50000元，实际于2026年3月1日支付，每逾期一日按未付金额的0.05%支付违约金", "1125.00", 45),
+        ("欠款1万元，1月10日应付，3月1日付清，日万分之五", "250.00", 50),
+        ("欠款1万元，应付日2025年12月20日，实付日2026年1月5日，日千分之一", "160.00", 16),
+        ("2026年2月20日付清，应付日2026年1月10日，欠款2万元，日万分之五", "410.00", 41),
+        ("欠款8000元，1月10日到期，至今未付，日万分之五", "216.00", 54),
+        ("欠款10万元，自2026/1/1起逾期至2026/1/31，日万分之五", "1500.00", 30),
+        # interest at an annual rate
+        ("逾期支付100000元达90天，按年利率4.35%计算利息", "1072.60", 90),
+        ("借款10万元，年利率3.6%，逾期90天，利息多少", "887.67", 90),
+        ("借款10万，逾期30天，按一年期LPR 3.45%的1.5倍计息", "425.34", 30),
+        # one-off percentages
+        ("合同总金额50万元，乙方违约，违约金为合同总金额的15%", "75000.00", None),
+        ("合同价款200万元，乙方延期交付，违约金为合同价款的5%", "100000.00", None),
+        ("违约金按照欠款总额的20%计算，欠款10万", "20000.00", None),
+        ("总价款80万元，擅自转包，按总价款百分之二十支付违约金", "160000.00", None),
+    ],
+)
+def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:
+    assessment = assess(message, TODAY)
+    assert assessment.refused is None
+    assert (assessment.info.amount, assessment.info.days) == (amount, days)
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("未付金额10万元，逾期200天，日千分之一，违约金以未付金额的10%为限", "10000.00"),
+        ("欠款10万，逾期30天，违约金最高不超过1000元，日万分之五", "1000.00"),
+        ("违约金上限为未付金额的5%，欠款10万元，逾期100天，日千分之一", "5000.00"),
+    ],
+)
+def test_a_cap_that_bites_is_applied_and_said(message: str, amount: str) -> None:
+    assessment = assess(message, TODAY)
+    assert (assessment.info.amount, assessment.info.capped) == (amount, True)
+    assert any("超过上限" in line for line in assessment.lines)
+
+
+def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:
+    message = "违约金不超过合同总金额的30%，合同总金额100万，欠款50万，逾期300天，日千分之一"
+    assessment = assess(message, TODAY)
+    assert (assessment.info.amount, assessment.info.capped) == ("150000.00", False)
+    assert any("未超过上限" in line for line in assessment.lines)
+
+
+@pytest.mark.parametrize(
+    ("message", "excessive", "threshold"),
+    [
+        ("约定违约金8万元，实际损失5万元，违约金是否过高？", True, "65000.00"),
+        ("违约金30万元，实际损失仅20万元，能否请求调低", True, "260000.00"),
+        ("我方损失约10万元，合同约定违约金12万元，是否过高", False, "130000.00"),
+        ("违约金为13万元，损失10万元，过高吗", False, "130000.00"),  # exactly 130 % is not above it
+        ("約定違約金8萬元，實際損失5萬元，是否過高", True, "65000.00"),
+    ],
+)
+def test_the_article_585_test(message: str, excessive: bool, threshold: str) -> None:
+    assessment = assess(message, TODAY)
+    assert (assessment.info.excessive, assessment.info.threshold) == (excessive, threshold)
+    assert assessment.info.amount is None  # nothing was computed, only compared
+    text = assessment.text
+    assert "第五百八十五条" in text and "法释〔2023〕13号" in text and "不构成法律意见" in text
+
+
+def test_a_computed_penalty_can_be_tested_against_the_loss() -> None:
+    assessment = assess("欠款10万元，逾期30天，日千分之一，实际损失1000元，违约金是否过高", TODAY)
+    info = assessment.info
+    assert (info.amount, info.excessive, info.threshold) == ("3000.00", True, "1300.00")
+
+
+def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
+    assessment = assess("客户逾期付款30天，欠款10万元，合同约定每日按未付金额的0.05%支付违约金", TODAY)
+    info = assessment.info
+    assert info.formula == "100,000.00 元 × 0.05% × 30 天 = 1,500.00 元"
+    assert info.amount_in_words == "壹仟伍佰元整"
+    assert info.currency == "CNY"
+    assert "1,500.00 元（大写：壹仟伍佰元整）" in assessment.text
+    assert "30 天" in assessment.text
+
+
+def test_a_date_pair_reply_cites_article_201() -> None:
+    text = assess("应付日期2026年1月10日，2026年2月20日才付清，欠款2万元，每日千分之一", TODAY).text
+    assert "共 41 天" in text and "第二百零一条" in text
+
+
+@pytest.mark.parametrize(
+    ("message", "assumption"),
+    [
+        ("欠款5万元，逾期两个月，每逾期一日按未支付金额的0.1%", "按每月 30 天折算为 60 天"),
+        ("月利率1%，本金2万，逾期2个月", "折算为年利率 12%"),
+        ("欠款3万元，逾期3周，千分之零点五", "按每日计算"),
+        ("欠款分两笔，3万元和5万元，逾期10天，日万分之五", "多个金额"),
+    ],
+)
+def test_assumptions_are_stated(message: str, assumption: str) -> None:
+    assessment = assess(message, TODAY)
+    assert assessment.info.amount is not None
+    assert any(assumption in line for line in assessment.lines if line.startswith("说明"))
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        ("欠款-3000元，逾期5天，日万分之五", "负数"),
+        ("欠款负5000元，逾期5天，日万分之五", "负数"),
+        ("欠款1万，逾期-5天，日万分之五", "负数"),
+        ("欠款10万，逾期30天，日2%", "超过每日 1%"),
+        ("借款10万元，年利率150%，逾期30天", "超过 100%"),
+        ("总金额100万，违约金比例120%", "超过 100%"),
+        ("欠款十二三万元，逾期10天，日万分之五", "无法识别"),
+        ("1e30元，逾期10天，日万分之五", "超出可计算的范围"),
+        ("欠款5万，逾期99999999天，日万分之五", "超出可计算的范围"),
+        ("欠款2万元，应付日2026年2月20日，实际付款日2026年1月10日，日万分之五", "并未逾期"),
+    ],
+)
+def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None:
+    assessment = assess(message, TODAY)
+    assert assessment.info.amount is None
+    assert assessment.refused is not None and reason in assessment.refused
+    assert assessment.lines[0].startswith("无法计算")
+
+
+@pytest.mark.parametrize(
+    ("message", "missing"),
+    [
+        ("逾期付款的违约金怎么算？", ["未付（逾期）金额", "日比例", "逾期天数"]),
+        ("欠款10万元，逾期30天，违约金怎么算", ["日比例"]),
+        ("欠款10万元，日万分之五，违约金多少", ["逾期天数"]),
+        ("应付日2026年1月10日，欠款5万，日万分之五", ["逾期天数"]),
+        ("逾期30天，按日万分之五，违约金多少", ["未付（逾期）金额"]),
+        ("违约金5万元过高吗", ["实际损失金额"]),
+        ("借款利息怎么算", ["本金金额", "年利率", "计息天数"]),
+        ("违约金按合同总金额的20%", ["合同总金额"]),
+    ],
+)
+def test_asks_for_exactly_what_is_missing(message: str, missing: list[str]) -> None:
+    assessment = assess(message, TODAY)
+    assert assessment.info.amount is None
+    assert assessment.refused is None
+    assert len(assessment.missing) == len(missing)
+    for wanted, asked in zip(missing, assessment.missing):
+        assert wanted in asked
+    assert "还需要" in assessment.text
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "words"),
+    [
+        ("逾期付款的违约金怎么算？", Kind.LATE_PAYMENT, "每逾期一日"),
+        ("乙方擅自转包，协议总金额120万元，违约金比例20%", Kind.ONE_OFF, "转包"),
+        ("约定违约金8万元，实际损失5万元，违约金是否过高？", Kind.EXCESSIVE, "损失"),
+        ("借款10万元，年利率3.6%，逾期90天", Kind.INTEREST, "利息"),
+    ],
+)
+def test_clause_query_names_the_clause_to_cite(message: str, kind: Kind, words: str) -> None:
+    assessment = assess(message, TODAY)
+    assert assessment.kind is kind
+    assert words in assessment.clause_query
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "   ",
+        "😀😀😀",
+        "违约金" * 3400,
+        "1" * 10000,
+        "欠款" + "9" * 500 + "元，逾期10天，日万分之五",
+        "逾期" + "十" * 3000 + "天",
+        "元" * 10000,
+        "%%%%万分之",
+        "hello, what is the penalty?",
+        "欠款1e30元",
+        "逾期99999999天",
+        "\x00\n\t",
+    ],
+)
+def test_bad_input_never_raises(message: str) -> None:
+    assessment = assess(message, TODAY)
+    assert assessment.lines  # always something to say
+    assert assessment.info.amount is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "客户逾期付款30天，欠款10万元，违约金是多少？",
+        "逾期付款的违约金怎么算？",
+        "違約金怎麼算",
+        "约定违约金8万元，实际损失5万元，违约金是否过高？",
+        "penalty on 50,000 yuan 30 days 0.05% per day",
+        "欠款8000元，1月10日到期，至今未付，日万分之五",
+        "借款10万元，年利率3.6%，利息多少",
+    ],
+)
+def test_routing_hint_picks_penalty_questions(message: str) -> None:
+    assert looks_like_penalty(message, TODAY)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["外呼协议提前终止要提前多久通知?", "那违约怎么处理?", "违约金条款是什么", "列出所有合同", "", "😀", "帮我起草一份解除通知"],
+)
+def test_routing_hint_leaves_other_questions_alone(message: str) -> None:
+    assert not looks_like_penalty(message, TODAY)

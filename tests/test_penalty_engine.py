@@ -1,0 +1,116 @@
+"""The arithmetic is exact Decimal, rounded half-up to the fen once, at the end; caps are never exceeded."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.figures import round_fen
+from bot.penalty import assess
+from bot.penalty.engine import (
+    DAYS_PER_YEAR,
+    annual_interest,
+    apply_cap,
+    daily_penalty,
+    excessive_threshold,
+    percent,
+    percentage_of,
+)
+from bot.penalty.rules import RULES_FILE, legal_rules
+
+TODAY = date(2026, 3, 5)
+
+money = st.decimals(min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=False, allow_infinity=False)
+daily_rates = st.decimals(min_value=0, max_value=Decimal("0.01"), places=5, allow_nan=False, allow_infinity=False)
+days = st.integers(min_value=0, max_value=36500)
+
+
+def test_per_day_penalty_is_principal_times_rate_times_days() -> None:
+    assert daily_penalty(Decimal(100000), Decimal("0.0005"), 30) == Decimal(1500)
+
+
+def test_annual_interest_divides_by_365() -> None:
+    assert DAYS_PER_YEAR == 365
+    assert round_fen(annual_interest(Decimal(100000), Decimal("0.0435"), 90)) == Decimal("1072.60")
+
+
+def test_one_off_percentage() -> None:
+    assert percentage_of(Decimal(1200000), Decimal("0.2")) == Decimal(240000)
+
+
+def test_cap_applies_only_above_the_limit() -> None:
+    assert apply_cap(Decimal(20000), Decimal(10000)) == (Decimal(10000), True)
+    assert apply_cap(Decimal(10000), Decimal(10000)) == (Decimal(10000), False)
+
+
+def test_threshold_is_loss_times_one_point_three() -> None:
+    assert excessive_threshold(Decimal(50000)) == Decimal(65000)
+
+
+@pytest.mark.parametrize(("rate", "text"), [("0.0005", "0.05%"), ("0.2", "20%"), ("0.036", "3.6%"), ("0.05175", "5.175%")])
+def test_rates_are_shown_as_plain_percentages(rate: str, text: str) -> None:
+    assert percent(Decimal(rate)) == text
+
+
+@given(money, daily_rates, days)
+def test_per_day_penalty_is_exact_in_decimal(principal: Decimal, rate: Decimal, day_count: int) -> None:
+    """Checked against integer arithmetic in fen and 1/100000ths: no digit may be lost."""
+    fen, rate_units = int(principal * 100), int(rate * 100_000)
+    assert daily_penalty(principal, rate, day_count) * 10_000_000 == fen * rate_units * day_count
+
+
+@given(money, money)
+def test_a_cap_is_never_exceeded(amount: Decimal, cap: Decimal) -> None:
+    limited, capped = apply_cap(amount, cap)
+    assert limited <= cap
+    assert limited == min(amount, cap)
+    assert capped == (amount > cap)
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_rounding_is_half_up_at_the_fen(thousandths: int) -> None:
+    value = Decimal(thousandths) / 1000
+    rounded = round_fen(value)
+    assert abs(rounded - value) <= Decimal("0.005")
+    if thousandths % 10 == 5:
+        assert rounded > value  # a half always goes up
+
+
+@given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=1, max_value=100), days)
+def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day_count: int) -> None:
+    """The engine's result equals the exact product rounded once, not a sum of rounded parts."""
+    message = f"欠款{principal}元，逾期{day_count}天，日万分之{ten_thousandths}"
+    exact = Decimal(principal) * Decimal(ten_thousandths) / 10000 * day_count
+    assessment = assess(message, TODAY)
+    assert assessment.info.amount == f"{round_fen(exact):.2f}"
+    assert assessment.info.days == day_count
+
+
+@given(st.integers(min_value=1, max_value=10**8), st.integers(min_value=1, max_value=1000), st.integers(1, 100))
+def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_percent: int) -> None:
+    message = f"未付金额{principal}元，逾期{day_count}天，日千分之一，违约金以未付金额的{cap_percent}%为限"
+    info = assess(message, TODAY).info
+    assert info.amount is not None
+    cap = Decimal(principal) * cap_percent / 100
+    assert Decimal(info.amount) <= round_fen(cap)
+    assert info.capped == (Decimal(principal) * Decimal("0.001") * day_count > cap)
+
+
+@given(money.filter(lambda loss: loss > 0), money)
+def test_excessive_means_strictly_above_loss_times_one_point_three(loss: Decimal, agreed: Decimal) -> None:
+    info = assess(f"约定违约金{agreed}元，实际损失{loss}元，是否过高", TODAY).info
+    assert info.threshold == f"{round_fen(loss * Decimal('1.3')):.2f}"
+    assert info.excessive == (agreed > loss * Decimal("1.3"))
+
+
+def test_the_legal_table_names_source_and_date_for_each_rule() -> None:
+    rules = legal_rules()
+    assert RULES_FILE.exists()
+    for rule in (rules.civil_code_585, rules.judicial_interpretation_2023_13_art65, rules.civil_code_201):
+        assert rule.cite and rule.source and rule.text
+        assert rule.date >= date(2021, 1, 1)
+    assert rules.excessive_factor == Decimal("1.3")
+    assert "百分之三十" in rules.judicial_interpretation_2023_13_art65.text
+    assert "开始的当日不计入" in rules.civil_code_201.text

@@ -1,0 +1,171 @@
+"""Reading penalty messages: each figure is found, and gets the role its label gives it."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from bot.penalty.parse import Period, Role, read_facts
+
+TODAY = date(2026, 3, 5)
+
+
+def facts(message: str):
+    return read_facts(message, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("message", "rate", "period"),
+    [
+        ("日万分之五", "0.0005", Period.DAILY),
+        ("按日万分之五计算", "0.0005", Period.DAILY),
+        ("每日0.05%", "0.0005", Period.DAILY),
+        ("每天万分之三", "0.0003", Period.DAILY),
+        ("日利率万分之五", "0.0005", Period.DAILY),
+        ("日息0.05%", "0.0005", Period.DAILY),
+        ("每逾期一日按未支付金额的0.1%", "0.001", Period.DAILY),
+        ("0.05%/天", "0.0005", Period.DAILY),
+        ("0.05% per day", "0.0005", Period.DAILY),
+        ("daily rate 0.05%", "0.0005", Period.DAILY),
+        ("日0.5‰", "0.0005", Period.DAILY),
+        ("千分之零点五", "0.0005", Period.UNSTATED),
+        ("千分之0.5", "0.0005", Period.UNSTATED),
+        ("年利率3.6%", "0.036", Period.ANNUAL),
+        ("年息百分之六", "0.06", Period.ANNUAL),
+        ("年化4.35%", "0.0435", Period.ANNUAL),
+        ("按一年期LPR 3.45%的1.5倍", "0.05175", Period.ANNUAL),
+        ("月利率1%", "0.01", Period.MONTHLY),
+        ("利率6%", "0.06", Period.ANNUAL),  # Chinese rates are quoted per year unless said otherwise
+        ("合同总金额的15%", "0.15", Period.ONE_OFF),
+        ("违约金比例20%", "0.20", Period.ONE_OFF),
+        ("每日按合同總金額的0.05%", "0.0005", Period.DAILY),  # traditional characters
+    ],
+)
+def test_rates_are_read_as_fractions_with_their_period(message: str, rate: str, period: Period) -> None:
+    [read] = facts(message).rates
+    assert read.value == Decimal(rate)
+    assert read.period is period
+
+
+@pytest.mark.parametrize(
+    ("message", "base"),
+    [
+        ("每日按未付金额的0.05%", Role.PRINCIPAL),
+        ("合同总金额的15%", Role.TOTAL),
+        ("违约金按照欠款总额的20%计算", Role.PRINCIPAL),  # 欠款总额 is the debt, not the contract price
+        ("日万分之五", None),
+    ],
+)
+def test_a_rate_knows_the_base_it_is_taken_of(message: str, base: Role | None) -> None:
+    assert facts(message).rates[0].base is base
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["违约金以未付金额的10%为限", "违约金最高不超过合同总金额的30%", "违约金上限为未付金额的5%", "capped at 10% of the unpaid amount"],
+)
+def test_caps_are_recognised(message: str) -> None:
+    [rate] = facts(message).rates
+    assert rate.is_cap
+
+
+def test_a_cap_can_be_an_amount() -> None:
+    [amount] = facts("违约金最高不超过1000元").amounts
+    assert (amount.value, amount.is_cap) == (Decimal(1000), True)
+
+
+@pytest.mark.parametrize(
+    ("message", "role"),
+    [
+        ("欠款10万元", Role.PRINCIPAL),
+        ("甲方拖欠服务费5万元", Role.PRINCIPAL),
+        ("未付金额20000元", Role.PRINCIPAL),
+        ("协议总金额120万元", Role.TOTAL),
+        ("合同价款200万元", Role.TOTAL),
+        ("约定违约金8万元", Role.DAMAGES),
+        ("实际损失5万元", Role.LOSS),
+        ("我方损失约10万元", Role.LOSS),
+        ("unpaid 80,000 yuan", Role.PRINCIPAL),
+        ("penalty on 50,000 yuan", Role.UNLABELLED),
+    ],
+)
+def test_amounts_take_the_role_of_the_nearest_label(message: str, role: Role) -> None:
+    [amount] = facts(message).amounts
+    assert amount.role is role
+
+
+def test_labels_do_not_reach_across_a_comma() -> None:
+    amounts = facts("约定违约金按日计算，另有10万元未付").amounts
+    assert amounts[0].role is Role.UNLABELLED
+
+
+@pytest.mark.parametrize(
+    ("message", "days", "assumed"),
+    [
+        ("逾期45天", 45, None),
+        ("逾期十五日", 15, None),
+        ("逾期二十天", 20, None),
+        ("逾期3周", 21, None),
+        ("拖了两周", 14, None),
+        ("逾期2个月", 60, 30),
+        ("逾期1年", 365, 365),
+        ("30 days late", 30, None),
+        ("逾期天数：30", 30, None),
+        ("逾期天數為30", 30, None),
+    ],
+)
+def test_durations_become_days(message: str, days: int, assumed: int | None) -> None:
+    duration = facts(message).durations[0]
+    assert (duration.days, duration.assumed_days_per_unit) == (days, assumed)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "每逾期一日按未支付金额的0.1%",  # the rate's period, not a duration
+        "应付日2026年3月1日",  # a date is not a day count
+        "收到发票后30日内付款",  # a payment term, not lateness
+        "提前30天通知",
+        "2026年",
+        "15个工作日",  # working days have no exact calendar length
+    ],
+)
+def test_things_that_are_not_durations(message: str) -> None:
+    assert facts(message).durations == []
+
+
+def test_a_late_duration_is_preferred_over_a_payment_term() -> None:
+    durations = facts("付款期限为30天，实际晚了10天").durations
+    assert [(d.days, d.after_late_word) for d in durations] == [(30, False), (10, True)]
+
+
+@pytest.mark.parametrize(
+    ("message", "start", "end"),
+    [
+        ("应付日期2026年1月10日，2026年2月20日才付清", date(2026, 1, 10), date(2026, 2, 20)),
+        ("应付款日2026-03-01，实际付款日2026-03-31", date(2026, 3, 1), date(2026, 3, 31)),
+        ("2026年2月20日付清，应付日2026年1月10日", date(2026, 1, 10), date(2026, 2, 20)),  # paid date first
+        ("1月10日到期，至今未付", date(2026, 1, 10), TODAY),
+        ("从1月10日逾期到今天", date(2026, 1, 10), TODAY),
+    ],
+)
+def test_date_pairs_find_due_and_payment_dates(message: str, start: date, end: date) -> None:
+    pair = facts(message).date_pair
+    assert pair is not None
+    assert (pair.start, pair.end) == (start, end)
+
+
+def test_a_single_date_is_not_a_pair() -> None:
+    assert facts("应付日2026年1月10日").date_pair is None
+
+
+def test_unreadable_money_is_reported() -> None:
+    assert facts("欠款十二三万元").unreadable == ["十二三万元"]
+    assert facts("欠款12万元").unreadable == []
+
+
+def test_negative_figures_are_kept_negative_for_the_engine_to_refuse() -> None:
+    read = facts("欠款-3000元，逾期-5天，日-0.05%")
+    assert read.amounts[0].value == Decimal(-3000)
+    assert read.negative_days == ["-5天"]
+    assert read.rates[0].value == Decimal("-0.0005")
