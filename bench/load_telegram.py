@@ -53,9 +53,10 @@ async def main(chats: int, messages: int) -> int:
         with tempfile.TemporaryDirectory() as data_dir:
             # A fresh data directory (persistence, notices) that reads the real index
             (Path(data_dir) / "index").symlink_to(settings.index_dir.resolve())
-            bot = await start_bot(api, Path(data_dir), chats)
+            log_path = Path(data_dir) / "bot.log"
+            bot = await start_bot(api, Path(data_dir), chats, log_path)
             try:
-                await wait_until_ready(api, bot)
+                await wait_until_ready(api, bot, log_path)
                 started = time.monotonic()
                 latencies = await asyncio.gather(*(one_chat(api, FIRST_CHAT + n, messages) for n in range(chats)))
                 elapsed = time.monotonic() - started
@@ -66,7 +67,7 @@ async def main(chats: int, messages: int) -> int:
     return 0
 
 
-async def start_bot(api: FakeBotApi, data_dir: Path, chats: int) -> asyncio.subprocess.Process:
+async def start_bot(api: FakeBotApi, data_dir: Path, chats: int, log_path: Path) -> asyncio.subprocess.Process:
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": api.token,
@@ -75,15 +76,19 @@ async def start_bot(api: FakeBotApi, data_dir: Path, chats: int) -> asyncio.subp
         "CONTRACTBOT_ALLOWED_USERS": ",".join(str(FIRST_CHAT + n) for n in range(chats)),
         "CONTRACTBOT_WEBHOOK_URL": "",
     }
-    return await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.telegram", env=env)
+    with log_path.open("wb") as log:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.telegram", env=env, stdout=log, stderr=asyncio.subprocess.STDOUT
+        )
 
 
-async def wait_until_ready(api: FakeBotApi, bot: asyncio.subprocess.Process) -> None:
+async def wait_until_ready(api: FakeBotApi, bot: asyncio.subprocess.Process, log_path: Path) -> None:
     """The bot is polling once it has registered its commands (post_init)."""
     deadline = time.monotonic() + STARTUP_SECONDS
     while not any(c.method == "setMyCommands" for c in api.calls):
         if bot.returncode is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"the bot did not start (exit code {bot.returncode})")
+            tail = log_path.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"the bot did not start (exit code {bot.returncode}):\n{tail}")
         await asyncio.sleep(0.2)
 
 
