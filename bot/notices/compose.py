@@ -93,6 +93,10 @@ def _chinese_date(day: date | None) -> str | None:
     return f"{day.year}年{day.month}月{day.day}日" if day else None
 
 
+def _field_date(fields: dict[str, Any], name: str) -> str | None:
+    return _chinese_date(date.fromisoformat(fields[name])) if fields.get(name) else None
+
+
 def _period(value: dict[str, Any] | None) -> Period | None:
     return Period(value["count"], value["unit"]) if value else None
 
@@ -100,11 +104,6 @@ def _period(value: dict[str, Any] | None) -> Period | None:
 def _money_text(amount: str) -> str:
     value = Decimal(amount)
     return f"{format_money(value)} 元（大写：人民币{money_in_words(value)}）"
-
-
-def _party(fields: dict[str, Any], side: str) -> tuple[str | None, str | None]:
-    party = fields.get(side) or {}
-    return party.get("name"), party.get("role")
 
 
 def compose(
@@ -129,30 +128,35 @@ def compose(
 
     basis = delivery = None
     if contract:
-        basis = find_clause(source, contract.contract_id, spec.clauses["basis"],
-                            notice_period if spec.effective == "notice_period" else None)
+        reads_period = notice_period if spec.effective == "notice_period" else None
+        basis = find_clause(source, contract.contract_id, spec.clauses["basis"], reads_period)
         delivery = find_clause(source, contract.contract_id, spec.clauses["delivery"], delivery_period)
+        if basis is None:
+            warnings.append(f"在《{contract.title}》中未检索到本类通知所依据的条款，请人工补充。")
+    if basis is None:
+        missing.append("basis")
+
     sent = date.fromisoformat(fields["sent_date"]) if fields.get("sent_date") else today
     if not fields.get("sent_date"):
         warnings.append(f"未说明发送日期，按今天（{_chinese_date(today)}）计算，请按实际发送日期修改。")
-
     delivery_rule = delivery_period(compact(delivery.text)) if delivery else None
     if delivery_rule is None:
         delivery_rule = legal.delivery
         warnings.append(legal.delivery_assumption + "。")
     delivered = delivery_rule.after(sent, calendar)
-
     effective = _effective_date(spec, fields, basis, delivered, calendar, warnings)
-    sender, sender_role = _party(fields, "sender")
-    recipient, recipient_role = _party(fields, "recipient")
+    if effective is None and spec.effective == "notice_period":
+        missing.append("effective_date")
+
+    sender, recipient = fields.get("sender") or {}, fields.get("recipient") or {}
     context = {
         "title": spec.title,
         "contract_title": known("contract", contract.title if contract else None),
-        "signed_date": _chinese_date(date.fromisoformat(fields["signed_date"])) if fields.get("signed_date") else None,
-        "sender": known("sender", sender),
-        "sender_role": known("sender_role", sender_role),
-        "recipient": known("recipient", recipient),
-        "recipient_role": known("recipient_role", recipient_role),
+        "signed_date": _field_date(fields, "signed_date"),
+        "sender": known("sender", sender.get("name")),
+        "sender_role": known("sender_role", sender.get("role")),
+        "recipient": known("recipient", recipient.get("name")),
+        "recipient_role": known("recipient_role", recipient.get("role")),
         "sent_date": _chinese_date(sent),
         "delivery_date": _chinese_date(delivered),
         "effective_date": _chinese_date(effective) or placeholder("effective_date"),
@@ -160,8 +164,8 @@ def compose(
         "basis_placeholder": placeholder("basis"),
         "delivery_clause": delivery,
         "debt_kind": fields.get("debt_kind", "款项"),
-        "due_date": _chinese_date(date.fromisoformat(fields["due_date"])) if fields.get("due_date") else None,
-        "pay_by": _chinese_date(date.fromisoformat(fields["pay_by"])) if fields.get("pay_by") else None,
+        "due_date": _field_date(fields, "due_date"),
+        "pay_by": _field_date(fields, "pay_by"),
         "penalty_text": fields.get("penalty_text"),
     }
     type_specific = {
@@ -172,15 +176,10 @@ def compose(
     }
     for name, value in type_specific.items():
         context[name] = known(name, value) if name in spec.required else value
-    if basis is None:
-        missing.append("basis")
-    if contract and basis is None:
-        warnings.append(f"在《{contract.title}》中未检索到本类通知所依据的条款，请人工补充。")
     warnings.extend(calendar.warnings())
     context["warnings"] = warnings
-    text = templates.get_template(spec.template).render(context)
     return Composition(
-        text=text,
+        text=templates.get_template(spec.template).render(context),
         sent_date=sent,
         delivery_date=delivered,
         effective_date=effective,
