@@ -142,6 +142,7 @@ def test_one_shot_never_keeps_a_draft(drafter: NoticeDrafter) -> None:
         ("起草违约整改通知书，对方通话质量不达标，要求15日内整改", "breach_rectification"),
         ("对方泄露客户信息严重违约，帮我起草解除合同通知书", "termination_for_breach"),
         ("draft a termination notice for the outbound call agreement", "early_termination"),
+        ("给乙方发提前终止通知，外呼服务协议", "early_termination"),
     ],
 )
 def test_the_request_picks_the_notice_type(drafter: NoticeDrafter, message: str, notice_type: str) -> None:
@@ -151,7 +152,13 @@ def test_the_request_picks_the_notice_type(drafter: NoticeDrafter, message: str,
 
 @pytest.mark.parametrize(
     "question",
-    ["解除合同需要提前几天通知？", "欠款5万元逾期30天违约金是多少", "外呼协议的通知怎么送达"],
+    [
+        "解除合同需要提前几天通知？",
+        "欠款5万元逾期30天违约金是多少",
+        "外呼协议的通知怎么送达",
+        "提前终止外呼服务协议要发书面通知吗",
+        "解除合同通知书需要写什么内容",
+    ],
 )
 def test_questions_about_notices_are_not_drafting_requests(drafter: NoticeDrafter, question: str) -> None:
     assert not drafter.is_notice_request(question)
