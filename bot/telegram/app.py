@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -115,18 +116,20 @@ def run_bot(settings: Settings) -> None:
 
     application = build_application(settings, Assistant.from_settings(settings))
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=webhook_secret(settings.telegram_token),
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(**webhook_options(settings))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-def webhook_secret(token: str) -> str:
-    """Telegram echoes this in a header, so forged webhook calls are rejected; derived, not configured."""
-    return hashlib.sha256(f"webhook:{token}".encode()).hexdigest()
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Telegram posts to webhook_url (usually a TLS proxy in front); we listen on listen:port/<its path>."""
+    assert settings.webhook_url and settings.telegram_token
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": urlsplit(settings.webhook_url).path.lstrip("/"),
+        "webhook_url": settings.webhook_url,
+        # Telegram echoes this in a header, so forged posts to the webhook are refused
+        "secret_token": hashlib.sha256(f"webhook:{settings.telegram_token}".encode()).hexdigest(),
+        "allowed_updates": Update.ALL_TYPES,
+    }

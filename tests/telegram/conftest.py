@@ -12,6 +12,7 @@ from fake_api import FakeBotApi
 
 from bot.settings import Settings
 from bot.telegram import build_application
+from bot.telegram.app import webhook_options
 from bot.telegram.replying import AssistantPort
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
@@ -41,12 +42,15 @@ def bot_settings(api: FakeBotApi, data_dir: Path, **overrides: Any) -> Settings:
 
 @contextlib.asynccontextmanager
 async def serving(settings: Settings, assistant: AssistantPort) -> AsyncIterator[None]:
-    """The bot as `run_polling` runs it, minus the signal handling that belongs to a main thread."""
+    """The bot as `run_bot` runs it, minus the signal handling that belongs to a main thread."""
     application = build_application(settings, assistant)
     async with application:
         await application.post_init(application)
         await application.start()
-        await application.updater.start_polling(poll_interval=0, timeout=1)
+        if settings.webhook_url:
+            await application.updater.start_webhook(**webhook_options(settings))
+        else:
+            await application.updater.start_polling(poll_interval=0, timeout=1)
         try:
             yield
         finally:

@@ -1,7 +1,8 @@
 """A fake Telegram Bot API on 127.0.0.1, just enough for the bot's normal polling loop.
 
 Tests (and bench/load_telegram.py) play the users: they queue updates, the bot long-polls them
-with getUpdates, and everything the bot sends is recorded as a `Call` to read back.
+with getUpdates (or, once it has called setWebhook, they are posted to its webhook as Telegram
+does), and everything the bot sends is recorded as a `Call` to read back.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 
 BOT_USER = {"id": 1000, "is_bot": True, "first_name": "ContractBot", "username": "contract_test_bot"}
 
@@ -70,6 +71,7 @@ class FakeBotApi:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._closing = False
+        self._webhook: tuple[str, str] | None = None  # (url, secret token) from setWebhook
         self.port = 0
 
     @property
@@ -154,6 +156,12 @@ class FakeBotApi:
 
     async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         update["update_id"] = next(self._ids)
+        if self._webhook:
+            url, secret = self._webhook
+            async with ClientSession() as session:
+                response = await session.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret})
+                response.raise_for_status()
+            return update
         async with self._changed:
             self._updates.append(update)
             self._changed.notify_all()
@@ -235,11 +243,19 @@ class FakeBotApi:
         suffix = file_name.rsplit(".", 1)[-1] if "." in file_name else "bin"
         return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(data), "file_path": f"documents/{file_id}.{suffix}"}
 
+    def _do_setWebhook(self, params: dict[str, Any], files: dict) -> bool:
+        self._webhook = (params["url"], params.get("secret_token", ""))
+        return True
+
+    def _do_deleteWebhook(self, params: dict[str, Any], files: dict) -> bool:
+        self._webhook = None
+        return True
+
     def _do_true(self, params: dict[str, Any], files: dict) -> bool:
         return True
 
     _do_sendChatAction = _do_answerCallbackQuery = _do_setMyCommands = _do_true
-    _do_deleteWebhook = _do_setWebhook = _do_deleteMyCommands = _do_close = _do_logOut = _do_true
+    _do_deleteMyCommands = _do_close = _do_logOut = _do_true
 
 
 def _user(user_id: int) -> dict[str, Any]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import socket
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from aiohttp import ClientSession
 from conftest import ADMIN, STRANGER, USER, bot_settings, serving
 from fake_api import FakeBotApi
 from fake_assistant import CLAUSE, LONG_ANSWER, FakeAssistant
@@ -177,3 +179,58 @@ def _balanced(fragment: str) -> bool:
 
     Checker().feed(fragment)
     return not stack
+
+
+async def test_webhook_mode_answers_and_refuses_forged_posts(api, tmp_path, assistant):
+    port = _free_port()
+    settings = bot_settings(
+        api, tmp_path / "data", webhook_url=f"http://127.0.0.1:{port}/hook", webhook_listen="127.0.0.1", webhook_port=port
+    )
+    async with serving(settings, assistant):
+        [registered] = [c for c in api.calls if c.method == "setWebhook"]
+        await api.send_text(USER, "提前终止要提前多久通知？")  # posted to the webhook with the secret
+        [answer] = await api.replies(USER, after=0)
+        async with ClientSession() as session:
+            forged = await session.post(f"http://127.0.0.1:{port}/hook", json={"update_id": 1})
+    assert registered.params["url"] == f"http://127.0.0.1:{port}/hook"
+    assert "8.3.1.1" in answer.text
+    assert forged.status == 403
+
+
+async def test_one_chat_is_answered_in_order_while_others_go_ahead(api, settings, assistant):
+    assistant.delay = 0.3
+    async with serving(settings, assistant):
+        first = await api.send_text(USER, "第一个问题")
+        second = await api.send_text(USER, "第二个问题")
+        await api.send_text(ADMIN, "另一个人的问题")
+        answers = await api.replies(USER, after=0, count=2)
+        [other] = await api.replies(ADMIN, after=0)
+    assert [m for m, _ in assistant.asked] == ["第一个问题", "另一个人的问题", "第二个问题"]
+    assert [a.reply_to for a in answers] == [first["message"]["message_id"], second["message"]["message_id"]]
+    assert other.at < answers[1].at
+
+
+async def test_allowlisted_group_is_answered_for_any_member(api, tmp_path, assistant):
+    group = -100123
+    settings = bot_settings(api, tmp_path / "data", allowed_chats=[group])
+    async with serving(settings, assistant):
+        await api.send_text(group, "/search 提前终止要提前多久通知？", user_id=555)
+        [answer] = await api.replies(group, after=0)
+    assert "8.3.1.1" in answer.text
+
+
+async def test_stranger_pressing_a_button_gets_only_the_refusal(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "提前终止要提前多久通知？")
+        [answer] = await api.replies(USER, after=0)
+        await api.press(answer, answer.buttons()[0][1], user_id=STRANGER)
+        await api.wait_for(lambda: any(c.method == "answerCallbackQuery" for c in api.calls))
+    [refusal] = [c for c in api.calls if c.method == "answerCallbackQuery"]
+    assert refusal.params["text"] == REFUSAL
+    assert len(api.sent(USER)) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
