@@ -58,9 +58,14 @@ _CAP_BEFORE = re.compile(
 )
 _CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
 
+# 每逾期一天 is so clear that it governs the rest of its sentence, across commas:
+# 乙方每逾期一天交付，按合同总额的千分之一支付违约金.
+_EVERY_DAY = r"每(?:逾期|迟延|延迟|拖延|超期)?[一1]?[日天]"
+_EVERY_DAY_RE = re.compile(_EVERY_DAY)
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
     Period.DAILY: re.compile(
-        r"每(?:逾期|迟延|延迟|拖延|超期)?[一1]?[日天]|按[日天]|[日天](?:利率|息|费率|罚息)?(?:按|为)?\s*$|"
+        rf"{_EVERY_DAY}|按[日天]|[日天](?:利率|息|费率|罚息)?(?:按|为)?\s*$|"
         r"daily|per\s*day|a\s*day",
         re.I,
     ),
@@ -70,7 +75,7 @@ _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
     ),
 }
 _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
-    Period.DAILY: re.compile(r"\s*(?:/|每|per\s*|a\s*|each\s*)(?:日|天|day)", re.I),
+    Period.DAILY: re.compile(r"\s*(?:(?:/|每|一|per\s*|a\s*|each\s*)(?:日|天|day)|daily)", re.I),
     Period.MONTHLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?月|month)", re.I),
     Period.ANNUAL: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:年|year|annum)", re.I),
 }
@@ -89,7 +94,7 @@ _PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"
 _UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
 
 _DURATION = re.compile(
-    rf"(?P<sign>(?<![\dA-Za-z.])-)?(?P<number>{NUMBER})\s*"
+    rf"(?P<sign>(?<![\dA-Za-z.])-)?(?P<number>{NUMBER}|半)\s*"
     r"(?P<unit>个?自然日|个?工作日|天|日|周|星期|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
     re.I,
 )
@@ -194,10 +199,17 @@ def _is_cap(before: str, after: str) -> bool:
     return bool(_CAP_BEFORE.search(before) or _CAP_AFTER.match(after))
 
 
-def _period_of(before: str, after: str) -> Period:
+def _sentence_before(text: str, start: int) -> str:
+    ends = list(_SENTENCE_END.finditer(text, 0, start))
+    return text[ends[-1].end() if ends else 0 : start]
+
+
+def _period_of(before: str, after: str, sentence: str) -> Period:
     for period in (Period.DAILY, Period.MONTHLY, Period.ANNUAL):
         if _PERIOD_BEFORE[period].search(before) or _PERIOD_AFTER[period].match(after):
             return period
+    if _EVERY_DAY_RE.search(sentence):
+        return Period.DAILY
     if _INTEREST_WORDS.search(before):
         return Period.ANNUAL
     if _ONE_OFF_WORDS.search(before):
@@ -245,7 +257,7 @@ def _read_rates(text: str) -> list[Rate]:
             Rate(
                 value=number * scale,
                 raw=text[match.start() : end].strip(),
-                period=_period_of(before, after),
+                period=_period_of(before, after, _sentence_before(text, match.start())),
                 base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
                 is_cap=_is_cap(before, after),
             )
@@ -263,17 +275,18 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
         if _PER_DAY_MARKER.search(before) or (is_term and not late):
             continue
         unit = re.sub(r"s$", "", match.group("unit").lower()).removeprefix("个")
-        number = parse_number(match.group("number"))
-        if number is None or unit == "工作日" or number != number.to_integral_value():
-            continue  # working days and fractions have no exact calendar length
+        number = Decimal("0.5") if match.group("number") == "半" else parse_number(match.group("number"))
+        if number is None or unit == "工作日":
+            continue  # working days have no exact calendar length
         if unit == "年" and number >= 100:
             continue  # 2026年 is a year, not a duration
         if match.group("sign"):
             negative.append(match.group())
             continue
-        per_unit = _DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1)
-        assumed = _ASSUMED_DAYS_PER_UNIT.get(unit)
-        durations.append(Duration(int(number) * per_unit, match.group().strip(), assumed, late))
+        days = number * (_DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1))
+        if days != days.to_integral_value():
+            continue  # 2.5天: not a whole day count
+        durations.append(Duration(int(days), match.group().strip(), _ASSUMED_DAYS_PER_UNIT.get(unit), late))
     for match in _LABELLED_DAYS.finditer(text):
         number = parse_number(match.group("number"))
         if number is not None and number == number.to_integral_value():
