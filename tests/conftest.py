@@ -12,13 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS_DIR, CORPUS_FILES
 from embedders import HashingEmbedder, MemoEmbedder
 
 from retrieval.index import ClauseIndex
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS_DIR = ROOT / "knowledge" / "contracts"
-CORPUS_FILES = sorted(CORPUS_DIR.glob("*.txt"))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import cn2an
 import pytest
 import search_suite
-from conftest import CORPUS_FILES
+from corpus import CORPUS_FILES
 from embedders import HashingEmbedder
 
 from retrieval.index import ClauseIndex

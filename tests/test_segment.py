@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS_FILES
+from corpus import CORPUS_FILES
 
 from retrieval.ingest import ParsedContract, parse_contract
 from retrieval.loaders import read_contract
