@@ -57,9 +57,7 @@ _AMOUNT = re.compile(
     rf"(?P<prefix>{_CURRENCY_PREFIX}\s*)?"
     rf"(?P<sign>(?<![\dA-Za-z.])[-负負])?"
     rf"(?P<number>{NUMBER})"
-    rf"(?:"
-    rf"(?P<unit>\s*{_MONEY_UNIT}(?:整|正)?)"  # 80,000 元, 伍万元整
-    rf")?",
+    rf"(?P<unit>\s*{_MONEY_UNIT}(?:整|正)?)?",  # 80,000 元, 伍万元整
     re.IGNORECASE,
 )
 _MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")

@@ -272,7 +272,16 @@ def test_routing_hint_picks_penalty_questions(message: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["外呼协议提前终止要提前多久通知?", "那违约怎么处理?", "违约金条款是什么", "列出所有合同", "", "😀", "帮我起草一份解除通知"],
+    [
+        "外呼协议提前终止要提前多久通知?",
+        "那违约怎么处理?",
+        "违约金条款是什么",
+        "第8条的违约金条款说了什么",
+        "列出所有合同",
+        "",
+        "😀",
+        "帮我起草一份解除通知",
+    ],
 )
 def test_routing_hint_leaves_other_questions_alone(message: str) -> None:
     assert not looks_like_penalty(message, TODAY)

@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 
 from bot.models import PenaltyInfo
 from bot.penalty.engine import Kind, evaluate
-from bot.penalty.parse import normalise, read_facts
+from bot.penalty.parse import read_facts
 from bot.penalty.render import penalty_info, reply_lines
 
 __all__ = ["Kind", "PenaltyAssessment", "assess", "looks_like_penalty"]
@@ -37,8 +37,7 @@ __all__ = ["Kind", "PenaltyAssessment", "assess", "looks_like_penalty"]
 _TOPIC_WORDS = re.compile(
     r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated", re.I
 )
-_CALCULATION_WORDS = re.compile(r"怎么算|如何算|如何计算|怎么计算|计算|算一下|算算|多少|几|是否过高|高不高|how\s*much|calculate", re.I)
-_FIGURE_WORDS = re.compile(r"\d|[万千百]分之|%|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾]+[元天日]")
+_CALCULATION_WORDS = re.compile(r"怎么算|如何算|如何计算|怎么计算|计算|算一下|算算|多少|是否过高|高不高|how\s*much|calculate", re.I)
 
 _CLAUSE_QUERIES = {
     Kind.LATE_PAYMENT: "逾期付款 每逾期一日 违约金",
@@ -70,11 +69,11 @@ class PenaltyAssessment(BaseModel):
 def looks_like_penalty(message: str, today: date | None = None) -> bool:
     """A penalty word with figures or a request to calculate; or, with no such word, an amount,
     a rate and a lateness together (欠款8000元，1月10日到期至今未付，日万分之五)."""
-    text = normalise(message[:MAX_CHARS])
-    if _TOPIC_WORDS.search(text):
-        return bool(_CALCULATION_WORDS.search(text) or _FIGURE_WORDS.search(text))
-    facts = read_facts(text, today or date.today())
-    return bool(facts.amounts and facts.rates and (facts.durations or facts.date_pair))
+    facts = read_facts(message[:MAX_CHARS], today or date.today())
+    lateness = facts.durations or facts.date_pair
+    if _TOPIC_WORDS.search(facts.text):
+        return bool(_CALCULATION_WORDS.search(facts.text) or facts.amounts or facts.rates or lateness)
+    return bool(facts.amounts and facts.rates and lateness)
 
 
 def _clause_query(kind: Kind, text: str) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from bot.figures import format_money, round_fen
-from bot.penalty.parse import Amount, PenaltyFacts, Period, Rate, Role
+from bot.penalty.parse import INTEREST_WORDS, LATE_WORDS, ONE_OFF_WORDS, Amount, PenaltyFacts, Period, Rate, Role
 from bot.penalty.rules import legal_rules
 
 DAYS_PER_YEAR = 365  # the divisor for an annual rate; the reply states it
@@ -28,9 +28,6 @@ MAX_AMOUNT = Decimal(10) ** 13  # 十万亿元, beyond any service contract (gua
 MAX_DAYS = 36500  # a hundred years (guards 逾期99999999天)
 
 _EXCESSIVE_WORDS = re.compile(r"过高|过分高于|太高|偏高|高不高|调低|调减|减少违约金|是否合理|excessive|too\s*high", re.I)
-_INTEREST_WORDS = re.compile(r"利息|利率|interest", re.I)
-_LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|滞纳|晚付|超期|欠款|未付|late|overdue", re.I)
-_ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|转包|一次性", re.I)
 
 
 class Kind(StrEnum):
@@ -143,7 +140,7 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         return Kind.ONE_OFF, [f"比例 {rate.raw} 未写明计算周期，按一次性比例计算。"]
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
         return Kind.EXCESSIVE, []
-    for kind, words in ((Kind.INTEREST, _INTEREST_WORDS), (Kind.LATE_PAYMENT, _LATE_WORDS), (Kind.ONE_OFF, _ONE_OFF_WORDS)):
+    for kind, words in ((Kind.INTEREST, INTEREST_WORDS), (Kind.LATE_PAYMENT, LATE_WORDS), (Kind.ONE_OFF, ONE_OFF_WORDS)):
         if words.search(facts.text):
             return kind, []
     return Kind.UNKNOWN, []

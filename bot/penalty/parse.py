@@ -39,7 +39,7 @@ class Period(StrEnum):
     UNSTATED = "unstated"
 
 
-# Checked in this order; the label standing closest before the figure wins.
+# The label standing closest before a figure gives its role (`_role_of`).
 _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.TOTAL: re.compile(
         r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|标的额|total|contract\s*(?:value|price|amount)", re.I
@@ -79,9 +79,11 @@ _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
     Period.MONTHLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?月|month)", re.I),
     Period.ANNUAL: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:年|year|annum)", re.I),
 }
+# Words that say which calculation is meant, when a figure's period is not written next to it.
 # A rate called 利率/利息 with no period is an annual rate: that is how Chinese rates are quoted.
-_INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
-_ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|一次性|转包|解除|one[-\s]?off|lump", re.I)
+INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
+ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|一次性|转包|解除|one[-\s]?off|lump", re.I)
+LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
 
 _RATE = re.compile(
     rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
@@ -103,7 +105,6 @@ _LABELLED_DAYS = re.compile(rf"(?:逾期|迟延|延迟|计息)?天数\s*(?:为|�
 _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "week": 7}
 # Months and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
-_LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|late|overdue|delay", re.I)
 _PER_DAY_MARKER = re.compile(r"每(?:逾期|迟延|延迟|拖延|超期)?$")  # 每逾期一日: a rate's period, not a duration
 # 30日内付款 and 提前30天通知 are terms, not lateness.
 _DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
@@ -210,9 +211,9 @@ def _period_of(before: str, after: str, sentence: str) -> Period:
             return period
     if _EVERY_DAY_RE.search(sentence):
         return Period.DAILY
-    if _INTEREST_WORDS.search(before):
+    if INTEREST_WORDS.search(before):
         return Period.ANNUAL
-    if _ONE_OFF_WORDS.search(before):
+    if ONE_OFF_WORDS.search(before):
         return Period.ONE_OFF
     return Period.UNSTATED
 
@@ -270,7 +271,7 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
     durations, negative = [], []
     for match in _DURATION.finditer(text):
         before = _clause_before(text, match.start())
-        late = bool(_LATE_WORDS.search(before))
+        late = bool(LATE_WORDS.search(before))
         is_term = _DEADLINE_AFTER.match(text, match.end()) or _NOTICE_BEFORE.search(before)
         if _PER_DAY_MARKER.search(before) or (is_term and not late):
             continue
