@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from bot.notices.fields import Party, assign_sides, extract, find_parties
+from bot.notices.fields import Party, assign_sides, extract, find_parties, organisation_names
 
 TODAY = date(2026, 11, 23)
 
@@ -76,3 +76,25 @@ def test_english_parties_and_dates() -> None:
 
 def test_a_name_after_a_comma_belongs_to_the_party_just_introduced() -> None:
     assert find_parties("我方是乙方，南京博通外呼服务有限公司") == [Party("sender", "乙方", "南京博通外呼服务有限公司")]
+
+
+def test_a_role_in_brackets_after_the_name() -> None:
+    parties = find_parties("由深圳星河数据服务有限公司（甲方）向广州远景呼叫中心有限公司（乙方）发出")
+    assert [(p.role, p.name) for p in parties] == [("甲方", "深圳星河数据服务有限公司"), ("乙方", "广州远景呼叫中心有限公司")]
+
+
+def test_role_then_side_in_brackets() -> None:
+    assert find_parties("甲方（我方）深圳星河数据服务有限公司") == [Party("sender", "甲方", "深圳星河数据服务有限公司")]
+
+
+def test_side_and_role_together_in_brackets_after_the_name() -> None:
+    parties = find_parties("深圳星河数据服务有限公司（甲方，我方）向广州远景呼叫中心有限公司（乙方）发出")
+    assert parties == [
+        Party("sender", "甲方", "深圳星河数据服务有限公司"),
+        Party(None, "乙方", "广州远景呼叫中心有限公司"),
+    ]
+
+
+def test_company_names_are_found_but_never_a_contract_title() -> None:
+    names = organisation_names("起草外呼服务协议的通知：我方深圳星河数据服务有限公司，由广州远景呼叫中心有限公司签收")
+    assert names == ["深圳星河数据服务有限公司", "广州远景呼叫中心有限公司"]

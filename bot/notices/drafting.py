@@ -32,7 +32,7 @@ from bot.notices.answers import (
 from bot.notices.compose import FIELD_LABELS, ClauseSource, Composition, LegalDefaults, compose, template_environment
 from bot.notices.contracts import ContractPicker, ContractScorer
 from bot.notices.docx import render_docx
-from bot.notices.fields import RECIPIENT, SENDER
+from bot.notices.fields import RECIPIENT, SENDER, organisation_names
 from bot.notices.markup import to_plain
 from bot.notices.rules import Period
 from bot.notices.specs import NoticeSpec, cached_specs, detect_type, is_drafting_request, load_specs
@@ -249,7 +249,7 @@ class NoticeDrafter:
 def _without_party_names(message: str, fields: dict[str, Any]) -> str:
     """A company called "…客服外包有限公司" does not name a 客服外包 contract."""
     parties = [fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}, *fields.get("candidates", [])]
-    for name in filter(None, (p.get("name") for p in parties)):
+    for name in [*filter(None, (p.get("name") for p in parties)), *organisation_names(message)]:
         message = message.replace(name, "")
     return message
 

@@ -24,8 +24,12 @@ _SIDE_WORDS = {
 _SIDE_OF = {word: side for side, words in _SIDE_WORDS.items() for word in words}
 _SIDES = "|".join(sorted(_SIDE_OF, key=len, reverse=True))
 _PARTY_MARKER = re.compile(
-    rf"(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*[）)]?"
+    rf"[（(]\s*(?P<role_in>甲方|乙方)\s*[，,、/]\s*(?P<side_in>{_SIDES})\s*[）)]"  # X公司（甲方，我方）
+    rf"|(?P<role_first>甲方|乙方)\s*[（(]\s*(?P<side_after>{_SIDES})\s*[）)]"  # 甲方（我方）X公司
+    rf"|(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*[）)]?"  # 我方（甲方）X公司, X公司（甲方）
 )
+# Words that end the text before a bracketed role: "由X公司（甲方）向Y公司（乙方）发出".
+_BEFORE_NAME = re.compile(r"由|向|给|致|和|与|及|对")
 _ROLES = ("甲方", "乙方")
 _EN_ORG = re.compile(
     r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Company|Corporation|Corp\.?)"
@@ -34,6 +38,7 @@ _EN_OURS = re.compile(r"\b(?:we|we're|our|us|on behalf of)\b")
 _EN_THEIRS = re.compile(r"other (?:side|party)|counterparty|\bto\b|against|debtor|\bowe")
 # A name ends where the next party is introduced: "甲方X公司因乙方Y公司违约…".
 _NEXT_PARTY = re.compile(rf"(?=甲方|乙方|{_SIDES})")
+_MARKER_WORDS = re.compile(rf"甲方|乙方|{_SIDES}")
 _ORG_SUFFIX = (
     r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|分行|支行|银行|中心|事务所|研究院|研究所"
     r"|工作室|合作社|医院|学校|大学|协会|厂|店)"
@@ -86,22 +91,47 @@ def find_organisation(text: str) -> str | None:
     return english.group() if english else None
 
 
+def organisation_names(message: str) -> list[str]:
+    """Every company name in the message (not a contract's name), so it can be set aside."""
+    pieces = _BEFORE_NAME.split(_MARKER_WORDS.sub(" ", _CLAUSE_BREAK.sub(" ", message)))
+    names = [m.group() for piece in pieces for m in _ORG_NAME.finditer(piece)]
+    names += [m.group() for m in _EN_ORG.finditer(message)]
+    return [name for name in names if not re.search(r"协议|合同", name)]
+
+
 def find_parties(message: str) -> list[Party]:
-    """Every party the message introduces: '我方（甲方）X有限公司', '欠款方甲方Y公司', '乙方Z公司'."""
+    """Every party the message introduces: '我方（甲方）X有限公司', '欠款方甲方Y公司', '乙方Z公司',
+    'X有限公司（甲方）'."""
     parties: list[Party] = []
     for match in _PARTY_MARKER.finditer(message):
-        if not (match.group("side") or match.group("role")):
+        side_word = match.group("side") or match.group("side_after") or match.group("side_in")
+        role = match.group("role") or match.group("role_first") or match.group("role_in")
+        if not (side_word or role):
             continue
-        # The name follows the marker, possibly after a comma: "我方是乙方，X有限公司".
-        following = re.sub(r"^\s*[，,]", "", message[match.end() :], count=1)
-        rest = _NEXT_PARTY.split(_CLAUSE_BREAK.split(following, maxsplit=1)[0], maxsplit=1)[0]
-        name = organisation_name(rest)
-        side = _SIDE_OF.get(match.group("side") or "")
-        name_end = len(message) - len(following) + rest.index(name) + len(name) if name else 0
+        side = _SIDE_OF.get(side_word or "")
+        bracketed = match.group().lstrip()[:1] in "（("
+        name, name_end = _name_before(message, match) if bracketed else (None, 0)
+        if name is None:
+            name, name_end = _name_after(message, match.end())
         if side is None and name and _ACCUSED.match(message, name_end):
             side = RECIPIENT  # "乙方X公司未按约定…", "甲方Y公司拖欠…": the party in breach is written to
-        parties.append(Party(side, match.group("role"), name))
+        parties.append(Party(side, role, name))
     return _merge_mentions(parties + _english_parties(message))
+
+
+def _name_after(message: str, start: int) -> tuple[str | None, int]:
+    """The name following a marker, possibly after a comma ("我方是乙方，X有限公司"), and where it ends."""
+    following = re.sub(r"^\s*[，,]", "", message[start:], count=1)
+    rest = _NEXT_PARTY.split(_CLAUSE_BREAK.split(following, maxsplit=1)[0], maxsplit=1)[0]
+    name = organisation_name(rest)
+    return (name, len(message) - len(following) + rest.index(name) + len(name)) if name else (None, 0)
+
+
+def _name_before(message: str, marker: re.Match[str]) -> tuple[str | None, int]:
+    """The name a bracketed role follows ("X有限公司（甲方）"), and where the marker ends."""
+    before = _BEFORE_NAME.split(_CLAUSE_BREAK.split(message[: marker.start()])[-1])[-1]
+    name = _ORG_NAME.fullmatch(before.strip()) if before.strip() else None
+    return (name.group(), marker.end()) if name else (None, 0)
 
 
 def _english_parties(message: str) -> list[Party]:
