@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,6 +74,32 @@ class CountingEmbedder:
         self.seconds += time.perf_counter() - start
         self.passages += len(texts)
         return vectors
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.inner.embed_query(text)
+
+
+class StandInPassages:
+    """Real query embeddings, stand-in passage vectors (hashed character bigrams, no model).
+
+    For sizes where embedding every passage would take hours on this machine: the index gets its
+    full structure (HNSW graph, BM25, catalog) at the cost of hashing, so search and reply latency
+    are measured at scale with the real query-side work. Dense rankings are meaningless, so hit
+    rates from such a run are not reported. It keeps the real model's name: the index it builds
+    opens with the real embedder (and is a throwaway: its vector cache holds stand-ins).
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._dim = len(inner.embed_query("维度"))
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for i in range(len(text) - 1):
+                vectors[row, zlib.crc32(text[i : i + 2].encode()) % self._dim] += 1.0
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.inner.embed_query(text)
