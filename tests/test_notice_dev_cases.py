@@ -20,11 +20,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def drafter(tmp_path_factory: pytest.TempPathFactory) -> NoticeDrafter:
-    data_dir = tmp_path_factory.mktemp("data")
-    index = ClauseIndex.open(data_dir)
-    index.ingest([ROOT / "knowledge" / "contracts"])
-    return NoticeDrafter(index, contract_scores, data_dir, ROOT / "knowledge")
+def drafter(real_index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory) -> NoticeDrafter:
+    """Over the session's shared real index (tests/conftest.py); drafts go to a throwaway data dir."""
+    return NoticeDrafter(real_index, contract_scores, tmp_path_factory.mktemp("notices-data"), ROOT / "knowledge")
 
 
 @pytest.mark.skipif(not CASES, reason="../shared/eval/notices.dev.jsonl not present")
