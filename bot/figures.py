@@ -252,7 +252,8 @@ def money_in_words(value: Decimal) -> str:
     """Decimal('1500') → '壹仟伍佰元整', as written on cheques and contracts.
 
     cn2an omits the 整 after a trailing 角 (1000.50 → 壹仟元伍角), which the payment rules
-    (《支付结算办法》) require, so it is added here.
+    (《支付结算办法》) require, so it is added here. Like cn2an, it takes at most 16 digits before
+    the point and raises ValueError beyond that.
     """
     words = cn2an.an2cn(f"{round_fen(value):.2f}", "rmb")
     return words + "整" if words.endswith("角") else words

@@ -5,6 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.penalty import Kind, assess, looks_like_penalty
 
@@ -201,6 +203,8 @@ def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None
         ("应付日2026年1月10日，欠款5万，日万分之五", ["逾期天数"]),
         ("逾期30天，按日万分之五，违约金多少", ["未付（逾期）金额"]),
         ("违约金5万元过高吗", ["实际损失金额"]),
+        ("违约金5000元", ["实际损失金额"]),
+        ("实际损失5000元", ["约定的违约金金额"]),
         ("借款利息怎么算", ["本金金额", "年利率", "计息天数"]),
         ("违约金按合同总金额的20%", ["合同总金额"]),
     ],
@@ -252,6 +256,28 @@ def test_bad_input_never_raises(message: str) -> None:
     assessment = assess(message, TODAY)
     assert assessment.lines  # always something to say
     assert assessment.info.amount is None
+
+
+# Messages made of the pieces figures are built from, shuffled: the parser must survive all of them.
+_PIECES = list("0123456789.,，。-—%‰万千百十亿元天日月年周个分之点零一二两三四五六七八九壹贰叁伍拾佰仟整欠款逾期每按未付金额的违约金损失以为限不超过") + [
+    "年利率", "日万分之", "2026年", "1月10日", "今天", "至今", "过高", "合同总金额", "人民币", "yuan", " ", "e30",
+    "违约金", "实际损失", "欠款", "为限", "每逾期一日",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_no_jumble_of_figures_makes_assess_raise(message: str) -> None:
+    assessment = assess(message, TODAY)
+    assert assessment.lines
+    assert (assessment.info.amount is None) == (assessment.info.amount_in_words is None)
+
+
+def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:
+    """The limits (十万亿元, 36500 days, 1% a day) keep every result within what capitals can spell."""
+    info = assess("欠款9999999999999元，逾期36500天，日1%", TODAY).info
+    assert info.amount == "3649999999999635.00"
+    assert info.amount_in_words is not None and info.amount_in_words.endswith("元整")
 
 
 @pytest.mark.parametrize(

@@ -304,12 +304,11 @@ def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcom
     return limited
 
 
-def _excessive_test(facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | None) -> None:
-    """The art. 585 test, when the message gives an actual loss (or asks whether damages are too high)."""
+def _excessive_test(facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | None, loss_required: bool) -> None:
+    """The art. 585 test, when the message gives an actual loss; asks for the loss when required."""
     loss = _first(facts, [Role.LOSS])
-    asked = bool(_EXCESSIVE_WORDS.search(facts.text))
     if loss is None:
-        if asked:
+        if loss_required:
             outcome.missing.append(_MISSING["loss"])
         return
     if agreed is None:
@@ -345,12 +344,13 @@ def evaluate(facts: PenaltyFacts) -> Outcome:
         result = _compute(facts, outcome.kind, outcome)
         if result is not None:
             outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
-            _excessive_test(facts, outcome, outcome.amount)
+            asked = bool(_EXCESSIVE_WORDS.search(facts.text))
+            _excessive_test(facts, outcome, outcome.amount, loss_required=asked)
         elif outcome.kind is Kind.EXCESSIVE:
             damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
             if damages is None:
                 outcome.missing.append(_MISSING["damages"])
-            _excessive_test(facts, outcome, damages.value if damages else None)
+            _excessive_test(facts, outcome, damages.value if damages else None, loss_required=True)
     except Refusal as refusal:
         outcome.refused = str(refusal)
         outcome.amount = None
