@@ -53,13 +53,15 @@ class HashingEmbedder:
 
 
 class MemoEmbedder:
-    """Wraps a real embedder and remembers passage vectors, so several test indexes over the same corpus
-    embed it once per session. Same name as the wrapped model: vectors are interchangeable."""
+    """Wraps a real embedder and remembers its vectors, so several test indexes over the same corpus (and
+    the same questions) embed them once per session. Same name as the wrapped model: vectors are
+    interchangeable."""
 
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
         self.name = inner.name
         self._passages: dict[str, np.ndarray] = {}
+        self._queries: dict[str, np.ndarray] = {}
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._passages]
@@ -68,4 +70,6 @@ class MemoEmbedder:
         return np.stack([self._passages[t] for t in texts])
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.inner.embed_query(text)
+        if text not in self._queries:
+            self._queries[text] = self.inner.embed_query(text)
+        return self._queries[text]

@@ -49,10 +49,10 @@ def assert_traditional_questions_match_their_simplified_twins(index: ClauseIndex
         if twin == case.question:
             continue
         assert is_traditional(twin) or not is_traditional(case.question)
-        simplified = [h.clause.id for h in index.search(case.question, k=3)]
-        traditional = [h.clause.id for h in index.search(twin, k=3)]
+        simplified = [h.clause.id for h in index.search(case.question, k=10)]
+        traditional = [h.clause.id for h in index.search(twin, k=10)]
         assert traditional[0] == simplified[0], (case.id, twin)
-        assert traditional == simplified, (case.id, twin)
+        assert traditional[:3] == simplified[:3], (case.id, twin)
 
 
 def assert_contract_filter_keeps_to_one_contract(index: ClauseIndex) -> None:

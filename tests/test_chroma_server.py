@@ -1,0 +1,144 @@
+"""The search suite against a real Chroma server (`chroma run`) on 127.0.0.1, as CONTRACTBOT_CHROMA_URL
+deployments use it: vectors on the server, the catalog and BM25 local.
+
+The server is started by the test on a free port and stopped in teardown. The corpus is embedded with the
+default model (memoised for the session, so this costs nothing extra when test_index.py runs too).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import chromadb
+import pytest
+import search_suite
+from corpus import CORPUS_DIR, CORPUS_FILES
+from embedders import HashingEmbedder
+
+from retrieval.index import ClauseIndex
+
+pytestmark = pytest.mark.slow
+
+STARTUP_TIMEOUT = 60.0
+
+
+def chroma_binary() -> str | None:
+    """The `chroma` CLI installed beside this interpreter (.venv/bin/chroma), else one on PATH."""
+    return shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def heartbeat(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = chroma_binary()
+    if binary is None:
+        pytest.skip(f"no `chroma` binary beside {sys.executable} or on PATH (pip install chromadb provides it)")
+    workdir = tmp_path_factory.mktemp("chroma-server")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (workdir / "server.log").open("wb")
+    server = subprocess.Popen(
+        [binary, "run", "--path", str(workdir / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while not heartbeat(url):
+            if server.poll() is not None:
+                pytest.fail(f"chroma run exited with {server.returncode}:\n{(workdir / 'server.log').read_text()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"chroma run did not answer its heartbeat within {STARTUP_TIMEOUT:.0f} s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def server_index(tmp_path_factory, chroma_url, real_embedder) -> ClauseIndex:
+    index = ClauseIndex.open(tmp_path_factory.mktemp("server-data"), embedder=real_embedder, chroma_url=chroma_url)
+    report = index.ingest([CORPUS_DIR], prune=True)
+    assert not report.failed and len(report.added) == len(CORPUS_FILES)
+    return index
+
+
+def server_collection(chroma_url: str, index: ClauseIndex):
+    host, port = chroma_url.removeprefix("http://").split(":")
+    client = chromadb.HttpClient(host=host, port=int(port))
+    return client.get_collection(index._collection.name)
+
+
+def test_vectors_live_on_the_server_not_in_the_data_dir(server_index, chroma_url):
+    assert server_collection(chroma_url, server_index).count() == len(server_index) > 250
+    assert not (server_index.root / "chroma").exists()
+
+
+def test_dev_set_reaches_the_bar_through_the_server(server_index):
+    search_suite.assert_dev_set_reaches_the_bar(server_index)
+
+
+def test_traditional_questions_match_their_twins_through_the_server(server_index):
+    search_suite.assert_traditional_questions_match_their_simplified_twins(server_index)
+
+
+def test_contract_filter_is_applied_by_the_server(server_index):
+    search_suite.assert_contract_filter_keeps_to_one_contract(server_index)
+
+
+def test_server_index_gives_the_same_answers_as_the_embedded_one(server_index, real_index):
+    for case in search_suite.dev_cases():
+        served = [h.clause.id for h in server_index.search(case.question, k=10)][:3]
+        embedded = [h.clause.id for h in real_index.search(case.question, k=10)][:3]
+        assert served == embedded, case.id
+
+
+def test_reingest_through_the_server_is_a_no_op_and_a_reopened_index_serves_the_same(server_index, chroma_url):
+    assert len(server_index.ingest([CORPUS_DIR], prune=True).unchanged) == len(CORPUS_FILES)
+    reopened = ClauseIndex.open(server_index.root.parent, embedder=server_index.embedder, chroma_url=chroma_url)
+    question = "开通400外呼之前要先开通什么业务？"
+    assert [h.clause.id for h in reopened.search(question)] == [h.clause.id for h in server_index.search(question)]
+
+
+def test_changed_and_removed_files_update_the_server_collection(tmp_path, contracts_dir, chroma_url):
+    index = ClauseIndex.open(tmp_path / "data", embedder=HashingEmbedder(), chroma_url=chroma_url)
+    index.ingest([contracts_dir], prune=True)
+    collection = server_collection(chroma_url, index)
+    assert collection.count() == len(index)
+
+    (contracts_dir / "004_1c75762982aa1118.txt").unlink()
+    changed = contracts_dir / "003_41a70e96b16da91b.txt"
+    changed.write_bytes(changed.read_bytes() + "\n本合同附件一经签署即生效。\n".encode())
+    report = index.ingest([contracts_dir], prune=True)
+
+    assert report.removed == ["004_1c75762982aa1118"]
+    assert [i.contract_id for i in report.added] == ["003_41a70e96b16da91b"]
+    assert collection.count() == len(index)
+    assert index.search("售后运营费用", k=3, contract_id="004_1c75762982aa1118") == []
