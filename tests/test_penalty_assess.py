@@ -164,6 +164,7 @@ def test_a_date_pair_reply_cites_article_201() -> None:
         ("月利率1%，本金2万，逾期2个月", "折算为年利率 12%"),
         ("欠款3万元，逾期3周，千分之零点五", "按每日计算"),
         ("欠款分两笔，3万元和5万元，逾期10天，日万分之五", "多个金额"),
+        ("应付日2026年1月10日，2026年2月20日付清，逾期40天，欠款2万元，日万分之五", "按日期计算"),
     ],
 )
 def test_assumptions_are_stated(message: str, assumption: str) -> None:

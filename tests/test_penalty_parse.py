@@ -107,16 +107,18 @@ def test_labels_do_not_reach_across_a_comma() -> None:
         ("逾期二十天", 20, None),
         ("逾期3周", 21, None),
         ("拖了两周", 14, None),
-        ("逾期2个月", 60, 30),
-        ("逾期1年", 365, 365),
+        ("逾期2个月", 60, "每月 30 天"),
+        ("逾期半个月", 15, "每月 30 天"),
+        ("逾期1年", 365, "每年 365 天"),
+        ("2 months late", 60, "每月 30 天"),
         ("30 days late", 30, None),
         ("逾期天数：30", 30, None),
         ("逾期天數為30", 30, None),
     ],
 )
-def test_durations_become_days(message: str, days: int, assumed: int | None) -> None:
+def test_durations_become_days(message: str, days: int, assumed: str | None) -> None:
     duration = facts(message).durations[0]
-    assert (duration.days, duration.assumed_days_per_unit) == (days, assumed)
+    assert (duration.days, duration.assumption) == (days, assumed)
 
 
 @pytest.mark.parametrize(

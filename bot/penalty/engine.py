@@ -180,15 +180,16 @@ def _day_count(facts: PenaltyFacts) -> tuple[DayCount | None, list[str]]:
             f"自 {_chinese_date(pair.start)} 的次日起算，至{end} {_chinese_date(pair.end)}，共 {days} 天"
             f"（{legal_rules().civil_code_201.cite}：开始的当日不计入）"
         )
-        return _within_limit(DayCount(days, explanation)), []
+        disagreeing = [d.raw for d in facts.durations if d.days != days]
+        notes = [f"消息中的“{disagreeing[0]}”与日期推算的 {days} 天不一致，按日期计算。"] if disagreeing else []
+        return _within_limit(DayCount(days, explanation)), notes
     if not facts.durations:
         return None, []
     duration = next((d for d in facts.durations if d.after_late_word), facts.durations[0])
     assumptions = []
-    if duration.assumed_days_per_unit:
+    if duration.assumption:
         assumptions.append(
-            f"“{duration.raw}”按每{'月' if duration.assumed_days_per_unit == 30 else '年'}"
-            f" {duration.assumed_days_per_unit} 天折算为 {duration.days} 天；如需按实际日历天数计算，请提供起止日期。"
+            f"“{duration.raw}”按{duration.assumption}折算为 {duration.days} 天；如需按实际日历天数计算，请提供起止日期。"
         )
     return _within_limit(DayCount(duration.days, f"{duration.days} 天")), assumptions
 

@@ -105,6 +105,7 @@ _LABELLED_DAYS = re.compile(rf"(?:逾期|迟延|延迟|计息)?天数\s*(?:为|�
 _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "week": 7}
 # Months and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
+_UNIT_NAMES = {"month": "月", "year": "年"}
 _PER_DAY_MARKER = re.compile(r"每(?:逾期|迟延|延迟|拖延|超期)?$")  # 每逾期一日: a rate's period, not a duration
 # 30日内付款 and 提前30天通知 are terms, not lateness.
 _DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
@@ -138,7 +139,7 @@ class Rate:
 class Duration:
     days: int
     raw: str
-    assumed_days_per_unit: int | None  # set when months or years were converted
+    assumption: str | None  # '每月 30 天' when months or years were converted
     after_late_word: bool
 
 
@@ -287,7 +288,9 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
         days = number * (_DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1))
         if days != days.to_integral_value():
             continue  # 2.5天: not a whole day count
-        durations.append(Duration(int(days), match.group().strip(), _ASSUMED_DAYS_PER_UNIT.get(unit), late))
+        assumed = _ASSUMED_DAYS_PER_UNIT.get(unit)
+        assumption = f"每{_UNIT_NAMES.get(unit, unit)} {assumed} 天" if assumed else None
+        durations.append(Duration(int(days), match.group().strip(), assumption, late))
     for match in _LABELLED_DAYS.finditer(text):
         number = parse_number(match.group("number"))
         if number is not None and number == number.to_integral_value():
