@@ -265,7 +265,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         annual = _annual(rate)
         if rate.period is Period.MONTHLY:
             outcome.assumptions.append(f"月利率 {percent(rate.value)} 按 × 12 折算为年利率 {percent(annual)}。")
-        elif rate.period is not Period.ANNUAL:
+        elif rate.period_inferred:
             outcome.assumptions.append(f"利率 {rate.raw} 未写明周期，按年利率计算。")
         result = annual_interest(base.value, annual, days)
         outcome.formula = f"{yuan(base.value)} × {percent(annual)} ÷ {DAYS_PER_YEAR} × {days} 天 = {yuan(result)}"
@@ -275,27 +275,22 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     return result
 
 
-def _cap(facts: PenaltyFacts, kind: Kind) -> tuple[Decimal, str] | None:
-    """The agreed upper limit, if the message gives one: an amount, or a percentage of a base."""
-    cap_amount = next((a for a in facts.amounts if a.is_cap), None)
-    if cap_amount is not None:
-        return cap_amount.value, yuan(cap_amount.value)
-    cap_rate = next((r for r in facts.rates if r.is_cap), None)
-    if cap_rate is None:
-        return None
-    _check_rate(cap_rate, kind)
-    base = _base(facts, cap_rate, kind)
-    if base is None:
-        return None
-    value = percentage_of(base.value, cap_rate.value)
-    return value, f"{yuan(base.value)} × {percent(cap_rate.value)} = {yuan(value)}"
-
-
 def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcome) -> Decimal:
-    cap = _cap(facts, kind)
-    if cap is None:
+    """Limit the result to the agreed cap, if the message gives one: an amount, or a percentage of a base."""
+    cap_amount = next((a for a in facts.amounts if a.is_cap), None)
+    cap_rate = next((r for r in facts.rates if r.is_cap), None)
+    if cap_amount is not None:
+        limit, described = cap_amount.value, yuan(cap_amount.value)
+    elif cap_rate is not None:
+        _check_rate(cap_rate, kind)
+        base = _base(facts, cap_rate, kind)
+        if base is None:
+            outcome.assumptions.append(f"约定了上限（{cap_rate.raw}），但消息中没有它的计算基数，未能核对上限。")
+            return result
+        limit = percentage_of(base.value, cap_rate.value)
+        described = f"{yuan(base.value)} × {percent(cap_rate.value)} = {yuan(limit)}"
+    else:
         return result
-    limit, described = cap
     limited, outcome.capped = apply_cap(result, limit)
     if outcome.capped:
         outcome.cap_note = f"约定上限：{described}。计算结果 {yuan(result)} 超过上限，按上限 {yuan(limit)} 计。"

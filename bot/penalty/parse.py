@@ -131,6 +131,7 @@ class Rate:
     value: Decimal  # a fraction: 日万分之五 → 0.0005
     raw: str
     period: Period
+    period_inferred: bool  # the period came from 利率/利息 alone, not from 日/年/每月 next to the rate
     base: Role | None  # the amount it is taken of, when the message says (未付金额的0.1%)
     is_cap: bool
 
@@ -206,17 +207,18 @@ def _sentence_before(text: str, start: int) -> str:
     return text[ends[-1].end() if ends else 0 : start]
 
 
-def _period_of(before: str, after: str, sentence: str) -> Period:
+def _period_of(before: str, after: str, sentence: str) -> tuple[Period, bool]:
+    """The rate's period, and whether it was inferred rather than written."""
     for period in (Period.DAILY, Period.MONTHLY, Period.ANNUAL):
         if _PERIOD_BEFORE[period].search(before) or _PERIOD_AFTER[period].match(after):
-            return period
+            return period, False
     if _EVERY_DAY_RE.search(sentence):
-        return Period.DAILY
+        return Period.DAILY, False
     if INTEREST_WORDS.search(before):
-        return Period.ANNUAL
+        return Period.ANNUAL, True
     if ONE_OFF_WORDS.search(before):
-        return Period.ONE_OFF
-    return Period.UNSTATED
+        return Period.ONE_OFF, False
+    return Period.UNSTATED, False
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -255,11 +257,13 @@ def _read_rates(text: str) -> list[Rate]:
             number, end = number * times, multiple.end()
         before, after = _clause_before(text, match.start()), _clause_after(text, end)
         base = _role_of(before)
+        period, period_inferred = _period_of(before, after, _sentence_before(text, match.start()))
         rates.append(
             Rate(
                 value=number * scale,
                 raw=text[match.start() : end].strip(),
-                period=_period_of(before, after, _sentence_before(text, match.start())),
+                period=period,
+                period_inferred=period_inferred,
                 base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
                 is_cap=_is_cap(before, after),
             )
