@@ -184,6 +184,7 @@ def test_assumptions_are_stated(message: str, assumption: str) -> None:
         ("欠款10万，逾期30天，日2%", "超过每日 1%"),
         ("借款10万元，年利率150%，逾期30天", "超过 100%"),
         ("总金额100万，违约金比例120%", "超过 100%"),
+        ("欠款10万，逾期30天，日万分之五，以欠款的150%为限", "超过 100%"),
         ("欠款十二三万元，逾期10天，日万分之五", "无法识别"),
         ("1e30元，逾期10天，日万分之五", "超出可计算的范围"),
         ("欠款5万，逾期99999999天，日万分之五", "超出可计算的范围"),
@@ -192,7 +193,7 @@ def test_assumptions_are_stated(message: str, assumption: str) -> None:
 )
 def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None:
     assessment = assess(message, TODAY)
-    assert assessment.info.amount is None
+    assert assessment.info.amount is None and assessment.info.formula == ""
     assert assessment.refused is not None and reason in assessment.refused
     assert assessment.lines[0].startswith("无法计算")
 

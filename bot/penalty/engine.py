@@ -348,6 +348,5 @@ def evaluate(facts: PenaltyFacts) -> Outcome:
                 outcome.missing.append(_MISSING["damages"])
             _excessive_test(facts, outcome, damages.value if damages else None, loss_required=True)
     except Refusal as refusal:
-        outcome.refused = str(refusal)
-        outcome.amount = None
+        return Outcome(kind=kind, refused=str(refusal))  # nothing half-computed leaks into the reply
     return outcome
