@@ -49,7 +49,9 @@ def test_threshold_is_loss_times_one_point_three() -> None:
     assert excessive_threshold(Decimal(50000)) == Decimal(65000)
 
 
-@pytest.mark.parametrize(("rate", "text"), [("0.0005", "0.05%"), ("0.2", "20%"), ("0.036", "3.6%"), ("0.05175", "5.175%")])
+@pytest.mark.parametrize(
+    ("rate", "text"), [("0.0005", "0.05%"), ("0.2", "20%"), ("0.036", "3.6%"), ("0.05175", "5.175%")]
+)
 def test_rates_are_shown_as_plain_percentages(rate: str, text: str) -> None:
     assert percent(Decimal(rate)) == text
 

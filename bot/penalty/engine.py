@@ -38,6 +38,10 @@ class Kind(StrEnum):
     UNKNOWN = "unknown"
 
 
+# With no rate to go by, the words decide; interest first, since 逾期利息 is also late.
+_KIND_WORDS = ((Kind.INTEREST, INTEREST_WORDS), (Kind.LATE_PAYMENT, LATE_WORDS), (Kind.ONE_OFF, ONE_OFF_WORDS))
+
+
 def daily_penalty(principal: Decimal, daily_rate: Decimal, days: int) -> Decimal:
     return principal * daily_rate * days
 
@@ -140,7 +144,7 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         return Kind.ONE_OFF, [f"比例 {rate.raw} 未写明计算周期，按一次性比例计算。"]
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
         return Kind.EXCESSIVE, []
-    for kind, words in ((Kind.INTEREST, INTEREST_WORDS), (Kind.LATE_PAYMENT, LATE_WORDS), (Kind.ONE_OFF, ONE_OFF_WORDS)):
+    for kind, words in _KIND_WORDS:
         if words.search(facts.text):
             return kind, []
     return Kind.UNKNOWN, []
