@@ -159,7 +159,6 @@ class PenaltyFacts:
     amounts: list[Amount] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
     durations: list[Duration] = field(default_factory=list)
-    dates: list[date] = field(default_factory=list)
     date_pair: DatePair | None = None
     unreadable: list[str] = field(default_factory=list)
     negative_days: list[str] = field(default_factory=list)
@@ -244,8 +243,8 @@ def _read_rates(text: str) -> list[Rate]:
         if match.group("per"):
             number, scale = parse_number(match.group("fraction")), _PER[match.group("per")]
         else:
-            unit = match.group("unit").lower()
-            number, scale = parse_number(match.group("number")), _UNIT.get(unit, Decimal("0.01"))
+            unit = match.group("unit").lower()  # %, ‰, ‱, or the word percent
+            number, scale = parse_number(match.group("number")), _UNIT.get(unit, _UNIT["%"])
         if number is None:
             continue
         if match.group("sign"):
@@ -336,7 +335,6 @@ def read_facts(message: str, today: date) -> PenaltyFacts:
         amounts=_read_amounts(masked),
         rates=_read_rates(masked),
         durations=durations,
-        dates=[d.value for d in date_figures],
         date_pair=_date_pair(masked, [(d.value, d.start, d.end) for d in date_figures], today),
         unreadable=_unreadable_amounts(masked),
         negative_days=negative_days,
