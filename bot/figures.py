@@ -194,7 +194,8 @@ _YEAR = r"(?P<year>\d{4}|[零〇○一二三四五六七八九]{4})"
 _MONTH = r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})"
 _DAY = r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE_PATTERNS = [
-    re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*[日号號]?"),
+    # 日 may be left off after a full date, but then no figure may follow (2026年1月10万元 is not a date).
+    re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"),
     re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.])"),
     re.compile(rf"(?<![\d年])(?<!年\s){_MONTH}\s*月\s*{_DAY}\s*[日号號]"),
 ]

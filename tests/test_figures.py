@@ -105,6 +105,8 @@ def test_dates_rates_durations_and_clause_numbers_are_not_money(message: str) ->
     ("text", "expected"),
     [
         ("2026年1月10日", date(2026, 1, 10)),
+        ("2026 年 1 月 10 号", date(2026, 1, 10)),
+        ("2026年1月10", date(2026, 1, 10)),
         ("2026-01-10", date(2026, 1, 10)),
         ("2026/1/10", date(2026, 1, 10)),
         ("2026.1.10", date(2026, 1, 10)),
@@ -126,7 +128,7 @@ def test_find_dates_returns_pairs_in_order_with_spans() -> None:
     assert [message[d.start : d.end] for d in dates] == ["2026年1月10日", "2026年2月20日"]
 
 
-@pytest.mark.parametrize("text", ["2026年2月30日", "请说明日期", "提前天数", "逾期30天", "3.5万"])
+@pytest.mark.parametrize("text", ["2026年2月30日", "请说明日期", "提前天数", "逾期30天", "3.5万", "2026年1月10万元"])
 def test_find_dates_ignores_impossible_dates_and_lookalikes(text: str) -> None:
     assert find_dates(text, today=TODAY) == []
 
