@@ -271,6 +271,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
             outcome.assumptions.append(f"月利率 {percent(rate.value)} 按 × 12 折算为年利率 {percent(annual)}。")
         elif rate.period_inferred:
             outcome.assumptions.append(f"利率 {rate.raw} 未写明周期，按年利率计算。")
+        outcome.assumptions.append(f"年利率按一年 {DAYS_PER_YEAR} 天折算到每日。")
         result = annual_interest(base.value, annual, days)
         outcome.formula = f"{yuan(base.value)} × {percent(annual)} ÷ {DAYS_PER_YEAR} × {days} 天 = {yuan(result)}"
     else:
