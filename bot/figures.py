@@ -53,11 +53,14 @@ _MONEY_CONTEXT = r"(?:欠款|欠费|欠|本金|金额|金額|货款|貨款|价�
 # What may follow a number that is *not* money: rates, durations, dates, counts, clause numbers.
 _NOT_MONEY_AFTER = r"(?:\s*(?:%|％|‰|分之|成|倍|天|日|号|號|周|週|星期|个|個|月|年|小时|小時|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
 
+_CN_DIGIT = f"[{''.join(_CN_DIGITS)}]"
+# Capitals spell cents after the yuan: 壹仟伍佰元零伍分, 壹仟元伍角整.
+_CENTS = rf"(?:零?(?P<jiao>{_CN_DIGIT})角)?(?:零?(?P<fen>{_CN_DIGIT})分)?"
 _AMOUNT = re.compile(
     rf"(?P<prefix>{_CURRENCY_PREFIX}\s*)?"
     rf"(?P<sign>(?<![\dA-Za-z.])[-负負])?"
     rf"(?P<number>{NUMBER})"
-    rf"(?P<unit>\s*{_MONEY_UNIT}(?:整|正)?)?",  # 80,000 元, 伍万元整
+    rf"(?P<unit>\s*{_MONEY_UNIT}{_CENTS}(?:整|正)?)?",  # 80,000 元, 伍万元整, 壹仟元伍角整
     re.IGNORECASE,
 )
 _MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
@@ -154,6 +157,10 @@ def _looks_like_money_context(text: str, start: int) -> bool:
     return bool(_MONEY_CONTEXT_RE.search(text[max(0, start - 12) : start]))
 
 
+def _cents(jiao: str | None, fen: str | None) -> Decimal:
+    return Decimal(_CN_DIGITS[jiao] if jiao else 0) / 10 + Decimal(_CN_DIGITS[fen] if fen else 0) / 100
+
+
 def find_amounts(text: str) -> list[Figure]:
     """Every money amount in a message, in order.
 
@@ -175,6 +182,7 @@ def find_amounts(text: str) -> list[Figure]:
         value = parse_number(number)
         if value is None:
             continue
+        value += _cents(match.group("jiao"), match.group("fen"))
         if match.group("sign"):
             value = -value
         start, end = match.start(), match.end()
