@@ -48,6 +48,17 @@ def reply_paragraphs(reply: Reply) -> list[Paragraph]:
     return parts
 
 
+def comparison_paragraphs(rules: list[tuple[str, Citation | None]]) -> list[Paragraph]:
+    """Each other contract's rule on the question, or a plain note that it has none."""
+    parts = [Paragraph("其他合同的规定", "b")]
+    for title, citation in rules:
+        if citation is None:
+            parts.append(Paragraph(f"《{title}》：没有找到相关条款。"))
+        else:
+            parts += [Paragraph(citation_label(citation), "b"), *paragraphs(citation.text, "blockquote")]
+    return parts
+
+
 def citation_label(citation: Citation) -> str:
     return f"《{citation.contract_title}》{citation.clause}"
 

@@ -8,10 +8,10 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.models import Citation, Session
 from bot.telegram.buttons import open_button
-from bot.telegram.formatting import Paragraph, citation_label, paragraphs, split_messages
-from bot.models import Citation
-from bot.telegram.replying import ask, assistant_of, settings_of, work
+from bot.telegram.formatting import Paragraph, citation_label, comparison_paragraphs, paragraphs
+from bot.telegram.replying import AssistantPort, ask, assistant_of, load_session, send_html, work
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ HELP = """<b>合同助手</b>：回答服务合同的条款问题（附出处）
 管理员发送 .txt / .docx / .pdf 合同文件即可收录。
 回答仅供参考，不构成法律意见。"""
 
+MAX_COMPARED = 10  # contracts asked for their rule; a longer list would be more than anyone reads
 SORRY = "抱歉，处理您的消息时出了点问题，已记录下来。请稍后再试，或换个说法。"
 
 
@@ -57,9 +58,9 @@ async def show_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def list_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     contracts = await work(update, assistant_of(context).contracts)
     lines = [f"{n}. 《{c.title}》：{c.clauses} 条" for n, c in enumerate(contracts, 1)] or ["（还没有收录合同）"]
-    parts = [Paragraph(f"已收录 {len(contracts)} 份合同", "b"), Paragraph("\n".join(lines))]
-    for chunk in split_messages(parts, settings_of(context).max_message_chars):
-        await update.effective_message.reply_text(chunk)
+    await send_html(
+        update.effective_message, context, [Paragraph(f"已收录 {len(contracts)} 份合同", "b"), Paragraph("\n".join(lines))]
+    )
 
 
 async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -80,16 +81,33 @@ async def show_clause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     citation = Citation.model_validate(payload)
     parts = [Paragraph(citation_label(citation), "b"), *paragraphs(citation.text, "blockquote")]
-    for chunk in split_messages(parts, settings_of(context).max_message_chars):
-        await update.effective_message.reply_text(chunk)
+    await send_html(update.effective_message, context, parts)
 
 
 async def compare_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     payload = await open_button(update, context)
     if payload is None:
         return
-    # The same question with no contract in focus: the core then sets the contracts side by side
-    await ask(update, context, payload["topic"], contract_id=None, clause_id=None)
+    user = load_session(update, context).user
+    rules = await work(update, other_contracts_rules, assistant_of(context), payload["topic"], payload["contract_id"], user)
+    await send_html(update.effective_message, context, comparison_paragraphs(rules))
+
+
+def other_contracts_rules(
+    assistant: AssistantPort, topic: str, answered: str, user: str
+) -> list[tuple[str, Citation | None]]:
+    """The same question put to each other contract in turn (the chat's own focus is left alone).
+
+    A contract whose answer comes from another contract has no rule on the topic: None.
+    """
+    rules = []
+    for contract in assistant.contracts()[:MAX_COMPARED]:
+        if contract.contract_id == answered:
+            continue
+        reply = assistant.reply(topic, Session(user=user, contract_id=contract.contract_id))
+        own = [c for c in reply.citations if c.contract_id == contract.contract_id]
+        rules.append((contract.title, own[0] if own else None))
+    return rules
 
 
 async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

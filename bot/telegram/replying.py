@@ -18,7 +18,7 @@ from bot.models import Intent, Reply, Session
 from bot.notices.specs import NoticeSpec, cached_specs
 from bot.settings import Settings
 from bot.telegram.buttons import remember_button
-from bot.telegram.formatting import notice_caption, reply_paragraphs, split_messages
+from bot.telegram.formatting import Paragraph, notice_caption, reply_paragraphs, split_messages
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +106,17 @@ async def send_reply(message: Message, context: ContextTypes.DEFAULT_TYPE, reply
         spec = notice_specs(context).get(reply.notice.type)
         caption = notice_caption(reply.notice, spec.title if spec else reply.notice.type)
         await message.reply_document(document=Path(reply.notice.docx_path), caption=caption, write_timeout=60)
-    chunks = split_messages(reply_paragraphs(reply), settings_of(context).max_message_chars)
-    keyboard = reply_keyboard(context, reply, topic)
+    await send_html(message, context, reply_paragraphs(reply), reply_keyboard(context, reply, topic))
+
+
+async def send_html(
+    message: Message,
+    context: ContextTypes.DEFAULT_TYPE,
+    parts: list[Paragraph],
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> None:
+    """As many messages as the paragraphs need; the buttons go under the last one."""
+    chunks = split_messages(parts, settings_of(context).max_message_chars)
     for number, chunk in enumerate(chunks, 1):
         await message.reply_text(chunk, reply_markup=keyboard if number == len(chunks) else None)
 
@@ -122,6 +131,6 @@ def reply_keyboard(context: ContextTypes.DEFAULT_TYPE, reply: Reply, topic: str 
         for c in reply.citations[:MAX_CLAUSE_BUTTONS]
     ]
     if reply.intent == Intent.CLAUSE and reply.citations and topic:
-        compare = remember_button(context, COMPARE, {"topic": topic})
+        compare = remember_button(context, COMPARE, {"topic": topic, "contract_id": reply.citations[0].contract_id})
         rows.append([InlineKeyboardButton("📚 其他合同怎么规定", callback_data=compare)])
     return InlineKeyboardMarkup(rows) if rows else None

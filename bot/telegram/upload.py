@@ -19,7 +19,7 @@ ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf")
 async def receive_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     document = message.document
-    user_id = update.effective_user.id
+    user_id = update.effective_user.id if update.effective_user else None
     if user_id not in settings_of(context).admin_users:
         log.warning("Refused upload of %r by non-admin user %s", document.file_name, user_id)
         await message.reply_text("只有管理员可以上传合同。如需收录新合同，请联系管理员。")

@@ -38,9 +38,13 @@ class FakeAssistant:
             return self._penalty(message)
         if "起草" in message or session.draft is not None:
             return self._notice(message, session)
-        session.contract_id, session.last_topic = CLAUSE.contract_id, message
-        text = f"《{CLAUSE.contract_title}》{CLAUSE.clause}：「{CLAUSE.text[:30]}」 <b>不是标签</b>"
-        return Reply(intent=Intent.CLAUSE, text=text, citations=[CLAUSE])
+        if session.contract_id == "001_support":  # the one other contract with a rule on everything
+            citation = CLAUSE.model_copy(update={"contract_id": "001_support", "contract_title": "售后运营协议"})
+        else:
+            citation = CLAUSE
+        session.contract_id, session.last_topic = citation.contract_id, message
+        text = f"《{citation.contract_title}》{citation.clause}：「{citation.text[:30]}」 <b>不是标签</b>"
+        return Reply(intent=Intent.CLAUSE, text=text, citations=[citation])
 
     def _penalty(self, message: str) -> Reply:
         if "天" not in message:
@@ -68,4 +72,5 @@ class FakeAssistant:
         return [
             ContractInfo(contract_id="000_outbound", title="外呼服务协议", source="000.txt", sha256="0", clauses=40),
             ContractInfo(contract_id="001_support", title="售后运营协议", source="001.txt", sha256="1", clauses=30),
+            ContractInfo(contract_id="002_cleaning", title="保洁合同", source="002.txt", sha256="2", clauses=9),
         ]

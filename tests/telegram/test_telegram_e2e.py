@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +75,16 @@ async def test_clause_question_is_answered_with_its_citation(api, settings, assi
     assert "8.3.1.1" in answer.text and "三十日" in answer.text
     assert "应提前三十日书面通知对方" in html.unescape(clause.text)
     assert clause.text.startswith("<b>《2024年标准外呼服务协议版A版》")
+
+
+async def test_the_other_contracts_rules_are_shown_side_by_side(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "提前终止要提前多久通知？")
+        [answer] = await api.replies(USER, after=0, timeout=60)
+        await api.press(answer, _button(answer, "其他合同"))
+        [others] = await api.replies(USER, after=1, timeout=60)
+    labels = re.findall(r"<b>《(.+?)》", others.text)
+    assert labels and "2024年标准外呼服务协议版A版" not in labels  # the answer's own contract is not repeated
 
 
 async def test_penalty_is_computed_after_the_guide_asks_for_the_days(api, settings, assistant):

@@ -50,7 +50,7 @@ async def test_free_text_gets_escaped_answer_with_citation_and_typing(api, setti
     assert assistant.asked[0][1].user == f"telegram:{USER}"
 
 
-async def test_citation_buttons_show_the_clause_and_compare_contracts(api, settings, assistant):
+async def test_citation_buttons_show_the_clause_and_the_other_contracts_rules(api, settings, assistant):
     async with serving(settings, assistant):
         await api.send_text(USER, "提前终止要提前多久通知？")
         [answer] = await api.replies(USER, after=0)
@@ -59,10 +59,15 @@ async def test_citation_buttons_show_the_clause_and_compare_contracts(api, setti
         await api.press(answer, clause_data)
         [clause] = await api.replies(USER, after=1)
         await api.press(answer, compare_data)
-        await api.replies(USER, after=2)
+        [others] = await api.replies(USER, after=2)
+        await api.send_text(USER, "那违约怎么处理？")
+        await api.replies(USER, after=3)
     assert html.unescape(clause.text).count("条款正文。") == 50
-    message, session = assistant.asked[-1]
-    assert message == "提前终止要提前多久通知？" and session.contract_id is None
+    assert "<b>《售后运营协议》第八条 8.3.1.1</b>" in others.text and "《保洁合同》：没有找到相关条款。" in others.text
+    assert "外呼服务协议" not in others.text
+    asked = [(m, s.contract_id) for m, s in assistant.asked]
+    assert asked[1:3] == [("提前终止要提前多久通知？", "001_support"), ("提前终止要提前多久通知？", "002_cleaning")]
+    assert asked[3] == ("那违约怎么处理？", "000_outbound")  # comparing left the chat's focus alone
     assert sum(c.method == "answerCallbackQuery" for c in api.calls) == 2
 
 
