@@ -97,12 +97,12 @@ _UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")
 
 _DURATION = re.compile(
     rf"(?P<sign>(?<![\dA-Za-z.])-)?(?P<number>{NUMBER}|半)\s*"
-    r"(?P<unit>个?自然日|个?工作日|天|日|周|星期|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
+    r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
     re.I,
 )
 # 逾期天数：30 — a count of days named by its label rather than by a unit.
 _LABELLED_DAYS = re.compile(rf"(?:逾期|迟延|延迟|计息)?天数\s*(?:为|是|共|:)?\s*(?P<number>{NUMBER})(?![\d.%万元天日])")
-_DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "week": 7}
+_DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "礼拜": 7, "week": 7}
 # Months and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
 _UNIT_NAMES = {"month": "月", "year": "年"}
