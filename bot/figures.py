@@ -50,8 +50,9 @@ _CURRENCY_PREFIX = r"(?:人民币|人民幣|RMB|CNY|¥|￥)"
 _MONEY_UNIT = r"(?:元|圆|圓|块钱|块|塊|yuan|RMB|CNY)"
 # Words after which a bare number is money: 欠款50000, 本金：80000.
 _MONEY_CONTEXT = r"(?:欠款|欠费|欠|本金|金额|金額|货款|貨款|价款|價款|服务费|服務費|费用|費用|款项|款項|租金|尾款|未付款|未付|损失|損失|违约金|違約金)"
-# What may follow a number that is *not* money: rates, durations, dates, counts, clause numbers.
-_NOT_MONEY_AFTER = r"(?:\s*(?:%|％|‰|分之|成|倍|天|日|号|號|周|週|星期|个|個|月|年|小时|小時|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
+# What may follow a number that is *not* money: rates, durations, dates, counts, clause numbers,
+# and vague quantities (10多万: not 10 yuan).
+_NOT_MONEY_AFTER = r"(?:\s*(?:%|％|‰|分之|多|余|几|来|成|倍|天|日|号|號|周|週|星期|个|個|月|年|小时|小時|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
 
 _CN_DIGIT = f"[{''.join(_CN_DIGITS)}]"
 # Capitals spell cents after the yuan: 壹仟伍佰元零伍分, 壹仟元伍角整.

@@ -97,6 +97,7 @@ def test_a_bare_number_after_a_money_word_is_money() -> None:
         "2026-01-10到期，2026/2/20付清",
         "逾期3周，约2个月",
         "欠款金额的10%为限",
+        "欠款10多万元",  # vague: not 10 yuan
     ],
 )
 def test_dates_rates_durations_and_clause_numbers_are_not_money(message: str) -> None:

@@ -164,9 +164,12 @@ def test_a_single_date_is_not_a_pair() -> None:
     assert facts("应付日2026年1月10日").date_pair is None
 
 
-def test_unreadable_money_is_reported() -> None:
+def test_unreadable_figures_are_reported() -> None:
     assert facts("欠款十二三万元").unreadable == ["十二三万元"]
-    assert facts("欠款12万元").unreadable == []
+    assert facts("欠款10余万元").unreadable == ["10余万元"]
+    assert facts("逾期30多天").unreadable == ["30多天"]
+    assert facts("欠款12万元，多付了3000元，逾期30天").unreadable == []
+    assert facts("多元化服务的违约金").unreadable == []
 
 
 def test_negative_figures_are_kept_negative_for_the_engine_to_refuse() -> None:

@@ -153,7 +153,9 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
 def _check_figures(facts: PenaltyFacts) -> None:
     """Refuse figures that cannot be right, before any arithmetic."""
     if facts.unreadable:
-        raise Refusal(f"无法识别金额“{facts.unreadable[0]}”。请用明确的数字写出金额（例如“120000元”或“12万元”）。")
+        raise Refusal(
+            f"无法识别“{facts.unreadable[0]}”：这不是一个确切的数字。请写出确切的数字（例如“120000元”“45天”）。"
+        )
     for amount in facts.amounts:
         if amount.value < 0:
             raise Refusal(f"金额不能是负数（{amount.raw}）。请核对金额后再发给我。")

@@ -114,8 +114,11 @@ _UNTIL_TODAY = re.compile(r"至今|截至今|到今天|到现在|目前|仍未|�
 _DUE_WORDS = re.compile(r"应付|应当支付|到期|约定|due", re.I)
 _PAID_WORDS = re.compile(r"实际|付清|才付|支付了|付了|还清|结清|收到|到账|paid", re.I)
 
-# A figure with a money unit that does not read as a number (十二三万元, 1.2.3元): say so, never guess.
-_MONEYISH = re.compile(r"[\d.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]++\s*(?:元|块)")
+# Figures that do not read as exact numbers (十二三万元, 10多万元, 若干万元, 三十几天): say so, never guess.
+_NUMERALS = "\\d.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
+# At least one numeral or 几/若干 must be in it: 多元化 is not a figure.
+_MONEYISH = re.compile(rf"(?=[多余来]*[{_NUMERALS}几若])[{_NUMERALS}多余几来若干]++\s*(?:元|块)")
+_VAGUE_DAYS = re.compile(rf"[{_NUMERALS}]+(?:多|余|来|几)个?(?:天|日|周|星期|月)|[{_NUMERALS}]+个多月|几[十百]?天")
 
 
 @dataclass(frozen=True)
@@ -315,14 +318,15 @@ def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> Da
     return DatePair(first, second, end_is_today=False)
 
 
-def _unreadable_amounts(text: str) -> list[str]:
-    """Money-looking figures (十二三万元) that `find_amounts` could not read."""
+def _unreadable(text: str) -> list[str]:
+    """Money-looking figures that `find_amounts` could not read, and vague day counts."""
     read = find_amounts(text)
-    return [
+    amounts = [
         match.group()
         for match in _MONEYISH.finditer(text)
         if not any(figure.start <= match.end() - 1 < figure.end for figure in read)
     ]
+    return amounts + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
 def read_facts(message: str, today: date) -> PenaltyFacts:
@@ -336,6 +340,6 @@ def read_facts(message: str, today: date) -> PenaltyFacts:
         rates=_read_rates(masked),
         durations=durations,
         date_pair=_date_pair(masked, [(d.value, d.start, d.end) for d in date_figures], today),
-        unreadable=_unreadable_amounts(masked),
+        unreadable=_unreadable(masked),
         negative_days=negative_days,
     )
