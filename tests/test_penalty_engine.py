@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.figures import round_fen
 from bot.penalty import assess
-from bot.penalty.engine import (
+from bot.penalty.arithmetic import (
     DAYS_PER_YEAR,
     annual_interest,
     apply_cap,

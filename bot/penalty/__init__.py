@@ -16,8 +16,9 @@ Public API (pure code: no retrieval, no Telegram):
           clause_query  what to search the contracts for, to cite the governing clause
           kind          which calculation the message asks for
 
-Modules: `parse` reads figures and their roles, `engine` decides and computes, `render` words the
-reply, `rules` loads the legal reference table (knowledge/legal/penalty_rules.yaml).
+Modules: `parse` reads figures and their roles, `engine` decides what to compute (or refuse, or
+ask), `arithmetic` computes, `render` words the reply, `rules` loads the legal reference table
+(knowledge/legal/penalty_rules.yaml).
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
-"""The arithmetic, and the decisions around it: which calculation a message asks for, when to refuse,
-what is missing.
+"""The decisions around the arithmetic: which calculation a message asks for, when to refuse, what
+is missing, and the formula with the numbers.
 
-All money is `Decimal`; intermediate results stay exact and are rounded half-up to the fen once,
-at the end (`round_fen`).
+Intermediate results stay exact; the amount is rounded half-up to the fen once, at the end (`round_fen`).
 """
 
 from __future__ import annotations
@@ -13,12 +12,20 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.figures import format_money, round_fen
+from bot.figures import round_fen
+from bot.penalty.arithmetic import (
+    DAYS_PER_YEAR,
+    MONTHS_PER_YEAR,
+    annual_interest,
+    apply_cap,
+    daily_penalty,
+    excessive_threshold,
+    percent,
+    percentage_of,
+    yuan,
+)
 from bot.penalty.parse import INTEREST_WORDS, LATE_WORDS, ONE_OFF_WORDS, Amount, PenaltyFacts, Period, Rate, Role
 from bot.penalty.rules import legal_rules
-
-DAYS_PER_YEAR = 365  # the divisor for an annual rate; the reply states it
-MONTHS_PER_YEAR = 12
 
 # Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
 MAX_DAILY_RATE = Decimal("0.01")
@@ -40,37 +47,6 @@ class Kind(StrEnum):
 
 # With no rate to go by, the words decide; interest first, since 逾期利息 is also late.
 _KIND_WORDS = ((Kind.INTEREST, INTEREST_WORDS), (Kind.LATE_PAYMENT, LATE_WORDS), (Kind.ONE_OFF, ONE_OFF_WORDS))
-
-
-def daily_penalty(principal: Decimal, daily_rate: Decimal, days: int) -> Decimal:
-    return principal * daily_rate * days
-
-
-def annual_interest(principal: Decimal, annual_rate: Decimal, days: int) -> Decimal:
-    return principal * annual_rate * days / DAYS_PER_YEAR
-
-
-def percentage_of(base: Decimal, rate: Decimal) -> Decimal:
-    return base * rate
-
-
-def apply_cap(amount: Decimal, cap: Decimal) -> tuple[Decimal, bool]:
-    """The amount limited to the cap, and whether the cap bit."""
-    return (cap, True) if amount > cap else (amount, False)
-
-
-def excessive_threshold(loss: Decimal) -> Decimal:
-    """Loss × 1.3: agreed damages above this are generally excessive (法释〔2023〕13号 art. 65)."""
-    return loss * legal_rules().excessive_factor
-
-
-def percent(rate: Decimal) -> str:
-    """Decimal('0.0005') → '0.05%', without exponent notation."""
-    return f"{(rate * 100).normalize():f}%"
-
-
-def yuan(value: Decimal) -> str:
-    return f"{format_money(value)} 元"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from bot.figures import money_in_words
 from bot.models import PenaltyInfo
-from bot.penalty.engine import DAYS_PER_YEAR, Kind, Outcome, yuan
+from bot.penalty.arithmetic import DAYS_PER_YEAR, yuan
+from bot.penalty.engine import Kind, Outcome
 
 
 
