@@ -162,6 +162,22 @@ def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
     assert "30 天" in assessment.text
 
 
+def test_penalty_info_serialises_to_the_public_json_shape() -> None:
+    capped = assess("未付金额10万元，逾期200天，日千分之一，违约金以未付金额的10%为限", TODAY).info
+    assert capped.model_dump(mode="json") == {
+        "amount": "10000.00",
+        "currency": "CNY",
+        "days": 200,
+        "formula": "100,000.00 元 × 0.1% × 200 天 = 20,000.00 元；超过上限 10,000.00 元，按上限计",
+        "capped": True,
+        "excessive": None,
+        "threshold": None,
+        "amount_in_words": "壹万元整",
+    }
+    refused = assess("欠款-3000元，逾期5天，日万分之五", TODAY).info.model_dump(mode="json")
+    assert (refused["amount"], refused["amount_in_words"], refused["formula"]) == (None, None, "")
+
+
 def test_a_date_pair_reply_cites_article_201() -> None:
     text = assess("应付日期2026年1月10日，2026年2月20日才付清，欠款2万元，每日千分之一", TODAY).text
     assert "共 41 天" in text and "第二百零一条" in text
