@@ -47,6 +47,7 @@ class ContractInfo(BaseModel):
     source: str = Field(description="File name under the contracts directory")
     sha256: str
     clauses: int
+    pipeline: str = Field("", description="Fingerprint of the parsing code that made the passages; a new one re-parses")
 
 
 class IngestReport(BaseModel):
