@@ -42,9 +42,13 @@ _POINT = "点點"
 _CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS) + _POINT
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
 # A number: arabic digits and/or Chinese numerals (mixed forms like 3.5万, 2万5千 included).
-# It must open with a digit, so 万分之五 (a rate) never starts a number. The group is atomic: a
-# digit run can be split many ways, and backtracking through them is exponential on long input.
-NUMBER = rf"(?>(?:{_ARABIC}|[{''.join(_CN_DIGITS)}十拾])(?:{_ARABIC}|[{_CN_NUMERAL_CHARS}])*)"
+# It must open with a digit, so 万分之五 (a rate) never starts a number, and never inside another
+# number. The group is atomic: a digit run can be split many ways, and backtracking through them is
+# exponential on long input; starting only at a run's first character keeps long runs linear.
+NUMBER = (
+    rf"(?<![\d{_CN_NUMERAL_CHARS}])"
+    rf"(?>(?:{_ARABIC}|[{''.join(_CN_DIGITS)}十拾])(?:{_ARABIC}|[{_CN_NUMERAL_CHARS}])*)"
+)
 
 _CURRENCY_PREFIX = r"(?:人民币|人民幣|RMB|CNY|¥|￥)"
 _MONEY_UNIT = r"(?:元|圆|圓|块钱|块|塊|yuan|RMB|CNY)"

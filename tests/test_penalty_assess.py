@@ -1,6 +1,7 @@
 """`assess` end to end: ordinary messages in, exact results, plain refusals and precise questions out."""
 
 import json
+import time
 from datetime import date
 from pathlib import Path
 
@@ -309,6 +310,15 @@ def test_no_jumble_of_figures_makes_assess_raise(message: str) -> None:
     assessment = assess(message, TODAY)
     assert assessment.lines
     assert (assessment.info.amount is None) == (assessment.info.amount_in_words is None)
+
+
+def test_a_long_message_is_read_whole_and_fast() -> None:
+    """Numbers only start at the head of a numeral run, so long runs cost linear time."""
+    message = "说明。" * 3000 + "欠款10万元，逾期30天，日万分之五"
+    started = time.perf_counter()
+    assert assess(message, TODAY).info.amount == "1500.00"
+    assert assess("1元" * 5000, TODAY).lines
+    assert time.perf_counter() - started < 5
 
 
 def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:

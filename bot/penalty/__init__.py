@@ -50,10 +50,6 @@ _CLAUSE_QUERIES = {
 # Breaches named in a message sharpen the clause search (转包 → the subcontracting clause).
 _BREACH_WORDS = re.compile(r"转包|保密|泄露|解除|终止|延迟交付|质量|数据|知识产权")
 
-# Longer messages are cut: no penalty question needs more, and the regexes stay fast.
-MAX_CHARS = 2000
-
-
 class PenaltyAssessment(BaseModel):
     kind: Kind
     info: PenaltyInfo
@@ -70,7 +66,7 @@ class PenaltyAssessment(BaseModel):
 def looks_like_penalty(message: str, today: date | None = None) -> bool:
     """A penalty word with figures or a request to calculate; or, with no such word, an amount,
     a rate and a lateness together (欠款8000元，1月10日到期至今未付，日万分之五)."""
-    facts = read_facts(message[:MAX_CHARS], today or date.today())
+    facts = read_facts(message, today or date.today())
     lateness = facts.durations or facts.date_pair
     if _TOPIC_WORDS.search(facts.text):
         return bool(_CALCULATION_WORDS.search(facts.text) or facts.amounts or facts.rates or lateness)
@@ -83,7 +79,7 @@ def _clause_query(kind: Kind, text: str) -> str:
 
 
 def assess(message: str, today: date | None = None) -> PenaltyAssessment:
-    facts = read_facts(message[:MAX_CHARS], today or date.today())
+    facts = read_facts(message, today or date.today())
     outcome = evaluate(facts)
     return PenaltyAssessment(
         kind=outcome.kind,

@@ -117,8 +117,12 @@ _PAID_WORDS = re.compile(r"实际|付清|才付|支付了|付了|还清|结清|�
 # Figures that do not read as exact numbers (十二三万元, 10多万元, 若干万元, 三十几天): say so, never guess.
 _NUMERALS = "\\d.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
 # At least one numeral or 几/若干 must be in it: 多元化 is not a figure.
-_MONEYISH = re.compile(rf"(?=[多余来]*[{_NUMERALS}几若])[{_NUMERALS}多余几来若干]++\s*(?:元|块)")
-_VAGUE_DAYS = re.compile(rf"[{_NUMERALS}]+(?:多|余|来|几)个?(?:天|日|周|星期|月)|[{_NUMERALS}]+个多月|几[十百]?天")
+_MONEYISH = re.compile(
+    rf"(?<![{_NUMERALS}多余几来若干])(?=[多余来]*[{_NUMERALS}几若])[{_NUMERALS}多余几来若干]++\s*(?:元|块)"
+)
+_VAGUE_DAYS = re.compile(
+    rf"(?<![{_NUMERALS}])[{_NUMERALS}]++(?:(?:多|余|来|几)个?(?:天|日|周|星期|月)|个多月)|几[十百]?天"
+)
 
 
 @dataclass(frozen=True)
@@ -320,12 +324,8 @@ def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> Da
 
 def _unreadable(text: str) -> list[str]:
     """Money-looking figures that `find_amounts` could not read, and vague day counts."""
-    read = find_amounts(text)
-    amounts = [
-        match.group()
-        for match in _MONEYISH.finditer(text)
-        if not any(figure.start <= match.end() - 1 < figure.end for figure in read)
-    ]
+    read = {index for figure in find_amounts(text) for index in range(figure.start, figure.end)}
+    amounts = [match.group() for match in _MONEYISH.finditer(text) if match.end() - 1 not in read]
     return amounts + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
