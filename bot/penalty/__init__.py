@@ -50,6 +50,7 @@ _CLAUSE_QUERIES = {
 # Breaches named in a message sharpen the clause search (转包 → the subcontracting clause).
 _BREACH_WORDS = re.compile(r"转包|保密|泄露|解除|终止|延迟交付|质量|数据|知识产权")
 
+
 class PenaltyAssessment(BaseModel):
     kind: Kind
     info: PenaltyInfo
