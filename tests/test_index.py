@@ -86,6 +86,30 @@ def test_a_restarted_index_finds_its_files_unchanged(fast_index, contracts_dir):
     assert embedder.passage_batches == []
 
 
+def test_files_indexed_by_older_parsing_code_are_reparsed_without_reembedding(
+    fast_index, contracts_dir, fake_embedder, monkeypatch
+):
+    # Same bytes, new segmenter/tokeniser/glossary: the stored passages and BM25 tokens are stale.
+    fast_index.ingest([contracts_dir], prune=True)
+    batches = len(fake_embedder.passage_batches)
+    monkeypatch.setattr("retrieval.index.PIPELINE", "fingerprint-of-a-newer-segmenter")
+
+    report = fast_index.ingest([contracts_dir], prune=True)
+
+    assert sorted(i.contract_id for i in report.added) == CORPUS_IDS
+    assert len(fake_embedder.passage_batches) == batches  # unchanged passage texts come from the cache
+    assert vector_count(fast_index) == len(fast_index)
+    assert sorted(fast_index.ingest([contracts_dir], prune=True).unchanged) == CORPUS_IDS
+
+
+def test_the_pipeline_fingerprint_covers_the_code_and_data_that_make_passages():
+    from retrieval.index import PIPELINE, pipeline_sources
+
+    names = {path.name for path in pipeline_sources()}
+    assert {"normalize.py", "segment.py", "loaders.py", "ingest.py", "lexical.py", "glossary.yaml"} <= names
+    assert len(PIPELINE) >= 12
+
+
 def test_a_changed_file_replaces_its_passages(fast_index, tmp_path, fake_embedder):
     folder = tmp_path / "uploads"
     folder.mkdir()
