@@ -117,7 +117,10 @@ class ClauseIndex:
             self._clauses = [s.clause for s in stored]
             self._position = {s.vector_id: i for i, s in enumerate(stored)}
             self._by_id = {s.clause.id: s.clause for s in stored}
-            self._contract_of = np.array([s.clause.contract_id for s in stored], dtype=object)
+            # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
+            codes = {cid: i for i, cid in enumerate(dict.fromkeys(s.clause.contract_id for s in stored))}
+            self._contract_code = codes
+            self._contract_of = np.array([codes[s.clause.contract_id] for s in stored], dtype=np.int32)
             self._lexical = LexicalIndex([s.tokens for s in stored])
             self._contracts = self._catalog.contracts()
             self._query_cache.clear()
@@ -267,8 +270,12 @@ class ClauseIndex:
     def _lexical_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
         scores = self._lexical.scores(tokenize(question))
         if contract_id is not None:
-            scores = np.where(self._contract_of == contract_id, scores, 0.0)
-        top = np.argsort(-scores)[:CANDIDATES]
+            scores = np.where(self._contract_of == self._contract_code.get(contract_id, -1), scores, 0.0)
+        if len(scores) > CANDIDATES:  # partial sort: only the top candidates need ordering
+            top = np.argpartition(-scores, CANDIDATES)[:CANDIDATES]
+            top = top[np.argsort(-scores[top])]
+        else:
+            top = np.argsort(-scores)
         return {int(p): float(scores[p]) for p in top if scores[p] > 0}
 
     def _dense_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
