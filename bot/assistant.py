@@ -57,7 +57,7 @@ class Assistant:
         self.settings = settings
         self.today = today
         self.answerer = ClauseAnswerer(index)
-        self.drafter = NoticeDrafter(index, contract_scores, settings.data_dir, settings.knowledge_dir)
+        self.drafter = NoticeDrafter(index, contract_scores, settings.data_dir, settings.knowledge_dir, penalty=assess)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
