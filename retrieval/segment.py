@@ -193,12 +193,12 @@ def _pieces(text: str) -> list[str]:
         return [text]
     pieces, current = [], ""
     for sentence in _SENTENCE.split(text):
+        if len(current) + len(sentence) > MAX_PASSAGE_CHARS:
+            pieces.append(current)  # the sentences before a run-on one go first: the order is the text's
+            current = ""
         while len(sentence) > MAX_PASSAGE_CHARS:
             pieces.append(sentence[:MAX_PASSAGE_CHARS])
             sentence = sentence[MAX_PASSAGE_CHARS:]
-        if len(current) + len(sentence) > MAX_PASSAGE_CHARS:
-            pieces.append(current)
-            current = ""
         current += sentence
     return [p for p in pieces + [current] if p]
 
