@@ -268,6 +268,31 @@ def test_a_clause_without_sentence_ends_is_still_cut_to_the_limit():
     assert [len(c.text) for c in pieces] == [800, 800, 400]
 
 
+def test_a_run_on_sentence_after_short_ones_keeps_the_clause_in_order():
+    body = "甲方应按月付款。乙方应开具发票。" + "丙" * 1700 + "。最后一句。"
+    text = normalize_document(f"测试服务合同\n第一条 服务内容\n1.1 {body}\n")
+    pieces = [c for c in segment("order", text) if c.clause == "1.1"]
+    assert "".join(c.text for c in pieces) == body
+    assert all(len(c.text) <= MAX_PASSAGE_CHARS for c in pieces)
+    assert pieces[0].text == "甲方应按月付款。乙方应开具发票。"
+    for piece in pieces:
+        assert piece.text in text[piece.span[0] : piece.span[1]], piece.id
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_split_pieces_always_rejoin_into_the_clause(seed):
+    import random
+
+    rnd = random.Random(seed)
+    sentences = ["短句。", "乙方应提前三十日书面通知对方。", "甲" * rnd.randint(100, 1800) + "。", "没有句号的长串" * 60]
+    body = "".join(rnd.choice(sentences) for _ in range(rnd.randint(1, 12)))
+    text = normalize_document(f"测试服务合同\n第一条 服务内容\n1.1 {body}\n")
+    pieces = [c for c in segment("fuzz", text) if c.clause == "1.1"]
+    assert "".join(c.text for c in pieces) == body
+    assert all(0 < len(c.text) <= MAX_PASSAGE_CHARS for c in pieces)
+    assert all(c.text in text[c.span[0] : c.span[1]] for c in pieces)
+
+
 def test_blanks_are_listed_once_each_in_order():
     assert find_blanks("支付[x%]违约金,[x%]封顶,于____年____月付清,另付____%") == ["[x%]", "____", "____%"]
 
