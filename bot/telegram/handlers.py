@@ -89,7 +89,8 @@ async def compare_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if payload is None:
         return
     user = load_session(update, context).user
-    rules = await work(update, other_contracts_rules, assistant_of(context), payload["topic"], payload["contract_id"], user)
+    assistant = assistant_of(context)
+    rules = await work(update, other_contracts_rules, assistant, payload["topic"], payload["contract_id"], user)
     await send_html(update.effective_message, context, comparison_paragraphs(rules))
 
 

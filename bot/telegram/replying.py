@@ -7,7 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
@@ -19,6 +19,10 @@ from bot.notices.specs import NoticeSpec, cached_specs
 from bot.settings import Settings
 from bot.telegram.buttons import remember_button
 from bot.telegram.formatting import Paragraph, notice_caption, reply_paragraphs, split_messages
+
+if TYPE_CHECKING:  # bot.assistant loads the index machinery: not needed to serve a fake in tests
+    from bot.assistant import UploadResult
+    from retrieval.models import ContractInfo
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +39,8 @@ class AssistantPort(Protocol):
     """What the front end needs of bot.assistant.Assistant (a fake one stands in for it in unit tests)."""
 
     def reply(self, message: str, session: Session) -> Reply: ...
-    def add_contract(self, filename: str, data: bytes) -> Any: ...
-    def contracts(self) -> list[Any]: ...
+    def add_contract(self, filename: str, data: bytes) -> UploadResult: ...
+    def contracts(self) -> list[ContractInfo]: ...
 
 
 def assistant_of(context: ContextTypes.DEFAULT_TYPE) -> AssistantPort:

@@ -130,8 +130,13 @@ class FakeBotApi:
 
     # ---- what the bot did ----------------------------------------------------------------
 
-    def sent(self, chat_id: int | None = None, methods: tuple[str, ...] = ("sendMessage", "sendDocument")) -> list[Call]:
-        return [c for c in self.calls if c.method in methods and (chat_id is None or c.chat_id == chat_id)]
+    def sent(self, chat_id: int | None = None) -> list[Call]:
+        """Messages and documents the bot sent (to one chat), oldest first."""
+        return [
+            c
+            for c in self.calls
+            if c.method in ("sendMessage", "sendDocument") and (chat_id is None or c.chat_id == chat_id)
+        ]
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10) -> None:
         async with self._changed:
@@ -241,7 +246,8 @@ class FakeBotApi:
         file_id = params["file_id"]
         file_name, data = self._files[file_id]
         suffix = file_name.rsplit(".", 1)[-1] if "." in file_name else "bin"
-        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(data), "file_path": f"documents/{file_id}.{suffix}"}
+        path = f"documents/{file_id}.{suffix}"
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(data), "file_path": path}
 
     def _do_setWebhook(self, params: dict[str, Any], files: dict) -> bool:
         self._webhook = (params["url"], params.get("secret_token", ""))

@@ -22,7 +22,7 @@ from bot.telegram.access import REFUSAL
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # the first test waits for the index
 
 OUTBOUND = "000_cfb35bf3898c4559"  # 2024年标准外呼服务协议版A版
-SHANGHE = "我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
+PARTIES_AND_DATE = "我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
 
 
 def core_settings(data_dir: Path) -> Settings:
@@ -100,13 +100,14 @@ async def test_penalty_is_computed_after_the_guide_asks_for_the_days(api, settin
 async def test_notice_flow_ends_in_a_docx_naming_the_parties(api, settings, assistant):
     async with serving(settings, assistant):
         await _choose_notice(api, contract=OUTBOUND)
-        await api.send_text(USER, SHANGHE)
+        await api.send_text(USER, PARTIES_AND_DATE)
         document, preview = await api.replies(USER, after=1, count=2, timeout=60)
     text = _docx_text(document.files["document"][1])
     assert "深圳星河数据服务有限公司" in text and "广州远景呼叫中心有限公司" in text and "8.3.1.1" in text
     assert document.files["document"][0].endswith(".docx")
     assert "提前终止通知书" in document.text and "2026-09-30" in document.text
-    assert "深圳星河数据服务有限公司" in preview.text and str(settings.data_dir) not in preview.text
+    assert "深圳星河数据服务有限公司" in preview.text
+    assert document.files["document"][0] in preview.text and str(assistant.settings.data_dir) not in preview.text
 
 
 async def test_notice_resumes_after_a_restart(api, settings, assistant):
@@ -119,7 +120,7 @@ async def test_notice_resumes_after_a_restart(api, settings, assistant):
         await api.press(_edits(api)[0], _button(_edits(api)[0], "外呼服务协议版A版"))
         await api.wait_for(lambda: len(_edits(api)) == 2)
     async with serving(settings, assistant):
-        await api.send_text(USER, SHANGHE)
+        await api.send_text(USER, PARTIES_AND_DATE)
         document, _ = await api.replies(USER, after=1, count=2, timeout=60)
     assert "广州远景呼叫中心有限公司" in _docx_text(document.files["document"][1])
 

@@ -11,7 +11,7 @@ import pytest
 from aiohttp import ClientSession
 from conftest import ADMIN, STRANGER, USER, bot_settings, serving
 from fake_api import FakeBotApi
-from fake_assistant import CLAUSE, LONG_ANSWER, FakeAssistant
+from fake_assistant import LONG_ANSWER, FakeAssistant
 
 from bot.telegram.access import REFUSAL
 from bot.telegram.handlers import SORRY
@@ -188,16 +188,15 @@ def _balanced(fragment: str) -> bool:
 
 async def test_webhook_mode_answers_and_refuses_forged_posts(api, tmp_path, assistant):
     port = _free_port()
-    settings = bot_settings(
-        api, tmp_path / "data", webhook_url=f"http://127.0.0.1:{port}/hook", webhook_listen="127.0.0.1", webhook_port=port
-    )
+    url = f"http://127.0.0.1:{port}/hook"
+    settings = bot_settings(api, tmp_path / "data", webhook_url=url, webhook_listen="127.0.0.1", webhook_port=port)
     async with serving(settings, assistant):
         [registered] = [c for c in api.calls if c.method == "setWebhook"]
         await api.send_text(USER, "提前终止要提前多久通知？")  # posted to the webhook with the secret
         [answer] = await api.replies(USER, after=0)
         async with ClientSession() as session:
-            forged = await session.post(f"http://127.0.0.1:{port}/hook", json={"update_id": 1})
-    assert registered.params["url"] == f"http://127.0.0.1:{port}/hook"
+            forged = await session.post(url, json={"update_id": 1})
+    assert registered.params["url"] == url
     assert "8.3.1.1" in answer.text
     assert forged.status == 403
 
