@@ -87,6 +87,7 @@ def add_handlers(application: Application, gate: AccessGate) -> None:
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(handlers.show_clause, pattern=f"^{SHOW_CLAUSE}:"),
             CallbackQueryHandler(handlers.compare_contracts, pattern=f"^{COMPARE}:"),
+            CallbackQueryHandler(handlers.expired_button),
             MessageHandler(filters.Document.ALL, receive_contract),
             MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.answer_text),
         ]

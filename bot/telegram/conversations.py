@@ -22,8 +22,8 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.models import Reply
-from bot.telegram.buttons import open_button, remember_button
 from bot.notices.compose import FIELD_LABELS
+from bot.telegram.buttons import open_button, remember_button
 from bot.telegram.replying import ask, assistant_of, load_session, notice_specs, save_session, work
 
 CHOOSE_TYPE, CHOOSE_CONTRACT, NOTICE_DETAILS, PENALTY_FIGURES = range(4)

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.models import Citation, Session
-from bot.telegram.buttons import open_button
+from bot.telegram.buttons import EXPIRED, open_button
 from bot.telegram.formatting import Paragraph, citation_label, comparison_paragraphs, paragraphs
 from bot.telegram.replying import AssistantPort, ask, assistant_of, load_session, send_html, work
 
@@ -109,6 +109,11 @@ def other_contracts_rules(
         own = [c for c in reply.citations if c.contract_id == contract.contract_id]
         rules.append((contract.title, own[0] if own else None))
     return rules
+
+
+async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button no handler wants any more (a finished /notice, an old message): say so, stop the spinner."""
+    await update.callback_query.answer(EXPIRED, show_alert=True)
 
 
 async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

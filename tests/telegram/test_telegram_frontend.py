@@ -14,6 +14,7 @@ from fake_api import FakeBotApi
 from fake_assistant import LONG_ANSWER, FakeAssistant
 
 from bot.telegram.access import REFUSAL
+from bot.telegram.buttons import EXPIRED
 from bot.telegram.handlers import SORRY
 
 pytestmark = pytest.mark.timeout(30)
@@ -141,9 +142,23 @@ async def test_notice_flow_sends_docx_and_resumes_after_restart(api, settings, a
     assert [m for m, _ in assistant.asked] == ["起草提前终止通知书：星河公司", "甲方星河公司，乙方远景公司"]
     assert assistant.asked[0][1].contract_id == "001_support"
     assert "甲方和乙方" in question.text
+    assert [c.params.get("text") for c in api.calls if c.method == "answerCallbackQuery"] == [None, None]
     assert document.method == "sendDocument" and "提前终止通知书" in document.text
     assert "星河".encode() in document.files["document"][1]
     assert "远景公司" in preview.text
+
+
+async def test_a_button_of_a_finished_flow_says_it_has_expired(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "/notice")
+        [types] = await api.replies(USER, after=0)
+        await api.send_text(USER, "/cancel")
+        await api.replies(USER, after=1)
+        await api.press(types, types.buttons()[0][1])
+        await api.wait_for(lambda: any(c.method == "answerCallbackQuery" for c in api.calls))
+    [expired] = [c for c in api.calls if c.method == "answerCallbackQuery"]
+    assert expired.params["text"] == EXPIRED
+    assert assistant.asked == []
 
 
 async def test_uploads_are_for_admins_and_checked(api, settings, assistant):
