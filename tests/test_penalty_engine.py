@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.figures import round_fen
@@ -80,6 +80,7 @@ def test_rounding_is_half_up_at_the_fen(thousandths: int) -> None:
         assert rounded > value  # a half always goes up
 
 
+@settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=1, max_value=100), days)
 def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day_count: int) -> None:
     """The engine's result equals the exact product rounded once, not a sum of rounded parts."""
@@ -90,6 +91,7 @@ def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day
     assert assessment.info.days == day_count
 
 
+@settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(st.integers(min_value=1, max_value=10**8), st.integers(min_value=1, max_value=1000), st.integers(1, 100))
 def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_percent: int) -> None:
     message = f"未付金额{principal}元，逾期{day_count}天，日千分之一，违约金以未付金额的{cap_percent}%为限"
@@ -100,6 +102,7 @@ def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_p
     assert info.capped == (Decimal(principal) * Decimal("0.001") * day_count > cap)
 
 
+@settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(money.filter(lambda loss: loss > 0), money)
 def test_excessive_means_strictly_above_loss_times_one_point_three(loss: Decimal, agreed: Decimal) -> None:
     info = assess(f"约定违约金{agreed}元，实际损失{loss}元，是否过高", TODAY).info
