@@ -137,6 +137,7 @@ def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:
         ("违约金10万，损失8万", False, "104000.00"),
         ("约定的违约金为8万元，而实际损失只有5万元，法院会支持吗？", True, "65000.00"),
         ("损失是5万，违约金定了8万", True, "65000.00"),
+        ("8万元的违约金，5万元的损失，算不算过高", True, "65000.00"),
     ],
 )
 def test_the_article_585_test(message: str, excessive: bool, threshold: str) -> None:

@@ -87,6 +87,9 @@ def test_a_cap_can_be_an_amount() -> None:
         ("我方损失约10万元", Role.LOSS),
         ("unpaid 80,000 yuan", Role.PRINCIPAL),
         ("penalty on 50,000 yuan", Role.UNLABELLED),
+        ("8万元的违约金", Role.DAMAGES),  # a label after the figure counts when none stands before
+        ("5万元的实际损失", Role.LOSS),
+        ("10万元货款", Role.PRINCIPAL),
     ],
 )
 def test_amounts_take_the_role_of_the_nearest_label(message: str, role: Role) -> None:
@@ -95,8 +98,8 @@ def test_amounts_take_the_role_of_the_nearest_label(message: str, role: Role) ->
 
 
 def test_labels_do_not_reach_across_a_comma() -> None:
-    amounts = facts("约定违约金按日计算，另有10万元未付").amounts
-    assert amounts[0].role is Role.UNLABELLED
+    assert facts("约定违约金按日计算，另有10万元").amounts[0].role is Role.UNLABELLED
+    assert facts("约定违约金按日计算，另有10万元未付").amounts[0].role is Role.PRINCIPAL
 
 
 @pytest.mark.parametrize(

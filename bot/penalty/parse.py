@@ -204,6 +204,16 @@ def _role_of(before: str) -> Role | None:
     return best[2] if best else None
 
 
+_AFTER_REACH = 5  # a label after a figure must follow at once: 8万元的违约金, 5万元的实际损失
+
+
+def _role_after(after: str) -> Role | None:
+    """The label standing first right after a figure, when none stands before it."""
+    window = after[:_AFTER_REACH]
+    found = [(match.start(), role) for role, pattern in _ROLE_WORDS.items() if (match := pattern.search(window))]
+    return min(found)[1] if found else None
+
+
 def _is_cap(before: str, after: str) -> bool:
     return bool(_CAP_BEFORE.search(before) or _CAP_AFTER.match(after))
 
@@ -239,7 +249,7 @@ def _read_amounts(text: str) -> list[Amount]:
     amounts = []
     for figure in find_amounts(text):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
-        role = _role_of(before) or Role.UNLABELLED
+        role = _role_of(before) or _role_after(after) or Role.UNLABELLED
         amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after)))
     return amounts
 
