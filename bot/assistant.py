@@ -70,7 +70,8 @@ class Assistant:
             chroma_path=settings.chroma_path,
         )
         if not index.contracts():
-            index.ingest([settings.contracts_dir], prune=True)
+            settings.uploads_dir.mkdir(parents=True, exist_ok=True)
+            index.ingest(settings.contract_sources, prune=True)
         return cls(index, settings)
 
     # ---- the one entry point -------------------------------------------------------------------
@@ -146,13 +147,22 @@ class Assistant:
         return self.index.get(clause_id)
 
     def add_contract(self, filename: str, data: bytes) -> UploadResult:
-        """Index an uploaded contract; a file that cannot be read leaves the index as it was."""
+        """Index an uploaded contract and keep the file under data/uploads, so the next full sync keeps it.
+        A file that cannot be read leaves the index and the uploads as they were."""
         name = Path(filename).name
         if len(data) > self.settings.max_upload_bytes:
-            return UploadResult(ok=False, reason=f"文件过大（{len(data) // 1024} KB），上限 {self.settings.max_upload_bytes // 1024} KB")
+            limit = self.settings.max_upload_bytes // 1024
+            return UploadResult(ok=False, reason=f"文件过大（{len(data) // 1024} KB），上限 {limit} KB")
+        if any(p.stem == Path(name).stem for p in self.settings.contracts_dir.glob("*")):
+            return UploadResult(ok=False, reason=f"与内置合同 {Path(name).stem} 同名，请改名后再上传")
         try:
             info = self.index.add(name, data)
         except UnreadableContract as error:
             log.warning("upload %s refused: %s", name, error)
             return UploadResult(ok=False, reason=str(error))
+        self.settings.uploads_dir.mkdir(parents=True, exist_ok=True)
+        for stale in self.settings.uploads_dir.glob(f"{Path(name).stem}.*"):  # a re-upload may change the type
+            stale.unlink()
+        (self.settings.uploads_dir / name).write_bytes(data)
+        log.info("upload %s indexed as %s (%d clauses)", name, info.contract_id, info.clauses)
         return UploadResult(ok=True, contract_id=info.contract_id, title=info.title, clauses=info.clauses)

@@ -60,9 +60,10 @@ def cli(verbose: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def index(paths: tuple[Path, ...]) -> None:
-    """Index contract files (default: the whole knowledge/contracts directory, pruning removed files)."""
+    """Index contract files (default: knowledge/contracts and uploaded contracts, pruning removed files)."""
     settings = get_settings()
-    report = open_index(settings).ingest(paths or [settings.contracts_dir], prune=not paths)
+    settings.uploads_dir.mkdir(parents=True, exist_ok=True)
+    report = open_index(settings).ingest(paths or settings.contract_sources, prune=not paths)
     for info in report.added:
         click.echo(f"indexed   {info.contract_id}  {info.title}  ({info.clauses} clauses)")
     for contract_id in report.removed:

@@ -55,6 +55,16 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "contracts"
 
     @property
+    def uploads_dir(self) -> Path:
+        """Contracts admins uploaded; indexed alongside the shipped ones and kept across restarts."""
+        return self.data_dir / "uploads"
+
+    @property
+    def contract_sources(self) -> list[Path]:
+        """Every directory a full `contractbot index` syncs the index with."""
+        return [self.contracts_dir, self.uploads_dir]
+
+    @property
     def notices_dir(self) -> Path:
         return self.data_dir / "notices"
 

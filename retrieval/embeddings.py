@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -42,7 +43,8 @@ class SentenceTransformerEmbedder:
 
         self.name = f"sentence-transformers/{model}"
         self._model = SentenceTransformer(model, device="cpu")
-        self._prefixes = ("query: ", "passage: ") if "e5" in model.lower() else ("", "")
+        # Judge by the model's own name, not by directories on its path.
+        self._prefixes = ("query: ", "passage: ") if "e5" in Path(model).name.lower() else ("", "")
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         prefixed = [self._prefixes[1] + t for t in texts]

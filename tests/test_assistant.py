@@ -100,3 +100,45 @@ def test_a_mixed_language_question_still_finds_the_clause(assistant: Assistant):
     reply = assistant.reply("outbound call agreement: early termination 要提前多久 notice?", Session())
     assert reply.citations and reply.citations[0].contract_id == OUTBOUND
     assert "三十日" in reply.text
+
+
+def _docx_contract(text: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+UPLOADED = "测试保洁服务合同\n第一条 服务内容\n1.1 乙方负责办公区域的日常保洁，每周五进行深度清洁。\n第二条 费用\n2.1 甲方每月支付保洁费用。"
+
+
+def test_an_uploaded_contract_is_searchable_and_survives_a_full_resync(fast_index: ClauseIndex, tmp_path: Path):
+    settings = Settings(data_dir=tmp_path / "data")
+    assistant = Assistant(fast_index, settings)
+    result = assistant.add_contract("cleaning_2026.docx", _docx_contract(UPLOADED))
+    assert result.ok and result.clauses >= 2
+
+    # What `make run` does on every start: sync the index with the shipped and the uploaded contracts.
+    fast_index.ingest(settings.contract_sources, prune=True)
+    assert "cleaning_2026" in {c.contract_id for c in fast_index.contracts()}
+    assert any("每周五进行深度清洁" in c.text for c in fast_index.clauses("cleaning_2026"))
+
+
+def test_an_upload_may_not_replace_a_shipped_contract(fast_index: ClauseIndex, tmp_path: Path):
+    assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data"))
+    result = assistant.add_contract(f"{OUTBOUND}.docx", _docx_contract(UPLOADED))
+    assert not result.ok and "同名" in result.reason
+    assert not (tmp_path / "data" / "uploads").exists()
+
+
+def test_a_broken_upload_is_refused_with_a_reason_and_not_kept(fast_index: ClauseIndex, tmp_path: Path):
+    assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data"))
+    result = assistant.add_contract("broken.docx", b"PK\x03\x04 this is not a zip")
+    assert not result.ok and result.reason
+    assert not list((tmp_path / "data").glob("uploads/*"))
