@@ -1,5 +1,5 @@
-"""End to end: the real Application polling the fake Bot API, the real Assistant over a real index
-built from knowledge/contracts (once for this module)."""
+"""End to end: the real Application polling the fake Bot API, the real Assistant over the real index
+of knowledge/contracts (built once per test session by tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,21 @@ import html
 import io
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import ADMIN, KNOWLEDGE, STRANGER, USER, bot_settings, serving
+from telegram_harness import ADMIN, KNOWLEDGE, STRANGER, USER, bot_settings, serving
 
 from bot.assistant import Assistant
 from bot.models import Reply, Session
 from bot.settings import Settings
 from bot.telegram.access import REFUSAL
+from retrieval.embeddings import Embedder
+from retrieval.index import ClauseIndex
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # the first test waits for the index
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # the first test may wait for the index
 
-OUTBOUND = "000_cfb35bf3898c4559"  # 2024年标准外呼服务协议版A版
 PARTIES_AND_DATE = "我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
 
 
@@ -29,26 +29,18 @@ def core_settings(data_dir: Path) -> Settings:
     return Settings(data_dir=data_dir, knowledge_dir=KNOWLEDGE)
 
 
-@pytest.fixture(scope="module")
-def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory whose index holds the shipped contracts (~300 passages, built once)."""
-    data_dir = tmp_path_factory.mktemp("core")
-    Assistant.from_settings(core_settings(data_dir))
-    return data_dir
-
-
-@pytest.fixture(scope="module")
-def assistant(built_index: Path) -> Assistant:
-    """Shared by the tests that do not change the index."""
-    return Assistant.from_settings(core_settings(built_index))
+@pytest.fixture
+def assistant(real_index: ClauseIndex, tmp_path: Path) -> Assistant:
+    """The real assistant over the session's real index (tests/conftest.py), which it only reads."""
+    return Assistant(real_index, core_settings(tmp_path / "core"))
 
 
 @pytest.fixture
-def own_assistant(built_index: Path, tmp_path: Path) -> Iterator[Assistant]:
-    """An assistant over a private copy of the index, for tests that upload."""
+def own_assistant(real_index: ClauseIndex, real_embedder: Embedder, tmp_path: Path) -> Assistant:
+    """The real assistant over a private copy of the real index, for tests that upload."""
     data_dir = tmp_path / "core"
-    shutil.copytree(built_index, data_dir)
-    yield Assistant.from_settings(core_settings(data_dir))
+    shutil.copytree(real_index.root.parent, data_dir)
+    return Assistant(ClauseIndex.open(data_dir, embedder=real_embedder), core_settings(data_dir))
 
 
 @pytest.fixture
@@ -99,7 +91,7 @@ async def test_penalty_is_computed_after_the_guide_asks_for_the_days(api, settin
 
 async def test_notice_flow_ends_in_a_docx_naming_the_parties(api, settings, assistant):
     async with serving(settings, assistant):
-        await _choose_notice(api, contract=OUTBOUND)
+        await _choose_outbound_termination_notice(api)
         await api.send_text(USER, PARTIES_AND_DATE)
         document, preview = await api.replies(USER, after=1, count=2, timeout=60)
     text = _docx_text(document.files["document"][1])
@@ -188,7 +180,7 @@ class Repeating:
         return getattr(self.assistant, name)
 
 
-async def _choose_notice(api, contract: str) -> None:
+async def _choose_outbound_termination_notice(api) -> None:
     await api.send_text(USER, "/notice")
     [types] = await api.replies(USER, after=0)
     await api.press(types, _button(types, "提前终止通知书"))

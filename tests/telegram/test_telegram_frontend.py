@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import ClientSession
-from conftest import ADMIN, STRANGER, USER, bot_settings, serving
+from telegram_harness import ADMIN, STRANGER, USER, bot_settings, serving
 from fake_api import FakeBotApi
 from fake_assistant import LONG_ANSWER, FakeAssistant
 
