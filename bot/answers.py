@@ -100,6 +100,12 @@ class ClauseAnswerer:
             return self._side_by_side(answers)
         return self._single(best, [h for h in answers[1:] if h.clause.contract_id == best.clause.contract_id][:2])
 
+    def rule_in(self, topic: str, contract_id: str) -> Clause | None:
+        """The clause of one contract that answers the topic, or None when that contract has none.
+        Contract names in the topic do not steer this search: the contract is given."""
+        hits = self.index.search(normalize_query(topic), k=3, contract_id=contract_id)
+        return hits[0].clause if covered(hits) else None
+
     def _search(self, question: str, focus: Focus) -> list[SearchHit]:
         if focus.contract_id:
             hits = self.index.search(question, k=8, contract_id=focus.contract_id)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from bot.answers import BLANK_NOTE, ClauseAnswerer, citation, covered, named_contract
-from bot.models import Intent, Reply, Session
+from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
 from bot.penalty import assess, looks_like_penalty
 from bot.settings import Settings
@@ -72,6 +72,8 @@ class Assistant:
         if not index.contracts():
             settings.uploads_dir.mkdir(parents=True, exist_ok=True)
             index.ingest(settings.contract_sources, prune=True)
+        # Load the segmenter dictionary, the model and Chroma's index now, not on the first user's question.
+        index.search("合同提前终止的通知期限", cached=False)
         return cls(index, settings)
 
     # ---- the one entry point -------------------------------------------------------------------
@@ -145,6 +147,15 @@ class Assistant:
 
     def clause(self, clause_id: str) -> Clause | None:
         return self.index.get(clause_id)
+
+    def rules_elsewhere(self, topic: str, exclude_contract_id: str, limit: int = 10) -> list[tuple[str, Citation | None]]:
+        """Each other contract's rule on a topic ("其他合同怎么规定"): (title, citation or None when it has none).
+        Leaves every session alone."""
+        return [
+            (info.title, citation(clause) if (clause := self.answerer.rule_in(topic, info.contract_id)) else None)
+            for info in self.index.contracts()
+            if info.contract_id != exclude_contract_id
+        ][:limit]
 
     def add_contract(self, filename: str, data: bytes) -> UploadResult:
         """Index an uploaded contract and keep the file under data/uploads, so the next full sync keeps it.

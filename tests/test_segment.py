@@ -7,7 +7,6 @@ Spans are checked against the normalised text, since that is what passages are c
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from corpus import CORPUS_FILES

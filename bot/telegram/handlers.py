@@ -8,10 +8,10 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.models import Citation, Session
+from bot.models import Citation
 from bot.telegram.buttons import EXPIRED, open_button
 from bot.telegram.formatting import Paragraph, citation_label, comparison_paragraphs, paragraphs
-from bot.telegram.replying import AssistantPort, ask, assistant_of, load_session, send_html, work
+from bot.telegram.replying import ask, assistant_of, send_html, work
 
 log = logging.getLogger(__name__)
 
@@ -88,27 +88,9 @@ async def compare_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     payload = await open_button(update, context)
     if payload is None:
         return
-    user = load_session(update, context).user
     assistant = assistant_of(context)
-    rules = await work(update, other_contracts_rules, assistant, payload["topic"], payload["contract_id"], user)
+    rules = await work(update, assistant.rules_elsewhere, payload["topic"], payload["contract_id"], MAX_COMPARED)
     await send_html(update.effective_message, context, comparison_paragraphs(rules))
-
-
-def other_contracts_rules(
-    assistant: AssistantPort, topic: str, answered: str, user: str
-) -> list[tuple[str, Citation | None]]:
-    """The same question put to each other contract in turn (the chat's own focus is left alone).
-
-    A contract whose answer comes from another contract has no rule on the topic: None.
-    """
-    rules = []
-    for contract in assistant.contracts()[:MAX_COMPARED]:
-        if contract.contract_id == answered:
-            continue
-        reply = assistant.reply(topic, Session(user=user, contract_id=contract.contract_id))
-        own = [c for c in reply.citations if c.contract_id == contract.contract_id]
-        rules.append((contract.title, own[0] if own else None))
-    return rules
 
 
 async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -14,7 +14,7 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.models import Intent, Reply, Session
+from bot.models import Citation, Intent, Reply, Session
 from bot.notices.specs import NoticeSpec, cached_specs
 from bot.settings import Settings
 from bot.telegram.buttons import remember_button
@@ -41,6 +41,9 @@ class AssistantPort(Protocol):
     def reply(self, message: str, session: Session) -> Reply: ...
     def add_contract(self, filename: str, data: bytes) -> UploadResult: ...
     def contracts(self) -> list[ContractInfo]: ...
+    def rules_elsewhere(
+        self, topic: str, exclude_contract_id: str, limit: int = 10
+    ) -> list[tuple[str, Citation | None]]: ...
 
 
 def assistant_of(context: ContextTypes.DEFAULT_TYPE) -> AssistantPort:

@@ -24,6 +24,7 @@ class FakeAssistant:
         self.docx_dir = docx_dir
         self.asked: list[tuple[str, Session]] = []
         self.uploads: list[tuple[str, bytes]] = []
+        self.compared: list[tuple[str, str]] = []
         self.fail = False
         self.delay = 0.0  # seconds of "thinking", to see the typing indicator
 
@@ -38,10 +39,7 @@ class FakeAssistant:
             return self._penalty(message)
         if "起草" in message or session.draft is not None:
             return self._notice(message, session)
-        if session.contract_id == "001_support":  # the one other contract with a rule on everything
-            citation = CLAUSE.model_copy(update={"contract_id": "001_support", "contract_title": "售后运营协议"})
-        else:
-            citation = CLAUSE
+        citation = CLAUSE
         session.contract_id, session.last_topic = citation.contract_id, message
         text = f"《{citation.contract_title}》{citation.clause}：「{citation.text[:30]}」 <b>不是标签</b>"
         return Reply(intent=Intent.CLAUSE, text=text, citations=[citation])
@@ -67,6 +65,16 @@ class FakeAssistant:
         if not data.startswith(b"PK"):
             return SimpleNamespace(ok=False, contract_id=None, title="", clauses=0, reason="不是有效的 .docx 文件")
         return SimpleNamespace(ok=True, contract_id="005_new", title="新合同", clauses=12, reason="")
+
+    def rules_elsewhere(self, topic: str, exclude_contract_id: str, limit: int = 10) -> list[tuple[str, Citation | None]]:
+        """Only 售后运营协议 has a rule on anything; the others have none."""
+        self.compared.append((topic, exclude_contract_id))
+        support = CLAUSE.model_copy(update={"contract_id": "001_support", "contract_title": "售后运营协议"})
+        return [
+            (c.title, support if c.contract_id == "001_support" else None)
+            for c in self.contracts()
+            if c.contract_id != exclude_contract_id
+        ][:limit]
 
     def contracts(self) -> list[ContractInfo]:
         return [

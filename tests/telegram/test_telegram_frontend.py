@@ -66,9 +66,9 @@ async def test_citation_buttons_show_the_clause_and_the_other_contracts_rules(ap
     assert html.unescape(clause.text).count("条款正文。") == 50
     assert "<b>《售后运营协议》第八条 8.3.1.1</b>" in others.text and "《保洁合同》：没有找到相关条款。" in others.text
     assert "外呼服务协议" not in others.text
+    assert assistant.compared == [("提前终止要提前多久通知？", "000_outbound")]
     asked = [(m, s.contract_id) for m, s in assistant.asked]
-    assert asked[1:3] == [("提前终止要提前多久通知？", "001_support"), ("提前终止要提前多久通知？", "002_cleaning")]
-    assert asked[3] == ("那违约怎么处理？", "000_outbound")  # comparing left the chat's focus alone
+    assert asked[1] == ("那违约怎么处理？", "000_outbound")  # comparing left the chat's focus alone
     assert sum(c.method == "answerCallbackQuery" for c in api.calls) == 2
 
 
