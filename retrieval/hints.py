@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from retrieval.glossary import load_glossary
@@ -32,18 +32,44 @@ def _names(contract: ContractInfo) -> str:
     return " ".join([contract.title, *contract.titles, *contract.parties])
 
 
+class _NameIndex:
+    """Bigram → the contracts whose names hold it, with its rarity weight; built once per contract set."""
+
+    def __init__(self, contracts: tuple[ContractInfo, ...]) -> None:
+        generic = tuple(load_glossary().generic_title_words)
+        self.postings: dict[str, list[str]] = defaultdict(list)
+        for contract in contracts:
+            for gram in _bigrams(_names(contract), generic):
+                self.postings[gram].append(contract.contract_id)
+        self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
+
+    def scores(self, question: str) -> dict[str, float]:
+        raw: Counter[str] = Counter()
+        for gram in _bigrams(load_glossary().expand(question)) & self.postings.keys():
+            for contract_id in self.postings[gram]:
+                raw[contract_id] += self.weight[gram]
+        best = max(raw.values(), default=0.0)
+        return {cid: score / best for cid, score in raw.items()} if best > 0 else {}
+
+
+_CACHED_SETS = 4
+_name_indexes: dict[tuple[tuple[str, str], ...], _NameIndex] = {}
+
+
+def _name_index(contracts: tuple[ContractInfo, ...]) -> _NameIndex:
+    key = tuple((c.contract_id, c.sha256) for c in contracts)
+    if key not in _name_indexes:
+        if len(_name_indexes) >= _CACHED_SETS:
+            _name_indexes.pop(next(iter(_name_indexes)))  # the oldest contract set
+        _name_indexes[key] = _NameIndex(contracts)
+    return _name_indexes[key]
+
+
 def contract_scores(question: str, contracts: Iterable[ContractInfo]) -> dict[str, float]:
-    """contract_id → score in [0, 1] (1 for the best-named contract); empty when none is named."""
-    contracts = list(contracts)
-    question_grams = _bigrams(load_glossary().expand(question))
-    if not question_grams or not contracts:
-        return {}
-    generic = tuple(load_glossary().generic_title_words)
-    grams = {c.contract_id: _bigrams(_names(c), generic) for c in contracts}
-    frequency = Counter(g for gs in grams.values() for g in gs)
-    raw = {
-        cid: sum(math.log(1 + len(contracts) / frequency[g]) for g in gs & question_grams)
-        for cid, gs in grams.items()
-    }
-    best = max(raw.values())
-    return {cid: score / best for cid, score in raw.items() if score > 0} if best > 0 else {}
+    """contract_id → score in [0, 1] (1 for the best-named contract); empty when none is named.
+
+    The name index is cached per contract set (keyed by id and content hash), so a question costs its own
+    bigrams' postings, not a pass over every contract's names (200 ms per call at 2,000 contracts before).
+    """
+    contracts = tuple(contracts)
+    return _name_index(contracts).scores(question) if contracts else {}

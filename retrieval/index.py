@@ -282,7 +282,8 @@ class ClauseIndex:
         vector = self.embedder.embed_query(question)
         result = self._collection.query(
             query_embeddings=[vector.tolist()],
-            n_results=min(CANDIDATES * 2, max(self._collection.count(), 1)),
+            # The catalog's clause count bounds the results: no round trip to ask Chroma for its count.
+            n_results=min(CANDIDATES * 2, max(len(self._clauses), 1)),
             where={"contract_id": contract_id} if contract_id else None,
             include=["distances"],
         )
