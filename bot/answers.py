@@ -26,7 +26,7 @@ _RELATED_RATIO = 0.7
 # A contract counts as named when its hint clearly beats the runner-up (hint scores are relative).
 _CLEAR_LEAD = 0.6
 # Other contracts are shown beside the best one when they score this close to it.
-_SIDE_BY_SIDE_RATIO = 0.8
+_SIDE_BY_SIDE_RATIO = 0.75
 _SWITCH = re.compile(r"换成|换到|改成|改为|换个|那.{0,16}呢|如果是|对于|看看")
 BLANK_NOTE = "合同此处留空，需以签署版本为准"
 _RELATED_CHARS = 160
@@ -116,11 +116,11 @@ class ClauseAnswerer:
 
     @staticmethod
     def _differs(answers: list[SearchHit]) -> bool:
-        """Several contracts answer about as well as the best one."""
+        """Another contract's best clause answers about as well as the best one."""
         best = answers[0]
         return any(
             h.clause.contract_id != best.clause.contract_id and h.score >= _SIDE_BY_SIDE_RATIO * best.score
-            for h in answers[1:4]
+            for h in answers[1:]
         )
 
     def _single(self, best: SearchHit, related: list[SearchHit]) -> Reply:

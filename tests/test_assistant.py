@@ -142,3 +142,10 @@ def test_a_broken_upload_is_refused_with_a_reason_and_not_kept(fast_index: Claus
     result = assistant.add_contract("broken.docx", b"PK\x03\x04 this is not a zip")
     assert not result.ok and result.reason
     assert not list((tmp_path / "data").glob("uploads/*"))
+
+
+def test_a_question_naming_no_contract_shows_each_contracts_rule_side_by_side(assistant: Assistant):
+    reply = assistant.reply("保密期限多长？", Session())
+    assert reply.text.startswith("各合同规定不同")
+    assert len({c.contract_id for c in reply.citations}) >= 2
+    assert all("保密" in c.text for c in reply.citations)
