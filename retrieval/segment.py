@@ -40,6 +40,10 @@ _MARKERS = re.compile(
 )
 
 
+# Nesting depth of each marker kind (also the names of the marker groups above).
+_LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal": 3, "item": 4}
+
+
 def cn_number(text: str) -> int | None:
     """'二十四' → 24, '24' → 24; None when it is not a number."""
     try:
@@ -104,7 +108,7 @@ def _continues(prev: tuple[int, ...], new: tuple[int, ...], article: int | None)
 
 
 def _accept(match: re.Match[str], state: _State, text: str) -> _Node | None:
-    kind = match.lastgroup and next(k for k in ("part", "article", "note", "enum", "section", "decimal", "item") if match.group(k))
+    kind = next(k for k in _LEVEL if match.group(k))
     start, end = match.span()
     if kind == "part":
         number = cn_number(match["part_no"])
@@ -159,9 +163,6 @@ def _nodes(text: str, start: int, end: int) -> list[_Node]:
     for node, following in zip(nodes, nodes[1:] + [None]):
         node.end = following.start if following else end
     return nodes
-
-
-_LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal": 3, "item": 4}
 
 
 def _level(node: _Node) -> float:
