@@ -47,6 +47,7 @@ CANDIDATES = 50
 HINT_WEIGHT = 1.0
 _EMBED_BATCH = 32
 _QUERY_CACHE_SIZE = 1024
+_CONTRACTS_WITH_VECTORS_IN_MEMORY = 256  # ~20 KB a contract
 
 
 def embedding_text(clause: Clause) -> str:
@@ -119,6 +120,8 @@ class ClauseIndex:
         with self._lock:
             self._clauses = [s.clause for s in stored]
             self._position = {s.vector_id: i for i, s in enumerate(stored)}
+            self._vector_ids = [s.vector_id for s in stored]
+            self._vectors_by_contract: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
             self._by_id = {s.clause.id: s.clause for s in stored}
             # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
             codes = {cid: i for i, cid in enumerate(dict.fromkeys(s.clause.contract_id for s in stored))}
@@ -283,11 +286,12 @@ class ClauseIndex:
 
     def _dense_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
         vector = self.embedder.embed_query(question)
+        if contract_id is not None:
+            return self._dense_within(vector, contract_id)
         result = self._collection.query(
             query_embeddings=[vector.tolist()],
             # The catalog's clause count bounds the results: no round trip to ask Chroma for its count.
             n_results=min(CANDIDATES * 2, max(len(self._clauses), 1)),
-            where={"contract_id": contract_id} if contract_id else None,
             include=["distances"],
         )
         ranking: dict[int, float] = {}
@@ -296,6 +300,37 @@ class ClauseIndex:
             if position is not None and len(ranking) < CANDIDATES:
                 ranking[position] = 1.0 - float(distance)
         return ranking
+
+
+    def _dense_within(self, vector: np.ndarray, contract_id: str) -> dict[int, float]:
+        """One contract's clauses ranked exactly, in memory. Chroma's metadata filter scans the whole
+        collection (80 ms at 108k vectors, against 1 ms unfiltered); one contract has a few dozen
+        vectors, fetched by id once and kept. Vectors are unit length, so the dot product is the cosine."""
+        positions, matrix = self._contract_vectors(contract_id)
+        if not len(positions):  # an unknown or removed contract
+            return {}
+        similarity = matrix @ vector
+        order = np.argsort(-similarity)[:CANDIDATES]
+        return {int(positions[i]): float(similarity[i]) for i in order}
+
+    def _contract_vectors(self, contract_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """(positions of the contract's clauses, their vectors as rows), cached for recently asked contracts."""
+        with self._lock:
+            if contract_id in self._vectors_by_contract:
+                self._vectors_by_contract.move_to_end(contract_id)
+                return self._vectors_by_contract[contract_id]
+        positions = np.nonzero(self._contract_of == self._contract_code.get(contract_id, -1))[0]
+        ids = [self._vector_ids[p] for p in positions]
+        fetched = self._collection.get(ids=ids, include=["embeddings"]) if ids else {"ids": [], "embeddings": []}
+        by_id = dict(zip(fetched["ids"], fetched["embeddings"]))
+        kept = [i for i, vector_id in enumerate(ids) if vector_id in by_id]
+        matrix = np.array([by_id[ids[i]] for i in kept], dtype=np.float32)
+        entry = (positions[kept], matrix)
+        with self._lock:
+            self._vectors_by_contract[contract_id] = entry
+            if len(self._vectors_by_contract) > _CONTRACTS_WITH_VECTORS_IN_MEMORY:
+                self._vectors_by_contract.popitem(last=False)
+        return entry
 
 
 def _scaled(scores: dict[int, float]) -> dict[int, float]:
