@@ -28,7 +28,8 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.make_corpus import make_corpus
-from bench.measure import chroma_server, load_average
+from bench.measure import load_average
+from tests.chroma_process import chroma_server
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_SET = REPO.parent / "shared" / "eval" / "clauses.dev.jsonl"
@@ -99,7 +100,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
     result["reply"] = child(["reply", *suite_args], {"CONTRACTBOT_DATA_DIR": str(ours)}, log)
     if not args.no_server:
         print(f"[{datetime.now():%H:%M:%S}] N={size}: the same questions through a Chroma server …", file=sys.stderr)
-        with chroma_server(ours / "index" / "chroma") as url:
+        with chroma_server(ours / "index" / "chroma", ours / "chroma-server.log") as url:
             env = {"CONTRACTBOT_DATA_DIR": str(ours), "CONTRACTBOT_CHROMA_URL": url}
             result["server"] = child(["query", *suite_args], env, log)
     # Opening the index loads every clause and rebuilds BM25 in memory: start-up grows with N.

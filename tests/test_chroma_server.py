@@ -7,18 +7,13 @@ default model (memoised for the session, so this costs nothing extra when test_i
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import chromadb
 import pytest
 import search_suite
+from chroma_process import chroma_binary, chroma_server
 from corpus import CORPUS_DIR, CORPUS_FILES
 from embedders import HashingEmbedder
 
@@ -26,60 +21,13 @@ from retrieval.index import ClauseIndex
 
 pytestmark = pytest.mark.slow
 
-STARTUP_TIMEOUT = 60.0
-
-
-def chroma_binary() -> str | None:
-    """The `chroma` CLI installed beside this interpreter (.venv/bin/chroma), else one on PATH."""
-    return shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def heartbeat(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    binary = chroma_binary()
-    if binary is None:
+    if chroma_binary() is None:
         pytest.skip(f"no `chroma` binary beside {sys.executable} or on PATH (pip install chromadb provides it)")
     workdir = tmp_path_factory.mktemp("chroma-server")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (workdir / "server.log").open("wb")
-    server = subprocess.Popen(
-        [binary, "run", "--path", str(workdir / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while not heartbeat(url):
-            if server.poll() is not None:
-                pytest.fail(f"chroma run exited with {server.returncode}:\n{(workdir / 'server.log').read_text()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"chroma run did not answer its heartbeat within {STARTUP_TIMEOUT:.0f} s")
-            time.sleep(0.2)
+    with chroma_server(workdir / "db", workdir / "server.log") as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,13 @@
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 
-# bench/ is a dev tool, not an installed package: import it from the checkout.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.make_corpus import make_corpus  # noqa: E402
-from retrieval.normalize import compact, normalize_document  # noqa: E402
+from bench.make_corpus import make_corpus
+from retrieval.normalize import compact, normalize_document
 
 N = 16
 SEED = 1  # a seed whose 16 contracts cover every format and template
