@@ -9,19 +9,15 @@ times. Ratios are against the BM25-only run in the same process.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from bench.measure import percentiles
 from retrieval.evaluation import first_hit_rank, load_cases, metrics
 from retrieval.index import ClauseIndex
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def percentile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
 def main() -> None:
@@ -43,7 +39,8 @@ def main() -> None:
                     hits = index.search(case.question, k=10, mode=mode, cached=False)
                     timings.append((time.perf_counter() - start) * 1000)
                 ranks.append(first_hit_rank(case, [h.clause for h in hits]))
-            scores, p50, p95 = metrics(ranks), percentile(timings, 50), percentile(timings, 95)
+            cuts = percentiles(timings)
+            scores, p50, p95 = metrics(ranks), cuts["p50"], cuts["p95"]
             baseline = baseline or p50
             rows.append((mode, scores, p50, p95, p50 / baseline))
     print("| search | hit@1 | hit@3 | MRR@10 | p50 ms | p95 ms | p50 vs BM25 |")

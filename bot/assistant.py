@@ -43,6 +43,18 @@ HELP_TEXT = """我是合同助手，可以帮您：
 说明：计算结果与法律信息仅供参考，不构成法律意见。"""
 
 
+def open_index(settings: Settings) -> ClauseIndex:
+    """The clause index the settings describe: embedded Chroma or a server, and the chosen embedder."""
+    from retrieval.embeddings import make_embedder  # loads the model: only when an index is really opened
+
+    return ClauseIndex.open(
+        settings.data_dir,
+        embedder=make_embedder(settings.embedding_backend, settings.embedding_model),
+        chroma_url=settings.chroma_url,
+        chroma_path=settings.chroma_path,
+    )
+
+
 class UploadResult(BaseModel):
     ok: bool
     contract_id: str | None = None
@@ -61,16 +73,8 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
-        from retrieval.embeddings import make_embedder
-
-        index = ClauseIndex.open(
-            settings.data_dir,
-            embedder=make_embedder(settings.embedding_backend, settings.embedding_model),
-            chroma_url=settings.chroma_url,
-            chroma_path=settings.chroma_path,
-        )
+        index = open_index(settings)
         if not index.contracts():
-            settings.uploads_dir.mkdir(parents=True, exist_ok=True)
             index.ingest(settings.contract_sources, prune=True)
         # Load the segmenter dictionary, the model and Chroma's index now, not on the first user's question.
         index.search("合同提前终止的通知期限", cached=False)

@@ -9,23 +9,11 @@ from pathlib import Path
 
 import click
 
-from bot.assistant import Assistant
+from bot.assistant import Assistant, open_index
 from bot.models import Reply, Session
-from bot.settings import Settings, get_settings
+from bot.settings import get_settings
 from retrieval.evaluation import first_hit_rank, is_hit, load_cases, metrics
-from retrieval.index import ClauseIndex
 from retrieval.models import SearchHit
-
-
-def open_index(settings: Settings) -> ClauseIndex:
-    from retrieval.embeddings import make_embedder
-
-    return ClauseIndex.open(
-        settings.data_dir,
-        embedder=make_embedder(settings.embedding_backend, settings.embedding_model),
-        chroma_url=settings.chroma_url,
-        chroma_path=settings.chroma_path,
-    )
 
 
 def passage_json(hit: SearchHit) -> dict:
@@ -62,7 +50,6 @@ def cli(verbose: bool) -> None:
 def index(paths: tuple[Path, ...]) -> None:
     """Index contract files (default: knowledge/contracts and uploaded contracts, pruning removed files)."""
     settings = get_settings()
-    settings.uploads_dir.mkdir(parents=True, exist_ok=True)
     report = open_index(settings).ingest(paths or settings.contract_sources, prune=not paths)
     for info in report.added:
         click.echo(f"indexed   {info.contract_id}  {info.title}  ({info.clauses} clauses)")
