@@ -1,6 +1,6 @@
 """Load benchmark of the Telegram front end: 50 chats × 20 messages against one bot process.
 
-The fake Bot API (tests/telegram/fake_api.py) runs in this process; the bot runs as it does in
+The fake Bot API (testing/fake_bot_api.py) runs in this process; the bot runs as it does in
 production, `python -m bot.telegram` in its own process: long polling, the rate limiter,
 persistence and the real Assistant over the index in the data directory (`make index` first).
 Each chat waits for the answer to one message before sending the next, as a person would.
@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.settings import Settings
-from tests.telegram.fake_api import FakeBotApi
+from testing.fake_bot_api import FakeBotApi
 
 FIRST_CHAT = 10_001
 STARTUP_SECONDS = 300  # loading the index and the embedder

@@ -4,7 +4,7 @@
                             [--stand-in-vectors]
 
 N=5 is the real corpus (knowledge/contracts, questions from ../shared/eval/clauses.dev.jsonl); larger N
-are synthetic (bench/make_corpus.py). Each size runs in a child process (bench/suite.py) so that its
+are synthetic (testing/make_corpus.py). Each size runs in a child process (bench/suite.py) so that its
 peak RSS is its own; the stock recipe runs in that same child, on the same questions, right after
 ours. A fresh child puts the questions to the full `Assistant.reply`. Then a `chroma run` server is
 pointed at the vectors just built and the query suite runs again through CONTRACTBOT_CHROMA_URL.
@@ -27,9 +27,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench.make_corpus import make_corpus
+from testing.make_corpus import make_corpus
 from bench.measure import load_average
-from tests.chroma_process import chroma_server
+from testing.chroma_server import chroma_server
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_SET = REPO.parent / "shared" / "eval" / "clauses.dev.jsonl"

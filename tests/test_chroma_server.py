@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import chromadb
 import pytest
 import search_suite
-from chroma_process import chroma_binary, chroma_server
+from testing.chroma_server import chroma_binary, chroma_server
 from corpus import CORPUS_DIR, CORPUS_FILES
 from embedders import HashingEmbedder
 

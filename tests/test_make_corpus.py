@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from bench.make_corpus import make_corpus
+from testing.make_corpus import make_corpus
 from retrieval.normalize import compact, normalize_document
 
 N = 16

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from fake_api import FakeBotApi
+from testing.fake_bot_api import FakeBotApi
 
 
 @pytest.fixture

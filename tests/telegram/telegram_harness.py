@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from fake_api import FakeBotApi
+from testing.fake_bot_api import FakeBotApi
 
 from bot.settings import Settings
 from bot.telegram import build_application

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from aiohttp import ClientSession
 from telegram_harness import ADMIN, STRANGER, USER, bot_settings, serving
-from fake_api import FakeBotApi
+from testing.fake_bot_api import FakeBotApi
 from fake_assistant import LONG_ANSWER, FakeAssistant
 
 from bot.telegram.access import REFUSAL

@@ -1,6 +1,6 @@
 """Synthetic contract archive: N contracts derived from the five real ones, plus questions with known answers.
 
-    python -m bench.make_corpus 200 --seed 7 --out bench/out/corpus-200
+    python -m testing.make_corpus 200 --seed 7 --out bench/out/corpus-200
 
 writes OUT/contracts/syn_00000.{txt,docx}…, OUT/questions.jsonl (the clauses eval format) and
 OUT/manifest.jsonl (template, format, parties and drawn values of each contract). Each contract
@@ -27,7 +27,7 @@ from pathlib import Path
 import cn2an
 import docx
 
-from bench.corpus_templates import BRANDS, CITIES, SUFFIXES, TEMPLATES, WORDING, Template, draw_values
+from testing.corpus_templates import BRANDS, CITIES, SUFFIXES, TEMPLATES, WORDING, Template, draw_values
 from retrieval.normalize import compact, normalize_document, nfkc, strip_pinyin, to_simplified, to_traditional
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge" / "contracts"

@@ -1,0 +1,6 @@
+"""Test support shared by tests/ and bench/: a real Chroma server around a block, a fake Telegram Bot API on
+loopback, and the synthetic-corpus generator.
+
+Both tests/ and bench/ import from here; this package imports neither, so the two never import each other
+(tests/test_import_boundaries.py checks it).
+"""
