@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 
 from bench.measure import percentiles
+from bot.settings import Settings
 from retrieval.evaluation import first_hit_rank, load_cases, metrics
+from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,8 +29,9 @@ def main() -> None:
     args = parser.parse_args()
     cases = load_cases(args.questions)
     with tempfile.TemporaryDirectory() as data_dir:
-        index = ClauseIndex.open(Path(data_dir))
-        index.ingest([REPO / "knowledge" / "contracts"], prune=True)
+        shipped = Settings(knowledge_dir=REPO / "knowledge")
+        index = ClauseIndex.open(Path(data_dir), glossary=load_glossary(shipped.glossary_file))
+        index.ingest([shipped.contracts_dir], prune=True)
         rows, baseline = [], None
         for mode in ("lexical", "dense", "hybrid"):
             index.search("预热", mode=mode, cached=False)

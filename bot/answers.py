@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bot.models import Citation, Intent, Reply, Session
-from retrieval.hints import contract_scores
 from retrieval.index import ClauseIndex
-from retrieval.models import Clause, ContractInfo, SearchHit
+from retrieval.models import Clause, SearchHit
 from retrieval.normalize import normalize_query
 
 # Calibrated on the dev questions against off-topic ones (README "Not covered"): off-topic questions
@@ -40,14 +39,14 @@ class Focus:
     named: bool
 
 
-def named_contracts(question: str, contracts: list[ContractInfo]) -> list[str]:
+def named_contracts(question: str, index: ClauseIndex) -> list[str]:
     """Contracts the question names about as clearly as the best-named one ('外呼协议' names two)."""
-    scores = contract_scores(normalize_query(question), contracts)
+    scores = index.contract_scores(normalize_query(question))
     return sorted((cid for cid, score in scores.items() if score > _CLEAR_LEAD), key=scores.__getitem__, reverse=True)
 
 
-def named_contract(question: str, contracts: list[ContractInfo]) -> str | None:
-    named = named_contracts(question, contracts)
+def named_contract(question: str, index: ClauseIndex) -> str | None:
+    named = named_contracts(question, index)
     return named[0] if len(named) == 1 else None
 
 
@@ -79,7 +78,7 @@ class ClauseAnswerer:
 
     def answer(self, question: str, session: Session) -> Reply:
         question = normalize_query(question)
-        candidates = named_contracts(question, self.index.contracts())
+        candidates = named_contracts(question, self.index)
         named = candidates[0] if len(candidates) == 1 else None
         if named and session.last_topic and is_switch(question):
             question = session.last_topic  # the same question, asked of the contract now named

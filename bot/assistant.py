@@ -17,9 +17,9 @@ from pydantic import BaseModel
 from bot.answers import BLANK_NOTE, ClauseAnswerer, citation, covered, named_contract
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
-from bot.penalty import assess, looks_like_penalty
+from bot.penalty import PenaltyAssessment, assess, load_legal_rules, looks_like_penalty
 from bot.settings import Settings
-from retrieval.hints import contract_scores
+from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
@@ -49,6 +49,7 @@ def open_index(settings: Settings) -> ClauseIndex:
 
     return ClauseIndex.open(
         settings.data_dir,
+        glossary=load_glossary(settings.glossary_file),
         embedder=make_embedder(settings.embedding_backend, settings.embedding_model),
         chroma_url=settings.chroma_url,
         chroma_path=settings.chroma_path,
@@ -69,7 +70,10 @@ class Assistant:
         self.settings = settings
         self.today = today
         self.answerer = ClauseAnswerer(index)
-        self.drafter = NoticeDrafter(index, contract_scores, settings.data_dir, settings.knowledge_dir, penalty=assess)
+        self.legal_rules = load_legal_rules(settings.penalty_rules_file)
+        self.drafter = NoticeDrafter(
+            index, index.contract_scores, settings.data_dir, settings.knowledge_dir, penalty=self._assess
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
@@ -127,7 +131,7 @@ class Assistant:
         return Reply(intent=Intent.CONTRACTS, text="\n".join(lines))
 
     def _penalty(self, message: str, session: Session) -> Reply:
-        assessment = assess(message, self.today())
+        assessment = self._assess(message, self.today())
         lines = list(assessment.lines)
         clause = self._governing_clause(assessment.clause_query, message, session)
         citations = []
@@ -138,9 +142,12 @@ class Assistant:
                 lines.append(f"注意：{'、'.join(clause.blanks)} 处{BLANK_NOTE}，请提供签署版本中的数值。")
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
 
+    def _assess(self, message: str, today: date) -> PenaltyAssessment:
+        return assess(message, today, rules=self.legal_rules)
+
     def _governing_clause(self, clause_query: str, message: str, session: Session) -> Clause | None:
         """The clause that governs the calculation: in the contract named or in focus, else anywhere."""
-        contract_id = named_contract(message, self.index.contracts()) or session.contract_id
+        contract_id = named_contract(message, self.index) or session.contract_id
         hits = self.index.search(clause_query, k=3, contract_id=contract_id)
         return hits[0].clause if hits and covered(hits[:1]) else None
 

@@ -11,7 +11,7 @@ import click
 
 from bot.assistant import Assistant, open_index
 from bot.models import Reply, Session
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 from retrieval.evaluation import first_hit_rank, is_hit, load_cases, metrics
 from retrieval.models import SearchHit
 
@@ -26,6 +26,18 @@ def passage_json(hit: SearchHit) -> dict:
         "text": clause.text,
         "score": round(hit.score, 6),
     }
+
+
+def settings() -> Settings:
+    """The settings, once their knowledge directory is known to exist: an installed package has no
+    knowledge/ beside it, and every command needs the glossary and the legal tables found there."""
+    current = get_settings()
+    if not current.glossary_file.is_file():
+        raise click.ClickException(
+            f"no knowledge directory at {current.knowledge_dir.resolve()} (glossary.yaml missing); "
+            "set CONTRACTBOT_KNOWLEDGE_DIR to the knowledge/ folder the product ships"
+        )
+    return current
 
 
 def echo_json(data: object) -> None:
@@ -49,8 +61,8 @@ def cli(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def index(paths: tuple[Path, ...]) -> None:
     """Index contract files (default: knowledge/contracts and uploaded contracts, pruning removed files)."""
-    settings = get_settings()
-    report = open_index(settings).ingest(paths or settings.contract_sources, prune=not paths)
+    current = settings()
+    report = open_index(current).ingest(paths or current.contract_sources, prune=not paths)
     for info in report.added:
         click.echo(f"indexed   {info.contract_id}  {info.title}  ({info.clauses} clauses)")
     for contract_id in report.removed:
@@ -59,13 +71,15 @@ def index(paths: tuple[Path, ...]) -> None:
         click.echo(f"failed    {name}: {reason}", err=True)
     click.echo(f"{len(report.added)} indexed, {len(report.unchanged)} unchanged, {len(report.removed)} removed, "
                f"{len(report.failed)} failed")
+    if report.failed:  # an image build or a deploy script must not carry on with a partial index
+        raise SystemExit(1)
 
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
 def contracts(as_json: bool) -> None:
     """List the indexed contracts."""
-    infos = open_index(get_settings()).contracts()
+    infos = open_index(settings()).contracts()
     if as_json:
         echo_json([i.model_dump() for i in infos])
         return
@@ -81,7 +95,7 @@ def contracts(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def search(query: str, k: int, contract_id: str | None, as_json: bool) -> None:
     """Search clauses."""
-    hits = open_index(get_settings()).search(query, k=k, contract_id=contract_id)
+    hits = open_index(settings()).search(query, k=k, contract_id=contract_id)
     if as_json:
         echo_json([passage_json(h) for h in hits])
         return
@@ -101,7 +115,7 @@ def evaluate() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def eval_clauses(file: Path, k: int, mode: str, as_json: bool) -> None:
     """Clause retrieval (hit@1, hit@3, MRR@10) and the answer check: the reply's first citation is a hit."""
-    assistant = Assistant.from_settings(get_settings())
+    assistant = Assistant.from_settings(settings())
     results, ranks, answered = [], [], 0
     for case in load_cases(file):
         hits = assistant.index.search(case.question, k=k, mode=mode)  # type: ignore[arg-type]
@@ -125,7 +139,7 @@ def eval_clauses(file: Path, k: int, mode: str, as_json: bool) -> None:
 def _eval_cases(kind: str, file: Path, as_json: bool) -> None:
     from bot import evaluation
 
-    results = evaluation.run(Assistant.from_settings(get_settings()), kind, file)
+    results = evaluation.run(Assistant.from_settings(settings()), kind, file)
     passed = sum(r.passed for r in results)
     if as_json:
         echo_json(
@@ -161,7 +175,7 @@ def eval_notices(file: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def ask(message: str, as_json: bool) -> None:
     """One turn in a fresh session (a notice is drafted at once from what the message gives)."""
-    reply = Assistant.from_settings(get_settings()).reply(message, Session(user="cli", interactive=False))
+    reply = Assistant.from_settings(settings()).reply(message, Session(user="cli", interactive=False))
     if as_json:
         echo_json(reply.model_dump(mode="json"))
     else:
@@ -178,7 +192,7 @@ def render_reply(reply: Reply) -> str:
 @cli.command()
 def chat() -> None:
     """Talk to the assistant in the terminal (one session; 'exit' or Ctrl-D to leave)."""
-    assistant = Assistant.from_settings(get_settings())
+    assistant = Assistant.from_settings(settings())
     session = Session(user="terminal")
     click.echo("合同助手已就绪。输入问题，输入“帮助”查看示例，exit 退出。")
     while True:
@@ -197,14 +211,14 @@ def serve() -> None:
     """Run the Telegram bot (long polling; webhook mode when CONTRACTBOT_WEBHOOK_URL is set)."""
     from bot.telegram.app import run_bot
 
-    settings = get_settings()
-    if not settings.telegram_token:
+    current = settings()
+    if not current.telegram_token:
         raise click.UsageError("Set TELEGRAM_BOT_TOKEN (see README: creating a bot with BotFather).")
-    run_bot(settings)
+    run_bot(current)
 
 
 @cli.command()
 @click.pass_context
 def run(ctx: click.Context) -> None:
     """What `make run` starts: the Telegram bot when a token is configured, else the terminal chat."""
-    ctx.invoke(serve if get_settings().telegram_token else chat)
+    ctx.invoke(serve if settings().telegram_token else chat)

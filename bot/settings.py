@@ -55,6 +55,14 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "contracts"
 
     @property
+    def glossary_file(self) -> Path:
+        return self.knowledge_dir / "glossary.yaml"
+
+    @property
+    def penalty_rules_file(self) -> Path:
+        return self.knowledge_dir / "legal" / "penalty_rules.yaml"
+
+    @property
     def uploads_dir(self) -> Path:
         """Contracts admins uploaded; indexed alongside the shipped ones and kept across restarts."""
         return self.data_dir / "uploads"

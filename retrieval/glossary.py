@@ -1,7 +1,11 @@
-"""Domain vocabulary from knowledge/glossary.yaml: English phrases and abbreviations → contract wording."""
+"""Domain vocabulary from knowledge/glossary.yaml: English phrases and abbreviations → contract wording.
+
+The file is found through `Settings.glossary_file` and handed in: nothing here knows where knowledge/ is.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,15 +13,13 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_GLOSSARY = Path(__file__).resolve().parents[1] / "knowledge" / "glossary.yaml"
-
-
 @dataclass(frozen=True)
 class Glossary:
     english: dict[str, str]
     aliases: dict[str, list[str]]
-    terms: list[str]
-    generic_title_words: list[str]
+    terms: tuple[str, ...]
+    generic_title_words: tuple[str, ...]
+    digest: str  # of the file's bytes: indexed passages depend on the terms, so the index fingerprints it
 
     def expand(self, query: str) -> str:
         """Append the Chinese wording of English phrases and abbreviations the query uses.
@@ -37,11 +39,13 @@ class Glossary:
 
 
 @lru_cache
-def load_glossary(path: Path = DEFAULT_GLOSSARY) -> Glossary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_glossary(path: Path) -> Glossary:
+    raw = Path(path).read_bytes()
+    data = yaml.safe_load(raw.decode("utf-8"))
     return Glossary(
         english=data["english"],
         aliases=data["aliases"],
-        terms=data["terms"],
-        generic_title_words=data["generic_title_words"],
+        terms=tuple(data["terms"]),
+        generic_title_words=tuple(data["generic_title_words"]),
+        digest=hashlib.sha256(raw).hexdigest()[:16],
     )

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from retrieval.glossary import load_glossary
+from retrieval.glossary import Glossary
 from retrieval.models import ContractInfo
 
 
@@ -35,8 +35,9 @@ def _names(contract: ContractInfo) -> str:
 class _NameIndex:
     """Bigram → the contracts whose names hold it, with its rarity weight; built once per contract set."""
 
-    def __init__(self, contracts: tuple[ContractInfo, ...]) -> None:
-        generic = tuple(load_glossary().generic_title_words)
+    def __init__(self, contracts: tuple[ContractInfo, ...], glossary: Glossary) -> None:
+        self.glossary = glossary
+        generic = glossary.generic_title_words
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
             for gram in _bigrams(_names(contract), generic):
@@ -45,7 +46,7 @@ class _NameIndex:
 
     def scores(self, question: str) -> dict[str, float]:
         raw: Counter[str] = Counter()
-        for gram in _bigrams(load_glossary().expand(question)) & self.postings.keys():
+        for gram in _bigrams(self.glossary.expand(question)) & self.postings.keys():
             for contract_id in self.postings[gram]:
                 raw[contract_id] += self.weight[gram]
         best = max(raw.values(), default=0.0)
@@ -53,23 +54,23 @@ class _NameIndex:
 
 
 _CACHED_SETS = 4
-_name_indexes: dict[tuple[tuple[str, str], ...], _NameIndex] = {}
+_name_indexes: dict[tuple[str, tuple[tuple[str, str], ...]], _NameIndex] = {}
 
 
-def _name_index(contracts: tuple[ContractInfo, ...]) -> _NameIndex:
-    key = tuple((c.contract_id, c.sha256) for c in contracts)
+def _name_index(contracts: tuple[ContractInfo, ...], glossary: Glossary) -> _NameIndex:
+    key = (glossary.digest, tuple((c.contract_id, c.sha256) for c in contracts))
     if key not in _name_indexes:
         if len(_name_indexes) >= _CACHED_SETS:
             _name_indexes.pop(next(iter(_name_indexes)))  # the oldest contract set
-        _name_indexes[key] = _NameIndex(contracts)
+        _name_indexes[key] = _NameIndex(contracts, glossary)
     return _name_indexes[key]
 
 
-def contract_scores(question: str, contracts: Iterable[ContractInfo]) -> dict[str, float]:
+def contract_scores(question: str, contracts: Iterable[ContractInfo], glossary: Glossary) -> dict[str, float]:
     """contract_id → score in [0, 1] (1 for the best-named contract); empty when none is named.
 
     The name index is cached per contract set (keyed by id and content hash), so a question costs its own
     bigrams' postings, not a pass over every contract's names (200 ms per call at 2,000 contracts before).
     """
     contracts = tuple(contracts)
-    return _name_index(contracts).scores(question) if contracts else {}
+    return _name_index(contracts, glossary).scores(question) if contracts else {}

@@ -23,7 +23,7 @@ import numpy as np
 
 from retrieval.catalog import Catalog, StoredClause
 from retrieval.embeddings import Embedder, make_embedder
-from retrieval.glossary import DEFAULT_GLOSSARY, load_glossary
+from retrieval.glossary import Glossary
 from retrieval.hints import contract_scores
 from retrieval.ingest import ParsedContract, parse_contract, sha256
 from retrieval.lexical import LexicalIndex, tokenize
@@ -57,11 +57,11 @@ def embedding_text(clause: Clause) -> str:
 
 
 def pipeline_sources() -> list[Path]:
-    """The code and data that turn a file's bytes into stored passages, tokens and embedding texts."""
+    """The code that turns a file's bytes into stored passages, tokens and embedding texts."""
     from retrieval import glossary, ingest, lexical, loaders, normalize, segment
 
     modules = (glossary, ingest, lexical, loaders, normalize, segment)
-    return sorted({Path(m.__file__) for m in modules} | {Path(__file__), DEFAULT_GLOSSARY})
+    return sorted({Path(m.__file__) for m in modules} | {Path(__file__)})
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -71,9 +71,14 @@ def _fingerprint(paths: list[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
-# A file indexed by other parsing code (a segmentation fix, a new glossary term) is stale even though its
-# bytes are the same: it is re-parsed on the next ingest, its unchanged texts' vectors coming from the cache.
-PIPELINE = _fingerprint(pipeline_sources())
+_CODE = _fingerprint(pipeline_sources())
+
+
+def pipeline_fingerprint(glossary: Glossary) -> str:
+    """A file indexed by other parsing code or glossary (a segmentation fix, a new term) is stale even
+    though its bytes are the same: it is re-parsed on the next ingest, its unchanged texts' vectors
+    coming from the cache."""
+    return hashlib.sha256(f"{_CODE}:{glossary.digest}".encode()).hexdigest()[:16]
 
 
 def _vector_key(model: str, text: str) -> str:
@@ -89,9 +94,11 @@ def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
 
 
 class ClauseIndex:
-    def __init__(self, root: Path, embedder: Embedder, chroma: chromadb.ClientAPI) -> None:
+    def __init__(self, root: Path, embedder: Embedder, chroma: chromadb.ClientAPI, glossary: Glossary) -> None:
         self.root = root
         self.embedder = embedder
+        self.glossary = glossary
+        self.pipeline = pipeline_fingerprint(glossary)
         self._catalog = Catalog(root / "catalog.sqlite")
         # Vectors from different models are not comparable: one collection per model.
         name = "clauses_" + hashlib.sha1(embedder.name.encode()).hexdigest()[:10]
@@ -105,13 +112,14 @@ class ClauseIndex:
         cls,
         data_dir: Path,
         *,
+        glossary: Glossary,
         embedder: Embedder | None = None,
         chroma_url: str | None = None,
         chroma_path: Path | None = None,
     ) -> ClauseIndex:
         root = Path(data_dir) / "index"
         client = chroma_client(chroma_path or root / "chroma", chroma_url)
-        return cls(root, embedder or make_embedder(), client)
+        return cls(root, embedder or make_embedder(), client, glossary)
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -133,6 +141,10 @@ class ClauseIndex:
 
     def contracts(self) -> list[ContractInfo]:
         return list(self._contracts)
+
+    def contract_scores(self, question: str, contracts: Iterable[ContractInfo] | None = None) -> dict[str, float]:
+        """How strongly the question names each contract (all indexed ones by default), best = 1."""
+        return contract_scores(question, self._contracts if contracts is None else contracts, self.glossary)
 
     def clauses(self, contract_id: str | None = None) -> list[Clause]:
         return [c for c in self._clauses if contract_id is None or c.contract_id == contract_id]
@@ -186,10 +198,10 @@ class ClauseIndex:
     def _ingest_bytes(self, name: str, data: bytes) -> ContractInfo | None:
         """Index one file; None when it is already indexed with the same content by the same pipeline."""
         existing = self._catalog.contract(Path(name).stem)
-        if existing and existing.sha256 == sha256(data) and existing.pipeline == PIPELINE:
+        if existing and existing.sha256 == sha256(data) and existing.pipeline == self.pipeline:
             return None
         parsed = parse_contract(name, data)
-        parsed.info.pipeline = PIPELINE
+        parsed.info.pipeline = self.pipeline
         if not parsed.clauses:
             raise UnreadableContract("没有识别出任何条款")
         stored = self._embed_and_store(parsed)
@@ -214,7 +226,7 @@ class ClauseIndex:
             self._catalog.cache_vectors(fresh)
             vectors.update(fresh)
         stored = [
-            StoredClause(clause, tokenize(text), f"{clause.id}@{key[:12]}")
+            StoredClause(clause, tokenize(text, self.glossary.terms), f"{clause.id}@{key[:12]}")
             for clause, text, key in zip(parsed.clauses, texts, keys)
         ]
         self._collection.upsert(
@@ -242,7 +254,7 @@ class ClauseIndex:
     ) -> list[SearchHit]:
         """The k best clauses for a question, best first. Repeated questions are answered from a cache
         (benchmarks pass cached=False to measure the search itself)."""
-        question = load_glossary().expand(normalize_query(query))
+        question = self.glossary.expand(normalize_query(query))
         key = (question, k, contract_id, mode)
         with self._lock:
             if cached and key in self._query_cache:
@@ -258,7 +270,7 @@ class ClauseIndex:
     def _search(self, question: str, k: int, contract_id: str | None, mode: SearchMode) -> list[SearchHit]:
         lexical = self._lexical_ranking(question, contract_id) if mode != "dense" else {}
         dense = self._dense_ranking(question, contract_id) if mode != "lexical" else {}
-        hints = contract_scores(question, self._contracts) if contract_id is None else {}
+        hints = self.contract_scores(question) if contract_id is None else {}
         dense_weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "lexical": 0.0}[mode]
         lexical_scaled, dense_scaled = _scaled(lexical), _scaled(dense)
         fused = {
@@ -274,7 +286,7 @@ class ClauseIndex:
         ]
 
     def _lexical_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
-        scores = self._lexical.scores(tokenize(question))
+        scores = self._lexical.scores(tokenize(question, self.glossary.terms))
         if contract_id is not None:
             scores = np.where(self._contract_of == self._contract_code.get(contract_id, -1), scores, 0.0)
         if len(scores) > CANDIDATES:  # partial sort: only the top candidates need ordering

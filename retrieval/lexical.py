@@ -13,7 +13,6 @@ import bm25s
 import jieba
 import numpy as np
 
-from retrieval.glossary import load_glossary
 from retrieval.segment import cn_number
 
 jieba.setLogLevel(logging.WARNING)
@@ -28,21 +27,22 @@ _STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> jieba.Tokenizer:
+@lru_cache(maxsize=4)
+def _segmenter(terms: tuple[str, ...]) -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
-    for term in load_glossary().terms:
+    for term in terms:
         tokenizer.add_word(term, freq=100000)
     return tokenizer
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased jieba words without stopwords, plus exact tokens for article and clause numbers."""
+def tokenize(text: str, terms: tuple[str, ...]) -> list[str]:
+    """Lower-cased jieba words without stopwords, plus exact tokens for article and clause numbers.
+    `terms` (the glossary's) are words the segmenter keeps whole."""
     exact = [f"第{cn_number(m.group(1))}条" for m in _ARTICLE.finditer(text)]
     exact += _CLAUSE_NUMBER.findall(text)
     rest = _CLAUSE_NUMBER.sub(" ", _ARTICLE.sub(" ", text))
     # Search mode also emits the words inside compounds: 违约责任 → 违约, 责任, 违约责任.
-    words = [w.strip().lower() for w in _segmenter().lcut_for_search(rest)]
+    words = [w.strip().lower() for w in _segmenter(terms).lcut_for_search(rest)]
     return exact + [w for w in words if w and w not in _STOPWORDS and re.search(r"\w", w)]
 
 

@@ -1,8 +1,17 @@
-"""Where the shipped corpus lives, for tests that read it (a plain module: conftest files are not importable
-by name once there are several of them)."""
+"""Where the shipped corpus and knowledge live, for tests that read them (a plain module: conftest files are
+not importable by name once there are several of them)."""
 
 from pathlib import Path
 
+from bot.penalty.rules import load_legal_rules
+from bot.settings import Settings
+from retrieval.glossary import load_glossary
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS_DIR = ROOT / "knowledge" / "contracts"
+KNOWLEDGE_DIR = ROOT / "knowledge"
+CORPUS_DIR = KNOWLEDGE_DIR / "contracts"
 CORPUS_FILES = sorted(CORPUS_DIR.glob("*.txt"))
+
+_SHIPPED = Settings(knowledge_dir=KNOWLEDGE_DIR)
+GLOSSARY = load_glossary(_SHIPPED.glossary_file)
+LEGAL_RULES = load_legal_rules(_SHIPPED.penalty_rules_file)

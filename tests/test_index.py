@@ -10,7 +10,7 @@ from __future__ import annotations
 import cn2an
 import pytest
 import search_suite
-from corpus import CORPUS_FILES
+from corpus import CORPUS_FILES, GLOSSARY
 from embedders import HashingEmbedder
 
 from retrieval.index import ClauseIndex
@@ -41,7 +41,7 @@ def snapshot(index: ClauseIndex) -> tuple:
 
 def reopen(index: ClauseIndex, embedder=None) -> ClauseIndex:
     """A fresh process's view of the same data dir (what a restarted bot would serve)."""
-    return ClauseIndex.open(index.root.parent, embedder=embedder or HashingEmbedder())
+    return ClauseIndex.open(index.root.parent, glossary=GLOSSARY, embedder=embedder or HashingEmbedder())
 
 
 def contract(title: str, *clauses: str) -> str:
@@ -87,12 +87,12 @@ def test_a_restarted_index_finds_its_files_unchanged(fast_index, contracts_dir):
 
 
 def test_files_indexed_by_older_parsing_code_are_reparsed_without_reembedding(
-    fast_index, contracts_dir, fake_embedder, monkeypatch
+    fast_index, contracts_dir, fake_embedder
 ):
     # Same bytes, new segmenter/tokeniser/glossary: the stored passages and BM25 tokens are stale.
     fast_index.ingest([contracts_dir], prune=True)
     batches = len(fake_embedder.passage_batches)
-    monkeypatch.setattr("retrieval.index.PIPELINE", "fingerprint-of-a-newer-segmenter")
+    fast_index.pipeline = "fingerprint-of-a-newer-segmenter"
 
     report = fast_index.ingest([contracts_dir], prune=True)
 
@@ -102,12 +102,16 @@ def test_files_indexed_by_older_parsing_code_are_reparsed_without_reembedding(
     assert sorted(fast_index.ingest([contracts_dir], prune=True).unchanged) == CORPUS_IDS
 
 
-def test_the_pipeline_fingerprint_covers_the_code_and_data_that_make_passages():
-    from retrieval.index import PIPELINE, pipeline_sources
+def test_the_pipeline_fingerprint_covers_the_code_and_data_that_make_passages(tmp_path):
+    from dataclasses import replace
+
+    from retrieval.index import pipeline_fingerprint, pipeline_sources
 
     names = {path.name for path in pipeline_sources()}
-    assert {"normalize.py", "segment.py", "loaders.py", "ingest.py", "lexical.py", "glossary.yaml"} <= names
-    assert len(PIPELINE) >= 12
+    assert {"normalize.py", "segment.py", "loaders.py", "ingest.py", "lexical.py", "glossary.py"} <= names
+    assert len(pipeline_fingerprint(GLOSSARY)) >= 12
+    # The glossary is data from the knowledge directory: another glossary is another pipeline.
+    assert pipeline_fingerprint(replace(GLOSSARY, digest="another-glossary")) != pipeline_fingerprint(GLOSSARY)
 
 
 def test_a_changed_file_replaces_its_passages(fast_index, tmp_path, fake_embedder):
@@ -302,8 +306,8 @@ def test_a_copy_of_an_indexed_contract_costs_no_embedding(fast_index, contracts_
 
 @pytest.mark.parametrize(("chinese", "digits"), [("第二十四条", "第24条"), ("第十条", "第10条"), ("第一百零五条", "第105条")])
 def test_chinese_and_arabic_article_numbers_are_the_same_token(chinese, digits):
-    assert tokenize(f"{chinese}怎么规定") == tokenize(f"{digits}怎么规定")
-    assert digits in tokenize(chinese)
+    assert tokenize(f"{chinese}怎么规定", GLOSSARY.terms) == tokenize(f"{digits}怎么规定", GLOSSARY.terms)
+    assert digits in tokenize(chinese, GLOSSARY.terms)
 
 
 def articles_contract(numeral) -> str:
@@ -332,7 +336,7 @@ def test_clause_numbers_are_exact_tokens(fast_index, contracts_dir):
     fast_index.ingest([contracts_dir], prune=True)
     hit = fast_index.search("8.3.1.1", k=1, contract_id=OUTBOUND, mode="lexical")[0]
     assert hit.clause.clause == "8.3.1.1"
-    assert "8.3.1" not in tokenize("8.3.1.1") and "8.3.1.1" in tokenize("条款8.3.1.1")
+    assert "8.3.1" not in tokenize("8.3.1.1", GLOSSARY.terms) and "8.3.1.1" in tokenize("条款8.3.1.1", GLOSSARY.terms)
 
 
 def test_an_empty_index_and_an_empty_question_return_nothing(fast_index):

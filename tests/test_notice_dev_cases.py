@@ -9,7 +9,6 @@ import pytest
 from bot.models import Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter
-from retrieval.hints import contract_scores
 from retrieval.index import ClauseIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def drafter(real_index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory) -> NoticeDrafter:
     """Over the session's shared real index (tests/conftest.py); drafts go to a throwaway data dir."""
-    return NoticeDrafter(real_index, contract_scores, tmp_path_factory.mktemp("notices-data"), ROOT / "knowledge")
+    return NoticeDrafter(real_index, real_index.contract_scores, tmp_path_factory.mktemp("notices-data"), ROOT / "knowledge")
 
 
 @pytest.mark.skipif(not CASES, reason="../shared/eval/notices.dev.jsonl not present")

@@ -1,6 +1,7 @@
 """The notice drafter end to end on a fake index: one-shot drafts, the chat, corrections, cancel."""
 
 import json
+from functools import partial
 import shutil
 from datetime import date
 from pathlib import Path
@@ -10,12 +11,14 @@ import pytest
 from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter
-from retrieval.hints import contract_scores
+from retrieval import hints
+from corpus import GLOSSARY
 from notice_fakes import CRM, OUTBOUND, FakeIndex, clause
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 TODAY = date(2026, 9, 20)
+contract_scores = partial(hints.contract_scores, glossary=GLOSSARY)
 COMPLETE = "帮我起草提前终止外呼服务协议的通知：我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
 
 
@@ -233,6 +236,7 @@ def test_a_new_notice_type_is_a_template_and_a_spec(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE / "legal", knowledge / "legal")
     shutil.copytree(KNOWLEDGE / "templates", knowledge / "templates")
+    shutil.copy(KNOWLEDGE / "glossary.yaml", knowledge / "glossary.yaml")
     (knowledge / "templates" / "confidentiality_reminder.yaml").write_text(
         "type: confidentiality_reminder\ntitle: 保密义务提示函\ntriggers: [保密提示, 保密义务提示]\n"
         "required: [contract, sender, recipient, sent_date]\n"

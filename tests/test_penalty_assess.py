@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import LEGAL_RULES
+
 from bot.penalty import Kind, assess, looks_like_penalty
 
 TODAY = date(2026, 3, 5)
@@ -24,7 +26,7 @@ def _dev_cases() -> list[dict]:
 @pytest.mark.skipif(not DEV_SET.exists(), reason="../shared/eval/penalty.dev.jsonl is not here")
 @pytest.mark.parametrize("case", _dev_cases(), ids=lambda case: case["id"])
 def test_every_dev_case(case: dict) -> None:
-    info = assess(case["message"], TODAY).info
+    info = assess(case["message"], TODAY, rules=LEGAL_RULES).info
     expect = case["expect"]
     for field in ("amount", "days", "capped", "excessive", "threshold"):
         if field in expect:
@@ -97,7 +99,7 @@ def test_every_dev_case(case: dict) -> None:
     ],
 )
 def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.refused is None
     assert (assessment.info.amount, assessment.info.days) == (amount, days)
 
@@ -114,14 +116,14 @@ def test_computes_from_ordinary_messages(message: str, amount: str, days: int | 
     ],
 )
 def test_a_cap_that_bites_is_applied_and_said(message: str, amount: str) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert (assessment.info.amount, assessment.info.capped) == (amount, True)
     assert any("超过上限" in line for line in assessment.lines)
 
 
 def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:
     message = "违约金不超过合同总金额的30%，合同总金额100万，欠款50万，逾期300天，日千分之一"
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert (assessment.info.amount, assessment.info.capped) == ("150000.00", False)
     assert any("未超过上限" in line for line in assessment.lines)
 
@@ -141,7 +143,7 @@ def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:
     ],
 )
 def test_the_article_585_test(message: str, excessive: bool, threshold: str) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert (assessment.info.excessive, assessment.info.threshold) == (excessive, threshold)
     assert assessment.info.amount is None  # nothing was computed, only compared
     text = assessment.text
@@ -149,13 +151,13 @@ def test_the_article_585_test(message: str, excessive: bool, threshold: str) -> 
 
 
 def test_a_computed_penalty_can_be_tested_against_the_loss() -> None:
-    assessment = assess("欠款10万元，逾期30天，日千分之一，实际损失1000元，违约金是否过高", TODAY)
+    assessment = assess("欠款10万元，逾期30天，日千分之一，实际损失1000元，违约金是否过高", TODAY, rules=LEGAL_RULES)
     info = assessment.info
     assert (info.amount, info.excessive, info.threshold) == ("3000.00", True, "1300.00")
 
 
 def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
-    assessment = assess("客户逾期付款30天，欠款10万元，合同约定每日按未付金额的0.05%支付违约金", TODAY)
+    assessment = assess("客户逾期付款30天，欠款10万元，合同约定每日按未付金额的0.05%支付违约金", TODAY, rules=LEGAL_RULES)
     info = assessment.info
     assert info.formula == "100,000.00 元 × 0.05% × 30 天 = 1,500.00 元"
     assert info.amount_in_words == "壹仟伍佰元整"
@@ -165,7 +167,7 @@ def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
 
 
 def test_penalty_info_serialises_to_the_public_json_shape() -> None:
-    capped = assess("未付金额10万元，逾期200天，日千分之一，违约金以未付金额的10%为限", TODAY).info
+    capped = assess("未付金额10万元，逾期200天，日千分之一，违约金以未付金额的10%为限", TODAY, rules=LEGAL_RULES).info
     assert capped.model_dump(mode="json") == {
         "amount": "10000.00",
         "currency": "CNY",
@@ -176,12 +178,12 @@ def test_penalty_info_serialises_to_the_public_json_shape() -> None:
         "threshold": None,
         "amount_in_words": "壹万元整",
     }
-    refused = assess("欠款-3000元，逾期5天，日万分之五", TODAY).info.model_dump(mode="json")
+    refused = assess("欠款-3000元，逾期5天，日万分之五", TODAY, rules=LEGAL_RULES).info.model_dump(mode="json")
     assert (refused["amount"], refused["amount_in_words"], refused["formula"]) == (None, None, "")
 
 
 def test_a_date_pair_reply_cites_article_201() -> None:
-    text = assess("应付日期2026年1月10日，2026年2月20日才付清，欠款2万元，每日千分之一", TODAY).text
+    text = assess("应付日期2026年1月10日，2026年2月20日才付清，欠款2万元，每日千分之一", TODAY, rules=LEGAL_RULES).text
     assert "共 41 天" in text and "第二百零一条" in text
 
 
@@ -199,7 +201,7 @@ def test_a_date_pair_reply_cites_article_201() -> None:
     ],
 )
 def test_assumptions_are_stated(message: str, assumption: str) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount is not None
     assert any(assumption in line for line in assessment.lines if line.startswith("说明"))
 
@@ -226,7 +228,7 @@ def test_assumptions_are_stated(message: str, assumption: str) -> None:
     ],
 )
 def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount is None and assessment.info.formula == ""
     assert assessment.refused is not None and reason in assessment.refused
     assert assessment.lines[0].startswith("无法计算")
@@ -250,7 +252,7 @@ def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None
     ],
 )
 def test_asks_for_exactly_what_is_missing(message: str, missing: list[str]) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount is None
     assert assessment.refused is None
     assert len(assessment.missing) == len(missing)
@@ -269,7 +271,7 @@ def test_asks_for_exactly_what_is_missing(message: str, missing: list[str]) -> N
     ],
 )
 def test_clause_query_names_the_clause_to_cite(message: str, kind: Kind, words: str) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.kind is kind
     assert words in assessment.clause_query
 
@@ -293,7 +295,7 @@ def test_clause_query_names_the_clause_to_cite(message: str, kind: Kind, words: 
     ],
 )
 def test_bad_input_never_raises(message: str) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.lines  # always something to say
     assert assessment.info.amount is None
 
@@ -308,7 +310,7 @@ _PIECES = list("0123456789.,，。-—%‰万千百十亿元天日月年周个�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_no_jumble_of_figures_makes_assess_raise(message: str) -> None:
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.lines
     assert (assessment.info.amount is None) == (assessment.info.amount_in_words is None)
 
@@ -317,14 +319,14 @@ def test_a_long_message_is_read_whole_and_fast() -> None:
     """Numbers only start at the head of a numeral run, so long runs cost linear time."""
     message = "说明。" * 3000 + "欠款10万元，逾期30天，日万分之五"
     started = time.perf_counter()
-    assert assess(message, TODAY).info.amount == "1500.00"
-    assert assess("1元" * 5000, TODAY).lines
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "1500.00"
+    assert assess("1元" * 5000, TODAY, rules=LEGAL_RULES).lines
     assert time.perf_counter() - started < 5
 
 
 def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:
     """The limits (十万亿元, 36500 days, 1% a day) keep every result within what capitals can spell."""
-    info = assess("欠款9999999999999元，逾期36500天，日1%", TODAY).info
+    info = assess("欠款9999999999999元，逾期36500天，日1%", TODAY, rules=LEGAL_RULES).info
     assert info.amount == "3649999999999635.00"
     assert info.amount_in_words is not None and info.amount_in_words.endswith("元整")
 

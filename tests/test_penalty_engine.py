@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import LEGAL_RULES
+
 from bot.figures import round_fen
 from bot.penalty import assess
 from bot.penalty.arithmetic import (
@@ -18,7 +20,6 @@ from bot.penalty.arithmetic import (
     percent,
     percentage_of,
 )
-from bot.penalty.rules import RULES_FILE, legal_rules
 
 TODAY = date(2026, 3, 5)
 
@@ -46,7 +47,7 @@ def test_cap_applies_only_above_the_limit() -> None:
 
 
 def test_threshold_is_loss_times_one_point_three() -> None:
-    assert excessive_threshold(Decimal(50000)) == Decimal(65000)
+    assert excessive_threshold(Decimal(50000), LEGAL_RULES.excessive_factor) == Decimal(65000)
 
 
 @pytest.mark.parametrize(
@@ -86,7 +87,7 @@ def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day
     """The engine's result equals the exact product rounded once, not a sum of rounded parts."""
     message = f"欠款{principal}元，逾期{day_count}天，日万分之{ten_thousandths}"
     exact = Decimal(principal) * Decimal(ten_thousandths) / 10000 * day_count
-    assessment = assess(message, TODAY)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount == f"{round_fen(exact):.2f}"
     assert assessment.info.days == day_count
 
@@ -95,7 +96,7 @@ def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day
 @given(st.integers(min_value=1, max_value=10**8), st.integers(min_value=1, max_value=1000), st.integers(1, 100))
 def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_percent: int) -> None:
     message = f"未付金额{principal}元，逾期{day_count}天，日千分之一，违约金以未付金额的{cap_percent}%为限"
-    info = assess(message, TODAY).info
+    info = assess(message, TODAY, rules=LEGAL_RULES).info
     assert info.amount is not None
     cap = Decimal(principal) * cap_percent / 100
     assert Decimal(info.amount) <= round_fen(cap)
@@ -105,14 +106,13 @@ def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_p
 @settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(money.filter(lambda loss: loss > 0), money)
 def test_excessive_means_strictly_above_loss_times_one_point_three(loss: Decimal, agreed: Decimal) -> None:
-    info = assess(f"约定违约金{agreed}元，实际损失{loss}元，是否过高", TODAY).info
+    info = assess(f"约定违约金{agreed}元，实际损失{loss}元，是否过高", TODAY, rules=LEGAL_RULES).info
     assert info.threshold == f"{round_fen(loss * Decimal('1.3')):.2f}"
     assert info.excessive == (agreed > loss * Decimal("1.3"))
 
 
 def test_the_legal_table_names_source_and_date_for_each_rule() -> None:
-    rules = legal_rules()
-    assert RULES_FILE.exists()
+    rules = LEGAL_RULES
     for rule in (rules.civil_code_585, rules.judicial_interpretation_2023_13_art65, rules.civil_code_201):
         assert rule.cite and rule.source and rule.text
         assert rule.date >= date(2021, 1, 1)

@@ -5,6 +5,6 @@ Pure core code (no front-end imports). The assistant routes with `NoticeDrafter.
 """
 
 from bot.notices.docx import docx_text
-from bot.notices.drafting import NoticeDrafter, is_notice_request
+from bot.notices.drafting import NoticeDrafter
 
-__all__ = ["NoticeDrafter", "docx_text", "is_notice_request"]
+__all__ = ["NoticeDrafter", "docx_text"]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from bot.notices.compose import ClauseSource
-from retrieval.glossary import load_glossary
+from retrieval.glossary import Glossary
 from retrieval.models import ContractInfo
 
 ContractScorer = Callable[[str, list[ContractInfo]], dict[str, float]]
@@ -20,9 +20,10 @@ MAX_OPTIONS = 5
 
 
 class ContractPicker:
-    def __init__(self, index: ClauseSource, contract_scores: ContractScorer) -> None:
+    def __init__(self, index: ClauseSource, contract_scores: ContractScorer, glossary: Glossary) -> None:
         self.index = index
         self.contract_scores = contract_scores
+        self.glossary = glossary
 
     def contract(self, contract_id: str | None) -> ContractInfo | None:
         return next((c for c in self.index.contracts() if c.contract_id == contract_id), None)
@@ -64,7 +65,7 @@ class ContractPicker:
 
     def _of_the_named_kind(self, text: str, contract_ids: list[str]) -> list[str]:
         """Break a tie by the kind of document named: "…协议" is not "…合同" ("outbound call agreement")."""
-        expanded = load_glossary().expand(text)
+        expanded = self.glossary.expand(text)
         kinds = [kind for kind in _DOCUMENT_KINDS if kind in expanded]
         if len(kinds) != 1:
             return contract_ids

@@ -35,8 +35,8 @@ from bot.notices.docx import render_docx
 from bot.notices.fields import RECIPIENT, SENDER, organisation_names
 from bot.notices.markup import to_plain
 from bot.notices.rules import Period
-from bot.notices.specs import NoticeSpec, cached_specs, detect_type, is_drafting_request, load_specs
-from bot.settings import get_settings
+from bot.notices.specs import NoticeSpec, detect_type, is_drafting_request, load_specs
+from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
 
 
@@ -74,12 +74,12 @@ class NoticeDrafter:
         index: ClauseSource,
         contract_scores: ContractScorer,
         data_dir: Path,
-        knowledge_dir: Path = Path("knowledge"),
+        knowledge_dir: Path,
         penalty: PenaltyAssessor | None = None,
     ) -> None:
         """`penalty` is `bot.penalty.assess`: given, payment demands state the accrued penalty."""
         self.index = index
-        self.contracts = ContractPicker(index, contract_scores)
+        self.contracts = ContractPicker(index, contract_scores, load_glossary(Path(knowledge_dir) / "glossary.yaml"))
         self.penalty = penalty
         self.notices_dir = Path(data_dir) / "notices"
         templates_dir = Path(knowledge_dir) / "templates"
@@ -273,7 +273,3 @@ def _citations(composition: Composition, contract: ContractInfo | None) -> list[
         for c in composition.clauses
     ]
 
-
-def is_notice_request(message: str) -> bool:
-    """Routing check for the assistant, with the shipped notice types (see NoticeDrafter.owns)."""
-    return is_drafting_request(message, cached_specs(get_settings().knowledge_dir / "templates"))

@@ -6,8 +6,8 @@ Public API (pure code: no retrieval, no Telegram):
         Routing hint: the message talks about 违约金/滞纳金/逾期/利息/过高… and gives figures or
         asks for a calculation ("怎么算", "多少"); or it gives an amount, a rate and a lateness.
 
-    assess(message, today=None) -> PenaltyAssessment
-        Parse and compute. Never raises on user input. The assessment carries:
+    assess(message, today=None, *, rules) -> PenaltyAssessment
+        Parse and compute with the legal table `rules` (`load_legal_rules(settings.penalty_rules_file)`). Never raises on user input. The assessment carries:
           info          the public `bot.models.PenaltyInfo` (amount is None unless computed)
           lines         the Chinese reply text, one line each: formula with the numbers, day count,
                         result in figures and capitals, assumptions, refusal or missing-figure question
@@ -32,8 +32,9 @@ from bot.models import PenaltyInfo
 from bot.penalty.engine import Kind, evaluate
 from bot.penalty.parse import read_facts
 from bot.penalty.render import penalty_info, reply_lines
+from bot.penalty.rules import LegalRules, load_legal_rules
 
-__all__ = ["Kind", "PenaltyAssessment", "assess", "looks_like_penalty"]
+__all__ = ["Kind", "LegalRules", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
 
 _TOPIC_WORDS = re.compile(
     r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated", re.I
@@ -79,9 +80,9 @@ def _clause_query(kind: Kind, text: str) -> str:
     return " ".join([*breaches, _CLAUSE_QUERIES[kind]])
 
 
-def assess(message: str, today: date | None = None) -> PenaltyAssessment:
+def assess(message: str, today: date | None = None, *, rules: LegalRules) -> PenaltyAssessment:
     facts = read_facts(message, today or date.today())
-    outcome = evaluate(facts)
+    outcome = evaluate(facts, rules)
     return PenaltyAssessment(
         kind=outcome.kind,
         info=penalty_info(outcome),

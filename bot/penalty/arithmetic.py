@@ -8,7 +8,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.figures import format_money
-from bot.penalty.rules import legal_rules
 
 DAYS_PER_YEAR = 365  # the divisor for an annual rate; the reply states it
 MONTHS_PER_YEAR = 12
@@ -31,9 +30,9 @@ def apply_cap(amount: Decimal, cap: Decimal) -> tuple[Decimal, bool]:
     return (cap, True) if amount > cap else (amount, False)
 
 
-def excessive_threshold(loss: Decimal) -> Decimal:
-    """Loss × 1.3: agreed damages above this are generally excessive (法释〔2023〕13号 art. 65)."""
-    return loss * legal_rules().excessive_factor
+def excessive_threshold(loss: Decimal, factor: Decimal) -> Decimal:
+    """Loss × factor (1.3): agreed damages above this are generally excessive (法释〔2023〕13号 art. 65)."""
+    return loss * factor
 
 
 def percent(rate: Decimal) -> str:

@@ -25,7 +25,7 @@ from bot.penalty.arithmetic import (
     yuan,
 )
 from bot.penalty.parse import INTEREST_WORDS, LATE_WORDS, ONE_OFF_WORDS, Amount, PenaltyFacts, Period, Rate, Role
-from bot.penalty.rules import legal_rules
+from bot.penalty.rules import LegalRules
 
 # Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
 MAX_DAILY_RATE = Decimal("0.01")
@@ -148,7 +148,7 @@ def _chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _day_count(facts: PenaltyFacts) -> tuple[DayCount | None, list[str]]:
+def _day_count(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, list[str]]:
     """Days from the date pair (start day not counted) or else from a stated duration."""
     pair = facts.date_pair
     if pair is not None:
@@ -160,7 +160,7 @@ def _day_count(facts: PenaltyFacts) -> tuple[DayCount | None, list[str]]:
         end = "今天" if pair.end_is_today else ""
         explanation = (
             f"自 {_chinese_date(pair.start)} 的次日起算，至{end} {_chinese_date(pair.end)}，共 {days} 天"
-            f"（{legal_rules().civil_code_201.cite}：开始的当日不计入）"
+            f"（{rules.civil_code_201.cite}：开始的当日不计入）"
         )
         disagreeing = [d.raw for d in facts.durations if d.days != days]
         notes = [f"消息中的“{disagreeing[0]}”与日期推算的 {days} 天不一致，按日期计算。"] if disagreeing else []
@@ -283,7 +283,9 @@ def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcom
     return limited
 
 
-def _excessive_test(facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | None, loss_required: bool) -> None:
+def _excessive_test(
+    facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | None, loss_required: bool, rules: LegalRules
+) -> None:
     """The art. 585 test, when the message gives an actual loss; asks for the loss when required."""
     loss = _first(facts, [Role.LOSS])
     if loss is None:
@@ -292,10 +294,10 @@ def _excessive_test(facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | Non
         return
     if agreed is None:
         return
-    threshold = excessive_threshold(loss.value)
+    factor = rules.excessive_factor
+    threshold = excessive_threshold(loss.value, factor)
     outcome.threshold = round_fen(threshold)
     outcome.excessive = agreed > threshold
-    factor = legal_rules().excessive_factor
     comparison = ">" if outcome.excessive else "≤"
     test = f"{yuan(loss.value)} × {factor} = {yuan(threshold)}；违约金 {yuan(agreed)} {comparison} {yuan(threshold)}"
     outcome.formula = f"{outcome.formula}；{test}" if outcome.formula else test
@@ -306,17 +308,17 @@ def _excessive_test(facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | Non
     )
     outcome.excessive_note = (
         f"参考线：实际损失 {yuan(loss.value)} × {factor} = {yuan(threshold)}；违约金 {yuan(agreed)} {verdict}"
-        f"（{legal_rules().civil_code_585.cite}，{legal_rules().judicial_interpretation_2023_13_art65.cite}）。"
+        f"（{rules.civil_code_585.cite}，{rules.judicial_interpretation_2023_13_art65.cite}）。"
     )
 
 
-def evaluate(facts: PenaltyFacts) -> Outcome:
+def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
     """Decide, check and compute. Never raises on user input: a refusal is part of the outcome."""
     kind, kind_assumptions = _kind(facts)
     outcome = Outcome(kind=kind)
     try:
         _check_figures(facts)
-        outcome.days, day_assumptions = _day_count(facts)
+        outcome.days, day_assumptions = _day_count(facts, rules)
         outcome.assumptions = kind_assumptions + day_assumptions
         if outcome.kind not in (Kind.LATE_PAYMENT, Kind.INTEREST):
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
@@ -324,12 +326,12 @@ def evaluate(facts: PenaltyFacts) -> Outcome:
         if result is not None:
             outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
             asked = bool(_EXCESSIVE_WORDS.search(facts.text))
-            _excessive_test(facts, outcome, outcome.amount, loss_required=asked)
+            _excessive_test(facts, outcome, outcome.amount, asked, rules)
         elif outcome.kind is Kind.EXCESSIVE:
             damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
             if damages is None:
                 outcome.missing.append(_MISSING["damages"])
-            _excessive_test(facts, outcome, damages.value if damages else None, loss_required=True)
+            _excessive_test(facts, outcome, damages.value if damages else None, True, rules)
     except Refusal as refusal:
         return Outcome(kind=kind, refused=str(refusal))  # nothing half-computed leaks into the reply
     return outcome

@@ -1,7 +1,6 @@
-"""The legal reference table (knowledge/legal/penalty_rules.yaml), loaded once.
+"""The legal reference table (knowledge/legal/penalty_rules.yaml, found via `Settings.penalty_rules_file`).
 
-The table ships with the code: the engine's arithmetic depends on it (the 30 % factor), so it is
-read from beside the package rather than from a configurable data directory.
+The engine's arithmetic depends on it (the 30 % factor), so the caller loads it once and hands it in.
 """
 
 from __future__ import annotations
@@ -13,9 +12,6 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel
-
-RULES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "legal" / "penalty_rules.yaml"
-
 
 class LegalRule(BaseModel):
     cite: str
@@ -38,6 +34,6 @@ class LegalRules(BaseModel):
         return factor
 
 
-@lru_cache(maxsize=1)
-def legal_rules() -> LegalRules:
-    return LegalRules.model_validate(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
+@lru_cache
+def load_legal_rules(path: Path) -> LegalRules:
+    return LegalRules.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
