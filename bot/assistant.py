@@ -10,7 +10,6 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -19,6 +18,7 @@ from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
 from bot.penalty import PenaltyAssessment, assess, load_legal_rules, looks_like_penalty
 from bot.settings import Settings
+from bot.uploads import UploadStore
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
 from retrieval.loaders import UnreadableContract
@@ -169,22 +169,36 @@ class Assistant:
         ][:limit]
 
     def add_contract(self, filename: str, data: bytes) -> UploadResult:
-        """Index an uploaded contract and keep the file under data/uploads, so the next full sync keeps it.
-        A file that cannot be read leaves the index and the uploads as they were."""
-        name = Path(filename).name
+        """Index an uploaded contract and keep it under data/uploads, so the next full sync keeps it.
+
+        `filename` is the sender's: it names the contract's type and id, never a path. Ok means saved and
+        indexed; a file that cannot be read or saved leaves the index and the other uploads as they were."""
         if len(data) > self.settings.max_upload_bytes:
             limit = self.settings.max_upload_bytes // 1024
             return UploadResult(ok=False, reason=f"文件过大（{len(data) // 1024} KB），上限 {limit} KB")
-        if any(p.stem == Path(name).stem for p in self.settings.contracts_dir.glob("*")):
-            return UploadResult(ok=False, reason=f"与内置合同 {Path(name).stem} 同名，请改名后再上传")
+        store = UploadStore(self.settings.uploads_dir)
         try:
-            info = self.index.add(name, data)
+            staged = store.stage(filename, data)
+        except ValueError:
+            return UploadResult(ok=False, reason="不支持的文件类型：只接受 .txt、.docx、.pdf")
+        except OSError:
+            log.exception("upload %r could not be saved", filename)
+            return UploadResult(ok=False, reason="文件无法保存到服务器，请稍后再试")
+        try:
+            info = self.index.add(staged.index_name, data)
         except UnreadableContract as error:
-            log.warning("upload %s refused: %s", name, error)
+            store.discard(staged)
+            log.warning("upload %r refused: %s", filename, error)
             return UploadResult(ok=False, reason=str(error))
-        self.settings.uploads_dir.mkdir(parents=True, exist_ok=True)
-        for stale in self.settings.uploads_dir.glob(f"{Path(name).stem}.*"):  # a re-upload may change the type
-            stale.unlink()
-        (self.settings.uploads_dir / name).write_bytes(data)
-        log.info("upload %s indexed as %s (%d clauses)", name, info.contract_id, info.clauses)
+        except BaseException:
+            store.discard(staged)
+            raise
+        try:
+            store.commit(staged)
+        except OSError:
+            log.exception("upload %r indexed but not saved: taken out of the index again", filename)
+            store.discard(staged)
+            self.index.remove(info.contract_id)
+            return UploadResult(ok=False, reason="文件无法保存到服务器，请稍后再试")
+        log.info("upload %r indexed as %s (%d clauses)", filename, info.contract_id, info.clauses)
         return UploadResult(ok=True, contract_id=info.contract_id, title=info.title, clauses=info.clauses)

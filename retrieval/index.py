@@ -13,9 +13,9 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
@@ -34,6 +34,7 @@ from retrieval.normalize import normalize_query
 log = logging.getLogger(__name__)
 
 SearchMode = Literal["hybrid", "dense", "lexical"]
+T = TypeVar("T")
 
 # Fusion: each side's scores are scaled to [0, 1] over the candidates and mixed. Measured against
 # reciprocal-rank fusion on the dev set (README), score mixing wins: RRF throws away how decisively
@@ -103,6 +104,7 @@ class ClauseIndex:
         # Vectors from different models are not comparable: one collection per model.
         name = "clauses_" + hashlib.sha1(embedder.name.encode()).hexdigest()[:10]
         self._collection = chroma.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        self._chroma_batch = chroma.get_max_batch_size()  # Chroma refuses larger writes outright
         self._lock = threading.RLock()
         self._query_cache: OrderedDict[tuple, list[SearchHit]] = OrderedDict()
         self._reload()
@@ -172,7 +174,7 @@ class ClauseIndex:
                 continue
             try:
                 info = self._ingest_bytes(file.name, file.read_bytes())
-            except (UnreadableContract, OSError) as error:
+            except (UnreadableContract, OSError) as error:  # one bad file never stops the others
                 log.warning("not indexed: %s: %s", file.name, error)
                 report.failed[file.name] = str(error)
                 continue
@@ -195,12 +197,17 @@ class ClauseIndex:
         self._reload()
         return info or self._catalog.contract(Path(name).stem)  # type: ignore[return-value]
 
+    def remove(self, contract_id: str) -> None:
+        """Take one contract out of the index."""
+        self._remove(contract_id)
+        self._reload()
+
     def _ingest_bytes(self, name: str, data: bytes) -> ContractInfo | None:
         """Index one file; None when it is already indexed with the same content by the same pipeline."""
         existing = self._catalog.contract(Path(name).stem)
         if existing and existing.sha256 == sha256(data) and existing.pipeline == self.pipeline:
             return None
-        parsed = parse_contract(name, data)
+        parsed = _parse(name, data)
         parsed.info.pipeline = self.pipeline
         if not parsed.clauses:
             raise UnreadableContract("没有识别出任何条款")
@@ -208,8 +215,7 @@ class ClauseIndex:
         old_vectors = self._catalog.vector_ids(parsed.info.contract_id)
         self._catalog.replace_contract(parsed.info, stored)
         stale = list(old_vectors - {s.vector_id for s in stored})
-        if stale:
-            self._collection.delete(ids=stale)
+        self._delete_vectors(stale)
         log.info("indexed %s: %d clauses", name, len(stored))
         return parsed.info
 
@@ -229,18 +235,22 @@ class ClauseIndex:
             StoredClause(clause, tokenize(text, self.glossary.terms), f"{clause.id}@{key[:12]}")
             for clause, text, key in zip(parsed.clauses, texts, keys)
         ]
-        self._collection.upsert(
-            ids=[s.vector_id for s in stored],
-            embeddings=[vectors[k].tolist() for k in keys],
-            metadatas=[{"contract_id": s.clause.contract_id, "clause_id": s.clause.id} for s in stored],
-        )
+        for batch in _chunks(list(zip(stored, keys)), self._chroma_batch):
+            self._collection.upsert(
+                ids=[s.vector_id for s, _ in batch],
+                embeddings=[vectors[key].tolist() for _, key in batch],
+                metadatas=[{"contract_id": s.clause.contract_id, "clause_id": s.clause.id} for s, _ in batch],
+            )
         return stored
 
     def _remove(self, contract_id: str) -> None:
         vector_ids = list(self._catalog.vector_ids(contract_id))
         self._catalog.remove_contract(contract_id)
-        if vector_ids:
-            self._collection.delete(ids=vector_ids)
+        self._delete_vectors(vector_ids)
+
+    def _delete_vectors(self, vector_ids: list[str]) -> None:
+        for batch in _chunks(vector_ids, self._chroma_batch):
+            self._collection.delete(ids=batch)
 
     # ---- searching -----------------------------------------------------------------------------
 
@@ -343,6 +353,24 @@ class ClauseIndex:
             if len(self._vectors_by_contract) > _CONTRACTS_WITH_VECTORS_IN_MEMORY:
                 self._vectors_by_contract.popitem(last=False)
         return entry
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    """Writes in pieces Chroma accepts (its max batch size)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _parse(name: str, data: bytes) -> ParsedContract:
+    """parse_contract, with any parser failure (a library choking on a hostile file) made a refusal of
+    that file: an ingest run reports it and goes on with the next file."""
+    try:
+        return parse_contract(name, data)
+    except UnreadableContract:
+        raise
+    except Exception as error:
+        log.exception("parsing %s failed", name)
+        raise UnreadableContract(f"文件无法解析：{type(error).__name__}") from error
 
 
 def _scaled(scores: dict[int, float]) -> dict[int, float]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.loaders import read_contract
+from retrieval.loaders import UnreadableContract, read_contract
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import nfkc, normalize_document, strip_pinyin, to_simplified
 from retrieval.segment import document_title, segment
@@ -19,6 +19,12 @@ _PARTY = re.compile(
     r"([\u4e00-\u9fff()（）]{2,30}?(?:有限责任公司|有限公司|公司|银行|中心|研究院|事务所)"
     r"(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分行|支行))?)"
 )
+
+# Bounds on one contract, far above real ones (the largest shipped: ~7,000 characters, 93 passages) and
+# low enough that one file cannot take minutes of embedding or segmenting: ~800 passages embed in under
+# a minute on two busy cores (bench/hostile_uploads.py measures the whole upload).
+MAX_CONTRACT_CHARS = 200_000
+MAX_PASSAGES = 800
 
 
 @dataclass(frozen=True)
@@ -40,9 +46,13 @@ def parse_contract(name: str, data: bytes) -> ParsedContract:
     """Parse one contract file; raises UnreadableContract with the reason when it cannot."""
     contract_id = Path(name).stem
     raw = read_contract(name, data)
+    if len(raw) > MAX_CONTRACT_CHARS:
+        raise UnreadableContract(f"文字过多（{len(raw):,} 字，上限 {MAX_CONTRACT_CHARS:,} 字）：请拆分后分别上传")
     text = normalize_document(raw)
     title = _title(raw, text)
     clauses = segment(contract_id, text, title)
+    if len(clauses) > MAX_PASSAGES:
+        raise UnreadableContract(f"条款段落过多（{len(clauses):,} 段，上限 {MAX_PASSAGES:,} 段）：请拆分后分别上传")
     titles = list(dict.fromkeys(c.contract_title for c in clauses))
     info = ContractInfo(
         contract_id=contract_id,

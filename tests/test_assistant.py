@@ -126,15 +126,18 @@ def test_an_uploaded_contract_is_searchable_and_survives_a_full_resync(fast_inde
 
     # What `make run` does on every start: sync the index with the shipped and the uploaded contracts.
     fast_index.ingest(settings.contract_sources, prune=True)
-    assert "cleaning_2026" in {c.contract_id for c in fast_index.contracts()}
-    assert any("每周五进行深度清洁" in c.text for c in fast_index.clauses("cleaning_2026"))
+    assert result.contract_id in {c.contract_id for c in fast_index.contracts()}
+    assert any("每周五进行深度清洁" in c.text for c in fast_index.clauses(result.contract_id))
 
 
-def test_an_upload_may_not_replace_a_shipped_contract(fast_index: ClauseIndex, tmp_path: Path):
-    assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data"))
-    result = assistant.add_contract(f"{OUTBOUND}.docx", _docx_contract(UPLOADED))
-    assert not result.ok and "同名" in result.reason
-    assert not (tmp_path / "data" / "uploads").exists()
+def test_an_upload_named_like_a_shipped_contract_leaves_it_alone(fast_index: ClauseIndex, tmp_path: Path):
+    settings = Settings(data_dir=tmp_path / "data")
+    fast_index.ingest(settings.contract_sources, prune=True)
+    shipped = [c.text for c in fast_index.clauses(OUTBOUND)]
+    result = Assistant(fast_index, settings).add_contract(f"{OUTBOUND}.docx", _docx_contract(UPLOADED))
+    assert result.ok and result.contract_id != OUTBOUND
+    fast_index.ingest(settings.contract_sources, prune=True)
+    assert [c.text for c in fast_index.clauses(OUTBOUND)] == shipped
 
 
 def test_a_broken_upload_is_refused_with_a_reason_and_not_kept(fast_index: ClauseIndex, tmp_path: Path):

@@ -1,0 +1,97 @@
+"""Hostile uploads, made on the spot: zip bombs that lie about their sizes, oversized text, odd names.
+
+Used by tests/reliability and by bench/hostile_uploads.py (peak memory and time of each).
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+
+import docx
+
+# Names an upload may carry: globs, dot-files, paths, 300 bytes, NUL and right-to-left marks.
+ODD_NAMES = [
+    "*.txt",
+    "?.txt",
+    "[a-z]*.txt",
+    ".hidden.txt",
+    "../../x.txt",
+    "..\\..\\windows.txt",
+    "/etc/passwd.txt",
+    "合同" * 50 + ".txt",  # 300 bytes of UTF-8
+    "nul\x00byte.txt",
+    "rtl\u202etxt.exe.txt",
+    " .txt",
+    "CON.txt",
+]
+
+_ONE_MB = 1024 * 1024
+
+
+def contract_text(title: str, *clauses: str) -> str:
+    """A small contract the segmenter reads as articles with clauses."""
+    lines = [title, "第一条 服务内容"]
+    lines += [f"1.{n} {text}" for n, text in enumerate(clauses, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def docx_bytes(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def lying_zip_bomb(inflated_bytes: int, claimed_bytes: int = 40_000) -> bytes:
+    """A .docx whose word/document.xml inflates to `inflated_bytes` while its local header and the
+    central directory both claim `claimed_bytes`. Built by hand: zipfile writes honest sizes."""
+    template = zipfile.ZipFile(io.BytesIO(docx_bytes("诱饵")))
+    members = [
+        (info.filename, _deflate_chunks([template.read(info.filename)]), len(template.read(info.filename)))
+        for info in template.infolist()
+        if info.filename != "word/document.xml"
+    ]
+    zeros = (b"\0" * _ONE_MB for _ in range(inflated_bytes // _ONE_MB))
+    members.append(("word/document.xml", _deflate_chunks(zeros), claimed_bytes))
+    return _zip_archive(members)
+
+
+def many_articles(count: int) -> bytes:
+    """A .txt of `count` one-clause articles: one passage each."""
+    articles = "".join(f"第{n}条 报告义务\n{n}.1 乙方应于每月第{n}日前按时提交第{n}号服务报告。\n" for n in range(1, count + 1))
+    return ("多条款服务合同\n" + articles).encode()
+
+
+def oversized_text(characters: int) -> bytes:
+    """A contract-shaped .txt of about `characters` characters: many articles of ordinary clauses."""
+    article = contract_text("服务合同", "乙方应按甲方要求提供外呼服务，并按月提交服务报告。" * 2)
+    return (article * (characters // len(article) + 1))[:characters].encode()
+
+
+def _deflate_chunks(chunks) -> tuple[bytes, int]:
+    """(raw deflate stream, CRC-32 of the input), fed chunk by chunk so a gigabyte never sits in memory."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    out, crc = [], 0
+    for chunk in chunks:
+        crc = zlib.crc32(chunk, crc)
+        out.append(compressor.compress(chunk))
+    out.append(compressor.flush())
+    return b"".join(out), crc
+
+
+def _zip_archive(members: list[tuple[str, tuple[bytes, int], int]]) -> bytes:
+    """Local headers, data and a central directory, with each member's size as given (true or not)."""
+    body, directory = io.BytesIO(), io.BytesIO()
+    for name, (data, crc), size in members:
+        encoded = name.encode()
+        offset = body.tell()
+        fields = (20, 0, zipfile.ZIP_DEFLATED, 0, 0x21, crc, len(data), size, len(encoded))
+        body.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + encoded + data)
+        directory.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, offset) + encoded)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), directory.tell(), body.tell(), 0)
+    return body.getvalue() + directory.getvalue() + end
