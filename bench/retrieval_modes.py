@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bench.measure import percentiles
 from bot.settings import Settings
-from retrieval.evaluation import first_hit_rank, load_cases, metrics
+from evaluation.cases import load_clause_cases
+from evaluation.clauses import first_hit_rank, metrics
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
 
@@ -27,7 +28,7 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=REPO.parent / "shared" / "eval" / "clauses.dev.jsonl")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    cases = load_cases(args.questions)
+    cases = load_clause_cases(args.questions)
     with tempfile.TemporaryDirectory() as data_dir:
         shipped = Settings(knowledge_dir=REPO / "knowledge")
         index = ClauseIndex.open(Path(data_dir), glossary=load_glossary(shipped.glossary_file))

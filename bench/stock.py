@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 import jieba
 import numpy as np
@@ -24,6 +25,13 @@ with warnings.catch_warnings():  # langchain-community announces its own sunset 
     from langchain_chroma import Chroma
     from langchain_classic.retrievers import EnsembleRetriever
     from langchain_community.retrievers import BM25Retriever
+
+
+class Chunk(NamedTuple):
+    """One chunk the recipe found, as the evaluation judges it (evaluation.clauses.Passage)."""
+
+    contract_id: str
+    text: str
 
 
 class CachedE5(Embeddings):
@@ -68,6 +76,6 @@ class StockRecipe:
         dense = self.store.as_retriever(search_kwargs={"k": k})
         self.retriever = EnsembleRetriever(retrievers=[bm25, dense], weights=[0.5, 0.5])
 
-    def search(self, question: str) -> list[tuple[str, str]]:
-        """(contract_id, passage text), best first."""
-        return [(d.metadata["contract_id"], d.page_content) for d in self.retriever.invoke(question)]
+    def search(self, question: str) -> list[Chunk]:
+        """The chunks that answer best, first."""
+        return [Chunk(d.metadata["contract_id"], d.page_content) for d in self.retriever.invoke(question)]

@@ -19,12 +19,13 @@ import logging
 import random
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.settings import Settings
+from evaluation.cases import ClauseCase, load_clause_cases
+from evaluation.clauses import Passage, first_citation_is_hit, first_hit_rank, metrics
 from retrieval.embeddings import make_embedder
-from retrieval.evaluation import ClauseCase, is_hit, load_cases, metrics
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
 
@@ -33,11 +34,11 @@ from bench.measure import Clock, CountingEmbedder, StandInPassages, dir_size_mb,
 K = 10
 # Questions no suite asks: they load the models and warm the caches before anything is timed.
 WARM_UP = ("合同什么时候生效?", "违约金怎么计算?", "保密期限是多久?", "发生争议怎么解决?")
-Search = Callable[[str], list[tuple[str, str]]]
+Search = Callable[[str], Sequence[Passage]]
 
 
 def sample_cases(path: Path, limit: int, seed: int) -> list[ClauseCase]:
-    cases = load_cases(path)
+    cases = load_clause_cases(path)
     return cases if len(cases) <= limit else random.Random(seed).sample(cases, limit)
 
 
@@ -49,7 +50,7 @@ def query_suite(search: Search, cases: list[ClauseCase]) -> dict:
     for case in cases:
         with clock:
             passages = search(case.question)[:K]
-        ranks.append(next((r for r, (cid, text) in enumerate(passages, 1) if is_hit(cid, text, case.answers)), None))
+        ranks.append(first_hit_rank(case, passages))
     return clock.summary() | metrics(ranks).model_dump()
 
 
@@ -63,7 +64,7 @@ def repeat_latency(search: Search, cases: list[ClauseCase]) -> dict:
 
 
 def ours(index: ClauseIndex) -> Search:
-    return lambda question: [(h.clause.contract_id, h.clause.text) for h in index.search(question, k=K)]
+    return lambda question: [h.clause for h in index.search(question, k=K)]
 
 
 def build(contracts: Path, cases: list[ClauseCase], stock_dir: Path | None, stand_in: bool) -> dict:
@@ -132,8 +133,7 @@ def reply(cases: list[ClauseCase]) -> dict:
         with clock:
             answer = assistant.reply(case.question, Session(interactive=False))
         clause_intent += answer.intent == Intent.CLAUSE
-        first = answer.citations[:1]
-        cited += bool(first) and is_hit(first[0].contract_id, first[0].text, case.answers)
+        cited += first_citation_is_hit(answer, case)
     return clock.summary() | {
         "first_citation_hit": round(cited / len(cases), 3),
         "clause_intent": round(clause_intent / len(cases), 3),

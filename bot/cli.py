@@ -12,7 +12,9 @@ import click
 from bot.assistant import Assistant, open_index
 from bot.models import Reply, Session
 from bot.settings import Settings, get_settings
-from retrieval.evaluation import first_hit_rank, is_hit, load_cases, metrics
+from evaluation.cases import load_clause_cases
+from evaluation.clauses import answer_rate, metrics, run_clause_cases
+from evaluation.replies import CaseKind, run_reply_cases
 from retrieval.models import SearchHit
 
 
@@ -115,31 +117,22 @@ def evaluate() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def eval_clauses(file: Path, k: int, mode: str, as_json: bool) -> None:
     """Clause retrieval (hit@1, hit@3, MRR@10) and the answer check: the reply's first citation is a hit."""
-    assistant = Assistant.from_settings(settings())
-    results, ranks, answered = [], [], 0
-    for case in load_cases(file):
-        hits = assistant.index.search(case.question, k=k, mode=mode)  # type: ignore[arg-type]
-        ranks.append(first_hit_rank(case, [h.clause for h in hits]))
-        reply = assistant.reply(case.question, Session(user="eval", interactive=False))
-        first = reply.citations[0] if reply.citations else None
-        answered += bool(first and is_hit(first.contract_id, first.text, case.answers))
-        results.append({"id": case.id, "question": case.question, "passages": [passage_json(h) for h in hits]})
-    scores = metrics(ranks)
-    answer_rate = answered / (len(ranks) or 1)
+    results = run_clause_cases(Assistant.from_settings(settings()), load_clause_cases(file), k, mode)  # type: ignore[arg-type]
+    scores = metrics([r.rank for r in results])
+    answered = answer_rate(results)
     if as_json:
-        echo_json({"metrics": {**scores.model_dump(), "answer_hit": answer_rate}, "results": results})
+        cases = [{"id": r.case.id, "question": r.case.question, "passages": [passage_json(h) for h in r.hits]} for r in results]
+        echo_json({"metrics": {**scores.model_dump(), "answer_hit": answered}, "results": cases})
         return
-    for case_result, rank in zip(results, ranks):
-        mark = "ok  " if rank == 1 else "MISS" if rank is None else f"@{rank}  "
-        click.echo(f"{mark} {case_result['id']} {case_result['question']}")
-    click.echo(f"answer: first citation is a hit {answer_rate:.3f}")
+    for result in results:
+        mark = "ok  " if result.rank == 1 else "MISS" if result.rank is None else f"@{result.rank}  "
+        click.echo(f"{mark} {result.case.id} {result.case.question}")
+    click.echo(f"answer: first citation is a hit {answered:.3f}")
     click.echo(f"hit@1 {scores.hit_at_1:.3f}  hit@3 {scores.hit_at_3:.3f}  MRR@10 {scores.mrr_at_10:.3f}  (n={scores.total})")
 
 
-def _eval_cases(kind: str, file: Path, as_json: bool) -> None:
-    from bot import evaluation
-
-    results = evaluation.run(Assistant.from_settings(settings()), kind, file)
+def _eval_cases(kind: CaseKind, file: Path, as_json: bool) -> None:
+    results = run_reply_cases(Assistant.from_settings(settings()), kind, file)
     passed = sum(r.passed for r in results)
     if as_json:
         echo_json(

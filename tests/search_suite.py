@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.evaluation import ClauseCase, RetrievalMetrics, first_hit_rank, load_cases, metrics
+from evaluation.cases import ClauseCase, load_clause_cases
+from evaluation.clauses import RetrievalMetrics, first_hit_rank, metrics
 from retrieval.index import ClauseIndex
 from retrieval.normalize import is_traditional, to_traditional
 
@@ -24,7 +25,7 @@ MIN_HIT_AT_3 = 0.95
 def dev_cases() -> list[ClauseCase]:
     if not DEV_SET.exists():
         pytest.skip(f"dev set not found at {DEV_SET} (it lives in ../shared beside the checkout)")
-    return load_cases(DEV_SET)
+    return load_clause_cases(DEV_SET)
 
 
 def dev_metrics(index: ClauseIndex, k: int = 10) -> tuple[RetrievalMetrics, dict[str, int | None]]:
