@@ -1,6 +1,7 @@
 """Text normalisation for scraped contracts and for questions.
 
-Every step is a small pure function; `normalize_document` chains them for ingestion and
+Character-level steps (NFKC, pinyin, OpenCC) live in the text layer (`text.chars`); this module
+chains them with the scraper clean-up. Every step is a small pure function; `normalize_document` chains them for ingestion and
 `normalize_query` for questions, so a traditional-character question meets the simplified
 index exactly like its simplified twin.
 """
@@ -8,18 +9,21 @@ index exactly like its simplified twin.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-import opencc
+from text.chars import is_traditional, nfkc, strip_pinyin, to_simplified, to_traditional
 
-# A pinyin annotation is a bracketed run of lower-case (tone-marked) latin letters glued to the
-# character it annotates: 標(biāo). The character may be lost to mojibake, leaving '?(qū)', '_(tái)'
-# or a stray latin byte 'y(tǒng)'.
-_PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f?_a-zA-Z])"
-    r"\((?=[a-z\u00e0-\u024f]*[aeiouü\u00e0-\u024f])[a-z\u00e0-\u024f]{1,7}\)"
-)
+__all__ = [
+    "compact",
+    "drop_boilerplate",
+    "is_traditional",
+    "join_hard_breaks",
+    "nfkc",
+    "normalize_document",
+    "normalize_query",
+    "strip_pinyin",
+    "to_simplified",
+    "to_traditional",
+]
 
 # Lines that belong to the document-sharing site, not to the contract.
 _BOILERPLATE_LINES = [
@@ -46,36 +50,6 @@ _UNIT_START = re.compile(
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
-
-
-@lru_cache(maxsize=2)
-def _converter(config: str) -> opencc.OpenCC:
-    return opencc.OpenCC(config)
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
-def strip_pinyin(text: str) -> str:
-    """標(biāo)準(zhǔn) → 標準. Bracketed latin after a character that is not pinyin (p×s×T, (CRM)) stays."""
-    return _PINYIN.sub("", text)
-
-
-def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
-
-
-def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text)
-
-
-def is_traditional(text: str) -> bool:
-    """True when the text uses traditional forms: more characters change under t2s than under s2t."""
-    simplified, traditional = to_simplified(text), to_traditional(text)
-    changed_by_t2s = sum(a != b for a, b in zip(text, simplified))
-    changed_by_s2t = sum(a != b for a, b in zip(text, traditional))
-    return changed_by_t2s > changed_by_s2t
 
 
 def drop_boilerplate(text: str) -> str:

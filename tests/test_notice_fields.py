@@ -2,7 +2,13 @@
 
 from datetime import date
 
-from bot.notices.fields import Party, assign_sides, extract, find_parties, organisation_names
+from bot.notices.fields import (
+    Party,
+    assign_sides,
+    extract,
+    find_parties,
+    organisation_names,
+)
 
 TODAY = date(2026, 11, 23)
 

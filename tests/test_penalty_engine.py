@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from corpus import LEGAL_RULES
 
-from bot.figures import round_fen
 from bot.penalty import assess
 from bot.penalty.arithmetic import (
     DAYS_PER_YEAR,
@@ -20,6 +19,7 @@ from bot.penalty.arithmetic import (
     percent,
     percentage_of,
 )
+from text.amounts import round_fen
 
 TODAY = date(2026, 3, 5)
 

@@ -10,7 +10,6 @@ import re
 from datetime import date
 from typing import Any
 
-from bot.figures import find_dates, parse_amount, round_fen
 from bot.notices.fields import (
     RECIPIENT,
     SENDER,
@@ -21,6 +20,8 @@ from bot.notices.fields import (
     find_organisation,
     find_parties,
 )
+from text.amounts import parse_amount, round_fen
+from text.dates import find_dates
 
 CANCEL = re.compile(r"^\s*(?:取消|算了|不用了|不要了|放弃|cancel)", re.IGNORECASE)
 CORRECTION = re.compile(

@@ -15,12 +15,12 @@ from typing import Any, Protocol
 
 import jinja2
 
-from bot.figures import format_money, money_in_words
 from bot.notices.calendar import WorkCalendar
 from bot.notices.rules import Period, delivery_period, notice_period
 from bot.notices.specs import ClauseQuery, NoticeSpec
 from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.normalize import compact
+from text.amounts import format_money, money_in_words
 
 # Labels used in placeholders and questions.
 FIELD_LABELS = {

@@ -17,7 +17,6 @@ from typing import Any, Protocol
 
 import yaml
 
-from bot.figures import format_money
 from bot.models import Citation, Intent, NoticeInfo, PenaltyInfo, Reply, Session
 from bot.notices.answers import (
     CANCEL,
@@ -29,7 +28,14 @@ from bot.notices.answers import (
     merge_message,
     missing_fields,
 )
-from bot.notices.compose import FIELD_LABELS, ClauseSource, Composition, LegalDefaults, compose, template_environment
+from bot.notices.compose import (
+    FIELD_LABELS,
+    ClauseSource,
+    Composition,
+    LegalDefaults,
+    compose,
+    template_environment,
+)
 from bot.notices.contracts import ContractPicker, ContractScorer
 from bot.notices.docx import render_docx
 from bot.notices.fields import RECIPIENT, SENDER, organisation_names
@@ -38,6 +44,7 @@ from bot.notices.rules import Period
 from bot.notices.specs import NoticeSpec, detect_type, is_drafting_request, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
+from text.amounts import format_money
 
 
 class PenaltyResult(Protocol):

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.figures import find_amounts, find_dates, parse_number, round_fen
+from text.amounts import find_amounts, round_fen
+from text.dates import find_dates
+from text.numbers import parse_number
 
 SENDER, RECIPIENT = "sender", "recipient"
 

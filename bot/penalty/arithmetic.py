@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.figures import format_money
+from text.amounts import format_money
 
 DAYS_PER_YEAR = 365  # the divisor for an annual rate; the reply states it
 MONTHS_PER_YEAR = 12

@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.figures import round_fen
 from bot.penalty.arithmetic import (
     DAYS_PER_YEAR,
     MONTHS_PER_YEAR,
@@ -26,6 +25,7 @@ from bot.penalty.arithmetic import (
 )
 from bot.penalty.parse import INTEREST_WORDS, LATE_WORDS, ONE_OFF_WORDS, Amount, PenaltyFacts, Period, Rate, Role
 from bot.penalty.rules import LegalRules
+from text.amounts import round_fen
 
 # Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
 MAX_DAILY_RATE = Decimal("0.01")

@@ -13,8 +13,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.figures import NUMBER, find_amounts, find_dates, fold_width, parse_number
-from retrieval.normalize import strip_pinyin, to_simplified
+from text.amounts import find_amounts
+from text.chars import normalise_message
+from text.dates import find_dates
+from text.numbers import NUMBER, parse_number
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
 _CLAUSE_END = re.compile(r"[，。；;！!？?\n]|,(?!\d{3})")
@@ -172,11 +174,6 @@ class PenaltyFacts:
 
     def amounts_for(self, role: Role) -> list[Amount]:
         return [a for a in self.amounts if a.role is role and not a.is_cap]
-
-
-def normalise(message: str) -> str:
-    """Simplified characters and ASCII digits, so 違約金 and ５万 read like 违约金 and 5万."""
-    return fold_width(to_simplified(strip_pinyin(message)))
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -340,7 +337,7 @@ def _unreadable(text: str) -> list[str]:
 
 
 def read_facts(message: str, today: date) -> PenaltyFacts:
-    text = normalise(message)
+    text = normalise_message(message)
     date_figures = find_dates(text, today=today)
     masked = _mask(text, [(d.start, d.end) for d in date_figures])
     durations, negative_days = _read_durations(masked)

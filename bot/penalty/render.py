@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.figures import money_in_words
 from bot.models import PenaltyInfo
 from bot.penalty.arithmetic import DAYS_PER_YEAR, yuan
 from bot.penalty.engine import Kind, Outcome
-
+from text.amounts import money_in_words
 
 
 @dataclass(frozen=True)

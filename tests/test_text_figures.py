@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.figures import find_amounts, find_dates, format_money, money_in_words, parse_amount, parse_number
+from text.amounts import find_amounts, format_money, money_in_words, parse_amount
+from text.dates import find_dates
+from text.numbers import parse_number
 
 TODAY = date(2026, 3, 5)
 

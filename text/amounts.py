@@ -1,0 +1,109 @@
+"""Money amounts in chat messages (元/万/亿, 大写, 1,234.5, "RMB 85,000") and money formatting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import cn2an
+
+from text.numbers import BIG_UNITS, CN_DIGITS, NUMBER, fold_width, parse_number
+
+FEN = Decimal("0.01")
+
+_CURRENCY_PREFIX = r"(?:人民币|人民幣|RMB|CNY|¥|￥)"
+_MONEY_UNIT = r"(?:元|圆|圓|块钱|块|塊|yuan|RMB|CNY)"
+# Words after which a bare number is money: 欠款50000, 本金：80000.
+_MONEY_CONTEXT = r"(?:欠款|欠费|欠|本金|金额|金額|货款|貨款|价款|價款|服务费|服務費|费用|費用|款项|款項|租金|尾款|未付款|未付|损失|損失|违约金|違約金)"
+# What may follow a number that is *not* money: rates, durations, dates, counts, clause numbers,
+# and vague quantities (10多万: not 10 yuan).
+_NOT_MONEY_AFTER = r"(?:\s*(?:%|％|‰|分之|多|余|几|来|成|倍|天|日|号|號|周|週|星期|个|個|月|年|小时|小時|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
+
+_CN_DIGIT = f"[{''.join(CN_DIGITS)}]"
+# Capitals spell cents after the yuan: 壹仟伍佰元零伍分, 壹仟元伍角整.
+_CENTS = rf"(?:零?(?P<jiao>{_CN_DIGIT})角)?(?:零?(?P<fen>{_CN_DIGIT})分)?"
+_AMOUNT = re.compile(
+    rf"(?P<prefix>{_CURRENCY_PREFIX}\s*)?"
+    rf"(?P<sign>(?<![\dA-Za-z.])[-负負])?"
+    rf"(?P<number>{NUMBER})"
+    rf"(?P<unit>\s*{_MONEY_UNIT}{_CENTS}(?:整|正)?)?",  # 80,000 元, 伍万元整, 壹仟元伍角整
+    re.IGNORECASE,
+)
+_MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
+_NOT_MONEY_AFTER_RE = re.compile(_NOT_MONEY_AFTER)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    start: int
+    end: int
+    raw: str
+
+
+
+def _looks_like_money_context(text: str, start: int) -> bool:
+    return bool(_MONEY_CONTEXT_RE.search(text[max(0, start - 12) : start]))
+
+
+def _cents(jiao: str | None, fen: str | None) -> Decimal:
+    return Decimal(CN_DIGITS[jiao] if jiao else 0) / 10 + Decimal(CN_DIGITS[fen] if fen else 0) / 100
+
+
+def find_amounts(text: str) -> list[Figure]:
+    """Every money amount in a message, in order.
+
+    A number counts as money when it carries a currency (人民币, ¥, 元, 块, yuan), ends in 万/亿
+    on its own (3.5万), or directly follows a money word (欠款50000). Dates, percentages, day
+    counts and clause numbers are never amounts.
+    """
+    folded = fold_width(text)
+    figures: list[Figure] = []
+    for match in _AMOUNT.finditer(folded):
+        number = match.group("number")
+        has_currency = bool(match.group("prefix") or match.group("unit"))
+        ends_in_big_unit = number[-1] in BIG_UNITS and not folded.startswith("分", match.end())
+        followed_by_non_money = bool(_NOT_MONEY_AFTER_RE.match(folded, match.end("number")))
+        if not has_currency and followed_by_non_money:
+            continue
+        if not (has_currency or ends_in_big_unit or _looks_like_money_context(folded, match.start())):
+            continue
+        value = parse_number(number)
+        if value is None:
+            continue
+        value += _cents(match.group("jiao"), match.group("fen"))
+        if match.group("sign"):
+            value = -value
+        start, end = match.start(), match.end()
+        figures.append(Figure(value=value, start=start, end=end, raw=text[start:end]))
+    return figures
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The first money amount in `text`, in yuan: '10万元' → 100000, '伍万元整' → 50000."""
+    amounts = find_amounts(text)
+    if amounts:
+        return amounts[0].value
+    return parse_number(text.strip().removesuffix("整"))  # a bare figure ('52000') is taken as yuan
+
+def round_fen(value: Decimal) -> Decimal:
+    """Half-up to the fen (0.01 yuan): the only rounding money ever gets, and only at the end."""
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def format_money(value: Decimal) -> str:
+    """Decimal('1500') → '1,500.00'."""
+    return f"{round_fen(value):,.2f}"
+
+
+def money_in_words(value: Decimal) -> str:
+    """Decimal('1500') → '壹仟伍佰元整', as written on cheques and contracts.
+
+    cn2an omits the 整 after a trailing 角 (1000.50 → 壹仟元伍角), which the payment rules
+    (《支付结算办法》) require, so it is added here. Like cn2an, it takes at most 16 digits before
+    the point and raises ValueError beyond that.
+    """
+    words = cn2an.an2cn(f"{round_fen(value):.2f}", "rmb")
+    return words + "整" if words.endswith("角") else words
+

@@ -1,0 +1,60 @@
+"""Characters: NFKC, pinyin annotations, simplified ⇄ traditional (OpenCC), full-width digits.
+
+`normalise_message` is what every reader of chat messages starts from: simplified characters and
+ASCII digits, one character for one, so spans found in it index the original message too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+from text.numbers import fold_width
+
+# A pinyin annotation is a bracketed run of lower-case (tone-marked) latin letters glued to the
+# character it annotates: 標(biāo). The character may be lost to mojibake, leaving '?(qū)', '_(tái)'
+# or a stray latin byte 'y(tǒng)'.
+_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f?_a-zA-Z])"
+    r"\((?=[a-z\u00e0-\u024f]*[aeiouü\u00e0-\u024f])[a-z\u00e0-\u024f]{1,7}\)"
+)
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def strip_pinyin(text: str) -> str:
+    """標(biāo)準(zhǔn) → 標準. Bracketed latin after a character that is not pinyin (p×s×T, (CRM)) stays."""
+    return _PINYIN.sub("", text)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text uses traditional forms: more characters change under t2s than under s2t."""
+    simplified, traditional = to_simplified(text), to_traditional(text)
+    changed_by_t2s = sum(a != b for a, b in zip(text, simplified))
+    changed_by_s2t = sum(a != b for a, b in zip(text, traditional))
+    return changed_by_t2s > changed_by_s2t
+
+
+
+
+def normalise_message(message: str) -> str:
+    """Simplified characters and ASCII digits, so 違約金 and ５万 read like 违约金 and 5万."""
+    return fold_width(to_simplified(strip_pinyin(message)))

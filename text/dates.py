@@ -1,0 +1,136 @@
+"""Calendar dates in chat messages: 2026年3月10日, 2026/3/10, 3月10日 (the year from context), 今天/明天,
+and English forms (11 May 2026, May 11, 2026)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil import parser as dateutil_parser
+
+from text.numbers import CN_DIGITS, fold_width, parse_number
+
+# Years a contract date can plausibly fall in: outside them a date is a typo (9999年), and date
+# arithmetic near Python's date.max would overflow.
+MIN_YEAR, MAX_YEAR = 1950, 2100
+
+_YEAR = r"(?P<year>\d{4}|[零〇○一二三四五六七八九]{4})"
+_MONTH = r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})"
+_DAY = r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE_PATTERNS = [
+    # 日 may be left off after a full date, but then no figure may follow (2026年1月10万元 is not a date).
+    re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"),
+    re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.])"),
+    re.compile(rf"(?<![\d年])(?<!年\s){_MONTH}\s*月\s*{_DAY}\s*[日号號]"),
+]
+_EN_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_EN_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# English dates are found here and read by dateutil: 11 May 2026, May 11, 2026, 11 May (year from context).
+_ENGLISH_DATE = re.compile(
+    rf"\b(?:{_EN_DAY}\s+{_EN_MONTH}|{_EN_MONTH}\s+{_EN_DAY}\b)(?:,?\s+(?P<year>\d{{4}}))?(?!\d)", re.IGNORECASE
+)
+_RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "后天": 2, "後天": 2}
+# 明日 is left out (说明日期), and 前天/后天 are skipped inside 提前天数, 最后天.
+_RELATIVE = re.compile(r"(?<![提之以最])(?:" + "|".join(_RELATIVE_DAYS) + ")")
+
+@dataclass(frozen=True)
+class DateFigure:
+    value: date
+    start: int
+    end: int
+    raw: str
+
+
+@dataclass(frozen=True)
+class ImpossibleDate:
+    """Written like a date but not one: 2月30日, 2026年2月29日, 2026年13月45日, 9999年12月31日."""
+
+    raw: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class DateScan:
+    dates: list[DateFigure]
+    impossible: list[ImpossibleDate]
+
+
+def _date_part(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if all(ch in CN_DIGITS for ch in token) and len(token) == 4:  # 二〇二六: digit by digit
+        return int("".join(str(CN_DIGITS[ch]) for ch in token))
+    value = parse_number(token)
+    return int(value) if value is not None else None
+
+
+
+
+def _checked(year: int | None, month: int | None, day: int | None, raw: str) -> date | str:
+    """The date, or why it is not one."""
+    try:
+        value = date(year, month, day)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return f"“{raw}”不是一个存在的日期"
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        return f"“{raw}”超出可处理的年份范围（{MIN_YEAR}–{MAX_YEAR}年）"
+    return value
+
+
+def _english(raw: str, today: date) -> date | str:
+    try:
+        value = dateutil_parser.parse(raw, default=today.replace(day=1)).date()
+    except (ValueError, OverflowError):
+        return f"“{raw}”不是一个存在的日期"
+    return _checked(value.year, value.month, value.day, raw)
+
+
+def scan_dates(text: str, today: date | None = None) -> DateScan:
+    """Every calendar date in a message, in order, and every date-like figure that is not a real date.
+
+    A date without a year takes `today`'s year; 今天/明天/昨天 are relative to `today` (default: the
+    real today)."""
+    today = today or date.today()
+    folded = fold_width(text)
+    found: dict[int, DateFigure] = {}
+    impossible: list[ImpossibleDate] = []
+    taken: list[range] = []
+
+    def record(start: int, end: int, value: date | str) -> None:
+        raw = text[start:end]
+        taken.append(range(start, end))
+        if isinstance(value, date):
+            found[start] = DateFigure(value, start, end, raw)
+        else:
+            impossible.append(ImpossibleDate(raw, start, end, value))
+
+    def free(match: re.Match[str]) -> bool:
+        return not any(match.start() in span or match.end() - 1 in span for span in taken)
+
+    for pattern in _DATE_PATTERNS:  # most specific first; later patterns skip covered spans
+        for match in filter(free, pattern.finditer(folded)):
+            parts = match.groupdict()
+            year = _date_part(parts["year"]) if parts.get("year") else today.year
+            raw = text[match.start() : match.end()]
+            record(match.start(), match.end(), _checked(year, _date_part(parts["month"]), _date_part(parts["day"]), raw))
+    for match in filter(free, _ENGLISH_DATE.finditer(folded)):
+        record(match.start(), match.end(), _english(match.group(), today))
+    for match in _RELATIVE.finditer(folded):
+        value = today + timedelta(days=_RELATIVE_DAYS[match.group()])
+        found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
+    return DateScan([found[start] for start in sorted(found)], sorted(impossible, key=lambda d: d.start))
+
+
+def find_dates(text: str, today: date | None = None) -> list[DateFigure]:
+    """The real calendar dates in a message, in order (see `scan_dates` for the impossible ones)."""
+    return scan_dates(text, today).dates
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -1,0 +1,117 @@
+"""Numbers as staff type them: arabic (80,000 / 3.5), Chinese (十二万三千四百, 一万二), capitals (伍万),
+mixed (3.5万, 2万5千), and full-width digits.
+
+Everything here is pure and exact: numbers are `Decimal` built from strings, never floats.
+Spans (`start`, `end`) index the original message, so callers can highlight or cut around them;
+that is why full-width characters are folded one-for-one (`fold_width`) instead of NFKC, which may
+change the length of a string.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# Full-width digits and the punctuation that appears inside figures, folded one-for-one.
+_FOLD = str.maketrans(
+    "０１２３４５６７８９．％／－−：",
+    "0123456789.%/--:",
+)
+
+CN_DIGITS = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}  # fmt: skip
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_POINT = "点點"
+
+_CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(BIG_UNITS) + _POINT
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+# A number: arabic digits and/or Chinese numerals (mixed forms like 3.5万, 2万5千 included).
+# It must open with a digit, so 万分之五 (a rate) never starts a number, and never inside another
+# number. The group is atomic: a digit run can be split many ways, and backtracking through them is
+# exponential on long input; starting only at a run's first character keeps long runs linear.
+NUMBER = (
+    rf"(?<![\d{_CN_NUMERAL_CHARS}])"
+    rf"(?>(?:{_ARABIC}|[{''.join(CN_DIGITS)}十拾])(?:{_ARABIC}|[{_CN_NUMERAL_CHARS}])*)"
+)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits and figure punctuation to ASCII, one character for one: spans survive."""
+    return text.translate(_FOLD)
+
+
+def _arabic_value(token: str) -> Decimal | None:
+    try:
+        value = Decimal(token.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """'3.5万' → 35000, '十二万三千四百' → 123400, '零点五' → 0.5, '80,000' → 80000; None if not a number.
+
+    Chinese numerals are read section by section (亿 > 万 > 千百十). A lone digit right after a
+    unit is the colloquial short form: 一万二 = 12000, 三千五 = 3500, 2万5 = 25000.
+    """
+    text = fold_width(text).strip()
+    if re.fullmatch(_ARABIC, text):
+        return _arabic_value(text)
+    tokens = re.findall(rf"{_ARABIC}|.", text)
+    if not tokens:
+        return None
+    above_wan = Decimal(0)  # closed by 亿
+    wan_block = Decimal(0)  # closed by 万
+    section = Decimal(0)  # below 万
+    digit: Decimal | None = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token in CN_DIGITS or token[0].isdigit():
+            if digit is not None and digit != 0:
+                return None  # 二三, 5五: not a number
+            digit = Decimal(CN_DIGITS[token]) if token in CN_DIGITS else _arabic_value(token)
+            if digit is None:
+                return None
+        elif token in _POINT:
+            fraction = ""
+            while index < len(tokens) and tokens[index] in CN_DIGITS:
+                fraction += str(CN_DIGITS[tokens[index]])
+                index += 1
+            if not fraction:
+                return None
+            digit = (digit or Decimal(0)) + Decimal(f"0.{fraction}")
+        elif token in _SMALL_UNITS:
+            section += (digit if digit is not None else Decimal(1)) * _SMALL_UNITS[token]
+            digit = None
+        elif token in BIG_UNITS:
+            block = section + (digit or 0)
+            if token in "万萬":
+                wan_block += block * BIG_UNITS[token]
+            else:
+                above_wan = (above_wan + wan_block + block) * BIG_UNITS[token]
+                wan_block = Decimal(0)
+            if above_wan == wan_block == 0 and block == 0:
+                return None  # a unit with nothing before it
+            section, digit = Decimal(0), None
+        else:
+            return None
+    if digit is not None:
+        previous = tokens[-2] if len(tokens) > 1 else ""
+        unit = _SMALL_UNITS.get(previous) or BIG_UNITS.get(previous)
+        is_short_form = unit is not None and len(tokens[-1]) == 1
+        section += digit * unit // 10 if is_short_form else digit  # type: ignore[operator]
+    return above_wan + wan_block + section
+

@@ -1,0 +1,119 @@
+"""Rates as staff write them: 日万分之五, 每日0.05%, 千分之一, 年利率3.6%, 3.45%的1.5倍, and the LPR with a
+multiple or a markup (一年期LPR的1.5倍, LPR上浮50%, LPR加50个基点, 1.5 times LPR, LPR plus 50%).
+
+Only the figure is read here; what it is for (per day, per year, a cap) is the caller's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from text.lpr import LprTable
+from text.numbers import NUMBER, parse_number
+
+_RATE = re.compile(
+    rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
+    rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
+    re.I,
+)
+# 按3.45%的1.5倍: the multiple belongs to the rate.
+_MULTIPLE_AFTER = re.compile(rf"\s*的?\s*(?P<times>{NUMBER})\s*倍")
+_PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"), "十": Decimal("0.1")}
+_UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
+
+_LPR_NAME = r"(?:(?:一年期|1年期|one[-\s]year)\s*(?:的)?\s*)?(?:LPR|贷款市场报价利率)(?:\s*[(（]?\s*(?:一年期|1年期)\s*[)）]?)?"
+_LPR = re.compile(
+    rf"(?:(?P<times_before>{NUMBER})\s*(?:倍|x|×|times)\s*(?:的|of\s*the|the)?\s*)?"
+    rf"{_LPR_NAME}"
+    rf"(?:\s*(?:为|是|=|:|of)?\s*(?P<value>{NUMBER})\s*%)?"
+    r"(?:\s*(?:的|基础上|之)?\s*(?:"
+    rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})"
+    rf"|(?P<direction>上浮|上调|加计|加收|加|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
+    r"(?P<markup_unit>%|个?基点|bp\b|个?百分点|percentage\s*points?)"
+    r"))?",
+    re.I,
+)
+_DOWN = {"下浮", "下调", "减", "minus"}
+_BASIS_POINT = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class RateFigure:
+    value: Decimal  # a fraction: 日万分之五 → 0.0005
+    raw: str
+    start: int
+    end: int
+    negative: bool = False
+    note: str | None = None  # how an LPR rate was worked out, with the figure's date
+    annual: bool = False  # an LPR rate is annual whatever surrounds it
+
+
+@dataclass
+class RateScan:
+    rates: list[RateFigure]
+    lpr_without_figure: list[str]  # LPR mentions with no figure given and no table to look one up in
+
+
+def _lpr_rate(match: re.Match[str], table: LprTable | None, day: date) -> RateFigure | None:
+    given = parse_number(match.group("value")) if match.group("value") else None
+    if given is not None:
+        base, described = given / 100, f"LPR {given.normalize():f}%"
+    elif table is not None:
+        figure = table.in_force(day)
+        base, described = figure.rate, figure.describe(table.short_source)
+    else:
+        return None
+    times_text = match.group("times_before") or match.group("times") or match.group("times_en")
+    value, how = base, described
+    if times_text and (times := parse_number(times_text)) is not None:
+        value, how = base * times, f"{described} × {times.normalize():f}"
+    elif match.group("direction") and (markup := parse_number(match.group("markup"))) is not None:
+        unit = match.group("markup_unit").lower()
+        down = match.group("direction").lower() in _DOWN
+        if unit == "%":  # 上浮50%: relative to the LPR
+            factor = 1 - markup / 100 if down else 1 + markup / 100
+            value, how = base * factor, f"{described} × {factor.normalize():f}"
+        else:  # 基点 / 百分点: added to it
+            step = markup * (_BASIS_POINT if "基点" in unit or unit == "bp" else Decimal("0.01"))
+            value = base - step if down else base + step
+            how = f"{described} {'−' if down else '+'} {(step * 100).normalize():f}%"
+    note = f"{how} = {(value * 100).normalize():f}%"
+    return RateFigure(value, match.group().strip(), match.start(), match.end(), note=note, annual=True)
+
+
+def scan_rates(text: str, lpr: LprTable | None = None, day: date | None = None) -> RateScan:
+    """Every rate in `text` (simplified, width-folded), in order. LPR rates are looked up in `lpr` for
+    `day` when the message gives no figure for them."""
+    day = day or date.today()
+    rates: list[RateFigure] = []
+    missing: list[str] = []
+    taken: list[range] = []
+    for match in _LPR.finditer(text):
+        taken.append(range(match.start(), match.end()))
+        rate = _lpr_rate(match, lpr, day)
+        if rate is None:
+            missing.append(match.group().strip())
+        else:
+            rates.append(rate)
+    for match in _RATE.finditer(text):
+        if any(match.start() in span for span in taken):
+            continue
+        if match.group("per"):
+            number, scale = parse_number(match.group("fraction")), _PER[match.group("per")]
+        else:
+            unit = match.group("unit").lower()  # %, ‰, ‱, or the word percent
+            number, scale = parse_number(match.group("number")), _UNIT.get(unit, _UNIT["%"])
+        if number is None:
+            continue
+        end = match.end()
+        multiple = _MULTIPLE_AFTER.match(text, end)
+        times = parse_number(multiple.group("times")) if multiple else None
+        if multiple and times is not None:
+            number, end = number * times, multiple.end()
+        negative = bool(match.group("sign"))
+        value = -number * scale if negative else number * scale
+        rates.append(RateFigure(value, text[match.start() : end].strip(), match.start(), end, negative=negative))
+    return RateScan(sorted(rates, key=lambda r: r.start), missing)
