@@ -45,6 +45,7 @@ from bot.notices.specs import NoticeSpec, detect_type, is_drafting_request, load
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
 from text.amounts import format_money
+from text.bounds import figure_problems
 
 
 class PenaltyResult(Protocol):
@@ -116,6 +117,10 @@ class NoticeDrafter:
         if draft is not None and CANCEL.match(message):
             session.draft = None
             return Reply(intent=Intent.NOTICE, text="已取消本次通知起草。")
+        if problems := figure_problems(message, today):
+            # The same bounds as the penalty engine: never an exception, never a silent "today".
+            kept = "，草稿保留，请更正后再发" if draft is not None else "，请更正后再发给我"
+            return Reply(intent=Intent.NOTICE, text=f"无法起草：{problems[0]}{kept}。")
         if draft is None or (self.is_notice_request(message) and not CORRECTION.match(message)):
             draft = self._start(message, session, today)
         elif correction := CORRECTION.match(message):

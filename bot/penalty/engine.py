@@ -26,12 +26,12 @@ from bot.penalty.arithmetic import (
 from bot.penalty.parse import INTEREST_WORDS, LATE_WORDS, ONE_OFF_WORDS, Amount, PenaltyFacts, Period, Rate, Role
 from bot.penalty.rules import LegalRules
 from text.amounts import round_fen
+from text.bounds import amount_problem
 
 # Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
 MAX_DAILY_RATE = Decimal("0.01")
 MAX_ANNUAL_RATE = Decimal(1)
 MAX_ONE_OFF_RATE = Decimal(1)
-MAX_AMOUNT = Decimal(10) ** 13  # 十万亿元, beyond any service contract (guards 1e30元)
 MAX_DAYS = 36500  # a hundred years (guards 逾期99999999天)
 
 _EXCESSIVE_WORDS = re.compile(r"过高|过分高于|太高|偏高|高不高|调低|调减|减少违约金|是否合理|excessive|too\s*high", re.I)
@@ -133,10 +133,10 @@ def _check_figures(facts: PenaltyFacts) -> None:
             f"无法识别“{facts.unreadable[0]}”：这不是一个确切的数字。请写出确切的数字（例如“120000元”“45天”）。"
         )
     for amount in facts.amounts:
-        if amount.value < 0:
-            raise Refusal(f"金额不能是负数（{amount.raw}）。请核对金额后再发给我。")
-        if amount.value > MAX_AMOUNT:
-            raise Refusal(f"金额“{amount.raw}”超出可计算的范围（上限为十万亿元），请核对是否写错。")
+        if problem := amount_problem(amount.value, amount.raw):
+            raise Refusal(f"{problem}。请核对后再发给我。")
+    if facts.impossible_dates:
+        raise Refusal(f"{facts.impossible_dates[0]}。请核对日期后再发给我。")
     for rate in facts.rates:
         if rate.value < 0:
             raise Refusal(f"比例不能是负数（{rate.raw}）。请核对后再发给我。")

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from text.amounts import find_amounts
 from text.chars import normalise_message
-from text.dates import find_dates
+from text.dates import scan_dates
 from text.numbers import NUMBER, parse_number
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
@@ -98,7 +98,7 @@ _PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"
 _UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
 
 _DURATION = re.compile(
-    rf"(?P<sign>(?<![\dA-Za-z.])-)?(?P<number>{NUMBER}|半)\s*"
+    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半)\s*"
     r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
     re.I,
 )
@@ -171,6 +171,7 @@ class PenaltyFacts:
     date_pair: DatePair | None = None
     unreadable: list[str] = field(default_factory=list)
     negative_days: list[str] = field(default_factory=list)
+    impossible_dates: list[str] = field(default_factory=list)  # why each date-like figure is not a date
 
     def amounts_for(self, role: Role) -> list[Amount]:
         return [a for a in self.amounts if a.role is role and not a.is_cap]
@@ -338,8 +339,9 @@ def _unreadable(text: str) -> list[str]:
 
 def read_facts(message: str, today: date) -> PenaltyFacts:
     text = normalise_message(message)
-    date_figures = find_dates(text, today=today)
-    masked = _mask(text, [(d.start, d.end) for d in date_figures])
+    scan = scan_dates(text, today=today)
+    date_figures = scan.dates
+    masked = _mask(text, [(d.start, d.end) for d in [*date_figures, *scan.impossible]])
     durations, negative_days = _read_durations(masked)
     return PenaltyFacts(
         text=masked,
@@ -349,4 +351,5 @@ def read_facts(message: str, today: date) -> PenaltyFacts:
         date_pair=_date_pair(masked, [(d.value, d.start, d.end) for d in date_figures], today),
         unreadable=_unreadable(masked),
         negative_days=negative_days,
+        impossible_dates=[d.reason for d in scan.impossible],
     )
