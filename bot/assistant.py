@@ -24,6 +24,7 @@ from retrieval.index import ClauseIndex
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import is_traditional, to_traditional
+from text.lpr import LprTable
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class Assistant:
         self.today = today
         self.answerer = ClauseAnswerer(index)
         self.legal_rules = load_legal_rules(settings.penalty_rules_file)
+        self.lpr = LprTable.load(settings.lpr_file)
         self.drafter = NoticeDrafter(
             index, index.contract_scores, settings.data_dir, settings.knowledge_dir, penalty=self._assess
         )
@@ -117,7 +119,7 @@ class Assistant:
         asks_about_notices = _ASKS.search(text) and not _DRAFT_VERB.search(text) and session.draft is None
         if not asks_about_notices and self.drafter.owns(text, session):
             return self.drafter.handle(text, session, self.today())
-        if looks_like_penalty(text):
+        if looks_like_penalty(text, self.today(), self.lpr):
             return self._penalty(text, session)
         return self.answerer.answer(text, session)
 
@@ -143,7 +145,7 @@ class Assistant:
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
 
     def _assess(self, message: str, today: date) -> PenaltyAssessment:
-        return assess(message, today, rules=self.legal_rules)
+        return assess(message, today, rules=self.legal_rules, lpr=self.lpr)
 
     def _governing_clause(self, clause_query: str, message: str, session: Session) -> Clause | None:
         """The clause that governs the calculation: in the contract named or in focus, else anywhere."""

@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "legal" / "penalty_rules.yaml"
 
     @property
+    def lpr_file(self) -> Path:
+        """The published one-year LPR figures, for rates written as a multiple of the LPR."""
+        return self.knowledge_dir / "legal" / "lpr.yaml"
+
+    @property
     def uploads_dir(self) -> Path:
         """Contracts admins uploaded; indexed alongside the shipped ones and kept across restarts."""
         return self.data_dir / "uploads"

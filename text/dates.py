@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
 
@@ -85,7 +85,7 @@ def _checked(year: int | None, month: int | None, day: int | None, raw: str) -> 
 
 def _english(raw: str, today: date) -> date | str:
     try:
-        value = dateutil_parser.parse(raw, default=today.replace(day=1)).date()
+        value = dateutil_parser.parse(raw, default=datetime(today.year, 1, 1)).date()
     except (ValueError, OverflowError):
         return f"“{raw}”不是一个存在的日期"
     return _checked(value.year, value.month, value.day, raw)

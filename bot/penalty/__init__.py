@@ -33,6 +33,7 @@ from bot.penalty.engine import Kind, evaluate
 from bot.penalty.parse import read_facts
 from bot.penalty.render import penalty_info, reply_lines
 from bot.penalty.rules import LegalRules, load_legal_rules
+from text.lpr import LprTable
 
 __all__ = ["Kind", "LegalRules", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
 
@@ -65,10 +66,10 @@ class PenaltyAssessment(BaseModel):
         return "\n".join(self.lines)
 
 
-def looks_like_penalty(message: str, today: date | None = None) -> bool:
+def looks_like_penalty(message: str, today: date | None = None, lpr: LprTable | None = None) -> bool:
     """A penalty word with figures or a request to calculate; or, with no such word, an amount,
     a rate and a lateness together (欠款8000元，1月10日到期至今未付，日万分之五)."""
-    facts = read_facts(message, today or date.today())
+    facts = read_facts(message, today or date.today(), lpr)
     lateness = facts.durations or facts.date_pair
     if _TOPIC_WORDS.search(facts.text):
         return bool(_CALCULATION_WORDS.search(facts.text) or facts.amounts or facts.rates or lateness)
@@ -80,8 +81,12 @@ def _clause_query(kind: Kind, text: str) -> str:
     return " ".join([*breaches, _CLAUSE_QUERIES[kind]])
 
 
-def assess(message: str, today: date | None = None, *, rules: LegalRules) -> PenaltyAssessment:
-    facts = read_facts(message, today or date.today())
+def assess(
+    message: str, today: date | None = None, *, rules: LegalRules, lpr: LprTable | None = None
+) -> PenaltyAssessment:
+    """`lpr` is the published LPR table (knowledge/legal/lpr.yaml): without it, a rate given as a
+    multiple of the LPR is asked for rather than guessed."""
+    facts = read_facts(message, today or date.today(), lpr)
     outcome = evaluate(facts, rules)
     return PenaltyAssessment(
         kind=outcome.kind,

@@ -72,6 +72,8 @@ class Outcome:
     assumptions: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     refused: str | None = None
+    fixed_note: str | None = None  # agreed one-off sums added to the computed part
+    parts: list[tuple[str, Outcome]] = field(default_factory=list)  # several debts: each one's outcome
 
 
 class Refusal(Exception):
@@ -167,13 +169,21 @@ def _day_count(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None,
         return _within_limit(DayCount(days, explanation)), notes
     if not facts.durations:
         return None, []
-    duration = next((d for d in facts.durations if d.after_late_word), facts.durations[0])
+    duration = next(
+        (d for d in facts.durations if d.names_lateness),
+        next((d for d in facts.durations if d.after_late_word), facts.durations[0]),
+    )
     assumptions = []
     if duration.assumption:
         assumptions.append(
             f"“{duration.raw}”按{duration.assumption}折算为 {duration.days} 天；如需按实际日历天数计算，请提供起止日期。"
         )
-    return _within_limit(DayCount(duration.days, f"{duration.days} 天")), assumptions
+    explanation = f"{duration.days} 天"
+    if facts.debt_periods:
+        explanation += f"（“{facts.debt_periods[0]}”是欠费期间，未作为逾期天数）"
+    elif len({d.days for d in facts.durations}) > 1:
+        explanation += f"（按“{duration.raw}”）"
+    return _within_limit(DayCount(duration.days, explanation)), assumptions
 
 
 def _within_limit(count: DayCount) -> DayCount:
@@ -212,6 +222,7 @@ _MISSING = {
     "damages": "约定的违约金金额",
     "loss": "实际损失金额",
     "method": "违约金的计算方式（每日比例、一次性比例或固定金额）",
+    "lpr": "一年期LPR的数值（例如“LPR 3.0%”）",
 }
 
 
@@ -231,12 +242,16 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         outcome.missing = [_MISSING["method"], _MISSING["base"]] if kind is Kind.UNKNOWN else []
         return None
     outcome.missing = [_MISSING[name] for name, value in wanted.items() if value is None]
+    if rate is None and facts.lpr_without_figure:
+        outcome.missing = [_MISSING["lpr"] if m in (_MISSING["annual_rate"], _MISSING["daily_rate"]) else m for m in outcome.missing]
     if outcome.missing or base is None or rate is None:
         return None
     if len(facts.amounts_for(base.role)) > 1:
         outcome.assumptions.append(f"消息中有多个金额，按“{base.raw}”计算；如需按其他金额或合计计算，请说明。")
     _check_rate(rate, kind)
-    if rate.raw != percent(rate.value):
+    if rate.note:
+        outcome.rate_note = f"{rate.raw}：{rate.note}"
+    elif rate.raw != percent(rate.value):
         outcome.rate_note = f"{rate.raw}，即 {percent(rate.value)}"
     if kind is Kind.LATE_PAYMENT:
         assert days is not None
@@ -312,8 +327,47 @@ def _excessive_test(
     )
 
 
+# 先付一次性违约金3000元，另每日按欠款万分之五: a fixed sum on top of the computed part.
+_FIXED_SUM = re.compile(r"一次性|固定|定额|另|另外|另加|外加|加上|再加|此外|并且?|同时|再|plus|fixed|flat|lump", re.I)
+
+
+def _fixed_sums(facts: PenaltyFacts) -> list[Amount]:
+    """Agreed sums to add to a rate-based penalty: a 违约金 amount said to be one-off or additional."""
+    return [amount for amount in facts.amounts_for(Role.DAMAGES) if _FIXED_SUM.search(amount.label)]
+
+
+def _add_fixed(facts: PenaltyFacts, outcome: Outcome, result: Decimal) -> Decimal:
+    fixed = _fixed_sums(facts)
+    if not fixed:
+        return result
+    total = result + sum((a.value for a in fixed), Decimal(0))
+    outcome.fixed_note = "；".join(f"一次性违约金 {yuan(a.value)}（“{a.raw}”）" for a in fixed)
+    outcome.formula += "".join(f" + {yuan(a.value)}" for a in fixed) + f" = {yuan(total)}"
+    return total
+
+
+def _evaluate_items(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
+    """Several debts: each computed on its own line, then the total. One that cannot be computed makes
+    the whole answer a question (or a refusal) naming that debt."""
+    parts = [(item.label, evaluate(item, rules)) for item in facts.items]
+    kinds = {part.kind for _, part in parts}
+    outcome = Outcome(kind=kinds.pop() if len(kinds) == 1 else Kind.UNKNOWN, parts=parts)
+    for label, part in parts:
+        if part.refused:
+            return Outcome(kind=outcome.kind, refused=f"{label}：{part.refused}")
+        outcome.missing += [f"{label}的{item}" for item in part.missing]
+    if outcome.missing or any(part.amount is None for _, part in parts):
+        return outcome
+    outcome.amount = sum((part.amount for _, part in parts if part.amount is not None), Decimal(0))
+    outcome.formula = " + ".join(yuan(part.amount) for _, part in parts if part.amount is not None)
+    outcome.formula += f" = {yuan(outcome.amount)}"
+    return outcome
+
+
 def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
     """Decide, check and compute. Never raises on user input: a refusal is part of the outcome."""
+    if facts.items:
+        return _evaluate_items(facts, rules)
     kind, kind_assumptions = _kind(facts)
     outcome = Outcome(kind=kind)
     try:
@@ -324,6 +378,7 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
         result = _compute(facts, outcome.kind, outcome)
         if result is not None:
+            result = _add_fixed(facts, outcome, result)
             outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
             asked = bool(_EXCESSIVE_WORDS.search(facts.text))
             _excessive_test(facts, outcome, outcome.amount, asked, rules)

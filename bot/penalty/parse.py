@@ -16,6 +16,8 @@ from enum import StrEnum
 from text.amounts import find_amounts
 from text.chars import normalise_message
 from text.dates import scan_dates
+from text.lpr import LprTable
+from text.rates import RateScan, scan_rates
 from text.numbers import NUMBER, parse_number
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
@@ -87,16 +89,6 @@ INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
 ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|一次性|转包|解除|one[-\s]?off|lump", re.I)
 LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
 
-_RATE = re.compile(
-    rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
-    rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
-    re.I,
-)
-# 按LPR 3.45%的1.5倍: the multiple belongs to the rate.
-_MULTIPLE_AFTER = re.compile(rf"\s*的?\s*(?P<times>{NUMBER})\s*倍")
-_PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"), "十": Decimal("0.1")}
-_UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
-
 _DURATION = re.compile(
     rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半)\s*"
     r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
@@ -108,6 +100,10 @@ _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星�
 # Months and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
 _UNIT_NAMES = {"month": "月", "year": "年"}
+# 三个月服务费, 两个月的租金: the period a debt covers, not how late it is.
+_DEBT_PERIOD_AFTER = re.compile(r"\s*(?:的)?\s*(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
+# Words that name lateness itself, so a duration right after them is the day count (逾期45天 beats 拖欠三个月).
+_LATENESS_BEFORE = re.compile(r"(?:逾期|迟延|延迟|拖延|超期|晚了|晚付|过期|late|overdue|delayed?)(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", re.I)
 _PER_DAY_MARKER = re.compile(r"每(?:逾期|迟延|延迟|拖延|超期)?$")  # 每逾期一日: a rate's period, not a duration
 # 30日内付款 and 提前30天通知 are terms, not lateness.
 _DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
@@ -133,6 +129,7 @@ class Amount:
     raw: str
     role: Role
     is_cap: bool
+    label: str = ""  # the words before it in its clause (一次性违约金), for the engine's finer choices
 
 
 @dataclass(frozen=True)
@@ -143,6 +140,7 @@ class Rate:
     period_inferred: bool  # the period came from 利率/利息 alone, not from 日/年/每月 next to the rate
     base: Role | None  # the amount it is taken of, when the message says (未付金额的0.1%)
     is_cap: bool
+    note: str | None = None  # how an LPR rate was worked out, naming the published figure
 
 
 @dataclass(frozen=True)
@@ -151,6 +149,7 @@ class Duration:
     raw: str
     assumption: str | None  # '每月 30 天' when months or years were converted
     after_late_word: bool
+    names_lateness: bool = False  # written right after 逾期/迟延: the day count above all others
 
 
 @dataclass(frozen=True)
@@ -172,6 +171,10 @@ class PenaltyFacts:
     unreadable: list[str] = field(default_factory=list)
     negative_days: list[str] = field(default_factory=list)
     impossible_dates: list[str] = field(default_factory=list)  # why each date-like figure is not a date
+    lpr_without_figure: list[str] = field(default_factory=list)  # an LPR rate with no figure to compute with
+    debt_periods: list[str] = field(default_factory=list)  # 三个月服务费: not a lateness
+    items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
+    label: str = ""  # an item's name in the reply (第一笔)
 
     def amounts_for(self, role: Role) -> list[Amount]:
         return [a for a in self.amounts if a.role is role and not a.is_cap]
@@ -248,49 +251,43 @@ def _read_amounts(text: str) -> list[Amount]:
     for figure in find_amounts(text):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
         role = _role_of(before) or _role_after(after) or Role.UNLABELLED
-        amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after)))
+        amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after), before))
     return amounts
 
 
-def _read_rates(text: str) -> list[Rate]:
+def _read_rates(text: str, scan: RateScan) -> list[Rate]:
     rates = []
-    for match in _RATE.finditer(text):
-        if match.group("per"):
-            number, scale = parse_number(match.group("fraction")), _PER[match.group("per")]
-        else:
-            unit = match.group("unit").lower()  # %, ‰, ‱, or the word percent
-            number, scale = parse_number(match.group("number")), _UNIT.get(unit, _UNIT["%"])
-        if number is None:
-            continue
-        if match.group("sign"):
-            number = -number
-        end = match.end()
-        multiple = _MULTIPLE_AFTER.match(text, end)
-        times = parse_number(multiple.group("times")) if multiple else None
-        if multiple and times is not None:
-            number, end = number * times, multiple.end()
-        before, after = _clause_before(text, match.start()), _clause_after(text, end)
+    for figure in scan.rates:
+        before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
         base = _role_of(before)
-        period, period_inferred = _period_of(before, after, _sentence_before(text, match.start()))
+        if figure.annual:
+            period, period_inferred = Period.ANNUAL, False
+        else:
+            period, period_inferred = _period_of(before, after, _sentence_before(text, figure.start))
         rates.append(
             Rate(
-                value=number * scale,
-                raw=text[match.start() : end].strip(),
+                value=figure.value,
+                raw=figure.raw,
                 period=period,
                 period_inferred=period_inferred,
                 base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
                 is_cap=_is_cap(before, after),
+                note=figure.note,
             )
         )
     return rates
 
 
-def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
-    """Durations in days, and any negative ones (逾期-5天) for the engine to refuse."""
-    durations, negative = [], []
+def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
+    """Durations in days, any negative ones (逾期-5天) for the engine to refuse, and the periods a debt
+    covers (三个月服务费), which are set aside with a word in the reply."""
+    durations, negative, debt_periods = [], [], []
     for match in _DURATION.finditer(text):
         before = _clause_before(text, match.start())
         late = bool(LATE_WORDS.search(before))
+        if _DEBT_PERIOD_AFTER.match(text, match.end()) and not match.group("sign"):
+            debt_periods.append(match.group().strip())
+            continue
         is_term = _DEADLINE_AFTER.match(text, match.end()) or _NOTICE_BEFORE.search(before)
         if _PER_DAY_MARKER.search(before) or (is_term and not late):
             continue
@@ -308,12 +305,13 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str]]:
             continue  # 2.5天: not a whole day count
         assumed = _ASSUMED_DAYS_PER_UNIT.get(unit)
         assumption = f"每{_UNIT_NAMES.get(unit, unit)} {assumed} 天" if assumed else None
-        durations.append(Duration(int(days), match.group().strip(), assumption, late))
+        names_lateness = bool(_LATENESS_BEFORE.search(before))
+        durations.append(Duration(int(days), match.group().strip(), assumption, late, names_lateness))
     for match in _LABELLED_DAYS.finditer(text):
         number = parse_number(match.group("number"))
         if number is not None and number == number.to_integral_value():
-            durations.append(Duration(int(number), match.group().strip(), None, after_late_word=True))
-    return durations, negative
+            durations.append(Duration(int(number), match.group().strip(), None, True, names_lateness=True))
+    return durations, negative, debt_periods
 
 
 def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> DatePair | None:
@@ -337,19 +335,53 @@ def _unreadable(text: str) -> list[str]:
     return amounts + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
-def read_facts(message: str, today: date) -> PenaltyFacts:
-    text = normalise_message(message)
+# 第一笔…，第二笔…: several debts in one message, each computed on its own line.
+_ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*笔|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
+
+
+def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> PenaltyFacts:
+    """The figures of `text` (simplified, width-folded), dates masked before anything else is read."""
     scan = scan_dates(text, today=today)
-    date_figures = scan.dates
-    masked = _mask(text, [(d.start, d.end) for d in [*date_figures, *scan.impossible]])
-    durations, negative_days = _read_durations(masked)
+    masked = _mask(text, [(d.start, d.end) for d in [*scan.dates, *scan.impossible]])
+    date_pair = _date_pair(masked, [(d.value, d.start, d.end) for d in scan.dates], today)
+    rate_scan = scan_rates(masked, lpr, date_pair.end if date_pair else today)
+    # An LPR expression (一年期LPR的1.5倍) holds no amount and no duration.
+    figures = _mask(masked, [(r.start, r.end) for r in rate_scan.rates])
+    durations, negative_days, debt_periods = _read_durations(figures)
     return PenaltyFacts(
         text=masked,
-        amounts=_read_amounts(masked),
-        rates=_read_rates(masked),
+        amounts=_read_amounts(figures),
+        rates=_read_rates(masked, rate_scan),
         durations=durations,
-        date_pair=_date_pair(masked, [(d.value, d.start, d.end) for d in date_figures], today),
-        unreadable=_unreadable(masked),
+        date_pair=date_pair,
+        unreadable=_unreadable(figures),
         negative_days=negative_days,
         impossible_dates=[d.reason for d in scan.impossible],
+        lpr_without_figure=rate_scan.lpr_without_figure,
+        debt_periods=debt_periods,
+        label=label,
     )
+
+
+def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) -> list[PenaltyFacts]:
+    """Each debt's own facts when the message lists several (第一笔…第二笔…); a debt without its own
+    rate takes the message's first one (都按日万分之五)."""
+    markers = list(_ITEM_MARKER.finditer(text))
+    if len(markers) < 2:
+        return []
+    bounds = [m.start() for m in markers] + [len(text)]
+    items = []
+    for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
+        item = _facts(text[start:end], today, lpr, label=f"第{number}笔")
+        if not item.rates:
+            item.rates = [rate for rate in whole.rates if not rate.is_cap][:1]
+        items.append(item)
+    with_amounts = [item for item in items if item.amounts]
+    return with_amounts if len(with_amounts) >= 2 else []
+
+
+def read_facts(message: str, today: date, lpr: LprTable | None = None) -> PenaltyFacts:
+    text = normalise_message(message)
+    facts = _facts(text, today, lpr)
+    facts.items = _items(text, facts, today, lpr)
+    return facts

@@ -46,12 +46,16 @@ def reply_lines(outcome: Outcome) -> list[str]:
     if outcome.refused:
         return [f"无法计算：{outcome.refused}"]
     lines: list[str] = []
+    if outcome.parts:
+        return _item_lines(outcome)
     if outcome.amount is not None:
         lines += [f"{wording.title}：", f"计算公式：{wording.method}", f"代入数字：{outcome.formula}"]
         if outcome.rate_note:
             lines.append(f"比例：{outcome.rate_note}")
         if outcome.days:
             lines.append(f"天数：{outcome.days.explanation}")
+        if outcome.fixed_note:
+            lines.append(f"另加：{outcome.fixed_note}")
         if outcome.cap_note:
             lines.append(outcome.cap_note)
         lines.append(f"{wording.result}：{yuan(outcome.amount)}（大写：{money_in_words(outcome.amount)}）")
@@ -67,4 +71,28 @@ def reply_lines(outcome: Outcome) -> list[str]:
         lines.append("请补充后再发给我。")
     if outcome.amount is not None or outcome.excessive_note:
         lines.append(NOT_ADVICE)
+    return lines
+
+
+def _item_lines(outcome: Outcome) -> list[str]:
+    """Several debts: each one's computation, then the total (or what is still missing)."""
+    lines = [f"共 {len(outcome.parts)} 笔，分别计算："]
+    for label, part in outcome.parts:
+        if part.amount is None:
+            lines.append(f"{label}：缺少信息，未能计算。")
+            continue
+        counted = part.days and part.days.explanation != f"{part.days.days} 天"
+        lines.append(f"{label}：{part.formula}" + (f"（{part.days.explanation}）" if counted else ""))
+        if part.rate_note:
+            lines.append(f"　比例：{part.rate_note}")
+        lines += [f"　说明：{assumption}" for assumption in part.assumptions]
+    if outcome.missing:
+        lines.append("要计算全部金额，还需要以下信息：")
+        lines += [f"{number}. {item}" for number, item in enumerate(outcome.missing, start=1)]
+        lines.append("请补充后再发给我。")
+        return lines
+    assert outcome.amount is not None
+    lines.append(f"合计：{outcome.formula}")
+    lines.append(f"合计金额：{yuan(outcome.amount)}（大写：{money_in_words(outcome.amount)}）")
+    lines.append(NOT_ADVICE)
     return lines

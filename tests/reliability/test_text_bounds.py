@@ -6,21 +6,25 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/notice_fakes.py
 
+from corpus import GLOSSARY, LEGAL_RULES  # noqa: E402
 from notice_fakes import FakeIndex  # noqa: E402
 
 from bot.models import Intent, Session  # noqa: E402
 from bot.notices.drafting import NoticeDrafter  # noqa: E402
-from bot.penalty import assess  # noqa: E402
-from retrieval.hints import contract_scores  # noqa: E402
+from bot.penalty import assess as assess_with  # noqa: E402
+from retrieval import hints  # noqa: E402
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 TODAY = date(2026, 11, 24)
+contract_scores = partial(hints.contract_scores, glossary=GLOSSARY)
+assess = partial(assess_with, rules=LEGAL_RULES)
 
 
 @pytest.mark.parametrize(
