@@ -18,13 +18,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
+from bench.measure import percentiles
 from bot.settings import Settings
 from testing.fake_bot_api import FakeBotApi
 
@@ -128,19 +128,19 @@ def report(api: FakeBotApi, per_chat: list[list[float]], elapsed: float, sent: i
     )
     print(f"messages:        {sent} ({answered} answered) in {elapsed:.1f} s")
     print(f"throughput:      {sent / elapsed:.1f} messages/s")
-    print(f"reply latency:   {percentiles([s for chat in per_chat for s in chat])}")
+    print(f"reply latency:   {latency_line([s for chat in per_chat for s in chat])}")
     # The core's first answers after a start are slow (lazy loading): the steady state, apart
     warm = [s for chat in per_chat for s in chat[WARM_UP_MESSAGES:]]
-    print(f"  after warm-up: {percentiles(warm)} (each chat's first {WARM_UP_MESSAGES} messages left out)")
+    print(f"  after warm-up: {latency_line(warm)} (each chat's first {WARM_UP_MESSAGES} messages left out)")
     print(f"lost replies:    {sent - answered}")
     print(f"duplicated:      {duplicated}")
 
 
-def percentiles(latencies: list[float]) -> str:
-    if len(latencies) < 2:
+def latency_line(seconds: list[float]) -> str:
+    if len(seconds) < 2:
         return "n/a"
-    cuts = statistics.quantiles(latencies, n=100)
-    return f"p50 {cuts[49] * 1000:.0f} ms, p95 {cuts[94] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms"
+    cuts = percentiles([s * 1000 for s in seconds])
+    return f"p50 {cuts['p50']:.0f} ms, p95 {cuts['p95']:.0f} ms, p99 {cuts['p99']:.0f} ms"
 
 
 if __name__ == "__main__":
