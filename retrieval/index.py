@@ -12,13 +12,13 @@ import hashlib
 import logging
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
+from cachetools import LRUCache
 import numpy as np
 
 from retrieval.catalog import Catalog, StoredClause
@@ -106,7 +106,7 @@ class ClauseIndex:
         self._collection = chroma.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
         self._chroma_batch = chroma.get_max_batch_size()  # Chroma refuses larger writes outright
         self._lock = threading.RLock()
-        self._query_cache: OrderedDict[tuple, list[SearchHit]] = OrderedDict()
+        self._query_cache: LRUCache[tuple, list[SearchHit]] = LRUCache(_QUERY_CACHE_SIZE)  # guarded by _lock
         self._reload()
 
     @classmethod
@@ -131,7 +131,9 @@ class ClauseIndex:
             self._clauses = [s.clause for s in stored]
             self._position = {s.vector_id: i for i, s in enumerate(stored)}
             self._vector_ids = [s.vector_id for s in stored]
-            self._vectors_by_contract: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+            self._vectors_by_contract: LRUCache[str, tuple[np.ndarray, np.ndarray]] = LRUCache(
+                _CONTRACTS_WITH_VECTORS_IN_MEMORY
+            )
             self._by_id = {s.clause.id: s.clause for s in stored}
             # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
             codes = {cid: i for i, cid in enumerate(dict.fromkeys(s.clause.contract_id for s in stored))}
@@ -268,13 +270,10 @@ class ClauseIndex:
         key = (question, k, contract_id, mode)
         with self._lock:
             if cached and key in self._query_cache:
-                self._query_cache.move_to_end(key)
                 return self._query_cache[key]
         hits = self._search(question, k, contract_id, mode) if self._clauses and question.strip() else []
         with self._lock:
             self._query_cache[key] = hits
-            if len(self._query_cache) > _QUERY_CACHE_SIZE:
-                self._query_cache.popitem(last=False)
         return hits
 
     def _search(self, question: str, k: int, contract_id: str | None, mode: SearchMode) -> list[SearchHit]:
@@ -339,7 +338,6 @@ class ClauseIndex:
         """(positions of the contract's clauses, their vectors as rows), cached for recently asked contracts."""
         with self._lock:
             if contract_id in self._vectors_by_contract:
-                self._vectors_by_contract.move_to_end(contract_id)
                 return self._vectors_by_contract[contract_id]
         positions = np.nonzero(self._contract_of == self._contract_code.get(contract_id, -1))[0]
         ids = [self._vector_ids[p] for p in positions]
@@ -350,8 +348,6 @@ class ClauseIndex:
         entry = (positions[kept], matrix)
         with self._lock:
             self._vectors_by_contract[contract_id] = entry
-            if len(self._vectors_by_contract) > _CONTRACTS_WITH_VECTORS_IN_MEMORY:
-                self._vectors_by_contract.popitem(last=False)
         return entry
 
 
