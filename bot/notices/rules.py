@@ -7,13 +7,13 @@ Period(3, "working_day"). Counting follows the Civil Code: the first day is not 
 
 from __future__ import annotations
 
-import calendar as month_lengths
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 import cn2an
+from dateutil.relativedelta import relativedelta
 
 from bot.notices.calendar import WorkCalendar
 
@@ -44,18 +44,12 @@ class Period:
         if self.unit == "working_day":
             return calendar.add_working_days(start, self.count)
         if self.unit == "month":
-            return calendar.roll_forward(_add_months(start, self.count))
+            # Same day-of-month, or the month's last day when it is shorter (art. 202): relativedelta clamps so.
+            return calendar.roll_forward(start + relativedelta(months=self.count))
         return calendar.roll_forward(start + timedelta(days=self.count))
 
     def describe(self) -> str:
         return f"{self.count}{_UNIT_WORDS[self.unit]}"
-
-
-def _add_months(start: date, months: int) -> date:
-    """Same day-of-month `months` later, or the month's last day when it is shorter (art. 202)."""
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(start.day, month_lengths.monthrange(year, month)[1]))
 
 
 def _number(text: str) -> int:
