@@ -44,6 +44,10 @@ HELP_TEXT = """我是合同助手，可以帮您：
 说明：计算结果与法律信息仅供参考，不构成法律意见。"""
 
 
+# What a user reads when handling their message raised: the exception itself goes to the log.
+REPLY_FAILED = "抱歉，处理这条消息时出错了，已记录。请换个说法再试，或发送“帮助”。"
+
+
 def open_index(settings: Settings) -> ClauseIndex:
     """The clause index the settings describe: embedded Chroma or a server, and the chosen embedder."""
     from retrieval.embeddings import make_embedder  # loads the model: only when an index is really opened
@@ -94,7 +98,7 @@ class Assistant:
             reply = self._route(message or "", session)
         except Exception:
             log.exception("reply failed for user %s", session.user)
-            reply = Reply(intent=Intent.UNKNOWN, text="抱歉，处理这条消息时出错了，已记录。请换个说法再试，或发送“帮助”。")
+            reply = Reply(intent=Intent.UNKNOWN, text=REPLY_FAILED)
         if is_traditional(message or ""):
             reply.text = to_traditional(reply.text)
         return reply
@@ -157,9 +161,6 @@ class Assistant:
 
     def contracts(self) -> list[ContractInfo]:
         return self.index.contracts()
-
-    def clause(self, clause_id: str) -> Clause | None:
-        return self.index.get(clause_id)
 
     def rules_elsewhere(self, topic: str, exclude_contract_id: str, limit: int = 10) -> list[tuple[str, Citation | None]]:
         """Each other contract's rule on a topic ("其他合同怎么规定"): (title, citation or None when it has none).

@@ -62,7 +62,6 @@ class Session(BaseModel):
 
     user: str = "anonymous"
     contract_id: str | None = Field(None, description="Contract in focus, for follow-up questions")
-    clause_id: str | None = Field(None, description="Clause in focus (Clause.id)")
     last_topic: str | None = Field(None, description="The last clause question, to re-ask on another contract")
     draft: dict[str, Any] | None = Field(None, description="A notice draft in progress (owned by bot.notices)")
     interactive: bool = Field(True, description="False for one-shot use (`ask`, eval): never ask back, draft at once")

@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     allowed_chats: IdList = Field(default_factory=list)
     admin_users: IdList = Field(default_factory=list)
     max_upload_bytes: int = 10 * 1024 * 1024
-    max_message_chars: int = 4000
+    max_message_chars: int = Field(4000, description="Longest message a user may send; longer ones are refused")
 
     @field_validator("allowed_users", "allowed_chats", "admin_users", mode="before")
     @classmethod
@@ -76,10 +76,6 @@ class Settings(BaseSettings):
     def contract_sources(self) -> list[Path]:
         """Every directory a full `contractbot index` syncs the index with."""
         return [self.contracts_dir, self.uploads_dir]
-
-    @property
-    def notices_dir(self) -> Path:
-        return self.data_dir / "notices"
 
 
 @lru_cache

@@ -105,6 +105,3 @@ class Catalog:
                 "INSERT OR IGNORE INTO embeddings VALUES (?, ?)",
                 [(key, vector.astype(np.float32).tobytes()) for key, vector in vectors.items()],
             )
-
-    def close(self) -> None:
-        self._db.close()
