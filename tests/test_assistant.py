@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 
-from bot.assistant import Assistant
+from bot.assistant import REPLY_FAILED, Assistant
 from bot.models import Intent, Session
 from bot.settings import Settings
 from retrieval.index import ClauseIndex
@@ -90,10 +91,17 @@ def test_help_and_the_contract_list(assistant: Assistant):
     ["", "   ", "😀🎉👍", "违约" * 5000, "x" * 10_000, "Hello, 外呼 agreement 提前终止 notice 多久?", "\x00\x01\ufffd"],
     ids=["empty", "blank", "emoji", "10k-chinese", "10k-latin", "mixed-language", "control-chars"],
 )
-def test_bad_input_gets_a_helpful_reply_never_a_traceback(assistant: Assistant, message: str):
-    reply = assistant.reply(message, Session())
+def test_bad_input_gets_a_helpful_reply_never_a_traceback(
+    assistant: Assistant, message: str, caplog: pytest.LogCaptureFixture
+):
+    """`reply` turns any exception into an apology, so "no traceback" alone could never fail: the input must be
+    handled on purpose (help, a length limit, a not-found), not by that catch-all."""
+    with caplog.at_level(logging.ERROR, logger="bot.assistant"):
+        reply = assistant.reply(message, Session())
     assert reply.text.strip()
     assert "Traceback" not in reply.text
+    assert reply.text != REPLY_FAILED
+    assert not [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
 
 
 def test_a_mixed_language_question_still_finds_the_clause(assistant: Assistant):
@@ -152,3 +160,17 @@ def test_a_question_naming_no_contract_shows_each_contracts_rule_side_by_side(as
     assert reply.text.startswith("各合同规定不同")
     assert len({c.contract_id for c in reply.citations}) >= 2
     assert all("保密" in c.text for c in reply.citations)
+
+
+def test_a_failure_inside_the_core_is_an_apology_and_a_log_line(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("index went away")
+
+    monkeypatch.setattr(assistant.answerer, "answer", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.assistant"):
+        reply = assistant.reply("外呼协议的争议怎么解决？", Session(user="u1"))
+    assert reply.intent == Intent.UNKNOWN and reply.text == REPLY_FAILED
+    assert [r.getMessage() for r in caplog.records] == ["reply failed for user u1"]
+    assert "index went away" in caplog.text

@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from telegram.constants import MessageLimit
+
 from bot.models import Citation, NoticeInfo, Reply
 
-TELEGRAM_LIMIT = 4096
-CAPTION_LIMIT = 1024
+TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
+CAPTION_LIMIT = MessageLimit.CAPTION_LENGTH
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 

@@ -123,7 +123,7 @@ async def send_html(
     keyboard: InlineKeyboardMarkup | None = None,
 ) -> None:
     """As many messages as the paragraphs need; the buttons go under the last one."""
-    chunks = split_messages(parts, settings_of(context).max_message_chars)
+    chunks = split_messages(parts)  # Telegram's own limit: max_message_chars bounds what users send, not this
     for number, chunk in enumerate(chunks, 1):
         await message.reply_text(chunk, reply_markup=keyboard if number == len(chunks) else None)
 
