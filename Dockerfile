@@ -12,6 +12,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /
 
 COPY pyproject.toml README.md ./
 COPY bot ./bot
+COPY evaluation ./evaluation
 COPY retrieval ./retrieval
 COPY knowledge ./knowledge
 COPY scripts ./scripts
