@@ -11,12 +11,15 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
 from bot.answers import BLANK_NOTE, ClauseAnswerer, citation, covered, named_contract
+from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
 from bot.penalty import PenaltyAssessment, assess, load_legal_rules, looks_like_penalty
+from bot.penalty.restate import PenaltyFigures
 from bot.settings import Settings
 from bot.uploads import UploadStore
 from retrieval.glossary import load_glossary
@@ -70,10 +73,20 @@ class UploadResult(BaseModel):
 
 
 class Assistant:
-    def __init__(self, index: ClauseIndex, settings: Settings, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        index: ClauseIndex,
+        settings: Settings,
+        today: Callable[[], date] = date.today,
+        llm: BaseChatModel | None = None,
+    ) -> None:
+        """`llm`: the optional chat model. Without it (the default) the seams below pass everything through."""
         self.index = index
         self.settings = settings
         self.today = today
+        self.rewriter = QuestionRewriter(llm)
+        self.writer = AnswerWriter(llm)
+        self.extractor = FieldExtractor(llm)
         self.answerer = ClauseAnswerer(index)
         self.legal_rules = load_legal_rules(settings.penalty_rules_file)
         self.lpr = LprTable.load(settings.lpr_file)
@@ -88,7 +101,7 @@ class Assistant:
             index.ingest(settings.contract_sources, prune=True)
         # Load the segmenter dictionary, the model and Chroma's index now, not on the first user's question.
         index.search("合同提前终止的通知期限", cached=False)
-        return cls(index, settings)
+        return cls(index, settings, llm=chat_model(settings))
 
     # ---- the one entry point -------------------------------------------------------------------
 
@@ -125,9 +138,15 @@ class Assistant:
             return self.drafter.handle(text, session, self.today())
         if looks_like_penalty(text, self.today(), self.lpr):
             return self._penalty(text, session)
-        return self.answerer.answer(text, session)
+        return self._clause_question(text, session)
 
     # ---- intents -------------------------------------------------------------------------------
+
+    def _clause_question(self, message: str, session: Session) -> Reply:
+        """Retrieval on the standalone form of a follow-up; the model's answer when it checks out."""
+        focus = next((c.title for c in self.index.contracts() if c.contract_id == session.contract_id), None)
+        question = self.rewriter.standalone(message, session, focus)
+        return self.writer.write(question, self.answerer.answer(question, session))
 
     def _contract_list(self) -> Reply:
         lines = [f"共 {len(self.index.contracts())} 份合同："]
@@ -138,6 +157,8 @@ class Assistant:
 
     def _penalty(self, message: str, session: Session) -> Reply:
         assessment = self._assess(message, self.today())
+        if assessment.missing:
+            assessment = self._with_model_figures(message, assessment)
         lines = list(assessment.lines)
         clause = self._governing_clause(assessment.clause_query, message, session)
         citations = []
@@ -150,6 +171,19 @@ class Assistant:
 
     def _assess(self, message: str, today: date) -> PenaltyAssessment:
         return assess(message, today, rules=self.legal_rules, lpr=self.lpr)
+
+    def _with_model_figures(self, message: str, assessment: PenaltyAssessment) -> PenaltyAssessment:
+        """When the rule-based reader misses a figure, the chat model (if any) reads the figures; the engine
+        then reads its restatement before the message. Kept only if fewer figures are missing, and said so."""
+        figures = self.extractor.extract(message, PenaltyFigures)
+        restated = figures.restated() if figures else ""
+        if not restated:
+            return assessment
+        retried = self._assess(f"{restated}。{message}", self.today())
+        if retried.refused or len(retried.missing) >= len(assessment.missing):
+            return assessment
+        note = f"（消息中的数字由语言模型读取为：{restated}。请核对。）"
+        return retried.model_copy(update={"lines": [*retried.lines, note], "clause_query": assessment.clause_query})
 
     def _governing_clause(self, clause_query: str, message: str, session: Session) -> Clause | None:
         """The clause that governs the calculation: in the contract named or in focus, else anywhere."""

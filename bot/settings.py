@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 IdList = Annotated[list[int], NoDecode]
@@ -24,6 +24,13 @@ class Settings(BaseSettings):
     )
     chroma_path: Path | None = Field(None, description="Embedded Chroma directory; default <data_dir>/index/chroma")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; wins over chroma_path")
+
+    # The optional chat model (README, "An optional chat model"): unset, the product needs no model at all.
+    llm_model: str | None = Field(None, description="init_chat_model id, e.g. openai:gpt-4o-mini, ollama:qwen2.5")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. https://api.deepseek.com")
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(20.0, description="Seconds per model call; a slower call is a failed one")
+    llm_max_retries: int = 1
 
     telegram_token: str | None = Field(
         None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "CONTRACTBOT_TELEGRAM_TOKEN")
