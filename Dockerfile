@@ -14,6 +14,7 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY evaluation ./evaluation
 COPY retrieval ./retrieval
+COPY text ./text
 COPY knowledge ./knowledge
 COPY scripts ./scripts
 
