@@ -48,6 +48,13 @@ _UNIT_START = re.compile(
     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方)"
 )
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
+# Tab-aligned columns (a table pasted as text) keep one tab between cells; other runs become one space.
+_TABBED_WHITESPACE = re.compile(r"[ \u3000\xa0]*\t[ \t\u3000\xa0]*")
+# A page break (form feed) between PDF or OCR pages is kept: passages count it to know their page.
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+PAGE_BREAK = "\f"
+# Table rows (Markdown pipes, box-drawing, tab-aligned) are never joined to a neighbouring line.
+_TABLE_ROW = re.compile(r"^\||\t|[│┃|].*[│┃|]|^[┌├└─┬┼┴┐┤┘━]")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
@@ -59,24 +66,50 @@ def drop_boilerplate(text: str) -> str:
     return "\n".join(kept)
 
 
-def join_hard_breaks(text: str) -> str:
-    """Join lines broken mid-sentence by the scraper; keep breaks after a sentence or before a new unit."""
-    lines = [line.strip() for line in text.split("\n")]
+def _wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text was wrapped at: the 90th percentile of its line lengths."""
+    lengths = sorted(len(line) for line in lines if line)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Is `line` the rest of a sentence the wrap cut off? A line that ran to (near) the wrap width without
+    ending its sentence goes on, and so does one whose short tail ends the sentence ('…服务费用' + '有关的信息。');
+    a short unpunctuated line before a full line is a heading or a title, not a cut."""
+    ends_sentence = line.endswith(tuple(_SENTENCE_END)) and len(line) < len(previous)
+    return (
+        not previous.endswith(tuple(_SENTENCE_END))
+        and (len(previous) >= 0.7 * width or ends_sentence)
+        and not _UNIT_START.match(line)
+        and not _TABLE_ROW.search(previous)
+        and not _TABLE_ROW.search(line)
+    )
+
+
+def _join_page(page: str) -> str:
+    lines = [line.strip(" \u3000\xa0") for line in page.split("\n")]
+    width = _wrap_width(lines)
     out: list[str] = []
     for line in lines:
-        if not line:
+        if not line.strip():
             continue
-        if out and not out[-1].endswith(tuple(_SENTENCE_END)) and not _UNIT_START.match(line):
+        if out and _continues(out[-1], line, width):
             out[-1] += line
         else:
             out.append(line)
     return "\n".join(out)
 
 
+def join_hard_breaks(text: str) -> str:
+    """Join lines broken mid-sentence by the scraper or the PDF layer; keep breaks after a sentence, before
+    a new unit, around table rows and after headings. Page breaks stay where they are."""
+    return PAGE_BREAK.join(_join_page(page) for page in text.split(PAGE_BREAK))
+
+
 def normalize_document(raw: str) -> str:
     """The ingestion pipeline: NFKC, pinyin out, simplified, boilerplate out, hard breaks joined."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _PRIVATE_USE.sub("", _WHITESPACE.sub(" ", text))
+    text = _PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text)))
     text = to_simplified(strip_pinyin(text))
     return join_hard_breaks(drop_boilerplate(text))
 

@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 
 import cn2an
 
+from retrieval.layout import lines_of
 from retrieval.models import Clause
+from retrieval.outline import outline, title_line
 
 MAX_PASSAGE_CHARS = 800
+_RUN_ON_LINE = 400  # a line this long is a scraped page's run, not a paragraph
+_TITLE_SEARCH_CHARS = 2000
 _HEADING_MAX_CHARS = 25
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -63,6 +67,10 @@ def toc_titles(text: str) -> set[str]:
 
 
 def document_title(text: str) -> str:
+    lines = lines_of(text, 0, min(len(text), _TITLE_SEARCH_CHARS))
+    found = title_line(lines) if lines and len(lines[0].text) <= _RUN_ON_LINE else None
+    if found is not None:
+        return lines[found].text[:40]
     first_line = text.strip().split("\n", 1)[0]
     return _TITLE_STOP.split(first_line, 1)[0].strip()[:40] or "未命名合同"
 
@@ -241,57 +249,80 @@ def _skip_toc(text: str, region: _Region) -> int:
     return body.start() if body else toc.end()
 
 
+def _run_on(text: str, region: _Region) -> bool:
+    """Scraped pages run a whole contract into a few very long lines; its units are found inline."""
+    lines = text[region.start : region.end].split("\n")
+    return sum(len(line) for line in lines if len(line) > _RUN_ON_LINE) > 0.5 * (region.end - region.start)
+
+
 def segment(contract_id: str, text: str, title: str | None = None) -> list[Clause]:
     """All passages of one normalised document, in document order."""
     title = title or document_title(text)
-    known_titles = toc_titles(text[: _skip_toc(text, _Region("", title, 0, len(text)))])
     clauses: list[Clause] = []
     seen_ids: set[str] = set()
     for region in _regions(text, title):
-        body_start = _skip_toc(text, region)
-        nodes = _nodes(text, body_start, region.end)
-        preamble_end = nodes[0].start if nodes else region.end
-        preamble = text[body_start:preamble_end].strip()
-        if region.label or body_start == region.start:
-            preamble = preamble.removeprefix(title).strip()
-        stack: list[_Node] = []
-        part_label = ""
-        if len(preamble) >= 10:
-            clauses += _passages(
-                contract_id, region, region.label, "", "", ["前言"], preamble, (body_start, preamble_end),
-                text.index(preamble, body_start), seen_ids,
-            )
-        for node, following in zip(nodes, nodes[1:] + [None]):
-            while stack and _level(stack[-1]) >= _level(node):
-                stack.pop()
-            body = text[node.body_start : node.end].strip()
-            child_follows = following is not None and _level(following) > _level(node)
-            if node.kind == "part":
-                part_label = node.number if cn_number(node.number[1:-2]) != 1 else ""
-                stack = [node]
-                if len(body) <= _HEADING_MAX_CHARS:  # '第二部分:第三方介入后的修正' is a title, not a clause
-                    node.title = body.rstrip(":")
-                    continue
-            elif child_follows and _is_heading(body):
-                node.title = body
-                stack.append(node)
-                continue
-            else:
-                node.title = _glued_heading(body, known_titles)
-                stack.append(node)
-            if not body:
-                continue
-            article = next((n for n in stack if n.kind in ("article", "note", "enum")), None)
-            numbered = [n for n in stack if n.kind in ("section", "decimal", "item")]
-            path = [f"{n.number} {n.title}".strip() for n in stack if n.kind != "part" or part_label] or ["前言"]
-            clause_no = numbered[-1].number if numbered else ""
-            article_label = f"{article.number} {article.title}".strip() if article else ""
-            part = " ".join(p for p in (region.label, part_label) if p)
-            clauses += _passages(
-                contract_id, region, part, article_label, clause_no, path, body, (node.start, node.end),
-                text.index(body, node.body_start), seen_ids,
-            )
+        if _run_on(text, region):
+            clauses += _segment_run_on(contract_id, text, title, region, seen_ids)
+        else:
+            for draft in outline(text, region.start, region.end):
+                part = " ".join(p for p in (region.label, draft.part) if p)
+                at = text.find(draft.text, draft.span[0])
+                clauses += _passages(
+                    contract_id, region, part, draft.article, draft.clause, draft.path, draft.text, draft.span,
+                    at if at >= 0 else draft.span[0], seen_ids,
+                )
     return clauses
+
+
+def _segment_run_on(contract_id: str, text: str, title: str, region: _Region, seen_ids: set[str]) -> list[Clause]:
+    known_titles = toc_titles(text[: _skip_toc(text, _Region("", title, 0, len(text)))])
+    clauses: list[Clause] = []
+    body_start = _skip_toc(text, region)
+    nodes = _nodes(text, body_start, region.end)
+    preamble_end = nodes[0].start if nodes else region.end
+    preamble = text[body_start:preamble_end].strip()
+    if region.label or body_start == region.start:
+        preamble = preamble.removeprefix(title).strip()
+    stack: list[_Node] = []
+    part_label = ""
+    if len(preamble) >= 10:
+        clauses += _passages(
+            contract_id, region, region.label, "", "", ["前言"], preamble, (body_start, preamble_end),
+            text.index(preamble, body_start), seen_ids,
+        )
+    for node, following in zip(nodes, nodes[1:] + [None]):
+        while stack and _level(stack[-1]) >= _level(node):
+            stack.pop()
+        body = text[node.body_start : node.end].strip()
+        child_follows = following is not None and _level(following) > _level(node)
+        if node.kind == "part":
+            part_label = node.number if cn_number(node.number[1:-2]) != 1 else ""
+            stack = [node]
+            if len(body) <= _HEADING_MAX_CHARS:  # '第二部分:第三方介入后的修正' is a title, not a clause
+                node.title = body.rstrip(":")
+                continue
+        elif child_follows and _is_heading(body):
+            node.title = body
+            stack.append(node)
+            continue
+        else:
+            node.title = _glued_heading(body, known_titles)
+            stack.append(node)
+        if not body:
+            continue
+        article = next((n for n in stack if n.kind in ("article", "note", "enum")), None)
+        numbered = [n for n in stack if n.kind in ("section", "decimal", "item")]
+        path = [f"{n.number} {n.title}".strip() for n in stack if n.kind != "part" or part_label] or ["前言"]
+        clause_no = numbered[-1].number if numbered else ""
+        article_label = f"{article.number} {article.title}".strip() if article else ""
+        part = " ".join(p for p in (region.label, part_label) if p)
+        clauses += _passages(
+            contract_id, region, part, article_label, clause_no, path, body, (node.start, node.end),
+            text.index(body, node.body_start), seen_ids,
+        )
+    return clauses
+
+
 
 
 def _passages(

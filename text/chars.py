@@ -28,8 +28,14 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+# NFKC turns ①…⑳ into bare digits glued to the text ('①服务内容' → '1服务内容'); in contracts they mark list items.
+_CIRCLED_SPLIT = re.compile("([" + "".join(chr(c) for c in range(0x2460, 0x2474)) + "])")
+
+
 def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    """NFKC, except that circled numbers (①②③) stay: they are list markers, not digits of the text."""
+    pieces = _CIRCLED_SPLIT.split(text)  # odd positions hold the circled numbers
+    return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(pieces))
 
 
 def strip_pinyin(text: str) -> str:

@@ -1,0 +1,129 @@
+"""What a line of a line-structured contract is: title, party or signature field, table row, heading, text.
+
+The word lists live in knowledge/layout.yaml; the shapes (a short unpunctuated line, `label：value`) here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DEFAULT_LAYOUT = Path(__file__).resolve().parents[1] / "knowledge" / "layout.yaml"
+HEADING_MAX_CHARS = 30
+_SENTENCE_PUNCTUATION = re.compile(r"[。;；!！?？]|[,，].{6,}")
+_CELL_SEPARATOR = re.compile(r"\s*[|│┃\t]\s*")
+_RULE = re.compile(r"^[\s|:\-─━┌┐└┘├┤┬┴┼│┃=+]*$")
+
+
+@dataclass(frozen=True)
+class LayoutWords:
+    title_words: tuple[str, ...]
+    party_roles: tuple[str, ...]
+    field_labels: tuple[str, ...]
+    signature_words: tuple[str, ...]
+    annex_words: tuple[str, ...]
+    appended_title_endings: tuple[str, ...]
+
+
+@lru_cache
+def layout_words(path: Path = DEFAULT_LAYOUT) -> LayoutWords:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return LayoutWords(**{key: tuple(values) for key, values in data.items()})
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: its text (stripped) and where it lies in the normalised document."""
+
+    start: int
+    end: int
+    text: str
+
+
+# An article or part heading glued behind a finished sentence ('…达成以下协议:第一条合作内容…') starts a line.
+_GLUED_HEADING = re.compile(r"(?<=[。:：;；])(?=第[一二三四五六七八九十百零〇\d]+[条章]|第[一二三四五六七八九十]+部分)")
+
+
+def lines_of(text: str, start: int, end: int) -> list[Line]:
+    """Non-blank lines between two offsets; a page break (form feed) ends a line like a newline does, and
+    so does an article heading glued behind a sentence."""
+    out = []
+    for match in re.finditer(r"[^\n\f]+", text[start:end]):
+        cuts = [0, *(m.start() for m in _GLUED_HEADING.finditer(match.group())), len(match.group())]
+        for a, b in zip(cuts, cuts[1:]):
+            raw = match.group()[a:b]
+            stripped = raw.strip()
+            if stripped:
+                at = start + match.start() + a + (len(raw) - len(raw.lstrip()))
+                out.append(Line(at, at + len(stripped), stripped))
+    return out
+
+
+def is_table_row(text: str) -> bool:
+    """A Markdown pipe row, a box-drawing row or tab-aligned cells (two or more separators)."""
+    return text.startswith(("|", "│", "┃")) or len(_CELL_SEPARATOR.findall(text)) >= 2
+
+
+def is_table_rule(text: str) -> bool:
+    """A row that only draws the table ('|---|---|', '├──┼──┤')."""
+    return bool(_RULE.match(text))
+
+
+def cells(text: str) -> list[str]:
+    return [c for c in _CELL_SEPARATOR.split(text.strip("|│┃ ")) if c.strip()]
+
+
+def is_sentence(text: str) -> bool:
+    return bool(_SENTENCE_PUNCTUATION.search(text))
+
+
+def is_heading_like(text: str) -> bool:
+    """Short and no sentence in it: a title, not a clause ('违约责任', '第二部分 乙方义务')."""
+    return 0 < len(text) <= HEADING_MAX_CHARS and not is_sentence(text)
+
+
+def _label(text: str) -> str | None:
+    """The label of a `label：value` line ('法定代表人（签字）：张三' → '法定代表人'), None when it is not one."""
+    match = re.match(r"^([^\s:：。;；,，]{1,16}?)(?:[(（][^)）]{0,12}[)）])?\s*[:：]", text)
+    return match.group(1) if match else None
+
+
+def is_field_line(text: str, words: LayoutWords) -> bool:
+    """A fill-in line of a party or signature block: '甲方：…', '地址：…', '电话：'."""
+    if re.fullmatch(rf"(?:{'|'.join(words.party_roles)})\s*(?:[(（][^)）]{{0,12}}[)）])?", text):
+        return True  # '乙方（顾问方）' heading the party's fields
+    label = _label(text)
+    if label is None or len(text) > 80 or "。" in text:
+        return False
+    return label in words.party_roles or label in words.field_labels or any(w in label for w in words.field_labels)
+
+
+def is_signature_line(text: str, words: LayoutWords) -> bool:
+    """A line that opens the signature block: '甲方（盖章）：', '签字：', '（以下无正文）'."""
+    return len(text) <= 60 and "。" not in text and any(w in text for w in words.signature_words)
+
+
+def is_title(text: str, words: LayoutWords) -> bool:
+    lowered = text.lower()
+    return 2 <= len(text) <= 40 and not is_sentence(text) and _label(text) is None and any(
+        w in lowered for w in words.title_words
+    )
+
+
+def annex_heading(text: str, words: LayoutWords) -> str | None:
+    """'附件一：房屋交接清单' → '附件一'; None for other lines (and for '详见附件' references)."""
+    match = re.match(rf"^({'|'.join(words.annex_words)})\s*([一二三四五六七八九十\d]{{0,3}})", text)
+    if not match or len(text) > 40 or is_sentence(text):
+        return None
+    return match.group(0).replace(" ", "")
+
+
+def appended_title(text: str, words: LayoutWords) -> bool:
+    """After the signature block, a short line like '承诺书' or '补充协议' opens an appended document."""
+    return is_heading_like(text) and _label(text) is None and (
+        text.endswith(words.appended_title_endings) or is_title(text, words)
+    )

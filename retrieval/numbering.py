@@ -1,0 +1,163 @@
+"""A document's own numbering scheme, learned while reading it line by line.
+
+Contracts number their units with a handful of marker families (第X部分, 第X章, 第X节, 第X条, 一、, (一), 1.,
+1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a)), nested in an order each document chooses. The order is learned from
+first appearance: a family first seen inside another sits below it from then on. A marker only counts
+when it continues its family under the same parent (a gap of up to three is tolerated: a template may
+have lost an item) or starts it afresh under a new parent; a decimal's prefix must be its parent's number.
+That keeps amounts, dates, cross-references ("第六条约定的…") and stray numbers from opening units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import cn2an
+
+_CN = "一二三四五六七八九十百零〇两"
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
+# Articles and their kin have a fixed place; all other families take theirs from first appearance.
+FIXED_RANK = {"part": 0.0, "chapter": 1.0, "jie": 2.0, "article": 3.0}
+# Families whose markers open their own passage only with a heading of their own: list items inside a
+# clause ((1)…, ①…, a)…) stay in the clause's text.
+LIST_ITEMS = frozenset({"num_paren", "num_half", "circled", "alpha"})
+_GAP = 3
+
+LINE_MARKER = re.compile(
+    rf"(?P<part>第(?P<part_no>[{_CN}\d]+)部分)"
+    rf"|(?P<chapter>第(?P<chapter_no>[{_CN}\d]+)章)"
+    rf"|(?P<jie>第(?P<jie_no>[{_CN}\d]+)节)"
+    rf"|(?P<article>第(?P<article_no>[{_CN}\d]+)条)"
+    rf"|(?P<cn>(?P<cn_no>[{_CN}]{{1,3}})\s*[、,.](?!\d))"
+    rf"|(?P<cn_paren>[(（]\s*(?P<cn_paren_no>[{_CN}]{{1,3}})\s*[)）][、.]?)"
+    r"|(?P<dec>(?P<dec_no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,2}(?:-\d{1,2}){1,3})\.?)(?![\d%])"
+    r"|(?P<num_dot>(?P<num_dot_no>\d{1,2})\s*\.(?!\d))"
+    r"|(?P<num_comma>(?P<num_comma_no>\d{1,2})\s*、)"
+    r"|(?P<num_paren>[(（]\s*(?P<num_paren_no>\d{1,2})\s*[)）][、.]?)"
+    r"|(?P<num_half>(?P<num_half_no>\d{1,2})[)）])"
+    rf"|(?P<circled>(?P<circled_no>[{_CIRCLED}]))"
+    r"|(?P<alpha>[(（]?(?P<alpha_no>[a-h])[)）.](?![a-zA-Z]))"
+)
+_FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_dot", "num_comma",
+             "num_paren", "num_half", "circled", "alpha")  # fmt: skip
+# What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
+_NOT_AFTER = tuple("条款项的所中规约%万亿元年月日号个天时倍")
+
+
+def cn_number(text: str) -> int | None:
+    """'二十四' → 24, '24' → 24; None when it is not a number."""
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A candidate numbering marker at the start of a line."""
+
+    family: str  # 'dec2' for 1.1, 'dec3' for 1.1.1: each decimal depth is its own family
+    number: tuple[int, ...]
+    printed: str  # as printed, separators stripped: '第一条', '1.1', '(一)'
+    end: int  # offset just after the marker (and its separator)
+
+
+def line_marker(line: str, offset: int = 0) -> Marker | None:
+    """The numbering marker a line opens with, if any; `offset` is the line's place in the document."""
+    lead = len(line) - len(line.lstrip("-*•·#> \t"))
+    match = LINE_MARKER.match(line, lead)
+    if not match:
+        return None
+    rest = line[match.end() :].lstrip(" \t:：、.")
+    if rest.startswith(_NOT_AFTER) or (not rest and match["alpha"]):
+        return None
+    kind = next(k for k in _FAMILIES if match.group(k))
+    raw = match[f"{kind}_no"]
+    if kind == "dec":
+        number = tuple(int(n) for n in re.split(r"[.-]", raw))
+        family = f"dec{len(number)}"
+    elif kind == "num_dot":
+        number, family = (int(raw),), "dec1"  # '2.' is the first level of a decimal scheme ('2.1' sits under it)
+    elif kind == "circled":
+        number, family = (ord(raw) - 0x2460 + 1,), kind
+    elif kind == "alpha":
+        number, family = (ord(raw) - ord("a") + 1,), kind
+    else:
+        value = cn_number(raw) if not raw.isdigit() else int(raw)
+        if value is None or value <= 0:
+            return None
+        number, family = (value,), kind
+    printed = match.group(0).strip().rstrip("、,:：") if kind != "dec" else raw
+    end = match.end()
+    while end < len(line) and line[end] in " \t:：、":
+        end += 1
+    return Marker(family, number, printed, offset + end)
+
+
+@dataclass
+class Unit:
+    """An accepted marker: a numbered unit of the document."""
+
+    family: str
+    number: tuple[int, ...]
+    printed: str
+    rank: float
+    parent: Unit | None
+    sentence: bool  # its own line is a sentence, so it cannot hold headings of other families
+    serial: int = 0  # position among the accepted units: the key of its children's counters
+
+
+@dataclass
+class Scheme:
+    """The numbering learned so far in one region of a document."""
+
+    rank: dict[str, float] = field(default_factory=lambda: dict(FIXED_RANK))
+    stack: list[Unit] = field(default_factory=list)
+    last: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)
+    accepted: int = 0
+
+    def _parent(self, family: str, rank: float) -> list[Unit]:
+        """The open units the candidate would sit under (the stack after closing what it ends)."""
+        stack = list(self.stack)
+        depth = int(family[3:]) if family.startswith("dec") else 0
+        while stack:
+            top = stack[-1]
+            top_depth = int(top.family[3:]) if top.family.startswith("dec") else 0
+            if top.rank >= rank or (depth and top_depth >= depth) or (family in FIXED_RANK and top.sentence):
+                stack.pop()
+            else:
+                break
+        return stack
+
+    def accept(self, marker: Marker, sentence: bool) -> Unit | None:
+        """Accept the marker as the next unit when it continues the numbering; None when it does not."""
+        family, number = marker.family, marker.number
+        known = family in self.rank
+        rank = self.rank[family] if known else (self.stack[-1].rank + 1 if self.stack else 1.0)
+        stack = self._parent(family, rank)
+        parent = stack[-1] if stack else None
+        if not self._continues(family, number, parent, known):
+            return None
+        if not known:
+            self.rank[family] = rank
+        self.accepted += 1
+        unit = Unit(family, number, marker.printed, rank, parent, sentence, self.accepted)
+        self.last[(family, parent.serial if parent else 0)] = number
+        self.stack = [*stack, unit]
+        return unit
+
+    def _continues(self, family: str, number: tuple[int, ...], parent: Unit | None, known: bool) -> bool:
+        previous = self.last.get((family, parent.serial if parent else 0))
+        if len(number) > 1:  # a decimal: its prefix is its parent's number (or its article's)
+            if parent is None:
+                return previous is not None or number[-1] <= _GAP
+            if parent.family.startswith("dec") or parent.family == "article":
+                if number[:-1] != parent.number[-len(number) + 1 :] and number[:-1] != parent.number:
+                    return False
+        last = previous[-1] if previous else 0
+        if previous and number[:-1] != previous[:-1]:
+            last = 0
+        if last == 0:
+            return number[-1] <= (_GAP if known or family in FIXED_RANK else 2)
+        return last < number[-1] <= last + _GAP

@@ -1,0 +1,278 @@
+"""The outline of a line-structured contract: numbered units, headings, tables, furniture → passage drafts.
+
+Reads the document line by line. A line opening with a marker that continues the document's numbering
+(retrieval/numbering.py) opens a unit; its short unpunctuated rest is the unit's title, not its text.
+A document without numbering of its own falls back to its visual headings (short unpunctuated lines
+followed by text). Tables become one passage per row, the header row repeated in front. The title line,
+the party block before the first unit and the signature block are furniture: never answerable. After the
+signature block, an annex (附件/附表/附录) or an appended document (a 承诺书 after the contract) starts a
+section of its own whose numbering starts afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from retrieval.layout import (
+    Line,
+    LayoutWords,
+    annex_heading,
+    appended_title,
+    cells,
+    is_field_line,
+    is_heading_like,
+    is_sentence,
+    is_signature_line,
+    is_table_row,
+    is_table_rule,
+    is_title,
+    layout_words,
+    lines_of,
+)
+from retrieval.numbering import FIXED_RANK, LIST_ITEMS, Marker, Scheme, Unit, line_marker
+
+_MIN_TOP_UNITS = 3  # fewer top-level numbered units than this: the numbering is not the document's outline
+_TITLE_SEARCH_LINES = 8
+
+
+@dataclass
+class Draft:
+    """One passage before it gets its id: where it sits and what it says."""
+
+    part: str
+    article: str
+    clause: str
+    path: list[str]
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass
+class _Node:
+    unit: Unit | None  # None for the preamble and for an unnumbered heading
+    title: str
+    section: str  # the annex or appended document it belongs to ('' for the contract itself)
+    parent: _Node | None = None
+    runs: list[list[Line]] = field(default_factory=list)  # its own text, cut where tables or furniture interrupt
+    tables: list[list[Line]] = field(default_factory=list)
+    first_run_start: int | None = None  # where the text on the unit's own line starts
+
+    @property
+    def printed(self) -> str:
+        return self.unit.printed if self.unit else ""
+
+    def label(self) -> str:
+        return f"{self.printed} {self.title}".strip()
+
+
+def title_line(lines: list[Line], words: LayoutWords | None = None) -> int | None:
+    """Index of the document's title among its first lines: a short line naming a contract, else the first
+    short line that is neither a field nor a numbered unit."""
+    words = words or layout_words()
+    head = [(i, line) for i, line in enumerate(lines[:_TITLE_SEARCH_LINES]) if not is_table_row(line.text)]
+    for i, line in head:
+        if is_title(line.text, words) and not line_marker(line.text):
+            return i
+    for i, line in head[:1]:
+        if is_heading_like(line.text) and not is_field_line(line.text, words) and not line_marker(line.text):
+            return i
+    return None
+
+
+class _Reader:
+    def __init__(self, text: str, lines: list[Line], section: str, plain_headings: bool) -> None:
+        self.text = text
+        self.lines = lines
+        self.words = layout_words()
+        self.plain_headings = plain_headings
+        self.section = section
+        self.scheme = Scheme()
+        self.preamble = _Node(None, "", section)
+        self.nodes: list[_Node] = [self.preamble]
+        self.current = self.preamble
+        self.in_signature = False
+        self.sections: dict[str, int] = {}
+        self.first_fixed = next(
+            (i for i, line in enumerate(lines) if (m := line_marker(line.text)) and m.family in FIXED_RANK), None
+        )
+
+    def read(self, skip: set[int]) -> list[_Node]:
+        run: list[Line] = []
+        table: list[Line] = []
+        for i, line in enumerate(self.lines):
+            if i in skip:
+                continue
+            owner = self.current
+            kind = self._kind(i, line)
+            if kind != "table" and table:
+                owner.tables.append(table)
+                table = []
+            if kind != "text" and run:
+                owner.runs.append(run)
+                run = []
+            if kind == "table":
+                table.append(line)
+            elif kind == "text":
+                run.append(line)
+            elif kind == "unit_with_text":
+                run = [Line(self.current.first_run_start or line.start, line.end, line.text)]
+        if table:
+            self.current.tables.append(table)
+        if run:
+            self.current.runs.append(run)
+        return self.nodes
+
+    def _kind(self, i: int, line: Line) -> str:
+        """Classify the line and open units or sections as it goes: 'text', 'table', 'unit',
+        'unit_with_text' (a unit whose own line carries text) or 'furniture'."""
+        text = line.text
+        if is_table_row(text):
+            return "furniture" if is_table_rule(text) or self.in_signature else "table"
+        new_section = annex_heading(text, self.words)
+        if new_section and self._body_ends_before(i) or self.in_signature and appended_title(text, self.words):
+            self._open_section(new_section or text, text)
+            return "furniture"
+        if self.in_signature:
+            if is_sentence(text) and len(text) > 40:
+                self.in_signature = False
+            else:
+                return "furniture"
+        marker = line_marker(text, line.start)
+        if marker and self._opens_unit(i, marker, line):
+            return "unit_with_text" if self.current.first_run_start is not None else "unit"
+        if self.current is not self.preamble and is_signature_line(text, self.words):
+            self.in_signature = True
+            return "furniture"
+        if self.current is self.preamble and (is_field_line(text, self.words) or is_signature_line(text, self.words)):
+            return "furniture"
+        if self.plain_headings and marker is None and self._plain_heading(i):
+            self._open(None, text, major=self._heading_follows(i))
+            return "furniture"
+        return "text"
+
+    def _opens_unit(self, i: int, marker: Marker, line: Line) -> bool:
+        rest = line.text[marker.end - line.start :].strip()
+        sentence = is_sentence(rest) or len(rest) > _heading_max(rest)
+        if marker.family in LIST_ITEMS and sentence:
+            return False  # '(1) 乙方应…' is an item of the clause above, not a clause of its own
+        if self.first_fixed is not None and i < self.first_fixed and marker.family not in FIXED_RANK and sentence:
+            return False  # numbered recitals before the first article belong to the preamble
+        unit = self.scheme.accept(marker, sentence)
+        if unit is None:
+            return False
+        self._open(unit, "" if sentence else rest)
+        # The unit's own line is part of its text, title included: an answer may run across the seam.
+        self.current.first_run_start = marker.end if rest else None
+        return True
+
+    def _open(self, unit: Unit | None, title: str, major: bool = False) -> None:
+        if unit is not None:
+            parent = next((n for n in reversed(self.nodes) if n.unit is unit.parent and unit.parent), None)
+            if parent is None:  # under the innermost open unnumbered heading, if any
+                parent = self._open_plain()
+        else:
+            parent = None if major else self._open_plain(major_only=True)
+        node = _Node(unit, title, self.section, parent)
+        node.first_run_start = None
+        self.nodes.append(node)
+        self.current = node
+        if unit is None:
+            node.major = major  # type: ignore[attr-defined]
+
+    def _open_plain(self, major_only: bool = False) -> _Node | None:
+        for node in reversed(self.nodes):
+            if node.section != self.section:
+                return None
+            if node.unit is None and node is not self.preamble:
+                if not major_only or getattr(node, "major", False):
+                    return node
+                if node.parent is not None:
+                    return node.parent
+                return None
+        return None
+
+    def _open_section(self, label: str, heading: str) -> None:
+        self.section = label
+        self.scheme = Scheme()
+        self.in_signature = False
+        node = _Node(None, heading if heading != label else "", label)
+        node.major = True  # type: ignore[attr-defined]
+        self.nodes.append(node)
+        self.current = node
+
+    def _body_ends_before(self, i: int) -> bool:
+        """An annex heading inside the body ('附件一：交接清单' listed under an article) is followed by
+        more units of the outline; the real annex comes after the last one."""
+        top = next((u for u in self.scheme.stack[:1]), None)
+        if top is None:
+            return i > 0
+        for line in self.lines[i + 1 :]:
+            marker = line_marker(line.text)
+            if marker and marker.family == top.family and top.number[-1] < marker.number[-1] <= top.number[-1] + 3:
+                return False
+        return True
+
+    def _plain_heading(self, i: int) -> bool:
+        text = self.lines[i].text
+        if not is_heading_like(text) or len(text) > 20 or is_field_line(text, self.words) or text.endswith((":", "：")):
+            return False
+        following = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+        return bool(following) and not is_table_row(following)
+
+    def _heading_follows(self, i: int) -> bool:
+        return i + 1 < len(self.lines) and self._plain_heading(i + 1)
+
+
+def _heading_max(rest: str) -> int:
+    return 30
+
+
+def outline(text: str, start: int, end: int, section: str = "") -> list[Draft]:
+    """Passage drafts of one region of a line-structured document, in document order."""
+    lines = lines_of(text, start, end)
+    title = title_line(lines) if not section else None
+    skip = {title} if title is not None else set()
+    nodes = _Reader(text, lines, section, plain_headings=False).read(skip)
+    if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
+        plain = _Reader(text, lines, section, plain_headings=True).read(skip)
+        if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:
+            nodes = plain
+    return [draft for node in nodes for draft in _drafts(text, node)]
+
+
+def _path(node: _Node) -> list[_Node]:
+    chain = []
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    return chain[::-1]
+
+
+def _drafts(text: str, node: _Node) -> list[Draft]:
+    chain = [n for n in _path(node) if n.unit is not None or n.title]
+    section_parts = [node.section] if node.section else []
+    outer = [n for n in chain if n.unit is not None and n.unit.family in ("part", "chapter", "jie")]
+    units = [n for n in chain if n not in outer]
+    article = units[0] if units else None
+    clause = units[-1].printed if len(units) > 1 and units[-1].unit else ""
+    part = " ".join(section_parts + [n.printed for n in outer])
+    path = [n.label() for n in chain] or ["前言"]
+    article_label = article.label() if article else ""
+    out = []
+    for run in node.runs:
+        body = text[run[0].start : run[-1].end].strip()
+        if body and body != node.title:  # a heading alone is a path entry, not a passage
+            out.append(Draft(part, article_label, clause, path, body, (run[0].start, run[-1].end)))
+    for number, table in enumerate(node.tables, start=1):
+        rows = [line for line in table if cells(line.text)]
+        if not rows:
+            continue
+        header, body_rows = rows[0], rows[1:] or rows[:1]
+        caption = node.label() or "表"
+        for row_no, row in enumerate(body_rows, start=1):
+            row_text = row.text if row is header else f"{header.text}\n{row.text}"
+            out.append(
+                Draft(part, article_label, f"{clause} 表{number}第{row_no}行".strip(), [*path, f"表{number}"] if path != ["前言"] else [caption, f"表{number}"],
+                      row_text, (row.start, row.end))
+            )
+    return out
