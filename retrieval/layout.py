@@ -92,8 +92,12 @@ def _label(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def is_field_line(text: str, words: LayoutWords) -> bool:
-    """A fill-in line of a party or signature block: '甲方：…', '地址：…', '电话：'."""
+def is_field_line(text: str, words: LayoutWords, roles_only: bool = False) -> bool:
+    """A fill-in line of a party or signature block: '甲方：…', '地址：…', '电话：' (with roles_only, only a
+    party's own line: '甲方（盖章）：', '承租方：')."""
+    if roles_only:
+        label = _label(text)
+        return label in words.party_roles and len(text) <= 60 and not is_sentence(text)
     if re.fullmatch(rf"(?:{'|'.join(words.party_roles)})\s*(?:[(（][^)）]{{0,12}}[)）])?", text):
         return True  # '乙方（顾问方）' heading the party's fields
     label = _label(text)

@@ -48,6 +48,8 @@ _UNIT_START = re.compile(
     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方)"
 )
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
+# Letter-spaced headings and labels ('房 屋 租 赁 合 同', '出 租 方'): three or more single characters apart.
+_LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
 # Tab-aligned columns (a table pasted as text) keep one tab between cells; other runs become one space.
 _TABBED_WHITESPACE = re.compile(r"[ \u3000\xa0]*\t[ \t\u3000\xa0]*")
 # A page break (form feed) between PDF or OCR pages is kept: passages count it to know their page.
@@ -100,6 +102,11 @@ def _join_page(page: str) -> str:
     return "\n".join(out)
 
 
+def close_letter_spacing(text: str) -> str:
+    """'房 屋 租 赁 合 同' → '房屋租赁合同': a title spaced out for looks is still one word."""
+    return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+
+
 def join_hard_breaks(text: str) -> str:
     """Join lines broken mid-sentence by the scraper or the PDF layer; keep breaks after a sentence, before
     a new unit, around table rows and after headings. Page breaks stay where they are."""
@@ -109,7 +116,7 @@ def join_hard_breaks(text: str) -> str:
 def normalize_document(raw: str) -> str:
     """The ingestion pipeline: NFKC, pinyin out, simplified, boilerplate out, hard breaks joined."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text)))
+    text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
     return join_hard_breaks(drop_boilerplate(text))
 

@@ -42,7 +42,7 @@ LINE_MARKER = re.compile(
 _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_dot", "num_comma",
              "num_paren", "num_half", "circled", "alpha")  # fmt: skip
 # What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
-_NOT_AFTER = tuple("条款项的所中规约%万亿元年月日号个天时倍")
+_NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍")
 
 
 def cn_number(text: str) -> int | None:
@@ -70,7 +70,7 @@ def line_marker(line: str, offset: int = 0) -> Marker | None:
     if not match:
         return None
     rest = line[match.end() :].lstrip(" \t:：、.")
-    if rest.startswith(_NOT_AFTER) or (not rest and match["alpha"]):
+    if line[match.end() : match.end() + 1] in _NOT_AFTER or (not rest and match["alpha"]):
         return None
     kind = next(k for k in _FAMILIES if match.group(k))
     raw = match[f"{kind}_no"]
@@ -116,6 +116,7 @@ class Scheme:
     stack: list[Unit] = field(default_factory=list)
     last: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)
     accepted: int = 0
+    last_anywhere: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def _parent(self, family: str, rank: float) -> list[Unit]:
         """The open units the candidate would sit under (the stack after closing what it ends)."""
@@ -144,11 +145,15 @@ class Scheme:
         self.accepted += 1
         unit = Unit(family, number, marker.printed, rank, parent, sentence, self.accepted)
         self.last[(family, parent.serial if parent else 0)] = number
+        self.last_anywhere[family] = number
         self.stack = [*stack, unit]
         return unit
 
     def _continues(self, family: str, number: tuple[int, ...], parent: Unit | None, known: bool) -> bool:
         previous = self.last.get((family, parent.serial if parent else 0))
+        anywhere = self.last_anywhere.get(family)
+        if previous is None and anywhere and len(number) == 1 and anywhere[0] < number[0] <= anywhere[0] + _GAP:
+            return True  # numbered on through its parents: 第二十条 opens chapter 七 after 第十九条 closed 六
         if len(number) > 1:  # a decimal: its prefix is its parent's number (or its article's)
             if parent is None:
                 return previous is not None or number[-1] <= _GAP

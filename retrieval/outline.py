@@ -132,15 +132,18 @@ class _Reader:
         if new_section and self._body_ends_before(i) or self.in_signature and appended_title(text, self.words):
             self._open_section(new_section or text, text)
             return "furniture"
+        marker = line_marker(text, line.start)
+        if marker and self._opens_unit(i, marker, line):
+            self.in_signature = False  # the outline goes on: what looked like signatures was a clause's list
+            return "unit_with_text" if self.current.first_run_start is not None else "unit"
         if self.in_signature:
             if is_sentence(text) and len(text) > 40:
                 self.in_signature = False
             else:
                 return "furniture"
-        marker = line_marker(text, line.start)
-        if marker and self._opens_unit(i, marker, line):
-            return "unit_with_text" if self.current.first_run_start is not None else "unit"
-        if self.current is not self.preamble and is_signature_line(text, self.words):
+        if self.current is not self.preamble and (
+            is_signature_line(text, self.words) or is_field_line(text, self.words, roles_only=True)
+        ):
             self.in_signature = True
             return "furniture"
         if self.current is self.preamble and (is_field_line(text, self.words) or is_signature_line(text, self.words)):
@@ -270,9 +273,18 @@ def _drafts(text: str, node: _Node) -> list[Draft]:
         header, body_rows = rows[0], rows[1:] or rows[:1]
         caption = node.label() or "表"
         for row_no, row in enumerate(body_rows, start=1):
-            row_text = row.text if row is header else f"{header.text}\n{row.text}"
+            row_text = _row_text(row) if row is header else f"{_row_text(header)}\n{_row_text(row)}"
             out.append(
                 Draft(part, article_label, f"{clause} 表{number}第{row_no}行".strip(), [*path, f"表{number}"] if path != ["前言"] else [caption, f"表{number}"],
                       row_text, (row.start, row.end))
             )
     return out
+
+
+def _row_text(row: Line) -> str:
+    """A row's cells joined by ' | ', a merged cell (repeated by the reader in each column it spans) once."""
+    kept: list[str] = []
+    for cell in cells(row.text):
+        if not kept or cell != kept[-1]:
+            kept.append(cell)
+    return " | ".join(kept)
