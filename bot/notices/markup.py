@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["title", "addressee", "quote", "right", "note", "body"]
+BlockKind = Literal["title", "addressee", "quote", "right", "note", "body"]
 
 # Longest prefix first: ">> " must not be read as a quote.
-_PREFIXES: list[tuple[str, Kind]] = [
+_PREFIXES: list[tuple[str, BlockKind]] = [
     (">> ", "right"),
     ("> ", "quote"),
     ("# ", "title"),
@@ -23,7 +23,7 @@ _PREFIXES: list[tuple[str, Kind]] = [
 
 @dataclass(frozen=True)
 class Block:
-    kind: Kind
+    kind: BlockKind
     text: str
 
 
