@@ -1,5 +1,6 @@
 """The arithmetic is exact Decimal, rounded half-up to the fen once, at the end; caps are never exceeded."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -57,11 +58,25 @@ def test_rates_are_shown_as_plain_percentages(rate: str, text: str) -> None:
     assert percent(Decimal(rate)) == text
 
 
-@given(money, daily_rates, days)
-def test_per_day_penalty_is_exact_in_decimal(principal: Decimal, rate: Decimal, day_count: int) -> None:
-    """Checked against integer arithmetic in fen and 1/100000ths: no digit may be lost."""
-    fen, rate_units = int(principal * 100), int(rate * 100_000)
-    assert daily_penalty(principal, rate, day_count) * 10_000_000 == fen * rate_units * day_count
+_SUBSTITUTED = re.compile(r"代入数字：([\d,]+\.\d{2}) 元 × ([\d.]+)% × (\d+) 天 = ([\d,]+\.\d{2}) 元")
+
+
+@settings(deadline=None)  # the first call loads the OpenCC dictionaries
+@given(money, st.decimals(min_value=Decimal("0.001"), max_value=1, places=3), st.integers(1, 36500))
+def test_the_figures_a_reply_shows_multiply_out_to_the_amount_it_states(
+    principal: Decimal, percent_a_day: Decimal, day_count: int
+) -> None:
+    """What a user checks with a calculator: the reply's substituted figures are the ones the message gave (no
+    digit lost on the way), and multiplied exactly, rounded once to the fen, they give the amount it states."""
+    assessment = assess(f"欠款{principal}元，逾期{day_count}天，每日{percent_a_day}%", TODAY, rules=LEGAL_RULES)
+    shown = _SUBSTITUTED.search(assessment.text)
+    assert shown, assessment.text
+    shown_principal, shown_percent, shown_days, shown_amount = (
+        Decimal(shown[1].replace(",", "")), Decimal(shown[2]), int(shown[3]), Decimal(shown[4].replace(",", ""))
+    )
+    assert (shown_principal, shown_percent, shown_days) == (principal, percent_a_day, day_count)
+    assert shown_amount == round_fen(shown_principal * shown_percent / 100 * shown_days)
+    assert assessment.info.amount == f"{shown_amount:.2f}"
 
 
 @given(money, money)
