@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     allowed_users: IdList = Field(default_factory=list)
     allowed_chats: IdList = Field(default_factory=list)
     admin_users: IdList = Field(default_factory=list)
+    trust_allowed_chats: bool = Field(
+        False, description="Serve every member of an allowed group chat; otherwise the member must be allowed too"
+    )
     max_upload_bytes: int = 10 * 1024 * 1024
     max_message_chars: int = Field(4000, description="Longest message a user may send; longer ones are refused")
 

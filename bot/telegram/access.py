@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.settings import Settings
@@ -15,16 +16,25 @@ REFUSAL = "抱歉，本助手仅供内部员工使用。如需开通，请联系
 
 
 class AccessGate:
-    """Lets through allowlisted users and chats (admins count as allowed); refuses everyone else once."""
+    """Who is served where (admins count as allowed users); everyone else is refused once.
+
+    A private chat: an allowed user. A group: an allowed chat *and* an allowed user, because whatever
+    the bot answers there is read by every member; with `trust_allowed_chats` the chat alone suffices
+    (a staff-only group). An allowed user in an unlisted group is refused: the group is not staff.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.users = set(settings.allowed_users) | set(settings.admin_users)
         self.chats = set(settings.allowed_chats)
+        self.trust_chats = settings.trust_allowed_chats
         self._refused: set[int] = set()  # one refusal per stranger per run, so nobody can make us spam
 
     def allows(self, update: Update) -> bool:
         user, chat = update.effective_user, update.effective_chat
-        return (user is not None and user.id in self.users) or (chat is not None and chat.id in self.chats)
+        user_allowed = user is not None and user.id in self.users
+        if chat is None or chat.type == ChatType.PRIVATE:
+            return user_allowed or (chat is not None and chat.id in self.chats)
+        return chat.id in self.chats and (user_allowed or self.trust_chats)
 
     async def check(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self.allows(update):

@@ -229,9 +229,9 @@ async def test_one_chat_is_answered_in_order_while_others_go_ahead(api, settings
     assert other.at < answers[1].at
 
 
-async def test_allowlisted_group_is_answered_for_any_member(api, tmp_path, assistant):
+async def test_a_trusted_allowlisted_group_is_answered_for_any_member(api, tmp_path, assistant):
     group = -100123
-    settings = bot_settings(api, tmp_path / "data", allowed_chats=[group])
+    settings = bot_settings(api, tmp_path / "data", allowed_chats=[group], trust_allowed_chats=True)
     async with serving(settings, assistant):
         await api.send_text(group, "/search 提前终止要提前多久通知？", user_id=555)
         [answer] = await api.replies(group, after=0)
