@@ -18,7 +18,6 @@ from telegram.ext import (
     Defaults,
     MessageHandler,
     PersistenceInput,
-    PicklePersistence,
     TypeHandler,
     filters,
 )
@@ -28,6 +27,7 @@ from bot.telegram import handlers
 from bot.telegram.access import AccessGate
 from bot.telegram.concurrency import PerChatUpdateProcessor
 from bot.telegram.conversations import cancel, notice_conversation, penalty_conversation
+from bot.telegram.persistence import AtomicPicklePersistence
 from bot.telegram.replying import COMPARE, SHOW_CLAUSE, AssistantPort
 from bot.telegram.upload import receive_contract
 
@@ -49,7 +49,7 @@ def build_application(settings: Settings, assistant: AssistantPort) -> Applicati
         raise ValueError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token")
     api_url = settings.telegram_api_url or TELEGRAM_API_URL
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    persistence = PicklePersistence(
+    persistence = AtomicPicklePersistence(
         settings.data_dir / "telegram.pickle",
         # bot_data holds live objects (the assistant), not state
         store_data=PersistenceInput(bot_data=False),
