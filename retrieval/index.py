@@ -48,6 +48,10 @@ CANDIDATES = 50
 HINT_WEIGHT = 1.0
 _EMBED_BATCH = 32
 _QUERY_CACHE_SIZE = 1024
+# A question is searched by its first and last 100 characters (the start names the subject, the end
+# usually asks): the e5 model's cost grows with the square of the text, and a 4,000-character message
+# took 5 s of CPU to embed (bench/hostile_inputs.py). Real questions are far shorter (the dev sets' longest: 80).
+MAX_QUERY_CHARS = 200
 _CONTRACTS_WITH_VECTORS_IN_MEMORY = 256  # ~20 KB a contract
 
 
@@ -266,7 +270,7 @@ class ClauseIndex:
     ) -> list[SearchHit]:
         """The k best clauses for a question, best first. Repeated questions are answered from a cache
         (benchmarks pass cached=False to measure the search itself)."""
-        question = self.glossary.expand(normalize_query(query))
+        question = self.glossary.expand(normalize_query(bounded_query(query)))
         key = (question, k, contract_id, mode)
         with self._lock:
             if cached and key in self._query_cache:
@@ -349,6 +353,14 @@ class ClauseIndex:
         with self._lock:
             self._vectors_by_contract[contract_id] = entry
         return entry
+
+
+def bounded_query(query: str) -> str:
+    """At most MAX_QUERY_CHARS of a question: its beginning and its end."""
+    if len(query) <= MAX_QUERY_CHARS:
+        return query
+    half = MAX_QUERY_CHARS // 2
+    return f"{query[:half]}…{query[-half:]}"
 
 
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
