@@ -28,7 +28,8 @@ from bot.telegram.access import AccessGate
 from bot.telegram.concurrency import PerChatUpdateProcessor
 from bot.telegram.conversations import cancel, notice_conversation, penalty_conversation
 from bot.telegram.persistence import AtomicPicklePersistence
-from bot.telegram.replying import COMPARE, SHOW_CLAUSE, AssistantPort
+from bot.telegram.buttons import REMEMBERED_KEYBOARDS, ClauseButton, CompareButton, expired_button, pressed
+from bot.telegram.replying import AssistantPort
 from bot.telegram.upload import receive_contract
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ def build_application(settings: Settings, assistant: AssistantPort) -> Applicati
         .defaults(DEFAULTS)
         .rate_limiter(AIORateLimiter())
         .persistence(persistence)
+        .arbitrary_callback_data(REMEMBERED_KEYBOARDS)
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(register_commands)
         .build()
@@ -85,9 +87,9 @@ def add_handlers(application: Application, gate: AccessGate) -> None:
             CommandHandler("contracts", handlers.list_contracts),
             CommandHandler("search", handlers.search),
             CommandHandler("cancel", cancel),
-            CallbackQueryHandler(handlers.show_clause, pattern=f"^{SHOW_CLAUSE}:"),
-            CallbackQueryHandler(handlers.compare_contracts, pattern=f"^{COMPARE}:"),
-            CallbackQueryHandler(handlers.expired_button),
+            CallbackQueryHandler(handlers.show_clause, pattern=pressed(ClauseButton)),
+            CallbackQueryHandler(handlers.compare_contracts, pattern=pressed(CompareButton)),
+            CallbackQueryHandler(expired_button),  # forged, dropped from the cache, or of a finished flow
             MessageHandler(filters.Document.ALL, receive_contract),
             MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.answer_text),
         ]

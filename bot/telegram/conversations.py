@@ -10,7 +10,7 @@ import html
 import warnings
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -23,11 +23,10 @@ from telegram.warnings import PTBUserWarning
 
 from bot.models import Reply
 from bot.notices.compose import FIELD_LABELS
-from bot.telegram.buttons import open_button, remember_button
+from bot.telegram.buttons import NoticeContractButton, NoticeTypeButton, button, open_button, pressed
 from bot.telegram.replying import ask, assistant_of, load_session, notice_specs, save_session, work
 
 CHOOSE_TYPE, CHOOSE_CONTRACT, NOTICE_DETAILS, PENALTY_FIGURES = range(4)
-NOTICE_TYPE, NOTICE_CONTRACT = "notice-type", "notice-contract"  # callback data kinds
 
 NOTICE_EXAMPLE = "<code>我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出</code>"
 PENALTY_PROMPT = (
@@ -40,39 +39,35 @@ PENALTY_PROMPT = (
 async def start_notice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     session = load_session(update, context)
     save_session(context, session.model_copy(update={"draft": None}))  # a new notice starts clean
-    keyboard = [
-        [InlineKeyboardButton(spec.title, callback_data=f"{NOTICE_TYPE}:{name}")]
-        for name, spec in notice_specs(context).items()
-    ]
+    keyboard = [[button(spec.title, NoticeTypeButton(notice_type=name))] for name, spec in notice_specs(context).items()]
     await update.effective_message.reply_text("要起草哪种通知书？", reply_markup=InlineKeyboardMarkup(keyboard))
     return CHOOSE_TYPE
 
 
 async def pick_notice_type(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    query = update.callback_query
-    await query.answer()
-    spec = notice_specs(context)[query.data.partition(":")[2]]
+    specs = notice_specs(context)
+    payload = await open_button(update, NoticeTypeButton, lambda p: p.notice_type in specs)
+    if payload is None:  # a type whose template is gone: the alert said so
+        return CHOOSE_TYPE
+    spec = specs[payload.notice_type]
     context.chat_data["notice_type"] = spec.type
     contracts = await work(update, assistant_of(context).contracts)
-    keyboard = [
-        [InlineKeyboardButton(c.title[:60], callback_data=remember_button(context, NOTICE_CONTRACT, c.model_dump()))]
-        for c in contracts
-    ]
-    await query.edit_message_text(
+    keyboard = [[button(c.title, NoticeContractButton(contract_id=c.contract_id, title=c.title))] for c in contracts]
+    await update.callback_query.edit_message_text(
         f"通知类型：{html.escape(spec.title)}\n依据哪份合同？", reply_markup=InlineKeyboardMarkup(keyboard)
     )
     return CHOOSE_CONTRACT
 
 
 async def pick_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    contract = await open_button(update, context)
+    contract = await open_button(update, NoticeContractButton)
     if contract is None:
         return CHOOSE_CONTRACT
-    context.chat_data["notice_contract"] = contract["contract_id"]
+    context.chat_data["notice_contract"] = contract.contract_id
     spec = notice_specs(context)[context.chat_data["notice_type"]]
     wanted = "、".join(FIELD_LABELS.get(field, field) for field in spec.required if field != "contract")
     await update.callback_query.edit_message_text(
-        f"通知类型：{html.escape(spec.title)}\n合同：《{html.escape(contract['title'])}》\n\n"
+        f"通知类型：{html.escape(spec.title)}\n合同：《{html.escape(contract.title)}》\n\n"
         f"请在一条消息里告诉我{html.escape(wanted)}，缺什么我会再问。例如：\n{NOTICE_EXAMPLE}"
     )
     return NOTICE_DETAILS
@@ -129,8 +124,8 @@ def notice_conversation() -> ConversationHandler:
     return _persistent_conversation(
         entry_points=[CommandHandler("notice", start_notice)],
         states={
-            CHOOSE_TYPE: [CallbackQueryHandler(pick_notice_type, pattern=f"^{NOTICE_TYPE}:")],
-            CHOOSE_CONTRACT: [CallbackQueryHandler(pick_contract, pattern=f"^{NOTICE_CONTRACT}:")],
+            CHOOSE_TYPE: [CallbackQueryHandler(pick_notice_type, pattern=pressed(NoticeTypeButton))],
+            CHOOSE_CONTRACT: [CallbackQueryHandler(pick_contract, pattern=pressed(NoticeContractButton))],
             NOTICE_DETAILS: [MessageHandler(filters.TEXT & ~filters.COMMAND, notice_details)],
         },
         name="notice",

@@ -8,8 +8,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.models import Citation
-from bot.telegram.buttons import EXPIRED, open_button
+from bot.telegram.buttons import ClauseButton, CompareButton, open_button
 from bot.telegram.formatting import Paragraph, citation_label, comparison_paragraphs, paragraphs
 from bot.telegram.replying import ask, assistant_of, send_html, work
 
@@ -76,26 +75,21 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def show_clause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    payload = await open_button(update, context)
+    payload = await open_button(update, ClauseButton)
     if payload is None:
         return
-    citation = Citation.model_validate(payload)
+    citation = payload.citation
     parts = [Paragraph(citation_label(citation), "b"), *paragraphs(citation.text, "blockquote")]
     await send_html(update.effective_message, context, parts)
 
 
 async def compare_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    payload = await open_button(update, context)
+    payload = await open_button(update, CompareButton)
     if payload is None:
         return
     assistant = assistant_of(context)
-    rules = await work(update, assistant.rules_elsewhere, payload["topic"], payload["contract_id"], MAX_COMPARED)
+    rules = await work(update, assistant.rules_elsewhere, payload.topic, payload.contract_id, MAX_COMPARED)
     await send_html(update.effective_message, context, comparison_paragraphs(rules))
-
-
-async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A button no handler wants any more (a finished /notice, an old message): say so, stop the spinner."""
-    await update.callback_query.answer(EXPIRED, show_alert=True)
 
 
 async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

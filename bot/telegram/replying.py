@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.specs import NoticeSpec, cached_specs
 from bot.settings import Settings
-from bot.telegram.buttons import remember_button
+from bot.telegram.buttons import ClauseButton, CompareButton, button
 from bot.telegram.formatting import Paragraph, notice_caption, reply_paragraphs, split_messages
 
 if TYPE_CHECKING:  # bot.assistant loads the index machinery: not needed to serve a fake in tests
@@ -32,7 +32,6 @@ TYPING_REFRESH_SECONDS = 4.5  # Telegram shows "typing…" for 5 s or until the 
 # needs no indicator, and skipping it doubles the replies the bot can send under load.
 TYPING_GRACE_SECONDS = 0.5
 MAX_CLAUSE_BUTTONS = 3
-SHOW_CLAUSE, COMPARE = "clause", "compare"  # callback data kinds
 
 
 class AssistantPort(Protocol):
@@ -129,15 +128,8 @@ async def send_html(
 
 
 def reply_keyboard(context: ContextTypes.DEFAULT_TYPE, reply: Reply, topic: str | None) -> InlineKeyboardMarkup | None:
-    rows = [
-        [
-            InlineKeyboardButton(
-                f"📄 条款全文 {c.clause}"[:60], callback_data=remember_button(context, SHOW_CLAUSE, c.model_dump())
-            )
-        ]
-        for c in reply.citations[:MAX_CLAUSE_BUTTONS]
-    ]
+    rows = [[button(f"📄 条款全文 {c.clause}", ClauseButton(citation=c))] for c in reply.citations[:MAX_CLAUSE_BUTTONS]]
     if reply.intent == Intent.CLAUSE and reply.citations and topic:
-        compare = remember_button(context, COMPARE, {"topic": topic, "contract_id": reply.citations[0].contract_id})
-        rows.append([InlineKeyboardButton("📚 其他合同怎么规定", callback_data=compare)])
+        compare = CompareButton(topic=topic, contract_id=reply.citations[0].contract_id)
+        rows.append([button("📚 其他合同怎么规定", compare)])
     return InlineKeyboardMarkup(rows) if rows else None
