@@ -108,6 +108,7 @@ class Assistant:
     def reply(self, message: str, session: Session) -> Reply:
         """Never raises: whatever goes wrong becomes a plain reply and a log line."""
         try:
+            self.index.refresh()  # a `contractbot index` run beside the bot shows in the next answer
             reply = self._route(message or "", session)
         except Exception:
             log.exception("reply failed for user %s", session.user)
@@ -194,11 +195,13 @@ class Assistant:
     # ---- contracts ------------------------------------------------------------------------------
 
     def contracts(self) -> list[ContractInfo]:
+        self.index.refresh()
         return self.index.contracts()
 
     def rules_elsewhere(self, topic: str, exclude_contract_id: str, limit: int = 10) -> list[tuple[str, Citation | None]]:
         """Each other contract's rule on a topic ("其他合同怎么规定"): (title, citation or None when it has none).
         Leaves every session alone."""
+        self.index.refresh()
         return [
             (info.title, citation(clause) if (clause := self.answerer.rule_in(topic, info.contract_id)) else None)
             for info in self.index.contracts()

@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS clauses (
 );
 CREATE INDEX IF NOT EXISTS clauses_by_contract ON clauses (contract_id, position);
 CREATE TABLE IF NOT EXISTS embeddings (key TEXT PRIMARY KEY, vector BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 0), value INTEGER NOT NULL);
+INSERT OR IGNORE INTO generation VALUES (0, 0);
 """
 
 
@@ -83,11 +85,18 @@ class Catalog:
                 ],
             )
             db.execute("INSERT OR REPLACE INTO contracts VALUES (?, ?)", (info.contract_id, info.model_dump_json()))
+            _bump_generation(db)
 
     def remove_contract(self, contract_id: str) -> None:
         with self._transaction() as db:
             db.execute("DELETE FROM clauses WHERE contract_id = ?", (contract_id,))
             db.execute("DELETE FROM contracts WHERE contract_id = ?", (contract_id,))
+            _bump_generation(db)
+
+    def generation(self) -> int:
+        """Bumped by every change of contracts or clauses, in the same transaction: a process serving the
+        index compares it with the one it loaded (one indexed read) to see that another process wrote."""
+        return self._db.execute("SELECT value FROM generation WHERE id = 0").fetchone()[0]
 
     def cached_vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
         keys = list(keys)
@@ -105,3 +114,7 @@ class Catalog:
                 "INSERT OR IGNORE INTO embeddings VALUES (?, ?)",
                 [(key, vector.astype(np.float32).tobytes()) for key, vector in vectors.items()],
             )
+
+
+def _bump_generation(db: sqlite3.Connection) -> None:
+    db.execute("UPDATE generation SET value = value + 1 WHERE id = 0")

@@ -12,7 +12,7 @@ import hashlib
 import logging
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlparse
@@ -98,20 +98,45 @@ def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(path), settings=chromadb.Settings(anonymized_telemetry=False))
 
 
+def fresh_chroma_client(path: Path) -> chromadb.ClientAPI:
+    """A new embedded client that reads the store as it is on disk now. Chroma shares one system per
+    path within a process, and that system keeps the vector index it loaded: another process's writes
+    (a `contractbot index` beside `serve`) stay invisible to it. Collections already opened keep their
+    own system; the old one is freed with its last collection."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+    return chroma_client(path)
+
+
 class ClauseIndex:
-    def __init__(self, root: Path, embedder: Embedder, chroma: chromadb.ClientAPI, glossary: Glossary) -> None:
+    def __init__(
+        self,
+        root: Path,
+        embedder: Embedder,
+        chroma: chromadb.ClientAPI,
+        glossary: Glossary,
+        reopen_chroma: Callable[[], chromadb.ClientAPI] | None = None,
+    ) -> None:
+        """`reopen_chroma` gives a client that sees other processes' writes (embedded Chroma needs a new
+        one; a Chroma server is shared and always current, so None)."""
         self.root = root
         self.embedder = embedder
         self.glossary = glossary
         self.pipeline = pipeline_fingerprint(glossary)
         self._catalog = Catalog(root / "catalog.sqlite")
-        # Vectors from different models are not comparable: one collection per model.
-        name = "clauses_" + hashlib.sha1(embedder.name.encode()).hexdigest()[:10]
-        self._collection = chroma.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        self._reopen_chroma = reopen_chroma
+        self._collection = self._open_collection(chroma)
         self._chroma_batch = chroma.get_max_batch_size()  # Chroma refuses larger writes outright
         self._lock = threading.RLock()
+        self._refresh_lock = threading.Lock()
         self._query_cache: LRUCache[tuple, list[SearchHit]] = LRUCache(_QUERY_CACHE_SIZE)  # guarded by _lock
         self._reload()
+
+    def _open_collection(self, chroma: chromadb.ClientAPI) -> chromadb.Collection:
+        # Vectors from different models are not comparable: one collection per model.
+        name = "clauses_" + hashlib.sha1(self.embedder.name.encode()).hexdigest()[:10]
+        return chroma.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
 
     @classmethod
     def open(
@@ -124,14 +149,32 @@ class ClauseIndex:
         chroma_path: Path | None = None,
     ) -> ClauseIndex:
         root = Path(data_dir) / "index"
-        client = chroma_client(chroma_path or root / "chroma", chroma_url)
-        return cls(root, embedder or make_embedder(), client, glossary)
+        path = chroma_path or root / "chroma"
+        client = chroma_client(path, chroma_url)
+        reopen = None if chroma_url else lambda: fresh_chroma_client(path)
+        return cls(root, embedder or make_embedder(), client, glossary, reopen)
 
     # ---- reading -------------------------------------------------------------------------------
 
+    def refresh(self) -> bool:
+        """Load the index anew when another process changed it since we loaded it (a `contractbot index`
+        while the bot serves); True when it did. Costs one SQLite read when nothing changed."""
+        if self._catalog.generation() == self._generation:
+            return False
+        with self._refresh_lock:  # one thread reloads; the others go on with the view they have
+            if self._catalog.generation() == self._generation:
+                return False
+            if self._reopen_chroma is not None:
+                self._collection = self._open_collection(self._reopen_chroma())
+            self._reload()
+            log.info("index reloaded at generation %d: %d contracts", self._generation, len(self._contracts))
+        return True
+
     def _reload(self) -> None:
+        generation = self._catalog.generation()  # read first: a write after it is caught by the next refresh
         stored = self._catalog.clauses()
         with self._lock:
+            self._generation = generation
             self._clauses = [s.clause for s in stored]
             self._position = {s.vector_id: i for i, s in enumerate(stored)}
             self._vector_ids = [s.vector_id for s in stored]
