@@ -6,6 +6,7 @@ Used by tests/reliability and by bench/hostile_uploads.py (peak memory and time 
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zipfile
 import zlib
@@ -59,6 +60,29 @@ def lying_zip_bomb(inflated_bytes: int, claimed_bytes: int = 40_000) -> bytes:
     zeros = (b"\0" * _ONE_MB for _ in range(inflated_bytes // _ONE_MB))
     members.append(("word/document.xml", _deflate_chunks(zeros), claimed_bytes))
     return _zip_archive(members)
+
+
+def xml_heavy_docx(xml_bytes: int) -> bytes:
+    """A real .docx whose document.xml is about `xml_bytes` long and compresses about tenfold (text from
+    a small alphabet): a big document under the upload limit, not a bomb. The body is written as XML
+    directly (python-docx appends paragraphs in quadratic time)."""
+    rng = random.Random(0)
+    alphabet = "甲乙合同"
+    paragraphs, size = [], 0
+    while size < xml_bytes:
+        paragraph = f"<w:p><w:r><w:t>{''.join(rng.choices(alphabet, k=200))}</w:t></w:r></w:p>"
+        paragraphs.append(paragraph)
+        size += len(paragraph.encode())
+    template = zipfile.ZipFile(io.BytesIO(docx_bytes("模板")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in template.infolist():
+            content = template.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, body, tail = content.decode().partition("<w:body>")
+                content = (head + body + "".join(paragraphs) + tail).encode()
+            archive.writestr(info.filename, content)
+    return out.getvalue()
 
 
 def many_articles(count: int) -> bytes:
