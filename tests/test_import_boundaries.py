@@ -67,8 +67,23 @@ def test_shared_test_support_imports_neither_tests_nor_bench() -> None:
     assert offending(sources("testing"), TEST_LOCAL_MODULES | {"bench"}) == {}
 
 
+# The installed packages (pyproject's include): what ships. Front ends sit on top of the rest.
+PRODUCT = ("bot", "evaluation", "retrieval", "text")
+FRONT_ENDS = ("bot/telegram/", "bot/cli.py")
+
+
 @pytest.mark.parametrize("front_end", ["bot.telegram", "bot.cli"])
 def test_the_core_never_imports_a_front_end(front_end: str) -> None:
-    core = sources("bot", "retrieval", excluding=("bot/telegram/", "bot/cli.py"))
+    core = sources(*PRODUCT, excluding=FRONT_ENDS)
     assert core, "no core sources found"
     assert offending(core, {front_end}) == {}
+
+
+def test_the_product_never_imports_tests_bench_or_their_support() -> None:
+    """What ships must run without the checkout's tests/, bench/ and testing/ (they are not installed)."""
+    assert offending(sources(*PRODUCT), TEST_LOCAL_MODULES | {"bench", "testing"}) == {}
+
+
+def test_the_index_package_knows_nothing_of_the_bot() -> None:
+    """retrieval/ and text/ sit below the assistant: file → clauses → index → search, then the bot."""
+    assert offending(sources("retrieval", "text"), {"bot", "evaluation"}) == {}
