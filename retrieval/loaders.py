@@ -1,4 +1,10 @@
-"""Read a contract file (.txt, .docx, .pdf) into raw text, refusing broken or hostile files by name."""
+"""Read a contract file (.txt, .docx, .pdf, or a page photo .jpg/.png) into raw text, refusing broken or
+hostile files by name.
+
+What the text carries beyond the words: a .docx's automatic list numbers are written out and its tables are
+Markdown pipe rows (retrieval/docx_text.py); PDF pages are separated by a form feed (\\f), so passages can
+cite their page. Pages without a text layer (scans) and photos go through OCR (retrieval/ocr.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,16 @@ import zipfile
 import zlib
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+from retrieval.ocr import Progress, UnreadableImage
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", *IMAGE_SUFFIXES)
+PAGE_BREAK = "\f"
+# Pages are joined with the form feed on a line of its own: a line-based normaliser sees a page boundary,
+# never a heading glued to the previous page's last line.
+_PAGE_SEPARATOR = f"\n{PAGE_BREAK}\n"
+# A page whose text layer has fewer characters than this is a scan (perhaps with a stamped page number).
+_MIN_PAGE_CHARS = 20
 # A .docx is a zip: refuse archives that inflate past this or compress suspiciously well (zip bombs).
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 _MAX_COMPRESSION_RATIO = 100
@@ -71,45 +86,88 @@ def bounded_unzip(data: bytes, limit: int = MAX_UNZIPPED_BYTES) -> bytes:
 def _docx_text(data: bytes) -> str:
     import docx  # python-docx is only needed for .docx uploads
 
+    from retrieval.docx_text import DocxReader
+
     verified = bounded_unzip(data)
     if "word/document.xml" not in zipfile.ZipFile(io.BytesIO(verified)).namelist():
         raise UnreadableContract("文件不是 Word 文档：缺少 word/document.xml")
     try:
-        document = docx.Document(io.BytesIO(verified))
-    except Exception as error:  # python-docx raises many types on malformed XML
+        return DocxReader(docx.Document(io.BytesIO(verified))).text()
+    except Exception as error:  # python-docx and lxml raise many types on malformed XML
         raise UnreadableContract(f"Word 文档无法解析：{type(error).__name__}") from error
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines += ["\t".join(cell.text for cell in row.cells) for row in table.rows]
-    return "\n".join(lines)
 
 
-def _pdf_text(data: bytes) -> str:
+def _page_images(page) -> list:
+    """The images drawn on a PDF page, sizes checked before any pixel is decoded."""
+    from retrieval.ocr import check_size
+
+    resources = page.get("/Resources") or {}
+    xobjects = resources.get("/XObject") or {}
+    for name in xobjects:
+        xobject = xobjects[name].get_object()
+        if xobject.get("/Subtype") == "/Image":
+            check_size(int(xobject.get("/Width", 0)), int(xobject.get("/Height", 0)))
+    return [image.image for image in page.images]
+
+
+def _pdf_text(data: bytes, progress: Progress | None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+
+    from retrieval.ocr import image_text
 
     if not data.startswith(b"%PDF"):
         raise UnreadableContract("文件不是 PDF：缺少 %PDF 文件头")
     try:
         reader = PdfReader(io.BytesIO(data))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+        pages = [page.extract_text() or "" for page in reader.pages]
+        scanned = [i for i, text in enumerate(pages) if len("".join(text.split())) < _MIN_PAGE_CHARS]
+        if scanned and progress:
+            progress(0, len(scanned))
+        for done, i in enumerate(scanned, 1):
+            images = _page_images(reader.pages[i])
+            if images:
+                pages[i] = "\n".join(image_text(image) for image in images)
+            if progress:
+                progress(done, len(scanned))
+    except UnreadableImage as error:
+        raise UnreadableContract(str(error)) from error
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise UnreadableContract(f"PDF 已损坏或加密，无法提取文字：{type(error).__name__}") from error
+    return _PAGE_SEPARATOR.join(pages)
 
 
-def read_contract(name: str, data: bytes) -> str:
-    """Raw text of a contract file given its name (for the type) and bytes."""
+def _photo_text(data: bytes, progress: Progress | None) -> str:
+    from retrieval.ocr import image_text, open_image
+
+    try:
+        image = open_image(data)
+    except UnreadableImage as error:
+        raise UnreadableContract(str(error)) from error
+    if progress:
+        progress(0, 1)
+    text = image_text(image)
+    if progress:
+        progress(1, 1)
+    return text
+
+
+def read_contract(name: str, data: bytes, progress: Progress | None = None) -> str:
+    """Raw text of a contract file given its name (for the type) and bytes. OCR (scanned PDF pages, photos)
+    takes seconds a page: `progress` hears (pages done, pages to read) after each one."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnreadableContract(f"不支持的文件类型 {suffix or '（无扩展名）'}：只接受 .txt、.docx、.pdf")
+        raise UnreadableContract(f"不支持的文件类型 {suffix or '（无扩展名）'}：只接受 .txt、.docx、.pdf 或页面照片 .jpg、.png")
     if not data.strip():
         raise UnreadableContract("文件是空的")
     if suffix == ".txt":
         text = decode_text(data)
     elif suffix == ".docx":
         text = _docx_text(data)
+    elif suffix == ".pdf":
+        text = _pdf_text(data, progress)
     else:
-        text = _pdf_text(data)
+        text = _photo_text(data, progress)
     if len(text.strip()) < 20:
-        raise UnreadableContract("文件中几乎没有可读文字（扫描件需先做文字识别）")
+        raise UnreadableContract("文件中几乎没有可读文字（文字识别也没有读出内容）")
     return text

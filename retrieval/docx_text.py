@@ -1,0 +1,309 @@
+"""A .docx read natively: the body in document order, Word's automatic list numbers written out as Word
+displays them, tables as Markdown pipe rows.
+
+python-docx gives the XML but not the numbers Word computes for `w:numPr` paragraphs (they are not in
+the text: Word counts them at display time from numbering.xml), so the counting is done here, following
+ECMA-376 §17.9: a `w:num` points at an `w:abstractNum` whose `w:lvl`s carry start, numFmt, lvlText
+('第%1条', '%1.%2'), lvlRestart and isLgl; `w:lvlOverride` restarts or replaces a level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import cn2an
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+
+_LEVELS = 9  # Word lists have levels 0–8
+_TEN_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+_DIGITS = "〇一二三四五六七八九"
+
+
+def _roman(n: int) -> str:
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, numeral in numerals:
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
+
+
+def _letters(n: int) -> str:
+    """Word's letter numbering: A … Z, AA … ZZ, AAA … (the letter repeated, not base 26)."""
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _cyclic(symbols: str, n: int) -> str:
+    return symbols[(n - 1) % len(symbols)]
+
+
+def _enclosed(first: int, n: int, last: int = 20) -> str:
+    return chr(first + n - 1) if 1 <= n <= last else str(n)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One counter in a w:numFmt (the formats Chinese and Western contracts use; others fall back to decimal)."""
+    formats = {
+        "decimal": lambda: str(n),
+        "decimalZero": lambda: f"{n:02d}",
+        "decimalFullWidth": lambda: "".join(chr(ord(d) - ord("0") + 0xFF10) for d in str(n)),
+        "upperLetter": lambda: _letters(n),
+        "lowerLetter": lambda: _letters(n).lower(),
+        "upperRoman": lambda: _roman(n),
+        "lowerRoman": lambda: _roman(n).lower(),
+        "chineseCounting": lambda: cn2an.an2cn(n, "low"),
+        "chineseCountingThousand": lambda: cn2an.an2cn(n, "low"),
+        "japaneseCounting": lambda: cn2an.an2cn(n, "low"),
+        "taiwaneseCounting": lambda: cn2an.an2cn(n, "low"),
+        "chineseLegalSimplified": lambda: cn2an.an2cn(n, "up"),
+        "ideographLegalTraditional": lambda: cn2an.an2cn(n, "up"),
+        "ideographDigital": lambda: "".join(_DIGITS[int(d)] for d in str(n)),
+        "ideographTraditional": lambda: _cyclic(_TEN_STEMS, n),
+        "ideographZodiac": lambda: _cyclic(_ZODIAC, n),
+        "decimalEnclosedCircle": lambda: _enclosed(0x2460, n),  # ①
+        "decimalEnclosedCircleChinese": lambda: _enclosed(0x2460, n),
+        "decimalEnclosedParen": lambda: _enclosed(0x2474, n),  # ⑴
+        "decimalEnclosedFullstop": lambda: _enclosed(0x2488, n),  # ⒈
+        "none": lambda: "",
+        "bullet": lambda: "",
+    }
+    return formats.get(fmt, formats["decimal"])()
+
+
+@dataclass(frozen=True)
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""  # lvlText: '%1.%2', '第%1条'
+    restart: int | None = None  # lvlRestart: restart after a use of levels < this (1-based); 0 never; None any higher
+    legal: bool = False  # isLgl: every number shown as decimal ('1.1' under a '第一条' level)
+    suffix: str = "tab"  # what follows the number: tab, space or nothing
+    style: str | None = None  # pStyle: the paragraph style this level is attached to
+
+
+def _val(element: BaseOxmlElement | None, tag: str) -> str | None:
+    child = element.find(qn(tag)) if element is not None else None
+    return child.get(qn("w:val")) if child is not None else None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _level(lvl: BaseOxmlElement, base: Level | None = None) -> Level:
+    """A w:lvl; an override's w:lvl replaces only what it states."""
+    base = base or Level()
+    legal = lvl.find(qn("w:isLgl"))
+    return replace(
+        base,
+        start=_int(_val(lvl, "w:start")) if _val(lvl, "w:start") is not None else base.start,
+        fmt=_val(lvl, "w:numFmt") or base.fmt,
+        text=_val(lvl, "w:lvlText") if _val(lvl, "w:lvlText") is not None else base.text,
+        restart=_int(_val(lvl, "w:lvlRestart")) if _val(lvl, "w:lvlRestart") is not None else base.restart,
+        legal=base.legal if legal is None else legal.get(qn("w:val"), "true") not in ("0", "false", "off"),
+        suffix=_val(lvl, "w:suff") or base.suffix,
+        style=_val(lvl, "w:pStyle") or base.style,
+    )
+
+
+@dataclass
+class _List:
+    """One w:num: its levels (abstract levels with overrides applied) and restarts still to apply."""
+
+    abstract_id: str
+    levels: dict[int, Level]
+    start_overrides: dict[int, int]
+
+
+class Numbering:
+    """Counts Word's list numbers paragraph by paragraph, as Word does when it lays the document out.
+
+    Counters belong to the abstract list, so two w:num over one abstractNum continue each other's
+    numbering, unless a w:num restarts a level with w:startOverride (applied on its first paragraph).
+    """
+
+    def __init__(self, numbering: BaseOxmlElement | None) -> None:
+        self._lists: dict[str, _List] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        if numbering is None:
+            return
+        abstracts: dict[str, dict[int, Level]] = {}
+        for abstract in numbering.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in abstract.findall(qn("w:lvl")):
+                ilvl = _int(lvl.get(qn("w:ilvl")))
+                if ilvl is not None and 0 <= ilvl < _LEVELS:
+                    levels[ilvl] = _level(lvl)
+            abstracts[abstract.get(qn("w:abstractNumId"))] = levels
+        for num in numbering.findall(qn("w:num")):
+            abstract_id = _val(num, "w:abstractNumId")
+            if abstract_id not in abstracts:
+                continue
+            levels = dict(abstracts[abstract_id])
+            restarts = {}
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = _int(override.get(qn("w:ilvl")))
+                if ilvl is None or not 0 <= ilvl < _LEVELS:
+                    continue
+                lvl = override.find(qn("w:lvl"))
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl, levels.get(ilvl))
+                start = _int(_val(override, "w:startOverride"))
+                if start is not None:
+                    restarts[ilvl] = start
+            self._lists[num.get(qn("w:numId"))] = _List(abstract_id, levels, restarts)
+
+    def level_of_style(self, num_id: str, style_id: str) -> int | None:
+        """The level a list attaches to a paragraph style (headings numbered through their style)."""
+        numbered = self._lists.get(num_id)
+        if numbered is None:
+            return None
+        return next((i for i, level in numbered.levels.items() if level.style == style_id), None)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The number Word shows before this paragraph ('第三条', '2.1'), advancing the counters; '' if none."""
+        numbered = self._lists.get(num_id)
+        if numbered is None or ilvl not in numbered.levels:
+            return ""
+        counters = self._counters.setdefault(numbered.abstract_id, [None] * _LEVELS)
+        for restarted, start in numbered.start_overrides.items():
+            counters[restarted] = start - 1
+            for deeper in range(restarted + 1, _LEVELS):
+                counters[deeper] = None
+        numbered.start_overrides = {}
+        level = numbered.levels[ilvl]
+        current = counters[ilvl]
+        counters[ilvl] = level.start if current is None else current + 1
+        for deeper in range(ilvl + 1, _LEVELS):
+            restart = numbered.levels.get(deeper, Level()).restart
+            if restart is None or (restart > 0 and ilvl < restart):
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return ""
+        text = level.text
+        for shown in range(_LEVELS):
+            if f"%{shown + 1}" in text:
+                shown_level = numbered.levels.get(shown, Level())
+                value = counters[shown] if counters[shown] is not None else shown_level.start
+                fmt = "decimal" if level.legal and shown < ilvl else shown_level.fmt
+                text = text.replace(f"%{shown + 1}", format_number(value, fmt))
+        if not text:
+            return ""
+        return text + ("" if level.suffix == "nothing" else " ")
+
+
+class DocxReader:
+    """Text of one document: paragraphs with their numbers, tables as pipe rows, in body order."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):  # no numbering.xml: nothing is auto-numbered
+            numbering = None
+        self._numbering = Numbering(numbering)
+        self._style_numbering = {
+            style.style_id: self._style_num_pr(style) for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
+        }
+
+    @staticmethod
+    def _style_num_pr(style) -> tuple[str | None, int | None]:
+        """numId and ilvl a paragraph style gives its paragraphs, following basedOn."""
+        seen = set()
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            p_pr = style.element.find(qn("w:pPr"))
+            num_pr = p_pr.find(qn("w:numPr")) if p_pr is not None else None
+            if num_pr is not None:
+                return _val(num_pr, "w:numId"), _int(_val(num_pr, "w:ilvl"))
+            style = style.base_style
+        return None, None
+
+    def text(self) -> str:
+        return "\n".join(self._blocks(self._document.element.body))
+
+    def _blocks(self, container: BaseOxmlElement) -> Iterator[str]:
+        for child in container.iterchildren():
+            if child.tag == qn("w:p"):
+                yield self._paragraph(child)
+            elif child.tag == qn("w:tbl"):
+                yield from self._table(child)
+            elif child.tag == qn("w:sdt"):  # a content control wraps ordinary body content
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from self._blocks(content)
+
+    def _paragraph(self, p: BaseOxmlElement) -> str:
+        text = Paragraph(p, None).text
+        number = self._number(p)  # counted even when the paragraph is empty, as Word counts it
+        return number + text if text.strip() else text
+
+    def _number(self, p: BaseOxmlElement) -> str:
+        p_pr = p.find(qn("w:pPr"))
+        style_id = _val(p_pr, "w:pStyle")
+        style_num, style_ilvl = self._style_numbering.get(style_id, (None, None)) if style_id else (None, None)
+        num_pr = p_pr.find(qn("w:numPr")) if p_pr is not None else None
+        num_id = _val(num_pr, "w:numId") or style_num
+        if not num_id or num_id == "0":
+            return ""
+        ilvl = _int(_val(num_pr, "w:ilvl"))
+        if ilvl is None:
+            ilvl = style_ilvl
+        if ilvl is None and style_id:
+            ilvl = self._numbering.level_of_style(num_id, style_id)
+        return self._numbering.label(num_id, ilvl or 0)
+
+    def _cell(self, tc: BaseOxmlElement) -> list[str]:
+        """A cell's paragraphs (a nested table's included); a pipe would split the cell, so it becomes '/'."""
+        texts = (self._paragraph(p).strip() for p in tc.iter(qn("w:p")))
+        return [t.replace("|", "/") for t in texts if t]
+
+    def _row(self, tr: BaseOxmlElement) -> list[list[str]]:
+        """One row's cells; a merged cell's text appears once, the columns it spans stay (empty)."""
+        tr_pr = tr.find(qn("w:trPr"))
+        cells: list[list[str]] = [[]] * (_int(_val(tr_pr, "w:gridBefore")) or 0)
+        for tc in tr.findall(qn("w:tc")):
+            tc_pr = tc.find(qn("w:tcPr"))
+            span = _int(_val(tc_pr, "w:gridSpan")) or 1
+            v_merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+            continued = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
+            cells += [[] if continued else self._cell(tc)] + [[]] * (span - 1)
+        return cells + [[]] * (_int(_val(tr_pr, "w:gridAfter")) or 0)
+
+    def _table(self, tbl: BaseOxmlElement) -> Iterator[str]:
+        """Rows with two or more filled cells are table rows (pipe rows, the first of a run as its header).
+        A row with one filled cell is not tabular (a caption, a total, a layout table holding whole clauses):
+        its paragraphs are ordinary lines."""
+        run: list[list[str]] = []
+        for tr in tbl.findall(qn("w:tr")):
+            row = self._row(tr)
+            filled = [cell for cell in row if cell]
+            if len(filled) >= 2:
+                run.append([" ".join(cell) for cell in row])
+                continue
+            yield from _pipe_rows(run)
+            run = []
+            for cell in filled:
+                yield from cell
+        yield from _pipe_rows(run)
+
+
+def _pipe_rows(rows: list[list[str]]) -> Iterator[str]:
+    """A Markdown table: header row, separator, then one line per row, all rows as wide as the widest."""
+    if not rows:
+        return
+    width = max(len(row) for row in rows)
+    for i, row in enumerate(rows):
+        yield "| " + " | ".join(row + [""] * (width - len(row))) + " |"
+        if i == 0:
+            yield "| " + " | ".join(["---"] * width) + " |"
