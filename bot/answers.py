@@ -62,12 +62,21 @@ def covered(hits: list[SearchHit]) -> bool:
 
 def citation(clause: Clause) -> Citation:
     return Citation(
-        contract_id=clause.contract_id, contract_title=clause.contract_title, clause=clause.label, text=clause.text
+        contract_id=clause.contract_id,
+        contract_title=clause.contract_title,
+        clause=clause.label,
+        text=clause.text,
+        page=clause.page,
     )
 
 
+def quoted_text(clause: Clause) -> str:
+    """「…」 with the page after it when the file has pages: 「…」 第3页."""
+    return " ".join(filter(None, (f"「{clause.text}」", clause.page_note)))
+
+
 def quote(clause: Clause) -> str:
-    lines = [f"《{clause.contract_title}》{clause.label}（{clause.heading}）：", f"「{clause.text}」"]
+    lines = [f"《{clause.contract_title}》{clause.label}（{clause.heading}）：", quoted_text(clause)]
     if clause.blanks:
         lines.append(f"注意：{'、'.join(clause.blanks)} 处{BLANK_NOTE}。")
     return "\n".join(lines)
@@ -126,7 +135,7 @@ class ClauseAnswerer:
     def _single(self, best: SearchHit, related: list[SearchHit]) -> Reply:
         parts = [quote(best.clause)]
         if related:
-            parts.append("相关条款：\n" + "\n".join(f"· {h.clause.label}：「{_shorten(h.clause.text)}」" for h in related))
+            parts.append("相关条款：\n" + "\n".join(f"· {h.clause.label}：{_related(h.clause)}" for h in related))
         return Reply(
             intent=Intent.CLAUSE,
             text="\n\n".join(parts),
@@ -150,5 +159,6 @@ class ClauseAnswerer:
         return Reply(intent=Intent.UNKNOWN, text=text)
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= _RELATED_CHARS else text[:_RELATED_CHARS] + "…"
+def _related(clause: Clause) -> str:
+    text = clause.text if len(clause.text) <= _RELATED_CHARS else clause.text[:_RELATED_CHARS] + "…"
+    return " ".join(filter(None, (f"「{text}」", clause.page_note)))

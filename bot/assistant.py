@@ -14,7 +14,7 @@ from datetime import date
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
-from bot.answers import BLANK_NOTE, ClauseAnswerer, citation, covered, named_contract
+from bot.answers import BLANK_NOTE, ClauseAnswerer, citation, covered, named_contract, quoted_text
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
@@ -27,6 +27,7 @@ from retrieval.index import ClauseIndex
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import is_traditional, to_traditional
+from retrieval.ocr import Progress
 from text.lpr import LprTable
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,7 @@ class Assistant:
         citations = []
         if clause:
             citations.append(citation(clause))
-            lines.append(f"依据条款：《{clause.contract_title}》{clause.label}：「{clause.text}」")
+            lines.append(f"依据条款：《{clause.contract_title}》{clause.label}：{quoted_text(clause)}")
             if clause.blanks:
                 lines.append(f"注意：{'、'.join(clause.blanks)} 处{BLANK_NOTE}，请提供签署版本中的数值。")
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
@@ -208,11 +209,12 @@ class Assistant:
             if info.contract_id != exclude_contract_id
         ][:limit]
 
-    def add_contract(self, filename: str, data: bytes) -> UploadResult:
+    def add_contract(self, filename: str, data: bytes, progress: Progress | None = None) -> UploadResult:
         """Index an uploaded contract and keep it under data/uploads, so the next full sync keeps it.
 
         `filename` is the sender's: it names the contract's type and id, never a path. Ok means saved and
-        indexed; a file that cannot be read or saved leaves the index and the other uploads as they were."""
+        indexed; a file that cannot be read or saved leaves the index and the other uploads as they were.
+        `progress` hears (pages done, pages to read) while scanned pages or a photo go through OCR."""
         if len(data) > self.settings.max_upload_bytes:
             limit = self.settings.max_upload_bytes // 1024
             return UploadResult(ok=False, reason=f"文件过大（{len(data) // 1024} KB），上限 {limit} KB")
@@ -220,12 +222,12 @@ class Assistant:
         try:
             staged = store.stage(filename, data)
         except ValueError:
-            return UploadResult(ok=False, reason="不支持的文件类型：只接受 .txt、.docx、.pdf")
+            return UploadResult(ok=False, reason="不支持的文件类型：只接受 .txt、.docx、.pdf 或页面照片 .jpg、.png")
         except OSError:
             log.exception("upload %r could not be saved", filename)
             return UploadResult(ok=False, reason="文件无法保存到服务器，请稍后再试")
         try:
-            info = self.index.add(staged.index_name, data)
+            info = self.index.add(staged.index_name, data, progress)
         except UnreadableContract as error:
             store.discard(staged)
             log.warning("upload %r refused: %s", filename, error)

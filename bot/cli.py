@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -46,6 +47,36 @@ def echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+class OcrProgress:
+    """One progress bar (on stderr) per file while its scanned pages go through OCR, seconds a page."""
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._bar = None
+        self._file: str | None = None
+        self._done = 0
+
+    def __call__(self, file: str, done: int, total: int) -> None:
+        if file != self._file or self._bar is None:
+            self.close()
+            self._bar = self._stack.enter_context(
+                click.progressbar(length=total, label=f"文字识别 {file}", file=sys.stderr)
+            )
+            self._file, self._done = file, 0
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        self._stack.close()
+        self._bar, self._file = None, None
+
+    def __enter__(self) -> OcrProgress:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
 @click.group()
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (to stderr).")
 def cli(verbose: bool) -> None:
@@ -64,7 +95,8 @@ def cli(verbose: bool) -> None:
 def index(paths: tuple[Path, ...]) -> None:
     """Index contract files (default: knowledge/contracts and uploaded contracts, pruning removed files)."""
     current = settings()
-    report = open_index(current).ingest(paths or current.contract_sources, prune=not paths)
+    with OcrProgress() as progress:
+        report = open_index(current).ingest(paths or current.contract_sources, prune=not paths, progress=progress)
     for info in report.added:
         click.echo(f"indexed   {info.contract_id}  {info.title}  ({info.clauses} clauses)")
     for contract_id in report.removed:
@@ -99,10 +131,11 @@ def search(query: str, k: int, contract_id: str | None, as_json: bool) -> None:
     """Search clauses."""
     hits = open_index(settings()).search(query, k=k, contract_id=contract_id)
     if as_json:
-        echo_json([passage_json(h) for h in hits])
+        echo_json([{**passage_json(h), "page": h.clause.page} for h in hits])
         return
     for rank, hit in enumerate(hits, start=1):
-        click.echo(f"{rank}. [{hit.score:.4f}] {hit.clause.contract_title} {hit.clause.heading}\n   {hit.clause.text}")
+        where = " ".join(filter(None, (hit.clause.contract_title, hit.clause.heading, hit.clause.page_note)))
+        click.echo(f"{rank}. [{hit.score:.4f}] {where}\n   {hit.clause.text}")
 
 
 @cli.group(name="eval")

@@ -25,6 +25,7 @@ class Citation(BaseModel):
     contract_title: str
     clause: str = Field(description="Article and clause number as cited, e.g. '第八条 8.3.1.1'")
     text: str = Field(description="The clause verbatim (normalised to simplified characters)")
+    page: int | None = Field(None, description="Page the clause starts on, for PDFs and scans")
 
 
 class PenaltyInfo(BaseModel):

@@ -8,6 +8,7 @@ catalog does not know (left by an interrupted ingest) are ignored at search time
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -28,6 +29,7 @@ from retrieval.hints import contract_scores
 from retrieval.ingest import ParsedContract, parse_contract, sha256
 from retrieval.lexical import LexicalIndex, tokenize
 from retrieval.loaders import SUPPORTED_SUFFIXES, UnreadableContract
+from retrieval.ocr import Progress
 from retrieval.models import Clause, ContractInfo, IngestReport, SearchHit
 from retrieval.normalize import normalize_query
 
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 
 SearchMode = Literal["hybrid", "dense", "lexical"]
 T = TypeVar("T")
+FileProgress = Callable[[str, int, int], None]  # (file name, pages done, pages to read)
 
 # Fusion: each side's scores are scaled to [0, 1] over the candidates and mixed. Measured against
 # reciprocal-rank fusion on the dev set (README), score mixing wins: RRF throws away how decisively
@@ -63,9 +66,9 @@ def embedding_text(clause: Clause) -> str:
 
 def pipeline_sources() -> list[Path]:
     """The code that turns a file's bytes into stored passages, tokens and embedding texts."""
-    from retrieval import glossary, ingest, lexical, loaders, normalize, segment
+    from retrieval import docx_text, glossary, ingest, lexical, loaders, normalize, ocr, segment
 
-    modules = (glossary, ingest, lexical, loaders, normalize, segment)
+    modules = (docx_text, glossary, ingest, lexical, loaders, normalize, ocr, segment)
     return sorted({Path(m.__file__) for m in modules} | {Path(__file__)})
 
 
@@ -88,6 +91,14 @@ def pipeline_fingerprint(glossary: Glossary) -> str:
 
 def _vector_key(model: str, text: str) -> str:
     return hashlib.sha1(f"{model}\n{text}".encode()).hexdigest()
+
+
+def _metadata(clause: Clause) -> dict[str, str | int]:
+    """What Chroma keeps beside a vector (Chroma takes no None values: a passage without a page has none)."""
+    metadata: dict[str, str | int] = {"contract_id": clause.contract_id, "clause_id": clause.id}
+    if clause.page is not None:
+        metadata["page"] = clause.page
+    return metadata
 
 
 def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
@@ -208,8 +219,11 @@ class ClauseIndex:
 
     # ---- writing -------------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[Path], *, prune: bool = False) -> IngestReport:
-        """Index files (directories are walked). With prune, contracts whose file is gone are removed."""
+    def ingest(
+        self, paths: Iterable[Path], *, prune: bool = False, progress: FileProgress | None = None
+    ) -> IngestReport:
+        """Index files (directories are walked). With prune, contracts whose file is gone are removed.
+        `progress` hears (file name, pages done, pages to read) while a file's scanned pages go through OCR."""
         files = sorted(
             f
             for p in map(Path, paths)
@@ -222,7 +236,8 @@ class ClauseIndex:
                 report.failed[file.name] = f"不支持的文件类型 {file.suffix}"
                 continue
             try:
-                info = self._ingest_bytes(file.name, file.read_bytes())
+                on_page = functools.partial(progress, file.name) if progress else None
+                info = self._ingest_bytes(file.name, file.read_bytes(), on_page)
             except (UnreadableContract, OSError) as error:  # one bad file never stops the others
                 log.warning("not indexed: %s: %s", file.name, error)
                 report.failed[file.name] = str(error)
@@ -240,9 +255,10 @@ class ClauseIndex:
         self._reload()
         return report
 
-    def add(self, name: str, data: bytes) -> ContractInfo:
-        """Index one uploaded file; raises UnreadableContract and leaves the index as it was."""
-        info = self._ingest_bytes(name, data)
+    def add(self, name: str, data: bytes, progress: Progress | None = None) -> ContractInfo:
+        """Index one uploaded file; raises UnreadableContract and leaves the index as it was.
+        `progress` hears (pages done, pages to read) while scanned pages go through OCR."""
+        info = self._ingest_bytes(name, data, progress)
         self._reload()
         return info or self._catalog.contract(Path(name).stem)  # type: ignore[return-value]
 
@@ -251,12 +267,12 @@ class ClauseIndex:
         self._remove(contract_id)
         self._reload()
 
-    def _ingest_bytes(self, name: str, data: bytes) -> ContractInfo | None:
+    def _ingest_bytes(self, name: str, data: bytes, progress: Progress | None = None) -> ContractInfo | None:
         """Index one file; None when it is already indexed with the same content by the same pipeline."""
         existing = self._catalog.contract(Path(name).stem)
         if existing and existing.sha256 == sha256(data) and existing.pipeline == self.pipeline:
             return None
-        parsed = _parse(name, data)
+        parsed = _parse(name, data, progress)
         parsed.info.pipeline = self.pipeline
         if not parsed.clauses:
             raise UnreadableContract("没有识别出任何条款")
@@ -288,7 +304,7 @@ class ClauseIndex:
             self._collection.upsert(
                 ids=[s.vector_id for s, _ in batch],
                 embeddings=[vectors[key].tolist() for _, key in batch],
-                metadatas=[{"contract_id": s.clause.contract_id, "clause_id": s.clause.id} for s, _ in batch],
+                metadatas=[_metadata(s.clause) for s, _ in batch],
             )
         return stored
 
@@ -412,11 +428,11 @@ def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
         yield items[start : start + size]
 
 
-def _parse(name: str, data: bytes) -> ParsedContract:
+def _parse(name: str, data: bytes, progress: Progress | None = None) -> ParsedContract:
     """parse_contract, with any parser failure (a library choking on a hostile file) made a refusal of
     that file: an ingest run reports it and goes on with the next file."""
     try:
-        return parse_contract(name, data)
+        return parse_contract(name, data, progress)
     except UnreadableContract:
         raise
     except Exception as error:

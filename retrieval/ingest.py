@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.loaders import UnreadableContract, read_contract
+from retrieval.loaders import PAGE_BREAK, Progress, UnreadableContract, read_contract
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import nfkc, normalize_document, strip_pinyin, to_simplified
 from retrieval.segment import document_title, segment
@@ -42,15 +42,23 @@ def _title(raw: str, text: str) -> str:
     return page_title.group(1).strip() if page_title else document_title(text)
 
 
-def parse_contract(name: str, data: bytes) -> ParsedContract:
-    """Parse one contract file; raises UnreadableContract with the reason when it cannot."""
+def with_pages(clauses: list[Clause], text: str) -> list[Clause]:
+    """Each passage's page: one more than the page breaks before its start. None for files without pages."""
+    if PAGE_BREAK not in text:
+        return clauses
+    return [c.model_copy(update={"page": text.count(PAGE_BREAK, 0, c.span[0]) + 1}) for c in clauses]
+
+
+def parse_contract(name: str, data: bytes, progress: Progress | None = None) -> ParsedContract:
+    """Parse one contract file; raises UnreadableContract with the reason when it cannot.
+    `progress` hears (pages done, pages to read) while scanned pages go through OCR."""
     contract_id = Path(name).stem
-    raw = read_contract(name, data)
+    raw = read_contract(name, data, progress)
     if len(raw) > MAX_CONTRACT_CHARS:
         raise UnreadableContract(f"文字过多（{len(raw):,} 字，上限 {MAX_CONTRACT_CHARS:,} 字）：请拆分后分别上传")
     text = normalize_document(raw)
     title = _title(raw, text)
-    clauses = segment(contract_id, text, title)
+    clauses = with_pages(segment(contract_id, text, title), text)
     if len(clauses) > MAX_PASSAGES:
         raise UnreadableContract(f"条款段落过多（{len(clauses):,} 段，上限 {MAX_PASSAGES:,} 段）：请拆分后分别上传")
     titles = list(dict.fromkeys(c.contract_title for c in clauses))

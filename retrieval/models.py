@@ -18,12 +18,18 @@ class Clause(BaseModel):
     text: str
     span: tuple[int, int] = Field(description="[start, end) in the normalised document")
     blanks: list[str] = Field(default_factory=list, description="Unfilled placeholders: [x%], ____ …")
+    page: int | None = Field(None, description="1-based page the passage starts on, for files with pages (PDF, scans)")
 
     @property
     def label(self) -> str:
         """How a lawyer cites it: '第八条 8.3.1.1' (article number plus clause number)."""
         article_no = self.article.split(" ")[0] if self.article else ""
         return " ".join(p for p in (self.part, article_no, self.clause) if p) or self.contract_title
+
+    @property
+    def page_note(self) -> str:
+        """'第3页' for a passage from a paged file, '' otherwise."""
+        return f"第{self.page}页" if self.page else ""
 
     @property
     def heading(self) -> str:

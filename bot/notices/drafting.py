@@ -281,7 +281,9 @@ def _preview(composition: Composition, path: Path) -> str:
 def _citations(composition: Composition, contract: ContractInfo | None) -> list[Citation]:
     title = contract.title if contract else None
     return [
-        Citation(contract_id=c.contract_id, contract_title=title or c.contract_title, clause=c.label, text=c.text)
+        Citation(
+            contract_id=c.contract_id, contract_title=title or c.contract_title, clause=c.label, text=c.text, page=c.page
+        )
         for c in composition.clauses
     ]
 

@@ -62,7 +62,8 @@ def comparison_paragraphs(rules: list[tuple[str, Citation | None]]) -> list[Para
 
 
 def citation_label(citation: Citation) -> str:
-    return f"《{citation.contract_title}》{citation.clause}"
+    page = f" 第{citation.page}页" if citation.page else ""
+    return f"《{citation.contract_title}》{citation.clause}{page}"
 
 
 def notice_caption(notice: NoticeInfo, title: str) -> str:

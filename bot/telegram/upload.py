@@ -2,18 +2,66 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
+import time
+from concurrent.futures import Future
 from pathlib import PurePath
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram.replying import assistant_of, settings_of, work
 
 log = logging.getLogger(__name__)
 
-ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf")
+ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf", ".jpg", ".jpeg", ".png")
+# Telegram allows about one edit a second per chat; OCR takes seconds a page, so this rarely drops one.
+MIN_EDIT_SECONDS = 2.0
+
+
+class OcrStatus:
+    """One status message for a long OCR job, edited in place as pages are read.
+
+    The core reports progress from its worker thread; each report is handed to the event loop, and
+    the reports are shown in order (the first sends the message, later ones edit it).
+    """
+
+    def __init__(self, message: Message, loop: asyncio.AbstractEventLoop) -> None:
+        self._message, self._loop = message, loop
+        self._status: Message | None = None
+        self._lock = asyncio.Lock()
+        self._last_edit = 0.0
+        self._pending: list[Future] = []
+
+    def report(self, done: int, total: int) -> None:
+        """Called from the worker thread."""
+        self._pending.append(asyncio.run_coroutine_threadsafe(self._show(done, total), self._loop))
+
+    async def _show(self, done: int, total: int) -> None:
+        if done == 0:
+            text = f"正在识别文字，共 {total} 页…"
+        elif done < total:
+            text = f"正在识别文字：已完成 {done}/{total} 页…"
+        else:
+            text = f"文字识别完成（共 {total} 页），正在建立索引…"
+        async with self._lock:
+            try:
+                if self._status is None:
+                    self._status = await self._message.reply_text(text)
+                elif done == total or time.monotonic() - self._last_edit >= MIN_EDIT_SECONDS:
+                    await self._status.edit_text(text)
+                else:
+                    return
+            except TelegramError as error:  # a lost status line must not lose the upload
+                log.warning("OCR status not shown: %s", error)
+            self._last_edit = time.monotonic()
+
+    async def settled(self) -> None:
+        """Wait until every report has been shown, so the result follows the status."""
+        await asyncio.gather(*(asyncio.wrap_future(f) for f in self._pending))
 
 
 async def receive_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -35,7 +83,9 @@ async def receive_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if refusal:
         await message.reply_text(refusal)
         return
-    result = await work(update, assistant_of(context).add_contract, file_name, data)
+    status = OcrStatus(message, asyncio.get_running_loop())
+    result = await work(update, assistant_of(context).add_contract, file_name, data, status.report)
+    await status.settled()
     log.info("Upload of %r by admin %s: ok=%s %s", file_name, user_id, result.ok, result.reason)
     if result.ok:
         await message.reply_text(
@@ -48,7 +98,10 @@ async def receive_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 def _front_door_refusal(file_name: str, size: int | None, limit: int) -> str | None:
     """Cheap checks before downloading anything; the core inspects the content itself."""
     if not file_name.lower().endswith(ACCEPTED_SUFFIXES):
-        return f"不支持这种文件：{html.escape(file_name) or '（无文件名）'}。请发送 .txt、.docx 或 .pdf 文件。"
+        return (
+            f"不支持这种文件：{html.escape(file_name) or '（无文件名）'}。"
+            "请发送 .txt、.docx、.pdf 文件，或以文件方式发送合同页面的照片（.jpg、.png）。"
+        )
     if size is not None and size > limit:
         return f"文件太大（{size / 1024 / 1024:.1f} MB），上限为 {limit / 1024 / 1024:.1f} MB。"
     if size == 0:

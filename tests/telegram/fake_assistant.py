@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -60,7 +61,7 @@ class FakeAssistant:
         notice = NoticeInfo(type="early_termination", contract_id=draft["contract_id"], docx_path=str(path))
         return Reply(intent=Intent.NOTICE, text=f"通知预览：{message}", notice=notice)
 
-    def add_contract(self, filename: str, data: bytes) -> SimpleNamespace:
+    def add_contract(self, filename: str, data: bytes, progress: Callable[[int, int], None] | None = None) -> SimpleNamespace:
         self.uploads.append((filename, data))
         if not data.startswith(b"PK"):
             return SimpleNamespace(ok=False, contract_id=None, title="", clauses=0, reason="不是有效的 .docx 文件")
