@@ -20,6 +20,7 @@ from bot.settings import Settings
 from bot.telegram.access import REFUSAL
 from retrieval.embeddings import Embedder
 from retrieval.index import ClauseIndex
+from testing.scans import photo_png, render_pages
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # the first test may wait for the index
 
@@ -154,6 +155,22 @@ async def test_admin_upload_of_a_docx_becomes_searchable(api, settings, own_assi
     assert "《绿萝保洁服务合同》" in answer.text and "二百元" in answer.text
 
 
+async def test_a_page_photo_upload_is_read_by_ocr_and_becomes_searchable(api, settings, own_assistant):
+    photo = photo_png(render_pages("\n".join(CLEANING_CONTRACT))[0])
+    async with serving(settings, own_assistant):
+        await api.send_document(ADMIN, "绿萝保洁服务合同.png", photo, mime_type="image/png")
+        status, added = await api.replies(ADMIN, after=0, count=2, timeout=180)
+        await api.send_text(ADMIN, "绿萝养护没做到怎么办？")
+        [answer] = await api.replies(ADMIN, after=2, timeout=60)
+    # One status message, edited in place as the page is read, then the result.
+    assert "正在识别文字" in status.text
+    edits = [c for c in api.calls if c.method == "editMessageText"]
+    assert edits and all(str(c.params["message_id"]) == str(status.result["message_id"]) for c in edits)
+    assert "文字识别完成" in edits[-1].params["text"]
+    assert "已收录《绿萝保洁服务合同》" in added.text
+    assert "《绿萝保洁服务合同》" in answer.text and "二百元" in answer.text
+
+
 async def test_a_corrupt_upload_is_refused_and_the_index_unchanged(api, settings, own_assistant):
     before = own_assistant.contracts()
     async with serving(settings, own_assistant):
@@ -204,16 +221,19 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
 
 
+CLEANING_CONTRACT = (
+    "绿萝保洁服务合同",
+    "第一条 服务内容",
+    "1.1 乙方负责甲方办公区域的日常保洁，包括每周两次绿萝养护和浇水。",
+    "1.2 乙方应于每个工作日上午九点前完成保洁。",
+    "第二条 违约责任",
+    "2.1 乙方未按约定完成绿萝养护的，每次向甲方支付违约金二百元。",
+)
+
+
 def _cleaning_contract() -> bytes:
     document = docx.Document()
-    for line in (
-        "绿萝保洁服务合同",
-        "第一条 服务内容",
-        "1.1 乙方负责甲方办公区域的日常保洁，包括每周两次绿萝养护和浇水。",
-        "1.2 乙方应于每个工作日上午九点前完成保洁。",
-        "第二条 违约责任",
-        "2.1 乙方未按约定完成绿萝养护的，每次向甲方支付违约金二百元。",
-    ):
+    for line in CLEANING_CONTRACT:
         document.add_paragraph(line)
     buffer = io.BytesIO()
     document.save(buffer)
