@@ -15,7 +15,7 @@ from corpus import CORPUS_DIR
 from PIL import Image
 from search_suite import dev_cases
 
-from retrieval.evaluation import first_hit_rank, metrics
+from evaluation.clauses import first_hit_rank, metrics
 from retrieval.index import ClauseIndex
 from retrieval.ingest import with_pages
 from retrieval.loaders import UnreadableContract, decode_text, read_contract
