@@ -31,6 +31,10 @@ def passage_json(hit: SearchHit) -> dict:
     }
 
 
+# The eval --json shapes are fixed; a citation's page (shown by ask --json and search --json) stays out.
+_NOT_IN_EVAL = {"citations": {"__all__": {"page"}}}
+
+
 def settings() -> Settings:
     """The settings, once their knowledge directory is known to exist: an installed package has no
     knowledge/ beside it, and every command needs the glossary and the legal tables found there."""
@@ -171,7 +175,10 @@ def _eval_cases(kind: CaseKind, file: Path, as_json: bool) -> None:
         echo_json(
             {
                 "summary": {"passed": passed, "total": len(results)},
-                "results": [{"id": r.id, "pass": r.passed, "reply": r.reply.model_dump(mode="json")} for r in results],
+                "results": [
+                    {"id": r.id, "pass": r.passed, "reply": r.reply.model_dump(mode="json", exclude=_NOT_IN_EVAL)}
+                    for r in results
+                ],
             }
         )
         return

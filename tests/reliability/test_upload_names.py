@@ -76,7 +76,7 @@ def test_a_refused_upload_leaves_no_file_and_the_earlier_version_serving(fast_in
 def test_an_index_crash_mid_upload_leaves_nothing_on_disk(fast_index, settings, monkeypatch):
     assistant = Assistant(fast_index, settings)
 
-    def crash(name, data):
+    def crash(name, data, progress=None):
         raise RuntimeError("embedder died")
 
     monkeypatch.setattr(fast_index, "add", crash)
