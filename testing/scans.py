@@ -34,18 +34,24 @@ def _wrapped_lines(text: str) -> list[str]:
     return [piece for line in text.splitlines() if line.strip() for piece in textwrap.wrap(line, width)]
 
 
-def render_pages(text: str) -> list[Image.Image]:
-    """The text typeset on as many A4 pages as it needs, black on white, one printed line per wrap."""
+def paginate(text: str) -> list[list[str]]:
+    """The printed lines of each page: the text wrapped to the page width, as many lines as fit a page."""
     per_page = (PAGE_SIZE[1] - 2 * MARGIN) // LINE_PX
     lines = _wrapped_lines(text)
-    pages = []
-    for start in range(0, len(lines), per_page):
-        page = Image.new("L", PAGE_SIZE, 255)
-        draw = ImageDraw.Draw(page)
-        for row, line in enumerate(lines[start : start + per_page]):
-            draw.text((MARGIN, MARGIN + row * LINE_PX), line, font=font(), fill=0)
-        pages.append(page)
-    return pages
+    return [lines[start : start + per_page] for start in range(0, len(lines), per_page)]
+
+
+def draw_page(lines: list[str]) -> Image.Image:
+    page = Image.new("L", PAGE_SIZE, 255)
+    draw = ImageDraw.Draw(page)
+    for row, line in enumerate(lines):
+        draw.text((MARGIN, MARGIN + row * LINE_PX), line, font=font(), fill=0)
+    return page
+
+
+def render_pages(text: str) -> list[Image.Image]:
+    """The text typeset on as many A4 pages as it needs, black on white, one printed line per wrap."""
+    return [draw_page(lines) for lines in paginate(text)]
 
 
 def scanned_pdf(pages: list[Image.Image]) -> bytes:
