@@ -23,6 +23,7 @@ from bot.settings import Settings, get_settings
 from retrieval.embeddings import Embedder
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
+from testing.scans import render_pages, scanned_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTBOUND = "000_cfb35bf3898c4559"
@@ -290,6 +291,15 @@ def test_index_exits_non_zero_and_names_each_file_that_failed(env: Path) -> None
     assert result.exit_code == 1
     assert "failed    broken.pdf" in result.output
     assert "1 indexed" in result.output and "1 failed" in result.output
+
+
+@pytest.mark.slow
+def test_index_shows_a_progress_bar_while_a_scan_is_read(env: Path) -> None:
+    scan = env / "扫描件.pdf"
+    scan.write_bytes(scanned_pdf(render_pages(CORPUS_FILES[0].read_text(encoding="utf-8"))[:2]))
+    result = CliRunner().invoke(cli, ["index", str(scan)])
+    assert result.exit_code == 0, result.output
+    assert "文字识别 扫描件.pdf" in result.stderr and "1 indexed" in result.stdout
 
 
 def test_index_of_readable_files_exits_zero(env: Path) -> None:
