@@ -299,11 +299,10 @@ class DocxReader:
 
 
 def _pipe_rows(rows: list[list[str]]) -> Iterator[str]:
-    """A Markdown table: header row, separator, then one line per row, all rows as wide as the widest."""
+    """Pipe rows, one line per table row, the header first, all rows as wide as the widest. No '|---|' rule
+    line: the segmenter takes the first row of a run of pipe rows as the header."""
     if not rows:
         return
     width = max(len(row) for row in rows)
-    for i, row in enumerate(rows):
+    for row in rows:
         yield "| " + " | ".join(row + [""] * (width - len(row))) + " |"
-        if i == 0:
-            yield "| " + " | ".join(["---"] * width) + " |"

@@ -101,7 +101,6 @@ EXPECTED_TEXT = """技术服务合同
 第二条 费用与支付
 2.1 甲方按下表向乙方支付服务费。
 | 服务项目 | 单价 | 备注 |
-| --- | --- | --- |
 | 外呼服务 | 每分钟0.5元 | 含税 |
 | 短信服务 | 每条0.05元 |  |
 合计按月结算
@@ -138,4 +137,9 @@ def test_numbered_docx_segments_with_its_numbers():
     by_text = {c.text: c for c in clauses}
     late = next(c for text, c in by_text.items() if "每逾期一日" in text)
     assert late.article.startswith("第三条") and "(一)" in late.label, late
+    # The table: one passage per row, under the article it sits in, each with the header repeated.
+    rows = [c for c in clauses if "每分钟0.5元" in c.text or "每条0.05元" in c.text]
+    assert len(rows) == 2 and all("服务项目" in r.text and "单价" in r.text for r in rows), rows
+    assert all(r.article.startswith("第二条") for r in rows)
+    assert not any("|" in c.text for c in clauses if c not in rows)  # no table row inside a clause
     assert all(c.page is None for c in clauses)  # a .docx has no fixed pages

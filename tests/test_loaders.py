@@ -133,7 +133,7 @@ def test_docx_paragraphs_and_tables_are_read():
     data = make_docx(CONTRACT_LINES, table=[["服务项目", "单价"], ["外呼服务", "每分钟0.5元"]])
     text = read_contract("合同.docx", data)
     assert text.startswith(CONTRACT)
-    assert text.endswith("| 服务项目 | 单价 |\n| --- | --- |\n| 外呼服务 | 每分钟0.5元 |")
+    assert text.endswith("| 服务项目 | 单价 |\n| 外呼服务 | 每分钟0.5元 |")
 
 
 def test_docx_contract_is_segmented_like_a_text_one():

@@ -15,6 +15,8 @@ from corpus import CORPUS_DIR, GLOSSARY
 from PIL import Image
 from search_suite import dev_cases
 
+from bot.answers import citation, quote
+from bot.telegram.formatting import citation_label
 from evaluation.clauses import first_hit_rank, metrics
 from retrieval.index import ClauseIndex
 from retrieval.ingest import with_pages
@@ -55,6 +57,13 @@ def test_a_passage_carries_the_page_it_starts_on():
     starts = [0, text.index("第二条"), text.index("第三条")]
     assert [c.page for c in with_pages([_clause(s) for s in starts], text)] == [1, 2, 3]
     assert with_pages([_clause(0)], "没有分页的文本")[0].page is None
+
+
+def test_citations_show_the_page():
+    clause = _clause(0).model_copy(update={"page": 3, "text": "甲方应按月支付服务费。"})
+    assert "「甲方应按月支付服务费。」 第3页" in quote(clause)
+    assert citation(clause).page == 3 and citation_label(citation(clause)).endswith(" 第3页")
+    assert "页" not in quote(_clause(0))  # a passage from a file without pages cites none
 
 
 # ---- refusing bad images ----------------------------------------------------------------------------
@@ -119,7 +128,7 @@ def test_a_page_photo_is_read_in_reading_order():
 @pytest.mark.slow
 def test_a_scanned_contract_answers_its_questions(contracts_dir, real_embedder, tmp_path):
     """The smallest shipped contract with dev questions, printed and scanned (no text layer): indexed
-    through OCR, and its questions find their clause in the top 3."""
+    through OCR, its questions find their clause in the top 3, and its passages know their page."""
     with_questions = {a.contract_id for case in dev_cases() for a in case.answers}
     original = min(
         (f for f in contracts_dir.glob("*.txt") if f.stem in with_questions), key=lambda f: f.stat().st_size
@@ -139,3 +148,7 @@ def test_a_scanned_contract_answers_its_questions(contracts_dir, real_embedder, 
     ranks = [first_hit_rank(case, [h.clause for h in index.search(case.question, k=3)]) for case in cases]
     assert metrics(ranks).hit_at_3 >= 0.9, list(zip([c.question for c in cases], ranks))
 
+    scanned = index.clauses(original.stem)
+    assert scanned and all(c.page is not None for c in scanned)
+    assert [c.page for c in scanned] == sorted(c.page for c in scanned)  # passages in reading order
+    assert {c.page for c in scanned} == set(range(1, len(pages) + 1))
