@@ -19,6 +19,7 @@ from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
 from bot.penalty import PenaltyAssessment, assess, load_legal_rules, looks_like_penalty
+from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
 from bot.settings import Settings
 from bot.uploads import UploadStore
@@ -92,7 +93,12 @@ class Assistant:
         self.legal_rules = load_legal_rules(settings.penalty_rules_file)
         self.lpr = LprTable.load(settings.lpr_file)
         self.drafter = NoticeDrafter(
-            index, index.contract_scores, settings.data_dir, settings.knowledge_dir, penalty=self._assess
+            index,
+            index.contract_scores,
+            settings.data_dir,
+            settings.knowledge_dir,
+            penalty=self._assess,
+            restate=self._notice_fields_by_model,
         )
 
     @classmethod
@@ -173,6 +179,10 @@ class Assistant:
 
     def _assess(self, message: str, today: date) -> PenaltyAssessment:
         return assess(message, today, rules=self.legal_rules, lpr=self.lpr)
+
+    def _notice_fields_by_model(self, message: str) -> str:
+        fields = self.extractor.extract(message, NoticeFields)
+        return fields.restated(message) if fields else ""
 
     def _with_model_figures(self, message: str, assessment: PenaltyAssessment) -> PenaltyAssessment:
         """When the rule-based reader misses a figure, the chat model (if any) reads the figures; the engine

@@ -1,18 +1,27 @@
-"""The optional chat model's seams with LangChain's fake chat model: what each keeps, what each refuses."""
+"""The optional chat model's seams: what each keeps and what each refuses, with LangChain's GenericFakeChatModel;
+structured output (which the fake cannot do: no tool calling) against the OpenAI-compatible stub on 127.0.0.1."""
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
 from typing import Any
 
 import pytest
+from corpus import GLOSSARY, KNOWLEDGE_DIR
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
+from notice_fakes import FakeIndex
 from pydantic import BaseModel
 
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.llm.write import unsupported
 from bot.models import Citation, Intent, Reply, Session
+from bot.notices.drafting import NoticeDrafter
+from bot.notices.restate import NoticeFields
 from bot.settings import Settings
+from retrieval import hints
+from testing.openai_stub import Canned, openai_stub
 
 TERMINATION = Citation(
     contract_id="c1",
@@ -101,3 +110,41 @@ def test_quotes_are_checked_across_widths_and_in_every_cited_clause() -> None:
 def test_only_clause_answers_are_rewritten() -> None:
     penalty = Reply(intent=Intent.PENALTY, text="违约金 50.00 元", citations=[PAYMENT])
     assert AnswerWriter(fake("随便写[1]")).write("违约金多少", penalty) is penalty
+
+
+def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the_drafter(tmp_path) -> None:
+    message = "帮我写外呼服务协议的催款函：欠我们钱的是广州远景呼叫中心有限公司，欠了五万二的服务费，我们是深圳星河数据服务有限公司"
+    read = {
+        "sender_name": "深圳星河数据服务有限公司",
+        "sender_role": "乙方",
+        "recipient_name": "广州远景呼叫中心有限公司",
+        "recipient_role": "甲方",
+        "amount": "服务费52000元",
+    }
+    invented = {**read, "recipient_name": "杭州某某科技有限公司"}  # a name the message does not contain
+    scores = partial(hints.contract_scores, glossary=GLOSSARY)
+
+    def drafter(base_url: str) -> NoticeDrafter:
+        settings = Settings(llm_model="openai:stub", llm_base_url=base_url, llm_api_key="k", llm_max_retries=0)
+        extractor = FieldExtractor(chat_model(settings))
+
+        def restate(text: str) -> str:
+            fields = extractor.extract(text, NoticeFields)
+            return fields.restated(text) if fields else ""
+
+        return NoticeDrafter(FakeIndex(), scores, tmp_path, KNOWLEDGE_DIR, restate=restate)
+
+    offline, with_read, with_invented = Session(), Session(), Session()
+    NoticeDrafter(FakeIndex(), scores, tmp_path, KNOWLEDGE_DIR).handle(message, offline, date(2026, 9, 20))
+    with openai_stub([Canned(when=message, tool_arguments=read)]) as stub:
+        drafter(stub.url).handle(message, with_read, date(2026, 9, 20))
+    with openai_stub([Canned(when=message, tool_arguments=invented)]) as stub:
+        drafter(stub.url).handle(message, with_invented, date(2026, 9, 20))
+
+    assert offline.draft["awaiting"] == "sender" and "amount" not in offline.draft["fields"]
+    fields = with_read.draft["fields"]
+    assert fields["sender"] == {"name": "深圳星河数据服务有限公司", "role": "乙方"}
+    assert fields["recipient"] == {"name": "广州远景呼叫中心有限公司", "role": "甲方"}
+    assert fields["amount"] == "52000.00"  # parsed by the drafter's own reader from the restatement
+    assert with_read.draft["awaiting"] == "sent_date"
+    assert "杭州某某科技有限公司" not in str(with_invented.draft["fields"])

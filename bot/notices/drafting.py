@@ -84,9 +84,13 @@ class NoticeDrafter:
         data_dir: Path,
         knowledge_dir: Path,
         penalty: PenaltyAssessor | None = None,
+        restate: Callable[[str], str] | None = None,
     ) -> None:
-        """`penalty` is `bot.penalty.assess`: given, payment demands state the accrued penalty."""
+        """`penalty` is `bot.penalty.assess`: given, payment demands state the accrued penalty.
+        `restate` (the optional chat model's reader) gives a request's fields in the wording the rule-based
+        reader reads ('' when it has nothing); asked only when that reader leaves required fields missing."""
         self.index = index
+        self.restate = restate
         self.contracts = ContractPicker(index, contract_scores, load_glossary(Path(knowledge_dir) / "glossary.yaml"))
         self.penalty = penalty
         self.notices_dir = Path(data_dir) / "notices"
@@ -149,6 +153,9 @@ class NoticeDrafter:
         contract_id = self.contracts.named(_without_party_names(message, fields)) or session.contract_id
         if contract_id:
             fields["contract_id"] = contract_id
+        if self.restate and self._missing(draft) and (restated := self.restate(message)):
+            merge_message(fields, restated, today)
+            merge_message(fields, message, today)  # what the rule-based reader found in the message wins
         return draft
 
     def _answer(self, draft: dict[str, Any], field: str, message: str, today: date) -> None:
