@@ -3,7 +3,7 @@ not importable by name once there are several of them)."""
 
 from pathlib import Path
 
-from bot.penalty.rules import load_legal_rules
+from bot.penalty.legal_rules import load_legal_rules
 from bot.settings import Settings
 from retrieval.glossary import load_glossary
 

@@ -40,7 +40,7 @@ from bot.notices.contracts import ContractPicker, ContractScorer
 from bot.notices.docx import render_docx
 from bot.notices.fields import RECIPIENT, SENDER, organisation_names
 from bot.notices.markup import to_plain
-from bot.notices.rules import Period
+from bot.notices.periods import NoticePeriod
 from bot.notices.specs import NoticeSpec, detect_type, is_drafting_request, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
@@ -73,7 +73,7 @@ _QUESTIONS = {
 
 def load_legal_defaults(path: Path) -> LegalDefaults:
     data = yaml.safe_load(path.read_text("utf-8"))["default_delivery"]
-    return LegalDefaults(Period(data["count"], data["unit"]), data["assumption"].strip())
+    return LegalDefaults(NoticePeriod(data["count"], data["unit"]), data["assumption"].strip())
 
 
 class NoticeDrafter:

@@ -17,7 +17,7 @@ Public API (pure code: no retrieval, no Telegram):
           kind          which calculation the message asks for
 
 Modules: `parse` reads figures and their roles, `engine` decides what to compute (or refuse, or
-ask), `arithmetic` computes, `render` words the reply, `rules` loads the legal reference table
+ask), `arithmetic` computes, `render` words the reply, `legal_rules` loads the legal reference table
 (knowledge/legal/penalty_rules.yaml).
 """
 
@@ -32,7 +32,7 @@ from bot.models import PenaltyInfo
 from bot.penalty.engine import Kind, evaluate
 from bot.penalty.parse import read_facts
 from bot.penalty.render import penalty_info, reply_lines
-from bot.penalty.rules import LegalRules, load_legal_rules
+from bot.penalty.legal_rules import LegalRules, load_legal_rules
 from text.lpr import LprTable
 
 __all__ = ["Kind", "LegalRules", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]

@@ -24,7 +24,7 @@ from bot.penalty.arithmetic import (
     yuan,
 )
 from bot.penalty.parse import INTEREST_WORDS, LATE_WORDS, ONE_OFF_WORDS, Amount, PenaltyFacts, Period, Rate, Role
-from bot.penalty.rules import LegalRules
+from bot.penalty.legal_rules import LegalRules
 from text.amounts import round_fen
 from text.bounds import amount_problem
 
