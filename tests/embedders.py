@@ -5,23 +5,14 @@ Both implement retrieval.embeddings.Embedder (name, embed_passages, embed_query)
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 
 import numpy as np
 
 from retrieval.embeddings import Embedder
+from testing.hashed_vectors import bigram_vector
 
 DIMENSIONS = 64
-
-
-def bigram_vector(text: str) -> np.ndarray:
-    """Character bigrams hashed into 64 dimensions, L2-normalised: similar wording, similar vector."""
-    vector = np.zeros(DIMENSIONS, dtype=np.float32)
-    for i in range(max(len(text) - 1, 1)):
-        vector[zlib.crc32(text[i : i + 2].encode()) % DIMENSIONS] += 1.0
-    norm = float(np.linalg.norm(vector))
-    return vector / norm if norm else vector
 
 
 class HashingEmbedder:
@@ -45,11 +36,11 @@ class HashingEmbedder:
         if self.fail_when and self.fail_when(texts):
             raise RuntimeError("embedder crashed midway (simulated)")
         self.passage_batches.append(list(texts))
-        return np.stack([bigram_vector(t) for t in texts]) if texts else np.zeros((0, DIMENSIONS), np.float32)
+        return np.stack([bigram_vector(t, DIMENSIONS) for t in texts]) if texts else np.zeros((0, DIMENSIONS), np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
         self.queries.append(text)
-        return bigram_vector(text)
+        return bigram_vector(text, DIMENSIONS)
 
 
 class MemoEmbedder:
