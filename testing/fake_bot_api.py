@@ -115,6 +115,16 @@ class FakeBotApi:
             document["mime_type"] = mime_type
         return await self._push({"message": self._user_message(chat_id, user_id, document=document)})
 
+    async def send_photo(
+        self, chat_id: int, data: bytes, size: tuple[int, int], user_id: int | None = None
+    ) -> dict[str, Any]:
+        """A photo sent as a photo (Telegram keeps it as JPEG sizes, without a file name)."""
+        file_id = f"file{next(self._ids)}"
+        self._files[file_id] = (f"{file_id}.jpg", data)
+        width, height = size
+        photo = {"file_id": file_id, "file_unique_id": file_id, "width": width, "height": height, "file_size": len(data)}
+        return await self._push({"message": self._user_message(chat_id, user_id, photo=[photo])})
+
     async def press(self, call: Call, callback_data: str, user_id: int | None = None) -> dict[str, Any]:
         """Press an inline button on a message the bot sent."""
         chat_id = call.chat_id

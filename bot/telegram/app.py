@@ -90,7 +90,7 @@ def add_handlers(application: Application, gate: AccessGate) -> None:
             CallbackQueryHandler(handlers.show_clause, pattern=pressed(ClauseButton)),
             CallbackQueryHandler(handlers.compare_contracts, pattern=pressed(CompareButton)),
             CallbackQueryHandler(expired_button),  # forged, dropped from the cache, or of a finished flow
-            MessageHandler(filters.Document.ALL, receive_contract),
+            MessageHandler(filters.Document.ALL | filters.PHOTO, receive_contract),
             MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.answer_text),
         ]
     )

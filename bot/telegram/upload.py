@@ -9,7 +9,7 @@ import time
 from concurrent.futures import Future
 from pathlib import PurePath
 
-from telegram import Message, Update
+from telegram import Document, Message, PhotoSize, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -64,15 +64,23 @@ class OcrStatus:
         await asyncio.gather(*(asyncio.wrap_future(f) for f in self._pending))
 
 
+def _uploaded(message: Message) -> tuple[Document | PhotoSize, str]:
+    """The file a message carries and its name. A document keeps the sender's name (no directories); a page
+    photographed and sent as a photo (Telegram re-encodes it as JPEG, without a name) is named by its id."""
+    if message.document:
+        return message.document, PurePath(message.document.file_name or "").name
+    photo = message.photo[-1]  # the largest size Telegram kept
+    return photo, f"照片_{photo.file_unique_id}.jpg"
+
+
 async def receive_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
-    document = message.document
+    document, file_name = _uploaded(message)
     user_id = update.effective_user.id if update.effective_user else None
     if user_id not in settings_of(context).admin_users:
-        log.warning("Refused upload of %r by non-admin user %s", document.file_name, user_id)
+        log.warning("Refused upload of %r by non-admin user %s", file_name, user_id)
         await message.reply_text("只有管理员可以上传合同。如需收录新合同，请联系管理员。")
         return
-    file_name = PurePath(document.file_name or "").name  # no directories from the sender
     refusal = _front_door_refusal(file_name, document.file_size, settings_of(context).max_upload_bytes)
     if refusal:
         await message.reply_text(refusal)

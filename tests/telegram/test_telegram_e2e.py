@@ -171,6 +171,17 @@ async def test_a_page_photo_upload_is_read_by_ocr_and_becomes_searchable(api, se
     assert "《绿萝保洁服务合同》" in answer.text and "二百元" in answer.text
 
 
+async def test_a_page_sent_as_a_photo_is_read_too(api, settings, own_assistant):
+    page = render_pages("\n".join(CLEANING_CONTRACT))[0].convert("RGB")
+    jpeg = io.BytesIO()
+    page.save(jpeg, "JPEG", quality=85)
+    async with serving(settings, own_assistant):
+        await api.send_photo(ADMIN, jpeg.getvalue(), page.size)
+        status, added = await api.replies(ADMIN, after=0, count=2, timeout=180)
+    assert "正在识别文字" in status.text
+    assert "已收录《绿萝保洁服务合同》" in added.text
+
+
 async def test_a_corrupt_upload_is_refused_and_the_index_unchanged(api, settings, own_assistant):
     before = own_assistant.contracts()
     async with serving(settings, own_assistant):
