@@ -50,36 +50,32 @@ def bounded_unzip(data: bytes, limit: int = MAX_UNZIPPED_BYTES) -> bytes:
     The sizes in a zip's directory are whatever the sender wrote, and zipfile's read() of a member
     inflates all of it at once before comparing: a 1 MB file claiming 40 KB can inflate to 1 GB there.
     Here each member is read in chunks (zipfile inflates at most one chunk per read), the real bytes are
-    counted, and only verified members reach the caller, stored uncompressed, so whatever opens the
-    result (python-docx) cannot inflate more than was counted.
+    counted and copied as they come (never a whole member twice in memory), and only verified members
+    reach the caller, stored uncompressed, so whatever opens the result (python-docx) cannot inflate
+    more than was counted.
     """
+    repacked = io.BytesIO()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         if sum(info.file_size for info in infos) > limit:  # an honest bomb: refused before any work
             raise UnreadableContract(_ZIP_BOMB)
-        members: list[tuple[str, bytes]] = []
         total = 0
-        for info in infos:
-            # bzip2/lzma members inflate a whole read at once, unbounded; Word writes only these two
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise UnreadableContract("文件已损坏：不是有效的 .docx（使用了不支持的压缩方式）")
-            chunks = []
-            with archive.open(info) as member:
-                while chunk := member.read(_INFLATE_CHUNK):
-                    total += len(chunk)
-                    if total > limit or total > _MAX_COMPRESSION_RATIO * len(data):
-                        raise UnreadableContract(_ZIP_BOMB)
-                    chunks.append(chunk)
-            members.append((info.filename, b"".join(chunks)))
+        with zipfile.ZipFile(repacked, "w", zipfile.ZIP_STORED) as verified:
+            for info in infos:
+                # bzip2/lzma members inflate a whole read at once, unbounded; Word writes only these two
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise UnreadableContract("文件已损坏：不是有效的 .docx（使用了不支持的压缩方式）")
+                with archive.open(info) as member, verified.open(info.filename, "w") as copy:
+                    while chunk := member.read(_INFLATE_CHUNK):
+                        total += len(chunk)
+                        if total > limit or total > _MAX_COMPRESSION_RATIO * len(data):
+                            raise UnreadableContract(_ZIP_BOMB)
+                        copy.write(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as error:
         if isinstance(error, UnreadableContract):
             raise
         raise UnreadableContract("文件已损坏：不是有效的 .docx（zip 结构无法读取）") from error
-    repacked = io.BytesIO()
-    with zipfile.ZipFile(repacked, "w", zipfile.ZIP_STORED) as verified:
-        for name, content in members:
-            verified.writestr(name, content)
     return repacked.getvalue()
 
 
