@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install index run test package-check bench clean
+.PHONY: install index run test package-check bench bench-hostile clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: index
 	# The stock LangChain recipe the benchmarks compare against is a bench-only dependency.
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench.run_all
+
+# Peak memory and time of hostile uploads (zip bombs, oversized text, odd names) and of a 4,000-character question.
+bench-hostile: index
+	$(BIN)/python -m bench.hostile_inputs --before
 
 clean:
 	rm -rf $(VENV) data
