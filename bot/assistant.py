@@ -24,6 +24,7 @@ from bot.penalty.restate import PenaltyFigures
 from bot.settings import Settings
 from bot.uploads import UploadStore
 from retrieval.glossary import load_glossary
+from retrieval.layout import layout_words
 from retrieval.index import ClauseIndex
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
@@ -60,6 +61,7 @@ def open_index(settings: Settings) -> ClauseIndex:
     return ClauseIndex.open(
         settings.data_dir,
         glossary=load_glossary(settings.glossary_file),
+        words=layout_words(settings.layout_file),
         embedder=make_embedder(settings.embedding_backend, settings.embedding_model),
         chroma_url=settings.chroma_url,
         chroma_path=settings.chroma_path,

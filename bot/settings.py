@@ -69,6 +69,11 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "glossary.yaml"
 
     @property
+    def layout_file(self) -> Path:
+        """Word lists that tell a contract's title, parties, signatures and annexes apart from its clauses."""
+        return self.knowledge_dir / "layout.yaml"
+
+    @property
     def penalty_rules_file(self) -> Path:
         return self.knowledge_dir / "legal" / "penalty_rules.yaml"
 

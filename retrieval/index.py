@@ -25,6 +25,7 @@ import numpy as np
 from retrieval.catalog import Catalog, StoredClause
 from retrieval.embeddings import Embedder, make_embedder
 from retrieval.glossary import Glossary
+from retrieval.layout import LayoutWords
 from retrieval.hints import contract_scores
 from retrieval.ingest import ParsedContract, parse_contract, sha256
 from retrieval.lexical import LexicalIndex, tokenize
@@ -82,11 +83,11 @@ def _fingerprint(paths: list[Path]) -> str:
 _CODE = _fingerprint(pipeline_sources())
 
 
-def pipeline_fingerprint(glossary: Glossary) -> str:
-    """A file indexed by other parsing code or glossary (a segmentation fix, a new term) is stale even
+def pipeline_fingerprint(glossary: Glossary, words: LayoutWords) -> str:
+    """A file indexed by other parsing code, glossary or layout words (a segmentation fix, a new term) is stale even
     though its bytes are the same: it is re-parsed on the next ingest, its unchanged texts' vectors
     coming from the cache."""
-    return hashlib.sha256(f"{_CODE}:{glossary.digest}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{_CODE}:{glossary.digest}:{words.digest}".encode()).hexdigest()[:16]
 
 
 def _vector_key(model: str, text: str) -> str:
@@ -127,6 +128,7 @@ class ClauseIndex:
         embedder: Embedder,
         chroma: chromadb.ClientAPI,
         glossary: Glossary,
+        words: LayoutWords,
         reopen_chroma: Callable[[], chromadb.ClientAPI] | None = None,
     ) -> None:
         """`reopen_chroma` gives a client that sees other processes' writes (embedded Chroma needs a new
@@ -134,7 +136,8 @@ class ClauseIndex:
         self.root = root
         self.embedder = embedder
         self.glossary = glossary
-        self.pipeline = pipeline_fingerprint(glossary)
+        self.words = words
+        self.pipeline = pipeline_fingerprint(glossary, words)
         self._catalog = Catalog(root / "catalog.sqlite")
         self._reopen_chroma = reopen_chroma
         self._collection = self._open_collection(chroma)
@@ -155,6 +158,7 @@ class ClauseIndex:
         data_dir: Path,
         *,
         glossary: Glossary,
+        words: LayoutWords,
         embedder: Embedder | None = None,
         chroma_url: str | None = None,
         chroma_path: Path | None = None,
@@ -163,7 +167,7 @@ class ClauseIndex:
         path = chroma_path or root / "chroma"
         client = chroma_client(path, chroma_url)
         reopen = None if chroma_url else lambda: fresh_chroma_client(path)
-        return cls(root, embedder or make_embedder(), client, glossary, reopen)
+        return cls(root, embedder or make_embedder(), client, glossary, words, reopen)
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -272,7 +276,7 @@ class ClauseIndex:
         existing = self._catalog.contract(Path(name).stem)
         if existing and existing.sha256 == sha256(data) and existing.pipeline == self.pipeline:
             return None
-        parsed = _parse(name, data, progress)
+        parsed = _parse(name, data, self.words, progress)
         parsed.info.pipeline = self.pipeline
         if not parsed.clauses:
             raise UnreadableContract("没有识别出任何条款")
@@ -428,11 +432,11 @@ def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
         yield items[start : start + size]
 
 
-def _parse(name: str, data: bytes, progress: Progress | None = None) -> ParsedContract:
+def _parse(name: str, data: bytes, words: LayoutWords, progress: Progress | None = None) -> ParsedContract:
     """parse_contract, with any parser failure (a library choking on a hostile file) made a refusal of
     that file: an ingest run reports it and goes on with the next file."""
     try:
-        return parse_contract(name, data, progress)
+        return parse_contract(name, data, progress, words=words)
     except UnreadableContract:
         raise
     except Exception as error:

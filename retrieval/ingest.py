@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from retrieval.layout import LayoutWords
 from retrieval.loaders import PAGE_BREAK, Progress, UnreadableContract, read_contract
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import nfkc, normalize_document, strip_pinyin, to_simplified
@@ -37,9 +38,9 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _title(raw: str, text: str) -> str:
+def _title(raw: str, text: str, words: LayoutWords) -> str:
     page_title = _PAGE_TITLE.search(to_simplified(strip_pinyin(nfkc(raw))))
-    return page_title.group(1).strip() if page_title else document_title(text)
+    return page_title.group(1).strip() if page_title else document_title(text, words)
 
 
 def with_pages(clauses: list[Clause], text: str) -> list[Clause]:
@@ -49,16 +50,19 @@ def with_pages(clauses: list[Clause], text: str) -> list[Clause]:
     return [c.model_copy(update={"page": text.count(PAGE_BREAK, 0, c.span[0]) + 1}) for c in clauses]
 
 
-def parse_contract(name: str, data: bytes, progress: Progress | None = None) -> ParsedContract:
+def parse_contract(
+    name: str, data: bytes, progress: Progress | None = None, *, words: LayoutWords
+) -> ParsedContract:
     """Parse one contract file; raises UnreadableContract with the reason when it cannot.
+    `words` are the layout word lists (knowledge/layout.yaml, via `Settings.layout_file`).
     `progress` hears (pages done, pages to read) while scanned pages go through OCR."""
     contract_id = Path(name).stem
     raw = read_contract(name, data, progress)
     if len(raw) > MAX_CONTRACT_CHARS:
         raise UnreadableContract(f"文字过多（{len(raw):,} 字，上限 {MAX_CONTRACT_CHARS:,} 字）：请拆分后分别上传")
     text = normalize_document(raw)
-    title = _title(raw, text)
-    clauses = with_pages(segment(contract_id, text, title), text)
+    title = _title(raw, text, words)
+    clauses = with_pages(segment(contract_id, text, title, words=words), text)
     if len(clauses) > MAX_PASSAGES:
         raise UnreadableContract(f"条款段落过多（{len(clauses):,} 段，上限 {MAX_PASSAGES:,} 段）：请拆分后分别上传")
     titles = list(dict.fromkeys(c.contract_title for c in clauses))

@@ -5,6 +5,7 @@ The word lists live in knowledge/layout.yaml; the shapes (a short unpunctuated l
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,7 +13,6 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_LAYOUT = Path(__file__).resolve().parents[1] / "knowledge" / "layout.yaml"
 HEADING_MAX_CHARS = 30
 _SENTENCE_PUNCTUATION = re.compile(r"[。;；!！?？]|[,，].{6,}")
 _CELL_SEPARATOR = re.compile(r"\s*[|│┃\t]\s*")
@@ -29,9 +29,16 @@ class LayoutWords:
     appended_title_endings: tuple[str, ...]
 
 
+    @property
+    def digest(self) -> str:
+        """Changes when any word changes: passages parsed with other words are stale."""
+        return hashlib.sha256(repr(self).encode()).hexdigest()[:16]
+
+
 @lru_cache
-def layout_words(path: Path = DEFAULT_LAYOUT) -> LayoutWords:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def layout_words(path: Path) -> LayoutWords:
+    """The layout word lists (knowledge/layout.yaml, found via `Settings.layout_file`)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return LayoutWords(**{key: tuple(values) for key, values in data.items()})
 
 

@@ -26,7 +26,6 @@ from retrieval.layout import (
     is_table_row,
     is_table_rule,
     is_title,
-    layout_words,
     lines_of,
 )
 from retrieval.numbering import FIXED_RANK, LIST_ITEMS, Marker, Scheme, Unit, line_marker
@@ -65,10 +64,9 @@ class _Node:
         return f"{self.printed} {self.title}".strip()
 
 
-def title_line(lines: list[Line], words: LayoutWords | None = None) -> int | None:
+def title_line(lines: list[Line], words: LayoutWords) -> int | None:
     """Index of the document's title among its first lines: a short line naming a contract, else the first
     short line that is neither a field nor a numbered unit."""
-    words = words or layout_words()
     head = [(i, line) for i, line in enumerate(lines[:_TITLE_SEARCH_LINES]) if not is_table_row(line.text)]
     for i, line in head:
         if is_title(line.text, words) and not line_marker(line.text):
@@ -80,10 +78,10 @@ def title_line(lines: list[Line], words: LayoutWords | None = None) -> int | Non
 
 
 class _Reader:
-    def __init__(self, text: str, lines: list[Line], section: str, plain_headings: bool) -> None:
+    def __init__(self, text: str, lines: list[Line], words: LayoutWords, section: str, plain_headings: bool) -> None:
         self.text = text
         self.lines = lines
-        self.words = layout_words()
+        self.words = words
         self.plain_headings = plain_headings
         self.section = section
         self.scheme = Scheme()
@@ -230,14 +228,14 @@ def _heading_max(rest: str) -> int:
     return 30
 
 
-def outline(text: str, start: int, end: int, section: str = "") -> list[Draft]:
+def outline(text: str, start: int, end: int, words: LayoutWords, section: str = "") -> list[Draft]:
     """Passage drafts of one region of a line-structured document, in document order."""
     lines = lines_of(text, start, end)
-    title = title_line(lines) if not section else None
+    title = title_line(lines, words) if not section else None
     skip = {title} if title is not None else set()
-    nodes = _Reader(text, lines, section, plain_headings=False).read(skip)
+    nodes = _Reader(text, lines, words, section, plain_headings=False).read(skip)
     if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
-        plain = _Reader(text, lines, section, plain_headings=True).read(skip)
+        plain = _Reader(text, lines, words, section, plain_headings=True).read(skip)
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:
             nodes = plain
     return [draft for node in nodes for draft in _drafts(text, node)]

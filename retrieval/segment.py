@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import cn2an
 
-from retrieval.layout import lines_of
+from retrieval.layout import LayoutWords, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
 
@@ -66,9 +66,9 @@ def toc_titles(text: str) -> set[str]:
     return {title for _, title in _TOC_ENTRY.findall(text)}
 
 
-def document_title(text: str) -> str:
+def document_title(text: str, words: LayoutWords) -> str:
     lines = lines_of(text, 0, min(len(text), _TITLE_SEARCH_CHARS))
-    found = title_line(lines) if lines and len(lines[0].text) <= _RUN_ON_LINE else None
+    found = title_line(lines, words) if lines and len(lines[0].text) <= _RUN_ON_LINE else None
     if found is not None:
         return lines[found].text[:40]
     first_line = text.strip().split("\n", 1)[0]
@@ -255,16 +255,17 @@ def _run_on(text: str, region: _Region) -> bool:
     return sum(len(line) for line in lines if len(line) > _RUN_ON_LINE) > 0.5 * (region.end - region.start)
 
 
-def segment(contract_id: str, text: str, title: str | None = None) -> list[Clause]:
-    """All passages of one normalised document, in document order."""
-    title = title or document_title(text)
+def segment(contract_id: str, text: str, title: str | None = None, *, words: LayoutWords) -> list[Clause]:
+    """All passages of one normalised document, in document order. `words` are the layout word lists
+    (knowledge/layout.yaml) that tell titles, parties, signatures and annexes."""
+    title = title or document_title(text, words)
     clauses: list[Clause] = []
     seen_ids: set[str] = set()
     for region in _regions(text, title):
         if _run_on(text, region):
             clauses += _segment_run_on(contract_id, text, title, region, seen_ids)
         else:
-            for draft in outline(text, region.start, region.end):
+            for draft in outline(text, region.start, region.end, words):
                 part = " ".join(p for p in (region.label, draft.part) if p)
                 at = text.find(draft.text, draft.span[0])
                 clauses += _passages(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from corpus import CORPUS_FILES, KNOWLEDGE_DIR
+from corpus import CORPUS_FILES, KNOWLEDGE_DIR, LAYOUT
 from embedders import HashingEmbedder
 
 import retrieval.embeddings
@@ -106,7 +106,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
     def fast_index(settings: Settings) -> ClauseIndex:
         glossary = load_glossary(settings.glossary_file)
-        return ClauseIndex.open(settings.data_dir, glossary=glossary, embedder=HashingEmbedder())
+        return ClauseIndex.open(settings.data_dir, glossary=glossary, words=LAYOUT, embedder=HashingEmbedder())
 
     monkeypatch.setattr("bot.cli.open_index", fast_index)
     get_settings.cache_clear()

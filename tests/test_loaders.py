@@ -14,6 +14,7 @@ import zipfile
 
 import docx
 import pytest
+from corpus import LAYOUT
 from pypdf import PdfReader, PdfWriter
 
 from retrieval.ingest import parse_contract
@@ -137,8 +138,8 @@ def test_docx_paragraphs_and_tables_are_read():
 
 
 def test_docx_contract_is_segmented_like_a_text_one():
-    from_docx = parse_contract("upload.docx", make_docx(CONTRACT_LINES)).clauses
-    from_txt = parse_contract("upload.txt", CONTRACT.encode()).clauses
+    from_docx = parse_contract("upload.docx", make_docx(CONTRACT_LINES), words=LAYOUT).clauses
+    from_txt = parse_contract("upload.txt", CONTRACT.encode(), words=LAYOUT).clauses
     assert [(c.id, c.text) for c in from_docx] == [(c.id, c.text) for c in from_txt]
     assert next(c for c in from_docx if c.clause == "2.1").blanks == ["[x%]"]
 
@@ -186,8 +187,8 @@ def test_pdf_text_layer_is_read():
 
 
 def test_pdf_contract_is_segmented_like_a_text_one():
-    from_pdf = parse_contract("upload.pdf", make_pdf(CONTRACT_LINES)).clauses
-    from_txt = parse_contract("upload.txt", CONTRACT.encode()).clauses
+    from_pdf = parse_contract("upload.pdf", make_pdf(CONTRACT_LINES), words=LAYOUT).clauses
+    from_txt = parse_contract("upload.txt", CONTRACT.encode(), words=LAYOUT).clauses
     assert [(c.id, c.text) for c in from_pdf] == [(c.id, c.text) for c in from_txt]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from corpus import CORPUS_FILES
+from corpus import CORPUS_FILES, LAYOUT
 
 from retrieval.ingest import ParsedContract, parse_contract
 from retrieval.loaders import read_contract
@@ -26,7 +26,7 @@ def corpus() -> dict[str, tuple[str, ParsedContract]]:
     out = {}
     for prefix, path in FILES.items():
         data = path.read_bytes()
-        out[prefix] = (normalize_document(read_contract(path.name, data)), parse_contract(path.name, data))
+        out[prefix] = (normalize_document(read_contract(path.name, data)), parse_contract(path.name, data, words=LAYOUT))
     return out
 
 
@@ -240,7 +240,7 @@ def long_contract(sentences: int) -> str:
 
 def test_a_long_clause_is_split_at_sentence_ends_keeping_its_id_with_a_suffix():
     text = long_contract(100)  # ~2,500 characters in clause 1.1
-    clauses = segment("long", text, "测试服务合同")
+    clauses = segment("long", text, "测试服务合同", words=LAYOUT)
     pieces = [c for c in clauses if c.clause == "1.1"]
     assert [c.id for c in pieces] == [f"long:第一条/1.1#{n}" for n in range(1, len(pieces) + 1)]
     assert len(pieces) >= 3
@@ -253,7 +253,7 @@ def test_a_long_clause_is_split_at_sentence_ends_keeping_its_id_with_a_suffix():
 
 def test_each_piece_of_a_split_clause_has_its_own_span():
     text = long_contract(100)
-    pieces = [c for c in segment("long", text, "测试服务合同") if c.clause == "1.1"]
+    pieces = [c for c in segment("long", text, "测试服务合同", words=LAYOUT) if c.clause == "1.1"]
     for piece in pieces:
         start, end = piece.span
         assert piece.text in text[start:end]
@@ -263,14 +263,14 @@ def test_each_piece_of_a_split_clause_has_its_own_span():
 
 def test_a_clause_without_sentence_ends_is_still_cut_to_the_limit():
     text = normalize_document("测试服务合同\n第一条 服务内容\n1.1 " + "甲" * 2000 + "\n")
-    pieces = [c for c in segment("flat", text) if c.clause == "1.1"]
+    pieces = [c for c in segment("flat", text, words=LAYOUT) if c.clause == "1.1"]
     assert [len(c.text) for c in pieces] == [800, 800, 400]
 
 
 def test_a_run_on_sentence_after_short_ones_keeps_the_clause_in_order():
     body = "甲方应按月付款。乙方应开具发票。" + "丙" * 1700 + "。最后一句。"
     text = normalize_document(f"测试服务合同\n第一条 服务内容\n1.1 {body}\n")
-    pieces = [c for c in segment("order", text) if c.clause == "1.1"]
+    pieces = [c for c in segment("order", text, words=LAYOUT) if c.clause == "1.1"]
     assert "".join(c.text for c in pieces) == body
     assert all(len(c.text) <= MAX_PASSAGE_CHARS for c in pieces)
     assert pieces[0].text == "甲方应按月付款。乙方应开具发票。"
@@ -286,7 +286,7 @@ def test_split_pieces_always_rejoin_into_the_clause(seed):
     sentences = ["短句。", "乙方应提前三十日书面通知对方。", "甲" * rnd.randint(100, 1800) + "。", "没有句号的长串" * 60]
     body = "".join(rnd.choice(sentences) for _ in range(rnd.randint(1, 12)))
     text = normalize_document(f"测试服务合同\n第一条 服务内容\n1.1 {body}\n")
-    pieces = [c for c in segment("fuzz", text) if c.clause == "1.1"]
+    pieces = [c for c in segment("fuzz", text, words=LAYOUT) if c.clause == "1.1"]
     assert "".join(c.text for c in pieces) == body
     assert all(0 < len(c.text) <= MAX_PASSAGE_CHARS for c in pieces)
     assert all(c.text in text[c.span[0] : c.span[1]] for c in pieces)
@@ -298,6 +298,6 @@ def test_blanks_are_listed_once_each_in_order():
 
 def test_amounts_and_dates_do_not_open_clauses():
     text = normalize_document("测试服务合同\n第一条 服务费用\n1.1 服务费用为3.5万元,于2024年1月1日前支付,违约金按1.5倍计算。\n")
-    clauses = segment("money", text)
+    clauses = segment("money", text, words=LAYOUT)
     assert [c.clause for c in clauses] == ["1.1"]
     assert "3.5万元" in clauses[0].text

@@ -8,6 +8,7 @@ import io
 import zipfile
 
 import pytest
+from corpus import LAYOUT
 
 from testing.hostile_files import contract_text, docx_bytes, lying_zip_bomb, many_articles, oversized_text
 from retrieval.ingest import MAX_CONTRACT_CHARS, MAX_PASSAGES, parse_contract
@@ -72,14 +73,14 @@ def test_an_ordinary_docx_still_reads_through_the_verified_copy():
 
 def test_oversized_text_is_refused_with_the_limit_named():
     with pytest.raises(UnreadableContract, match=f"{MAX_CONTRACT_CHARS:,}"):
-        parse_contract("big.txt", oversized_text(MAX_CONTRACT_CHARS + 1000))
+        parse_contract("big.txt", oversized_text(MAX_CONTRACT_CHARS + 1000), words=LAYOUT)
 
 
 def test_too_many_passages_are_refused_with_the_limit_named():
     data = many_articles(MAX_PASSAGES + 10)
     assert len(data.decode()) < MAX_CONTRACT_CHARS
     with pytest.raises(UnreadableContract, match=f"{MAX_PASSAGES:,}"):
-        parse_contract("many.txt", data)
+        parse_contract("many.txt", data, words=LAYOUT)
 
 
 def test_vectors_are_written_in_batches_chroma_accepts(fast_index, monkeypatch):
@@ -113,10 +114,10 @@ def test_one_bad_file_never_stops_the_others_in_an_index_run(fast_index, tmp_pat
 
     segment = ingest.segment
 
-    def crashing(contract_id, text, title):
+    def crashing(contract_id, text, title, *, words):
         if "崩溃" in text:
             raise RecursionError("a parser bug on one file")
-        return segment(contract_id, text, title)
+        return segment(contract_id, text, title, words=words)
 
     monkeypatch.setattr(ingest, "segment", crashing)
     report = fast_index.ingest([folder], prune=True)

@@ -12,11 +12,13 @@ from bot.models import Session
 from bot.settings import Settings
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
+from retrieval.layout import layout_words
 from testing.hostile_files import contract_text
 from tests.embedders import HashingEmbedder
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY_FILE = ROOT / "knowledge" / "glossary.yaml"
+LAYOUT_FILE = ROOT / "knowledge" / "layout.yaml"
 
 # The other process: the same index, the same fake embedder, a full sync of the folder.
 INDEX_IN_ANOTHER_PROCESS = """
@@ -24,9 +26,10 @@ import sys
 from pathlib import Path
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
+from retrieval.layout import layout_words
 from tests.embedders import HashingEmbedder
-data, folder, glossary = map(Path, sys.argv[1:4])
-index = ClauseIndex.open(data, glossary=load_glossary(glossary), embedder=HashingEmbedder())
+data, folder, glossary, layout = map(Path, sys.argv[1:5])
+index = ClauseIndex.open(data, glossary=load_glossary(glossary), words=layout_words(layout), embedder=HashingEmbedder())
 report = index.ingest([folder], prune=True)
 assert not report.failed, report.failed
 """
@@ -47,7 +50,7 @@ def _change_and_add(folder: Path, extra: int) -> None:
 
 def test_a_serving_assistant_quotes_the_new_text_after_an_index_run_elsewhere(contracts_dir: Path, tmp_path: Path):
     data = tmp_path / "data"
-    index = ClauseIndex.open(data, glossary=load_glossary(GLOSSARY_FILE), embedder=HashingEmbedder())
+    index = ClauseIndex.open(data, glossary=load_glossary(GLOSSARY_FILE), words=layout_words(LAYOUT_FILE), embedder=HashingEmbedder())
     index.ingest([contracts_dir], prune=True)
     serving = Assistant(index, Settings(data_dir=data, knowledge_dir=ROOT / "knowledge"))
     question = "外呼协议提前终止要提前多久通知？"
@@ -56,7 +59,7 @@ def test_a_serving_assistant_quotes_the_new_text_after_an_index_run_elsewhere(co
 
     _change_and_add(contracts_dir, extra=3)
     subprocess.run(
-        [sys.executable, "-c", INDEX_IN_ANOTHER_PROCESS, str(data), str(contracts_dir), str(GLOSSARY_FILE)],
+        [sys.executable, "-c", INDEX_IN_ANOTHER_PROCESS, str(data), str(contracts_dir), str(GLOSSARY_FILE), str(LAYOUT_FILE)],
         check=True,
         cwd=ROOT,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
