@@ -4,6 +4,7 @@ the core never imports a front end. Parsed with `ast`, so a lazy import inside a
 from __future__ import annotations
 
 import ast
+import inspect
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,26 @@ def test_the_product_never_imports_tests_bench_or_their_support() -> None:
 def test_the_index_package_knows_nothing_of_the_bot() -> None:
     """retrieval/ and text/ sit below the assistant: file → clauses → index → search, then the bot."""
     assert offending(sources("retrieval", "text"), {"bot", "evaluation"}) == {}
+
+
+def test_evaluation_has_one_home() -> None:
+    """The checks the CLI, the tests and the benchmarks score with are defined in evaluation/ only, and the
+    case files are read there: nobody else re-implements a hit, a metric or a case verdict."""
+    import evaluation.cases
+    import evaluation.clauses
+    import evaluation.replies
+
+    checks = {
+        name
+        for module in (evaluation.cases, evaluation.clauses, evaluation.replies)
+        for name, value in vars(module).items()
+        if inspect.isfunction(value) and value.__module__ == module.__name__ and not name.startswith("_")
+    }
+    assert {"is_hit", "first_hit_rank", "metrics", "penalty_failures", "notice_failures"} <= checks
+    elsewhere = {
+        f"{file.relative_to(ROOT).as_posix()}:{node.name}"
+        for file in sources("bot", "retrieval", "text", "bench", "testing", "tests")
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name in checks
+    }
+    assert elsewhere == set()
