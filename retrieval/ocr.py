@@ -78,7 +78,8 @@ def reading_order(boxes: list[Box]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _engine():
-    from rapidocr_onnxruntime import RapidOCR  # loaded on the first scan only: ~0.5 s and ~200 MB
+    # Loaded on the first scan only: seconds, and the bulk of OCR's memory (bench/RESULTS.md, OCR).
+    from rapidocr_onnxruntime import RapidOCR
 
     return RapidOCR()
 

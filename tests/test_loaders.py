@@ -192,6 +192,16 @@ def test_pdf_contract_is_segmented_like_a_text_one():
     assert [(c.id, c.text) for c in from_pdf] == [(c.id, c.text) for c in from_txt]
 
 
+def test_pdf_pages_are_kept_and_passages_know_their_page():
+    writer = PdfWriter()
+    for lines in (CONTRACT_LINES[:4], CONTRACT_LINES[4:]):  # 第二条 starts page 2
+        writer.append(PdfReader(io.BytesIO(make_pdf(lines))))
+    data = pdf_bytes(writer)
+    assert read_contract("合同.pdf", data).count("\f") == 1
+    pages = {c.clause or c.article: c.page for c in parse_contract("合同.pdf", data).clauses}
+    assert pages["1.1"] == pages["1.2"] == 1 and pages["2.1"] == 2, pages
+
+
 def test_pdf_without_text_layer_is_refused_as_a_scan():
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
