@@ -198,7 +198,7 @@ def test_pdf_pages_are_kept_and_passages_know_their_page():
         writer.append(PdfReader(io.BytesIO(make_pdf(lines))))
     data = pdf_bytes(writer)
     assert read_contract("合同.pdf", data).count("\f") == 1
-    pages = {c.clause or c.article: c.page for c in parse_contract("合同.pdf", data).clauses}
+    pages = {c.clause or c.article: c.page for c in parse_contract("合同.pdf", data, words=LAYOUT).clauses}
     assert pages["1.1"] == pages["1.2"] == 1 and pages["2.1"] == 2, pages
 
 
