@@ -85,7 +85,7 @@ def add_handlers(application: Application, gate: AccessGate) -> None:
             CommandHandler("start", handlers.start),
             CommandHandler("help", handlers.show_help),
             CommandHandler("contracts", handlers.list_contracts),
-            CommandHandler("search", handlers.search),
+            CommandHandler("ask", handlers.ask_command),
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(handlers.show_clause, pattern=pressed(ClauseButton)),
             CallbackQueryHandler(handlers.compare_contracts, pattern=pressed(CompareButton)),

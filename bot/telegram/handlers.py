@@ -18,7 +18,7 @@ COMMANDS = {
     "start": "开始使用",
     "help": "用法和示例",
     "contracts": "已收录的合同",
-    "search": "查合同条款：/search 问题",
+    "ask": "提问：/ask 问题（和直接发消息一样）",
     "penalty": "计算违约金（引导）",
     "notice": "起草通知书（引导）",
     "cancel": "取消当前操作",
@@ -27,7 +27,7 @@ COMMANDS = {
 HELP = """<b>合同助手</b>：回答服务合同的条款问题（附出处），计算违约金，起草通知书。
 
 <b>命令</b>
-/search 问题：查条款，例如 <code>/search 提前终止要提前多久通知？</code>
+/ask 问题：提问，和直接发消息一样，例如 <code>/ask 提前终止要提前多久通知？</code>
 /penalty：计算违约金，例如 <code>/penalty 欠款10万元，逾期30天，日万分之五</code>
 /notice：起草通知书，按按钮选择类型和合同
 /contracts：列出已收录的合同
@@ -62,10 +62,11 @@ async def list_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )
 
 
-async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask 问题: the question goes where a plain message would (a clause, a penalty, a notice), nothing more."""
     question = " ".join(context.args or [])
     if not question:
-        await update.effective_message.reply_text("请在命令后写上问题，例如：<code>/search 提前终止要提前多久通知？</code>")
+        await update.effective_message.reply_text("请在命令后写上问题，例如：<code>/ask 提前终止要提前多久通知？</code>")
         return
     await ask(update, context, question)
 

@@ -34,7 +34,7 @@ async def test_forged_callback_data_gets_the_alert_and_nothing_else(api, tmp_pat
     [alert] = _alerts(api)
     assert alert.params["text"] == EXPIRED and alert.params["show_alert"] in (True, "true")
     answer_and_help = api.sent(USER)
-    assert len(answer_and_help) == 2 and "/search" in answer_and_help[1].text  # no clause, no comparison, no SORRY
+    assert len(answer_and_help) == 2 and "/ask" in answer_and_help[1].text  # no clause, no comparison, no SORRY
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
     assert assistant.compared == []
 

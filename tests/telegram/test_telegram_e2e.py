@@ -56,7 +56,7 @@ async def test_start_and_help(api, settings, assistant):
         await api.send_text(USER, "/help")
         start, help_ = await api.replies(USER, after=0, count=2)
     assert "合同助手" in start.text and "/notice" in help_.text
-    assert "<code>/search 提前终止要提前多久通知？</code>" in help_.text
+    assert "<code>/ask 提前终止要提前多久通知？</code>" in help_.text
 
 
 async def test_clause_question_is_answered_with_its_citation(api, settings, assistant):

@@ -35,8 +35,19 @@ async def test_start_registers_commands_and_greets(api, settings, assistant):
         await api.send_text(USER, "/start")
         [greeting] = await api.replies(USER, after=0)
     [commands] = [c for c in api.calls if c.method == "setMyCommands"]
-    assert {c["command"] for c in commands.params["commands"]} >= {"start", "help", "search", "penalty", "notice"}
-    assert "/search" in greeting.text and greeting.params["parse_mode"] == "HTML"
+    assert {c["command"] for c in commands.params["commands"]} >= {"start", "help", "ask", "penalty", "notice"}
+    assert "/ask" in greeting.text and greeting.params["parse_mode"] == "HTML"
+
+
+async def test_ask_passes_its_question_on_as_a_message_and_explains_itself_when_empty(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "/ask")
+        [usage] = await api.replies(USER, after=0)
+        await api.send_text(USER, "/ask 外呼协议提前终止要提前多久通知？")
+        [answer] = await api.replies(USER, after=1)
+    assert "<code>/ask 提前终止要提前多久通知？</code>" in usage.text
+    assert [message for message, _ in assistant.asked] == ["外呼协议提前终止要提前多久通知？"]
+    assert "8.3.1.1" in answer.text
 
 
 async def test_free_text_gets_escaped_answer_with_citation_and_typing(api, settings, assistant):
@@ -233,7 +244,7 @@ async def test_a_trusted_allowlisted_group_is_answered_for_any_member(api, tmp_p
     group = -100123
     settings = bot_settings(api, tmp_path / "data", allowed_chats=[group], trust_allowed_chats=True)
     async with serving(settings, assistant):
-        await api.send_text(group, "/search 提前终止要提前多久通知？", user_id=555)
+        await api.send_text(group, "/ask 提前终止要提前多久通知？", user_id=555)
         [answer] = await api.replies(group, after=0)
     assert "8.3.1.1" in answer.text
 
