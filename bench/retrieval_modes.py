@@ -19,6 +19,7 @@ from evaluation.cases import load_clause_cases
 from evaluation.clauses import first_hit_rank, metrics
 from retrieval.glossary import load_glossary
 from retrieval.layout import layout_words
+from retrieval.metadata import load_field_words
 from retrieval.index import ClauseIndex
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,7 +33,12 @@ def main() -> None:
     cases = load_clause_cases(args.questions)
     with tempfile.TemporaryDirectory() as data_dir:
         shipped = Settings(knowledge_dir=REPO / "knowledge")
-        index = ClauseIndex.open(Path(data_dir), glossary=load_glossary(shipped.glossary_file), words=layout_words(shipped.layout_file))
+        index = ClauseIndex.open(
+            Path(data_dir),
+            glossary=load_glossary(shipped.glossary_file),
+            words=layout_words(shipped.layout_file),
+            field_words=load_field_words(shipped.contract_fields_file),
+        )
         index.ingest([shipped.contracts_dir], prune=True)
         rows, baseline = [], None
         for mode in ("lexical", "dense", "hybrid"):

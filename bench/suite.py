@@ -29,6 +29,7 @@ from retrieval.embeddings import make_embedder
 from retrieval.glossary import load_glossary
 from retrieval.layout import layout_words
 from retrieval.index import ClauseIndex
+from retrieval.metadata import load_field_words
 
 from bench.measure import Clock, CountingEmbedder, StandInPassages, dir_size_mb, peak_rss_mb
 
@@ -72,7 +73,7 @@ def build(contracts: Path, cases: list[ClauseCase], stock_dir: Path | None, stan
     settings = Settings()
     model = make_embedder(settings.embedding_backend, settings.embedding_model)
     embedder = CountingEmbedder(StandInPassages(model) if stand_in else model)
-    index = ClauseIndex.open(settings.data_dir, glossary=load_glossary(settings.glossary_file), words=layout_words(settings.layout_file), embedder=embedder, chroma_url=settings.chroma_url)
+    index = ClauseIndex.open(settings.data_dir, glossary=load_glossary(settings.glossary_file), words=layout_words(settings.layout_file), field_words=load_field_words(settings.contract_fields_file), embedder=embedder, chroma_url=settings.chroma_url)
     start, cpu = time.perf_counter(), time.process_time()
     report = index.ingest([contracts])
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -144,7 +145,7 @@ def reply(cases: list[ClauseCase]) -> dict:
 
 def query(cases: list[ClauseCase]) -> dict:
     settings = Settings()
-    index = ClauseIndex.open(settings.data_dir, glossary=load_glossary(settings.glossary_file), words=layout_words(settings.layout_file), chroma_url=settings.chroma_url)
+    index = ClauseIndex.open(settings.data_dir, glossary=load_glossary(settings.glossary_file), words=layout_words(settings.layout_file), field_words=load_field_words(settings.contract_fields_file), chroma_url=settings.chroma_url)
     return {"chroma_url": settings.chroma_url, "search": query_suite(ours(index), cases), "peak_rss_mb": peak_rss_mb()}
 
 

@@ -26,6 +26,7 @@ from bot.uploads import UploadStore
 from retrieval.glossary import load_glossary
 from retrieval.layout import layout_words
 from retrieval.index import ClauseIndex
+from retrieval.metadata import load_field_words
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import is_traditional, to_traditional
@@ -65,6 +66,7 @@ def open_index(settings: Settings) -> ClauseIndex:
         embedder=make_embedder(settings.embedding_backend, settings.embedding_model),
         chroma_url=settings.chroma_url,
         chroma_path=settings.chroma_path,
+        field_words=load_field_words(settings.contract_fields_file),
     )
 
 

@@ -16,7 +16,7 @@ from bot.settings import Settings, get_settings
 from evaluation.cases import load_clause_cases
 from evaluation.clauses import answer_rate, metrics, run_clause_cases
 from evaluation.replies import CaseKind, run_reply_cases
-from retrieval.models import SearchHit
+from retrieval.models import ContractMetadata, SearchHit
 
 
 def passage_json(hit: SearchHit) -> dict:
@@ -124,6 +124,26 @@ def contracts(as_json: bool) -> None:
     for info in infos:
         extra = f"  [{' / '.join(info.titles)}]" if info.titles else ""
         click.echo(f"{info.contract_id}  {info.title}{extra}  ({info.clauses} clauses)")
+        for line in metadata_lines(info.metadata):
+            click.echo(f"    {line}")
+
+
+def metadata_lines(metadata: ContractMetadata) -> list[str]:
+    """The filled metadata fields, one a line, each with the clause it came from."""
+    def where(clause_id: str | None) -> str:
+        return f"  [{clause_id}]" if clause_id else ""
+
+    lines = [f"{p.role}: {p.name or '(空白)'}{where(p.clause_id)}" for p in metadata.parties]
+    labels = {
+        "number": "编号", "type": "类型", "signing_date": "签订日期", "term_start": "期限起", "term_end": "期限止",
+        "notice_period": "终止/不续约通知期", "amount": "金额", "renewal": "续约", "governing_law": "争议解决",
+    }
+    for name, label in labels.items():
+        field = getattr(metadata, name)
+        if field.value:
+            basis = f" ({field.basis})" if name == "amount" and field.basis != "total" else ""
+            lines.append(f"{label}: {field.value[:60]}{basis}{where(field.clause_id)}")
+    return lines
 
 
 @cli.command()

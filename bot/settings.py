@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "legal" / "lpr.yaml"
 
     @property
+    def contract_fields_file(self) -> Path:
+        """Cue words of contract metadata (parties, dates, notice periods), read at ingest."""
+        return self.knowledge_dir / "contract_fields.yaml"
+
+    @property
     def uploads_dir(self) -> Path:
         """Contracts admins uploaded; indexed alongside the shipped ones and kept across restarts."""
         return self.data_dir / "uploads"

@@ -31,6 +31,7 @@ from retrieval.ingest import ParsedContract, parse_contract, sha256
 from retrieval.lexical import LexicalIndex, tokenize
 from retrieval.loaders import SUPPORTED_SUFFIXES, UnreadableContract
 from retrieval.ocr import Progress
+from retrieval.metadata import FieldWords
 from retrieval.models import Clause, ContractInfo, IngestReport, SearchHit
 from retrieval.normalize import normalize_query
 
@@ -66,10 +67,10 @@ def embedding_text(clause: Clause) -> str:
 
 
 def pipeline_sources() -> list[Path]:
-    """The code that turns a file's bytes into stored passages, tokens and embedding texts."""
-    from retrieval import docx_text, glossary, ingest, lexical, loaders, normalize, ocr, segment
+    """The code that turns a file's bytes into stored passages, tokens, embedding texts and metadata."""
+    from retrieval import docx_text, glossary, ingest, lexical, loaders, metadata, normalize, ocr, segment
 
-    modules = (docx_text, glossary, ingest, lexical, loaders, normalize, ocr, segment)
+    modules = (docx_text, glossary, ingest, lexical, loaders, metadata, normalize, ocr, segment)
     return sorted({Path(m.__file__) for m in modules} | {Path(__file__)})
 
 
@@ -83,11 +84,11 @@ def _fingerprint(paths: list[Path]) -> str:
 _CODE = _fingerprint(pipeline_sources())
 
 
-def pipeline_fingerprint(glossary: Glossary, words: LayoutWords) -> str:
-    """A file indexed by other parsing code, glossary or layout words (a segmentation fix, a new term) is stale even
-    though its bytes are the same: it is re-parsed on the next ingest, its unchanged texts' vectors
-    coming from the cache."""
-    return hashlib.sha256(f"{_CODE}:{glossary.digest}:{words.digest}".encode()).hexdigest()[:16]
+def pipeline_fingerprint(glossary: Glossary, words: LayoutWords, field_words: FieldWords) -> str:
+    """A file indexed by other parsing code, glossary, layout or metadata words (a segmentation fix, a new
+    term) is stale even though its bytes are the same: it is re-parsed on the next ingest, its unchanged
+    texts' vectors coming from the cache."""
+    return hashlib.sha256(f"{_CODE}:{glossary.digest}:{words.digest}:{field_words.digest}".encode()).hexdigest()[:16]
 
 
 def _vector_key(model: str, text: str) -> str:
@@ -129,6 +130,7 @@ class ClauseIndex:
         chroma: chromadb.ClientAPI,
         glossary: Glossary,
         words: LayoutWords,
+        field_words: FieldWords,
         reopen_chroma: Callable[[], chromadb.ClientAPI] | None = None,
     ) -> None:
         """`reopen_chroma` gives a client that sees other processes' writes (embedded Chroma needs a new
@@ -137,7 +139,8 @@ class ClauseIndex:
         self.embedder = embedder
         self.glossary = glossary
         self.words = words
-        self.pipeline = pipeline_fingerprint(glossary, words)
+        self.field_words = field_words
+        self.pipeline = pipeline_fingerprint(glossary, words, field_words)
         self._catalog = Catalog(root / "catalog.sqlite")
         self._reopen_chroma = reopen_chroma
         self._collection = self._open_collection(chroma)
@@ -159,6 +162,7 @@ class ClauseIndex:
         *,
         glossary: Glossary,
         words: LayoutWords,
+        field_words: FieldWords,
         embedder: Embedder | None = None,
         chroma_url: str | None = None,
         chroma_path: Path | None = None,
@@ -167,7 +171,7 @@ class ClauseIndex:
         path = chroma_path or root / "chroma"
         client = chroma_client(path, chroma_url)
         reopen = None if chroma_url else lambda: fresh_chroma_client(path)
-        return cls(root, embedder or make_embedder(), client, glossary, words, reopen)
+        return cls(root, embedder or make_embedder(), client, glossary, words, field_words, reopen)
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -276,7 +280,7 @@ class ClauseIndex:
         existing = self._catalog.contract(Path(name).stem)
         if existing and existing.sha256 == sha256(data) and existing.pipeline == self.pipeline:
             return None
-        parsed = _parse(name, data, self.words, progress)
+        parsed = _parse(name, data, self.words, self.field_words, progress)
         parsed.info.pipeline = self.pipeline
         if not parsed.clauses:
             raise UnreadableContract("没有识别出任何条款")
@@ -432,11 +436,11 @@ def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
         yield items[start : start + size]
 
 
-def _parse(name: str, data: bytes, words: LayoutWords, progress: Progress | None = None) -> ParsedContract:
+def _parse(name: str, data: bytes, words: LayoutWords, field_words: FieldWords, progress: Progress | None = None) -> ParsedContract:
     """parse_contract, with any parser failure (a library choking on a hostile file) made a refusal of
     that file: an ingest run reports it and goes on with the next file."""
     try:
-        return parse_contract(name, data, progress, words=words)
+        return parse_contract(name, data, progress, words=words, field_words=field_words)
     except UnreadableContract:
         raise
     except Exception as error:

@@ -9,17 +9,13 @@ from pathlib import Path
 
 from retrieval.layout import LayoutWords
 from retrieval.loaders import PAGE_BREAK, Progress, UnreadableContract, read_contract
-from retrieval.models import Clause, ContractInfo
+from retrieval.metadata import FieldWords, extract_metadata
+from retrieval.models import Clause, ContractInfo, ContractMetadata
 from retrieval.normalize import nfkc, normalize_document, strip_pinyin, to_simplified
 from retrieval.segment import document_title, segment
 
 # The sharing site repeats the document title on every page: '2024年标准外呼服务协议版A版_第1页'.
 _PAGE_TITLE = re.compile(r"(?m)^\s*(.{2,60}?)_第1页\s*$")
-_PARTY = re.compile(
-    r"(?:甲方|乙方)(?:[(（][^)）]{0,8}[)）])?[:：]\s*(?:名称[:：])?\s*"
-    r"([\u4e00-\u9fff()（）]{2,30}?(?:有限责任公司|有限公司|公司|银行|中心|研究院|事务所)"
-    r"(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分行|支行))?)"
-)
 
 # Bounds on one contract, far above real ones (the largest shipped: ~7,000 characters, 93 passages) and
 # low enough that one file cannot take minutes of embedding or segmenting: ~800 passages embed in under
@@ -51,10 +47,11 @@ def with_pages(clauses: list[Clause], text: str) -> list[Clause]:
 
 
 def parse_contract(
-    name: str, data: bytes, progress: Progress | None = None, *, words: LayoutWords
+    name: str, data: bytes, progress: Progress | None = None, *, words: LayoutWords, field_words: FieldWords | None = None
 ) -> ParsedContract:
     """Parse one contract file; raises UnreadableContract with the reason when it cannot.
-    `words` are the layout word lists (knowledge/layout.yaml, via `Settings.layout_file`).
+    `words` are the layout word lists (knowledge/layout.yaml, via `Settings.layout_file`); with
+    `field_words` its metadata (parties, dates, term, notice…) is read too.
     `progress` hears (pages done, pages to read) while scanned pages go through OCR."""
     contract_id = Path(name).stem
     raw = read_contract(name, data, progress)
@@ -66,13 +63,15 @@ def parse_contract(
     if len(clauses) > MAX_PASSAGES:
         raise UnreadableContract(f"条款段落过多（{len(clauses):,} 段，上限 {MAX_PASSAGES:,} 段）：请拆分后分别上传")
     titles = list(dict.fromkeys(c.contract_title for c in clauses))
+    metadata = extract_metadata(text, title, clauses, field_words) if field_words else ContractMetadata()
     info = ContractInfo(
         contract_id=contract_id,
         title=title,
         titles=titles if titles != [title] else [],
-        parties=list(dict.fromkeys(_PARTY.findall(text))),
+        parties=list(dict.fromkeys(metadata.party_names())),
         source=Path(name).name,
         sha256=sha256(data),
         clauses=len(clauses),
+        metadata=metadata,
     )
     return ParsedContract(info=info, clauses=clauses)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -43,6 +45,49 @@ class SearchHit(BaseModel):
     lexical: float | None = Field(None, description="BM25 score, when it ranked the clause")
 
 
+class MetaField(BaseModel):
+    """One metadata value and where it came from. An empty value is a field the contract leaves blank
+    (or does not have); clause_id is None when the value sits outside every clause (the title, a cover)."""
+
+    value: str = ""
+    clause_id: str | None = None
+    quote: str = Field("", description="The words the value was read from, as printed (normalised)")
+
+
+class Party(BaseModel):
+    role: str = Field(description="The role as printed, e.g. '甲方(委托方)', '出租方', 'Party A'")
+    side: Literal["A", "B", "C"] = Field(description="A: the 甲方 side, B: the 乙方 side, C: a third party")
+    name: str = Field("", description="Empty when the contract leaves the name blank")
+    clause_id: str | None = None
+
+
+class NoticePeriod(MetaField):
+    count: int | None = None
+    unit: Literal["day", "working_day", "week", "month", ""] = ""
+
+
+class Amount(MetaField):
+    basis: Literal["total", "month", "quarter", "year", ""] = Field("", description="What the amount pays for")
+
+
+class ContractMetadata(BaseModel):
+    """What identifies a contract and when it runs out, read at ingest (retrieval/metadata.py)."""
+
+    parties: list[Party] = Field(default_factory=list)
+    number: MetaField = Field(default_factory=MetaField)
+    type: MetaField = Field(default_factory=MetaField)
+    signing_date: MetaField = Field(default_factory=MetaField, description="ISO date")
+    term_start: MetaField = Field(default_factory=MetaField, description="ISO date")
+    term_end: MetaField = Field(default_factory=MetaField, description="ISO date")
+    renewal: MetaField = Field(default_factory=MetaField, description="The renewal rule as written")
+    notice_period: NoticePeriod = Field(default_factory=NoticePeriod, description="For termination or non-renewal")
+    amount: Amount = Field(default_factory=Amount, description="Decimal string, CNY")
+    governing_law: MetaField = Field(default_factory=MetaField, description="The dispute/court clause")
+
+    def party_names(self) -> list[str]:
+        return [p.name for p in self.parties if p.name]
+
+
 class ContractInfo(BaseModel):
     """One ingested contract file (which may hold several 篇, each with its own title)."""
 
@@ -54,6 +99,7 @@ class ContractInfo(BaseModel):
     sha256: str
     clauses: int
     pipeline: str = Field("", description="Fingerprint of the parsing code that made the passages; a new one re-parses")
+    metadata: ContractMetadata = Field(default_factory=ContractMetadata)
 
 
 class IngestReport(BaseModel):

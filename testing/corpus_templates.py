@@ -22,6 +22,7 @@ class Slot:
     contains: str = ""  # answer substring (format string); empty: a rewrite nobody asks about
     questions: tuple[str, ...] = ()  # format strings over {who}, {kind} and the values
     fill: float = 1.0  # chance the blank gets filled; an unfilled blank is never asked about
+    truth: tuple[tuple[str, str], ...] = ()  # metadata fields the filled slot writes: (field, format string)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ TEMPLATES: tuple[Template, ...] = (
                 "应提前{notice}日书面通知对方",
                 "应提前{notice}日书面通知对方",
                 ("和{who}的{kind}提前终止要提前几天通知?", "{who}那份{kind}如果要提前解约,需要提前多久书面通知?"),
+                truth=(("notice_days", "{notice}"),),
             ),
             Slot(
                 "第三个工作日视为送达",
@@ -208,6 +210,7 @@ TEMPLATES: tuple[Template, ...] = (
                 "{sign_date}于{sign_city}",
                 ("{who}的{kind}是哪天在哪里签订的?",),
                 fill=0.8,
+                truth=(("signing_date", "{sign_date}"),),
             ),
             Slot(
                 "本合同自双方签字或盖章之日起生效",
@@ -236,6 +239,7 @@ TEMPLATES: tuple[Template, ...] = (
                 "本合同服务费用为人民币{amount}元整",
                 ("{who}的{kind}服务费总共多少钱?", "和{who}签的{kind}合同金额是多少?"),
                 fill=0.85,
+                truth=(("amount", "{amount}"), ("amount_basis", "total")),
             ),
             Slot(
                 "支付____%的违约金",
@@ -250,10 +254,12 @@ TEMPLATES: tuple[Template, ...] = (
                 "至{end}止",
                 ("和{who}的{kind}服务期限到哪天为止?", "{who}{kind}的服务期到什么时候结束?"),
                 fill=0.85,
+                truth=(("term_start", "{start}"), ("term_end", "{end}")),
             ),
             Slot(
                 "甲方(盖章):乙方(盖章):签订日期:____年____月____日",
                 "甲方(盖章):{client}乙方(盖章):{provider}签订日期:{sign_date}",
+                truth=(("signing_date", "{sign_date}"),),
             ),
             _COURT,
         ),
@@ -272,6 +278,7 @@ TEMPLATES: tuple[Template, ...] = (
                 "每月人民币{monthly}元",
                 ("{who}的{kind}每月服务费是多少?", "和{who}签的{kind}月费多少钱?"),
                 fill=0.85,
+                truth=(("amount", "{monthly}"), ("amount_basis", "month")),
             ),
             Slot(
                 "每月[具体支付日期]前",

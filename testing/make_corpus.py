@@ -3,7 +3,8 @@
     python -m testing.make_corpus 200 --seed 7 --out bench/out/corpus-200
 
 writes OUT/contracts/syn_00000.{txt,docx}…, OUT/questions.jsonl (the clauses eval format) and
-OUT/manifest.jsonl (template, format, parties and drawn values of each contract). Each contract
+OUT/manifest.jsonl (template, format, parties and drawn values of each contract, and `truth`: the
+metadata the contract states, blank where it leaves a field blank). Each contract
 rewrites its template's slots (parties, amounts, rates, notice periods, dates), drifts in wording,
 may swap two adjacent articles, and is rendered one of four ways: a scraped page in traditional
 characters with pinyin annotations, hard line breaks and the sharing site's boilerplate (like the
@@ -58,6 +59,23 @@ class Contract:
     values: dict[str, str]
     text: str  # simplified, before rendering
     questions: list[dict] = field(default_factory=list)
+    truth: dict[str, str] = field(default_factory=dict)  # the metadata the contract states; "" where blank
+
+
+# Every metadata field the ground truth speaks for: a field no filled slot writes is blank in the contract.
+TRUTH_FIELDS = (
+    "party_a", "party_b", "number", "signing_date", "term_start", "term_end", "notice_days", "amount", "amount_basis"
+)
+
+
+def _truth_value(field_name: str, value: str) -> str:
+    """Dates as ISO, Chinese numerals as digits: the form the product's metadata uses."""
+    day = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", value)
+    if day:
+        return "-".join((day[1], day[2].zfill(2), day[3].zfill(2)))
+    if field_name == "notice_days":
+        return str(int(cn2an.cn2an(value, "smart")))
+    return value
 
 
 @cache
@@ -144,12 +162,14 @@ def build(index: int, seed: int, party: tuple[str, str, str]) -> Contract:
         if rng.random() < 0.3:
             text = text.replace(old, new)
     contract = Contract(f"syn_{index:05d}", template.source, fmt, client, values["provider"], values, "")
+    contract.truth = dict.fromkeys(TRUTH_FIELDS, "") | {"party_a": client, "party_b": values["provider"]}
     for slot in template.slots:
         if slot.old not in text:
             raise ValueError(f"{template.source}: slot literal {slot.old!r} is not in the template text")
         if rng.random() >= slot.fill:
             continue
         text = text.replace(slot.old, slot.new.format(**values))
+        contract.truth.update((name, _truth_value(name, fmt_.format(**values))) for name, fmt_ in slot.truth)
         if slot.contains:
             who = rng.choice((short, short, client))
             question = rng.choice(slot.questions).format(who=who, kind=rng.choice(template.kinds), **values)
@@ -166,7 +186,8 @@ def build(index: int, seed: int, party: tuple[str, str, str]) -> Contract:
         text = swap_articles(text, rng)
     if template.header:
         title = text.split("\n", 1)[0][:40]
-        text = f"{_title(title)}\n合同编号:HT-{values['year']}-{index:05d}\n甲方(委托方):{client}\n乙方(服务方):{values['provider']}\n{text}"
+        contract.truth["number"] = f"HT-{values['year']}-{index:05d}"
+        text = f"{_title(title)}\n合同编号:{contract.truth['number']}\n甲方(委托方):{client}\n乙方(服务方):{values['provider']}\n{text}"
     contract.text = text
     return contract
 
@@ -291,6 +312,7 @@ def make_corpus(n: int, seed: int, out: Path) -> list[Contract]:
                 "client": contract.client,
                 "provider": contract.provider,
                 "values": contract.values,
+                "truth": contract.truth,
             }
             manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
             contracts.append(contract)

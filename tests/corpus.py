@@ -7,6 +7,7 @@ from bot.penalty.legal_rules import load_legal_rules
 from bot.settings import Settings
 from retrieval.glossary import load_glossary
 from retrieval.layout import layout_words
+from retrieval.metadata import load_field_words
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -16,4 +17,5 @@ CORPUS_FILES = sorted(CORPUS_DIR.glob("*.txt"))
 _SHIPPED = Settings(knowledge_dir=KNOWLEDGE_DIR)
 GLOSSARY = load_glossary(_SHIPPED.glossary_file)
 LAYOUT = layout_words(_SHIPPED.layout_file)
+FIELD_WORDS = load_field_words(_SHIPPED.contract_fields_file)
 LEGAL_RULES = load_legal_rules(_SHIPPED.penalty_rules_file)

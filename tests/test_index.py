@@ -10,7 +10,7 @@ from __future__ import annotations
 import cn2an
 import pytest
 import search_suite
-from corpus import CORPUS_FILES, GLOSSARY, LAYOUT
+from corpus import CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT
 from embedders import HashingEmbedder
 
 from retrieval.index import ClauseIndex
@@ -41,7 +41,7 @@ def snapshot(index: ClauseIndex) -> tuple:
 
 def reopen(index: ClauseIndex, embedder=None) -> ClauseIndex:
     """A fresh process's view of the same data dir (what a restarted bot would serve)."""
-    return ClauseIndex.open(index.root.parent, glossary=GLOSSARY, words=LAYOUT, embedder=embedder or HashingEmbedder())
+    return ClauseIndex.open(index.root.parent, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=embedder or HashingEmbedder())
 
 
 def contract(title: str, *clauses: str) -> str:
@@ -109,9 +109,11 @@ def test_the_pipeline_fingerprint_covers_the_code_and_data_that_make_passages(tm
 
     names = {path.name for path in pipeline_sources()}
     assert {"normalize.py", "segment.py", "loaders.py", "ingest.py", "lexical.py", "glossary.py"} <= names
-    assert len(pipeline_fingerprint(GLOSSARY, LAYOUT)) >= 12
-    # The glossary is data from the knowledge directory: another glossary is another pipeline.
-    assert pipeline_fingerprint(replace(GLOSSARY, digest="another-glossary"), LAYOUT) != pipeline_fingerprint(GLOSSARY, LAYOUT)
+    assert len(pipeline_fingerprint(GLOSSARY, LAYOUT, FIELD_WORDS)) >= 12
+    # The glossary and cue words are data from the knowledge directory: other data is another pipeline.
+    same = pipeline_fingerprint(GLOSSARY, LAYOUT, FIELD_WORDS)
+    assert pipeline_fingerprint(replace(GLOSSARY, digest="another-glossary"), LAYOUT, FIELD_WORDS) != same
+    assert pipeline_fingerprint(GLOSSARY, LAYOUT, replace(FIELD_WORDS, digest="other-cue-words")) != same
 
 
 def test_a_changed_file_replaces_its_passages(fast_index, tmp_path, fake_embedder):
