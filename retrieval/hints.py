@@ -28,41 +28,47 @@ def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
     return grams
 
 
-def _names(contract: ContractInfo) -> str:
-    return " ".join([contract.title, *contract.titles, *contract.parties])
+def _names(contract: ContractInfo, with_parties: bool) -> str:
+    return " ".join([contract.title, *contract.titles, *(contract.parties if with_parties else [])])
 
 
-class _NameIndex:
-    """Bigram → the contracts whose names hold it, with its rarity weight; built once per contract set."""
+class NameIndex:
+    """Bigram → the contracts whose names hold it, with its rarity weight; built once per contract set.
+    Without parties it scores titles only (the resolver matches parties itself, by whole names)."""
 
-    def __init__(self, contracts: tuple[ContractInfo, ...], glossary: Glossary) -> None:
+    def __init__(self, contracts: Iterable[ContractInfo], glossary: Glossary, with_parties: bool = True) -> None:
+        contracts = tuple(contracts)
         self.glossary = glossary
         generic = glossary.generic_title_words
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
-            for gram in _bigrams(_names(contract), generic):
+            for gram in _bigrams(_names(contract, with_parties), generic):
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
 
     def scores(self, question: str) -> dict[str, float]:
         raw: Counter[str] = Counter()
-        for gram in _bigrams(self.glossary.expand(question)) & self.postings.keys():
+        for gram in self.shared_bigrams(question):
             for contract_id in self.postings[gram]:
                 raw[contract_id] += self.weight[gram]
         best = max(raw.values(), default=0.0)
         return {cid: score / best for cid, score in raw.items()} if best > 0 else {}
 
+    def shared_bigrams(self, question: str) -> set[str]:
+        """The question's bigrams that some contract's names hold."""
+        return _bigrams(self.glossary.expand(question)) & self.postings.keys()
+
 
 _CACHED_SETS = 4
-_name_indexes: dict[tuple[str, tuple[tuple[str, str], ...]], _NameIndex] = {}
+_name_indexes: dict[tuple[str, tuple[tuple[str, str], ...]], NameIndex] = {}
 
 
-def _name_index(contracts: tuple[ContractInfo, ...], glossary: Glossary) -> _NameIndex:
+def _name_index(contracts: tuple[ContractInfo, ...], glossary: Glossary) -> NameIndex:
     key = (glossary.digest, tuple((c.contract_id, c.sha256) for c in contracts))
     if key not in _name_indexes:
         if len(_name_indexes) >= _CACHED_SETS:
             _name_indexes.pop(next(iter(_name_indexes)))  # the oldest contract set
-        _name_indexes[key] = _NameIndex(contracts, glossary)
+        _name_indexes[key] = NameIndex(contracts, glossary)
     return _name_indexes[key]
 
 

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlparse
@@ -27,6 +27,7 @@ from retrieval.embeddings import Embedder, make_embedder
 from retrieval.glossary import Glossary
 from retrieval.layout import LayoutWords
 from retrieval.hints import contract_scores
+from retrieval.resolver import ContractResolver, Resolution
 from retrieval.ingest import ParsedContract, parse_contract, sha256
 from retrieval.lexical import LexicalIndex, tokenize
 from retrieval.loaders import SUPPORTED_SUFFIXES, UnreadableContract
@@ -46,11 +47,9 @@ FileProgress = Callable[[str, int, int], None]  # (file name, pages done, pages 
 # BM25 prefers its first hit (an exact '400被叫业务' match), and e5 cosines are close together anyway.
 DENSE_WEIGHT = 0.45
 CANDIDATES = 50
-# A question that names a contract ("售后运营…", a party's name) lifts that contract's clauses by up to
-# the whole range of a passage score: among 200 near-identical template contracts hit@3 rises from 0.40
-# (weight 0.2) to 0.75 (1.0), while the five real contracts score the same at any weight from 0.2 to 1.0.
-# Still a hint, not a filter: a partly named contract (hint 0.6) can win with a clearly better clause.
-HINT_WEIGHT = 1.0
+# A search inside at most this many contracts ranks their vectors in memory; a wider one asks Chroma
+# for more neighbours and keeps those inside the scope.
+_IN_MEMORY_SCOPE = 64
 _EMBED_BATCH = 32
 _QUERY_CACHE_SIZE = 1024
 # A question is searched by its first and last 100 characters (the start names the subject, the end
@@ -207,6 +206,7 @@ class ClauseIndex:
             self._contract_of = np.array([codes[s.clause.contract_id] for s in stored], dtype=np.int32)
             self._lexical = LexicalIndex([s.tokens for s in stored])
             self._contracts = self._catalog.contracts()
+            self._resolver = ContractResolver(self._contracts, self.field_words, self.glossary)
             self._query_cache.clear()
 
     def contracts(self) -> list[ContractInfo]:
@@ -215,6 +215,15 @@ class ClauseIndex:
     def contract_scores(self, question: str, contracts: Iterable[ContractInfo] | None = None) -> dict[str, float]:
         """How strongly the question names each contract (all indexed ones by default), best = 1."""
         return contract_scores(question, self._contracts if contracts is None else contracts, self.glossary)
+
+    @property
+    def resolver(self) -> ContractResolver:
+        """The contract resolver for the contracts indexed now (rebuilt whenever they change)."""
+        return self._resolver
+
+    def resolve(self, question: str) -> Resolution:
+        """Which contracts the question names (party, number, year, title), and what it asks of them."""
+        return self._resolver.resolve(self.glossary.expand(normalize_query(question)))
 
     def clauses(self, contract_id: str | None = None) -> list[Clause]:
         return [c for c in self._clauses if contract_id is None or c.contract_id == contract_id]
@@ -334,29 +343,34 @@ class ClauseIndex:
         contract_id: str | None = None,
         mode: SearchMode = "hybrid",
         cached: bool = True,
+        contract_ids: Sequence[str] | None = None,
     ) -> list[SearchHit]:
-        """The k best clauses for a question, best first. Repeated questions are answered from a cache
-        (benchmarks pass cached=False to measure the search itself)."""
+        """The k best clauses for a question, best first: inside contract_id / contract_ids when given,
+        else inside the contracts the question names (the resolver's step), else across all of them.
+        Repeated questions are answered from a cache (benchmarks pass cached=False to measure the search)."""
         question = self.glossary.expand(normalize_query(bounded_query(query)))
-        key = (question, k, contract_id, mode)
+        scope = (contract_id,) if contract_id else tuple(contract_ids) if contract_ids is not None else None
+        key = (question, k, scope, mode)
         with self._lock:
             if cached and key in self._query_cache:
                 return self._query_cache[key]
-        hits = self._search(question, k, contract_id, mode) if self._clauses and question.strip() else []
+        if scope is None:
+            resolution = self._resolver.resolve(question)
+            if resolution.contract_ids:
+                scope, question = tuple(resolution.contract_ids), resolution.rest
+        hits = self._search(question, k, scope, mode) if self._clauses and question.strip() else []
         with self._lock:
             self._query_cache[key] = hits
         return hits
 
-    def _search(self, question: str, k: int, contract_id: str | None, mode: SearchMode) -> list[SearchHit]:
-        lexical = self._lexical_ranking(question, contract_id) if mode != "dense" else {}
-        dense = self._dense_ranking(question, contract_id) if mode != "lexical" else {}
-        hints = self.contract_scores(question) if contract_id is None else {}
+    def _search(self, question: str, k: int, scope: tuple[str, ...] | None, mode: SearchMode) -> list[SearchHit]:
+        lexical = self._lexical_ranking(question, scope) if mode != "dense" else {}
+        dense = self._dense_ranking(question, scope) if mode != "lexical" else {}
         dense_weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "lexical": 0.0}[mode]
         lexical_scaled, dense_scaled = _scaled(lexical), _scaled(dense)
         fused = {
             p: dense_weight * dense_scaled.get(p, 0.0)
             + (1 - dense_weight) * lexical_scaled.get(p, 0.0)
-            + HINT_WEIGHT * hints.get(self._clauses[p].contract_id, 0.0)
             for p in lexical.keys() | dense.keys()
         }
         best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
@@ -365,10 +379,14 @@ class ClauseIndex:
             for p in best
         ]
 
-    def _lexical_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
+    def _in_scope(self, scope: tuple[str, ...]) -> np.ndarray:
+        codes = [self._contract_code.get(cid, -1) for cid in scope]
+        return np.isin(self._contract_of, codes)
+
+    def _lexical_ranking(self, question: str, scope: tuple[str, ...] | None) -> dict[int, float]:
         scores = self._lexical.scores(tokenize(question, self.glossary.terms))
-        if contract_id is not None:
-            scores = np.where(self._contract_of == self._contract_code.get(contract_id, -1), scores, 0.0)
+        if scope is not None:
+            scores = np.where(self._in_scope(scope), scores, 0.0)
         if len(scores) > CANDIDATES:  # partial sort: only the top candidates need ordering
             top = np.argpartition(-scores, CANDIDATES)[:CANDIDATES]
             top = top[np.argsort(-scores[top])]
@@ -376,20 +394,29 @@ class ClauseIndex:
             top = np.argsort(-scores)
         return {int(p): float(scores[p]) for p in top if scores[p] > 0}
 
-    def _dense_ranking(self, question: str, contract_id: str | None) -> dict[int, float]:
+    def _dense_ranking(self, question: str, scope: tuple[str, ...] | None) -> dict[int, float]:
         vector = self.embedder.embed_query(question)
-        if contract_id is not None:
-            return self._dense_within(vector, contract_id)
+        if scope is not None and len(scope) <= _IN_MEMORY_SCOPE:
+            ranking: dict[int, float] = {}
+            for contract_id in scope:
+                ranking.update(self._dense_within(vector, contract_id))
+            return dict(sorted(ranking.items(), key=lambda item: -item[1])[:CANDIDATES])
+        # A wide scope: enough neighbours that about CANDIDATES of them fall inside it.
+        share = len(scope) / max(len(self._contract_code), 1) if scope else 1.0
+        wanted = min(int(CANDIDATES * 2 / max(share, 0.05)), 1000)
         result = self._collection.query(
             query_embeddings=[vector.tolist()],
             # The catalog's clause count bounds the results: no round trip to ask Chroma for its count.
-            n_results=min(CANDIDATES * 2, max(len(self._clauses), 1)),
+            n_results=min(wanted, max(len(self._clauses), 1)),
             include=["distances"],
         )
-        ranking: dict[int, float] = {}
+        inside = set(scope) if scope else None
+        ranking = {}
         for vector_id, distance in zip(result["ids"][0], result["distances"][0]):
             position = self._position.get(vector_id)  # unknown ids are leftovers of an interrupted ingest
-            if position is not None and len(ranking) < CANDIDATES:
+            if position is None or len(ranking) >= CANDIDATES:
+                continue
+            if inside is None or self._clauses[position].contract_id in inside:
                 ranking[position] = 1.0 - float(distance)
         return ranking
 

@@ -58,7 +58,7 @@ def load_field_words(path: Path) -> FieldWords:
     data = yaml.safe_load(raw.decode("utf-8"))
     cue_keys = (
         "number_cues signing_cues signing_verbs term_cues term_from term_to notice_verbs termination_words "
-        "renewal_words amount_cues dispute_words"
+        "renewal_words amount_cues dispute_words question_party_before question_party_after generic_name_parts"
     ).split()
     return FieldWords(
         roles={k.lower(): v for k, v in data["roles"].items()},
@@ -189,7 +189,7 @@ def _clean_name(raw: str, patterns: _Patterns, words: FieldWords) -> str:
         _BLANK.search(value)
         or _is_blank(value, words)
         or value.startswith(("-", "("))
-        or value.endswith(_DOCUMENT_WORDS)
+        or any(word in value for word in _DOCUMENT_WORDS)
         or any(value.startswith(label) for label in words.stop_labels)
         or _SIDE_WORD.search(value)
     )

@@ -1,0 +1,252 @@
+"""Which contracts a question is about: the step before clause retrieval.
+
+A question names contracts by a party (full name "北京启航科技有限公司" or the short name people say,
+"北京启航", "启航"), a contract number, a signing year, or a title/type ("外呼协议"). The resolver turns
+those into the set of matching contracts and the rest of the question, so clause search runs inside
+the named contracts instead of leaning on a score bonus. It knows nothing of sessions or front ends:
+the Assistant decides whether several matches deserve a question back.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from retrieval.glossary import Glossary
+from retrieval.hints import NameIndex
+from retrieval.metadata import FieldWords
+from retrieval.models import ContractInfo
+
+# A title names a contract when its score is this close to the best-named one (scores are relative).
+_CLEAR_LEAD = 0.6
+MAX_CHOICES = 8
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_KIND_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{0,8}(?:合同|协议|合约|契约)")
+
+NamedBy = Literal["party", "number", "year", "title"]
+
+
+class Resolution(BaseModel):
+    """What the question names, and the contracts that match it (best first)."""
+
+    contract_ids: list[str] = Field(default_factory=list, description="Empty: no contract is named")
+    named_by: list[NamedBy] = Field(default_factory=list)
+    named: str = Field("", description="The words that named them: a party, a number…")
+    rest: str = Field("", description="The question without the naming words: what to look for inside them")
+    not_found: bool = Field(False, description="The question names a party no contract has")
+    closest: list[str] = Field(default_factory=list, description="When not found: the nearest party names")
+
+    @property
+    def identifies(self) -> bool:
+        """Named by who or which (party, number, year), not only by kind: a choice among them is meaningful."""
+        return any(by in ("party", "number", "year") for by in self.named_by)
+
+    @property
+    def needs_choice(self) -> bool:
+        return self.identifies and 1 < len(self.contract_ids) <= MAX_CHOICES
+
+
+@dataclass(frozen=True)
+class _Alias:
+    text: str
+    whole: bool  # the full registered name (or number): a longer, surer match than a short name
+
+
+class ContractResolver:
+    """Built once per contract set (the index rebuilds it when contracts change)."""
+
+    def __init__(self, contracts: Iterable[ContractInfo], field_words: FieldWords, glossary: Glossary) -> None:
+        self.contracts = {c.contract_id: c for c in contracts}
+        self.glossary = glossary
+        self._words = field_words
+        forms = sorted(field_words.company_forms + field_words.other_forms + ["分公司"], key=len, reverse=True)
+        self._forms = [f for f in forms if _CJK.search(f)]
+        self._generic = (
+            set(glossary.generic_title_words) | set(field_words.trade_words) | set(field_words.cues["generic_name_parts"])
+        )
+        self._titles = NameIndex(self.contracts.values(), glossary, with_parties=False)
+        self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
+        self._numbers = {
+            cid: _squash(c.metadata.number.value) for cid, c in self.contracts.items() if len(c.metadata.number.value) >= 4
+        }
+
+    # ---- what a question names -----------------------------------------------------------------
+
+    def resolve(self, question: str) -> Resolution:
+        """The contracts the (normalised) question names; an empty list when it names none."""
+        rest, named, named_by = question, [], []
+        stranger = self._unknown_full_name(question)
+        if stranger:  # a registered name none of our parties has outweighs a shared city or brand word
+            return Resolution(rest=question, named=stranger, not_found=True, closest=self._closest(stranger))
+        matches = self._by_number(question)
+        if matches:
+            named_by.append("number")
+        else:
+            matches, words = self._by_party(question)
+            if matches:
+                named_by.append("party")
+                named += words
+        for word in named:
+            rest = rest.replace(word, " ")
+        for cid in matches:
+            number = self.contracts[cid].metadata.number.value
+            rest = re.sub(re.escape(number), " ", rest, flags=re.I) if number else rest
+        candidates = matches or list(self.contracts)
+        year = _YEAR.search(question)
+        if year:
+            in_year = [cid for cid in candidates if year.group(1) in _years(self.contracts[cid])]
+            if in_year and len(in_year) < len(candidates):
+                candidates, matches = in_year, in_year
+                named_by.append("year")
+        titled = self._by_title(question, candidates)
+        if titled and len(titled) < len(candidates):
+            matches = titled
+            named_by.append("title")
+        if not matches:
+            unknown = self._unknown_party(question)
+            if unknown:
+                return Resolution(rest=question, named=unknown, not_found=True, closest=self._closest(unknown))
+        rest = rest if len(_CJK.findall(rest)) >= 2 else question
+        return Resolution(
+            contract_ids=matches, named_by=named_by, named="、".join(dict.fromkeys(named)), rest=re.sub(r"\s+", " ", rest).strip()
+        )
+
+    def pick(self, text: str, limit: int = MAX_CHOICES) -> list[ContractInfo]:
+        """Contracts for a typed part of a name, number, title or id (a picker's search box), best first."""
+        needle = _squash(text)
+        if not needle:
+            return list(self.contracts.values())[:limit]
+        scored: dict[str, float] = {}
+        for cid, contract in self.contracts.items():
+            haystacks = [cid, contract.title, *contract.titles, contract.metadata.number.value, *contract.parties]
+            hits = [len(needle) / max(len(_squash(h)), 1) for h in haystacks if h and needle in _squash(h)]
+            if hits:
+                scored[cid] = 1.0 + max(hits)
+        if not scored:
+            resolution = self.resolve(text)
+            scored = {cid: 1.0 - i / 1000 for i, cid in enumerate(resolution.contract_ids)}
+        best = sorted(scored, key=lambda cid: (-scored[cid], cid))[:limit]
+        return [self.contracts[cid] for cid in best]
+
+    # ---- the signals ---------------------------------------------------------------------------
+
+    def _by_number(self, question: str) -> list[str]:
+        squashed = _squash(question)
+        return [cid for cid, number in self._numbers.items() if number in squashed] + [
+            cid for cid in self.contracts if len(cid) >= 6 and cid.lower() in question.lower() and cid not in self._numbers
+        ][:MAX_CHOICES]
+
+    def _by_party(self, question: str) -> tuple[list[str], list[str]]:
+        """Contracts whose party the question names most completely, and the words that named it.
+
+        A name counts from its registered form down to the short name people say (legal form and trade
+        words dropped: 北京启航科技有限公司 → 北京启航), and a part of that short name ("启航") — the
+        longest match wins, ties are all kept.
+        """
+        best, found, words = 0, [], []
+        for cid, aliases in self._party_aliases.items():
+            score, word = 0, ""
+            for alias in aliases:
+                if alias.text in question:
+                    candidate = len(alias.text) + (1000 if alias.whole else 100)
+                    if candidate > score:
+                        score, word = candidate, alias.text
+                elif not alias.whole:
+                    part = _overlap(question, alias.text, self._generic)
+                    if len(part) > score:
+                        score, word = len(part), part
+            if score and score > best:
+                best, found, words = score, [cid], [word]
+            elif score and score == best:
+                found.append(cid)
+                words.append(word)
+        return found, words
+
+    def _by_title(self, question: str, candidates: list[str]) -> list[str]:
+        # A title is named the way people name a document ("<words>合同/协议"), or by more than one of its
+        # words ("售后运营"); a single word in passing ("员工", "咨询") names nothing.
+        phrases = " ".join(_KIND_PHRASE.findall(question))
+        if phrases and self._titles.shared_bigrams(phrases):
+            every = self._titles.scores(phrases)
+        else:
+            every = self._titles.scores(question) if len(self._titles.shared_bigrams(question)) >= 2 else {}
+        scores = {cid: every[cid] for cid in candidates if cid in every}
+        if not scores:
+            return []
+        best = max(scores.values())
+        return sorted((cid for cid, s in scores.items() if s > _CLEAR_LEAD * best), key=lambda cid: -scores[cid])
+
+    def _unknown_party(self, question: str) -> str:
+        """A party the question names that is none of ours ('和南京飞马科技签的合同'), else ''."""
+        words = self._words
+        prefixes = "|".join(map(re.escape, words.cues["question_party_before"]))
+        suffixes = "|".join(map(re.escape, words.cues["question_party_after"]))
+        for match in re.finditer(rf"(?:{prefixes})([\u4e00-\u9fffA-Za-z]{{2,24}}?)(?:{suffixes})", question):
+            name = match.group(1)
+            looks_like_party = any(name.endswith(f) or f in name for f in self._forms) or "签" in match.group(0)
+            if looks_like_party and not self._by_title(name, list(self.contracts)) and name not in self._generic:
+                return name
+        return ""
+
+    def _unknown_full_name(self, question: str) -> str:
+        """A registered company name in the question ('宁波海山物流有限公司') that holds none of our names."""
+        forms = "|".join(map(re.escape, self._words.company_forms))
+        prefixes = "|".join(map(re.escape, self._words.cues["question_party_before"]))
+        for match in re.finditer(rf"[\u4e00-\u9fff]{{2,20}}?(?:{forms})", question):
+            name = re.sub(rf"^(?:{prefixes})+", "", match.group(0))
+            if not any(alias.text in name for aliases in self._party_aliases.values() for alias in aliases):
+                return name
+        return ""
+
+    def _closest(self, name: str) -> list[str]:
+        names = {alias.text: c.parties for cid, c in self.contracts.items() for alias in self._party_aliases[cid]}
+        shortlist = difflib.get_close_matches(name, list(names), n=6, cutoff=0.3)
+        full = [full_name for short in shortlist for full_name in names[short]]
+        return list(dict.fromkeys(full))[:3]
+
+    def _aliases(self, contract: ContractInfo) -> list[_Alias]:
+        aliases = []
+        for name in contract.metadata.party_names() or contract.parties:
+            aliases.append(_Alias(name, whole=True))
+            short = self._short_name(name)
+            if short != name and len(short) >= 2:
+                aliases.append(_Alias(short, whole=False))
+        return aliases
+
+    def _short_name(self, name: str) -> str:
+        """北京启航科技有限公司 → 北京启航: legal forms and trade words come off the end, repeatedly."""
+        changed = True
+        while changed:
+            changed = False
+            for word in self._forms + self._words.trade_words:
+                if name.endswith(word) and len(name) - len(word) >= 2:
+                    name, changed = name[: -len(word)], True
+                    break
+        return name
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-_/.:()]", "", text).lower()
+
+
+def _overlap(question: str, short: str, generic: set[str]) -> str:
+    """The longest part (two characters or more) of a short name that the question contains and that is
+    not a common word of names ('启航' of '北京启航', '海岳' of '宁波海岳')."""
+    for size in range(len(short) - 1, 1, -1):
+        for start in range(len(short) - size + 1):
+            part = short[start : start + size]
+            if part in question and part not in generic:
+                return part
+    return ""
+
+
+def _years(contract: ContractInfo) -> set[str]:
+    meta = contract.metadata
+    dated = [meta.signing_date.value, meta.term_start.value]
+    return {d[:4] for d in dated if d} | set(_YEAR.findall(" ".join([contract.title, *contract.titles])))
