@@ -1,8 +1,10 @@
 """Clause answers: quote the best clause with its citation, or say plainly the contracts do not cover it.
 
-Which contract a question is about comes from, in order: a contract the question names, the contract
-in focus from the previous turn (follow-ups such as "那违约怎么处理?"), or none — then, when several
-contracts answer differently, each one's rule is shown side by side.
+Which contract a question is about comes from, in order: the contracts it names (the index's resolver:
+a party, a number, a year, a title), the contract in focus from the previous turn (follow-ups such as
+"那违约怎么处理?"), or none — then, when several contracts answer differently, each one's rule is shown
+side by side. A question that names a party several contracts share gets one question back with the
+choices; the chosen contract then stays in focus.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.models import Citation, Intent, Reply, Session
+from bot.models import Choice, Citation, Intent, Reply, Session
 from retrieval.index import ClauseIndex
-from retrieval.models import Clause, SearchHit
+from retrieval.models import Clause, ContractInfo, SearchHit
+from retrieval.resolver import Resolution
 from retrieval.normalize import normalize_query
 
 # Calibrated on the dev questions against off-topic ones (README "Not covered"), best of the top 8 hits, shipped
@@ -23,13 +26,13 @@ MIN_DENSE = 0.87
 MIN_LEXICAL = 4.0
 # Further clauses of the same contract are quoted when they score this close to the best one.
 _RELATED_RATIO = 0.7
-# A contract counts as named when its hint clearly beats the runner-up (hint scores are relative).
-_CLEAR_LEAD = 0.6
 # Other contracts are shown beside the best one when they score this close to it.
 _SIDE_BY_SIDE_RATIO = 0.75
 _SWITCH = re.compile(r"换成|换到|改成|改为|换个|那.{0,16}呢|如果是|对于|看看")
 BLANK_NOTE = "合同此处留空，需以签署版本为准"
 _RELATED_CHARS = 160
+_ORDINAL = re.compile(r"^\s*第?\s*([1-9一二三四五六七八])\s*(?:个|份|号|项)?\s*[.。]?\s*$")
+_CN_ORDINALS = "一二三四五六七八"
 
 
 @dataclass(frozen=True)
@@ -38,17 +41,38 @@ class Focus:
 
     contract_id: str | None
     named: bool
+    among: tuple[str, ...] | None = None  # no single contract: search inside these (None: as the index resolves)
 
 
-def named_contracts(question: str, index: ClauseIndex) -> list[str]:
-    """Contracts the question names about as clearly as the best-named one ('外呼协议' names two)."""
-    scores = index.contract_scores(normalize_query(question))
-    return sorted((cid for cid, score in scores.items() if score > _CLEAR_LEAD), key=scores.__getitem__, reverse=True)
+def contract_label(info: ContractInfo) -> str:
+    """Enough to tell template-made contracts apart: title, parties, signing date or number."""
+    meta = info.metadata
+    parts = [f"《{info.title}》"]
+    if meta.party_names():
+        parts.append("与".join(meta.party_names()[:2]))
+    if meta.signing_date.value:
+        parts.append(f"{meta.signing_date.value} 签订")
+    elif meta.number.value:
+        parts.append(f"编号 {meta.number.value}")
+    return " ".join(parts)
 
 
-def named_contract(question: str, index: ClauseIndex) -> str | None:
-    named = named_contracts(question, index)
-    return named[0] if len(named) == 1 else None
+def chosen_contract(answer: str, options: list[str], index: ClauseIndex) -> str | None:
+    """The reply to "which one?": its number in the list, its id, or part of its name or number."""
+    ordinal = _ORDINAL.match(answer)
+    if ordinal:
+        mark = ordinal.group(1)
+        number = int(mark) if mark.isdigit() else _CN_ORDINALS.index(mark) + 1
+        return options[number - 1] if number <= len(options) else None
+    picked = [c.contract_id for c in index.resolver.pick(answer) if c.contract_id in options]
+    return picked[0] if len(picked) == 1 else None
+
+
+def not_found(resolution: Resolution) -> Reply:
+    text = f"没有找到与{resolution.named}签订的合同。"
+    if resolution.closest:
+        text += "\n名称相近的有：" + "、".join(resolution.closest)
+    return Reply(intent=Intent.UNKNOWN, text=text)
 
 
 def is_switch(question: str) -> bool:
@@ -88,16 +112,40 @@ class ClauseAnswerer:
 
     def answer(self, question: str, session: Session) -> Reply:
         question = normalize_query(question)
-        candidates = named_contracts(question, self.index)
+        resolution = self.index.resolve(question)
+        if resolution.not_found:
+            return not_found(resolution)
+        candidates = resolution.contract_ids
+        if resolution.needs_choice and session.interactive:
+            return self._ask_which(question, candidates, session)
         named = candidates[0] if len(candidates) == 1 else None
+        asked = resolution.rest if candidates else question  # the naming words are spent on the resolver
         if named and session.last_topic and is_switch(question):
-            question = session.last_topic  # the same question, asked of the contract now named
+            asked = session.last_topic  # the same question, asked of the contract now named
         if named:
             focus = Focus(named, True)
         elif candidates and session.contract_id not in candidates:
-            focus = Focus(None, False)  # names contracts other than the one in focus: look across them
+            focus = Focus(None, False, tuple(candidates))  # names other contracts than the one in focus
         else:
             focus = Focus(session.contract_id, False)
+        return self._respond(asked, focus, session)
+
+    def answer_chosen(self, contract_id: str, session: Session) -> Reply:
+        """The pending question answered in the contract the user chose; that contract stays in focus."""
+        question = session.pending_question or session.last_topic or ""
+        session.choices, session.pending_question = [], None
+        session.contract_id = contract_id
+        return self._respond(self.index.resolve(question).rest or question, Focus(contract_id, True), session)
+
+    def _ask_which(self, question: str, candidates: list[str], session: Session) -> Reply:
+        session.choices, session.pending_question = list(candidates), question
+        infos = {c.contract_id: c for c in self.index.contracts()}
+        choices = [Choice(contract_id=cid, label=contract_label(infos[cid])) for cid in candidates if cid in infos]
+        lines = [f"{n}. {choice.label}" for n, choice in enumerate(choices, 1)]
+        text = f"找到 {len(choices)} 份相关合同，您问的是哪一份？\n" + "\n".join(lines) + "\n请回复序号。"
+        return Reply(intent=Intent.CLAUSE, text=text, choices=choices)
+
+    def _respond(self, question: str, focus: Focus, session: Session) -> Reply:
         hits = self._search(question, focus)
         if not covered(hits):
             return self._not_covered(hits)
@@ -121,7 +169,7 @@ class ClauseAnswerer:
             # A follow-up that the contract in focus cannot answer may be about another contract.
             if focus.named or covered(hits):
                 return hits
-        return self.index.search(question, k=8)
+        return self.index.search(question, k=8, contract_ids=focus.among)
 
     @staticmethod
     def _differs(answers: list[SearchHit]) -> bool:

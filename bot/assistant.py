@@ -14,7 +14,7 @@ from datetime import date
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
-from bot.answers import BLANK_NOTE, ClauseAnswerer, citation, covered, named_contract, quoted_text
+from bot.answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, covered, quoted_text
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
@@ -118,13 +118,23 @@ class Assistant:
 
     def reply(self, message: str, session: Session) -> Reply:
         """Never raises: whatever goes wrong becomes a plain reply and a log line."""
+        return self._safely(lambda: self._route(message or "", session), session, traditional=is_traditional(message or ""))
+
+    def choose_contract(self, contract_id: str, session: Session) -> Reply:
+        """The user picked one of the contracts a reply offered (a button): answer the pending question there."""
+        if contract_id not in session.choices:
+            return Reply(intent=Intent.UNKNOWN, text="这个选项已过期，请重新提问。")
+        pending = session.pending_question or ""
+        return self._safely(lambda: self.answerer.answer_chosen(contract_id, session), session, is_traditional(pending))
+
+    def _safely(self, answer: Callable[[], Reply], session: Session, traditional: bool) -> Reply:
         try:
             self.index.refresh()  # a `contractbot index` run beside the bot shows in the next answer
-            reply = self._route(message or "", session)
+            reply = answer()
         except Exception:
             log.exception("reply failed for user %s", session.user)
             reply = Reply(intent=Intent.UNKNOWN, text=REPLY_FAILED)
-        if is_traditional(message or ""):
+        if traditional:
             reply.text = to_traditional(reply.text)
         return reply
 
@@ -141,6 +151,11 @@ class Assistant:
             )
         if not _READABLE.search(text):
             return Reply(intent=Intent.HELP, text="没有看懂这条消息。\n\n" + HELP_TEXT)
+        if session.choices:  # the last reply asked which contract: a number or a name answers it
+            chosen = chosen_contract(text, session.choices, self.index)
+            if chosen:
+                return self.answerer.answer_chosen(chosen, session)
+            session.choices, session.pending_question = [], None
         if _HELP.match(text):
             return Reply(intent=Intent.HELP, text=HELP_TEXT)
         if _LIST.search(text):
@@ -203,7 +218,11 @@ class Assistant:
 
     def _governing_clause(self, clause_query: str, message: str, session: Session) -> Clause | None:
         """The clause that governs the calculation: in the contract named or in focus, else anywhere."""
-        contract_id = named_contract(message, self.index) or session.contract_id
+        resolution = self.index.resolve(message)
+        if resolution.not_found:  # a contract we do not have: no clause of another one governs
+            return None
+        named = resolution.contract_ids
+        contract_id = (named[0] if len(named) == 1 else None) or session.contract_id
         hits = self.index.search(clause_query, k=3, contract_id=contract_id)
         return hits[0].clause if hits and covered(hits[:1]) else None
 

@@ -123,27 +123,23 @@ def contracts(as_json: bool) -> None:
         return
     for info in infos:
         extra = f"  [{' / '.join(info.titles)}]" if info.titles else ""
-        click.echo(f"{info.contract_id}  {info.title}{extra}  ({info.clauses} clauses)")
-        for line in metadata_lines(info.metadata):
-            click.echo(f"    {line}")
+        summary = metadata_summary(info.metadata)
+        click.echo(f"{info.contract_id}  {info.title}{extra}  {summary + '  ' if summary else ''}({info.clauses} clauses)")
 
 
-def metadata_lines(metadata: ContractMetadata) -> list[str]:
-    """The filled metadata fields, one a line, each with the clause it came from."""
-    def where(clause_id: str | None) -> str:
-        return f"  [{clause_id}]" if clause_id else ""
-
-    lines = [f"{p.role}: {p.name or '(空白)'}{where(p.clause_id)}" for p in metadata.parties]
+def metadata_summary(metadata: ContractMetadata) -> str:
+    """The filled metadata fields on one line (--json has each with the clause it came from)."""
+    parts = [f"{p.role}:{p.name}" for p in metadata.parties if p.name]
     labels = {
-        "number": "编号", "type": "类型", "signing_date": "签订日期", "term_start": "期限起", "term_end": "期限止",
-        "notice_period": "终止/不续约通知期", "amount": "金额", "renewal": "续约", "governing_law": "争议解决",
+        "number": "编号", "type": "类型", "signing_date": "签订", "term_start": "起", "term_end": "止",
+        "notice_period": "通知期", "amount": "金额",
     }
     for name, label in labels.items():
         field = getattr(metadata, name)
         if field.value:
-            basis = f" ({field.basis})" if name == "amount" and field.basis != "total" else ""
-            lines.append(f"{label}: {field.value[:60]}{basis}{where(field.clause_id)}")
-    return lines
+            basis = f"/{field.basis}" if name == "amount" and field.basis != "total" else ""
+            parts.append(f"{label}:{field.value}{basis}")
+    return " | ".join(parts)
 
 
 @cli.command()

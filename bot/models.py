@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 
 class Intent(StrEnum):
@@ -50,12 +50,28 @@ class NoticeInfo(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+class Choice(BaseModel):
+    """One contract offered when a question names several ("您指的是哪一份？")."""
+
+    contract_id: str
+    label: str = Field(description="Title, parties and signing date: enough to tell the contracts apart")
+
+
 class Reply(BaseModel):
     intent: Intent
     text: str
     citations: list[Citation] = Field(default_factory=list)
     penalty: PenaltyInfo | None = None
     notice: NoticeInfo | None = None
+    choices: list[Choice] = Field(default_factory=list, description="Contracts to choose from; a front end offers them")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_choices(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Replies that offer no choice keep the JSON shape the evaluation harness reads."""
+        data = handler(self)
+        if not data.get("choices"):
+            data.pop("choices", None)
+        return data
 
 
 class Session(BaseModel):
@@ -65,4 +81,6 @@ class Session(BaseModel):
     contract_id: str | None = Field(None, description="Contract in focus, for follow-up questions")
     last_topic: str | None = Field(None, description="The last clause question, to re-ask on another contract")
     draft: dict[str, Any] | None = Field(None, description="A notice draft in progress (owned by bot.notices)")
+    choices: list[str] = Field(default_factory=list, description="Contract ids offered for the pending question")
+    pending_question: str | None = Field(None, description="The question waiting for the user's choice of contract")
     interactive: bool = Field(True, description="False for one-shot use (`ask`, eval): never ask back, draft at once")

@@ -223,7 +223,7 @@ class ClauseIndex:
 
     def resolve(self, question: str) -> Resolution:
         """Which contracts the question names (party, number, year, title), and what it asks of them."""
-        return self._resolver.resolve(self.glossary.expand(normalize_query(question)))
+        return self._resolver.resolve(self.glossary.expand(normalize_query(bounded_query(question))))
 
     def clauses(self, contract_id: str | None = None) -> list[Clause]:
         return [c for c in self._clauses if contract_id is None or c.contract_id == contract_id]

@@ -1,0 +1,116 @@
+"""The contract resolver and what the assistant does with it: one match is searched, several are asked
+about (one question, numbered choices), none is said plainly; the chosen contract stays in focus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR
+
+from bot.assistant import Assistant
+from bot.models import Intent, Session
+from bot.settings import Settings
+from retrieval.index import ClauseIndex
+
+
+def contract(title: str, number: str, client: str, provider: str, signed: str, notice_days: str, penalty: str) -> str:
+    return f"""{title}
+合同编号:{number}
+甲方(委托方):{client}
+乙方(服务方):{provider}
+签订日期:{signed}
+第一条 服务内容
+1.1 乙方为甲方提供仓储物流信息系统的运维服务,包括系统巡检、故障处理与数据备份。
+第二条 合同期限与终止
+2.1 任何一方提前终止本合同的,应提前{notice_days}日书面通知对方。
+第三条 违约责任
+3.1 甲方逾期付款的,每逾期一日按应付金额的{penalty}支付违约金。
+第四条 争议解决
+4.1 因本合同引起的争议,双方协商不成的,任何一方可向甲方所在地人民法院提起诉讼。
+"""
+
+
+CONTRACTS = {
+    "c1_ops": contract("系统运维服务合同", "YW-2024-001", "宁波海岳物流有限公司", "杭州青禾信息技术有限公司",
+                       "2024年3月1日", "三十", "万分之五"),
+    "c2_ops": contract("数据备份服务合同", "YW-2025-017", "宁波海岳物流有限公司", "苏州远山数据有限公司",
+                       "2025年6月9日", "六十", "千分之一"),
+    "c3_ops": contract("系统运维服务合同", "YW-2025-020", "温州长帆贸易有限公司", "杭州青禾信息技术有限公司",
+                       "2025年7月2日", "十五", "万分之三"),
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> ClauseIndex:
+    folder = tmp_path_factory.mktemp("contracts")
+    for stem, text in CONTRACTS.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    index = ClauseIndex.open(
+        tmp_path_factory.mktemp("data"), glossary=GLOSSARY, field_words=FIELD_WORDS, embedder=real_embedder
+    )
+    assert not index.ingest([folder]).failed
+    return index
+
+
+@pytest.fixture(scope="module")
+def assistant(index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(index, Settings(data_dir=tmp_path_factory.mktemp("core"), knowledge_dir=KNOWLEDGE_DIR))
+
+
+def test_a_party_short_name_a_number_or_a_year_resolves_to_the_matching_contracts(index: ClauseIndex):
+    assert index.resolve("和海岳的合同违约金怎么算?").contract_ids == ["c1_ops", "c2_ops"]
+    assert index.resolve("宁波海岳物流有限公司那份合同").needs_choice
+    assert index.resolve("YW-2025-017 的通知期").contract_ids == ["c2_ops"]
+    assert index.resolve("2025年和海岳签的合同").contract_ids == ["c2_ops"]
+    assert index.resolve("长帆那份提前终止要提前几天通知").contract_ids == ["c3_ops"]
+    assert index.resolve("提前终止要提前几天通知?").contract_ids == []
+
+
+def test_a_search_runs_inside_the_contract_the_question_names(index: ClauseIndex):
+    hits = index.search("长帆那份合同提前终止要提前几天通知?", k=3)
+    assert {h.clause.contract_id for h in hits} == {"c3_ops"}
+    assert "提前十五日书面通知" in hits[0].clause.text
+
+
+def test_an_ambiguous_party_gets_one_question_with_choices_then_the_answer_in_the_chosen_contract(
+    assistant: Assistant,
+):
+    session = Session()
+    question = assistant.reply("和海岳的合同提前终止要提前几天通知?", session)
+    assert question.intent == Intent.CLAUSE and not question.citations
+    assert [c.contract_id for c in question.choices] == ["c1_ops", "c2_ops"]
+    assert "1. 《系统运维服务合同》" in question.text and "2. 《数据备份服务合同》" in question.text
+
+    answer = assistant.reply("2", session)
+    assert answer.citations and answer.citations[0].contract_id == "c2_ops"
+    assert "提前六十日书面通知" in answer.citations[0].text
+    assert session.contract_id == "c2_ops" and session.choices == []
+
+    follow_up = assistant.reply("那逾期付款的违约金呢?", session)  # the choice stays in focus
+    assert follow_up.citations[0].contract_id == "c2_ops" and "千分之一" in follow_up.citations[0].text
+
+
+def test_a_button_choice_answers_in_that_contract(assistant: Assistant):
+    session = Session()
+    assistant.reply("海岳那份合同发生争议去哪个法院?", session)
+    answer = assistant.choose_contract("c1_ops", session)
+    assert answer.citations[0].contract_id == "c1_ops" and "人民法院" in answer.citations[0].text
+    assert assistant.choose_contract("c1_ops", session).intent == Intent.UNKNOWN  # offered once, then spent
+
+
+def test_one_shot_use_never_asks_back_but_searches_the_matches(assistant: Assistant):
+    reply = assistant.reply("和海岳的合同提前终止要提前几天通知?", Session(interactive=False))
+    assert not reply.choices and {c.contract_id for c in reply.citations} <= {"c1_ops", "c2_ops"}
+
+
+def test_a_party_no_contract_has_is_said_plainly_with_the_closest_names(assistant: Assistant):
+    reply = assistant.reply("和宁波海山物流有限公司签的合同争议怎么解决?", Session())
+    assert reply.text.startswith("没有找到与宁波海山物流有限公司签订的合同")
+    assert "宁波海岳物流有限公司" in reply.text and not reply.citations
+
+
+def test_a_picker_takes_part_of_a_name_or_number_and_offers_at_most_eight(index: ClauseIndex):
+    assert [c.contract_id for c in index.resolver.pick("海岳")] == ["c1_ops", "c2_ops"]
+    assert [c.contract_id for c in index.resolver.pick("2025-020")] == ["c3_ops"]
+    assert len(index.resolver.pick("合同", limit=8)) <= 8
