@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR
+from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR, LAYOUT
 
 from bot.assistant import Assistant
 from bot.models import Intent, Session
@@ -47,7 +47,7 @@ def index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> ClauseInde
     for stem, text in CONTRACTS.items():
         (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
     index = ClauseIndex.open(
-        tmp_path_factory.mktemp("data"), glossary=GLOSSARY, field_words=FIELD_WORDS, embedder=real_embedder
+        tmp_path_factory.mktemp("data"), glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder
     )
     assert not index.ingest([folder]).failed
     return index
