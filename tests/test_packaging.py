@@ -60,3 +60,15 @@ def test_compose_runs_the_bot_against_a_chroma_server_on_one_volume() -> None:
     assert "contractbot index" in " ".join(bot["command"])
     section = readme_section("## Docker")
     assert "docker compose up" in section and "contractbot-data" in section
+
+
+def test_no_shipped_module_looks_for_knowledge_beside_its_source() -> None:
+    """Installed, a module's neighbourhood is site-packages: knowledge/ is found only through Settings.
+    (The packaging check catches this too, in minutes; this names the file in a second.)"""
+    shipped = [p for package in ("bot", "evaluation", "retrieval", "text") for p in (ROOT / package).rglob("*.py")]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in shipped
+        if "__file__" in (source := path.read_text("utf-8")) and re.search(r"""["']knowledge["']""", source)
+    ]
+    assert offenders == []
