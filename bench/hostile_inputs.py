@@ -41,11 +41,15 @@ TARGET_RSS_MB, TARGET_SECONDS = 500, 60
 def hostile_files(directory: Path) -> list[tuple[str, str, Path]]:
     """(what it is, the name it is uploaded under, where its bytes are)."""
     from retrieval.ingest import MAX_PASSAGES
+    from retrieval.loaders import MAX_UNZIPPED_BYTES
+
+    assert 30_000_000 < MAX_UNZIPPED_BYTES < 45_000_000, "the two XML-heavy files straddle the zip bound"
 
     files = {
         "lying zip bomb (1 MB, claims 40 KB, inflates to 1 GB)": ("bomb.docx", lying_zip_bomb(1024**3)),
         "9.5 MB .txt (39k passages before the bound)": ("big.txt", oversized_text(9_500_000 // 3)),
         "docx with 45 MB of document.xml": ("xml.docx", xml_heavy_docx(45_000_000)),
+        "docx with 30 MB of document.xml (just under the zip bound)": ("xml30.docx", xml_heavy_docx(30_000_000)),
         f"{MAX_PASSAGES} passages (the most accepted)": ("most.txt", many_articles(MAX_PASSAGES)),
         f"{MAX_PASSAGES + 1} passages (refused)": ("toomany.txt", many_articles(MAX_PASSAGES + 1)),
         "300-byte name": (ODD_NAMES[7], many_articles(5)),

@@ -52,10 +52,10 @@ CANDIDATES = 50
 _IN_MEMORY_SCOPE = 64
 _EMBED_BATCH = 32
 _QUERY_CACHE_SIZE = 1024
-# A question is searched by its first and last 100 characters (the start names the subject, the end
+# A question is searched by its first and last 64 characters (the start names the subject, the end
 # usually asks): the e5 model's cost grows with the square of the text, and a 4,000-character message
 # took 5 s of CPU to embed (bench/hostile_inputs.py). Real questions are far shorter (the dev sets' longest: 80).
-MAX_QUERY_CHARS = 200
+MAX_QUERY_CHARS = 128
 _CONTRACTS_WITH_VECTORS_IN_MEMORY = 256  # ~20 KB a contract
 
 
