@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from bot.answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, covered, quoted_text
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
+from bot.deadlines import Deadline, upcoming
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
 from bot.penalty import PenaltyAssessment, assess, load_legal_rules, looks_like_penalty
@@ -231,6 +232,10 @@ class Assistant:
     def contracts(self) -> list[ContractInfo]:
         self.index.refresh()
         return self.index.contracts()
+
+    def deadlines(self, within_days: int = 60) -> list[Deadline]:
+        """Term ends and last days to send a termination/non-renewal notice, from today to within_days."""
+        return upcoming(self.contracts(), self.today(), within_days)
 
     def rules_elsewhere(self, topic: str, exclude_contract_id: str, limit: int = 10) -> list[tuple[str, Citation | None]]:
         """Each other contract's rule on a topic ("其他合同怎么规定"): (title, citation or None when it has none).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import logging
 import sys
 from contextlib import ExitStack
@@ -140,6 +141,22 @@ def metadata_summary(metadata: ContractMetadata) -> str:
             basis = f"/{field.basis}" if name == "amount" and field.basis != "total" else ""
             parts.append(f"{label}:{field.value}{basis}")
     return " | ".join(parts)
+
+
+@cli.command()
+@click.option("--within", default=60, show_default=True, help="Days ahead to look.")
+@click.option("--json", "as_json", is_flag=True)
+def deadlines(within: int, as_json: bool) -> None:
+    """Contracts whose term ends, or whose last day to send a termination/non-renewal notice falls, soon."""
+    from bot.deadlines import upcoming
+
+    found = upcoming(open_index(get_settings()).contracts(), date.today(), within)
+    if as_json:
+        echo_json([d.model_dump(mode="json") for d in found])
+        return
+    for deadline in found:
+        click.echo(deadline.line(date.today()))
+    click.echo(f"{len(found)} deadlines within {within} days")
 
 
 @cli.command()

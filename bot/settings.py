@@ -88,6 +88,11 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "contract_fields.yaml"
 
     @property
+    def reminders_file(self) -> Path:
+        """Chats that turned deadline reminders on, and what each was already told (survives restarts)."""
+        return self.data_dir / "reminders.sqlite"
+
+    @property
     def uploads_dir(self) -> Path:
         """Contracts admins uploaded; indexed alongside the shipped ones and kept across restarts."""
         return self.data_dir / "uploads"

@@ -22,13 +22,15 @@ from telegram.ext import (
     filters,
 )
 
+from bot.reminders import ReminderStore
 from bot.settings import Settings
 from bot.telegram import handlers
 from bot.telegram.access import AccessGate
 from bot.telegram.concurrency import PerChatUpdateProcessor
+from bot.telegram.deadlines import schedule_reminders, set_reminders, show_deadlines
 from bot.telegram.conversations import cancel, notice_conversation, penalty_conversation
 from bot.telegram.persistence import AtomicPicklePersistence
-from bot.telegram.buttons import REMEMBERED_KEYBOARDS, ClauseButton, CompareButton, expired_button, pressed
+from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, REMEMBERED_KEYBOARDS, expired_button, pressed
 from bot.telegram.replying import AssistantPort
 from bot.telegram.upload import receive_contract
 
@@ -70,6 +72,7 @@ def build_application(settings: Settings, assistant: AssistantPort) -> Applicati
         .build()
     )
     application.bot_data.update(assistant=assistant, settings=settings)
+    schedule_reminders(application, ReminderStore(settings.reminders_file))
     add_handlers(application, AccessGate(settings))
     if not (settings.allowed_users or settings.allowed_chats or settings.admin_users):
         log.warning("No CONTRACTBOT_ALLOWED_USERS/CHATS set: the bot will refuse everyone")
@@ -85,10 +88,13 @@ def add_handlers(application: Application, gate: AccessGate) -> None:
             CommandHandler("start", handlers.start),
             CommandHandler("help", handlers.show_help),
             CommandHandler("contracts", handlers.list_contracts),
+            CommandHandler("deadlines", show_deadlines),
+            CommandHandler("remind", set_reminders),
             CommandHandler("ask", handlers.ask_command),
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(handlers.show_clause, pattern=pressed(ClauseButton)),
             CallbackQueryHandler(handlers.compare_contracts, pattern=pressed(CompareButton)),
+            CallbackQueryHandler(handlers.choose_contract, pattern=pressed(ContractChoiceButton)),
             CallbackQueryHandler(expired_button),  # forged, dropped from the cache, or of a finished flow
             MessageHandler(filters.Document.ALL | filters.PHOTO, receive_contract),
             MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.answer_text),

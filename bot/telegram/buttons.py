@@ -47,6 +47,13 @@ class CompareButton(ButtonPayload):
     contract_id: str
 
 
+class ContractChoiceButton(ButtonPayload):
+    """One of the contracts a reply offered when a question named several."""
+
+    kind: Literal["contract-choice"] = "contract-choice"
+    contract_id: str
+
+
 class NoticeTypeButton(ButtonPayload):
     kind: Literal["notice-type"] = "notice-type"
     notice_type: str

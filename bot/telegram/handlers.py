@@ -8,9 +8,9 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.buttons import ClauseButton, CompareButton, open_button
+from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, open_button
 from bot.telegram.formatting import Paragraph, citation_label, comparison_paragraphs, paragraphs
-from bot.telegram.replying import ask, assistant_of, send_html, work
+from bot.telegram.replying import answer_choice, ask, assistant_of, send_html, work
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +18,8 @@ COMMANDS = {
     "start": "开始使用",
     "help": "用法和示例",
     "contracts": "已收录的合同",
+    "deadlines": "60 天内到期或需发通知的合同",
+    "remind": "每日到期提醒：/remind on 或 off",
     "ask": "提问：/ask 问题（和直接发消息一样）",
     "penalty": "计算违约金（引导）",
     "notice": "起草通知书（引导）",
@@ -82,6 +84,12 @@ async def show_clause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     citation = payload.citation
     parts = [Paragraph(citation_label(citation), "b"), *paragraphs(citation.text, "blockquote")]
     await send_html(update.effective_message, context, parts)
+
+
+async def choose_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    payload = await open_button(update, ContractChoiceButton)
+    if payload is not None:
+        await answer_choice(update, context, payload.contract_id)
 
 
 async def compare_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

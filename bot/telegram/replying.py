@@ -17,11 +17,12 @@ from telegram.ext import ContextTypes
 from bot.models import Citation, Intent, Reply, Session
 from bot.notices.specs import NoticeSpec, cached_specs
 from bot.settings import Settings
-from bot.telegram.buttons import ClauseButton, CompareButton, button
+from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, button
 from bot.telegram.formatting import Paragraph, notice_caption, reply_paragraphs, split_messages
 
 if TYPE_CHECKING:  # bot.assistant loads the index machinery: not needed to serve a fake in tests
     from bot.assistant import UploadResult
+    from bot.deadlines import Deadline
     from retrieval.models import ContractInfo
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ class AssistantPort(Protocol):
         self, filename: str, data: bytes, progress: Callable[[int, int], None] | None = None
     ) -> UploadResult: ...
     def contracts(self) -> list[ContractInfo]: ...
+    def choose_contract(self, contract_id: str, session: Session) -> Reply: ...
+    def deadlines(self, within_days: int = 60) -> list[Deadline]: ...
     def rules_elsewhere(
         self, topic: str, exclude_contract_id: str, limit: int = 10
     ) -> list[tuple[str, Citation | None]]: ...
@@ -109,6 +112,15 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE, message: str, 
     return reply
 
 
+async def answer_choice(update: Update, context: ContextTypes.DEFAULT_TYPE, contract_id: str) -> Reply:
+    """The chat picked one of the offered contracts: the core answers the pending question there."""
+    session = load_session(update, context)
+    reply = await work(update, assistant_of(context).choose_contract, contract_id, session)
+    save_session(context, session)
+    await send_reply(update.effective_message, context, reply, session.last_topic)
+    return reply
+
+
 async def send_reply(message: Message, context: ContextTypes.DEFAULT_TYPE, reply: Reply, topic: str | None) -> None:
     if reply.notice and reply.notice.docx_path:
         spec = notice_specs(context).get(reply.notice.type)
@@ -130,7 +142,8 @@ async def send_html(
 
 
 def reply_keyboard(context: ContextTypes.DEFAULT_TYPE, reply: Reply, topic: str | None) -> InlineKeyboardMarkup | None:
-    rows = [[button(f"📄 条款全文 {c.clause}", ClauseButton(citation=c))] for c in reply.citations[:MAX_CLAUSE_BUTTONS]]
+    rows = [[button(f"{n}. {c.label}", ContractChoiceButton(contract_id=c.contract_id))] for n, c in enumerate(reply.choices, 1)]
+    rows += [[button(f"📄 条款全文 {c.clause}", ClauseButton(citation=c))] for c in reply.citations[:MAX_CLAUSE_BUTTONS]]
     if reply.intent == Intent.CLAUSE and reply.citations and topic:
         compare = CompareButton(topic=topic, contract_id=reply.citations[0].contract_id)
         rows.append([button("📚 其他合同怎么规定", compare)])
