@@ -68,10 +68,13 @@ def embedding_text(clause: Clause) -> str:
 def pipeline_sources() -> list[Path]:
     """The code that turns a file's bytes into stored passages, tokens, embedding texts and metadata."""
     from retrieval import (
-        docx_text, glossary, ingest, layout, lexical, loaders, metadata, normalize, ocr, outline, segment,
+        docx_text, glossary, ingest, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment,
     )
+    from text import chars
 
-    modules = (docx_text, glossary, ingest, layout, lexical, loaders, metadata, normalize, ocr, outline, segment)
+    modules = (
+        docx_text, glossary, ingest, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment, chars,
+    )
     return sorted({Path(m.__file__) for m in modules} | {Path(__file__)})
 
 

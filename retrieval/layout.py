@@ -16,6 +16,8 @@ import yaml
 HEADING_MAX_CHARS = 30
 _SENTENCE_PUNCTUATION = re.compile(r"[。;；!！?？]|[,，].{6,}")
 _CELL_SEPARATOR = re.compile(r"\s*[|│┃\t]\s*")
+_FILL_IN = re.compile(r"_{2,}|[:：]\s*\S")  # '露天车位:____', '期限：三年' are filled-in fields, not titles
+_BOX = tuple("│┃┌┐└┘├┤┬┴┼─━")
 _RULE = re.compile(r"^[\s|:\-─━┌┐└┘├┤┬┴┼│┃=+]*$")
 
 
@@ -27,7 +29,6 @@ class LayoutWords:
     signature_words: tuple[str, ...]
     annex_words: tuple[str, ...]
     appended_title_endings: tuple[str, ...]
-
 
     @property
     def digest(self) -> str:
@@ -71,8 +72,8 @@ def lines_of(text: str, start: int, end: int) -> list[Line]:
 
 
 def is_table_row(text: str) -> bool:
-    """A Markdown pipe row, a box-drawing row or tab-aligned cells (two or more separators)."""
-    return text.startswith(("|", "│", "┃")) or len(_CELL_SEPARATOR.findall(text)) >= 2
+    """A Markdown pipe row, a box-drawing row, tab-aligned cells, or two or more ' | ' separators."""
+    return text.startswith(("|", *_BOX)) or "\t" in text or len(_CELL_SEPARATOR.findall(text)) >= 2
 
 
 def is_table_rule(text: str) -> bool:
@@ -81,7 +82,9 @@ def is_table_rule(text: str) -> bool:
 
 
 def cells(text: str) -> list[str]:
-    return [c for c in _CELL_SEPARATOR.split(text.strip("|│┃ ")) if c.strip()]
+    """A row's cell texts, box-drawing left out."""
+    stripped = (c.strip("".join(_BOX) + " ") for c in _CELL_SEPARATOR.split(text.strip("|│┃ ")))
+    return [c for c in stripped if c]
 
 
 def is_sentence(text: str) -> bool:
@@ -90,7 +93,7 @@ def is_sentence(text: str) -> bool:
 
 def is_heading_like(text: str) -> bool:
     """Short and no sentence in it: a title, not a clause ('违约责任', '第二部分 乙方义务')."""
-    return 0 < len(text) <= HEADING_MAX_CHARS and not is_sentence(text)
+    return 0 < len(text) <= HEADING_MAX_CHARS and not is_sentence(text) and not _FILL_IN.search(text)
 
 
 def _label(text: str) -> str | None:

@@ -78,7 +78,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     """Is `line` the rest of a sentence the wrap cut off? A line that ran to (near) the wrap width without
     ending its sentence goes on, and so does one whose short tail ends the sentence ('…服务费用' + '有关的信息。');
     a short unpunctuated line before a full line is a heading or a title, not a cut."""
-    ends_sentence = line.endswith(tuple(_SENTENCE_END)) and len(line) < len(previous)
+    ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
     return (
         not previous.endswith(tuple(_SENTENCE_END))
         and (len(previous) >= 0.7 * width or ends_sentence)

@@ -131,6 +131,13 @@ class Scheme:
                 break
         return stack
 
+    def continues(self, marker: Marker) -> bool:
+        """Would the marker be accepted now? (Nothing changes.)"""
+        known = marker.family in self.rank
+        rank = self.rank[marker.family] if known else (self.stack[-1].rank + 1 if self.stack else 1.0)
+        stack = self._parent(marker.family, rank)
+        return self._continues(marker.family, marker.number, stack[-1] if stack else None, known)
+
     def accept(self, marker: Marker, sentence: bool) -> Unit | None:
         """Accept the marker as the next unit when it continues the numbering; None when it does not."""
         family, number = marker.family, marker.number

@@ -11,6 +11,8 @@ section of its own whose numbering starts afresh.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from retrieval.layout import (
@@ -30,6 +32,10 @@ from retrieval.layout import (
 )
 from retrieval.numbering import FIXED_RANK, LIST_ITEMS, Marker, Scheme, Unit, line_marker
 
+# Clause numbers glued behind text ('…方式。1.1.2对乙方', '权利和义务1.1甲方') open units when they continue
+# the numbering; looser markers (1. / 一、) and 第X条 inside a sentence ('根据本协议书第6条对该…') are only text.
+_INLINE_MARKER = re.compile(r"(?<=[。;；:：\u4e00-\u9fff)）])(?=\d{1,2}(?:\.\d{1,2}){1,3}[^\d.%])")
+_INLINE_FAMILIES = frozenset({"dec2", "dec3", "dec4", "dec5"})
 _MIN_TOP_UNITS = 3  # fewer top-level numbered units than this: the numbering is not the document's outline
 _TITLE_SEARCH_LINES = 8
 
@@ -78,8 +84,11 @@ def title_line(lines: list[Line], words: LayoutWords) -> int | None:
 
 
 class _Reader:
-    def __init__(self, text: str, lines: list[Line], words: LayoutWords, section: str, plain_headings: bool) -> None:
+    def __init__(
+        self, text: str, lines: list[Line], section: str, plain_headings: bool, words: LayoutWords, title: str = ""
+    ) -> None:
         self.text = text
+        self.title = title
         self.lines = lines
         self.words = words
         self.plain_headings = plain_headings
@@ -89,48 +98,83 @@ class _Reader:
         self.nodes: list[_Node] = [self.preamble]
         self.current = self.preamble
         self.in_signature = False
-        self.sections: dict[str, int] = {}
+        self.previous: Line | None = None  # the last line read as text
+        self.retract: Line | None = None  # a text line that turned out to be a title
         self.first_fixed = next(
             (i for i, line in enumerate(lines) if (m := line_marker(line.text)) and m.family in FIXED_RANK), None
         )
 
+    def _pieces(self, i: int, line: Line) -> Iterator[tuple[Line, bool]]:
+        """The line, cut where a glued clause number continues the numbering ('…方式。1.1.2对乙方…'),
+        as (piece, is_continuation). Cuts are judged one by one, after what precedes them was read."""
+        if is_table_row(line.text):
+            yield line, False
+            return
+        cuts = [m.start() for m in _INLINE_MARKER.finditer(line.text)]
+        start, continuation = 0, False
+        for cut in cuts:
+            yield Line(line.start + start, line.start + cut, line.text[start:cut]), continuation
+            marker = line_marker(line.text[cut:], line.start + cut)
+            continuation = not (marker and marker.family in _INLINE_FAMILIES and self.scheme.continues(marker))
+            start = cut
+        yield Line(line.start + start, line.end, line.text[start:]), continuation
+
     def read(self, skip: set[int]) -> list[_Node]:
         run: list[Line] = []
         table: list[Line] = []
-        for i, line in enumerate(self.lines):
+        for i, whole in enumerate(self.lines):
             if i in skip:
                 continue
-            owner = self.current
-            kind = self._kind(i, line)
-            if kind != "table" and table:
-                owner.tables.append(table)
-                table = []
-            if kind != "text" and run:
-                owner.runs.append(run)
-                run = []
-            if kind == "table":
-                table.append(line)
-            elif kind == "text":
-                run.append(line)
-            elif kind == "unit_with_text":
-                run = [Line(self.current.first_run_start or line.start, line.end, line.text)]
+            for line, continuation in self._pieces(i, whole):
+                run, table = self._read_piece(i, line, continuation, run, table)
         if table:
             self.current.tables.append(table)
         if run:
             self.current.runs.append(run)
         return self.nodes
 
+    def _read_piece(
+        self, i: int, line: Line, continuation: bool, run: list[Line], table: list[Line]
+    ) -> tuple[list[Line], list[Line]]:
+        if continuation:
+            return [*run, line], table
+        owner = self.current
+        kind = self._kind(i, line)
+        if self.retract is not None:
+            if run and run[-1] is self.retract:
+                run = run[:-1]  # the title line of the appended document left its predecessor's text
+            self.retract = None
+        self.previous = line if kind == "text" else None
+        if kind != "table" and table:
+            owner.tables.append(table)
+            table = []
+        if kind != "text" and run:
+            owner.runs.append(run)
+            run = []
+        if kind == "table":
+            table.append(line)
+        elif kind == "text":
+            run.append(line)
+        elif kind == "unit_with_text":
+            run = [Line(self.current.first_run_start or line.start, line.end, line.text)]
+        return run, table
+
     def _kind(self, i: int, line: Line) -> str:
         """Classify the line and open units or sections as it goes: 'text', 'table', 'unit',
         'unit_with_text' (a unit whose own line carries text) or 'furniture'."""
         text = line.text
         if is_table_row(text):
-            return "furniture" if is_table_rule(text) or self.in_signature else "table"
+            signing = is_signature_line(text, self.words)  # a signature block laid out as a table
+            return "furniture" if self.in_signature or signing else "table"  # a rule row stays in its table
         new_section = annex_heading(text, self.words)
         if new_section and self._body_ends_before(i) or self.in_signature and appended_title(text, self.words):
             self._open_section(new_section or text, text)
             return "furniture"
         marker = line_marker(text, line.start)
+        if marker and self._restarts_after_title(marker):
+            # '…八、…。\n填写说明\n一、…': the outline starts over under a title line: an appended document.
+            self.retract = self.previous
+            self._open_section(self.previous.text, self.previous.text)
         if marker and self._opens_unit(i, marker, line):
             self.in_signature = False  # the outline goes on: what looked like signatures was a clause's list
             return "unit_with_text" if self.current.first_run_start is not None else "unit"
@@ -144,12 +188,28 @@ class _Reader:
         ):
             self.in_signature = True
             return "furniture"
-        if self.current is self.preamble and (is_field_line(text, self.words) or is_signature_line(text, self.words)):
-            return "furniture"
+        if self.current is self.preamble and (
+            is_field_line(text, self.words) or is_signature_line(text, self.words) or text == self.title
+        ):
+            return "furniture"  # the party block, and the title again after a cover page
         if self.plain_headings and marker is None and self._plain_heading(i):
             self._open(None, text, major=self._heading_follows(i))
             return "furniture"
         return "text"
+
+    def _restarts_after_title(self, marker: Marker) -> bool:
+        """Does the outermost numbering start over at 1 right after a short title line?"""
+        top = self.scheme.stack[0] if self.scheme.stack else None
+        return (
+            top is not None
+            and marker.family == top.family
+            and marker.number[-1] == 1
+            and top.number[-1] > 1
+            and self.previous is not None
+            and line_marker(self.previous.text) is None
+            and is_heading_like(self.previous.text)
+            and not self.scheme.continues(marker)
+        )
 
     def _opens_unit(self, i: int, marker: Marker, line: Line) -> bool:
         rest = line.text[marker.end - line.start :].strip()
@@ -228,17 +288,20 @@ def _heading_max(rest: str) -> int:
     return 30
 
 
-def outline(text: str, start: int, end: int, words: LayoutWords, section: str = "") -> list[Draft]:
+def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     """Passage drafts of one region of a line-structured document, in document order."""
     lines = lines_of(text, start, end)
-    title = title_line(lines, words) if not section else None
+    section = ""
+    title = title_line(lines, words)
     skip = {title} if title is not None else set()
-    nodes = _Reader(text, lines, words, section, plain_headings=False).read(skip)
+    title_text = lines[title].text if title is not None else ""
+    nodes = _Reader(text, lines, section, False, words, title_text).read(skip)
     if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
-        plain = _Reader(text, lines, words, section, plain_headings=True).read(skip)
+        plain = _Reader(text, lines, section, True, words, title_text).read(skip)
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:
             nodes = plain
-    return [draft for node in nodes for draft in _drafts(text, node)]
+    parents = {id(n.parent) for n in nodes if n.parent is not None}
+    return [draft for node in nodes for draft in _drafts(text, node, id(node) in parents)]
 
 
 def _path(node: _Node) -> list[_Node]:
@@ -249,10 +312,15 @@ def _path(node: _Node) -> list[_Node]:
     return chain[::-1]
 
 
-def _drafts(text: str, node: _Node) -> list[Draft]:
+def _drafts(text: str, node: _Node, has_children: bool) -> list[Draft]:
     chain = [n for n in _path(node) if n.unit is not None or n.title]
     section_parts = [node.section] if node.section else []
-    outer = [n for n in chain if n.unit is not None and n.unit.family in ("part", "chapter", "jie")]
+    # Everything above the article (第X条) is its part: '第三章', or the '一、' chapters of a labour contract.
+    article_at = next((i for i, n in enumerate(chain) if n.unit is not None and n.unit.family == "article"), None)
+    if article_at is None:
+        outer = [n for n in chain if n.unit is not None and n.unit.family in ("part", "chapter", "jie")]
+    else:
+        outer = [n for n in chain[:article_at] if n.unit is not None]
     units = [n for n in chain if n not in outer]
     article = units[0] if units else None
     clause = units[-1].printed if len(units) > 1 and units[-1].unit else ""
@@ -262,10 +330,10 @@ def _drafts(text: str, node: _Node) -> list[Draft]:
     out = []
     for run in node.runs:
         body = text[run[0].start : run[-1].end].strip()
-        if body and body != node.title:  # a heading alone is a path entry, not a passage
+        if body and not (has_children and body == node.title):  # a heading alone is a path entry
             out.append(Draft(part, article_label, clause, path, body, (run[0].start, run[-1].end)))
     for number, table in enumerate(node.tables, start=1):
-        rows = [line for line in table if cells(line.text)]
+        rows = [line for line in table if cells(line.text) and not is_table_rule(line.text)]
         if not rows:
             continue
         header, body_rows = rows[0], rows[1:] or rows[:1]

@@ -191,6 +191,16 @@ def _glued_heading(body: str, known_titles: set[str]) -> str:
     return ""
 
 
+_LEAD_IN = re.compile(r"(?:^|[。;])([^。;:,]{2,20}):$")
+
+
+def _item_restarts(ended: _Node, node: _Node) -> bool:
+    """Does `node` start a new list where `ended` was an item further on ('… 8.' then '1.')?"""
+    return node.number.endswith(ended.number[-1]) and cn_number(re.sub(r"\D", "", node.number) or "0") == 1 != (
+        cn_number(re.sub(r"\D", "", ended.number) or "0")
+    )
+
+
 def _is_heading(body: str) -> bool:
     """Short, no sentence inside; a trailing colon ('违约行为及责任认定:违约行为:') still reads as a label."""
     return 0 < len(body) <= _HEADING_MAX_CHARS and not re.search(r"[。;,!?]", body.rstrip(":"))
@@ -256,8 +266,7 @@ def _run_on(text: str, region: _Region) -> bool:
 
 
 def segment(contract_id: str, text: str, title: str | None = None, *, words: LayoutWords) -> list[Clause]:
-    """All passages of one normalised document, in document order. `words` are the layout word lists
-    (knowledge/layout.yaml) that tell titles, parties, signatures and annexes."""
+    """All passages of one normalised document, in document order; `words` are the layout word lists."""
     title = title or document_title(text, words)
     clauses: list[Clause] = []
     seen_ids: set[str] = set()
@@ -291,9 +300,18 @@ def _segment_run_on(contract_id: str, text: str, title: str, region: _Region, se
             contract_id, region, region.label, "", "", ["前言"], preamble, (body_start, preamble_end),
             text.index(preamble, body_start), seen_ids,
         )
+    lead_in: tuple[int, str] | None = None  # (parent depth, lead-in) of a list that restarted at 1
+    previous_body = ""
     for node, following in zip(nodes, nodes[1:] + [None]):
+        ended = None
         while stack and _level(stack[-1]) >= _level(node):
-            stack.pop()
+            ended = stack.pop()
+        if lead_in and lead_in[0] > len(stack):
+            lead_in = None
+        if node.kind == "item" and ended is not None and ended.kind == "item" and _item_restarts(ended, node):
+            # '…8.服务品质。违约责任认定:1.…': the second list sits under the lead-in that closed the first.
+            found = _LEAD_IN.search(previous_body)
+            lead_in = (len(stack), found.group(1)) if found else None
         body = text[node.body_start : node.end].strip()
         child_follows = following is not None and _level(following) > _level(node)
         if node.kind == "part":
@@ -314,6 +332,9 @@ def _segment_run_on(contract_id: str, text: str, title: str, region: _Region, se
         article = next((n for n in stack if n.kind in ("article", "note", "enum")), None)
         numbered = [n for n in stack if n.kind in ("section", "decimal", "item")]
         path = [f"{n.number} {n.title}".strip() for n in stack if n.kind != "part" or part_label] or ["前言"]
+        if lead_in and node.kind == "item":
+            path.insert(lead_in[0] - (0 if part_label or not stack or stack[0].kind != "part" else 1), lead_in[1])
+        previous_body = body
         clause_no = numbered[-1].number if numbered else ""
         article_label = f"{article.number} {article.title}".strip() if article else ""
         part = " ".join(p for p in (region.label, part_label) if p)
