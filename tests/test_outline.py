@@ -1,0 +1,114 @@
+"""Line-structured contracts: each failure the issue lists, as a small document of its own."""
+
+from __future__ import annotations
+
+from corpus import LAYOUT
+
+from retrieval.models import Clause
+from retrieval.normalize import normalize_document
+from retrieval.segment import document_title, segment
+
+
+def parse(raw: str) -> list[Clause]:
+    text = normalize_document(raw)
+    return segment("doc", text, words=LAYOUT)
+
+
+def by_text(clauses: list[Clause], words: str) -> Clause:
+    found = [c for c in clauses if words in c.text]
+    assert len(found) == 1, [c.id for c in found]
+    return found[0]
+
+
+DECIMAL_ONLY = """服务合同
+
+1. 定义
+1.1 本合同所称服务是指乙方提供的运维服务。
+1.2 服务期内乙方应保证系统可用。
+1.2.1 系统可用率不低于百分之九十九。
+1.2.2 故障应在四小时内修复。
+2. 费用
+2.1 甲方每季度支付服务费。
+2.2 逾期付款的,每日按万分之五支付违约金。
+3. 争议解决
+3.1 争议由甲方所在地法院管辖。
+"""
+
+
+def test_decimal_only_numbering_keeps_its_structure_after_the_deepest_level():
+    clauses = parse(DECIMAL_ONLY)
+    late = by_text(clauses, "每日按万分之五")
+    assert late.clause == "2.2" and late.heading == "2. 费用 › 2.2"
+    assert by_text(clauses, "法院管辖").heading == "3. 争议解决 › 3.1"
+    assert by_text(clauses, "四小时内修复").heading == "1. 定义 › 1.2 › 1.2.2"
+    assert len({c.id for c in clauses}) == len(clauses)
+
+
+def test_heading_title_is_kept_apart_from_the_body_on_the_next_line():
+    clauses = parse("运维合同\n\n第一条 运维期限\n本合同运维期限为一年,自签订之日起算。\n第二条 费用\n甲方按月付费。\n")
+    first = by_text(clauses, "运维期限为一年")
+    assert first.heading == "第一条 运维期限"
+    assert first.article == "第一条 运维期限"
+
+
+def test_full_width_colon_after_the_article_keeps_its_title():
+    clauses = parse("运维合同\n第一条：服务内容\n乙方提供系统运维服务。\n第二条：服务费用\n甲方按月付费。\n")
+    assert by_text(clauses, "甲方按月付费").heading == "第二条 服务费用"
+
+
+def test_the_title_is_a_line_of_its_own_not_glued_to_the_next():
+    text = normalize_document("技术服务协议\n协议编号：JH-1号\n甲方：某公司\n第一条 服务\n乙方提供服务。\n")
+    assert document_title(text, LAYOUT) == "技术服务协议"
+    clauses = segment("doc", text, words=LAYOUT)
+    assert not any(c.text.startswith("技术服务协议") for c in clauses)
+    assert not any("协议编号" in c.text or "甲方：某公司" in c.text for c in clauses)  # party block: furniture
+
+
+def test_a_markdown_table_becomes_row_passages_under_its_caption_with_the_header_repeated():
+    clauses = parse(
+        "采购合同\n第一条 标的\n甲方向乙方采购下列货物:\n| 名称 | 数量 | 单价 |\n|---|---|---|\n| 保温被 | 2000 | 9.5 |\n"
+        "| 防水布 | 100 | 30 |\n第二条 付款\n货到付款。\n"
+    )
+    rows = [c for c in clauses if "表" in c.clause]
+    assert [c.text for c in rows] == ["名称 | 数量 | 单价\n保温被 | 2000 | 9.5", "名称 | 数量 | 单价\n防水布 | 100 | 30"]
+    assert all(c.article == "第一条 标的" for c in rows)
+    lead = by_text(clauses, "采购下列货物")
+    assert "|" not in lead.text
+    assert "|" not in by_text(clauses, "货到付款").text
+
+
+def test_a_document_appended_after_the_signature_block_is_its_own_section():
+    clauses = parse(
+        "保密协议\n第一条 保密\n乙方应保守秘密。\n第二条 生效\n本协议自签字之日起生效。\n"
+        "甲方（盖章）：\n乙方（签字）：\n日期：\n承诺书\n1. 本人承诺遵守上述协议。\n2. 本人承诺离职后仍保守秘密。\n"
+    )
+    pledge = by_text(clauses, "离职后仍保守秘密")
+    assert pledge.part == "承诺书"
+    assert pledge.id == "doc:承诺书/2."
+    assert not any("盖章" in c.text for c in clauses)
+    assert by_text(clauses, "自签字之日起生效").article == "第二条 生效"
+
+
+def test_circled_items_stay_inside_their_clause():
+    clauses = parse("服务合同\n第一条 服务\n乙方提供下列服务:\n①系统运维;\n②数据备份;\n③故障处理。\n第二条 费用\n甲方按月付费。\n")
+    service = by_text(clauses, "数据备份")
+    assert service.article == "第一条 服务" and "①系统运维" in service.text and "③故障处理" in service.text
+
+
+def test_a_gap_in_item_numbering_does_not_glue_the_items_together():
+    clauses = parse(
+        "服务合同\n第一条 乙方义务\n1、按时提供服务。\n2、保证服务质量。\n4、配合甲方检查。\n5、保守甲方秘密。\n"
+    )
+    assert [c.clause for c in clauses if c.article.startswith("第一条")] == ["1", "2", "4", "5"]
+
+
+def test_a_reference_to_another_article_opens_nothing():
+    clauses = parse("服务合同\n第一条 费用\n甲方应按本合同\n第三条约定的方式付款。\n第二条 期限\n一年。\n第三条 方式\n转账。\n")
+    assert [c.article.split(" ")[0] for c in clauses] == ["第一条", "第二条", "第三条"]
+
+
+def test_page_breaks_survive_normalisation_and_segmentation():
+    text = normalize_document("服务合同\n第一条 服务\n乙方提供服务。\f第二条 费用\n甲方按月付费。\n")
+    assert "\f" in text
+    fee = by_text(segment("doc", text, words=LAYOUT), "按月付费")
+    assert text[: fee.span[0]].count("\f") == 1

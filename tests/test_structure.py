@@ -1,0 +1,167 @@
+"""Structure invariants over every contract we have: the shipped five and the 35 of ../shared/contracts-extra.
+
+For each file, parsed exactly as ingestion does:
+
+1. ARTICLE_STARTS_ONE_PASSAGE: each article-level heading in the source (a line opening with 第N条, the
+   numbers running on) starts exactly one passage carrying that number; no other passage carries it.
+2. NUMBERS_NEVER_GO_BACK: inside a section (the contract, a 部分, an annex), article numbers never go
+   backwards from one passage to the next, nor do clause numbers of one style inside an article.
+3. ONE_HEADING_PER_LEVEL: no passage contains two headings of the same level (two lines opening with
+   markers of one family: 第X条, 一、, (一), 1., 1.1 …).
+4. PASSAGE_LIMIT: no passage is over 800 characters.
+5. NO_TABLE_ROWS_IN_CLAUSES: no table row (pipes, box drawing, tab-aligned cells) inside a clause's text;
+   rows are passages of their own.
+6. TITLE_FOUND: the document title is found and is not glued to the text after it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from corpus import LAYOUT
+
+from retrieval.ingest import parse_contract
+from retrieval.layout import is_heading_like, is_table_row, is_table_rule
+from retrieval.loaders import read_contract
+from retrieval.models import Clause
+from retrieval.normalize import normalize_document
+from retrieval.numbering import FIXED_RANK, LIST_ITEMS, cn_number, line_marker
+from retrieval.segment import MAX_PASSAGE_CHARS
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTRA = ROOT.parent / "shared" / "contracts-extra"
+FILES = sorted((ROOT / "knowledge" / "contracts").glob("*.txt")) + sorted(
+    p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")
+)
+_ARTICLE_LINE = re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条(?![的所中约规款项])")
+
+
+def _parsed(path: Path) -> tuple[str, list[Clause], str]:
+    data = path.read_bytes()
+    parsed = parse_contract(path.name, data, words=LAYOUT)
+    return normalize_document(read_contract(path.name, data)), parsed.clauses, parsed.info.title
+
+
+# Known structure faults, each with why; strict: once fixed, the mark must go.
+KNOWN = {
+    ("test_one_heading_per_level", "x23_sales_contract"): "two forms in one file, the second numbered on from 7.",
+    ("test_one_heading_per_level", "x26_consulting_engineer"): "a fill-in form whose item numbers jump by more "
+    "than the gap tolerance (37. → 41.)",
+}
+
+
+@pytest.fixture(scope="module", params=FILES, ids=lambda p: p.stem)
+def document(request) -> tuple[str, list[Clause], str]:
+    return _parsed(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _known_faults(request):
+    path = request.node.callspec.params.get("document") if hasattr(request.node, "callspec") else None
+    reason = KNOWN.get((request.node.originalname, path.stem)) if path else None
+    if reason:
+        request.node.add_marker(pytest.mark.xfail(reason=reason, strict=True))
+
+
+def test_both_corpora_are_there():
+    assert len(FILES) == 40
+
+
+def _article_no(clause: Clause) -> int | None:
+    match = re.match(r"第([一二三四五六七八九十百零〇\d]+)条", clause.article)
+    return cn_number(match.group(1)) if match else None
+
+
+def _source_articles(text: str) -> list[tuple[int, int]]:
+    """(offset, number) of article headings at line start whose numbers run on (1, 2, 3 … or restart at 1)."""
+    found, last = [], 0
+    for line in re.finditer(r"[^\n\f]+", text):
+        match = _ARTICLE_LINE.match(line.group().strip())
+        number = cn_number(match.group(1)) if match else None
+        if number and (last < number <= last + 3 or number == 1):
+            found.append((line.start(), number))
+            last = number
+    return found
+
+
+def test_article_starts_one_passage(document):
+    text, clauses, _ = document
+    for offset, number in _source_articles(text):
+        line_end = text.find("\n", offset)
+        line_end = len(text) if line_end < 0 else line_end
+        following = [c for c in clauses if c.span[0] >= offset]
+        assert following, f"nothing after 第{number}条"
+        first = following[0]
+        assert _article_no(first) == number, (number, first.id, first.article)
+        starting_here = [c for c in clauses if offset <= c.span[0] <= line_end + 1 and _article_no(c) == number]
+        assert len(starting_here) <= 1, [c.id for c in starting_here]
+
+
+def _clause_number(clause: Clause) -> tuple[str, tuple[int, ...]] | None:
+    """(style, number) of the clause's own number: ('dec', (8, 3, 1)), ('num_dot', (2,)) …"""
+    marker = line_marker(clause.clause.split(" ")[0]) if clause.clause else None
+    return (marker.family, marker.number) if marker and marker.family not in LIST_ITEMS else None
+
+
+def test_numbers_never_go_back(document):
+    _, clauses, _ = document
+    last_article: dict[str, int] = {}
+    last_clause: dict[tuple[str, tuple[str, ...], str], tuple[int, ...]] = {}
+    for clause in clauses:
+        if "表" in clause.clause:
+            continue
+        article = _article_no(clause)
+        if article is not None:
+            assert article >= last_article.get(clause.part, 0), (clause.id, last_article)
+            last_article[clause.part] = article
+        numbered = _clause_number(clause)
+        if numbered:
+            key = (clause.part, tuple(clause.heading_path[:-1]), numbered[0])
+            assert numbered[1] >= last_clause.get(key, ()), (clause.id, last_clause.get(key))
+            last_clause[key] = numbered[1]
+
+
+def _heading_family(line: str) -> str | None:
+    """The family of a heading line: 第X条 and its kin, a decimal clause number (1.1), or another marker
+    opening a short title ('三、违约责任'). A numbered sentence ('一、甲方拟聘请…。') is an item, not a heading."""
+    marker = line_marker(line)
+    if marker is None or marker.family in LIST_ITEMS:
+        return None
+    if marker.family in FIXED_RANK or marker.family[3:] not in ("", "1") and marker.family.startswith("dec"):
+        return marker.family
+    return marker.family if is_heading_like(line[len(marker.printed) :].strip(" .、:：")) else None
+
+
+def test_one_heading_per_level(document):
+    _, clauses, _ = document
+    for clause in clauses:
+        headings = [f for line in clause.text.split("\n") if (f := _heading_family(line.strip()))]
+        repeated = {f for f in headings if headings.count(f) > 1}
+        assert not repeated, (clause.id, repeated, clause.text[:200])
+
+
+def test_passage_limit(document):
+    _, clauses, _ = document
+    assert all(len(c.text) <= MAX_PASSAGE_CHARS for c in clauses)
+
+
+def test_no_table_rows_in_clauses(document):
+    _, clauses, _ = document
+    for clause in clauses:
+        if "表" in clause.clause:
+            continue
+        rows = [line for line in clause.text.split("\n") if is_table_row(line.strip()) or is_table_rule(line.strip()) and line.strip(" -")]
+        assert not rows, (clause.id, rows[:2])
+
+
+def test_title_found(document):
+    text, clauses, title = document
+    assert title and title != "未命名合同"
+    assert len(title) <= 40
+    lines = [line.strip() for line in re.split(r"[\n\f]", text)]
+    if len(lines[0]) > 400:  # a scraped page run: the title comes from the page banner, the text has no lines
+        assert title in text
+    else:  # a line of its own, not glued to what follows ('技术服务协议协议编号')
+        assert title in lines, (title, lines[:3])
