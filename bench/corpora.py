@@ -22,6 +22,7 @@ from evaluation.clauses import RetrievalMetrics, first_hit_rank, metrics
 from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
 from retrieval.layout import layout_words
+from retrieval.metadata import load_field_words
 from retrieval.loaders import SUPPORTED_SUFFIXES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,7 +54,10 @@ def main() -> None:
         rows = []
         for name, folder, question_files in corpora:
             index = ClauseIndex.open(
-                root / name, glossary=load_glossary(shipped.glossary_file), words=layout_words(shipped.layout_file)
+                root / name,
+                glossary=load_glossary(shipped.glossary_file),
+                words=layout_words(shipped.layout_file),
+                field_words=load_field_words(shipped.contract_fields_file),
             )
             index.ingest([folder], prune=True)
             files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
