@@ -1,6 +1,5 @@
 """`assess` end to end: ordinary messages in, exact results, plain refusals and precise questions out."""
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -307,13 +306,13 @@ def test_no_jumble_of_figures_makes_assess_raise(message: str) -> None:
     assert (assessment.info.amount is None) == (assessment.info.amount_in_words is None)
 
 
-def test_a_long_message_is_read_whole_and_fast() -> None:
-    """Numbers only start at the head of a numeral run, so long runs cost linear time."""
+@pytest.mark.timeout(120)  # a hang guard, not a timing: speed is measured in bench/, never asserted here
+def test_a_long_message_is_read_whole() -> None:
+    """Numbers only start at the head of a numeral run, so long runs cost linear time: a 9,000-character
+    message is read to its end, and 5,000 numeral runs in a row still parse."""
     message = "说明。" * 3000 + "欠款10万元，逾期30天，日万分之五"
-    started = time.perf_counter()
     assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "1500.00"
     assert assess("1元" * 5000, TODAY, rules=LEGAL_RULES).lines
-    assert time.perf_counter() - started < 5
 
 
 def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:
