@@ -209,7 +209,9 @@ class ClauseIndex:
             codes = {cid: i for i, cid in enumerate(dict.fromkeys(s.clause.contract_id for s in stored))}
             self._contract_code = codes
             self._contract_of = np.array([codes[s.clause.contract_id] for s in stored], dtype=np.int32)
-            self._lexical = LexicalIndex([s.tokens for s in stored])
+            # Persisted per catalog generation and pipeline: start-up loads it instead of re-indexing.
+            bm25_dir = self.root / "bm25" / f"{generation}-{self.pipeline}"
+            self._lexical = LexicalIndex.cached(bm25_dir, [s.tokens for s in stored])
             self._contracts = self._catalog.contracts()
             self._resolver = ContractResolver(self._contracts, self.field_words, self.glossary)
             self._query_cache.clear()

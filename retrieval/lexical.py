@@ -6,8 +6,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 import bm25s
 import jieba
@@ -16,6 +20,7 @@ import numpy as np
 from retrieval.segment import cn_number
 
 jieba.setLogLevel(logging.WARNING)
+log = logging.getLogger(__name__)
 
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条")
 _CLAUSE_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,4}(?![\d.])")
@@ -55,6 +60,30 @@ class LexicalIndex:
         if token_lists:
             # bm25s wants at least one token per document; an empty passage gets a sentinel token.
             self._bm25.index([tokens or ["∅"] for tokens in token_lists], show_progress=False)
+
+    @classmethod
+    def cached(cls, directory: Path, token_lists: list[list[str]]) -> LexicalIndex:
+        """Loaded from `directory` (named after the catalog generation it indexes) when it is there, else
+        built and saved there: a restart loads the scores instead of re-indexing every passage. Written to
+        a temporary directory and renamed, so a reader never loads half of one; older ones are removed."""
+        if directory.is_dir():
+            try:
+                index = cls.__new__(cls)
+                index._size, index._bm25 = len(token_lists), bm25s.BM25.load(str(directory), load_corpus=False)
+                return index
+            except (OSError, ValueError) as error:  # a damaged save is rebuilt, never trusted
+                log.warning("BM25 index at %s unreadable (%s): rebuilding", directory, error)
+        index = cls(token_lists)
+        if token_lists:
+            directory.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=".staging-"))
+            index._bm25.save(str(staging))
+            shutil.rmtree(directory, ignore_errors=True)
+            os.replace(staging, directory)
+            for old in directory.parent.iterdir():
+                if old != directory and not old.name.startswith(".staging-"):
+                    shutil.rmtree(old, ignore_errors=True)
+        return index
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every passage, in index order."""

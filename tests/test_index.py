@@ -369,3 +369,16 @@ def test_contract_filter_keeps_results_inside_one_contract(real_index):
 def test_naming_a_contract_in_the_question_favours_it(real_index):
     assert real_index.search("售后运营协议的保密期限是多久？", k=1)[0].clause.contract_id == "004_1c75762982aa1118"
     assert real_index.search("外呼协议的保密期限是多久？", k=1)[0].clause.contract_id == OUTBOUND
+
+
+def test_a_restart_loads_the_saved_bm25_index_instead_of_rebuilding_it(fast_index, contracts_dir, monkeypatch):
+    fast_index.ingest([contracts_dir], prune=True)
+    saved = list((fast_index.root / "bm25").iterdir())
+    assert len(saved) == 1  # one per catalog generation; older ones are removed
+    before = snapshot(fast_index)
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("BM25 was rebuilt although its saved index matches the catalog")
+
+    monkeypatch.setattr("bm25s.BM25.index", no_rebuild)
+    assert snapshot(reopen(fast_index)) == before
