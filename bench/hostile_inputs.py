@@ -9,7 +9,9 @@ any single upload under 500 MB RSS and 60 s. `--before` also runs the lying zip 
 directly, as the loader did before bounded inflation (about 2 GB: the reason for the fix).
 
 Then a 4,000-character clause question against the index at CONTRACTBOT_DATA_DIR (`make index` builds it):
-CPU per message, against a short question in the same process.
+CPU per message, against a short question in the same process. And long penalty messages (figures after
+9,000 characters of prose; 5,000 numeral runs) through the penalty engine, against a short one: numbers only
+start at the head of a numeral run, so the cost should grow linearly.
 """
 
 from __future__ import annotations
@@ -122,6 +124,24 @@ def long_question() -> dict:
     return {"cpu_ms_median": median, "ratio": round(median["4000 characters"] / median["short"], 2), "chars": len(long)}
 
 
+def long_penalty_messages() -> dict:
+    """CPU of `assess` on a short message and on long ones (median of 5, same process; no model involved)."""
+    from bot.penalty import assess, load_legal_rules
+    from bot.settings import Settings
+
+    rules = load_legal_rules(Settings(knowledge_dir=REPO / "knowledge").penalty_rules_file)
+    short = "欠款10万元，逾期30天，日万分之五"
+    messages = {"short": short, "prose then figures (9,000 chars)": "说明。" * 3000 + short, "1元 × 5000": "1元" * 5000}
+    cpu: dict[str, list[float]] = {label: [] for label in messages}
+    for _ in range(5):
+        for label, message in messages.items():
+            start = time.process_time()
+            assess(message, rules=rules)
+            cpu[label].append((time.process_time() - start) * 1000)
+    median = {label: round(sorted(values)[len(values) // 2], 1) for label, values in cpu.items()}
+    return {"cpu_ms_median": median, "ratio": {label: round(ms / median["short"], 1) for label, ms in median.items()}}
+
+
 def child(mode: str, *args: str) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "bench.hostile_inputs", "--child", mode, *args],
@@ -144,7 +164,8 @@ def main() -> None:
         mode, *rest = args.child
         result = {"upload": lambda: upload_once(Path(rest[0]), rest[1], Path(rest[2])),
                   "python-docx": lambda: python_docx_directly(Path(rest[0])),
-                  "long-question": long_question}[mode]()
+                  "long-question": long_question,
+                  "long-penalty": long_penalty_messages}[mode]()
         print(json.dumps(result, ensure_ascii=False))
         return
 
@@ -158,6 +179,7 @@ def main() -> None:
         if args.before:
             results["before: python-docx on the lying bomb"] = child("python-docx", str(files[0][2]))
     results["long_question"] = child("long-question")
+    results["long_penalty_messages"] = child("long-penalty")
     results["load_average_after"] = load_average()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "hostile_inputs.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
@@ -179,6 +201,8 @@ def markdown(results: dict) -> str:
                     f"peak RSS {before['peak_rss_mb']} MB.")
     question = results["long_question"]
     rows.append(f"\nClause question CPU per reply (median of 5): {question['cpu_ms_median']}, ratio {question['ratio']}.")
+    penalty = results["long_penalty_messages"]
+    rows.append(f"Penalty message CPU (median of 5): {penalty['cpu_ms_median']}, ratio to the short one {penalty['ratio']}.")
     return "\n".join(rows)
 
 

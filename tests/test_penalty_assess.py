@@ -306,7 +306,7 @@ def test_no_jumble_of_figures_makes_assess_raise(message: str) -> None:
     assert (assessment.info.amount is None) == (assessment.info.amount_in_words is None)
 
 
-@pytest.mark.timeout(120)  # a hang guard, not a timing: speed is measured in bench/, never asserted here
+@pytest.mark.timeout(120)  # a hang guard, not a timing: speed is measured in bench.hostile_inputs, never asserted here
 def test_a_long_message_is_read_whole() -> None:
     """Numbers only start at the head of a numeral run, so long runs cost linear time: a 9,000-character
     message is read to its end, and 5,000 numeral runs in a row still parse."""
