@@ -1,7 +1,10 @@
 """The assistant core: one message and the chat's session in, one Reply out. No front-end code here.
 
-Routing is deterministic: guards for unusable input, then help / contract list, an open or requested
-notice draft, a penalty calculation (topic words plus figures), and otherwise a clause question.
+Routing is deterministic and scored (bot.intents): guards for unusable input, then every intent scores
+the message and the best one acts. A message that is not an answer to an open draft's question is
+handled as what it is, and the reply ends with a line saying the draft still waits; a draft idle past
+`Settings.draft_timeout_minutes` expires with a note. Front ends call the typed methods (`draft_notice`,
+`assess_penalty`, `set_company`, `cancel`) rather than composing text for the router.
 """
 
 from __future__ import annotations
@@ -9,17 +12,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
 from bot.answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, covered, quoted_text
+from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
-from bot.models import Citation, Intent, Reply, Session
-from bot.notices.drafting import NoticeDrafter
-from bot.penalty import PenaltyAssessment, assess, load_legal_rules, looks_like_penalty
+from bot.models import Citation, Intent, NoticeType, Reply, Session
+from bot.notices.compose import FIELD_LABELS
+from bot.notices.drafting import DraftProgress, NoticeDrafter
+from bot.notices.fields import SENDER, find_organisation, organisation_names
+from bot.penalty import PenaltyAssessment, assess, load_legal_rules, penalty_signals
 from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
 from bot.settings import Settings
@@ -30,18 +36,18 @@ from retrieval.index import ClauseIndex
 from retrieval.metadata import load_field_words
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
-from retrieval.normalize import is_traditional, to_traditional
+from retrieval.normalize import is_traditional, to_simplified, to_traditional
 from retrieval.ocr import Progress
+from text.dates import find_dates
 from text.lpr import LprTable
 
 log = logging.getLogger(__name__)
 
-_HELP = re.compile(r"^\s*(?:/?help|/start|帮助|使用说明|怎么用|你能做什么|你会什么|功能)\s*[?？!！]?\s*$", re.I)
-_LIST = re.compile(r"(?:有哪些|有什么|列出|查看|所有)(?:的)?(?:合同|协议)|合同列表|list (?:the )?contracts", re.I)
+# What a user reads when handling their message raised: the exception itself goes to the log.
+REPLY_FAILED = "抱歉，处理这条消息时出错了，已记录。请换个说法再试，或发送“帮助”。"
 _READABLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-# "通知书要提前多久发?" asks about notices; "起草一份通知书" asks for one. Only the latter goes to the drafter.
-_ASKS = re.compile(r"[?？]|吗|多久|多少|几天|什么|怎么|如何|是否|哪|谁|\b(?:when|what|how|which|who|is|are|does|do|can)\b", re.I)
-_DRAFT_VERB = re.compile(r"起草|草拟|拟一|拟个|拟写|写一|写个|帮我写|发一|发个|生成|出具|准备一|\b(?:draft|write|prepare)\b", re.I)
+_DRAFT_ROUTES = (Route.DRAFT_REQUEST, Route.DRAFT_ANSWER)
+_OFFER_COMPUTATION = "如需按这条约定计算具体金额，请告诉我欠款金额、违约金比例和逾期天数（或应付日期和实际付款日期）。"
 
 HELP_TEXT = """我是合同助手，可以帮您：
 1. 查条款：直接提问，例如“外呼协议提前终止要提前多久通知？”——我会引用原文并注明合同和条款号。
@@ -50,10 +56,6 @@ HELP_TEXT = """我是合同助手，可以帮您：
 4. 看合同清单：发送“有哪些合同”。
 追问时可以说“那违约怎么处理？”，或“换成售后运营协议呢？”切换合同。
 说明：计算结果与法律信息仅供参考，不构成法律意见。"""
-
-
-# What a user reads when handling their message raised: the exception itself goes to the log.
-REPLY_FAILED = "抱歉，处理这条消息时出错了，已记录。请换个说法再试，或发送“帮助”。"
 
 
 def open_index(settings: Settings) -> ClauseIndex:
@@ -71,6 +73,12 @@ def open_index(settings: Settings) -> ClauseIndex:
     )
 
 
+def contracts_named(message: str, index: ClauseIndex) -> list[str]:
+    """Which contracts a message names ("外呼协议" may name two). The one place the assistant asks this,
+    so a better contract resolver replaces it here."""
+    return index.resolve(message).contract_ids
+
+
 class UploadResult(BaseModel):
     ok: bool
     contract_id: str | None = None
@@ -86,14 +94,17 @@ class Assistant:
         settings: Settings,
         today: Callable[[], date] = date.today,
         llm: BaseChatModel | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
     ) -> None:
         """`llm`: the optional chat model. Without it (the default) the seams below pass everything through."""
         self.index = index
         self.settings = settings
         self.today = today
+        self.now = now  # the clock idle drafts are measured by
         self.rewriter = QuestionRewriter(llm)
         self.writer = AnswerWriter(llm)
         self.extractor = FieldExtractor(llm)
+        self.lexicon = Lexicon.load(settings.lexicon_file)
         self.answerer = ClauseAnswerer(index)
         self.legal_rules = load_legal_rules(settings.penalty_rules_file)
         self.lpr = LprTable.load(settings.lpr_file)
@@ -140,7 +151,7 @@ class Assistant:
         return reply
 
     def _route(self, message: str, session: Session) -> Reply:
-        text = message.strip()
+        text = to_simplified(message.strip())  # 幫我起草… reads like 帮我起草…; the reply is converted back
         if not text:
             return Reply(intent=Intent.HELP, text="请输入您的问题。\n\n" + HELP_TEXT)
         if len(text) > self.settings.max_message_chars:
@@ -157,16 +168,144 @@ class Assistant:
             if chosen:
                 return self.answerer.answer_chosen(chosen, session)
             session.choices, session.pending_question = [], None
-        if _HELP.match(text):
+        expired = self._expire_idle_draft(session)
+        scores = score(text, self.lexicon, self._signals(text, session))
+        route = scores.best
+        log.debug("route %s for user %s: %s", route, session.user, "; ".join(scores.reasons))
+        reply = self._act(route, text, session)
+        if session.draft is not None and route not in _DRAFT_ROUTES:
+            reply.text += "\n\n" + self.drafter.waiting_line(session)
+        if expired:
+            reply.text = f"{expired}\n\n{reply.text}"
+        return reply
+
+    def _signals(self, text: str, session: Session) -> Signals:
+        today = self.today()
+        penalty = penalty_signals(text, today, self.lpr)
+        own = self._own_company_named(text)
+        progress = self.drafter.progress(text, session, today, self._own_names(session, own))
+        return Signals(
+            notice_type=self.drafter.names_notice_type(text),
+            drafting_request=self.drafter.is_notice_request(text),
+            parties=len(organisation_names(text)) + len(re.findall(r"甲方|乙方", text)),
+            dated=bool(find_dates(text, today)),
+            penalty=penalty.looks_like_penalty,
+            penalty_figures=penalty.figures,
+            penalty_topic=penalty.topic,
+            draft_open=session.draft is not None,
+            answers_draft=progress is not DraftProgress.NONE,
+            strong_answer=progress is DraftProgress.STRONG,
+            draft_command=self.drafter.is_command(text, session),
+            own_company=own,
+        )
+
+    def _act(self, route: Route, text: str, session: Session) -> Reply:
+        if route is Route.HELP:
             return Reply(intent=Intent.HELP, text=HELP_TEXT)
-        if _LIST.search(text):
+        if route is Route.CONTRACTS:
             return self._contract_list()
-        asks_about_notices = _ASKS.search(text) and not _DRAFT_VERB.search(text) and session.draft is None
-        if not asks_about_notices and self.drafter.owns(text, session):
-            return self.drafter.handle(text, session, self.today())
-        if looks_like_penalty(text, self.today(), self.lpr):
+        if route is Route.OWN_COMPANY:
+            name = self._own_company_named(text)
+            assert name is not None
+            return self.set_company(session, name)
+        if route in _DRAFT_ROUTES:
+            return self._draft_turn(text, session, new=route is Route.DRAFT_REQUEST)
+        if route is Route.PENALTY:
             return self._penalty(text, session)
-        return self._clause_question(text, session)
+        reply = self._clause_question(text, session)
+        if route is Route.RULE_QUESTION and reply.citations:
+            reply.text += "\n\n" + _OFFER_COMPUTATION
+        return reply
+
+    # ---- drafts ---------------------------------------------------------------------------------
+
+    def _draft_turn(self, text: str, session: Session, new: bool) -> Reply:
+        own = self._own_company_named(text)
+        if own and session.company is None:
+            session.company = own
+        awaited = session.draft.awaiting if session.draft else None
+        reply = self.drafter.handle(text, session, self.today(), new=new, own_names=self._own_names(session))
+        self._remember_our_side(session, awaited)
+        if session.draft is not None:
+            session.draft.updated_at = self.now()
+        return reply
+
+    def _remember_our_side(self, session: Session, awaited: str | None) -> None:
+        """Once the user has told the drafter who we are (answering "我方是哪一方"), it is not asked again."""
+        draft = session.draft
+        sender = (draft.fields.get(SENDER) or {}) if draft else {}
+        if session.company is None and awaited == SENDER and sender.get("name"):
+            session.company = sender["name"]
+
+    def _expire_idle_draft(self, session: Session) -> str | None:
+        """Drop a draft idle past the timeout; the note saying so leads the next reply."""
+        draft = session.draft
+        if draft is None or draft.updated_at is None:
+            return None
+        idle = self.now() - draft.updated_at
+        if idle <= timedelta(minutes=self.settings.draft_timeout_minutes):
+            return None
+        session.draft = None
+        title = self.drafter.specs[draft.type].title if draft.type in self.drafter.specs else "通知"
+        minutes = int(idle.total_seconds() // 60)
+        return f"（您之前的《{title}》草稿已 {minutes} 分钟未继续，已自动作废；如需继续，请重新发起。）"
+
+    def _own_company_named(self, text: str) -> str | None:
+        """我方是上海明远科技有限公司 → 上海明远科技有限公司."""
+        lowered = text.lower()
+        for phrase in self.lexicon.own_company:
+            at = lowered.find(phrase.lower())
+            if at >= 0 and (name := find_organisation(text[at + len(phrase) :])):
+                return name
+        return None
+
+    def _own_names(self, session: Session, also: str | None = None) -> list[str]:
+        names = [also, session.company, *self.settings.own_company_names]
+        return list(dict.fromkeys(name for name in names if name))
+
+    # ---- the typed API for front ends -------------------------------------------------------------
+
+    def notice_types(self) -> list[NoticeType]:
+        """The notices that can be drafted, and what each needs from the user (for buttons and prompts)."""
+        return [
+            NoticeType(type=spec.type, title=spec.title, needs=[FIELD_LABELS.get(f, f) for f in spec.required if f != "contract"])
+            for spec in self.drafter.specs.values()
+        ]
+
+    def draft_notice(self, session: Session, notice_type: str, contract_id: str | None = None, details: str = "") -> Reply:
+        """Start a draft of a chosen type on a chosen contract (the /notice buttons), with any details typed."""
+        try:
+            reply = self.drafter.start(
+                session, notice_type, self.today(), contract_id, to_simplified(details), self._own_names(session)
+            )
+            if session.draft is not None:
+                session.draft.updated_at = self.now()
+        except Exception:
+            log.exception("draft_notice failed for user %s", session.user)
+            reply = Reply(intent=Intent.UNKNOWN, text="抱歉，起草时出错了，已记录。请稍后再试。")
+        return reply
+
+    def assess_penalty(self, figures: str, session: Session) -> Reply:
+        """Compute a penalty from the figures given (the /penalty guide), without routing the text."""
+        try:
+            return self._penalty(to_simplified(figures), session)
+        except Exception:
+            log.exception("assess_penalty failed for user %s", session.user)
+            return Reply(intent=Intent.UNKNOWN, text="抱歉，计算时出错了，已记录。请换个写法再试。")
+
+    def set_company(self, session: Session, name: str) -> Reply:
+        """Remember our own company for this chat: the drafter then tells our side from the parties."""
+        name = name.strip()
+        if not name:
+            current = session.company or "（未设置）"
+            return Reply(intent=Intent.HELP, text=f"当前记住的我方公司：{current}。设置请发送：/company 公司全称")
+        session.company = name
+        return Reply(intent=Intent.HELP, text=f"已记住：我方是{name}。起草通知时会据此判断我方是甲方还是乙方。")
+
+    def cancel(self, session: Session) -> Reply:
+        had_draft = session.draft is not None
+        session.draft = None
+        return Reply(intent=Intent.NOTICE if had_draft else Intent.HELP, text="已取消本次通知起草。" if had_draft else "已取消。")
 
     # ---- intents -------------------------------------------------------------------------------
 
@@ -195,6 +334,8 @@ class Assistant:
             lines.append(f"依据条款：《{clause.contract_title}》{clause.label}：{quoted_text(clause)}")
             if clause.blanks:
                 lines.append(f"注意：{'、'.join(clause.blanks)} 处{BLANK_NOTE}，请提供签署版本中的数值。")
+        elif assessment.info.amount is not None:
+            lines.append("未指明合同，未引用合同条款；如需核对合同约定，请说明是哪份合同。")
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
 
     def _assess(self, message: str, today: date) -> PenaltyAssessment:
@@ -218,13 +359,19 @@ class Assistant:
         return retried.model_copy(update={"lines": [*retried.lines, note], "clause_query": assessment.clause_query})
 
     def _governing_clause(self, clause_query: str, message: str, session: Session) -> Clause | None:
-        """The clause that governs the calculation: in the contract named or in focus, else anywhere."""
+        """The clause that governs the calculation, in the contract the message names, else the one in
+        focus; none when neither (or when it names one we do not have): another contract's clause would
+        cite the wrong rule."""
         resolution = self.index.resolve(message)
-        if resolution.not_found:  # a contract we do not have: no clause of another one governs
+        if resolution.not_found:
             return None
         named = resolution.contract_ids
-        contract_id = (named[0] if len(named) == 1 else None) or session.contract_id
-        hits = self.index.search(clause_query, k=3, contract_id=contract_id)
+        candidates = named or ([session.contract_id] if session.contract_id else [])
+        if not candidates:
+            return None
+        hits = [hit for hit in self.index.search(clause_query, k=10) if hit.clause.contract_id in candidates]
+        if len(candidates) == 1:
+            hits = self.index.search(clause_query, k=3, contract_id=candidates[0])
         return hits[0].clause if hits and covered(hits[:1]) else None
 
     # ---- contracts ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ The JSON shape of `Reply` is a contract with the evaluation harness and the fron
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -74,13 +75,35 @@ class Reply(BaseModel):
         return data
 
 
+class NoticeType(BaseModel):
+    """A notice the drafter can produce, as front ends offer it (buttons, prompts)."""
+
+    type: str
+    title: str
+    needs: list[str] = Field(description="What the user is asked for, as labels (我方名称, 发送日期…)")
+
+
+class Draft(BaseModel):
+    """A notice draft in progress (owned by bot.notices): typed, and plain data when dumped, so any front
+    end can persist it. `fields` holds what the messages stated, in the drafter's JSON shape."""
+
+    type: str
+    fields: dict[str, Any] = Field(default_factory=dict)
+    awaiting: str | None = Field(None, description="The field the drafter last asked for")
+    options: list[str] = Field(default_factory=list, description="Contract ids offered for `contract`")
+    inputs: list[str] = Field(default_factory=list, description="Every message that went into the draft")
+    assumed: list[str] = Field(default_factory=list, description="Assumptions to state in the letter")
+    updated_at: datetime | None = Field(None, description="Last time the draft moved; idle drafts expire")
+
+
 class Session(BaseModel):
     """Per-chat state. Plain data so any front end can persist it (Telegram keeps it across restarts)."""
 
     user: str = "anonymous"
     contract_id: str | None = Field(None, description="Contract in focus, for follow-up questions")
     last_topic: str | None = Field(None, description="The last clause question, to re-ask on another contract")
-    draft: dict[str, Any] | None = Field(None, description="A notice draft in progress (owned by bot.notices)")
+    draft: Draft | None = Field(None, description="A notice draft in progress (owned by bot.notices)")
+    company: str | None = Field(None, description="Our own company's name, once the user has said it")
     choices: list[str] = Field(default_factory=list, description="Contract ids offered for the pending question")
     pending_question: str | None = Field(None, description="The question waiting for the user's choice of contract")
     interactive: bool = Field(True, description="False for one-shot use (`ask`, eval): never ask back, draft at once")

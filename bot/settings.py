@@ -10,6 +10,7 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 IdList = Annotated[list[int], NoDecode]
+NameList = Annotated[list[str], NoDecode]
 
 
 class Settings(BaseSettings):
@@ -47,6 +48,10 @@ class Settings(BaseSettings):
     )
     max_upload_bytes: int = 10 * 1024 * 1024
     max_message_chars: int = Field(4000, description="Longest message a user may send; longer ones are refused")
+    draft_timeout_minutes: float = Field(30, gt=0, description="A notice draft idle this long expires")
+    own_company_names: NameList = Field(
+        default_factory=list, description="Our own company's names, so the drafter knows which party is ours"
+    )
 
     @field_validator("allowed_users", "allowed_chats", "admin_users", mode="before")
     @classmethod
@@ -54,6 +59,14 @@ class Settings(BaseSettings):
         """Accept '123, 456' as well as a list, so the env var reads naturally."""
         if isinstance(value, str):
             return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        return value
+
+    @field_validator("own_company_names", mode="before")
+    @classmethod
+    def _split_names(cls, value: object) -> object:
+        """'上海明远科技有限公司；明远科技' as well as a list."""
+        if isinstance(value, str):
+            return [part.strip() for part in value.replace("；", ";").replace("，", ",").replace(";", ",").split(",") if part.strip()]
         return value
 
     @property
@@ -76,6 +89,11 @@ class Settings(BaseSettings):
     @property
     def penalty_rules_file(self) -> Path:
         return self.knowledge_dir / "legal" / "penalty_rules.yaml"
+
+    @property
+    def lexicon_file(self) -> Path:
+        """Words that tell what a message asks for (bot/intents.py)."""
+        return self.knowledge_dir / "lexicon" / "intents.yaml"
 
     @property
     def lpr_file(self) -> Path:

@@ -72,11 +72,11 @@ def test_a_penalty_reply_shows_formula_days_figures_and_capitals(assistant: Assi
     assert "300.00" in reply.text and "叁佰元整" in reply.text
 
 
-def test_a_penalty_question_without_figures_asks_for_them_and_cites_the_clause(assistant: Assistant):
+def test_a_question_about_the_penalty_rule_quotes_the_clause_and_offers_to_compute(assistant: Assistant):
     reply = assistant.reply("逾期付款的违约金怎么算？", Session())
-    assert reply.penalty is not None and reply.penalty.amount is None
+    assert reply.intent == Intent.CLAUSE and reply.penalty is None
     assert AFTER_SALES in {c.contract_id for c in reply.citations}
-    assert "[x%]" in reply.text
+    assert "[x%]" in reply.text and "计算具体金额" in reply.text
 
 
 def test_help_and_the_contract_list(assistant: Assistant):

@@ -94,15 +94,15 @@ def test_chat_asks_one_missing_field_at_a_time_then_drafts(drafter: NoticeDrafte
     session = Session(user="42")
     first = drafter.handle("帮我起草一份提前终止通知书", session, TODAY)
     assert "哪份合同" in first.text and "《2024年标准外呼服务协议》" in first.text
-    assert first.notice.docx_path is None and session.draft["awaiting"] == "contract"
+    assert first.notice.docx_path is None and session.draft.awaiting == "contract"
 
-    options = session.draft["options"]
+    options = session.draft.options
     reply = drafter.handle(str(options.index(OUTBOUND) + 1), session, TODAY)
-    assert session.draft["awaiting"] == "sender" and "我方" in reply.text
+    assert session.draft.awaiting == "sender" and "我方" in reply.text
     reply = drafter.handle("我方（甲方）深圳星河数据服务有限公司", session, TODAY)
-    assert session.draft["awaiting"] == "recipient"
+    assert session.draft.awaiting == "recipient"
     reply = drafter.handle("广州远景呼叫中心有限公司", session, TODAY)
-    assert session.draft["awaiting"] == "sent_date"
+    assert session.draft.awaiting == "sent_date"
     reply = drafter.handle("2026年9月25日", session, TODAY)
 
     assert reply.notice.docx_path and reply.notice.effective_date == "2026-10-30"
@@ -118,7 +118,7 @@ def test_a_first_message_with_everything_drafts_at_once_in_chat(drafter: NoticeD
 def test_correcting_a_field_gives_a_new_version(drafter: NoticeDrafter) -> None:
     session = Session()
     first = drafter.handle(COMPLETE, session, TODAY)
-    assert drafter.owns("乙方名称改成广州新远景科技有限公司", session)
+    assert drafter.is_command("乙方名称改成广州新远景科技有限公司", session)
     second = drafter.handle("乙方名称改成广州新远景科技有限公司", session, TODAY)
     assert second.notice.docx_path != first.notice.docx_path
     assert "致：广州新远景科技有限公司（乙方）" in docx_text(second.notice.docx_path)
@@ -168,7 +168,7 @@ def test_the_request_picks_the_notice_type(drafter: NoticeDrafter, message: str,
 )
 def test_questions_about_notices_are_not_drafting_requests(drafter: NoticeDrafter, question: str) -> None:
     assert not drafter.is_notice_request(question)
-    assert not drafter.owns(question, Session())
+    assert not drafter.is_command(question, Session())
 
 
 def test_breach_notices_carry_facts_and_deadlines(drafter: NoticeDrafter) -> None:
@@ -220,10 +220,10 @@ def test_a_penalty_that_cannot_be_computed_is_left_out_and_said_so(tmp_path: Pat
 def test_an_answer_it_cannot_read_is_asked_again_and_other_facts_are_kept(drafter: NoticeDrafter) -> None:
     session = Session()
     drafter.handle("帮我起草外呼服务协议的催款函，我方是乙方，南京博通外呼服务有限公司", session, TODAY)
-    assert session.draft["awaiting"] == "recipient"
+    assert session.draft.awaiting == "recipient"
     reply = drafter.handle("86000元", session, TODAY)  # answers a later question
-    assert "没能识别" in reply.text and session.draft["awaiting"] == "recipient"
-    assert session.draft["fields"]["amount"] == "86000.00"
+    assert "没能识别" in reply.text and session.draft.awaiting == "recipient"
+    assert session.draft.fields["amount"] == "86000.00"
 
 
 def test_a_payment_deadline_given_as_a_date_is_kept_as_given(drafter: NoticeDrafter) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
 from bot.notices.fields import (
@@ -52,6 +53,20 @@ def merge_message(fields: dict[str, Any], message: str, today: date) -> None:
     place_parties(fields, parties)
 
 
+def fill_missing(fields: dict[str, Any], message: str, today: date) -> None:
+    """Take what the message states that is still unknown, leaving every known field as it is: an
+    answer to one question may carry the others too ("我方（甲方）X公司，对方（乙方）Y公司，9月25日发出")."""
+    found: dict[str, Any] = {}
+    merge_message(found, message, today)
+    for name, value in found.items():
+        current = fields.get(name)
+        if name in (SENDER, RECIPIENT) and current:
+            fields[name] = {key: current.get(key) or value.get(key) for key in ("name", "role")}
+        elif not current and name != "candidates":
+            fields[name] = value
+    complete_roles(fields)
+
+
 def place_parties(fields: dict[str, Any], parties: list[Party]) -> None:
     """Parties with a known side go to sender/recipient; with none, they wait as candidates."""
     sides = assign_sides(parties)
@@ -71,6 +86,31 @@ def complete_roles(fields: dict[str, Any]) -> None:
         theirs = fields.setdefault(other, {"name": None, "role": None}) if role else None
         if theirs is not None and not theirs.get("role"):
             theirs["role"] = "乙方" if role == "甲方" else "甲方"
+
+
+def _is_ours(name: str | None, own_names: Sequence[str]) -> bool:
+    return bool(name) and any(own in name or name in own for own in own_names if own)  # type: ignore[operator]
+
+
+def recognise_own_side(fields: dict[str, Any], own_names: Sequence[str]) -> None:
+    """Our side from our own company's name (said once by the user, or set for the deployment): the
+    party that bears it is the sender. Leaves the fields alone when no party bears it."""
+    if not own_names:
+        return
+    candidates = fields.get("candidates", [])
+    mine = next((c for c in candidates if _is_ours(c.get("name"), own_names)), None)
+    if mine is not None:
+        fields.pop("candidates")
+        fields[SENDER] = {"name": mine["name"], "role": mine["role"]}
+        other = next((c for c in candidates if c is not mine), None)
+        if other is not None:
+            fields[RECIPIENT] = {"name": other["name"], "role": other["role"]}
+        complete_roles(fields)
+        return
+    sender, recipient = fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}
+    if not sender.get("name") and not _is_ours(recipient.get("name"), own_names) and recipient.get("name"):
+        fields[SENDER] = {"name": own_names[0], "role": sender.get("role")}  # the other party is named: we are the rest
+        complete_roles(fields)
 
 
 def missing_fields(fields: dict[str, Any], required: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """The notice drafter: a conversation that collects fields, then a preview, a .docx and an audit line.
 
-State lives in `Session.draft` (plain JSON) so any front end can persist it between messages:
-  {"type", "fields", "awaiting", "options", "inputs", "assumed"}
+State lives in `Session.draft`, a typed `bot.models.Draft` that dumps to plain JSON, so any front end
+can persist it between messages.
 """
 
 from __future__ import annotations
@@ -9,24 +9,27 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
 
-from bot.models import Citation, Intent, NoticeInfo, PenaltyInfo, Reply, Session
+from bot.models import Citation, Draft, Intent, NoticeInfo, PenaltyInfo, Reply, Session
 from bot.notices.answers import (
     CANCEL,
     CORRECTION,
     answer_field,
+    fill_missing,
     assume_sender,
     correct_party_name,
     correction_field,
     merge_message,
     missing_fields,
+    recognise_own_side,
 )
 from bot.notices.compose import (
     FIELD_LABELS,
@@ -104,19 +107,69 @@ class NoticeDrafter:
     def is_notice_request(self, message: str) -> bool:
         return is_drafting_request(message, self.specs)
 
-    def owns(self, message: str, session: Session) -> bool:
-        """Whether the message belongs to the drafter: a new request, or a follow-up to an open draft
-        (an answer it is waiting for, a correction, a cancel)."""
-        if self.is_notice_request(message):
-            return True
+    def names_notice_type(self, message: str) -> bool:
+        return detect_type(message, self.specs) is not None
+
+    def is_command(self, message: str, session: Session) -> bool:
+        """A cancel or a correction ("乙方名称改成…") of the open draft."""
+        return session.draft is not None and bool(CANCEL.match(message) or CORRECTION.match(message))
+
+    def progress(self, message: str, session: Session, today: date, own_names: Sequence[str] = ()) -> DraftProgress:
+        """What the message would do to the open draft, tried on a copy: a figure, date, party or contract
+        read into a field is STRONG; free text taken as the breach facts is WEAK; nothing is NONE."""
+        if session.draft is None:
+            return DraftProgress.NONE
+        trial = session.draft.model_copy(deep=True)
+        before = _known(trial.fields)
+        self._apply(trial, message, today, own_names)
+        after = _known(trial.fields)
+        changed = {name for name in after if after[name] != before.get(name)}
+        if not changed:
+            return DraftProgress.NONE
+        return DraftProgress.WEAK if changed <= _FREE_TEXT_FIELDS else DraftProgress.STRONG
+
+    def waiting_line(self, session: Session) -> str:
+        """One line saying the open draft still waits, and how to go on or drop it."""
         draft = session.draft
-        if draft is None:
-            return False
-        return bool(draft.get("awaiting") or CANCEL.match(message) or CORRECTION.match(message))
+        assert draft is not None
+        title = self.specs[draft.type].title
+        missing = self._missing(draft)
+        wanted = _QUESTIONS.get(missing[0], f"请提供{FIELD_LABELS.get(missing[0], missing[0])}。") if missing else None
+        waits = f"仍在等待您的回答：{wanted}" if wanted else "已生成，可继续修改（例如“乙方名称改成…”）"
+        return f"（《{title}》草稿{waits}直接回复即可继续，发送“取消”放弃。）"
 
     # ---- the conversation ------------------------------------------------------------------------
 
-    def handle(self, message: str, session: Session, today: date) -> Reply:
+    def start(
+        self,
+        session: Session,
+        notice_type: str,
+        today: date,
+        contract_id: str | None = None,
+        details: str = "",
+        own_names: Sequence[str] = (),
+    ) -> Reply:
+        """A draft of a type the front end chose (buttons), on a contract it chose, with the details the
+        user typed, if any; asks for whatever is still missing."""
+        if notice_type not in self.specs:
+            return Reply(intent=Intent.NOTICE, text=f"没有这种通知类型：{notice_type}。")
+        if details and (problems := figure_problems(details, today)):
+            return Reply(intent=Intent.NOTICE, text=f"无法起草：{problems[0]}，请更正后再发给我。")
+        draft = Draft(type=notice_type)
+        if details:
+            merge_message(draft.fields, details, today)
+            draft.inputs.append(details)
+        if contract_id:
+            draft.fields["contract_id"] = contract_id
+        recognise_own_side(draft.fields, own_names)
+        session.draft = draft
+        return self._advance(session, today)
+
+    def handle(
+        self, message: str, session: Session, today: date, *, new: bool = False, own_names: Sequence[str] = ()
+    ) -> Reply:
+        """A drafting request (`new`, or no draft open), or a follow-up to the open draft: an answer, a
+        correction, a cancel. `own_names` are our company's names, to tell which party is ours."""
         draft = session.draft
         if draft is not None and CANCEL.match(message):
             session.draft = None
@@ -125,30 +178,32 @@ class NoticeDrafter:
             # The same bounds as the penalty engine: never an exception, never a silent "today".
             kept = "，草稿保留，请更正后再发" if draft is not None else "，请更正后再发给我"
             return Reply(intent=Intent.NOTICE, text=f"无法起草：{problems[0]}{kept}。")
-        if draft is None or (self.is_notice_request(message) and not CORRECTION.match(message)):
+        if new or draft is None or (self.is_notice_request(message) and not CORRECTION.match(message)):
             draft = self._start(message, session, today)
-        elif correction := CORRECTION.match(message):
-            self._correct(draft, correction.group("target"), correction.group("value"), today)
-        elif draft.get("awaiting"):
-            self._answer(draft, draft["awaiting"], message, today)
-            if draft["awaiting"] in self._missing(draft):
-                merge_message(draft["fields"], message, today)  # an answer to another question
+            recognise_own_side(draft.fields, own_names)
         else:
-            merge_message(draft["fields"], message, today)
-        draft["inputs"].append(message)
+            self._apply(draft, message, today, own_names)
+        draft.inputs.append(message)
         session.draft = draft
-        return self._advance(session, today, asked_before=draft.get("awaiting"))
+        return self._advance(session, today, asked_before=draft.awaiting)
 
-    def _start(self, message: str, session: Session, today: date) -> dict[str, Any]:
-        draft: dict[str, Any] = {
-            "type": detect_type(message, self.specs) or "early_termination",
-            "fields": {},
-            "awaiting": None,
-            "options": [],
-            "inputs": [],
-            "assumed": [],
-        }
-        fields = draft["fields"]
+    def _apply(self, draft: Draft, message: str, today: date, own_names: Sequence[str]) -> None:
+        """Read a follow-up message into the draft: a correction, the answer it waits for, or more fields."""
+        if correction := CORRECTION.match(message):
+            self._correct(draft, correction.group("target"), correction.group("value"), today)
+        elif draft.awaiting:
+            self._answer(draft, draft.awaiting, message, today)
+            if draft.awaiting in self._missing(draft):
+                merge_message(draft.fields, message, today)  # an answer to another question
+            else:
+                fill_missing(draft.fields, message, today)  # and whatever else it states
+        else:
+            merge_message(draft.fields, message, today)
+        recognise_own_side(draft.fields, own_names)
+
+    def _start(self, message: str, session: Session, today: date) -> Draft:
+        draft = Draft(type=detect_type(message, self.specs) or "early_termination")
+        fields = draft.fields
         merge_message(fields, message, today)
         contract_id = self.contracts.named(_without_party_names(message, fields)) or session.contract_id
         if contract_id:
@@ -158,22 +213,22 @@ class NoticeDrafter:
             merge_message(fields, message, today)  # what the rule-based reader found in the message wins
         return draft
 
-    def _answer(self, draft: dict[str, Any], field: str, message: str, today: date) -> None:
+    def _answer(self, draft: Draft, field: str, message: str, today: date) -> None:
         if field == "contract":
-            draft["fields"]["contract_id"] = self.contracts.chosen(message, draft.get("options", []))
+            draft.fields["contract_id"] = self.contracts.chosen(message, draft.options)
         else:
-            answer_field(draft["fields"], field, message, today)
+            answer_field(draft.fields, field, message, today)
 
-    def _correct(self, draft: dict[str, Any], target: str, value: str, today: date) -> None:
+    def _correct(self, draft: Draft, target: str, value: str, today: date) -> None:
         """'乙方名称改成X', '发送日期改为10月12日', '金额改成6万元': the named field gets the new value."""
-        field = correction_field(draft["fields"], target)
+        field = correction_field(draft.fields, target)
         if field in (SENDER, RECIPIENT):
-            correct_party_name(draft["fields"], field, value)
+            correct_party_name(draft.fields, field, value)
         elif field:
             self._answer(draft, field, value, today)
 
-    def _missing(self, draft: dict[str, Any]) -> list[str]:
-        return missing_fields(draft["fields"], self.specs[draft["type"]].required)
+    def _missing(self, draft: Draft) -> list[str]:
+        return missing_fields(draft.fields, self.specs[draft.type].required)
 
     # ---- asking or drafting ----------------------------------------------------------------------
 
@@ -183,37 +238,37 @@ class NoticeDrafter:
         missing = self._missing(draft)
         if session.interactive and missing:
             return self._ask(draft, missing[0], again=missing[0] == asked_before)
-        if not session.interactive and (assumption := assume_sender(draft["fields"])):
-            draft["assumed"].append(assumption)
-        draft["awaiting"] = None
+        if not session.interactive and (assumption := assume_sender(draft.fields)):
+            draft.assumed.append(assumption)
+        draft.awaiting = None
         reply = self._draft(draft, session.user, today)
         if not session.interactive:
             session.draft = None
         return reply
 
-    def _ask(self, draft: dict[str, Any], field: str, again: bool = False) -> Reply:
-        draft["awaiting"] = field
-        fields = draft["fields"]
+    def _ask(self, draft: Draft, field: str, again: bool = False) -> Reply:
+        draft.awaiting = field
+        fields = draft.fields
         question = _QUESTIONS.get(field, f"请提供{FIELD_LABELS.get(field, field)}。")
         candidates = fields.get("candidates", [])
         if field in (SENDER, RECIPIENT) and len(candidates) >= 2:
             question = "请问我方是" + "还是".join(f"{c['role']}（{c['name']}）" for c in candidates[:2]) + "？"
         if field == "contract":
-            draft["options"] = self.contracts.options(" ".join(draft["inputs"]))
+            draft.options = self.contracts.options(" ".join(draft.inputs))
             titles = self.contracts.titles()
-            listed = "\n".join(f"{n}. 《{titles[cid]}》" for n, cid in enumerate(draft["options"], 1))
+            listed = "\n".join(f"{n}. 《{titles[cid]}》" for n, cid in enumerate(draft.options, 1))
             question = f"{question}\n{listed}\n请回复序号或合同名称。"
         if again:
             question = f"没能识别您的回答（回复“取消”可放弃本稿）。{question}"
-        spec = self.specs[draft["type"]]
+        spec = self.specs[draft.type]
         info = NoticeInfo(type=spec.type, contract_id=fields.get("contract_id"), missing_fields=self._missing(draft))
         return Reply(intent=Intent.NOTICE, text=f"正在起草《{spec.title}》。{question}", notice=info)
 
-    def _draft(self, draft: dict[str, Any], user: str, today: date) -> Reply:
-        spec = self.specs[draft["type"]]
-        contract = self.contracts.contract(draft["fields"].get("contract_id"))
-        warnings = draft["assumed"] + self._accrued_penalty(spec, draft, today)
-        composition = compose(spec, draft["fields"], contract, self.index, self.templates, self.legal, today, warnings)
+    def _draft(self, draft: Draft, user: str, today: date) -> Reply:
+        spec = self.specs[draft.type]
+        contract = self.contracts.contract(draft.fields.get("contract_id"))
+        warnings = draft.assumed + self._accrued_penalty(spec, draft, today)
+        composition = compose(spec, draft.fields, contract, self.index, self.templates, self.legal, today, warnings)
         path = render_docx(composition.text, self._unique_path(spec, composition))
         self._audit(user, spec, draft, path)
         notice = NoticeInfo(
@@ -229,10 +284,10 @@ class NoticeDrafter:
         citations = _citations(composition, contract)
         return Reply(intent=Intent.NOTICE, text=_preview(composition, path), citations=citations, notice=notice)
 
-    def _accrued_penalty(self, spec: NoticeSpec, draft: dict[str, Any], today: date) -> list[str]:
+    def _accrued_penalty(self, spec: NoticeSpec, draft: Draft, today: date) -> list[str]:
         """Put the penalty engine's result in the fields when the user asked for one; say why not otherwise."""
-        message = "，".join(draft["inputs"])
-        fields = draft["fields"]
+        message = "，".join(draft.inputs)
+        fields = draft.fields
         fields.pop("penalty_text", None)
         if "penalty" not in spec.optional or self.penalty is None or not _PENALTY_ASKED.search(message):
             return []
@@ -251,13 +306,13 @@ class NoticeDrafter:
     def _unique_path(self, spec: NoticeSpec, composition: Composition) -> Path:
         return self.notices_dir / f"{composition.sent_date.isoformat()}_{spec.type}_{uuid.uuid4().hex[:8]}.docx"
 
-    def _audit(self, user: str, spec: NoticeSpec, draft: dict[str, Any], path: Path) -> None:
+    def _audit(self, user: str, spec: NoticeSpec, draft: Draft, path: Path) -> None:
         """Append-only: who drafted what from which inputs (the fields as understood, and the messages)."""
         line = {
             "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "user": user,
             "type": spec.type,
-            "inputs": {"messages": draft["inputs"], "fields": draft["fields"]},
+            "inputs": {"messages": draft.inputs, "fields": draft.fields},
             "docx": str(path),
         }
         self.notices_dir.mkdir(parents=True, exist_ok=True)
@@ -271,6 +326,24 @@ def _without_party_names(message: str, fields: dict[str, Any]) -> str:
     for name in [*filter(None, (p.get("name") for p in parties)), *organisation_names(message)]:
         message = message.replace(name, "")
     return message
+
+
+class DraftProgress(StrEnum):
+    NONE = "none"
+    WEAK = "weak"
+    STRONG = "strong"
+
+
+# Fields that take any text as their answer: filling them says little about whether the message was one.
+_FREE_TEXT_FIELDS = {"breach"}
+
+
+def _known(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields that hold something: an empty party ({"name": None, "role": None}) holds nothing."""
+    def holds(value: Any) -> bool:
+        return any(holds(v) for v in value.values()) if isinstance(value, dict) else value not in (None, "", [])
+
+    return {name: value for name, value in fields.items() if holds(value)}
 
 
 def _iso(day: date | None) -> str | None:

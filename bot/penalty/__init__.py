@@ -35,7 +35,7 @@ from bot.penalty.render import penalty_info, reply_lines
 from bot.penalty.legal_rules import LegalRules, load_legal_rules
 from text.lpr import LprTable
 
-__all__ = ["Kind", "LegalRules", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
+__all__ = ["Kind", "LegalRules", "PenaltySignals", "penalty_signals", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
 
 _TOPIC_WORDS = re.compile(
     r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated", re.I
@@ -66,14 +66,30 @@ class PenaltyAssessment(BaseModel):
         return "\n".join(self.lines)
 
 
+class PenaltySignals(BaseModel):
+    """What intent scoring reads of a message: the routing test, how many figures it gives, the topic."""
+
+    looks_like_penalty: bool
+    figures: int
+    topic: bool
+
+
+def penalty_signals(message: str, today: date, lpr: LprTable | None = None) -> PenaltySignals:
+    facts = read_facts(message, today, lpr)
+    lateness = bool(facts.durations or facts.date_pair)
+    topic = bool(_TOPIC_WORDS.search(facts.text))
+    figures = len(facts.amounts) + len(facts.rates) + int(lateness)
+    if topic:
+        looks = bool(_CALCULATION_WORDS.search(facts.text) or figures)
+    else:
+        looks = bool(facts.amounts and facts.rates and lateness)
+    return PenaltySignals(looks_like_penalty=looks, figures=figures, topic=topic)
+
+
 def looks_like_penalty(message: str, today: date | None = None, lpr: LprTable | None = None) -> bool:
     """A penalty word with figures or a request to calculate; or, with no such word, an amount,
     a rate and a lateness together (欠款8000元，1月10日到期至今未付，日万分之五)."""
-    facts = read_facts(message, today or date.today(), lpr)
-    lateness = facts.durations or facts.date_pair
-    if _TOPIC_WORDS.search(facts.text):
-        return bool(_CALCULATION_WORDS.search(facts.text) or facts.amounts or facts.rates or lateness)
-    return bool(facts.amounts and facts.rates and lateness)
+    return penalty_signals(message, today or date.today(), lpr).looks_like_penalty
 
 
 def _clause_query(kind: Kind, text: str) -> str:

@@ -28,7 +28,7 @@ from bot.telegram import handlers
 from bot.telegram.access import AccessGate
 from bot.telegram.concurrency import PerChatUpdateProcessor
 from bot.telegram.deadlines import schedule_reminders, set_reminders, show_deadlines
-from bot.telegram.conversations import cancel, notice_conversation, penalty_conversation
+from bot.telegram.conversations import cancel, notice_conversation, penalty_conversation, set_company
 from bot.telegram.persistence import AtomicPicklePersistence
 from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, REMEMBERED_KEYBOARDS, expired_button, pressed
 from bot.telegram.replying import AssistantPort
@@ -92,6 +92,7 @@ def add_handlers(application: Application, gate: AccessGate) -> None:
             CommandHandler("remind", set_reminders),
             CommandHandler("ask", handlers.ask_command),
             CommandHandler("cancel", cancel),
+            CommandHandler("company", set_company),
             CallbackQueryHandler(handlers.show_clause, pattern=pressed(ClauseButton)),
             CallbackQueryHandler(handlers.compare_contracts, pattern=pressed(CompareButton)),
             CallbackQueryHandler(handlers.choose_contract, pattern=pressed(ContractChoiceButton)),

@@ -1,7 +1,9 @@
 """The guided flows, both persisted across restarts.
 
-/notice: type and contract by buttons, then the parties and dates in one message; the core asks for
-whatever is still missing. /penalty: figures gathered until the core can compute.
+/notice: type and contract by buttons, which open the draft in the core (`Assistant.draft_notice`); the
+parties and dates then come as ordinary messages, which the core tells apart from questions. /penalty:
+figures gathered until the core can compute (`Assistant.assess_penalty`). The flows call the core's typed
+methods; they never compose text for its router.
 """
 
 from __future__ import annotations
@@ -21,12 +23,10 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.models import Reply
-from bot.notices.compose import FIELD_LABELS
 from bot.telegram.buttons import NoticeContractButton, NoticeTypeButton, button, open_button, pressed
-from bot.telegram.replying import ask, assistant_of, load_session, notice_specs, save_session, work
+from bot.telegram.replying import assistant_of, load_session, save_session, send_reply, work
 
-CHOOSE_TYPE, CHOOSE_CONTRACT, NOTICE_DETAILS, PENALTY_FIGURES = range(4)
+CHOOSE_TYPE, CHOOSE_CONTRACT, PENALTY_FIGURES = range(3)
 
 NOTICE_EXAMPLE = "<code>我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出</code>"
 PENALTY_PROMPT = (
@@ -39,53 +39,47 @@ PENALTY_PROMPT = (
 async def start_notice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     session = load_session(update, context)
     save_session(context, session.model_copy(update={"draft": None}))  # a new notice starts clean
-    keyboard = [[button(spec.title, NoticeTypeButton(notice_type=name))] for name, spec in notice_specs(context).items()]
+    kinds = await work(update, assistant_of(context).notice_types)
+    keyboard = [[button(kind.title, NoticeTypeButton(notice_type=kind.type))] for kind in kinds]
     await update.effective_message.reply_text("要起草哪种通知书？", reply_markup=InlineKeyboardMarkup(keyboard))
     return CHOOSE_TYPE
 
 
 async def pick_notice_type(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    specs = notice_specs(context)
-    payload = await open_button(update, NoticeTypeButton, lambda p: p.notice_type in specs)
+    kinds = {kind.type: kind for kind in await work(update, assistant_of(context).notice_types)}
+    payload = await open_button(update, NoticeTypeButton, lambda p: p.notice_type in kinds)
     if payload is None:  # a type whose template is gone: the alert said so
         return CHOOSE_TYPE
-    spec = specs[payload.notice_type]
-    context.chat_data["notice_type"] = spec.type
+    kind = kinds[payload.notice_type]
+    context.chat_data["notice_type"] = kind.type
     contracts = await work(update, assistant_of(context).contracts)
     keyboard = [[button(c.title, NoticeContractButton(contract_id=c.contract_id, title=c.title))] for c in contracts]
     await update.callback_query.edit_message_text(
-        f"通知类型：{html.escape(spec.title)}\n依据哪份合同？", reply_markup=InlineKeyboardMarkup(keyboard)
+        f"通知类型：{html.escape(kind.title)}\n依据哪份合同？", reply_markup=InlineKeyboardMarkup(keyboard)
     )
     return CHOOSE_CONTRACT
 
 
 async def pick_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """The draft opens in the core (`Assistant.draft_notice`); from here on every message goes to the core,
+    which tells an answer from a question, so the conversation ends and nothing traps the chat."""
+    assistant = assistant_of(context)
+    kinds = {kind.type: kind for kind in await work(update, assistant.notice_types)}
     contract = await open_button(update, NoticeContractButton)
     if contract is None:
         return CHOOSE_CONTRACT
-    context.chat_data["notice_contract"] = contract.contract_id
-    spec = notice_specs(context)[context.chat_data["notice_type"]]
-    wanted = "、".join(FIELD_LABELS.get(field, field) for field in spec.required if field != "contract")
+    kind = kinds.get(context.chat_data.pop("notice_type", ""))
+    if kind is None:
+        await update.callback_query.edit_message_text("请重新发送 /notice 选择通知类型。")
+        return ConversationHandler.END
+    session = load_session(update, context)
+    reply = await work(update, assistant.draft_notice, session, kind.type, contract.contract_id)
+    save_session(context, session)
     await update.callback_query.edit_message_text(
-        f"通知类型：{html.escape(spec.title)}\n合同：《{html.escape(contract.title)}》\n\n"
-        f"请在一条消息里告诉我{html.escape(wanted)}，缺什么我会再问。例如：\n{NOTICE_EXAMPLE}"
+        f"通知类型：{html.escape(kind.title)}\n合同：《{html.escape(contract.title)}》\n\n{html.escape(reply.text)}\n\n"
+        f"也可以在一条消息里告诉我{html.escape('、'.join(kind.needs))}，例如：\n{NOTICE_EXAMPLE}"
     )
-    return NOTICE_DETAILS
-
-
-async def notice_details(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    text = update.effective_message.text
-    if load_session(update, context).draft is not None:  # the core is asking for a missing field
-        return _after_draft(await ask(update, context, text))
-    # The first answer opens the draft: name the chosen type, so the core drafts exactly that
-    spec = notice_specs(context)[context.chat_data["notice_type"]]
-    reply = await ask(update, context, f"起草{spec.title}：{text}", contract_id=context.chat_data["notice_contract"])
-    return _after_draft(reply)
-
-
-def _after_draft(reply: Reply) -> int:
-    """Done once the core has produced the .docx; until then it is asking for a missing field."""
-    return ConversationHandler.END if reply.notice and reply.notice.docx_path else NOTICE_DETAILS
+    return ConversationHandler.END
 
 
 async def start_penalty(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -104,19 +98,31 @@ async def _compute_penalty(update: Update, context: ContextTypes.DEFAULT_TYPE, f
     # Each turn resends every figure given so far, so the answer never depends on what the core remembers
     facts: list[str] = context.chat_data.setdefault("penalty_facts", [])
     facts.append(figures)
-    reply = await ask(update, context, "计算违约金：" + "；".join(facts))
+    session = load_session(update, context)
+    reply = await work(update, assistant_of(context).assess_penalty, "；".join(facts), session)
+    save_session(context, session)
+    await send_reply(update.effective_message, context, reply, session.last_topic)
     if reply.penalty and reply.penalty.amount is not None:
         context.chat_data.pop("penalty_facts", None)
         return ConversationHandler.END
     return PENALTY_FIGURES
 
 
+async def set_company(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/company 上海明远科技有限公司: the drafter then knows which party is ours."""
+    session = load_session(update, context)
+    reply = await work(update, assistant_of(context).set_company, session, " ".join(context.args or []))
+    save_session(context, session)
+    await send_reply(update.effective_message, context, reply, session.last_topic)
+
+
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     session = load_session(update, context)
-    save_session(context, session.model_copy(update={"draft": None}))
+    reply = await work(update, assistant_of(context).cancel, session)
+    save_session(context, session)
     for key in ("notice_type", "notice_contract", "penalty_facts"):
         context.chat_data.pop(key, None)
-    await update.effective_message.reply_text("已取消。")
+    await update.effective_message.reply_text(html.escape(reply.text))
     return ConversationHandler.END
 
 
@@ -126,7 +132,6 @@ def notice_conversation() -> ConversationHandler:
         states={
             CHOOSE_TYPE: [CallbackQueryHandler(pick_notice_type, pattern=pressed(NoticeTypeButton))],
             CHOOSE_CONTRACT: [CallbackQueryHandler(pick_contract, pattern=pressed(NoticeContractButton))],
-            NOTICE_DETAILS: [MessageHandler(filters.TEXT & ~filters.COMMAND, notice_details)],
         },
         name="notice",
     )

@@ -14,8 +14,7 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.models import Citation, Intent, Reply, Session
-from bot.notices.specs import NoticeSpec, cached_specs
+from bot.models import Citation, Intent, NoticeType, Reply, Session
 from bot.settings import Settings
 from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, button
 from bot.telegram.formatting import Paragraph, notice_caption, reply_paragraphs, split_messages
@@ -39,6 +38,13 @@ class AssistantPort(Protocol):
     """What the front end needs of bot.assistant.Assistant (a fake one stands in for it in unit tests)."""
 
     def reply(self, message: str, session: Session) -> Reply: ...
+    def notice_types(self) -> list[NoticeType]: ...
+    def draft_notice(
+        self, session: Session, notice_type: str, contract_id: str | None = None, details: str = ""
+    ) -> Reply: ...
+    def assess_penalty(self, figures: str, session: Session) -> Reply: ...
+    def set_company(self, session: Session, name: str) -> Reply: ...
+    def cancel(self, session: Session) -> Reply: ...
     def add_contract(
         self, filename: str, data: bytes, progress: Callable[[int, int], None] | None = None
     ) -> UploadResult: ...
@@ -58,9 +64,9 @@ def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
     return context.bot_data["settings"]
 
 
-def notice_specs(context: ContextTypes.DEFAULT_TYPE) -> dict[str, NoticeSpec]:
-    """The notice types staff can draft: one per spec in knowledge/templates."""
-    return cached_specs(settings_of(context).knowledge_dir / "templates")
+def notice_title(context: ContextTypes.DEFAULT_TYPE, notice_type: str) -> str:
+    """What a notice type is called, as the core names it."""
+    return next((k.title for k in assistant_of(context).notice_types() if k.type == notice_type), notice_type)
 
 
 def load_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Session:
@@ -123,8 +129,7 @@ async def answer_choice(update: Update, context: ContextTypes.DEFAULT_TYPE, cont
 
 async def send_reply(message: Message, context: ContextTypes.DEFAULT_TYPE, reply: Reply, topic: str | None) -> None:
     if reply.notice and reply.notice.docx_path:
-        spec = notice_specs(context).get(reply.notice.type)
-        caption = notice_caption(reply.notice, spec.title if spec else reply.notice.type)
+        caption = notice_caption(reply.notice, notice_title(context, reply.notice.type))
         await message.reply_document(document=Path(reply.notice.docx_path), caption=caption, write_timeout=60)
     await send_html(message, context, reply_paragraphs(reply), reply_keyboard(context, reply, topic))
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from retrieval.models import ContractInfo
 
-from bot.models import Citation, Intent, NoticeInfo, PenaltyInfo, Reply, Session
+from bot.models import Citation, Draft, Intent, NoticeInfo, NoticeType, PenaltyInfo, Reply, Session
 
 CLAUSE = Citation(
     contract_id="000_outbound",
@@ -26,6 +26,8 @@ class FakeAssistant:
         self.asked: list[tuple[str, Session]] = []
         self.uploads: list[tuple[str, bytes]] = []
         self.compared: list[tuple[str, str]] = []
+        self.drafts: list[tuple[str, str | None, str]] = []  # draft_notice calls
+        self.penalties: list[str] = []  # assess_penalty calls
         self.fail = False
         self.delay = 0.0  # seconds of "thinking", to see the typing indicator
 
@@ -51,15 +53,40 @@ class FakeAssistant:
         return Reply(intent=Intent.PENALTY, text="违约金 1,500.00 元", penalty=PenaltyInfo(amount="1500.00"))
 
     def _notice(self, message: str, session: Session) -> Reply:
-        draft = session.draft or {"contract_id": session.contract_id}
+        draft = session.draft or Draft(type="early_termination", fields={"contract_id": session.contract_id})
         if "甲方" not in message:
             session.draft = draft
             return Reply(intent=Intent.NOTICE, text="请告诉我甲方和乙方的名称。")
         session.draft = None
         path = self.docx_dir / "notice.docx"
         path.write_bytes(b"PK fake docx: " + message.encode())
-        notice = NoticeInfo(type="early_termination", contract_id=draft["contract_id"], docx_path=str(path))
+        notice = NoticeInfo(type=draft.type, contract_id=draft.fields["contract_id"], docx_path=str(path))
         return Reply(intent=Intent.NOTICE, text=f"通知预览：{message}", notice=notice)
+
+    # ---- the typed API the flows call ----
+
+    def notice_types(self) -> list[NoticeType]:
+        return [
+            NoticeType(type="breach_rectification", title="违约整改通知书", needs=["我方名称", "违约事实"]),
+            NoticeType(type="early_termination", title="提前终止通知书", needs=["我方名称", "对方名称", "发送日期"]),
+        ]
+
+    def draft_notice(self, session: Session, notice_type: str, contract_id: str | None = None, details: str = "") -> Reply:
+        self.drafts.append((notice_type, contract_id, details))
+        session.draft = Draft(type=notice_type, fields={"contract_id": contract_id})
+        return Reply(intent=Intent.NOTICE, text="请告诉我甲方和乙方的名称。")
+
+    def assess_penalty(self, figures: str, session: Session) -> Reply:
+        self.penalties.append(figures)
+        return self._penalty(figures)
+
+    def set_company(self, session: Session, name: str) -> Reply:
+        session.company = name
+        return Reply(intent=Intent.HELP, text=f"已记住：我方是{name}。")
+
+    def cancel(self, session: Session) -> Reply:
+        session.draft = None
+        return Reply(intent=Intent.HELP, text="已取消。")
 
     def add_contract(self, filename: str, data: bytes, progress: Callable[[int, int], None] | None = None) -> SimpleNamespace:
         self.uploads.append((filename, data))

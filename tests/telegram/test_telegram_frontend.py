@@ -128,7 +128,8 @@ async def test_guided_penalty_asks_until_it_can_compute(api, settings, assistant
         await api.send_text(USER, "30天")
         *_, missing, result = await api.replies(USER, after=0, count=3)
     assert "天数" in missing.text and "1,500.00" in result.text
-    assert assistant.asked[-1][0] == "计算违约金：欠款10万元，日万分之五；30天"
+    assert assistant.penalties[-1] == "欠款10万元，日万分之五；30天"  # a typed call: no text composed for the router
+    assert assistant.asked == []
 
 
 async def test_notice_flow_sends_docx_and_resumes_after_restart(api, settings, assistant):
@@ -145,13 +146,15 @@ async def test_notice_flow_sends_docx_and_resumes_after_restart(api, settings, a
     async with serving(settings, assistant):  # a restart between two buttons
         await api.press(contracts, contracts.buttons()[1][1])
         await api.wait_for(lambda: len(edits()) == 2)
+    async with serving(settings, assistant):  # and a restart with the draft open
         await api.send_text(USER, "星河公司")
         [question] = await api.replies(USER, after=1)
         await api.send_text(USER, "甲方星河公司，乙方远景公司")
         document, preview = await api.replies(USER, after=2, count=2)
-    assert "售后运营协议" in edits()[1].text
-    assert [m for m, _ in assistant.asked] == ["起草提前终止通知书：星河公司", "甲方星河公司，乙方远景公司"]
-    assert assistant.asked[0][1].contract_id == "001_support"
+    assert "售后运营协议" in edits()[1].text and "甲方和乙方" in edits()[1].text
+    assert assistant.drafts == [("early_termination", "001_support", "")]
+    assert [m for m, _ in assistant.asked] == ["星河公司", "甲方星河公司，乙方远景公司"]
+    assert assistant.asked[0][1].draft.fields["contract_id"] == "001_support"
     assert "甲方和乙方" in question.text
     assert [c.params.get("text") for c in api.calls if c.method == "answerCallbackQuery"] == [None, None]
     assert document.method == "sendDocument" and "提前终止通知书" in document.text

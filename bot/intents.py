@@ -1,0 +1,137 @@
+"""Scored intents: every intent scores the message, and the best clear winner acts.
+
+Signals are words from knowledge/lexicon/intents.yaml and what the skills can read from the message
+(figures, notice types, party names, whether it answers the open draft's question). A near tie
+between two intents that would act differently is reported, so the assistant can ask which one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+
+class Route(StrEnum):
+    HELP = "help"
+    CONTRACTS = "contracts"
+    OWN_COMPANY = "own_company"  # 我方是上海明远科技有限公司
+    DRAFT_REQUEST = "draft_request"
+    DRAFT_ANSWER = "draft_answer"  # an answer to the open draft's question, a correction or a cancel
+    PENALTY = "penalty"
+    RULE_QUESTION = "rule_question"  # 违约金怎么算: the clause, and an offer to compute
+    CLAUSE = "clause"
+
+
+class Lexicon(BaseModel):
+    source: str
+    date: dt.date
+    help: list[str]
+    contract_list: list[str]
+    question: list[str]
+    drafting_verb: list[str]
+    letter: list[str]
+    sending: list[str]
+    rule_question: list[str]
+    own_company: list[str]
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        return cls.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+    def has(self, name: str, text: str) -> bool:
+        lowered = text.lower()
+        return any(word.lower() in lowered for word in getattr(self, name))
+
+    def is_help(self, text: str) -> bool:
+        """Help only when the message is nothing but a help word: "帮助我算违约金" is not."""
+        bare = re.sub(r"[\s?？!！。.]", "", text.lower())
+        return bare in {word.lower() for word in self.help}
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the skills read from the message, for scoring (filled in by the assistant)."""
+
+    notice_type: bool = False  # a notice type's trigger words (提前终止, 催款…)
+    drafting_request: bool = False  # the drafter's own test: a drafting verb or a letter word, and a type
+    parties: int = 0  # organisations or 甲方/乙方 named
+    dated: bool = False  # gives a date
+    penalty: bool = False  # the penalty engine's routing test
+    penalty_figures: int = 0  # amounts, rates and lateness given
+    penalty_topic: bool = False  # 违约金, 滞纳金, 逾期…
+    draft_open: bool = False
+    answers_draft: bool = False  # applying it to the open draft moves the draft on
+    strong_answer: bool = False  # …by a figure, date, party or contract (not only free text)
+    draft_command: bool = False  # 取消, 乙方名称改成…
+    own_company: str | None = None  # the company the message says is ours
+
+
+@dataclass
+class Scores:
+    scores: dict[Route, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, route: Route, points: float, reason: str) -> None:
+        self.scores[route] = self.scores.get(route, 0.0) + points
+        self.reasons.append(f"{route}{points:+g}：{reason}")
+
+    def ranked(self) -> list[tuple[Route, float]]:
+        return sorted(self.scores.items(), key=lambda item: -item[1])
+
+    @property
+    def best(self) -> Route:
+        return self.ranked()[0][0]
+
+    def near_tie(self, margin: float = 1.0) -> tuple[Route, Route] | None:
+        """The two best routes when they score within `margin` of each other (and both really score)."""
+        ranked = self.ranked()
+        if len(ranked) < 2 or ranked[1][1] < 2.0 or ranked[0][1] - ranked[1][1] >= margin:
+            return None
+        return ranked[0][0], ranked[1][0]
+
+
+def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
+    """Every intent's score for a (simplified) message. The weights are small integers on purpose: each
+    reads as "this much evidence", and the tests in tests/phrasing pin the outcomes, not the numbers."""
+    scores = Scores()
+    asks = lexicon.has("question", text)
+    scores.add(Route.CLAUSE, 1.0, "fallback: look it up in the contracts")
+    if asks:
+        scores.add(Route.CLAUSE, 2.0, "a question")
+    if lexicon.is_help(text):
+        scores.add(Route.HELP, 10.0, "help word alone")
+    if lexicon.has("contract_list", text):
+        scores.add(Route.CONTRACTS, 8.0, "asks for the contract list")
+    if signals.own_company and not signals.notice_type:
+        scores.add(Route.OWN_COMPANY, 5.5, "says who we are")
+
+    if signals.drafting_request:
+        scores.add(Route.DRAFT_REQUEST, 5.0, "drafting verb or letter word with a notice type")
+    elif signals.notice_type and lexicon.has("letter", text) and not asks:
+        scores.add(Route.DRAFT_REQUEST, 2.0, "names a notice and is not a question")
+        if signals.parties:
+            scores.add(Route.DRAFT_REQUEST, 1.5, "names the parties")
+        if signals.dated and lexicon.has("sending", text):
+            scores.add(Route.DRAFT_REQUEST, 1.5, "gives the sending date")
+    if asks and signals.drafting_request and not lexicon.has("drafting_verb", text):
+        scores.add(Route.DRAFT_REQUEST, -3.0, "asks about letters rather than for one")
+
+    if signals.penalty:
+        scores.add(Route.PENALTY, 3.5 + min(signals.penalty_figures, 3) * 0.5, "penalty words with figures")
+    if signals.penalty_topic and not signals.penalty_figures and lexicon.has("rule_question", text):
+        scores.add(Route.RULE_QUESTION, 4.5, "asks how the contract's rule works, gives no figures")
+
+    if signals.draft_open:
+        if signals.draft_command:
+            scores.add(Route.DRAFT_ANSWER, 9.0, "cancel or correction of the open draft")
+        elif signals.answers_draft:
+            # A question is rarely an answer: it takes a strong reading to count, and then barely.
+            points = {(True, False): 6.0, (False, False): 3.5, (True, True): 2.5, (False, True): 0.5}
+            scores.add(Route.DRAFT_ANSWER, points[(signals.strong_answer, asks)], "moves the open draft on")
+    return scores
