@@ -24,7 +24,7 @@ from bot.deadlines import Deadline, upcoming
 from bot.models import Citation, Intent, NoticeType, Reply, Session
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
-from bot.notices.fields import SENDER, find_organisation, organisation_names
+from bot.notices.fields import SENDER, find_organisation, find_parties, organisation_names
 from bot.penalty import PenaltyAssessment, assess, load_legal_rules, penalty_signals
 from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
@@ -197,6 +197,7 @@ class Assistant:
             strong_answer=progress is DraftProgress.STRONG,
             draft_command=self.drafter.is_command(text, session),
             own_company=own,
+            sided_parties=any(party.name and (party.side or party.role) for party in find_parties(text)),
         )
 
     def _act(self, route: Route, text: str, session: Session) -> Reply:
@@ -210,6 +211,8 @@ class Assistant:
             return self.set_company(session, name)
         if route in _DRAFT_ROUTES:
             return self._draft_turn(text, session, new=route is Route.DRAFT_REQUEST)
+        if route is Route.ORPHAN_DETAILS:
+            return self._hold_details(text, session)
         if route is Route.PENALTY:
             return self._penalty(text, session)
         reply = self._clause_question(text, session)
@@ -219,7 +222,21 @@ class Assistant:
 
     # ---- drafts ---------------------------------------------------------------------------------
 
+    def _hold_details(self, text: str, session: Session) -> Reply:
+        """Details with no draft to go into (the draft was cancelled, expired or lost in a restart): say so,
+        keep them, and offer to start one; the next drafting request uses them."""
+        session.held_details = text
+        kinds = "、".join(f"“{kind.title}”" for kind in self.notice_types())
+        return Reply(
+            intent=Intent.NOTICE,
+            text="这条消息像是通知书的内容（双方名称、日期），但现在没有正在起草的通知，可能已取消或已超时。\n"
+            f"要开始起草吗？请回复要起草的通知类型（{kinds}），或发送 /notice 按按钮选择；刚才这条内容会一并用上。",
+        )
+
     def _draft_turn(self, text: str, session: Session, new: bool) -> Reply:
+        held, session.held_details = session.held_details, None
+        if new and held:
+            text = f"{text}，{held}"  # the details sent before the request belong to it
         own = self._own_company_named(text)
         if own and session.company is None:
             session.company = own

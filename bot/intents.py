@@ -23,6 +23,7 @@ class Route(StrEnum):
     OWN_COMPANY = "own_company"  # 我方是上海明远科技有限公司
     DRAFT_REQUEST = "draft_request"
     DRAFT_ANSWER = "draft_answer"  # an answer to the open draft's question, a correction or a cancel
+    ORPHAN_DETAILS = "orphan_details"  # reads like a draft's details, but no draft is open
     PENALTY = "penalty"
     RULE_QUESTION = "rule_question"  # 违约金怎么算: the clause, and an offer to compute
     CLAUSE = "clause"
@@ -70,6 +71,7 @@ class Signals:
     strong_answer: bool = False  # …by a figure, date, party or contract (not only free text)
     draft_command: bool = False  # 取消, 乙方名称改成…
     own_company: str | None = None  # the company the message says is ours
+    sided_parties: bool = False  # 我方（甲方）X公司, 对方Y公司: parties with their sides, as a draft's details
 
 
 @dataclass
@@ -127,6 +129,11 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     if signals.penalty_topic and not signals.penalty_figures and lexicon.has("rule_question", text):
         scores.add(Route.RULE_QUESTION, 4.5, "asks how the contract's rule works, gives no figures")
 
+    if not signals.draft_open and not signals.notice_type and not asks and not signals.penalty:
+        # 我方（甲方）X公司，对方（乙方）Y公司，12月1日发出: the details of a notice with no draft to go into
+        details = (2.0 if signals.sided_parties else 0.0) + (1.5 if signals.dated and lexicon.has("sending", text) else 0.0)
+        if details >= 2.0:
+            scores.add(Route.ORPHAN_DETAILS, details + 1.0, "a draft's details, and no draft open")
     if signals.draft_open:
         if signals.draft_command:
             scores.add(Route.DRAFT_ANSWER, 9.0, "cancel or correction of the open draft")

@@ -106,4 +106,7 @@ class Session(BaseModel):
     company: str | None = Field(None, description="Our own company's name, once the user has said it")
     choices: list[str] = Field(default_factory=list, description="Contract ids offered for the pending question")
     pending_question: str | None = Field(None, description="The question waiting for the user's choice of contract")
+    held_details: str | None = Field(
+        None, description="A draft's details sent with no draft open, kept for the draft the user starts next"
+    )
     interactive: bool = Field(True, description="False for one-shot use (`ask`, eval): never ask back, draft at once")

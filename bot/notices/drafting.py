@@ -119,6 +119,8 @@ class NoticeDrafter:
         read into a field is STRONG; free text taken as the breach facts is WEAK; nothing is NONE."""
         if session.draft is None:
             return DraftProgress.NONE
+        if figure_problems(message, today):
+            return DraftProgress.STRONG  # an answer with an impossible figure: the drafter refuses it by name
         trial = session.draft.model_copy(deep=True)
         before = _known(trial.fields)
         self._apply(trial, message, today, own_names)

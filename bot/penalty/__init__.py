@@ -76,7 +76,9 @@ class PenaltySignals(BaseModel):
 
 def penalty_signals(message: str, today: date, lpr: LprTable | None = None) -> PenaltySignals:
     facts = read_facts(message, today, lpr)
-    lateness = bool(facts.durations or facts.date_pair)
+    # An impossible date or a negative duration is still a lateness the user meant: it goes to the engine,
+    # which refuses it by name, rather than to a clause search.
+    lateness = bool(facts.durations or facts.date_pair or facts.impossible_dates or facts.negative_days)
     topic = bool(_TOPIC_WORDS.search(facts.text))
     figures = len(facts.amounts) + len(facts.rates) + int(lateness)
     if topic:
