@@ -215,10 +215,22 @@ class Assistant:
             return self._hold_details(text, session)
         if route is Route.PENALTY:
             return self._penalty(text, session)
-        reply = self._clause_question(text, session)
-        if route is Route.RULE_QUESTION and reply.citations:
-            reply.text += "\n\n" + _OFFER_COMPUTATION
-        return reply
+        if route is Route.RULE_QUESTION:
+            return self._rule_question(text, session)
+        return self._clause_question(text, session)
+
+    def _rule_question(self, text: str, session: Session) -> Reply:
+        """违约金怎么算: the contract's rule, quoted, and an offer to compute with the user's figures (a
+        penalty reply with nothing computed); asking for the figures only when no contract has a rule."""
+        answer = self._clause_question(text, session)
+        if not answer.citations:
+            return self._penalty(text, session)
+        return Reply(
+            intent=Intent.PENALTY,
+            text=f"{answer.text}\n\n{_OFFER_COMPUTATION}",
+            citations=answer.citations,
+            penalty=self._assess(text, self.today()).info,
+        )
 
     # ---- drafts ---------------------------------------------------------------------------------
 
