@@ -2,10 +2,13 @@
 
 from datetime import date
 
+import pytest
+
 from bot.notices.fields import (
     Party,
     assign_sides,
     extract,
+    find_breach,
     find_parties,
     organisation_names,
 )
@@ -104,3 +107,19 @@ def test_side_and_role_together_in_brackets_after_the_name() -> None:
 def test_company_names_are_found_but_never_a_contract_title() -> None:
     names = organisation_names("起草外呼服务协议的通知：我方深圳星河数据服务有限公司，由广州远景呼叫中心有限公司签收")
     assert names == ["深圳星河数据服务有限公司", "广州远景呼叫中心有限公司"]
+
+
+def test_a_description_in_the_role_brackets_is_not_part_of_the_name() -> None:
+    parties = find_parties("我方（乙方，服务提供商）合肥声海信息技术有限公司，甲方芜湖江城贸易有限公司，12月15日发出")
+    assert [(p.side, p.role, p.name) for p in parties][0] == ("sender", "乙方", "合肥声海信息技术有限公司")
+
+
+@pytest.mark.parametrize(
+    ("message", "breach"),
+    [
+        ("我方（甲方）厦门鹭岛科技有限公司，乙方泉州海丝外呼有限公司连续三个月接通率低于合同约定的80%", "连续三个月接通率低于合同约定的80%"),
+        ("起草违约整改通知，对方（乙方）泉州海丝外呼有限公司，对方客服人员多次辱骂客户，要求10日内整改", "客服人员多次辱骂客户"),
+    ],
+)
+def test_a_breach_stated_in_the_message_is_read(message: str, breach: str) -> None:
+    assert find_breach(message) == breach

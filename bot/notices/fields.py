@@ -28,7 +28,8 @@ _SIDES = "|".join(sorted(_SIDE_OF, key=len, reverse=True))
 _PARTY_MARKER = re.compile(
     rf"[（(]\s*(?P<role_in>甲方|乙方)\s*[，,、/]\s*(?P<side_in>{_SIDES})\s*[）)]"  # X公司（甲方，我方）
     rf"|(?P<role_first>甲方|乙方)\s*[（(]\s*(?P<side_after>{_SIDES})\s*[）)]"  # 甲方（我方）X公司
-    rf"|(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*[）)]?"  # 我方（甲方）X公司, X公司（甲方）
+    # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司: a description in the brackets is no name
+    rf"|(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
 )
 # Words that end the text before a bracketed role: "由X公司（甲方）向Y公司（乙方）发出".
 _BEFORE_NAME = re.compile(r"由|向|给|致|和|与|及|对")
@@ -62,7 +63,10 @@ _PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
 _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
 _DEADLINE = re.compile(rf"({_NUMBER})\s*(个工作日|日|天)\s*内[^，,；;。]{{0,6}}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正)")
 _CURE_ACTS = {"整改", "纠正", "改正", "补正"}
-_BREACH_VERBS = re.compile(r"未按|未能|没有|拒绝|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包")
+_BREACH_VERBS = re.compile(
+    r"未按|未能|没有|拒绝|拒不|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包"
+    r"|低于|少于|辱骂|被投诉|中断|停止服务|不履行|未履行"
+)
 # Right after a party's name: it owes or is in breach, so it is the recipient.
 _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
 _FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的)+")
