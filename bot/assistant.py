@@ -21,7 +21,7 @@ from bot.answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, c
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
-from bot.models import Citation, Intent, NoticeType, Reply, Session
+from bot.models import Choice, Citation, Intent, NoticeType, Reply, Session
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
 from bot.notices.fields import SENDER, find_organisation, find_parties, organisation_names
@@ -47,6 +47,15 @@ log = logging.getLogger(__name__)
 REPLY_FAILED = "抱歉，处理这条消息时出错了，已记录。请换个说法再试，或发送“帮助”。"
 _READABLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _DRAFT_ROUTES = (Route.DRAFT_REQUEST, Route.DRAFT_ANSWER)
+# Intents a near tie between is asked about, and how each option reads.
+_CHOICE_LABELS = {
+    Route.CLAUSE: "查合同条款",
+    Route.PENALTY: "计算违约金金额",
+    Route.RULE_QUESTION: "看合同的违约金约定",
+    Route.DRAFT_REQUEST: "起草一份新的通知书",
+    Route.DRAFT_ANSWER: "作为正在起草的通知书的回答",
+    Route.ORPHAN_DETAILS: "用这些内容起草通知书",
+}
 _OFFER_COMPUTATION = "如需按这条约定计算具体金额，请告诉我欠款金额、违约金比例和逾期天数（或应付日期和实际付款日期）。"
 
 HELP_TEXT = """我是合同助手，可以帮您：
@@ -169,15 +178,43 @@ class Assistant:
                 return self.answerer.answer_chosen(chosen, session)
             session.choices, session.pending_question = [], None
         expired = self._expire_idle_draft(session)
-        scores = score(text, self.lexicon, self._signals(text, session))
-        route = scores.best
-        log.debug("route %s for user %s: %s", route, session.user, "; ".join(scores.reasons))
+        picked = self._picked(text, session)
+        if picked is not None:
+            route, text = picked
+        else:
+            scores = score(text, self.lexicon, self._signals(text, session))
+            log.debug("scores for user %s: %s", session.user, "; ".join(scores.reasons))
+            tie = scores.near_tie()
+            if session.interactive and tie and set(tie) <= set(_CHOICE_LABELS):
+                return self._ask_which(text, tie, session)
+            route = scores.best
         reply = self._act(route, text, session)
         if session.draft is not None and route not in _DRAFT_ROUTES:
             reply.text += "\n\n" + self.drafter.waiting_line(session)
         if expired:
             reply.text = f"{expired}\n\n{reply.text}"
         return reply
+
+    def _ask_which(self, text: str, routes: tuple[Route, Route], session: Session) -> Reply:
+        """A near tie between two intents that would act differently: one short question (front ends show
+        the options as buttons, or the user replies 1 or 2)."""
+        labels = [_CHOICE_LABELS[route] for route in routes]
+        session.choice = Choice(message=text, routes=[str(route) for route in routes], labels=labels)
+        options = "；".join(f"{number}. {label}" for number, label in enumerate(labels, 1))
+        return Reply(intent=Intent.UNKNOWN, text=f"这条消息可以有两种理解，您是想：{options}？请回复 1 或 2。")
+
+    def _picked(self, text: str, session: Session) -> tuple[Route, str] | None:
+        """The route and message of the near tie the user just picked ("1", "2"); any other message drops it."""
+        choice, session.choice = session.choice, None
+        if choice is None or text.strip() not in ("1", "2") or int(text.strip()) > len(choice.routes):
+            return None
+        return Route(choice.routes[int(text.strip()) - 1]), choice.message
+
+    def choose(self, session: Session, option: int) -> Reply:
+        """The user picked option `option` (1-based) of the near tie asked about (a button)."""
+        if session.choice is None or not 1 <= option <= len(session.choice.routes):
+            return Reply(intent=Intent.HELP, text="这个选择已过期，请重新发送您的消息。")
+        return self.reply(str(option), session)
 
     def _signals(self, text: str, session: Session) -> Signals:
         today = self.today()

@@ -114,7 +114,7 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
         scores.add(Route.OWN_COMPANY, 5.5, "says who we are")
 
     if signals.drafting_request:
-        scores.add(Route.DRAFT_REQUEST, 5.0, "drafting verb or letter word with a notice type")
+        scores.add(Route.DRAFT_REQUEST, 6.0, "drafting verb or letter word with a notice type")
     elif signals.notice_type and lexicon.has("letter", text) and not asks:
         scores.add(Route.DRAFT_REQUEST, 2.0, "names a notice and is not a question")
         if signals.parties:

@@ -96,6 +96,14 @@ class Draft(BaseModel):
     updated_at: datetime | None = Field(None, description="Last time the draft moved; idle drafts expire")
 
 
+class Choice(BaseModel):
+    """A near tie the assistant asked about: the message, and what it could be (labels in order)."""
+
+    message: str
+    routes: list[str] = Field(description="bot.intents.Route values, in the order offered")
+    labels: list[str] = Field(description="What each option says to the user")
+
+
 class Session(BaseModel):
     """Per-chat state. Plain data so any front end can persist it (Telegram keeps it across restarts)."""
 
@@ -109,4 +117,5 @@ class Session(BaseModel):
     held_details: str | None = Field(
         None, description="A draft's details sent with no draft open, kept for the draft the user starts next"
     )
+    choice: Choice | None = Field(None, description="A near tie asked about, until the user picks one")
     interactive: bool = Field(True, description="False for one-shot use (`ask`, eval): never ask back, draft at once")

@@ -30,7 +30,15 @@ from bot.telegram.concurrency import PerChatUpdateProcessor
 from bot.telegram.deadlines import schedule_reminders, set_reminders, show_deadlines
 from bot.telegram.conversations import cancel, notice_conversation, penalty_conversation, set_company
 from bot.telegram.persistence import AtomicPicklePersistence
-from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, REMEMBERED_KEYBOARDS, expired_button, pressed
+from bot.telegram.buttons import (
+    REMEMBERED_KEYBOARDS,
+    ChoiceButton,
+    ClauseButton,
+    CompareButton,
+    ContractChoiceButton,
+    expired_button,
+    pressed,
+)
 from bot.telegram.replying import AssistantPort
 from bot.telegram.upload import receive_contract
 
@@ -94,6 +102,7 @@ def add_handlers(application: Application, gate: AccessGate) -> None:
             CommandHandler("cancel", cancel),
             CommandHandler("company", set_company),
             CallbackQueryHandler(handlers.show_clause, pattern=pressed(ClauseButton)),
+            CallbackQueryHandler(handlers.pick_choice, pattern=pressed(ChoiceButton)),
             CallbackQueryHandler(handlers.compare_contracts, pattern=pressed(CompareButton)),
             CallbackQueryHandler(handlers.choose_contract, pattern=pressed(ContractChoiceButton)),
             CallbackQueryHandler(expired_button),  # forged, dropped from the cache, or of a finished flow

@@ -65,6 +65,13 @@ class NoticeContractButton(ButtonPayload):
     title: str
 
 
+class ChoiceButton(ButtonPayload):
+    """One side of a near tie the core asked about."""
+
+    kind: Literal["choice"] = "choice"
+    option: int
+
+
 P = TypeVar("P", bound=ButtonPayload)
 
 

@@ -8,9 +8,9 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, open_button
+from bot.telegram.buttons import ChoiceButton, ClauseButton, CompareButton, ContractChoiceButton, open_button
 from bot.telegram.formatting import Paragraph, citation_label, comparison_paragraphs, paragraphs
-from bot.telegram.replying import answer_choice, ask, assistant_of, send_html, work
+from bot.telegram.replying import answer_choice, ask, assistant_of, load_session, save_session, send_html, send_reply, work
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,17 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await ask(update, context, update.effective_message.text)
+
+
+async def pick_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One side of a near tie the core asked about: the core acts on the message as that."""
+    payload = await open_button(update, ChoiceButton)
+    if payload is None:
+        return
+    session = load_session(update, context)
+    reply = await work(update, assistant_of(context).choose, session, payload.option)
+    save_session(context, session)
+    await send_reply(update.effective_message, context, reply, session.last_topic)
 
 
 async def show_clause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -16,7 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.models import Citation, Intent, NoticeType, Reply, Session
 from bot.settings import Settings
-from bot.telegram.buttons import ClauseButton, CompareButton, ContractChoiceButton, button
+from bot.telegram.buttons import ChoiceButton, ClauseButton, CompareButton, ContractChoiceButton, button
 from bot.telegram.formatting import Paragraph, notice_caption, reply_paragraphs, split_messages
 
 if TYPE_CHECKING:  # bot.assistant loads the index machinery: not needed to serve a fake in tests
@@ -45,6 +45,7 @@ class AssistantPort(Protocol):
     def assess_penalty(self, figures: str, session: Session) -> Reply: ...
     def set_company(self, session: Session, name: str) -> Reply: ...
     def cancel(self, session: Session) -> Reply: ...
+    def choose(self, session: Session, option: int) -> Reply: ...
     def add_contract(
         self, filename: str, data: bytes, progress: Callable[[int, int], None] | None = None
     ) -> UploadResult: ...
@@ -114,7 +115,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE, message: str, 
     session = load_session(update, context).model_copy(update=session_changes)
     reply = await work(update, assistant_of(context).reply, message, session)
     save_session(context, session)
-    await send_reply(update.effective_message, context, reply, session.last_topic)
+    await send_reply(update.effective_message, context, reply, session.last_topic, choice_keyboard(session))
     return reply
 
 
@@ -127,11 +128,26 @@ async def answer_choice(update: Update, context: ContextTypes.DEFAULT_TYPE, cont
     return reply
 
 
-async def send_reply(message: Message, context: ContextTypes.DEFAULT_TYPE, reply: Reply, topic: str | None) -> None:
+def choice_keyboard(session: Session) -> InlineKeyboardMarkup | None:
+    """The options of a near tie the core asked about, as buttons."""
+    if session.choice is None:
+        return None
+    return InlineKeyboardMarkup(
+        [[button(label, ChoiceButton(option=number))] for number, label in enumerate(session.choice.labels, 1)]
+    )
+
+
+async def send_reply(
+    message: Message,
+    context: ContextTypes.DEFAULT_TYPE,
+    reply: Reply,
+    topic: str | None,
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> None:
     if reply.notice and reply.notice.docx_path:
         caption = notice_caption(reply.notice, notice_title(context, reply.notice.type))
         await message.reply_document(document=Path(reply.notice.docx_path), caption=caption, write_timeout=60)
-    await send_html(message, context, reply_paragraphs(reply), reply_keyboard(context, reply, topic))
+    await send_html(message, context, reply_paragraphs(reply), keyboard or reply_keyboard(context, reply, topic))
 
 
 async def send_html(

@@ -88,6 +88,9 @@ class FakeAssistant:
         session.draft = None
         return Reply(intent=Intent.HELP, text="已取消。")
 
+    def choose(self, session: Session, option: int) -> Reply:
+        return self.reply(str(option), session)
+
     def add_contract(self, filename: str, data: bytes, progress: Callable[[int, int], None] | None = None) -> SimpleNamespace:
         self.uploads.append((filename, data))
         if not data.startswith(b"PK"):

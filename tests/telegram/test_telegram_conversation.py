@@ -148,3 +148,14 @@ async def test_lpr_multiples_and_several_debts_give_the_right_totals(api, settin
     assert f"{total} 元" in text_of(reply)
     if "LPR" in message:
         assert "一年期LPR 3.00%" in text_of(reply) and "2025年5月20日公布" in text_of(reply)
+
+
+async def test_a_near_tie_asks_with_buttons_and_the_pick_acts(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "售后运营协议欠款逾期违约金多少")
+        [question] = await api.replies(USER, after=0, timeout=60)
+        labels = [label for label, _ in question.buttons()]
+        await api.press(question, next(data for label, data in question.buttons() if label == "查合同条款"))
+        [answer] = await api.replies(USER, after=1, timeout=60)
+    assert "两种理解" in text_of(question) and labels == ["计算违约金金额", "查合同条款"]
+    assert "《外包售后运营协议书》" in text_of(answer) and "「" in text_of(answer)
