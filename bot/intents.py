@@ -137,7 +137,7 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     if signals.draft_open:
         if signals.draft_command:
             scores.add(Route.DRAFT_ANSWER, 9.0, "cancel or correction of the open draft")
-        elif signals.answers_draft:
+        elif signals.answers_draft and not signals.drafting_request:  # a new request starts a new draft
             # A question is rarely an answer: it takes a strong reading to count, and then barely.
             points = {(True, False): 6.0, (False, False): 3.5, (True, True): 2.5, (False, True): 0.5}
             scores.add(Route.DRAFT_ANSWER, points[(signals.strong_answer, asks)], "moves the open draft on")

@@ -141,10 +141,10 @@ def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the
     with openai_stub([Canned(when=message, tool_arguments=invented)]) as stub:
         drafter(stub.url).handle(message, with_invented, date(2026, 9, 20))
 
-    assert offline.draft["awaiting"] == "sender" and "amount" not in offline.draft["fields"]
-    fields = with_read.draft["fields"]
+    assert offline.draft.awaiting == "sender" and "amount" not in offline.draft.fields
+    fields = with_read.draft.fields
     assert fields["sender"] == {"name": "深圳星河数据服务有限公司", "role": "乙方"}
     assert fields["recipient"] == {"name": "广州远景呼叫中心有限公司", "role": "甲方"}
     assert fields["amount"] == "52000.00"  # parsed by the drafter's own reader from the restatement
-    assert with_read.draft["awaiting"] == "sent_date"
-    assert "杭州某某科技有限公司" not in str(with_invented.draft["fields"])
+    assert with_read.draft.awaiting == "sent_date"
+    assert "杭州某某科技有限公司" not in str(with_invented.draft.fields)
