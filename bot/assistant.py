@@ -21,7 +21,7 @@ from bot.answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, c
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
-from bot.models import Choice, Citation, Intent, NoticeType, Reply, Session
+from bot.models import Citation, IntentChoice, Intent, NoticeType, Reply, Session
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
 from bot.notices.fields import SENDER, find_organisation, find_parties, organisation_names
@@ -80,12 +80,6 @@ def open_index(settings: Settings) -> ClauseIndex:
         chroma_path=settings.chroma_path,
         field_words=load_field_words(settings.contract_fields_file),
     )
-
-
-def contracts_named(message: str, index: ClauseIndex) -> list[str]:
-    """Which contracts a message names ("外呼协议" may name two). The one place the assistant asks this,
-    so a better contract resolver replaces it here."""
-    return index.resolve(message).contract_ids
 
 
 class UploadResult(BaseModel):
@@ -199,7 +193,7 @@ class Assistant:
         """A near tie between two intents that would act differently: one short question (front ends show
         the options as buttons, or the user replies 1 or 2)."""
         labels = [_CHOICE_LABELS[route] for route in routes]
-        session.choice = Choice(message=text, routes=[str(route) for route in routes], labels=labels)
+        session.choice = IntentChoice(message=text, routes=[str(route) for route in routes], labels=labels)
         options = "；".join(f"{number}. {label}" for number, label in enumerate(labels, 1))
         return Reply(intent=Intent.UNKNOWN, text=f"这条消息可以有两种理解，您是想：{options}？请回复 1 或 2。")
 

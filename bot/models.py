@@ -96,7 +96,7 @@ class Draft(BaseModel):
     updated_at: datetime | None = Field(None, description="Last time the draft moved; idle drafts expire")
 
 
-class Choice(BaseModel):
+class IntentChoice(BaseModel):
     """A near tie the assistant asked about: the message, and what it could be (labels in order)."""
 
     message: str
@@ -117,5 +117,5 @@ class Session(BaseModel):
     held_details: str | None = Field(
         None, description="A draft's details sent with no draft open, kept for the draft the user starts next"
     )
-    choice: Choice | None = Field(None, description="A near tie asked about, until the user picks one")
+    choice: IntentChoice | None = Field(None, description="A near tie asked about, until the user picks one")
     interactive: bool = Field(True, description="False for one-shot use (`ask`, eval): never ask back, draft at once")
