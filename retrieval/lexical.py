@@ -32,6 +32,18 @@ _STOPWORDS = frozenset(
 )
 
 
+# jieba's dictionary counts each word in its training text (60 million words in all); at 20,000 and over a word
+# is among the language's few hundred most common ones (需要 27,430, 国际 24,601), while trade names people
+# shorten a company to stay far below (启航 68, 联想 1,393, 百度 11,008).
+_EVERYDAY_FREQUENCY = 20_000
+
+
+def is_everyday_word(word: str) -> bool:
+    """One of the language's most common words, too common to name anything on its own."""
+    jieba.dt.check_initialized()  # the dictionary loads lazily; its counts are empty until then
+    return jieba.dt.FREQ.get(word, 0) >= _EVERYDAY_FREQUENCY
+
+
 @lru_cache(maxsize=4)
 def _segmenter(terms: tuple[str, ...]) -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from retrieval.glossary import Glossary
 from retrieval.hints import NameIndex
+from retrieval.lexical import is_everyday_word
 from retrieval.metadata import FieldWords
 from retrieval.models import ContractInfo
 
@@ -237,11 +238,12 @@ def _squash(text: str) -> str:
 
 def _overlap(question: str, short: str, generic: set[str]) -> str:
     """The longest part (two characters or more) of a short name that the question contains and that is
-    not a common word of names ('启航' of '北京启航', '海岳' of '宁波海岳')."""
+    neither a common word of names ('启航' of '北京启航', '海岳' of '宁波海岳') nor one of the language's
+    everyday words (a party called “需要”制造公司 is not named by "需要提前几天")."""
     for size in range(len(short) - 1, 1, -1):
         for start in range(len(short) - size + 1):
             part = short[start : start + size]
-            if part in question and part not in generic:
+            if part in question and part not in generic and not is_everyday_word(part):
                 return part
     return ""
 

@@ -12,6 +12,8 @@ from bot.assistant import Assistant
 from bot.models import Intent, Session
 from bot.settings import Settings
 from retrieval.index import ClauseIndex
+from retrieval.ingest import parse_contract
+from retrieval.resolver import ContractResolver
 
 
 def contract(title: str, number: str, client: str, provider: str, signed: str, notice_days: str, penalty: str) -> str:
@@ -114,3 +116,13 @@ def test_a_picker_takes_part_of_a_name_or_number_and_offers_at_most_eight(index:
     assert [c.contract_id for c in index.resolver.pick("海岳")] == ["c1_ops", "c2_ops"]
     assert [c.contract_id for c in index.resolver.pick("2025-020")] == ["c3_ops"]
     assert len(index.resolver.pick("合同", limit=8)) <= 8
+
+
+def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passing():
+    """Template contracts name parties like “需要”制造公司: "需要提前几天" names no contract, while a trade
+    name that is no everyday word (启航) still names its party's contract."""
+    text = contract("软件许可合同", "XK-2024-003", "北京启航科技有限公司", "“需要”制造公司", "2024年5月6日", "三十", "万分之五")
+    info = parse_contract("x_license.txt", text.encode(), words=LAYOUT, field_words=FIELD_WORDS).info
+    resolver = ContractResolver([info], FIELD_WORDS, GLOSSARY)
+    assert resolver.resolve("实习生要离职需要提前几天申请？").contract_ids == []
+    assert resolver.resolve("启航那份合同提前几天通知？").contract_ids == ["x_license"]
