@@ -20,6 +20,7 @@ from bot.settings import Settings
 from bot.telegram.access import REFUSAL
 from retrieval.embeddings import Embedder
 from retrieval.index import ClauseIndex
+from testing.hostile_files import docx_bytes
 from testing.scans import photo_png, render_pages
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # the first test may wait for the index
@@ -147,7 +148,7 @@ async def test_a_long_answer_is_split_at_paragraphs(api, settings, assistant):
 
 async def test_admin_upload_of_a_docx_becomes_searchable(api, settings, own_assistant):
     async with serving(settings, own_assistant):
-        await api.send_document(ADMIN, "绿萝保洁服务合同.docx", _cleaning_contract())
+        await api.send_document(ADMIN, "绿萝保洁服务合同.docx", docx_bytes(*CLEANING_CONTRACT))
         [added] = await api.replies(ADMIN, after=0, timeout=60)
         await api.send_text(ADMIN, "绿萝养护没做到怎么办？")
         [answer] = await api.replies(ADMIN, after=1, timeout=60)
@@ -240,15 +241,6 @@ CLEANING_CONTRACT = (
     "第二条 违约责任",
     "2.1 乙方未按约定完成绿萝养护的，每次向甲方支付违约金二百元。",
 )
-
-
-def _cleaning_contract() -> bytes:
-    document = docx.Document()
-    for line in CLEANING_CONTRACT:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def _joined(calls) -> str:
