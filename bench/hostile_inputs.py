@@ -42,7 +42,7 @@ TARGET_RSS_MB, TARGET_SECONDS = 500, 60
 
 def hostile_files(directory: Path) -> list[tuple[str, str, Path]]:
     """(what it is, the name it is uploaded under, where its bytes are)."""
-    from retrieval.ingest import MAX_PASSAGES
+    from retrieval.parsing import MAX_PASSAGES
     from retrieval.loaders import MAX_UNZIPPED_BYTES
 
     assert 30_000_000 < MAX_UNZIPPED_BYTES < 45_000_000, "the two XML-heavy files straddle the zip bound"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from testing.make_corpus import TRUTH_FIELDS, make_corpus
-from retrieval.ingest import parse_contract
+from retrieval.parsing import parse_contract
 from retrieval.layout import layout_words
 from retrieval.metadata import load_field_words
 from retrieval.models import ContractMetadata

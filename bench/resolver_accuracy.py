@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from retrieval.glossary import load_glossary
-from retrieval.ingest import parse_contract
+from retrieval.parsing import parse_contract
 from retrieval.layout import layout_words
 from retrieval.metadata import load_field_words
 from retrieval.normalize import normalize_query

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
-from bot.answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, covered, quoted_text
+from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, covered, quoted_text
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming

@@ -26,9 +26,9 @@ from retrieval.catalog import Catalog, StoredClause
 from retrieval.embeddings import Embedder, make_embedder
 from retrieval.glossary import Glossary
 from retrieval.layout import LayoutWords
-from retrieval.hints import contract_scores
+from retrieval.name_index import contract_scores
 from retrieval.resolver import ContractResolver, Resolution
-from retrieval.ingest import ParsedContract, parse_contract, sha256
+from retrieval.parsing import ParsedContract, parse_contract, sha256
 from retrieval.lexical import LexicalIndex, tokenize
 from retrieval.loaders import SUPPORTED_SUFFIXES, UnreadableContract
 from retrieval.ocr import Progress
@@ -68,12 +68,12 @@ def embedding_text(clause: Clause) -> str:
 def pipeline_sources() -> list[Path]:
     """The code that turns a file's bytes into stored passages, tokens, embedding texts and metadata."""
     from retrieval import (
-        docx_text, glossary, ingest, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment,
+        docx_text, glossary, parsing, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment,
     )
     from text import chars
 
     modules = (
-        docx_text, glossary, ingest, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment, chars,
+        docx_text, glossary, parsing, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment, chars,
     )
     return sorted({Path(m.__file__) for m in modules} | {Path(__file__)})
 

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from retrieval.glossary import Glossary
-from retrieval.hints import NameIndex
+from retrieval.name_index import NameIndex
 from retrieval.lexical import is_everyday_word
 from retrieval.metadata import FieldWords
 from retrieval.models import ContractInfo

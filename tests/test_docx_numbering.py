@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from retrieval.docx_text import format_number
-from retrieval.ingest import parse_contract
+from retrieval.parsing import parse_contract
 from retrieval.loaders import read_contract
 
 ARTICLES, OTHER = "100", "200"  # abstractNum ids

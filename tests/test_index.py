@@ -108,7 +108,7 @@ def test_the_pipeline_fingerprint_covers_the_code_and_data_that_make_passages(tm
     from retrieval.index import pipeline_fingerprint, pipeline_sources
 
     names = {path.name for path in pipeline_sources()}
-    assert {"normalize.py", "segment.py", "loaders.py", "ingest.py", "lexical.py", "glossary.py", "layout.py", "outline.py"} <= names
+    assert {"normalize.py", "segment.py", "loaders.py", "parsing.py", "lexical.py", "glossary.py", "layout.py", "outline.py"} <= names
     assert len(pipeline_fingerprint(GLOSSARY, LAYOUT, FIELD_WORDS)) >= 12
     # The glossary and cue words are data from the knowledge directory: other data is another pipeline.
     same = pipeline_fingerprint(GLOSSARY, LAYOUT, FIELD_WORDS)

@@ -20,7 +20,7 @@ from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
 from bot.notices.restate import NoticeFields
 from bot.settings import Settings
-from retrieval import hints
+from retrieval import name_index
 from testing.openai_stub import Canned, openai_stub
 
 TERMINATION = Citation(
@@ -122,7 +122,7 @@ def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the
         "amount": "服务费52000元",
     }
     invented = {**read, "recipient_name": "杭州某某科技有限公司"}  # a name the message does not contain
-    scores = partial(hints.contract_scores, glossary=GLOSSARY)
+    scores = partial(name_index.contract_scores, glossary=GLOSSARY)
 
     def drafter(base_url: str) -> NoticeDrafter:
         settings = Settings(llm_model="openai:stub", llm_base_url=base_url, llm_api_key="k", llm_max_retries=0)

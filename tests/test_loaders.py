@@ -17,7 +17,7 @@ import pytest
 from corpus import LAYOUT
 from pypdf import PdfReader, PdfWriter
 
-from retrieval.ingest import parse_contract
+from retrieval.parsing import parse_contract
 from retrieval.loaders import UnreadableContract, read_contract
 
 CONTRACT_LINES = [

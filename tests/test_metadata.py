@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from corpus import FIELD_WORDS, LAYOUT
 
-from retrieval.ingest import parse_contract
+from retrieval.parsing import parse_contract
 from retrieval.metadata import FieldWords
 from retrieval.models import ContractMetadata
 

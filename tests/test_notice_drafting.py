@@ -11,14 +11,14 @@ import pytest
 from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter
-from retrieval import hints
+from retrieval import name_index
 from corpus import GLOSSARY
 from notice_fakes import CRM, OUTBOUND, FakeIndex, clause
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 TODAY = date(2026, 9, 20)
-contract_scores = partial(hints.contract_scores, glossary=GLOSSARY)
+contract_scores = partial(name_index.contract_scores, glossary=GLOSSARY)
 COMPLETE = "帮我起草提前终止外呼服务协议的通知：我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
 
 

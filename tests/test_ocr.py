@@ -15,11 +15,11 @@ from corpus import CORPUS_DIR, FIELD_WORDS, GLOSSARY, LAYOUT
 from PIL import Image
 from search_suite import dev_cases
 
-from bot.answers import citation, quote
+from bot.clause_answers import citation, quote
 from bot.telegram.formatting import citation_label
 from evaluation.clauses import first_hit_rank, metrics
 from retrieval.index import ClauseIndex
-from retrieval.ingest import with_pages
+from retrieval.parsing import with_pages
 from retrieval.loaders import UnreadableContract, decode_text, read_contract
 from retrieval.models import Clause
 from retrieval.normalize import compact, normalize_document

@@ -12,7 +12,7 @@ from bot.assistant import Assistant
 from bot.models import Intent, Session
 from bot.settings import Settings
 from retrieval.index import ClauseIndex
-from retrieval.ingest import parse_contract
+from retrieval.parsing import parse_contract
 from retrieval.resolver import ContractResolver
 
 

@@ -11,7 +11,7 @@ import re
 import pytest
 from corpus import CORPUS_FILES, LAYOUT
 
-from retrieval.ingest import ParsedContract, parse_contract
+from retrieval.parsing import ParsedContract, parse_contract
 from retrieval.loaders import read_contract
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from corpus import LAYOUT
 
-from retrieval.ingest import parse_contract
+from retrieval.parsing import parse_contract
 from retrieval.layout import is_heading_like, is_table_row, is_table_rule
 from retrieval.loaders import read_contract
 from retrieval.models import Clause

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import yaml
 
 from bot.models import Citation, Draft, Intent, NoticeInfo, PenaltyInfo, Reply, Session
-from bot.notices.answers import (
+from bot.notices.draft_updates import (
     CANCEL,
     CORRECTION,
     answer_field,

@@ -11,7 +11,7 @@ import pytest
 from corpus import LAYOUT
 
 from testing.hostile_files import contract_text, docx_bytes, lying_zip_bomb, many_articles, oversized_text
-from retrieval.ingest import MAX_CONTRACT_CHARS, MAX_PASSAGES, parse_contract
+from retrieval.parsing import MAX_CONTRACT_CHARS, MAX_PASSAGES, parse_contract
 from retrieval.loaders import MAX_UNZIPPED_BYTES, UnreadableContract, bounded_unzip, read_contract
 
 
@@ -110,16 +110,16 @@ def test_one_bad_file_never_stops_the_others_in_an_index_run(fast_index, tmp_pat
     (folder / "400_crash.txt").write_text(contract_text("会崩溃的合同", "解析器在这里崩溃。"))
     (folder / "500_last.txt").write_text(contract_text("乙号服务合同", "乙号合同的保密期限为两年。"))
 
-    from retrieval import ingest
+    from retrieval import parsing
 
-    segment = ingest.segment
+    segment = parsing.segment
 
     def crashing(contract_id, text, title, *, words):
         if "崩溃" in text:
             raise RecursionError("a parser bug on one file")
         return segment(contract_id, text, title, words=words)
 
-    monkeypatch.setattr(ingest, "segment", crashing)
+    monkeypatch.setattr(parsing, "segment", crashing)
     report = fast_index.ingest([folder], prune=True)
 
     assert sorted(i.contract_id for i in report.added) == ["100_first", "500_last"]

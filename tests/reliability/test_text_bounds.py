@@ -19,11 +19,11 @@ from notice_fakes import FakeIndex  # noqa: E402
 from bot.models import Intent, Session  # noqa: E402
 from bot.notices.drafting import NoticeDrafter  # noqa: E402
 from bot.penalty import assess as assess_with  # noqa: E402
-from retrieval import hints  # noqa: E402
+from retrieval import name_index  # noqa: E402
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 TODAY = date(2026, 11, 24)
-contract_scores = partial(hints.contract_scores, glossary=GLOSSARY)
+contract_scores = partial(name_index.contract_scores, glossary=GLOSSARY)
 assess = partial(assess_with, rules=LEGAL_RULES)
 
 
