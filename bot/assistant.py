@@ -17,11 +17,11 @@ from datetime import date, datetime, timedelta, timezone
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
-from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, covered, quoted_text
+from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, contract_label, covered, quoted_text
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
-from bot.models import Citation, IntentChoice, Intent, NoticeType, Reply, Session
+from bot.models import Choice, Citation, ContractPick, IntentChoice, Intent, NoticeType, Reply, Session
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
 from bot.notices.fields import SENDER, find_organisation, find_parties, organisation_names
@@ -37,6 +37,7 @@ from retrieval.metadata import load_field_words
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import is_traditional, to_simplified, to_traditional
+from retrieval.resolver import MAX_CHOICES
 from retrieval.ocr import Progress
 from text.dates import find_dates
 from text.lpr import LprTable
@@ -439,6 +440,19 @@ class Assistant:
     def contracts(self) -> list[ContractInfo]:
         self.index.refresh()
         return self.index.contracts()
+
+    def pick_contracts(self, typed: str = "") -> ContractPick:
+        """A picker's search box (the /notice contract step): the contracts that a typed part of a party's
+        name, a contract number or a title picks (the resolver's `pick`), at most MAX_CHOICES at any number
+        of contracts. Nothing typed: all of them when they fit, else none, and the user is asked to type."""
+        contracts = self.contracts()
+        typed = typed.strip()
+        if typed:
+            found = self.index.resolver.pick(to_simplified(typed), MAX_CHOICES)
+        else:
+            found = contracts if len(contracts) <= MAX_CHOICES else []
+        choices = [Choice(contract_id=c.contract_id, label=contract_label(c)) for c in found]
+        return ContractPick(typed=typed, total=len(contracts), limit=MAX_CHOICES, choices=choices)
 
     def deadlines(self, within_days: int = 60) -> list[Deadline]:
         """Term ends and last days to send a termination/non-renewal notice, from today to within_days."""

@@ -58,6 +58,17 @@ class Choice(BaseModel):
     label: str = Field(description="Title, parties and signing date: enough to tell the contracts apart")
 
 
+class ContractPick(BaseModel):
+    """A contract picker's answer to what the user typed (part of a party's name, a number, a title): the
+    matches, best first and never more than `limit`, out of `total` contracts. Nothing typed and more
+    contracts than fit: no choices, and the front end asks the user to type."""
+
+    typed: str = ""
+    total: int = Field(description="Contracts indexed")
+    limit: int = Field(description="The most choices ever offered at once")
+    choices: list[Choice] = Field(default_factory=list)
+
+
 class Reply(BaseModel):
     intent: Intent
     text: str

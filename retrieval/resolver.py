@@ -73,6 +73,7 @@ class ContractResolver:
         )
         self._titles = NameIndex(self.contracts.values(), glossary, with_parties=False)
         self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
+        self._searchable = {cid: _searchable(c) for cid, c in self.contracts.items()}  # squashed once, not per keystroke
         self._numbers = {
             cid: _squash(c.metadata.number.value) for cid, c in self.contracts.items() if len(c.metadata.number.value) >= 4
         }
@@ -119,16 +120,16 @@ class ContractResolver:
         )
 
     def pick(self, text: str, limit: int = MAX_CHOICES) -> list[ContractInfo]:
-        """Contracts for a typed part of a name, number, title or id (a picker's search box), best first."""
-        needle = _squash(text)
-        if not needle:
+        """Contracts for a typed part of a name, number, title, signing date or id (a picker's search box),
+        best first. Words typed apart ("海岳 2025") must each be found; a closer fit ranks higher."""
+        words = [word for word in map(_squash, text.split()) if word]
+        if not words:
             return list(self.contracts.values())[:limit]
         scored: dict[str, float] = {}
-        for cid, contract in self.contracts.items():
-            haystacks = [cid, contract.title, *contract.titles, contract.metadata.number.value, *contract.parties]
-            hits = [len(needle) / max(len(_squash(h)), 1) for h in haystacks if h and needle in _squash(h)]
-            if hits:
-                scored[cid] = 1.0 + max(hits)
+        for cid, haystacks in self._searchable.items():
+            fits = [max((len(word) / len(h) for h in haystacks if word in h), default=0.0) for word in words]
+            if all(fits):
+                scored[cid] = 1.0 + sum(fits) / len(fits)
         if not scored:
             resolution = self.resolve(text)
             scored = {cid: 1.0 - i / 1000 for i, cid in enumerate(resolution.contract_ids)}
@@ -230,6 +231,14 @@ class ContractResolver:
                     name, changed = name[: -len(word)], True
                     break
         return name
+
+
+def _searchable(contract: ContractInfo) -> list[str]:
+    """What a picker's typed words are looked for in: id, titles, number, parties, signing date."""
+    meta = contract.metadata
+    texts = [contract.contract_id, contract.title, *contract.titles, meta.number.value, *contract.parties,
+             *meta.party_names(), meta.signing_date.value]
+    return list(dict.fromkeys(squashed for squashed in map(_squash, texts) if squashed))
 
 
 def _squash(text: str) -> str:

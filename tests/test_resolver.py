@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from catalog_entries import catalog
 from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR, LAYOUT
 
 from bot.assistant import Assistant
@@ -13,7 +14,7 @@ from bot.models import Intent, Session
 from bot.settings import Settings
 from retrieval.index import ClauseIndex
 from retrieval.parsing import parse_contract
-from retrieval.resolver import ContractResolver
+from retrieval.resolver import MAX_CHOICES, ContractResolver
 
 
 def contract(title: str, number: str, client: str, provider: str, signed: str, notice_days: str, penalty: str) -> str:
@@ -126,3 +127,27 @@ def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passin
     resolver = ContractResolver([info], FIELD_WORDS, GLOSSARY)
     assert resolver.resolve("实习生要离职需要提前几天申请？").contract_ids == []
     assert resolver.resolve("启航那份合同提前几天通知？").contract_ids == ["x_license"]
+
+
+def test_a_picker_at_three_hundred_contracts_offers_at_most_eight_and_narrows_by_every_word_typed():
+    archive = catalog(300)
+    resolver = ContractResolver(archive, FIELD_WORDS, GLOSSARY)
+    client = archive[120].parties[0]
+    short = client[: len(client) - len("有限公司")]  # part of the name, as people type it
+
+    provider = resolver.pick("远景")  # a hundred contracts share this provider
+    assert len(provider) == MAX_CHOICES and all("广州远景呼叫中心有限公司" in c.parties for c in provider)
+    assert [c.contract_id for c in resolver.pick(short)] == [c.contract_id for c in archive if client in c.parties]
+    year = archive[121].metadata.signing_date.value[:4]
+    assert [c.contract_id for c in resolver.pick(f"{short} {year}")] == ["syn_00121"]
+    assert [c.contract_id for c in resolver.pick("ht 2025 0040")] == ["syn_00040"]
+    assert resolver.pick("没有这家公司") == []
+
+
+def test_the_assistants_picker_lists_all_when_they_fit_and_what_was_typed_otherwise(assistant: Assistant):
+    everything = assistant.pick_contracts()
+    assert everything.total == 3 and [c.contract_id for c in everything.choices] == ["c1_ops", "c2_ops", "c3_ops"]
+    typed = assistant.pick_contracts(" 海岳 ")
+    assert typed.typed == "海岳" and [c.contract_id for c in typed.choices] == ["c1_ops", "c2_ops"]
+    assert "宁波海岳物流有限公司" in typed.choices[0].label and "《系统运维服务合同》" in typed.choices[0].label
+    assert [c.contract_id for c in assistant.pick_contracts("長帆").choices] == ["c3_ops"]  # traditional characters

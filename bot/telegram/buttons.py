@@ -62,7 +62,7 @@ class NoticeTypeButton(ButtonPayload):
 class NoticeContractButton(ButtonPayload):
     kind: Literal["notice-contract"] = "notice-contract"
     contract_id: str
-    title: str
+    label: str
 
 
 class ChoiceButton(ButtonPayload):

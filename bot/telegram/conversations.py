@@ -1,6 +1,7 @@
 """The guided flows, both persisted across restarts.
 
-/notice: type and contract by buttons, which open the draft in the core (`Assistant.draft_notice`); the
+/notice: type and contract by buttons (with many contracts, the user types part of a name or number and
+picks among the matches), which open the draft in the core (`Assistant.draft_notice`); the
 parties and dates then come as ordinary messages, which the core tells apart from questions. /penalty:
 figures gathered until the core can compute (`Assistant.assess_penalty`). The flows call the core's typed
 methods; they never compose text for its router.
@@ -23,12 +24,14 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.models import ContractPick
 from bot.telegram.buttons import NoticeContractButton, NoticeTypeButton, button, open_button, pressed
 from bot.telegram.replying import assistant_of, load_session, save_session, send_reply, work
 
 CHOOSE_TYPE, CHOOSE_CONTRACT, PENALTY_FIGURES = range(3)
 
 NOTICE_EXAMPLE = "<code>我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出</code>"
+TYPE_TO_PICK = "请输入对方名称、合同编号或合同名称的一部分（例如“启航”或“2025”），我会列出相符的合同。"
 PENALTY_PROMPT = (
     "请告诉我计算违约金需要的数字：欠款或合同金额、违约金比例（或日利率）、逾期天数或起止日期。\n"
     "例如：<code>欠款10万元，逾期30天，每日按未付金额的0.05%</code>\n"
@@ -52,12 +55,37 @@ async def pick_notice_type(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return CHOOSE_TYPE
     kind = kinds[payload.notice_type]
     context.chat_data["notice_type"] = kind.type
-    contracts = await work(update, assistant_of(context).contracts)
-    keyboard = [[button(c.title, NoticeContractButton(contract_id=c.contract_id, title=c.title))] for c in contracts]
-    await update.callback_query.edit_message_text(
-        f"通知类型：{html.escape(kind.title)}\n依据哪份合同？", reply_markup=InlineKeyboardMarkup(keyboard)
-    )
+    offer = await work(update, assistant_of(context).pick_contracts)
+    heading = f"通知类型：{html.escape(kind.title)}\n"
+    if not offer.total:
+        await update.callback_query.edit_message_text(heading + "还没有收录合同，请先由管理员上传合同文件。")
+        return ConversationHandler.END
+    if not offer.choices:  # too many for buttons: the user types part of a name or number
+        await update.callback_query.edit_message_text(heading + f"共 {offer.total} 份合同。{TYPE_TO_PICK}")
+        return CHOOSE_CONTRACT
+    await update.callback_query.edit_message_text(heading + "依据哪份合同？", reply_markup=contract_keyboard(offer))
     return CHOOSE_CONTRACT
+
+
+async def search_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """What the user typed at the contract step: the matches (at most offer.limit) as buttons."""
+    offer = await work(update, assistant_of(context).pick_contracts, update.effective_message.text)
+    typed = html.escape(offer.typed)
+    if not offer.choices:
+        text = f"没有找到与“{typed}”相符的合同。请换个名称、编号的一部分再试，或 /cancel 取消。"
+        await update.effective_message.reply_text(text)
+        return CHOOSE_CONTRACT
+    text = f"与“{typed}”相符的合同："
+    if len(offer.choices) == offer.limit:
+        text += f"\n（最多列出 {offer.limit} 份；没有要找的，请输入更完整的名称或编号。）"
+    await update.effective_message.reply_text(text, reply_markup=contract_keyboard(offer))
+    return CHOOSE_CONTRACT
+
+
+def contract_keyboard(offer: ContractPick) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[button(c.label, NoticeContractButton(contract_id=c.contract_id, label=c.label))] for c in offer.choices]
+    )
 
 
 async def pick_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -76,7 +104,7 @@ async def pick_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     reply = await work(update, assistant.draft_notice, session, kind.type, contract.contract_id)
     save_session(context, session)
     await update.callback_query.edit_message_text(
-        f"通知类型：{html.escape(kind.title)}\n合同：《{html.escape(contract.title)}》\n\n{html.escape(reply.text)}\n\n"
+        f"通知类型：{html.escape(kind.title)}\n合同：{html.escape(contract.label)}\n\n{html.escape(reply.text)}\n\n"
         f"也可以在一条消息里告诉我{html.escape('、'.join(kind.needs))}，例如：\n{NOTICE_EXAMPLE}"
     )
     return ConversationHandler.END
@@ -131,7 +159,10 @@ def notice_conversation() -> ConversationHandler:
         entry_points=[CommandHandler("notice", start_notice)],
         states={
             CHOOSE_TYPE: [CallbackQueryHandler(pick_notice_type, pattern=pressed(NoticeTypeButton))],
-            CHOOSE_CONTRACT: [CallbackQueryHandler(pick_contract, pattern=pressed(NoticeContractButton))],
+            CHOOSE_CONTRACT: [
+                CallbackQueryHandler(pick_contract, pattern=pressed(NoticeContractButton)),
+                MessageHandler(filters.TEXT & ~filters.COMMAND, search_contracts),
+            ],
         },
         name="notice",
     )

@@ -14,7 +14,7 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.models import Citation, Intent, NoticeType, Reply, Session
+from bot.models import Citation, ContractPick, Intent, NoticeType, Reply, Session
 from bot.settings import Settings
 from bot.telegram.buttons import ChoiceButton, ClauseButton, CompareButton, ContractChoiceButton, button
 from bot.telegram.formatting import Paragraph, notice_caption, reply_paragraphs, split_messages
@@ -50,6 +50,7 @@ class AssistantPort(Protocol):
         self, filename: str, data: bytes, progress: Callable[[int, int], None] | None = None
     ) -> UploadResult: ...
     def contracts(self) -> list[ContractInfo]: ...
+    def pick_contracts(self, typed: str = "") -> ContractPick: ...
     def choose_contract(self, contract_id: str, session: Session) -> Reply: ...
     def deadlines(self, within_days: int = 60) -> list[Deadline]: ...
     def rules_elsewhere(

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
+from corpus import FIELD_WORDS, GLOSSARY
 from retrieval.models import ContractInfo
+from retrieval.resolver import MAX_CHOICES, ContractResolver
 
-from bot.models import Citation, Draft, Intent, NoticeInfo, NoticeType, PenaltyInfo, Reply, Session
+from bot.models import Choice, Citation, ContractPick, Draft, Intent, NoticeInfo, NoticeType, PenaltyInfo, Reply, Session
 
 CLAUSE = Citation(
     contract_id="000_outbound",
@@ -20,9 +22,19 @@ CLAUSE = Citation(
 LONG_ANSWER = "\n\n".join(f"第{n}段：" + "合同<条款>&说明。" * 20 for n in range(30))
 
 
+SMALL_ARCHIVE = [
+    ContractInfo(contract_id="000_outbound", title="外呼服务协议", source="000.txt", sha256="0", clauses=40),
+    ContractInfo(contract_id="001_support", title="售后运营协议", source="001.txt", sha256="1", clauses=30),
+    ContractInfo(contract_id="002_cleaning", title="保洁合同", source="002.txt", sha256="2", clauses=9),
+]
+
+
 class FakeAssistant:
-    def __init__(self, docx_dir: Path) -> None:
+    def __init__(self, docx_dir: Path, archive: list[ContractInfo] | None = None) -> None:
+        """`archive`: the contracts it holds (three by default); pickers match in them with the real resolver."""
         self.docx_dir = docx_dir
+        self.archive = archive or SMALL_ARCHIVE
+        self.resolver = ContractResolver(self.archive, FIELD_WORDS, GLOSSARY)
         self.asked: list[tuple[str, Session]] = []
         self.uploads: list[tuple[str, bytes]] = []
         self.compared: list[tuple[str, str]] = []
@@ -108,8 +120,11 @@ class FakeAssistant:
         ][:limit]
 
     def contracts(self) -> list[ContractInfo]:
-        return [
-            ContractInfo(contract_id="000_outbound", title="外呼服务协议", source="000.txt", sha256="0", clauses=40),
-            ContractInfo(contract_id="001_support", title="售后运营协议", source="001.txt", sha256="1", clauses=30),
-            ContractInfo(contract_id="002_cleaning", title="保洁合同", source="002.txt", sha256="2", clauses=9),
-        ]
+        return list(self.archive)
+
+    def pick_contracts(self, typed: str = "") -> ContractPick:
+        typed = typed.strip()
+        fits = len(self.archive) <= MAX_CHOICES
+        found = self.resolver.pick(typed) if typed else self.archive if fits else []
+        choices = [Choice(contract_id=c.contract_id, label=f"《{c.title}》 {'与'.join(c.parties)}".strip()) for c in found]
+        return ContractPick(typed=typed, total=len(self.archive), limit=MAX_CHOICES, choices=choices)
