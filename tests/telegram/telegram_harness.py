@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from telegram.ext import Application
 from testing.fake_bot_api import FakeBotApi
 
 from bot.settings import Settings
@@ -37,7 +38,7 @@ def bot_settings(api: FakeBotApi, data_dir: Path, **overrides: Any) -> Settings:
 
 
 @contextlib.asynccontextmanager
-async def serving(settings: Settings, assistant: AssistantPort) -> AsyncIterator[None]:
+async def serving(settings: Settings, assistant: AssistantPort) -> AsyncIterator[Application]:
     """The bot as `run_bot` runs it, minus the signal handling that belongs to a main thread."""
     application = build_application(settings, assistant)
     async with application:
@@ -48,7 +49,7 @@ async def serving(settings: Settings, assistant: AssistantPort) -> AsyncIterator
         else:
             await application.updater.start_polling(poll_interval=0, timeout=1)
         try:
-            yield
+            yield application
         finally:
             await application.updater.stop()
             await application.stop()
