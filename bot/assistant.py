@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
-from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, chosen_contract, citation, contract_label, covered, quoted_text
+from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, citation, contract_label, covered, quoted_text
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
@@ -167,11 +167,10 @@ class Assistant:
             )
         if not _READABLE.search(text):
             return Reply(intent=Intent.HELP, text="没有看懂这条消息。\n\n" + HELP_TEXT)
-        if session.choices:  # the last reply asked which contract: a number or a name answers it
-            chosen = chosen_contract(text, session.choices, self.index)
-            if chosen:
-                return self.answerer.answer_chosen(chosen, session)
-            session.choices, session.pending_question = [], None
+        if session.choices:  # the last reply asked which contract: a number or part of a name answers it
+            answered = self.answerer.answer_choice(text, session)
+            if answered is not None:
+                return answered
         expired = self._expire_idle_draft(session)
         picked = self._picked(text, session)
         if picked is not None:

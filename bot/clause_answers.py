@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.models import Choice, Citation, Intent, Reply, Session
 from retrieval.index import ClauseIndex
 from retrieval.models import Clause, ContractInfo, SearchHit
-from retrieval.resolver import Resolution
+from retrieval.resolver import MAX_CHOICES, Resolution
 from retrieval.normalize import normalize_query
 
 # Calibrated on the dev questions against off-topic ones (README "Not covered"), best of the top 8 hits, shipped
@@ -57,15 +57,15 @@ def contract_label(info: ContractInfo) -> str:
     return " ".join(parts)
 
 
-def chosen_contract(answer: str, options: list[str], index: ClauseIndex) -> str | None:
-    """The reply to "which one?": its number in the list, its id, or part of its name or number."""
+def chosen_contracts(answer: str, options: list[str], index: ClauseIndex) -> list[str]:
+    """The reply to "which one?": its number in the list shown, or the offered contracts that part of a
+    name, number, year or title picks (the resolver's picker, kept to the options)."""
     ordinal = _ORDINAL.match(answer)
     if ordinal:
         mark = ordinal.group(1)
         number = int(mark) if mark.isdigit() else _CN_ORDINALS.index(mark) + 1
-        return options[number - 1] if number <= len(options) else None
-    picked = [c.contract_id for c in index.resolver.pick(answer) if c.contract_id in options]
-    return picked[0] if len(picked) == 1 else None
+        return [options[number - 1]] if number <= min(len(options), MAX_CHOICES) else []
+    return [c.contract_id for c in index.resolver.pick(answer, limit=len(options), among=options)]
 
 
 def not_found(resolution: Resolution) -> Reply:
@@ -130,6 +130,17 @@ class ClauseAnswerer:
             focus = Focus(session.contract_id, False)
         return self._respond(asked, focus, session)
 
+    def answer_choice(self, answer: str, session: Session) -> Reply | None:
+        """A message while "which one?" is open: one contract picked answers the pending question there;
+        words that narrow the offer to fewer ask again among those; anything else (None) is a new message."""
+        picked = chosen_contracts(answer, session.choices, self.index)
+        if len(picked) == 1:
+            return self.answer_chosen(picked[0], session)
+        if 1 < len(picked) < len(session.choices):
+            return self._ask_which(session.pending_question or "", picked, session)
+        session.choices, session.pending_question = [], None
+        return None
+
     def answer_chosen(self, contract_id: str, session: Session) -> Reply:
         """The pending question answered in the contract the user chose; that contract stays in focus."""
         question = session.pending_question or session.last_topic or ""
@@ -138,12 +149,17 @@ class ClauseAnswerer:
         return self._respond(self.index.resolve(question).rest or question, Focus(contract_id, True), session)
 
     def _ask_which(self, question: str, candidates: list[str], session: Session) -> Reply:
+        """One short question; beyond MAX_CHOICES matches, the first ones and a way to narrow them down."""
         session.choices, session.pending_question = list(candidates), question
         infos = {c.contract_id: c for c in self.index.contracts()}
-        choices = [Choice(contract_id=cid, label=contract_label(infos[cid])) for cid in candidates if cid in infos]
+        choices = [Choice(contract_id=cid, label=contract_label(infos[cid])) for cid in candidates[:MAX_CHOICES] if cid in infos]
         lines = [f"{n}. {choice.label}" for n, choice in enumerate(choices, 1)]
-        text = f"找到 {len(choices)} 份相关合同，您问的是哪一份？\n" + "\n".join(lines) + "\n请回复序号。"
-        return Reply(intent=Intent.CLAUSE, text=text, choices=choices)
+        if len(candidates) > len(choices):
+            head = f"找到 {len(candidates)} 份相关合同，先列出 {len(choices)} 份。您问的是哪一份？"
+            tail = "请回复序号，或回复合同编号、签订年份、对方名称的一部分缩小范围。"
+        else:
+            head, tail = f"找到 {len(choices)} 份相关合同，您问的是哪一份？", "请回复序号。"
+        return Reply(intent=Intent.CLAUSE, text="\n".join([head, *lines, tail]), choices=choices)
 
     def _respond(self, question: str, focus: Focus, session: Session) -> Reply:
         hits = self._search(question, focus)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,7 +50,8 @@ class Resolution(BaseModel):
 
     @property
     def needs_choice(self) -> bool:
-        return self.identifies and 1 < len(self.contract_ids) <= MAX_CHOICES
+        """Named by who or which, and more than one matches: the user is asked (the first MAX_CHOICES shown)."""
+        return self.identifies and len(self.contract_ids) > 1
 
 
 @dataclass(frozen=True)
@@ -119,20 +120,23 @@ class ContractResolver:
             contract_ids=matches, named_by=named_by, named="、".join(dict.fromkeys(named)), rest=re.sub(r"\s+", " ", rest).strip()
         )
 
-    def pick(self, text: str, limit: int = MAX_CHOICES) -> list[ContractInfo]:
+    def pick(self, text: str, limit: int = MAX_CHOICES, among: Collection[str] | None = None) -> list[ContractInfo]:
         """Contracts for a typed part of a name, number, title, signing date or id (a picker's search box),
-        best first. Words typed apart ("海岳 2025") must each be found; a closer fit ranks higher."""
+        best first, of all contracts or those `among`. Words typed apart ("海岳 2025") must each be found;
+        a closer fit ranks higher."""
+        pool = self.contracts if among is None else {cid: self.contracts[cid] for cid in among if cid in self.contracts}
         words = [word for word in map(_squash, text.split()) if word]
         if not words:
-            return list(self.contracts.values())[:limit]
+            return list(pool.values())[:limit]
         scored: dict[str, float] = {}
-        for cid, haystacks in self._searchable.items():
+        for cid in pool:
+            haystacks = self._searchable[cid]
             fits = [max((len(word) / len(h) for h in haystacks if word in h), default=0.0) for word in words]
             if all(fits):
                 scored[cid] = 1.0 + sum(fits) / len(fits)
         if not scored:
             resolution = self.resolve(text)
-            scored = {cid: 1.0 - i / 1000 for i, cid in enumerate(resolution.contract_ids)}
+            scored = {cid: 1.0 - i / 1000 for i, cid in enumerate(resolution.contract_ids) if cid in pool}
         best = sorted(scored, key=lambda cid: (-scored[cid], cid))[:limit]
         return [self.contracts[cid] for cid in best]
 

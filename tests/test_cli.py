@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 from corpus import CORPUS_FILES, KNOWLEDGE_DIR, LAYOUT
 from embedders import HashingEmbedder
+from shared_parties import CONTRACTS
 
 import retrieval.embeddings
 from bot.cli import cli
@@ -271,6 +272,30 @@ def test_chat_keeps_one_session_until_exit(contractbot: Contractbot) -> None:
     assert output.startswith("合同助手已就绪。")
     assert NOTICE_PERIOD_ANSWER in output
     assert output.count("你> ") == 3
+
+
+@pytest.fixture(scope="module")
+def shared_client_bot(real_embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Contractbot]:
+    """The CLI over contracts that share a client (tests/shared_parties.py), indexed by `contractbot index`."""
+    folder = tmp_path_factory.mktemp("shared-parties")
+    for stem, text in CONTRACTS.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("cwd"))
+        patch.setattr(retrieval.embeddings, "make_embedder", lambda *args, **kwargs: real_embedder)
+        run = Contractbot(tmp_path_factory.mktemp("shared-parties-data"))
+        assert run("index", str(folder)).output.splitlines()[-1].startswith(f"{len(CONTRACTS)} indexed")
+        yield run
+
+
+def test_chat_asks_which_contract_with_numbered_choices_and_keeps_the_one_chosen(shared_client_bot: Contractbot) -> None:
+    turns = ["和海岳的合同提前终止要提前几天通知？", "2", "那逾期付款的违约金呢？", "exit"]
+    output = shared_client_bot("chat", input="\n".join(turns) + "\n").output
+    question, answer, follow_up = output.split("你> ")[1:4]
+    assert "您问的是哪一份" in question and "请回复序号" in question
+    assert "1. 《系统运维服务合同》 宁波海岳物流有限公司" in question and "2. 《数据备份服务合同》 宁波海岳物流有限公司" in question
+    assert "《数据备份服务合同》" in answer and "提前六十日书面通知" in answer
+    assert "《数据备份服务合同》" in follow_up and "千分之一" in follow_up  # the choice stays in focus
 
 
 def test_chat_ends_cleanly_at_end_of_input(contractbot: Contractbot) -> None:

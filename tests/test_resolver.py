@@ -125,3 +125,42 @@ def test_the_assistants_picker_lists_all_when_they_fit_and_what_was_typed_otherw
     assert typed.typed == "海岳" and [c.contract_id for c in typed.choices] == ["c1_ops", "c2_ops"]
     assert "宁波海岳物流有限公司" in typed.choices[0].label and "《系统运维服务合同》" in typed.choices[0].label
     assert [c.contract_id for c in assistant.pick_contracts("長帆").choices] == ["c3_ops"]  # traditional characters
+
+
+NOTICE_DAYS = ["五", "十", "十五", "二十", "二十五", "三十", "三十五", "四十", "四十五", "五十", "五十五", "六十"]
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Assistant:
+    """Twelve contracts with one client, more than one question shows: three a year, each its own notice period."""
+    folder = tmp_path_factory.mktemp("crowded")
+    for n, days in enumerate(NOTICE_DAYS):
+        year = 2023 + n % 3
+        text = contract("系统运维服务合同", f"YW-{year}-{n:03d}", "宁波海岳物流有限公司", "杭州青禾信息技术有限公司",
+                        f"{year}年{n % 12 + 1}月1日", days, "万分之五")
+        (folder / f"h{n:02d}_ops.txt").write_text(text, encoding="utf-8")
+    index = ClauseIndex.open(
+        tmp_path_factory.mktemp("crowded-data"), glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder
+    )
+    assert not index.ingest([folder]).failed
+    return Assistant(index, Settings(data_dir=tmp_path_factory.mktemp("crowded-core"), knowledge_dir=KNOWLEDGE_DIR))
+
+
+def test_more_matches_than_fit_show_eight_and_a_typed_year_or_number_narrows_them(crowded: Assistant):
+    session = Session()
+    question = crowded.reply("和海岳的合同提前终止要提前几天通知？", session)
+    assert len(question.choices) == MAX_CHOICES and "找到 12 份相关合同" in question.text and not question.citations
+    assert len(session.choices) == len(NOTICE_DAYS)
+
+    narrowed = crowded.reply("2025", session)  # a year: the four contracts signed in 2025, asked again
+    assert [c.contract_id for c in narrowed.choices] == ["h02_ops", "h05_ops", "h08_ops", "h11_ops"]
+    assert "找到 4 份相关合同" in narrowed.text and not narrowed.citations
+
+    answer = crowded.reply("3", session)
+    assert [c.contract_id for c in answer.citations][:1] == ["h08_ops"]
+    assert "提前四十五日书面通知" in answer.citations[0].text
+
+    by_number = Session()
+    crowded.reply("和海岳的合同提前终止要提前几天通知？", by_number)
+    answer = crowded.reply("YW-2024-010", by_number)  # one not among the eight shown
+    assert answer.citations[0].contract_id == "h10_ops" and "提前五十五日书面通知" in answer.citations[0].text
