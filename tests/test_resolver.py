@@ -3,7 +3,6 @@ about (one question, numbered choices), none is said plainly; the chosen contrac
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from catalog_entries import catalog
