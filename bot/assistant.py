@@ -114,7 +114,6 @@ class Assistant:
         self.lpr = LprTable.load(settings.lpr_file)
         self.drafter = NoticeDrafter(
             index,
-            index.contract_scores,
             settings.data_dir,
             settings.knowledge_dir,
             penalty=self._assess,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.contract_choice import chosen_contracts
 from bot.models import Choice, Citation, Intent, Reply, Session
 from retrieval.index import ClauseIndex
 from retrieval.models import Clause, ContractInfo, SearchHit
@@ -31,8 +32,6 @@ _SIDE_BY_SIDE_RATIO = 0.75
 _SWITCH = re.compile(r"换成|换到|改成|改为|换个|那.{0,16}呢|如果是|对于|看看")
 BLANK_NOTE = "合同此处留空，需以签署版本为准"
 _RELATED_CHARS = 160
-_ORDINAL = re.compile(r"^\s*第?\s*([1-9一二三四五六七八])\s*(?:个|份|号|项)?\s*[.。]?\s*$")
-_CN_ORDINALS = "一二三四五六七八"
 
 
 @dataclass(frozen=True)
@@ -55,17 +54,6 @@ def contract_label(info: ContractInfo) -> str:
     elif meta.number.value:
         parts.append(f"编号 {meta.number.value}")
     return " ".join(parts)
-
-
-def chosen_contracts(answer: str, options: list[str], index: ClauseIndex) -> list[str]:
-    """The reply to "which one?": its number in the list shown, or the offered contracts that part of a
-    name, number, year or title picks (the resolver's picker, kept to the options)."""
-    ordinal = _ORDINAL.match(answer)
-    if ordinal:
-        mark = ordinal.group(1)
-        number = int(mark) if mark.isdigit() else _CN_ORDINALS.index(mark) + 1
-        return [options[number - 1]] if number <= min(len(options), MAX_CHOICES) else []
-    return [c.contract_id for c in index.resolver.pick(answer, limit=len(options), among=options)]
 
 
 def not_found(resolution: Resolution) -> Reply:
@@ -133,7 +121,7 @@ class ClauseAnswerer:
     def answer_choice(self, answer: str, session: Session) -> Reply | None:
         """A message while "which one?" is open: one contract picked answers the pending question there;
         words that narrow the offer to fewer ask again among those; anything else (None) is a new message."""
-        picked = chosen_contracts(answer, session.choices, self.index)
+        picked = chosen_contracts(answer, session.choices, self.index.resolver)
         if len(picked) == 1:
             return self.answer_chosen(picked[0], session)
         if 1 < len(picked) < len(session.choices):

@@ -26,7 +26,6 @@ from retrieval.catalog import Catalog, StoredClause
 from retrieval.embeddings import Embedder, make_embedder
 from retrieval.glossary import Glossary
 from retrieval.layout import LayoutWords
-from retrieval.name_index import contract_scores
 from retrieval.resolver import ContractResolver, Resolution
 from retrieval.parsing import ParsedContract, parse_contract, sha256
 from retrieval.lexical import LexicalIndex, tokenize
@@ -218,10 +217,6 @@ class ClauseIndex:
 
     def contracts(self) -> list[ContractInfo]:
         return list(self._contracts)
-
-    def contract_scores(self, question: str, contracts: Iterable[ContractInfo] | None = None) -> dict[str, float]:
-        """How strongly the question names each contract (all indexed ones by default), best = 1."""
-        return contract_scores(question, self._contracts if contracts is None else contracts, self.glossary)
 
     @property
     def resolver(self) -> ContractResolver:

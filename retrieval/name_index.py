@@ -1,6 +1,7 @@
-"""How strongly a question names each contract ("外呼协议", "售后运营", "和北京启航的…").
+"""How strongly a question names each contract by its title ("外呼协议", "售后运营"); the contract
+resolver (retrieval/resolver.py) uses it beside party names, numbers and years.
 
-Titles and parties are cut into character bigrams weighted by rarity across contracts, so a word that
+Titles are cut into character bigrams weighted by rarity across contracts, so a word that
 only one contract's title has ("售后") points at it, while one most titles share ("合同") barely counts.
 """
 
@@ -28,21 +29,21 @@ def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
     return grams
 
 
-def _names(contract: ContractInfo, with_parties: bool) -> str:
-    return " ".join([contract.title, *contract.titles, *(contract.parties if with_parties else [])])
+def _titles(contract: ContractInfo) -> str:
+    return " ".join([contract.title, *contract.titles])
 
 
 class NameIndex:
-    """Bigram → the contracts whose names hold it, with its rarity weight; built once per contract set.
-    Without parties it scores titles only (the resolver matches parties itself, by whole names)."""
+    """Bigram → the contracts whose titles hold it, with its rarity weight; built once per contract set
+    (parties are not here: the resolver matches them itself, by whole names)."""
 
-    def __init__(self, contracts: Iterable[ContractInfo], glossary: Glossary, with_parties: bool = True) -> None:
+    def __init__(self, contracts: Iterable[ContractInfo], glossary: Glossary) -> None:
         contracts = tuple(contracts)
         self.glossary = glossary
         generic = glossary.generic_title_words
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
-            for gram in _bigrams(_names(contract, with_parties), generic):
+            for gram in _bigrams(_titles(contract), generic):
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
 
@@ -55,28 +56,6 @@ class NameIndex:
         return {cid: score / best for cid, score in raw.items()} if best > 0 else {}
 
     def shared_bigrams(self, question: str) -> set[str]:
-        """The question's bigrams that some contract's names hold."""
+        """The question's bigrams that some contract's titles hold."""
         return _bigrams(self.glossary.expand(question)) & self.postings.keys()
 
-
-_CACHED_SETS = 4
-_name_indexes: dict[tuple[str, tuple[tuple[str, str], ...]], NameIndex] = {}
-
-
-def _name_index(contracts: tuple[ContractInfo, ...], glossary: Glossary) -> NameIndex:
-    key = (glossary.digest, tuple((c.contract_id, c.sha256) for c in contracts))
-    if key not in _name_indexes:
-        if len(_name_indexes) >= _CACHED_SETS:
-            _name_indexes.pop(next(iter(_name_indexes)))  # the oldest contract set
-        _name_indexes[key] = NameIndex(contracts, glossary)
-    return _name_indexes[key]
-
-
-def contract_scores(question: str, contracts: Iterable[ContractInfo], glossary: Glossary) -> dict[str, float]:
-    """contract_id → score in [0, 1] (1 for the best-named contract); empty when none is named.
-
-    The name index is cached per contract set (keyed by id and content hash), so a question costs its own
-    bigrams' postings, not a pass over every contract's names (200 ms per call at 2,000 contracts before).
-    """
-    contracts = tuple(contracts)
-    return _name_index(contracts, glossary).scores(question) if contracts else {}

@@ -72,7 +72,7 @@ class ContractResolver:
         self._generic = (
             set(glossary.generic_title_words) | set(field_words.trade_words) | set(field_words.cues["generic_name_parts"])
         )
-        self._titles = NameIndex(self.contracts.values(), glossary, with_parties=False)
+        self._titles = NameIndex(self.contracts.values(), glossary)
         self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
         self._searchable = {cid: _searchable(c) for cid, c in self.contracts.items()}  # squashed once, not per keystroke
         self._numbers = {

@@ -1,6 +1,11 @@
 """A tiny in-memory stand-in for retrieval.index.ClauseIndex, for the notice drafter's unit tests."""
 
+from functools import cached_property
+
+from corpus import FIELD_WORDS, GLOSSARY
+
 from retrieval.models import Clause, ContractInfo, SearchHit
+from retrieval.resolver import ContractResolver
 
 OUTBOUND = "000_outbound"
 CRM = "003_crm"
@@ -45,6 +50,10 @@ class FakeIndex:
 
     def clauses(self, contract_id: str | None = None) -> list[Clause]:
         return [c for c in self._clauses if contract_id in (None, c.contract_id)]
+
+    @cached_property
+    def resolver(self) -> ContractResolver:
+        return ContractResolver(self.contracts(), FIELD_WORDS, GLOSSARY)
 
     def search(self, query: str, k: int = 5, contract_id: str | None = None) -> list[SearchHit]:
         self.queries.append(query)

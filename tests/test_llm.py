@@ -4,7 +4,6 @@ structured output (which the fake cannot do: no tool calling) against the OpenAI
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 from typing import Any
 
 import pytest
@@ -20,7 +19,6 @@ from bot.models import Citation, Intent, Reply, Session
 from bot.notices.drafting import NoticeDrafter
 from bot.notices.restate import NoticeFields
 from bot.settings import Settings
-from retrieval import name_index
 from testing.openai_stub import Canned, openai_stub
 
 TERMINATION = Citation(
@@ -122,7 +120,6 @@ def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the
         "amount": "服务费52000元",
     }
     invented = {**read, "recipient_name": "杭州某某科技有限公司"}  # a name the message does not contain
-    scores = partial(name_index.contract_scores, glossary=GLOSSARY)
 
     def drafter(base_url: str) -> NoticeDrafter:
         settings = Settings(llm_model="openai:stub", llm_base_url=base_url, llm_api_key="k", llm_max_retries=0)
@@ -132,10 +129,10 @@ def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the
             fields = extractor.extract(text, NoticeFields)
             return fields.restated(text) if fields else ""
 
-        return NoticeDrafter(FakeIndex(), scores, tmp_path, KNOWLEDGE_DIR, restate=restate)
+        return NoticeDrafter(FakeIndex(), tmp_path, KNOWLEDGE_DIR, restate=restate)
 
     offline, with_read, with_invented = Session(), Session(), Session()
-    NoticeDrafter(FakeIndex(), scores, tmp_path, KNOWLEDGE_DIR).handle(message, offline, date(2026, 9, 20))
+    NoticeDrafter(FakeIndex(), tmp_path, KNOWLEDGE_DIR).handle(message, offline, date(2026, 9, 20))
     with openai_stub([Canned(when=message, tool_arguments=read)]) as stub:
         drafter(stub.url).handle(message, with_read, date(2026, 9, 20))
     with openai_stub([Canned(when=message, tool_arguments=invented)]) as stub:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def drafter(real_index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory) -> NoticeDrafter:
     """Over the session's shared real index (tests/conftest.py); drafts go to a throwaway data dir."""
-    return NoticeDrafter(real_index, real_index.contract_scores, tmp_path_factory.mktemp("notices-data"), ROOT / "knowledge")
+    return NoticeDrafter(real_index, tmp_path_factory.mktemp("notices-data"), ROOT / "knowledge")
 
 
 @pytest.mark.skipif(not CASES, reason="../shared/eval/notices.dev.jsonl not present")

@@ -1,7 +1,6 @@
 """The notice drafter end to end on a fake index: one-shot drafts, the chat, corrections, cancel."""
 
 import json
-from functools import partial
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,20 +10,17 @@ import pytest
 from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter
-from retrieval import name_index
-from corpus import GLOSSARY
 from notice_fakes import CRM, OUTBOUND, FakeIndex, clause
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 TODAY = date(2026, 9, 20)
-contract_scores = partial(name_index.contract_scores, glossary=GLOSSARY)
 COMPLETE = "帮我起草提前终止外呼服务协议的通知：我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
 
 
 @pytest.fixture
 def drafter(tmp_path: Path) -> NoticeDrafter:
-    return NoticeDrafter(FakeIndex(), contract_scores, tmp_path, KNOWLEDGE)
+    return NoticeDrafter(FakeIndex(), tmp_path, KNOWLEDGE)
 
 
 def one_shot(drafter: NoticeDrafter, message: str):
@@ -47,7 +43,7 @@ def test_one_shot_early_termination_has_dates_clause_and_docx(drafter: NoticeDra
 def test_the_cited_clause_comes_from_retrieval_not_the_template(tmp_path: Path) -> None:
     reworded = FakeIndex()
     reworded._clauses[0] = reworded._clauses[0].model_copy(update={"text": "任何一方提前终止合同的,应提前六十日书面通知对方。"})
-    reply = one_shot(NoticeDrafter(reworded, contract_scores, tmp_path, KNOWLEDGE), COMPLETE)
+    reply = one_shot(NoticeDrafter(reworded, tmp_path, KNOWLEDGE), COMPLETE)
     assert "提前六十日" in docx_text(reply.notice.docx_path)
     assert reply.notice.effective_date == "2026-11-30"  # 9-30 + 60 days (11-29 is a Sunday)
 
@@ -204,14 +200,14 @@ def test_a_payment_demand_states_the_accrued_penalty_as_of_sending(tmp_path: Pat
         asked.append((message, today))
         return FakePenaltyAssessment("1500.00")
 
-    drafter = NoticeDrafter(FakeIndex(), contract_scores, tmp_path, KNOWLEDGE, penalty=assess)
+    drafter = NoticeDrafter(FakeIndex(), tmp_path, KNOWLEDGE, penalty=assess)
     reply = one_shot(drafter, "起草外呼服务协议的催款函，我方（乙方）甲有限公司，对方拖欠服务费100000元，违约金按日万分之五计，2026年9月30日发出")
     assert asked[0][1] == date(2026, 9, 30)
     assert "违约金为1,500.00 元（大写：人民币壹仟伍佰元整" in docx_text(reply.notice.docx_path)
 
 
 def test_a_penalty_that_cannot_be_computed_is_left_out_and_said_so(tmp_path: Path) -> None:
-    drafter = NoticeDrafter(FakeIndex(), contract_scores, tmp_path, KNOWLEDGE, penalty=lambda m, d: FakePenaltyAssessment(None))
+    drafter = NoticeDrafter(FakeIndex(), tmp_path, KNOWLEDGE, penalty=lambda m, d: FakePenaltyAssessment(None))
     reply = one_shot(drafter, "起草催款函，我方（乙方）甲有限公司，对方拖欠服务费100000元，另要求支付违约金")
     assert any("违约金未计入本函" in w and "日比例" in w for w in reply.notice.warnings)
     assert "违约金为" not in docx_text(reply.notice.docx_path)
@@ -250,7 +246,7 @@ def test_a_new_notice_type_is_a_template_and_a_spec(tmp_path: Path) -> None:
         "utf-8",
     )
     index = FakeIndex([*FakeIndex().clauses(), clause(OUTBOUND, "2024年标准外呼服务协议", "第五条", "5.2.1", "服务提供商应对客户提供的所有数据保密,不得泄露给第三方。")])
-    drafter = NoticeDrafter(index, contract_scores, tmp_path, knowledge)
+    drafter = NoticeDrafter(index, tmp_path, knowledge)
     reply = one_shot(drafter, "起草外呼服务协议的保密义务提示函，我方（甲方）甲有限公司，对方（乙方）乙有限公司，2026年9月25日发出")
     assert reply.notice.type == "confidentiality_reminder" and reply.notice.missing_fields == []
     assert "保密义务提示函" in docx_text(reply.notice.docx_path) and "5.2.1" in docx_text(reply.notice.docx_path)

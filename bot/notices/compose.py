@@ -20,6 +20,7 @@ from bot.notices.periods import NoticePeriod, delivery_period, notice_period
 from bot.notices.specs import ClauseQuery, NoticeSpec
 from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.normalize import compact
+from retrieval.resolver import ContractResolver
 from text.amounts import format_money, money_in_words
 
 # Labels used in placeholders and questions.
@@ -50,6 +51,9 @@ class ClauseSource(Protocol):
     def contracts(self) -> list[ContractInfo]: ...
 
     def clauses(self, contract_id: str | None = None) -> list[Clause]: ...
+
+    @property
+    def resolver(self) -> ContractResolver: ...
 
 
 @dataclass(frozen=True)

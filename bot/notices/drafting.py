@@ -39,7 +39,7 @@ from bot.notices.compose import (
     compose,
     template_environment,
 )
-from bot.notices.contracts import ContractPicker, ContractScorer
+from bot.notices.contracts import ContractPicker
 from bot.notices.docx import render_docx
 from bot.notices.fields import RECIPIENT, SENDER, organisation_names
 from bot.notices.markup import to_plain
@@ -83,7 +83,6 @@ class NoticeDrafter:
     def __init__(
         self,
         index: ClauseSource,
-        contract_scores: ContractScorer,
         data_dir: Path,
         knowledge_dir: Path,
         penalty: PenaltyAssessor | None = None,
@@ -94,7 +93,7 @@ class NoticeDrafter:
         reader reads ('' when it has nothing); asked only when that reader leaves required fields missing."""
         self.index = index
         self.restate = restate
-        self.contracts = ContractPicker(index, contract_scores, load_glossary(Path(knowledge_dir) / "glossary.yaml"))
+        self.contracts = ContractPicker(index, load_glossary(Path(knowledge_dir) / "glossary.yaml"))
         self.penalty = penalty
         self.notices_dir = Path(data_dir) / "notices"
         templates_dir = Path(knowledge_dir) / "templates"

@@ -13,17 +13,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/notice_fakes.py
 
-from corpus import GLOSSARY, LEGAL_RULES  # noqa: E402
+from corpus import LEGAL_RULES  # noqa: E402
 from notice_fakes import FakeIndex  # noqa: E402
 
 from bot.models import Intent, Session  # noqa: E402
 from bot.notices.drafting import NoticeDrafter  # noqa: E402
 from bot.penalty import assess as assess_with  # noqa: E402
-from retrieval import name_index  # noqa: E402
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 TODAY = date(2026, 11, 24)
-contract_scores = partial(name_index.contract_scores, glossary=GLOSSARY)
 assess = partial(assess_with, rules=LEGAL_RULES)
 
 
@@ -50,7 +48,7 @@ def test_a_negative_duration_is_refused_by_name(lateness: str) -> None:
 
 @pytest.fixture
 def drafter(tmp_path: Path) -> NoticeDrafter:
-    return NoticeDrafter(FakeIndex(), contract_scores, tmp_path, KNOWLEDGE)
+    return NoticeDrafter(FakeIndex(), tmp_path, KNOWLEDGE)
 
 
 DEMAND = "起草一份催款函，我方（乙方）杭州云帆科技有限公司，对方（甲方）宁波港湾物流有限公司，拖欠服务费{amount}，{date}发出"
