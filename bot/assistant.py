@@ -57,6 +57,8 @@ _CHOICE_LABELS = {
     Route.DRAFT_ANSWER: "作为正在起草的通知书的回答",
     Route.ORPHAN_DETAILS: "用这些内容起草通知书",
 }
+# "有哪些合同" lists this many at most: thousands of lines are a scroll nobody reads; naming one finds it.
+LISTED_CONTRACTS = 50
 _OFFER_COMPUTATION = "如需按这条约定计算具体金额，请告诉我欠款金额、违约金比例和逾期天数（或应付日期和实际付款日期）。"
 
 HELP_TEXT = """我是合同助手，可以帮您：
@@ -375,10 +377,15 @@ class Assistant:
         return self.writer.write(question, self.answerer.answer(question, session))
 
     def _contract_list(self) -> Reply:
-        lines = [f"共 {len(self.index.contracts())} 份合同："]
-        for info in self.index.contracts():
+        contracts = self.index.contracts()
+        shown = contracts[:LISTED_CONTRACTS]
+        head = f"共 {len(contracts)} 份合同" + (f"，列出前 {len(shown)} 份：" if len(shown) < len(contracts) else "：")
+        lines = [head]
+        for info in shown:
             parts = f"（含：{'、'.join(info.titles)}）" if info.titles else ""
             lines.append(f"· {info.title}{parts}，{info.clauses} 条，编号 {info.contract_id}")
+        if len(shown) < len(contracts):
+            lines.append("要问其中一份，请在问题里写上对方名称、合同编号或签订年份，我会在那份合同里找。")
         return Reply(intent=Intent.CONTRACTS, text="\n".join(lines))
 
     def _penalty(self, message: str, session: Session) -> Reply:

@@ -163,3 +163,12 @@ def test_more_matches_than_fit_show_eight_and_a_typed_year_or_number_narrows_the
     crowded.reply("和海岳的合同提前终止要提前几天通知？", by_number)
     answer = crowded.reply("YW-2024-010", by_number)  # one not among the eight shown
     assert answer.citations[0].contract_id == "h10_ops" and "提前五十五日书面通知" in answer.citations[0].text
+
+
+def test_the_contract_list_of_a_long_archive_lists_the_first_and_says_how_to_name_one(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("bot.assistant.LISTED_CONTRACTS", 2)  # three contracts stand in for thousands
+    reply = assistant.reply("有哪些合同", Session())
+    assert reply.intent == Intent.CONTRACTS and reply.text.startswith("共 3 份合同，列出前 2 份：")
+    assert reply.text.count("· ") == 2 and "对方名称、合同编号或签订年份" in reply.text

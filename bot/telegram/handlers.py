@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 COMMANDS = {
     "start": "开始使用",
     "help": "用法和示例",
-    "contracts": "已收录的合同",
+    "contracts": "已收录的合同；/contracts 名称或编号：查找",
     "deadlines": "60 天内到期或需发通知的合同",
     "remind": "每日到期提醒：/remind on 或 off",
     "ask": "提问：/ask 问题（和直接发消息一样）",
@@ -34,7 +34,7 @@ HELP = """<b>合同助手</b>：回答服务合同的条款问题（附出处）
 /penalty：计算违约金，例如 <code>/penalty 欠款10万元，逾期30天，日万分之五</code>
 /notice：起草通知书，按按钮选择类型和合同
 /company 公司全称：记住我方公司，起草时不再问我方是哪一方
-/contracts：列出已收录的合同
+/contracts：列出已收录的合同；<code>/contracts 对方简称</code> 按对方名称、编号或合同名称查找
 /cancel：取消正在进行的操作
 
 <b>也可以直接发消息</b>
@@ -45,6 +45,7 @@ HELP = """<b>合同助手</b>：回答服务合同的条款问题（附出处）
 管理员发送 .txt / .docx / .pdf 合同文件即可收录。
 回答仅供参考，不构成法律意见。"""
 
+MAX_LISTED = 50  # a longer list is a scroll nobody reads: /contracts <words> finds the one wanted
 MAX_COMPARED = 10  # contracts asked for their rule; a longer list would be more than anyone reads
 SORRY = "抱歉，处理您的消息时出了点问题，已记录下来。请稍后再试，或换个说法。"
 
@@ -59,8 +60,22 @@ async def show_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def list_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    contracts = await work(update, assistant_of(context).contracts)
-    lines = [f"{n}. 《{c.title}》：{c.clauses} 条" for n, c in enumerate(contracts, 1)] or ["（还没有收录合同）"]
+    """/contracts: the whole list while it is short; /contracts <words>: those part of a name, number or title picks."""
+    assistant = assistant_of(context)
+    typed = " ".join(context.args or [])
+    if typed:
+        offer = await work(update, assistant.pick_contracts, typed)
+        lines = [f"{n}. {c.label}" for n, c in enumerate(offer.choices, 1)] or [f"没有找到与“{offer.typed}”相符的合同。"]
+        if len(offer.choices) == offer.limit:
+            lines.append(f"（最多列出 {offer.limit} 份；没有要找的，请写得更完整些。）")
+        heading = f"已收录 {offer.total} 份合同，与“{offer.typed}”相符的："
+        await send_html(update.effective_message, context, [Paragraph(heading, "b"), Paragraph("\n".join(lines))])
+        return
+    contracts = await work(update, assistant.contracts)
+    if len(contracts) > MAX_LISTED:
+        lines = ["合同较多，请在命令后写上对方名称、合同编号或合同名称的一部分来查找，例如：/contracts 对方简称"]
+    else:
+        lines = [f"{n}. 《{c.title}》：{c.clauses} 条" for n, c in enumerate(contracts, 1)] or ["（还没有收录合同）"]
     await send_html(
         update.effective_message, context, [Paragraph(f"已收录 {len(contracts)} 份合同", "b"), Paragraph("\n".join(lines))]
     )

@@ -65,3 +65,16 @@ async def test_with_few_contracts_every_one_is_a_button(api, settings, tmp_path)
         await api.wait_for(lambda: len(edits(api)) == 1)
     [contracts] = edits(api)
     assert len(contracts.buttons()) == MAX_CHOICES
+
+
+async def test_contracts_lists_a_long_archive_only_by_what_is_typed(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "/contracts")
+        await api.send_text(USER, "/contracts 远景")
+        await api.send_text(USER, "/contracts 没有这家公司")
+        everything, provider, none = await api.replies(USER, after=0, count=3)
+    assert f"已收录 {len(ARCHIVE)} 份合同" in everything.text and "/contracts 对方简称" in everything.text
+    assert everything.text.count("《") == 0  # no list of 150
+    listed = [line for line in provider.text.splitlines() if line[:1].isdigit()]
+    assert len(listed) == MAX_CHOICES and all("远景" in line for line in listed)
+    assert "没有找到与“没有这家公司”相符的合同" in none.text
