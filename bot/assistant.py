@@ -467,11 +467,12 @@ class Assistant:
         """Each other contract's rule on a topic ("其他合同怎么规定"): (title, citation or None when it has none).
         Leaves every session alone."""
         self.index.refresh()
+        others = [info for info in self.index.contracts() if info.contract_id != exclude_contract_id][:limit]
+        # One search per contract shown, never one per contract indexed (thousands of them)
         return [
             (info.title, citation(clause) if (clause := self.answerer.rule_in(topic, info.contract_id)) else None)
-            for info in self.index.contracts()
-            if info.contract_id != exclude_contract_id
-        ][:limit]
+            for info in others
+        ]
 
     def add_contract(self, filename: str, data: bytes, progress: Progress | None = None) -> UploadResult:
         """Index an uploaded contract and keep it under data/uploads, so the next full sync keeps it.

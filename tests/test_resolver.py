@@ -172,3 +172,12 @@ def test_the_contract_list_of_a_long_archive_lists_the_first_and_says_how_to_nam
     reply = assistant.reply("有哪些合同", Session())
     assert reply.intent == Intent.CONTRACTS and reply.text.startswith("共 3 份合同，列出前 2 份：")
     assert reply.text.count("· ") == 2 and "对方名称、合同编号或签订年份" in reply.text
+
+
+def test_the_other_contracts_rules_search_only_the_contracts_shown(assistant: Assistant, monkeypatch: pytest.MonkeyPatch):
+    searched: list[str] = []
+    rule_in = assistant.answerer.rule_in
+    monkeypatch.setattr(assistant.answerer, "rule_in", lambda topic, cid: searched.append(cid) or rule_in(topic, cid))
+    rules = assistant.rules_elsewhere("争议解决", "c1_ops", limit=1)
+    assert searched == ["c2_ops"] and [title for title, _ in rules] == ["数据备份服务合同"]
+    assert rules[0][1] is not None and "人民法院" in rules[0][1].text
