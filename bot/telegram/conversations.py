@@ -26,7 +26,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.models import ContractPick
 from bot.telegram.buttons import NoticeContractButton, NoticeTypeButton, button, open_button, pressed
-from bot.telegram.replying import assistant_of, load_session, save_session, send_reply, work
+from bot.telegram.replying import ask, assistant_of, load_session, save_session, send_reply, work
 
 CHOOSE_TYPE, CHOOSE_CONTRACT, PENALTY_FIGURES = range(3)
 
@@ -68,13 +68,16 @@ async def pick_notice_type(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def search_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """What the user typed at the contract step: the matches (at most offer.limit) as buttons."""
-    offer = await work(update, assistant_of(context).pick_contracts, update.effective_message.text)
+    """What the user typed at the contract step: the matches (at most offer.limit) as buttons. Words that
+    pick no contract are an ordinary message (a question asked days later): the picker never traps the chat."""
+    message = update.effective_message
+    offer = await work(update, assistant_of(context).pick_contracts, message.text)
     typed = html.escape(offer.typed)
     if not offer.choices:
-        text = f"没有找到与“{typed}”相符的合同。请换个名称、编号的一部分再试，或 /cancel 取消。"
-        await update.effective_message.reply_text(text)
-        return CHOOSE_CONTRACT
+        context.chat_data.pop("notice_type", None)
+        await message.reply_text(f"没有找到与“{typed}”相符的合同，已退出选择合同（继续起草请重新发送 /notice）。下面按普通消息回答：")
+        await ask(update, context, message.text)
+        return ConversationHandler.END
     text = f"与“{typed}”相符的合同："
     if len(offer.choices) == offer.limit:
         text += f"\n（最多列出 {offer.limit} 份；没有要找的，请输入更完整的名称或编号。）"
