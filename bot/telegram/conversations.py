@@ -81,7 +81,7 @@ async def search_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     text = f"与“{typed}”相符的合同："
     if len(offer.choices) == offer.limit:
         text += f"\n（最多列出 {offer.limit} 份；没有要找的，请输入更完整的名称或编号。）"
-    await update.effective_message.reply_text(text, reply_markup=contract_keyboard(offer))
+    await message.reply_text(text, reply_markup=contract_keyboard(offer))
     return CHOOSE_CONTRACT
 
 
