@@ -101,7 +101,10 @@ class Draft(BaseModel):
     type: str
     fields: dict[str, Any] = Field(default_factory=dict)
     awaiting: str | None = Field(None, description="The field the drafter last asked for")
-    options: list[str] = Field(default_factory=list, description="Contract ids offered for `contract`")
+    options: list[str] = Field(
+        default_factory=list, description="Contract ids offered for `contract` (the first MAX_CHOICES are listed)"
+    )
+    narrowed_by: str = Field("", description="The reply that narrowed `options` to the contracts it picks")
     inputs: list[str] = Field(default_factory=list, description="Every message that went into the draft")
     assumed: list[str] = Field(default_factory=list, description="Assumptions to state in the letter")
     updated_at: datetime | None = Field(None, description="Last time the draft moved; idle drafts expire")

@@ -181,3 +181,14 @@ def test_the_other_contracts_rules_search_only_the_contracts_shown(assistant: As
     rules = assistant.rules_elsewhere("争议解决", "c1_ops", limit=1)
     assert searched == ["c2_ops"] and [title for title, _ in rules] == ["数据备份服务合同"]
     assert rules[0][1] is not None and "人民法院" in rules[0][1].text
+
+
+def test_a_notice_draft_asks_for_its_contract_among_eight_and_a_typed_year_narrows_them(crowded: Assistant):
+    session = Session()
+    asked = crowded.reply("帮我起草一份提前终止通知书", session)
+    assert "共 12 份，先列出 8 份" in asked.text and asked.text.count("《系统运维服务合同》 宁波海岳物流有限公司") == MAX_CHOICES
+    narrowed = crowded.reply("2025", session)
+    assert "与“2025”相符的合同有 4 份" in narrowed.text and "没能识别" not in narrowed.text
+    assert session.draft.options == ["h02_ops", "h05_ops", "h08_ops", "h11_ops"]
+    crowded.reply("3", session)
+    assert session.draft.fields["contract_id"] == "h08_ops" and session.draft.awaiting != "contract"

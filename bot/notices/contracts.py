@@ -3,13 +3,13 @@ from the contracts offered."""
 
 from __future__ import annotations
 
+from bot.clause_answers import contract_label
 from bot.contract_choice import chosen_contracts, ordinal
 from bot.notices.compose import ClauseSource
 from retrieval.glossary import Glossary
 from retrieval.models import ContractInfo
 from retrieval.normalize import normalize_query
 
-MAX_OPTIONS = 5
 _DOCUMENT_KINDS = ("协议", "合同")
 
 
@@ -29,20 +29,22 @@ class ContractPicker:
         return named[0] if len(named) == 1 else None
 
     def options(self, text: str) -> list[str]:
-        """Contracts to offer, those the text names first; all of them (up to MAX_OPTIONS) when none is named."""
-        named = self._named(text)
-        rest = [c.contract_id for c in self.index.contracts() if c.contract_id not in named]
-        return [*named, *rest][:MAX_OPTIONS]
+        """Contracts to offer: those the text names, else all of them. The question lists the first
+        MAX_CHOICES; a typed reply narrows the rest (`matching`), at any number of contracts."""
+        return self._named(text) or [c.contract_id for c in self.index.contracts()]
 
-    def chosen(self, answer: str, options: list[str]) -> str | None:
-        """The reply to "which contract?": a number from the list, or (part of) a title, name, number or id."""
+    def matching(self, answer: str, options: list[str]) -> list[str]:
+        """The reply to "which contract?": the one numbered in the list, or the offered contracts that
+        (part of) a title, name, number or year picks; when it picks none of them, any contract it picks."""
         picked = chosen_contracts(answer, options, self.index.resolver)
         if not picked and ordinal(answer) is None:  # a contract that was not offered may be named too
-            picked = [c.contract_id for c in self.index.resolver.pick(answer, limit=1)]
-        return picked[0] if picked else None
+            picked = [c.contract_id for c in self.index.resolver.pick(answer, limit=len(self.index.contracts()))]
+        return picked
 
-    def titles(self) -> dict[str, str]:
-        return {c.contract_id: c.title for c in self.index.contracts()}
+    def labels(self, contract_ids: list[str]) -> list[str]:
+        """Title, parties and signing date: template-made contracts share their titles."""
+        infos = {c.contract_id: c for c in self.index.contracts()}
+        return [contract_label(infos[cid]) for cid in contract_ids if cid in infos]
 
     def _named(self, text: str) -> list[str]:
         # The whole message, not the index's question-sized head and tail: a request names its contract

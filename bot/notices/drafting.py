@@ -47,6 +47,7 @@ from bot.notices.periods import NoticePeriod
 from bot.notices.specs import NoticeSpec, detect_type, is_drafting_request, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
+from retrieval.resolver import MAX_CHOICES
 from text.amounts import format_money
 from text.bounds import figure_problems
 
@@ -125,6 +126,8 @@ class NoticeDrafter:
         self._apply(trial, message, today, own_names)
         after = _known(trial.fields)
         changed = {name for name in after if after[name] != before.get(name)}
+        if trial.options != session.draft.options:
+            changed.add("contract")  # part of a name, number or year that narrowed the contracts offered
         if not changed:
             return DraftProgress.NONE
         return DraftProgress.WEAK if changed <= _FREE_TEXT_FIELDS else DraftProgress.STRONG
@@ -216,7 +219,10 @@ class NoticeDrafter:
 
     def _answer(self, draft: Draft, field: str, message: str, today: date) -> None:
         if field == "contract":
-            draft.fields["contract_id"] = self.contracts.chosen(message, draft.options)
+            picked = self.contracts.matching(message, draft.options)
+            draft.fields["contract_id"] = picked[0] if len(picked) == 1 else None
+            if len(picked) > 1:  # part of a name, number or year that several contracts share: asked again among them
+                draft.options, draft.narrowed_by = picked, message
         else:
             answer_field(draft.fields, field, message, today)
 
@@ -248,22 +254,34 @@ class NoticeDrafter:
         return reply
 
     def _ask(self, draft: Draft, field: str, again: bool = False) -> Reply:
-        draft.awaiting = field
+        asked_before, draft.awaiting = draft.awaiting, field
         fields = draft.fields
         question = _QUESTIONS.get(field, f"请提供{FIELD_LABELS.get(field, field)}。")
         candidates = fields.get("candidates", [])
         if field in (SENDER, RECIPIENT) and len(candidates) >= 2:
             question = "请问我方是" + "还是".join(f"{c['role']}（{c['name']}）" for c in candidates[:2]) + "？"
         if field == "contract":
-            draft.options = self.contracts.options(" ".join(draft.inputs))
-            titles = self.contracts.titles()
-            listed = "\n".join(f"{n}. 《{titles[cid]}》" for n, cid in enumerate(draft.options, 1))
-            question = f"{question}\n{listed}\n请回复序号或合同名称。"
+            if asked_before != "contract" or not draft.options:
+                draft.options, draft.narrowed_by = self.contracts.options(" ".join(draft.inputs)), ""
+            question, again = self._contract_question(draft, question, again)
         if again:
             question = f"没能识别您的回答（回复“取消”可放弃本稿）。{question}"
         spec = self.specs[draft.type]
         info = NoticeInfo(type=spec.type, contract_id=fields.get("contract_id"), missing_fields=self._missing(draft))
         return Reply(intent=Intent.NOTICE, text=f"正在起草《{spec.title}》。{question}", notice=info)
+
+    def _contract_question(self, draft: Draft, question: str, again: bool) -> tuple[str, bool]:
+        """The contracts offered, numbered (MAX_CHOICES at most), and how to narrow them when there are more.
+        A reply that narrowed them is no failure to understand: `again` is dropped then."""
+        listed = "\n".join(f"{n}. {label}" for n, label in enumerate(self.contracts.labels(draft.options[:MAX_CHOICES]), 1))
+        if draft.narrowed_by:
+            question, again = f"与“{draft.narrowed_by}”相符的合同有 {len(draft.options)} 份，请问是哪一份？", False
+        if len(draft.options) > MAX_CHOICES:
+            question = f"{question}（共 {len(draft.options)} 份，先列出 {MAX_CHOICES} 份）"
+            hint = "请回复序号，或回复对方名称、合同编号、签订年份的一部分缩小范围。"
+        else:
+            hint = "请回复序号或合同名称。"
+        return f"{question}\n{listed}\n{hint}", again
 
     def _draft(self, draft: Draft, user: str, today: date) -> Reply:
         spec = self.specs[draft.type]
