@@ -13,8 +13,8 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
 from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, citation, contract_label, covered, quoted_text
@@ -41,6 +41,9 @@ from retrieval.resolver import MAX_CHOICES
 from retrieval.ocr import Progress
 from text.dates import find_dates
 from text.lpr import LprTable
+
+if TYPE_CHECKING:  # langchain-core loads only when a chat model is configured (0.5 s of start-up)
+    from langchain_core.language_models import BaseChatModel
 
 log = logging.getLogger(__name__)
 

@@ -193,27 +193,38 @@ class ClauseIndex:
         return True
 
     def _reload(self) -> None:
-        generation = self._catalog.generation()  # read first: a write after it is caught by the next refresh
-        stored = self._catalog.clauses()
+        with self._catalog.snapshot():
+            generation = self._catalog.generation()
+            passages = self._catalog.passages()
+            # Persisted per catalog generation and pipeline: start-up loads it instead of re-indexing.
+            bm25_dir = self.root / "bm25" / f"{generation}-{self.pipeline}"
+            lexical = LexicalIndex.cached(bm25_dir, len(passages), self._catalog.token_lists)
+            contracts = self._catalog.contracts()
+        resolver = ContractResolver(contracts, self.field_words, self.glossary)
+        # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
+        codes = {cid: i for i, cid in enumerate(dict.fromkeys(p.contract_id for p in passages))}
         with self._lock:
             self._generation = generation
-            self._clauses = [s.clause for s in stored]
-            self._position = {s.vector_id: i for i, s in enumerate(stored)}
-            self._vector_ids = [s.vector_id for s in stored]
+            self._passages = passages
+            self._parsed: dict[int, Clause] = {}  # position → clause, parsed when first asked for
+            self._position = {p.vector_id: i for i, p in enumerate(passages)}
+            self._position_of_clause = {p.clause_id: i for i, p in enumerate(passages)}
             self._vectors_by_contract: LRUCache[str, tuple[np.ndarray, np.ndarray]] = LRUCache(
                 _CONTRACTS_WITH_VECTORS_IN_MEMORY
             )
-            self._by_id = {s.clause.id: s.clause for s in stored}
-            # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
-            codes = {cid: i for i, cid in enumerate(dict.fromkeys(s.clause.contract_id for s in stored))}
             self._contract_code = codes
-            self._contract_of = np.array([codes[s.clause.contract_id] for s in stored], dtype=np.int32)
-            # Persisted per catalog generation and pipeline: start-up loads it instead of re-indexing.
-            bm25_dir = self.root / "bm25" / f"{generation}-{self.pipeline}"
-            self._lexical = LexicalIndex.cached(bm25_dir, [s.tokens for s in stored])
-            self._contracts = self._catalog.contracts()
-            self._resolver = ContractResolver(self._contracts, self.field_words, self.glossary)
+            self._contract_of = np.array([codes[p.contract_id] for p in passages], dtype=np.int32)
+            self._lexical = lexical
+            self._contracts = contracts
+            self._resolver = resolver
             self._query_cache.clear()
+
+    def _clause(self, position: int) -> Clause:
+        """The clause at a position of the loaded passages, parsed on first use."""
+        clause = self._parsed.get(position)
+        if clause is None:
+            clause = self._parsed[position] = Clause.model_validate_json(self._passages[position].clause_json)
+        return clause
 
     def contracts(self) -> list[ContractInfo]:
         return list(self._contracts)
@@ -228,13 +239,16 @@ class ClauseIndex:
         return self._resolver.resolve(self.glossary.expand(normalize_query(bounded_query(question))))
 
     def clauses(self, contract_id: str | None = None) -> list[Clause]:
-        return [c for c in self._clauses if contract_id is None or c.contract_id == contract_id]
+        if contract_id is None:
+            return [self._clause(p) for p in range(len(self._passages))]
+        return [self._clause(int(p)) for p in np.nonzero(self._contract_of == self._contract_code.get(contract_id, -1))[0]]
 
     def get(self, clause_id: str) -> Clause | None:
-        return self._by_id.get(clause_id)
+        position = self._position_of_clause.get(clause_id)
+        return None if position is None else self._clause(position)
 
     def __len__(self) -> int:
-        return len(self._clauses)
+        return len(self._passages)
 
     # ---- writing -------------------------------------------------------------------------------
 
@@ -360,7 +374,7 @@ class ClauseIndex:
             resolution = self._resolver.resolve(question)
             if resolution.contract_ids:
                 scope, question = tuple(resolution.contract_ids), resolution.rest
-        hits = self._search(question, k, scope, mode) if self._clauses and question.strip() else []
+        hits = self._search(question, k, scope, mode) if self._passages and question.strip() else []
         with self._lock:
             self._query_cache[key] = hits
         return hits
@@ -377,7 +391,7 @@ class ClauseIndex:
         }
         best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
         return [
-            SearchHit(clause=self._clauses[p], score=fused[p], dense=dense.get(p), lexical=lexical.get(p))
+            SearchHit(clause=self._clause(p), score=fused[p], dense=dense.get(p), lexical=lexical.get(p))
             for p in best
         ]
 
@@ -409,7 +423,7 @@ class ClauseIndex:
         result = self._collection.query(
             query_embeddings=[vector.tolist()],
             # The catalog's clause count bounds the results: no round trip to ask Chroma for its count.
-            n_results=min(wanted, max(len(self._clauses), 1)),
+            n_results=min(wanted, max(len(self._passages), 1)),
             include=["distances"],
         )
         inside = set(scope) if scope else None
@@ -418,7 +432,7 @@ class ClauseIndex:
             position = self._position.get(vector_id)  # unknown ids are leftovers of an interrupted ingest
             if position is None or len(ranking) >= CANDIDATES:
                 continue
-            if inside is None or self._clauses[position].contract_id in inside:
+            if inside is None or self._passages[position].contract_id in inside:
                 ranking[position] = 1.0 - float(distance)
         return ranking
 
@@ -440,7 +454,7 @@ class ClauseIndex:
             if contract_id in self._vectors_by_contract:
                 return self._vectors_by_contract[contract_id]
         positions = np.nonzero(self._contract_of == self._contract_code.get(contract_id, -1))[0]
-        ids = [self._vector_ids[p] for p in positions]
+        ids = [self._passages[p].vector_id for p in positions]
         fetched = self._collection.get(ids=ids, include=["embeddings"]) if ids else {"ids": [], "embeddings": []}
         by_id = dict(zip(fetched["ids"], fetched["embeddings"]))
         kept = [i for i, vector_id in enumerate(ids) if vector_id in by_id]

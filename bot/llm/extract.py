@@ -7,10 +7,12 @@ what the rule-based readers find. It never computes an amount or a date.
 from __future__ import annotations
 
 import logging
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
+
+if TYPE_CHECKING:  # langchain-core loads only when a chat model is configured (0.5 s of start-up)
+    from langchain_core.language_models import BaseChatModel
 
 log = logging.getLogger(__name__)
 

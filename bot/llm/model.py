@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings
+
+if TYPE_CHECKING:  # langchain-core loads only when a chat model is configured (0.5 s of start-up)
+    from langchain_core.language_models import BaseChatModel
 
 log = logging.getLogger(__name__)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from bot.llm.model import complete
 from bot.models import Session
+
+if TYPE_CHECKING:  # langchain-core loads only when a chat model is configured (0.5 s of start-up)
+    from langchain_core.language_models import BaseChatModel
 
 _MAX_CHARS = 200  # a standalone question, not an essay: anything longer is not what was asked for
 

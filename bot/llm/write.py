@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from bot.llm.model import complete
 from bot.models import Citation, Intent, Reply
+
+if TYPE_CHECKING:  # langchain-core loads only when a chat model is configured (0.5 s of start-up)
+    from langchain_core.language_models import BaseChatModel
 
 log = logging.getLogger(__name__)
 
