@@ -3,12 +3,14 @@
     CONTRACTBOT_DATA_DIR=… python -m bench.suite build CONTRACTS QUESTIONS --stock-dir DIR
     CONTRACTBOT_DATA_DIR=… python -m bench.suite reply CONTRACTS QUESTIONS
     CONTRACTBOT_DATA_DIR=… CONTRACTBOT_CHROMA_URL=http://127.0.0.1:P python -m bench.suite query CONTRACTS QUESTIONS
+    CONTRACTBOT_DATA_DIR=… python -m bench.suite query CONTRACTS QUESTIONS --stock-dir DIR [--stand-in-vectors]
 
 `build` ingests the contracts into a fresh index, then runs the query suite on it and, in the same
-process and on the same questions, on the stock LangChain recipe. `reply` puts the same questions to
-the full assistant (its own process: searches cached by the query suite would flatter it). `query`
-opens an index that is already built (the bench points a Chroma server at its vectors) and runs the
-query suite only.
+process and on the same questions, on the stock LangChain recipe, the two taking turns question by
+question. `reply` puts the same questions to the full assistant (its own process: searches cached by
+the query suite would flatter it). `query` opens an index that is already built (the bench points a
+Chroma server at its vectors) and runs the query suite, beside the stock recipe when given a directory
+for it (at N=2,000 with stand-in vectors for the stock's chunks: embedding them would take hours here).
 """
 
 from __future__ import annotations
@@ -21,17 +23,21 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings
 from evaluation.cases import ClauseCase, load_clause_cases
 from evaluation.clauses import Passage, first_citation_is_hit, first_hit_rank, metrics
-from retrieval.embeddings import make_embedder
+from retrieval.embeddings import Embedder, make_embedder
 from retrieval.glossary import load_glossary
 from retrieval.layout import layout_words
 from retrieval.index import ClauseIndex
 from retrieval.metadata import load_field_words
 
 from bench.measure import Clock, CountingEmbedder, StandInPassages, dir_size_mb, peak_rss_mb
+
+if TYPE_CHECKING:
+    from bench.stock import StockRecipe
 
 K = 10
 # Questions no suite asks: they load the models and warm the caches before anything is timed.
@@ -46,15 +52,25 @@ def sample_cases(path: Path, limit: int, seed: int) -> list[ClauseCase]:
 
 def query_suite(search: Search, cases: list[ClauseCase]) -> dict:
     """Hit@1/3 and MRR@10 of the ranked passages, and the latency of each distinct question."""
-    for question in WARM_UP:
-        search(question)
-    clock, ranks = Clock(), []
-    for case in cases:
-        with clock:
-            passages = search(case.question)[:K]
-        ranks.append(first_hit_rank(case, passages))
-    return clock.summary() | metrics(ranks).model_dump()
+    return paired_suites({"ours": search}, cases)["ours"]
 
+
+def paired_suites(searches: dict[str, Search], cases: list[ClauseCase]) -> dict[str, dict]:
+    """query_suite for several searches at once, question by question, taking turns at going first: on
+    a shared machine the load changes from one minute to the next, and a comparison run one suite after
+    the other measures the load as much as the searches."""
+    for search in searches.values():
+        for question in WARM_UP:
+            search(question)
+    clocks = {name: Clock() for name in searches}
+    ranks: dict[str, list[int | None]] = {name: [] for name in searches}
+    names = list(searches)
+    for turn, case in enumerate(cases):
+        for name in names[turn % len(names):] + names[: turn % len(names)]:
+            with clocks[name]:
+                passages = searches[name](case.question)[:K]
+            ranks[name].append(first_hit_rank(case, passages))
+    return {name: clocks[name].summary() | metrics(ranks[name]).model_dump() for name in names}
 
 def repeat_latency(search: Search, cases: list[ClauseCase]) -> dict:
     """The same questions again: what a repeated question costs (the product caches answers)."""
@@ -69,19 +85,32 @@ def ours(index: ClauseIndex) -> Search:
     return lambda question: [h.clause for h in index.search(question, k=K)]
 
 
-def build(contracts: Path, cases: list[ClauseCase], stock_dir: Path | None, stand_in: bool) -> dict:
+def build(contracts: Path, cases: list[ClauseCase], stock_dir: Path | None, stand_in: bool, asked_real: bool = False) -> dict:
+    """With `stand_in` and `asked_real`, the contracts the questions ask about are embedded by the model
+    first and only the others get stand-in vectors: a search the resolver puts inside the asked contract
+    ranks real vectors only, while BM25, the resolver and the index's size see every contract."""
     settings = Settings()
     model = make_embedder(settings.embedding_backend, settings.embedding_model)
     embedder = CountingEmbedder(StandInPassages(model) if stand_in else model)
     index = ClauseIndex.open(settings.data_dir, glossary=load_glossary(settings.glossary_file), words=layout_words(settings.layout_file), field_words=load_field_words(settings.contract_fields_file), embedder=embedder, chroma_url=settings.chroma_url)
     start, cpu = time.perf_counter(), time.process_time()
+    asked: list[Path] = []
+    real = CountingEmbedder(model)
+    if stand_in and asked_real:
+        wanted = {answer.contract_id for case in cases for answer in case.answers}
+        asked = [f for f in contracts.iterdir() if f.stem in wanted]
+        index.embedder = real
+        index.ingest(asked)
+        index.embedder = embedder
     report = index.ingest([contracts])
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
     again = index.ingest([contracts])
     result = {
-        "vectors": "stand-in" if stand_in else "model",
-        "contracts": len(report.added),
+        "vectors": ("model for the asked contracts, stand-in for the others" if asked else "stand-in") if stand_in else "model",
+        "asked_contracts": len(asked),
+        "asked_fresh_passages": real.passages,
+        "contracts": len(report.added) + len(asked),
         "failed": report.failed,
         "passages": len(index),
         "ingest_s": round(seconds, 1),
@@ -95,30 +124,39 @@ def build(contracts: Path, cases: list[ClauseCase], stock_dir: Path | None, stan
         "index_mb": dir_size_mb(settings.data_dir),
         "peak_rss_ingest_mb": peak_rss_mb(),
     }
-    result["search"] = query_suite(ours(index), cases)
-    result["search_repeat_ms"] = repeat_latency(ours(index), cases)
     result["peak_rss_mb"] = peak_rss_mb()
-    if stock_dir is not None:
-        result["stock"] = stock(contracts, cases, embedder, stock_dir)
-        result["latency_ratio_p95"] = round(result["search"]["latency_ms"]["p95"] / result["stock"]["latency_ms"]["p95"], 2)
+    result |= searched(index, cases, contracts, embedder.inner, stock_dir)
     return result
 
 
-def stock(contracts: Path, cases: list[ClauseCase], embedder: CountingEmbedder, directory: Path) -> dict:
+def searched(index: ClauseIndex, cases: list[ClauseCase], contracts: Path, embedder: Embedder, stock_dir: Path | None) -> dict:
+    """Our query suite and, with a stock directory, the stock recipe's, question by question in one process."""
+    if stock_dir is None:
+        return {"search": query_suite(ours(index), cases), "search_repeat_ms": repeat_latency(ours(index), cases)}
+    recipe, built = stock(contracts, embedder, stock_dir)
+    suites = paired_suites({"ours": ours(index), "stock": recipe.search}, cases)
+    return {
+        "search": suites["ours"],
+        "search_repeat_ms": repeat_latency(ours(index), cases),
+        "stock": built | suites["stock"] | {"peak_rss_with_ours_mb": peak_rss_mb()},
+        "latency_ratio_p95": round(suites["ours"]["latency_ms"]["p95"] / suites["stock"]["latency_ms"]["p95"], 2),
+    }
+
+
+def stock(contracts: Path, embedder: Embedder, directory: Path) -> tuple[StockRecipe, dict]:
+    """The stock recipe over the same files, and what building it took."""
     from bench.stock import CachedE5, StockRecipe, chunks  # langchain-community: only when asked for
 
-    embeddings = CachedE5(embedder.inner)
+    embeddings = CachedE5(embedder)
     start = time.perf_counter()
     documents = chunks(sorted(p for p in contracts.iterdir() if p.is_file()))
     recipe = StockRecipe(documents, embeddings, directory, k=K)
     seconds = time.perf_counter() - start
-    return {
+    return recipe, {
         "passages": len(documents),
         "fresh_passages": embeddings.embedded,
         "ingest_s": round(seconds, 1),
         "index_mb": dir_size_mb(directory),
-        **query_suite(recipe.search, cases),
-        "peak_rss_with_ours_mb": peak_rss_mb(),
     }
 
 
@@ -143,10 +181,16 @@ def reply(cases: list[ClauseCase]) -> dict:
     }
 
 
-def query(cases: list[ClauseCase]) -> dict:
+def query(cases: list[ClauseCase], contracts: Path, stock_dir: Path | None, stand_in: bool) -> dict:
+    """The query suite on an index that is built; with a stock directory, beside the stock recipe built
+    now over the same files (with --stand-in-vectors its chunks get stand-in vectors: its latency is real,
+    its hit rates are not)."""
     settings = Settings()
-    index = ClauseIndex.open(settings.data_dir, glossary=load_glossary(settings.glossary_file), words=layout_words(settings.layout_file), field_words=load_field_words(settings.contract_fields_file), chroma_url=settings.chroma_url)
-    return {"chroma_url": settings.chroma_url, "search": query_suite(ours(index), cases), "peak_rss_mb": peak_rss_mb()}
+    model = make_embedder(settings.embedding_backend, settings.embedding_model)
+    index = ClauseIndex.open(settings.data_dir, glossary=load_glossary(settings.glossary_file), words=layout_words(settings.layout_file), field_words=load_field_words(settings.contract_fields_file), embedder=model, chroma_url=settings.chroma_url)
+    stock_embedder = StandInPassages(model) if stand_in else model
+    result = {"chroma_url": settings.chroma_url, "passages": len(index), "stock_vectors": "stand-in" if stand_in else "model"}
+    return result | searched(index, cases, contracts, stock_embedder, stock_dir) | {"peak_rss_mb": peak_rss_mb()}
 
 
 def main() -> None:
@@ -157,14 +201,21 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="at most this many questions (a seeded sample)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stock-dir", type=Path, help="also run the stock LangChain recipe, its Chroma here")
-    parser.add_argument("--stand-in-vectors", action="store_true", help="hashed passage vectors: latency at scale only")
+    parser.add_argument(
+        "--stand-in-vectors", action="store_true",
+        help="hashed passage vectors (build: ours and the stock's; query: the stock's only): latency at scale only",
+    )
+    parser.add_argument(
+        "--asked-real", action="store_true",
+        help="with --stand-in-vectors: the contracts the questions ask about get the model's vectors",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     cases = sample_cases(args.questions, args.queries, args.seed)
     if args.mode == "build":
-        result = build(args.contracts, cases, args.stock_dir, args.stand_in_vectors)
+        result = build(args.contracts, cases, args.stock_dir, args.stand_in_vectors, args.asked_real)
     else:
-        result = reply(cases) if args.mode == "reply" else query(cases)
+        result = reply(cases) if args.mode == "reply" else query(cases, args.contracts, args.stock_dir, args.stand_in_vectors)
     print(json.dumps(result, ensure_ascii=False))
 
 
