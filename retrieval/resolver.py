@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -74,6 +75,17 @@ class ContractResolver:
         )
         self._titles = NameIndex(self.contracts.values(), glossary)
         self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
+        # Every way a question can name a party shares a character pair with one of its aliases: a question
+        # looks only at the contracts holding one of its pairs (2,000 contracts' aliases took 20 ms a question).
+        self._order = {cid: i for i, cid in enumerate(self._party_aliases)}
+        self._by_pair: dict[str, set[str]] = defaultdict(set)
+        self._always: set[str] = set()  # a one-character alias shares no pair with anything
+        for cid, aliases in self._party_aliases.items():
+            for alias in aliases:
+                if len(alias.text) < 2:
+                    self._always.add(cid)
+                for pair in _pairs(alias.text):
+                    self._by_pair[pair].add(cid)
         self._searchable = {cid: _searchable(c) for cid, c in self.contracts.items()}  # squashed once, not per keystroke
         self._numbers = {
             cid: _squash(c.metadata.number.value) for cid, c in self.contracts.items() if len(c.metadata.number.value) >= 4
@@ -156,9 +168,10 @@ class ContractResolver:
         longest match wins, ties are all kept.
         """
         best, found, words = 0, [], []
-        for cid, aliases in self._party_aliases.items():
+        named = set(self._always).union(*(self._by_pair.get(pair, ()) for pair in _pairs(question)))
+        for cid in sorted(named, key=self._order.__getitem__):
             score, word = 0, ""
-            for alias in aliases:
+            for alias in self._party_aliases[cid]:
                 if alias.text in question:
                     candidate = len(alias.text) + (1000 if alias.whole else 100)
                     if candidate > score:
@@ -243,6 +256,10 @@ def _searchable(contract: ContractInfo) -> list[str]:
     texts = [contract.contract_id, contract.title, *contract.titles, meta.number.value, *contract.parties,
              *meta.party_names(), meta.signing_date.value]
     return list(dict.fromkeys(squashed for squashed in map(_squash, texts) if squashed))
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 def _squash(text: str) -> str:
