@@ -398,7 +398,7 @@ class ClauseIndex:
             + (1 - dense_weight) * lexical_scaled.get(p, 0.0)
             for p in lexical.keys() | dense.keys()
         }
-        best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
+        best = sorted(fused, key=lambda p: (only_heading(self._clause(p)), -fused[p]))[:k]
         return [
             SearchHit(clause=self._clause(p), score=fused[p], dense=dense.get(p), lexical=lexical.get(p))
             for p in best
@@ -409,9 +409,11 @@ class ClauseIndex:
         return np.isin(self._contract_of, codes)
 
     def _lexical_ranking(self, question: str, scope: tuple[str, ...] | None) -> dict[int, float]:
-        scores = self._lexical.scores(tokenize(question, self.glossary.terms))
-        if scope is not None:
-            scores = np.where(self._in_scope(scope), scores, 0.0)
+        tokens = tokenize(question, self.glossary.terms)
+        if scope is None:
+            scores = self._lexical.scores(tokens)
+        else:  # the words that tell the named contracts' clauses apart, not the words that name them
+            scores = self._lexical.scores_within(tokens, self._in_scope(scope))
         if len(scores) > CANDIDATES:  # partial sort: only the top candidates need ordering
             top = np.argpartition(-scores, CANDIDATES)[:CANDIDATES]
             top = top[np.argsort(-scores[top])]
@@ -480,6 +482,16 @@ class ClauseIndex:
         with self._lock:
             self._vectors_by_contract[contract_id] = entry
         return entry
+
+
+def only_heading(clause: Clause) -> bool:
+    """A passage that says no more than its own heading (a line of a table of contents, "8.3 合同的签订地点与
+    时间", or a bare heading): it names a topic but answers nothing, so every passage with content ranks
+    before it. Its words match a question about the topic better than the clause that answers it does."""
+    if not clause.heading_path:
+        return False
+    text, heading = (re.sub(r"\s+", "", t) for t in (clause.text, clause.heading_path[-1]))  # both normalised
+    return text in heading
 
 
 def bounded_query(query: str) -> str:

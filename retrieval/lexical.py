@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -109,3 +111,31 @@ class LexicalIndex:
         if not self._size or not query_tokens:
             return np.zeros(self._size, dtype=np.float32)
         return self._bm25.get_scores(query_tokens)
+
+    def scores_within(self, query_tokens: list[str], inside: np.ndarray) -> np.ndarray:
+        """BM25 scores of the passages where `inside` is True (0 elsewhere), each word weighted by its rarity
+        among those passages instead of across the whole archive.
+
+        Inside one contract the words that name it (its title, its party, the trade it is about) are in every
+        passage, or in most: across an archive of many trades they are rare, so archive-wide weights let them
+        decide which of the contract's clauses comes first ("售后运营协议的费用…" ranked the clause that says
+        外包售后运营费用 most often). Weighted by rarity inside the scope, they count for nothing, and the words
+        that tell the contract's clauses apart decide (bench/RESULTS.md, N=200).
+        """
+        total = np.zeros(self._size, dtype=np.float32)
+        if not self._size or not inside.any():
+            return total
+        scope_size = int(inside.sum())
+        for token, count in Counter(t for t in query_tokens if t in self._bm25.vocab_dict).items():
+            everywhere = self._bm25.get_scores([token])
+            scores = np.where(inside, everywhere, 0.0)
+            in_scope = int(np.count_nonzero(scores))
+            if in_scope:
+                archive_weight = _idf(int(np.count_nonzero(everywhere)), self._size)
+                total += count * scores * (_idf(in_scope, scope_size) / archive_weight)
+        return total
+
+
+def _idf(frequency: int, documents: int) -> float:
+    """Lucene's inverse document frequency, the one bm25s scores with by default."""
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
