@@ -1,4 +1,4 @@
-"""Domain vocabulary from knowledge/glossary.yaml: English phrases and abbreviations → contract wording.
+"""Domain vocabulary from knowledge/glossary.yaml: English phrases and everyday words → contract wording.
 
 The file is found through `Settings.glossary_file` and handed in: nothing here knows where knowledge/ is.
 """
@@ -8,33 +8,73 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
 
+from text.chars import to_simplified
+
+
+def _english_form(text: str) -> str:
+    """Lower case, a hyphen or underscore read as a space, blanks collapsed: 'Non-Compete' → 'non compete'."""
+    return re.sub(r"[\s\-_]+", " ", text.lower()).strip()
+
+
+def _plurals(phrase: str) -> list[str]:
+    """The phrase and its regular plural forms (of its last word): fee → fees, tax → taxes, party → parties."""
+    forms = [phrase, phrase + "s"]
+    if re.search(r"(?:s|x|z|ch|sh)$", phrase):
+        forms.append(phrase + "es")
+    if re.search(r"[^aeiou]y$", phrase):
+        forms.append(phrase[:-1] + "ies")
+    return forms
+
+
 @dataclass(frozen=True)
 class Glossary:
-    english: dict[str, str]
-    aliases: dict[str, list[str]]
+    english: dict[str, str]  # English phrase → space-separated Chinese contract wording
+    aliases: dict[str, list[str]]  # space-separated contract words → everyday variants that mean them
     terms: tuple[str, ...]
     generic_title_words: tuple[str, ...]
     digest: str  # of the file's bytes: indexed passages depend on the terms, so the index fingerprints it
 
-    def expand(self, query: str) -> str:
-        """Append the Chinese wording of English phrases and abbreviations the query uses.
+    @cached_property
+    def _english_forms(self) -> dict[str, str]:
+        """Every surface form (phrase or plural) → its Chinese wording; a phrase listed itself wins over a plural."""
+        forms: dict[str, str] = {}
+        for phrase, wording in self.english.items():
+            for form in _plurals(_english_form(phrase)):
+                forms.setdefault(form, wording)
+        forms.update({_english_form(phrase): wording for phrase, wording in self.english.items()})
+        return forms
 
-        Longest phrases first, each consumed once, so 'early termination' does not also add 'termination'.
+    @cached_property
+    def _english_pattern(self) -> re.Pattern[str]:
+        # One alternation, longest form first: at each position the longest phrase wins and consumes its words,
+        # so 'early termination' does not also add 'termination'.
+        alternatives = "|".join(re.escape(f) for f in sorted(self._english_forms, key=len, reverse=True))
+        return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+
+    def expand(self, query: str) -> str:
+        """The query with the contract wording of the English phrases and everyday words it uses appended.
+
+        Only words the query lacks are added, each once. Everyday words are matched on the simplified form
+        of the query, so a traditional-character question (房東) finds the same wording as 房东.
         """
-        lowered, additions = query.lower(), []
-        for phrase in sorted(self.english, key=len, reverse=True):
-            pattern = rf"(?<![a-z]){re.escape(phrase)}(?![a-z])"
-            if re.search(pattern, lowered):
-                additions.append(self.english[phrase])
-                lowered = re.sub(pattern, " ", lowered)
-        for canonical, variants in self.aliases.items():
-            if canonical not in query and any(v.lower() in query.lower() for v in variants):
-                additions.append(canonical)
+        additions: list[str] = []
+
+        def add(wording: str) -> None:
+            for word in wording.split():
+                if word not in query and word not in additions:
+                    additions.append(word)
+
+        for match in self._english_pattern.finditer(_english_form(query)):
+            add(self._english_forms[match.group()])
+        plain = to_simplified(query).lower()
+        for wording, variants in self.aliases.items():
+            if any(variant.lower() in plain for variant in variants):
+                add(wording)
         return " ".join([query, *additions]) if additions else query
 
 
