@@ -56,18 +56,16 @@ class Glossary:
         alternatives = "|".join(re.escape(f) for f in sorted(self._english_forms, key=len, reverse=True))
         return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
-    def expand(self, query: str) -> str:
-        """The query with the contract wording of the English phrases and everyday words it uses appended.
+    def additions(self, query: str) -> list[str]:
+        """The contract wording of the English phrases and everyday words the query uses, in the order met.
 
-        Only words the query lacks are added, each once. Everyday words are matched on the simplified form
-        of the query, so a traditional-character question (房東) finds the same wording as 房东.
+        Only words the query lacks, each once. Everyday words are matched on the simplified form of the
+        query, so a traditional-character question (房東) finds the same wording as 房东.
         """
-        additions: list[str] = []
+        found: list[str] = []
 
         def add(wording: str) -> None:
-            for word in wording.split():
-                if word not in query and word not in additions:
-                    additions.append(word)
+            found.extend(w for w in wording.split() if w not in query and w not in found)
 
         for match in self._english_pattern.finditer(_english_form(query)):
             add(self._english_forms[match.group()])
@@ -75,7 +73,11 @@ class Glossary:
         for wording, variants in self.aliases.items():
             if any(variant.lower() in plain for variant in variants):
                 add(wording)
-        return " ".join([query, *additions]) if additions else query
+        return found
+
+    def expand(self, query: str) -> str:
+        """The query with its `additions` appended."""
+        return " ".join([query, *self.additions(query)])
 
 
 @lru_cache
