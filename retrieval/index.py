@@ -392,8 +392,9 @@ class ClauseIndex:
         # tail of appended keywords pulls its vector off the question (contracts-extra hit@1 0.59 → 0.62).
         own_words = (question.removesuffix(added).strip() if added else question) or question
         hits = self._search(question, own_words, k, scope, mode, cached) if self._passages and question.strip() else []
-        with self._lock:
-            self._query_cache[key] = hits
+        if cached:
+            with self._lock:
+                self._query_cache[key] = hits
         return hits
 
     def _search(
@@ -448,8 +449,9 @@ class ClauseIndex:
             vector = self._query_vectors.get(question) if cached else None
         if vector is None:
             vector = self.embedder.embed_query(question)
-            with self._lock:
-                self._query_vectors[question] = vector
+            if cached:
+                with self._lock:
+                    self._query_vectors[question] = vector
         return vector
 
     def _dense_ranking(self, vector: np.ndarray, scope: tuple[str, ...] | None) -> dict[int, float]:

