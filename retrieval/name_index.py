@@ -17,15 +17,16 @@ from retrieval.models import ContractInfo
 
 
 def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
-    """Character bigrams of the Chinese runs, minus those lying inside a generic word ('合同', '服务')."""
+    """Character bigrams of the Chinese runs, minus those touching a generic word ('合同', '服务'): a bigram
+    half inside one ('询合' of 咨询合同) says no more than the generic word itself."""
     grams = set()
     for run in re.finditer(r"[\u4e00-\u9fff]+", text):
         word = run.group()
-        inside_generic = set()
+        touching_generic = set()
         for g in generic:
             for m in re.finditer(g, word):
-                inside_generic.update(range(m.start(), m.end() - 1))
-        grams.update(word[i : i + 2] for i in range(len(word) - 1) if i not in inside_generic)
+                touching_generic.update(range(max(m.start() - 1, 0), m.end()))
+        grams.update(word[i : i + 2] for i in range(len(word) - 1) if i not in touching_generic)
     return grams
 
 
@@ -54,6 +55,10 @@ class NameIndex:
                 raw[contract_id] += self.weight[gram]
         best = max(raw.values(), default=0.0)
         return {cid: score / best for cid, score in raw.items()} if best > 0 else {}
+
+    def matched(self, question: str, contract_id: str) -> int:
+        """How many of the question's bigrams the contract's names hold."""
+        return sum(contract_id in self.postings[gram] for gram in self.shared_bigrams(question))
 
     def shared_bigrams(self, question: str) -> set[str]:
         """The question's bigrams that some contract's titles hold."""

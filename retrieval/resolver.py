@@ -29,7 +29,9 @@ _CLEAR_LEAD = 0.6
 MAX_CHOICES = 8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_KIND_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{0,8}(?:合同|协议|合约|契约)")
+# A kind of contract is named by the few words just before 合同/协议 ("外呼协议", "科研委托合同"); words further
+# back belong to the sentence ("中途无故撤销合同" names no kind).
+_KIND_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,4}(?:合同|协议|合约|契约)")
 
 NamedBy = Literal["party", "number", "year", "title"]
 
@@ -194,7 +196,7 @@ class ContractResolver:
         if phrases and self._titles.shared_bigrams(phrases):
             every = self._titles.scores(phrases)
         else:
-            every = self._titles.scores(question) if len(self._titles.shared_bigrams(question)) >= 2 else {}
+            every = {cid: s for cid, s in self._titles.scores(question).items() if self._titles.matched(question, cid) >= 2}
         scores = {cid: every[cid] for cid in candidates if cid in every}
         if not scores:
             return []
