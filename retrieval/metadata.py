@@ -59,7 +59,8 @@ def load_field_words(path: Path) -> FieldWords:
     data = yaml.safe_load(raw.decode("utf-8"))
     cue_keys = (
         "number_cues signing_cues signing_verbs term_cues term_from term_to notice_verbs termination_words "
-        "renewal_words amount_cues dispute_words question_party_before question_party_after generic_name_parts"
+        "renewal_words amount_cues dispute_words question_party_before question_party_after title_phrase_breaks "
+        "generic_name_parts"
     ).split()
     return FieldWords(
         roles={k.lower(): v for k, v in data["roles"].items()},

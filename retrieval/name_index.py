@@ -16,17 +16,19 @@ from retrieval.glossary import Glossary
 from retrieval.models import ContractInfo
 
 
+# The words a document's kind ends with. They stay in a title's bigrams ("外呼服务协议" is not "外呼服务合同").
+KIND_WORDS = ("合同", "协议", "合约", "契约")
+
+
 def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
-    """Character bigrams of the Chinese runs, minus those touching a generic word ('合同', '服务'): a bigram
-    half inside one ('询合' of 咨询合同) says no more than the generic word itself."""
+    """Character bigrams of the Chinese runs once generic words ('服务', '管理') are taken out, minus those inside
+    a kind word ('合同'). Taking them out makes "咨询服务合同" and "咨询合同" share 询合, as they share a meaning."""
     grams = set()
+    others = sorted((g for g in generic if g not in KIND_WORDS), key=len, reverse=True)
     for run in re.finditer(r"[\u4e00-\u9fff]+", text):
-        word = run.group()
-        touching_generic = set()
-        for g in generic:
-            for m in re.finditer(g, word):
-                touching_generic.update(range(max(m.start() - 1, 0), m.end()))
-        grams.update(word[i : i + 2] for i in range(len(word) - 1) if i not in touching_generic)
+        word = re.sub("|".join(map(re.escape, others)), "", run.group()) if others else run.group()
+        inside_kind = {i for kind in KIND_WORDS for m in re.finditer(kind, word) for i in range(m.start(), m.end() - 1)}
+        grams.update(word[i : i + 2] for i in range(len(word) - 1) if i not in inside_kind)
     return grams
 
 
@@ -62,5 +64,9 @@ class NameIndex:
 
     def shared_bigrams(self, question: str) -> set[str]:
         """The question's bigrams that some contract's titles hold."""
-        return _bigrams(self.glossary.expand(question)) & self.postings.keys()
+        return self.bigrams(question) & self.postings.keys()
+
+    def bigrams(self, text: str) -> set[str]:
+        """The text's bigrams as titles are cut."""
+        return _bigrams(self.glossary.expand(text), self.glossary.generic_title_words)
 

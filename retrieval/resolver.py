@@ -29,9 +29,10 @@ _CLEAR_LEAD = 0.6
 MAX_CHOICES = 8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# A kind of contract is named by the few words just before 合同/协议 ("外呼协议", "科研委托合同"); words further
-# back belong to the sentence ("中途无故撤销合同" names no kind).
-_KIND_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,4}(?:合同|协议|合约|契约)")
+_KIND_PHRASE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9 ]{0,8})(合同|协议|合约|契约)")
+# A title is named by a "<words>合同" phrase when it holds this share of the phrase's bigrams; a phrase with
+# words no title has ("国际咨询合同") names every title of its kind word (咨询) instead of the closest one.
+_PHRASE_COVER = 2 / 3
 
 NamedBy = Literal["party", "number", "year", "title"]
 
@@ -121,7 +122,7 @@ class ContractResolver:
             if in_year and len(in_year) < len(candidates):
                 candidates, matches = in_year, in_year
                 named_by.append("year")
-        titled = self._by_title(question, candidates)
+        titled = self._by_title(rest, candidates)  # the party named is no part of the title named
         if titled and len(titled) < len(candidates):
             matches = titled
             named_by.append("title")
@@ -190,18 +191,42 @@ class ContractResolver:
         return found, words
 
     def _by_title(self, question: str, candidates: list[str]) -> list[str]:
-        # A title is named the way people name a document ("<words>合同/协议"), or by more than one of its
-        # words ("售后运营"); a single word in passing ("员工", "咨询") names nothing.
-        phrases = " ".join(_KIND_PHRASE.findall(question))
-        if phrases and self._titles.shared_bigrams(phrases):
-            every = self._titles.scores(phrases)
-        else:
+        # A title is named the way people name a document, "<words>合同/协议", or without one by more than one
+        # of its words ("售后运营"); a single word in passing ("员工", "无故撤销合同" sharing 单位) names nothing.
+        every: dict[str, float] = {}
+        for body, document_word in _KIND_PHRASE.findall(question):
+            every.update(self._by_phrase(body, document_word))
+        if not every:
             every = {cid: s for cid, s in self._titles.scores(question).items() if self._titles.matched(question, cid) >= 2}
         scores = {cid: every[cid] for cid in candidates if cid in every}
         if not scores:
             return []
         best = max(scores.values())
         return sorted((cid for cid, s in scores.items() if s > _CLEAR_LEAD * best), key=lambda cid: -scores[cid])
+
+    def _by_phrase(self, body: str, document_word: str) -> dict[str, float]:
+        """Titles holding most of the phrase's words, scored; else every title holding its kind word."""
+        breaks = "|".join(map(re.escape, self._words.cues["title_phrase_breaks"]))
+        body = re.split(breaks, body)[-1]
+        phrase = body + document_word
+        grams = self._titles.bigrams(phrase)
+        scores = self._titles.scores(phrase)
+        covering = {cid: s for cid, s in scores.items() if self._titles.matched(phrase, cid) >= _PHRASE_COVER * len(grams)}
+        if covering:
+            return covering
+        kind = self._type_word(body)
+        return {cid: 1.0 for cid in self._titles.scores(kind) if self._titles.matched(kind, cid)} if kind else {}
+
+    def _type_word(self, body: str) -> str:
+        """The two characters before 合同 once generic words are off: 科研委托 → 委托, 外包服务 → ''."""
+        body = body.strip()
+        changed = True
+        while changed:
+            changed = False
+            for word in self.glossary.generic_title_words:
+                if body.endswith(word):
+                    body, changed = body[: -len(word)], True
+        return body[-2:] if len(body) >= 2 else ""
 
     def _unknown_party(self, question: str) -> str:
         """A party the question names that is none of ours ('和南京飞马科技签的合同'), else ''."""
