@@ -193,8 +193,9 @@ def test_a_notice_draft_asks_for_its_contract_among_eight_and_a_typed_year_narro
     crowded.reply("3", session)
     assert session.draft.fields["contract_id"] == "h08_ops" and session.draft.awaiting != "contract"
 
+
 def test_a_kind_of_contract_names_every_title_of_that_kind_and_a_verb_before_合同_names_none():
-    """"咨询合同" is every consulting contract, not the one whose title happens to put 咨询 next to 合同;
+    """"咨询合同" is every consulting contract (咨询服务合同 too), not only the title that puts 咨询 next to 合同;
     "无故撤销合同" and a lone shared word ("单位") name no kind at all."""
     titles = {"k_tech": "技术咨询合同", "k_intl": "国际工程咨询服务合同", "k_work": "大学生单位实习劳动合同",
               "k_ads": "体验广告商品委托行销合约书"}
