@@ -296,11 +296,12 @@ def _squash(text: str) -> str:
 def _overlap(question: str, short: str, generic: set[str]) -> str:
     """The longest part (two characters or more) of a short name that the question contains and that is
     neither a common word of names ('启航' of '北京启航', '海岳' of '宁波海岳') nor one of the language's
-    everyday words (a party called “需要”制造公司 is not named by "需要提前几天")."""
+    everyday words (a party called “需要”制造公司 is not named by "需要提前几天"). A part is letters and digits
+    only: a name printed with spaces ("兹有 文讯") is not named by " 文" in "英文 文本"."""
     for size in range(len(short) - 1, 1, -1):
         for start in range(len(short) - size + 1):
             part = short[start : start + size]
-            if part in question and part not in generic and not is_everyday_word(part):
+            if part.isalnum() and part in question and part not in generic and not is_everyday_word(part):
                 return part
     return ""
 

@@ -102,6 +102,14 @@ def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passin
     assert resolver.resolve("启航那份合同提前几天通知？").contract_ids == ["x_license"]
 
 
+def test_a_party_name_printed_with_spaces_is_not_named_by_a_space_and_one_character():
+    text = contract("保密合约书", "BM-2024-009", "兹有 文讯 基金会", "北京启航科技有限公司", "2024年5月6日", "三十", "万分之五")
+    info = parse_contract("x_nda.txt", text.encode(), words=LAYOUT, field_words=FIELD_WORDS).info
+    resolver = ContractResolver([info], FIELD_WORDS, GLOSSARY)
+    assert resolver.resolve("中英文 文本 不一致时以哪个为准?").contract_ids == []
+    assert resolver.resolve("文讯那份合同的保密期多久?").contract_ids == ["x_nda"]
+
+
 def test_a_picker_at_three_hundred_contracts_offers_at_most_eight_and_narrows_by_every_word_typed():
     archive = catalog(300)
     resolver = ContractResolver(archive, FIELD_WORDS, GLOSSARY)
