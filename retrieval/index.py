@@ -36,6 +36,7 @@ from retrieval.ocr import Progress
 from retrieval.metadata import FieldWords
 from retrieval.models import Clause, ContractInfo, IngestReport, SearchHit
 from retrieval.normalize import normalize_query
+from text.chars import is_mostly_latin
 
 log = logging.getLogger(__name__)
 
@@ -402,9 +403,11 @@ class ClauseIndex:
     ) -> list[SearchHit]:
         """QUESTION (with the glossary's wording) ranks lexically, OWN_WORDS (the question as asked) densely."""
         vector = self._embedding_worker.submit(self._query_vector, own_words, cached) if mode != "lexical" else None
+        # Only an English question needs its glossary wording embedded too (see _closeness): a Chinese one is
+        # judged on its own words, and a second embedding would double the search's main cost.
         worded = (
             self._embedding_worker.submit(self._query_vector, question, cached)
-            if vector is not None and own_words != question
+            if vector is not None and own_words != question and is_mostly_latin(own_words)
             else None
         )
         lexical = self._lexical_ranking(question, scope) if mode != "dense" else {}

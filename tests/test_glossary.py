@@ -54,7 +54,8 @@ def test_only_words_the_question_lacks_are_added_each_once():
 
 def test_fang_dong_finds_the_chu_zu_fang_clause(fast_index, tmp_path, fake_embedder):
     """A question in everyday words reaches the clause written in legal wording. The embedding ranks with the
-    question as it was asked; the worded form is embedded after it only to report each hit's closeness."""
+    question as it was asked, and only an English question's worded form is embedded too (to report each
+    hit's closeness): a Chinese question costs one embedding."""
     folder = tmp_path / "lease"
     folder.mkdir()
     (folder / "lease.txt").write_text(
@@ -70,7 +71,11 @@ def test_fang_dong_finds_the_chu_zu_fang_clause(fast_index, tmp_path, fake_embed
 
     before = len(fake_embedder.queries)
     fast_index.search("房东有哪些义务", k=2, cached=False)
-    assert fake_embedder.queries[before:] == ["房东有哪些义务", GLOSSARY.expand("房东有哪些义务")]
+    assert fake_embedder.queries[before:] == ["房东有哪些义务"]
+    english = "What must the landlord repair?"
+    before = len(fake_embedder.queries)
+    fast_index.search(english, k=2, cached=False)
+    assert fake_embedder.queries[before:] == [english, GLOSSARY.expand(english)]
 
 
 def test_the_glossary_file_is_well_formed():

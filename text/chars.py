@@ -23,6 +23,9 @@ _PINYIN = re.compile(
 )
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 @lru_cache(maxsize=2)
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
@@ -64,3 +67,9 @@ def is_traditional(text: str) -> bool:
 def normalise_message(message: str) -> str:
     """Simplified characters and ASCII digits, so 違約金 and ５万 read like 违约金 and 5万."""
     return fold_width(to_simplified(strip_pinyin(message)))
+
+
+def is_mostly_latin(text: str) -> bool:
+    """More Latin letters than Chinese characters: a question written in English."""
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    return latin > len(_CJK.findall(text))
