@@ -24,7 +24,7 @@ from bot.deadlines import Deadline, upcoming
 from bot.models import Choice, Citation, ContractPick, IntentChoice, Intent, NoticeType, Reply, Session
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
-from bot.notices.fields import SENDER, find_organisation, find_parties, organisation_names
+from bot.notices.fields import SENDER, find_organisation, find_parties
 from bot.penalty import PenaltyAssessment, assess, load_legal_rules, penalty_signals
 from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
@@ -221,8 +221,6 @@ class Assistant:
         progress = self.drafter.progress(text, session, today, self._own_names(session, own))
         return Signals(
             notice_type=self.drafter.names_notice_type(text),
-            drafting_request=self.drafter.is_notice_request(text),
-            parties=len(organisation_names(text)) + len(re.findall(r"甲方|乙方", text)),
             dated=bool(find_dates(text, today)),
             penalty=penalty.looks_like_penalty,
             penalty_figures=penalty.figures,

@@ -49,6 +49,11 @@ class Lexicon(BaseModel):
         lowered = text.lower()
         return any(word.lower() in lowered for word in getattr(self, name))
 
+    def asks_for_letter(self, text: str) -> bool:
+        """A request to *produce* a letter: a drafting verb, or a letter word in a message that does not ask
+        ("催款函怎么写?" asks; "解除合同需要提前几天通知?" is a question about the contract)."""
+        return self.has("drafting_verb", text) or (self.has("letter", text) and not self.has("question", text))
+
     def is_help(self, text: str) -> bool:
         """Help only when the message is nothing but a help word: "帮助我算违约金" is not."""
         bare = re.sub(r"[\s?？!！。.]", "", text.lower())
@@ -60,8 +65,6 @@ class Signals:
     """What the skills read from the message, for scoring (filled in by the assistant)."""
 
     notice_type: bool = False  # a notice type's trigger words (提前终止, 催款…)
-    drafting_request: bool = False  # the drafter's own test: a drafting verb or a letter word, and a type
-    parties: int = 0  # organisations or 甲方/乙方 named
     dated: bool = False  # gives a date
     penalty: bool = False  # the penalty engine's routing test
     penalty_figures: int = 0  # amounts, rates and lateness given
@@ -103,6 +106,7 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     reads as "this much evidence", and the tests in tests/phrasing pin the outcomes, not the numbers."""
     scores = Scores()
     asks = lexicon.has("question", text)
+    drafting_request = signals.notice_type and lexicon.asks_for_letter(text)
     scores.add(Route.CLAUSE, 1.0, "fallback: look it up in the contracts")
     if asks:
         scores.add(Route.CLAUSE, 2.0, "a question")
@@ -113,16 +117,8 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     if signals.own_company and not signals.notice_type:
         scores.add(Route.OWN_COMPANY, 5.5, "says who we are")
 
-    if signals.drafting_request:
+    if drafting_request:
         scores.add(Route.DRAFT_REQUEST, 6.0, "drafting verb or letter word with a notice type")
-    elif signals.notice_type and lexicon.has("letter", text) and not asks:
-        scores.add(Route.DRAFT_REQUEST, 2.0, "names a notice and is not a question")
-        if signals.parties:
-            scores.add(Route.DRAFT_REQUEST, 1.5, "names the parties")
-        if signals.dated and lexicon.has("sending", text):
-            scores.add(Route.DRAFT_REQUEST, 1.5, "gives the sending date")
-    if asks and signals.drafting_request and not lexicon.has("drafting_verb", text):
-        scores.add(Route.DRAFT_REQUEST, -3.0, "asks about letters rather than for one")
 
     if signals.penalty:
         scores.add(Route.PENALTY, 3.5 + min(signals.penalty_figures, 3) * 0.5, "penalty words with figures")
@@ -137,7 +133,7 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     if signals.draft_open:
         if signals.draft_command:
             scores.add(Route.DRAFT_ANSWER, 9.0, "cancel or correction of the open draft")
-        elif signals.answers_draft and not signals.drafting_request:  # a new request starts a new draft
+        elif signals.answers_draft and not drafting_request:  # a new request starts a new draft
             # A question is rarely an answer: it takes a strong reading to count, and then barely.
             points = {(True, False): 6.0, (False, False): 3.5, (True, True): 2.5, (False, True): 0.5}
             scores.add(Route.DRAFT_ANSWER, points[(signals.strong_answer, asks)], "moves the open draft on")

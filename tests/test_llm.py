@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from corpus import GLOSSARY, KNOWLEDGE_DIR
+from corpus import KNOWLEDGE_DIR
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from notice_fakes import FakeIndex

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.intents import Lexicon
 from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter
@@ -15,6 +16,7 @@ from notice_fakes import CRM, OUTBOUND, FakeIndex, clause
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 TODAY = date(2026, 9, 20)
+LEXICON = Lexicon.load(KNOWLEDGE / "lexicon" / "intents.yaml")
 COMPLETE = "帮我起草提前终止外呼服务协议的通知：我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
 
 
@@ -148,7 +150,7 @@ def test_one_shot_never_keeps_a_draft(drafter: NoticeDrafter) -> None:
     ],
 )
 def test_the_request_picks_the_notice_type(drafter: NoticeDrafter, message: str, notice_type: str) -> None:
-    assert drafter.is_notice_request(message)
+    assert LEXICON.asks_for_letter(message) and drafter.names_notice_type(message)
     assert one_shot(drafter, message).notice.type == notice_type
 
 
@@ -163,7 +165,7 @@ def test_the_request_picks_the_notice_type(drafter: NoticeDrafter, message: str,
     ],
 )
 def test_questions_about_notices_are_not_drafting_requests(drafter: NoticeDrafter, question: str) -> None:
-    assert not drafter.is_notice_request(question)
+    assert not (LEXICON.asks_for_letter(question) and drafter.names_notice_type(question))
     assert not drafter.is_command(question, Session())
 
 

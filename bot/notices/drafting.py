@@ -44,7 +44,7 @@ from bot.notices.docx import render_docx
 from bot.notices.fields import RECIPIENT, SENDER, organisation_names
 from bot.notices.markup import to_plain
 from bot.notices.periods import NoticePeriod
-from bot.notices.specs import NoticeSpec, detect_type, is_drafting_request, load_specs
+from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
 from retrieval.resolver import MAX_CHOICES
@@ -103,9 +103,6 @@ class NoticeDrafter:
         self.legal = load_legal_defaults(Path(knowledge_dir) / "legal" / "notice_rules.yaml")
 
     # ---- routing ---------------------------------------------------------------------------------
-
-    def is_notice_request(self, message: str) -> bool:
-        return is_drafting_request(message, self.specs)
 
     def names_notice_type(self, message: str) -> bool:
         return detect_type(message, self.specs) is not None
@@ -172,7 +169,7 @@ class NoticeDrafter:
     def handle(
         self, message: str, session: Session, today: date, *, new: bool = False, own_names: Sequence[str] = ()
     ) -> Reply:
-        """A drafting request (`new`, or no draft open), or a follow-up to the open draft: an answer, a
+        """A drafting request (`new`, as the assistant's scored intents decide, or no draft open), or a follow-up to the open draft: an answer, a
         correction, a cancel. `own_names` are our company's names, to tell which party is ours."""
         draft = session.draft
         if draft is not None and CANCEL.match(message):
@@ -182,7 +179,7 @@ class NoticeDrafter:
             # The same bounds as the penalty engine: never an exception, never a silent "today".
             kept = "，草稿保留，请更正后再发" if draft is not None else "，请更正后再发给我"
             return Reply(intent=Intent.NOTICE, text=f"无法起草：{problems[0]}{kept}。")
-        if new or draft is None or (self.is_notice_request(message) and not CORRECTION.match(message)):
+        if new or draft is None:
             draft = self._start(message, session, today)
             recognise_own_side(draft.fields, own_names)
         else:

@@ -5,7 +5,6 @@ Adding a type means adding those two files; the drafter reads whatever specs it 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -54,24 +53,3 @@ def detect_type(message: str, specs: dict[str, NoticeSpec]) -> str | None:
     best = max(weights, key=weights.__getitem__, default=None)
     return best if best and weights[best] > 0 else None
 
-
-# A request to *produce* a letter, as opposed to a question about the contract ("解除合同要提前几天通知?").
-_DRAFTING_VERB = re.compile(
-    r"起草|草拟|拟一份|拟个|拟写|写一份|写个|写一封|帮我写|出一份|出具|生成|准备一份"
-    r"|\bdraft\b|\bwrite\b|\bprepare\b",
-    re.IGNORECASE,
-)
-# Letter words that make a request unless the message is a question ("催款函怎么写?" is one).
-_LETTER = re.compile(
-    r"通知书|通知函|催款函|催告函|催收函|告知函|律师函|函件|发(?:一份|一封|个|出)?[^，。,？?]{0,10}?(?:通知|函)"
-    r"|\bletter\b|\bnotice\b",
-    re.IGNORECASE,
-)
-_QUESTION = re.compile(r"[?？]|[吗呢么][。.!！]?\s*$|怎么|如何|多久|几天|是否|什么")
-
-
-def is_drafting_request(message: str, specs: dict[str, NoticeSpec]) -> bool:
-    asks_for_letter = bool(_DRAFTING_VERB.search(message)) or (
-        bool(_LETTER.search(message)) and not _QUESTION.search(message)
-    )
-    return asks_for_letter and detect_type(message, specs) is not None
