@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, citation, contract_label, covered, quoted_text
+from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, contract_label, covered, quoted_text
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
@@ -397,7 +397,7 @@ class Assistant:
         clause = self._governing_clause(assessment.clause_query, message, session)
         citations = []
         if clause:
-            citations.append(citation(clause))
+            citations.append(Citation.of(clause))
             lines.append(f"依据条款：《{clause.contract_title}》{clause.label}：{quoted_text(clause)}")
             if clause.blanks:
                 lines.append(f"注意：{'、'.join(clause.blanks)} 处{BLANK_NOTE}，请提供签署版本中的数值。")
@@ -471,7 +471,7 @@ class Assistant:
         others = [info for info in self.index.contracts() if info.contract_id != exclude_contract_id][:limit]
         # One search per contract shown, never one per contract indexed (thousands of them)
         return [
-            (info.title, citation(clause) if (clause := self.answerer.rule_in(topic, info.contract_id)) else None)
+            (info.title, Citation.of(clause) if (clause := self.answerer.rule_in(topic, info.contract_id)) else None)
             for info in others
         ]
 

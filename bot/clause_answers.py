@@ -72,16 +72,6 @@ def covered(hits: list[SearchHit]) -> bool:
     return any((h.dense or 0.0) >= MIN_DENSE or (h.lexical or 0.0) >= MIN_LEXICAL for h in hits)
 
 
-def citation(clause: Clause) -> Citation:
-    return Citation(
-        contract_id=clause.contract_id,
-        contract_title=clause.contract_title,
-        clause=clause.label,
-        text=clause.text,
-        page=clause.page,
-    )
-
-
 def quoted_text(clause: Clause) -> str:
     """「…」 with the page after it when the file has pages: 「…」 第3页."""
     return " ".join(filter(None, (f"「{clause.text}」", clause.page_note)))
@@ -191,7 +181,7 @@ class ClauseAnswerer:
         return Reply(
             intent=Intent.CLAUSE,
             text="\n\n".join(parts),
-            citations=[citation(h.clause) for h in [best, *related]],
+            citations=[Citation.of(h.clause) for h in [best, *related]],
         )
 
     def _side_by_side(self, answers: list[SearchHit]) -> Reply:
@@ -200,7 +190,7 @@ class ClauseAnswerer:
             per_contract.setdefault(hit.clause.contract_id, hit)
         shown = list(per_contract.values())[:3]
         text = "各合同规定不同，请确认您问的是哪一份：\n\n" + "\n\n".join(quote(h.clause) for h in shown)
-        return Reply(intent=Intent.CLAUSE, text=text, citations=[citation(h.clause) for h in shown])
+        return Reply(intent=Intent.CLAUSE, text=text, citations=[Citation.of(h.clause) for h in shown])
 
     @staticmethod
     def _not_covered(hits: list[SearchHit]) -> Reply:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
+
+if TYPE_CHECKING:
+    from retrieval.models import Clause
 
 
 class Intent(StrEnum):
@@ -27,6 +30,17 @@ class Citation(BaseModel):
     clause: str = Field(description="Article and clause number as cited, e.g. '第八条 8.3.1.1'")
     text: str = Field(description="The clause verbatim (normalised to simplified characters)")
     page: int | None = Field(None, description="Page the clause starts on, for PDFs and scans")
+
+    @classmethod
+    def of(cls, clause: Clause, contract_title: str | None = None) -> Citation:
+        """How every reply cites a clause it quotes; `contract_title` when the contract is known by another."""
+        return cls(
+            contract_id=clause.contract_id,
+            contract_title=contract_title or clause.contract_title,
+            clause=clause.label,
+            text=clause.text,
+            page=clause.page,
+        )
 
 
 class PenaltyInfo(BaseModel):

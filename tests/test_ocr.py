@@ -15,7 +15,8 @@ from corpus import CORPUS_DIR, FIELD_WORDS, GLOSSARY, LAYOUT
 from PIL import Image
 from search_suite import dev_cases
 
-from bot.clause_answers import citation, quote
+from bot.clause_answers import quote
+from bot.models import Citation
 from bot.telegram.formatting import citation_label
 from evaluation.clauses import first_hit_rank, metrics
 from retrieval.index import ClauseIndex
@@ -62,7 +63,7 @@ def test_a_passage_carries_the_page_it_starts_on():
 def test_citations_show_the_page():
     clause = _clause(0).model_copy(update={"page": 3, "text": "甲方应按月支付服务费。"})
     assert "「甲方应按月支付服务费。」 第3页" in quote(clause)
-    assert citation(clause).page == 3 and citation_label(citation(clause)).endswith(" 第3页")
+    assert Citation.of(clause).page == 3 and citation_label(Citation.of(clause)).endswith(" 第3页")
     assert "页" not in quote(_clause(0))  # a passage from a file without pages cites none
 
 

@@ -46,7 +46,6 @@ from bot.notices.markup import to_plain
 from bot.notices.periods import NoticePeriod
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
-from retrieval.models import ContractInfo
 from retrieval.resolver import MAX_CHOICES
 from text.amounts import format_money
 from text.bounds import figure_problems
@@ -297,7 +296,8 @@ class NoticeDrafter:
             missing_fields=composition.missing,
             warnings=composition.warnings,
         )
-        citations = _citations(composition, contract)
+        title = contract.title if contract else None
+        citations = [Citation.of(clause, title) for clause in composition.clauses]
         return Reply(intent=Intent.NOTICE, text=_preview(composition, path), citations=citations, notice=notice)
 
     def _accrued_penalty(self, spec: NoticeSpec, draft: Draft, today: date) -> list[str]:
@@ -372,14 +372,4 @@ def _preview(composition: Composition, path: Path) -> str:
         lines.append("待填写：" + "、".join(FIELD_LABELS.get(m, m) for m in composition.missing))
     lines.append("如需修改，直接说“乙方名称改成…”；回复“取消”放弃本稿。")
     return "\n".join(lines)
-
-
-def _citations(composition: Composition, contract: ContractInfo | None) -> list[Citation]:
-    title = contract.title if contract else None
-    return [
-        Citation(
-            contract_id=c.contract_id, contract_title=title or c.contract_title, clause=c.label, text=c.text, page=c.page
-        )
-        for c in composition.clauses
-    ]
 
