@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, contract_label, covered, quoted_text
+from bot.guide import plain_text
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
@@ -64,13 +65,7 @@ _CHOICE_LABELS = {
 LISTED_CONTRACTS = 50
 _OFFER_COMPUTATION = "如需按这条约定计算具体金额，请告诉我欠款金额、违约金比例和逾期天数（或应付日期和实际付款日期）。"
 
-HELP_TEXT = """我是合同助手，可以帮您：
-1. 查条款：直接提问，例如“外呼协议提前终止要提前多久通知？”——我会引用原文并注明合同和条款号。
-2. 算违约金：给出金额、天数和比例，例如“欠款伍万元，逾期二十天，日万分之三，违约金多少？”
-3. 起草通知：例如“起草提前终止外呼服务协议的通知，甲方××公司，乙方××公司，2026年9月25日发出”，我会生成 .docx。
-4. 看合同清单：发送“有哪些合同”。
-追问时可以说“那违约怎么处理？”，或“换成售后运营协议呢？”切换合同。
-说明：计算结果与法律信息仅供参考，不构成法律意见。"""
+HELP_TEXT = plain_text()
 
 
 def open_index(settings: Settings) -> ClauseIndex:

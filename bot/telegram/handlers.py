@@ -8,6 +8,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.guide import GUIDE, Guide
 from bot.telegram.buttons import ChoiceButton, ClauseButton, CompareButton, ContractChoiceButton, open_button
 from bot.telegram.formatting import Paragraph, citation_label, comparison_paragraphs, paragraphs
 from bot.telegram.replying import answer_choice, ask, assistant_of, load_session, save_session, send_html, send_reply, work
@@ -27,23 +28,30 @@ COMMANDS = {
     "cancel": "取消当前操作",
 }
 
-HELP = """<b>合同助手</b>：回答服务合同的条款问题（附出处），计算违约金，起草通知书。
-
-<b>命令</b>
+_COMMANDS_HELP = """<b>命令</b>
 /ask 问题：提问，和直接发消息一样，例如 <code>/ask 提前终止要提前多久通知？</code>
 /penalty：计算违约金，例如 <code>/penalty 欠款10万元，逾期30天，日万分之五</code>
 /notice：起草通知书，按按钮选择类型和合同
 /company 公司全称：记住我方公司，起草时不再问我方是哪一方
 /contracts：列出已收录的合同；<code>/contracts 对方简称</code> 按对方名称、编号或合同名称查找
-/cancel：取消正在进行的操作
+/cancel：取消正在进行的操作"""
 
-<b>也可以直接发消息</b>
-• 外呼协议提前终止要提前多久通知？
-• 那违约怎么处理？（沿用上一问的合同）
-• 换成售后运营协议呢？
 
-管理员发送 .txt / .docx / .pdf 合同文件即可收录。
-回答仅供参考，不构成法律意见。"""
+def help_html(guide: Guide = GUIDE) -> str:
+    """The core's guide as Telegram HTML, with this front end's commands and uploads."""
+    examples = [f"• {html.escape(s.example)}" for s in guide.skills]
+    examples += [f"• {html.escape(f.example)}（{html.escape(f.effect)}）" for f in guide.follow_ups]
+    return "\n\n".join(
+        [
+            f"<b>{guide.name}</b>：{guide.summary}。",
+            _COMMANDS_HELP,
+            "<b>也可以直接发消息</b>\n" + "\n".join(examples),
+            f"管理员发送 .txt / .docx / .pdf 合同文件即可收录。\n{guide.disclaimer}",
+        ]
+    )
+
+
+HELP = help_html()
 
 MAX_LISTED = 50  # a longer list is a scroll nobody reads: /contracts <words> finds the one wanted
 MAX_COMPARED = 10  # contracts asked for their rule; a longer list would be more than anyone reads
