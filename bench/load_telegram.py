@@ -26,6 +26,7 @@ from pathlib import Path
 
 from bench.measure import percentiles
 from bot.settings import Settings
+from retrieval.index import index_folder
 from testing.fake_bot_api import FakeBotApi
 
 FIRST_CHAT = 10_001
@@ -49,13 +50,14 @@ MESSAGES = [
 
 async def main(chats: int, messages: int) -> int:
     settings = Settings()
-    if not settings.index_dir.exists():
-        print(f"No index at {settings.index_dir}: run `make index` first", file=sys.stderr)
+    index_dir = index_folder(settings.data_dir)
+    if not index_dir.exists():
+        print(f"No index at {index_dir}: run `make index` first", file=sys.stderr)
         return 2
     async with FakeBotApi() as api:
         with tempfile.TemporaryDirectory() as data_dir:
             # A fresh data directory (persistence, notices) that reads the real index
-            (Path(data_dir) / "index").symlink_to(settings.index_dir.resolve())
+            index_folder(Path(data_dir)).symlink_to(index_dir.resolve())
             log_path = Path(data_dir) / "bot.log"
             bot = await start_bot(api, Path(data_dir), chats, log_path)
             try:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from testing.make_corpus import make_corpus
 from bench.measure import load_average
+from retrieval.index import index_folder
 from testing.chroma_server import chroma_server
 
 REPO = Path(__file__).resolve().parents[1]
@@ -101,7 +102,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
     result["reply"] = child(["reply", *suite_args], {"CONTRACTBOT_DATA_DIR": str(ours)}, log)
     if not args.no_server:
         print(f"[{datetime.now():%H:%M:%S}] N={size}: the same questions through a Chroma server …", file=sys.stderr)
-        with chroma_server(ours / "index" / "chroma", ours / "chroma-server.log") as url:
+        with chroma_server(index_folder(ours) / "chroma", ours / "chroma-server.log") as url:
             env = {"CONTRACTBOT_DATA_DIR": str(ours), "CONTRACTBOT_CHROMA_URL": url}
             result["server"] = child(["query", *suite_args], env, log)
     # Opening the index loads every clause and rebuilds BM25 in memory: start-up grows with N.

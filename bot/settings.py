@@ -70,10 +70,6 @@ class Settings(BaseSettings):
         return value
 
     @property
-    def index_dir(self) -> Path:
-        return self.data_dir / "index"
-
-    @property
     def contracts_dir(self) -> Path:
         return self.knowledge_dir / "contracts"
 

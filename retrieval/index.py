@@ -84,6 +84,11 @@ def pipeline_sources() -> list[Path]:
     return sorted({Path(m.__file__) for m in modules} | {Path(__file__)})
 
 
+def index_folder(data_dir: Path) -> Path:
+    """Where the index lives in a data directory: catalog, BM25 files and the embedded Chroma."""
+    return Path(data_dir) / "index"
+
+
 def _fingerprint(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
@@ -182,7 +187,7 @@ class ClauseIndex:
         chroma_url: str | None = None,
         chroma_path: Path | None = None,
     ) -> ClauseIndex:
-        root = Path(data_dir) / "index"
+        root = index_folder(data_dir)
         path = chroma_path or root / "chroma"
         client = chroma_client(path, chroma_url)
         reopen = None if chroma_url else lambda: fresh_chroma_client(path)

@@ -25,7 +25,7 @@ _PAGE_SEPARATOR = f"\n{PAGE_BREAK}\n"
 _MIN_PAGE_CHARS = 20
 # A .docx is a zip: refuse archives that inflate past this or compress suspiciously well (zip bombs).
 # Pictures do not compress, so a docx under the 10 MiB upload limit inflates to little more than its XML;
-# 32 MiB of XML is far beyond any contract (and the characters bound in ingest) and keeps python-docx's
+# 32 MiB of XML is far beyond any contract (and the characters bound in parsing.py) and keeps python-docx's
 # tree of it under ~200 MB (bench/hostile_inputs.py).
 MAX_UNZIPPED_BYTES = 32 * 1024 * 1024
 _MAX_COMPRESSION_RATIO = 100

@@ -19,7 +19,7 @@ _PAGE_TITLE = re.compile(r"(?m)^\s*(.{2,60}?)_第1页\s*$")
 
 # Bounds on one contract, far above real ones (the largest shipped: ~7,000 characters, 93 passages) and
 # low enough that one file cannot take minutes of embedding or segmenting: ~800 passages embed in under
-# a minute on two busy cores (bench/hostile_uploads.py measures the whole upload).
+# a minute on two busy cores (bench/hostile_inputs.py measures the whole upload).
 MAX_CONTRACT_CHARS = 200_000
 MAX_PASSAGES = 800
 

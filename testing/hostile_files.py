@@ -1,6 +1,6 @@
 """Hostile uploads, made on the spot: zip bombs that lie about their sizes, oversized text, odd names.
 
-Used by tests/reliability and by bench/hostile_uploads.py (peak memory and time of each).
+Used by tests/reliability and by bench/hostile_inputs.py (peak memory and time of each).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Issue 14.2–3: zip bombs that lie, oversized text, too many passages, Chroma's batch limit, and one bad
 file in an `index` run. The hostile files are made here (testing/hostile_files.py); their peak memory and
-time are measured in bench/hostile_uploads.py."""
+time are measured in bench/hostile_inputs.py."""
 
 from __future__ import annotations
 
