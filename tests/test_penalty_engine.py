@@ -61,6 +61,13 @@ def test_rates_are_shown_as_plain_percentages(rate: str, text: str) -> None:
 _SUBSTITUTED = re.compile(r"代入数字：([\d,]+\.\d{2}) 元 × ([\d.]+)% × (\d+) 天 = ([\d,]+\.\d{2}) 元")
 
 
+def shown_figures(reply_text: str) -> tuple[Decimal, Decimal, int, Decimal]:
+    """What the reply shows the user: principal, percent a day, days and the amount, as printed."""
+    shown = _SUBSTITUTED.search(reply_text)
+    assert shown, reply_text
+    return Decimal(shown[1].replace(",", "")), Decimal(shown[2]), int(shown[3]), Decimal(shown[4].replace(",", ""))
+
+
 @settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(money, st.decimals(min_value=Decimal("0.001"), max_value=1, places=3), st.integers(1, 36500))
 def test_the_figures_a_reply_shows_multiply_out_to_the_amount_it_states(
@@ -69,11 +76,7 @@ def test_the_figures_a_reply_shows_multiply_out_to_the_amount_it_states(
     """What a user checks with a calculator: the reply's substituted figures are the ones the message gave (no
     digit lost on the way), and multiplied exactly, rounded once to the fen, they give the amount it states."""
     assessment = assess(f"欠款{principal}元，逾期{day_count}天，每日{percent_a_day}%", TODAY, rules=LEGAL_RULES)
-    shown = _SUBSTITUTED.search(assessment.text)
-    assert shown, assessment.text
-    shown_principal, shown_percent, shown_days, shown_amount = (
-        Decimal(shown[1].replace(",", "")), Decimal(shown[2]), int(shown[3]), Decimal(shown[4].replace(",", ""))
-    )
+    shown_principal, shown_percent, shown_days, shown_amount = shown_figures(assessment.text)
     assert (shown_principal, shown_percent, shown_days) == (principal, percent_a_day, day_count)
     assert shown_amount == round_fen(shown_principal * shown_percent / 100 * shown_days)
     assert assessment.info.amount == f"{shown_amount:.2f}"
@@ -99,23 +102,46 @@ def test_rounding_is_half_up_at_the_fen(thousandths: int) -> None:
 @settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=1, max_value=100), days)
 def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day_count: int) -> None:
-    """The engine's result equals the exact product rounded once, not a sum of rounded parts."""
+    """The engine's result is the exact product rounded once, not a sum of rounded parts: the amount the
+    reply states is what the figures it shows give on a calculator, rounded once, and the days are the
+    days the message gave."""
     message = f"欠款{principal}元，逾期{day_count}天，日万分之{ten_thousandths}"
-    exact = Decimal(principal) * Decimal(ten_thousandths) / 10000 * day_count
     assessment = assess(message, TODAY, rules=LEGAL_RULES)
-    assert assessment.info.amount == f"{round_fen(exact):.2f}"
+    shown_principal, shown_percent, shown_days, shown_amount = shown_figures(assessment.text)
+    assert (shown_principal, shown_days) == (principal, day_count)
+    assert shown_amount == round_fen(shown_principal * shown_percent / 100 * shown_days)
+    assert assessment.info.amount == f"{shown_amount:.2f}"
     assert assessment.info.days == day_count
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("欠款1元，逾期100天，日万分之一", "0.01"),  # a cent a day rounded away would be 0.00
+        ("欠款333.33元，逾期3天，日万分之五", "0.50"),  # 0.17 rounded each day would make 0.51
+    ],
+)
+def test_a_small_penalty_is_not_lost_or_inflated_by_rounding_each_day(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
 
 
 @settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(st.integers(min_value=1, max_value=10**8), st.integers(min_value=1, max_value=1000), st.integers(1, 100))
 def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_percent: int) -> None:
-    message = f"未付金额{principal}元，逾期{day_count}天，日千分之一，违约金以未付金额的{cap_percent}%为限"
-    info = assess(message, TODAY, rules=LEGAL_RULES).info
-    assert info.amount is not None
-    cap = Decimal(principal) * cap_percent / 100
-    assert Decimal(info.amount) <= round_fen(cap)
-    assert info.capped == (Decimal(principal) * Decimal("0.001") * day_count > cap)
+    """A stated cap changes the amount only when the penalty would pass it, and then the amount is the cap:
+    the same message without the cap is the comparison a user makes."""
+    uncapped_message = f"未付金额{principal}元，逾期{day_count}天，日千分之一"
+    info = assess(f"{uncapped_message}，违约金以未付金额的{cap_percent}%为限", TODAY, rules=LEGAL_RULES).info
+    uncapped = assess(uncapped_message, TODAY, rules=LEGAL_RULES).info
+    assert info.amount is not None and uncapped.amount is not None
+    cap = round_fen(Decimal(principal) * cap_percent / 100)  # the cap as the message states it
+    assert Decimal(info.amount) <= cap
+    if info.capped:
+        assert Decimal(info.amount) == cap and Decimal(uncapped.amount) >= cap
+    else:
+        assert info.amount == uncapped.amount
+    if Decimal(uncapped.amount) < cap:
+        assert not info.capped
 
 
 @settings(deadline=None)  # the first call loads the OpenCC dictionaries
