@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bot.notices.calendar import WorkCalendar
-from bot.notices.periods import NoticePeriod, delivery_period, notice_period
+from bot.notices.periods import CountedPeriod, delivery_period, notice_period
 
 OUTBOUND_DELIVERY = "9.4.2通知应在发送之日起第三个工作日视为送达。"
 OUTBOUND_NOTICE = "8.3.1.1在合同履行期间,任何一方提前终止合同的,应提前三十日书面通知对方。"
@@ -21,27 +21,27 @@ def termination_dates(sent: date) -> tuple[date, date, list[str]]:
 @pytest.mark.parametrize(
     "clause, period",
     [
-        (OUTBOUND_NOTICE, NoticePeriod(30, "day")),
-        ("乙方可提前30天以书面形式通知甲方终止本合同", NoticePeriod(30, "day")),
-        ("任何一方应提前十个工作日通知对方", NoticePeriod(10, "working_day")),
-        ("提前一个月书面通知", NoticePeriod(1, "month")),
+        (OUTBOUND_NOTICE, CountedPeriod(30, "day")),
+        ("乙方可提前30天以书面形式通知甲方终止本合同", CountedPeriod(30, "day")),
+        ("任何一方应提前十个工作日通知对方", CountedPeriod(10, "working_day")),
+        ("提前一个月书面通知", CountedPeriod(1, "month")),
         ("双方协商一致可以解除合同", None),
     ],
 )
-def test_notice_period_is_read_from_the_clause(clause: str, period: NoticePeriod | None) -> None:
+def test_notice_period_is_read_from_the_clause(clause: str, period: CountedPeriod | None) -> None:
     assert notice_period(clause) == period
 
 
 @pytest.mark.parametrize(
     "clause, period",
     [
-        (OUTBOUND_DELIVERY, NoticePeriod(3, "working_day")),
-        ("以特快专递发出的，发出后5日视为送达", NoticePeriod(5, "day")),
-        ("以电子邮件发送的，发送当日视为送达", NoticePeriod(0, "day")),
+        (OUTBOUND_DELIVERY, CountedPeriod(3, "working_day")),
+        ("以特快专递发出的，发出后5日视为送达", CountedPeriod(5, "day")),
+        ("以电子邮件发送的，发送当日视为送达", CountedPeriod(0, "day")),
         ("双方之间的通知应以书面形式进行", None),
     ],
 )
-def test_delivery_rule_is_read_from_the_clause(clause: str, period: NoticePeriod | None) -> None:
+def test_delivery_rule_is_read_from_the_clause(clause: str, period: CountedPeriod | None) -> None:
     assert delivery_period(clause) == period
 
 
@@ -67,7 +67,7 @@ def test_counting_across_a_month_end() -> None:
 
 
 def test_a_month_period_ends_on_the_shorter_months_last_day() -> None:
-    assert NoticePeriod(1, "month").after(date(2026, 3, 31), WorkCalendar()) == date(2026, 4, 30)
+    assert CountedPeriod(1, "month").after(date(2026, 3, 31), WorkCalendar()) == date(2026, 4, 30)
 
 
 def test_past_the_calendars_last_year_weekends_only_with_a_warning() -> None:

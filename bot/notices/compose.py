@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import jinja2
 
 from bot.notices.calendar import WorkCalendar
-from bot.notices.periods import NoticePeriod, delivery_period, notice_period
+from bot.notices.periods import CountedPeriod, delivery_period, notice_period
 from bot.notices.specs import ClauseQuery, NoticeSpec
 from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.normalize import compact
@@ -60,7 +60,7 @@ class ClauseSource(Protocol):
 class LegalDefaults:
     """Assumptions from knowledge/legal/notice_rules.yaml, used only when the contract is silent."""
 
-    delivery: NoticePeriod
+    delivery: CountedPeriod
     delivery_assumption: str
 
 
@@ -76,7 +76,7 @@ class Composition:
 
 
 def find_clause(
-    source: ClauseSource, contract_id: str, wanted: ClauseQuery, parse: Callable[[str], NoticePeriod | None] | None = None
+    source: ClauseSource, contract_id: str, wanted: ClauseQuery, parse: Callable[[str], CountedPeriod | None] | None = None
 ) -> Clause | None:
     """The best clause of the contract for `wanted`: retrieval's ranking first; when no hit qualifies
     and a rule must be read out of it, every clause of the contract is tried, so a rule is never
@@ -101,8 +101,8 @@ def _field_date(fields: dict[str, Any], name: str) -> str | None:
     return _chinese_date(date.fromisoformat(fields[name])) if fields.get(name) else None
 
 
-def _period(value: dict[str, Any] | None) -> NoticePeriod | None:
-    return NoticePeriod(value["count"], value["unit"]) if value else None
+def _period(value: dict[str, Any] | None) -> CountedPeriod | None:
+    return CountedPeriod(value["count"], value["unit"]) if value else None
 
 
 def _money_text(amount: str) -> str:

@@ -43,7 +43,7 @@ from bot.notices.contracts import ContractPicker
 from bot.notices.docx import render_docx
 from bot.notices.fields import RECIPIENT, SENDER, organisation_names
 from bot.notices.markup import to_plain
-from bot.notices.periods import NoticePeriod
+from bot.notices.periods import CountedPeriod
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.resolver import MAX_CHOICES
@@ -76,7 +76,7 @@ _QUESTIONS = {
 
 def load_legal_defaults(path: Path) -> LegalDefaults:
     data = yaml.safe_load(path.read_text("utf-8"))["default_delivery"]
-    return LegalDefaults(NoticePeriod(data["count"], data["unit"]), data["assumption"].strip())
+    return LegalDefaults(CountedPeriod(data["count"], data["unit"]), data["assumption"].strip())
 
 
 class NoticeDrafter:

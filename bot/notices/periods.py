@@ -1,7 +1,7 @@
 """Notice periods and deemed-delivery rules, read out of the contract's own clause text.
 
-"应提前三十日书面通知" → NoticePeriod(30, "day"); "通知应在发送之日起第三个工作日视为送达" →
-NoticePeriod(3, "working_day"). Counting follows the Civil Code: the first day is not counted
+"应提前三十日书面通知" → CountedPeriod(30, "day"); "通知应在发送之日起第三个工作日视为送达" →
+CountedPeriod(3, "working_day"). Counting follows the Civil Code: the first day is not counted
 (art. 201) and a period whose last day is a rest day ends on the next working day (art. 203).
 """
 
@@ -35,7 +35,10 @@ _SAME_DAY_DELIVERY = re.compile(r"(?:发送|发出)(?:之日|当日|当天)(?:�
 
 
 @dataclass(frozen=True)
-class NoticePeriod:
+class CountedPeriod:
+    """A notice or delivery period as the letter counts it from a start day (not the contract metadata's
+    `retrieval.models.NoticePeriod`, which records what the contract states and where)."""
+
     count: int
     unit: Unit
 
@@ -56,15 +59,15 @@ def _number(text: str) -> int:
     return int(cn2an.cn2an(text, "smart"))
 
 
-def notice_period(clause_text: str) -> NoticePeriod | None:
+def notice_period(clause_text: str) -> CountedPeriod | None:
     """The advance-notice period a clause demands, e.g. 30 days for "应提前三十日书面通知对方"."""
     match = _NOTICE_PERIOD.search(clause_text)
-    return NoticePeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
+    return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
 
 
-def delivery_period(clause_text: str) -> NoticePeriod | None:
+def delivery_period(clause_text: str) -> CountedPeriod | None:
     """How long after sending a notice counts as delivered, when the clause says so."""
     if _SAME_DAY_DELIVERY.search(clause_text):
-        return NoticePeriod(0, "day")
+        return CountedPeriod(0, "day")
     match = _DELIVERY.search(clause_text)
-    return NoticePeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
+    return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
