@@ -29,7 +29,6 @@ from pathlib import Path
 from bench.measure import load_average, peak_rss_mb
 from testing.hostile_files import (
     ODD_NAMES,
-    docx_bytes,
     lying_zip_bomb,
     many_articles,
     oversized_text,

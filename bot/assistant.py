@@ -22,7 +22,7 @@ from bot.guide import plain_text
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
-from bot.models import Choice, Citation, ContractPick, IntentChoice, Intent, NoticeType, Reply, Session
+from bot.models import Choice, Citation, ContractListing, ContractPick, IntentChoice, Intent, NoticeType, Reply, Session
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
 from bot.notices.fields import SENDER, find_organisation, find_parties
@@ -373,14 +373,13 @@ class Assistant:
         return self.writer.write(question, self.answerer.answer(question, session))
 
     def _contract_list(self) -> Reply:
-        contracts = self.index.contracts()
-        shown = contracts[:LISTED_CONTRACTS]
-        head = f"共 {len(contracts)} 份合同" + (f"，列出前 {len(shown)} 份：" if len(shown) < len(contracts) else "：")
+        listing = self.list_contracts()
+        head = f"共 {listing.total} 份合同" + (f"，列出前 {len(listing.shown)} 份：" if listing.truncated else "：")
         lines = [head]
-        for info in shown:
+        for info in listing.shown:
             parts = f"（含：{'、'.join(info.titles)}）" if info.titles else ""
             lines.append(f"· {info.title}{parts}，{info.clauses} 条，编号 {info.contract_id}")
-        if len(shown) < len(contracts):
+        if listing.truncated:
             lines.append("要问其中一份，请在问题里写上对方名称、合同编号或签订年份，我会在那份合同里找。")
         return Reply(intent=Intent.CONTRACTS, text="\n".join(lines))
 
@@ -441,6 +440,11 @@ class Assistant:
     def contracts(self) -> list[ContractInfo]:
         self.index.refresh()
         return self.index.contracts()
+
+    def list_contracts(self) -> ContractListing:
+        """The contracts a list shows: all of them up to LISTED_CONTRACTS, else the first that many."""
+        contracts = self.contracts()
+        return ContractListing(total=len(contracts), shown=contracts[:LISTED_CONTRACTS])
 
     def pick_contracts(self, typed: str = "") -> ContractPick:
         """A picker's search box (the /notice contract step): the contracts that a typed part of a party's

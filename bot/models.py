@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
+from retrieval.models import ContractInfo
+
 if TYPE_CHECKING:
     from retrieval.models import Clause
 
@@ -81,6 +83,18 @@ class ContractPick(BaseModel):
     total: int = Field(description="Contracts indexed")
     limit: int = Field(description="The most choices ever offered at once")
     choices: list[Choice] = Field(default_factory=list)
+
+
+class ContractListing(BaseModel):
+    """The indexed contracts as a list shows them: the first `shown` of `total` (a list of thousands is a
+    scroll nobody reads; the front end says how to find the rest)."""
+
+    total: int
+    shown: list[ContractInfo] = Field(default_factory=list)
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.shown) < self.total
 
 
 class Reply(BaseModel):

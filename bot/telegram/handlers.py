@@ -53,7 +53,6 @@ def help_html(guide: Guide = GUIDE) -> str:
 
 HELP = help_html()
 
-MAX_LISTED = 50  # a longer list is a scroll nobody reads: /contracts <words> finds the one wanted
 MAX_COMPARED = 10  # contracts asked for their rule; a longer list would be more than anyone reads
 SORRY = "抱歉，处理您的消息时出了点问题，已记录下来。请稍后再试，或换个说法。"
 
@@ -79,13 +78,13 @@ async def list_contracts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         heading = f"已收录 {offer.total} 份合同，与“{offer.typed}”相符的："
         await send_html(update.effective_message, context, [Paragraph(heading, "b"), Paragraph("\n".join(lines))])
         return
-    contracts = await work(update, assistant.contracts)
-    if len(contracts) > MAX_LISTED:
+    listing = await work(update, assistant.list_contracts)
+    if listing.truncated:  # part of a long list is no use in a chat: the search finds the one wanted
         lines = ["合同较多，请在命令后写上对方名称、合同编号或合同名称的一部分来查找，例如：/contracts 对方简称"]
     else:
-        lines = [f"{n}. 《{c.title}》：{c.clauses} 条" for n, c in enumerate(contracts, 1)] or ["（还没有收录合同）"]
+        lines = [f"{n}. 《{c.title}》：{c.clauses} 条" for n, c in enumerate(listing.shown, 1)] or ["（还没有收录合同）"]
     await send_html(
-        update.effective_message, context, [Paragraph(f"已收录 {len(contracts)} 份合同", "b"), Paragraph("\n".join(lines))]
+        update.effective_message, context, [Paragraph(f"已收录 {listing.total} 份合同", "b"), Paragraph("\n".join(lines))]
     )
 
 

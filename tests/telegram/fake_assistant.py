@@ -11,7 +11,8 @@ from corpus import FIELD_WORDS, GLOSSARY
 from retrieval.models import ContractInfo
 from retrieval.resolver import MAX_CHOICES, ContractResolver
 
-from bot.models import Choice, Citation, ContractPick, Draft, Intent, NoticeInfo, NoticeType, PenaltyInfo, Reply, Session
+from bot.assistant import LISTED_CONTRACTS
+from bot.models import Choice, Citation, ContractListing, ContractPick, Draft, Intent, NoticeInfo, NoticeType, PenaltyInfo, Reply, Session
 
 CLAUSE = Citation(
     contract_id="000_outbound",
@@ -121,6 +122,9 @@ class FakeAssistant:
 
     def contracts(self) -> list[ContractInfo]:
         return list(self.archive)
+
+    def list_contracts(self) -> ContractListing:
+        return ContractListing(total=len(self.archive), shown=self.archive[:LISTED_CONTRACTS])
 
     def pick_contracts(self, typed: str = "") -> ContractPick:
         typed = typed.strip()
