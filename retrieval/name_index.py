@@ -58,9 +58,9 @@ class NameIndex:
         best = max(raw.values(), default=0.0)
         return {cid: score / best for cid, score in raw.items()} if best > 0 else {}
 
-    def matched(self, question: str, contract_id: str) -> int:
-        """How many of the question's bigrams the contract's names hold."""
-        return sum(contract_id in self.postings[gram] for gram in self.shared_bigrams(question))
+    def counts(self, text: str) -> Counter[str]:
+        """contract_id → how many of the text's bigrams its titles hold (the text cut once, not per contract)."""
+        return Counter(cid for gram in self.shared_bigrams(text) for cid in self.postings[gram])
 
     def shared_bigrams(self, question: str) -> set[str]:
         """The question's bigrams that some contract's titles hold."""

@@ -197,7 +197,8 @@ class ContractResolver:
         for body, document_word in _KIND_PHRASE.findall(question):
             every.update(self._by_phrase(body, document_word))
         if not every:
-            every = {cid: s for cid, s in self._titles.scores(question).items() if self._titles.matched(question, cid) >= 2}
+            counts = self._titles.counts(question)
+            every = {cid: s for cid, s in self._titles.scores(question).items() if counts[cid] >= 2}
         scores = {cid: every[cid] for cid in candidates if cid in every}
         if not scores:
             return []
@@ -209,13 +210,13 @@ class ContractResolver:
         breaks = "|".join(map(re.escape, self._words.cues["title_phrase_breaks"]))
         body = re.split(breaks, body)[-1]
         phrase = body + document_word
-        grams = self._titles.bigrams(phrase)
-        scores = self._titles.scores(phrase)
-        covering = {cid: s for cid, s in scores.items() if self._titles.matched(phrase, cid) >= _PHRASE_COVER * len(grams)}
+        enough = _PHRASE_COVER * len(self._titles.bigrams(phrase))
+        counts = self._titles.counts(phrase)
+        covering = {cid: s for cid, s in self._titles.scores(phrase).items() if counts[cid] >= enough}
         if covering:
             return covering
         kind = self._type_word(body)
-        return {cid: 1.0 for cid in self._titles.scores(kind) if self._titles.matched(kind, cid)} if kind else {}
+        return dict.fromkeys(self._titles.counts(kind), 1.0) if kind else {}
 
     def _type_word(self, body: str) -> str:
         """The two characters before 合同 once generic words are off: 科研委托 → 委托, 外包服务 → ''."""
