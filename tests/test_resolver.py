@@ -92,20 +92,22 @@ def test_a_picker_takes_part_of_a_name_or_number_and_offers_at_most_eight(index:
     assert len(index.resolver.pick("合同", limit=8)) <= 8
 
 
+def one_contract_resolver(stem: str, title: str, party_a: str, party_b: str) -> ContractResolver:
+    text = contract(title, "HT-2024-003", party_a, party_b, "2024年5月6日", "三十", "万分之五")
+    info = parse_contract(f"{stem}.txt", text.encode(), words=LAYOUT, field_words=FIELD_WORDS).info
+    return ContractResolver([info], FIELD_WORDS, GLOSSARY)
+
+
 def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passing():
     """Template contracts name parties like “需要”制造公司: "需要提前几天" names no contract, while a trade
     name that is no everyday word (启航) still names its party's contract."""
-    text = contract("软件许可合同", "XK-2024-003", "北京启航科技有限公司", "“需要”制造公司", "2024年5月6日", "三十", "万分之五")
-    info = parse_contract("x_license.txt", text.encode(), words=LAYOUT, field_words=FIELD_WORDS).info
-    resolver = ContractResolver([info], FIELD_WORDS, GLOSSARY)
+    resolver = one_contract_resolver("x_license", "软件许可合同", "北京启航科技有限公司", "“需要”制造公司")
     assert resolver.resolve("实习生要离职需要提前几天申请？").contract_ids == []
     assert resolver.resolve("启航那份合同提前几天通知？").contract_ids == ["x_license"]
 
 
 def test_a_party_name_printed_with_spaces_is_not_named_by_a_space_and_one_character():
-    text = contract("保密合约书", "BM-2024-009", "兹有 文讯 基金会", "北京启航科技有限公司", "2024年5月6日", "三十", "万分之五")
-    info = parse_contract("x_nda.txt", text.encode(), words=LAYOUT, field_words=FIELD_WORDS).info
-    resolver = ContractResolver([info], FIELD_WORDS, GLOSSARY)
+    resolver = one_contract_resolver("x_nda", "保密合约书", "兹有 文讯 基金会", "北京启航科技有限公司")
     assert resolver.resolve("中英文 文本 不一致时以哪个为准?").contract_ids == []
     assert resolver.resolve("文讯那份合同的保密期多久?").contract_ids == ["x_nda"]
 
