@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from retrieval.glossary import Glossary
 from retrieval.models import ContractInfo
@@ -32,6 +33,13 @@ def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
     return grams
 
 
+@dataclass(frozen=True)
+class TitleMatch:
+    grams: int  # the text's bigrams
+    counts: Counter[str]  # contract_id → how many of them its titles hold
+    scores: dict[str, float]  # contract_id → their rarity weights summed, 1 for the best-named contract
+
+
 def _titles(contract: ContractInfo) -> str:
     return " ".join([contract.title, *contract.titles])
 
@@ -50,23 +58,19 @@ class NameIndex:
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
 
-    def scores(self, question: str) -> dict[str, float]:
-        raw: Counter[str] = Counter()
-        for gram in self.shared_bigrams(question):
+    def match(self, text: str) -> TitleMatch:
+        """How the text's bigrams (cut once) fall on each contract's titles."""
+        grams = self.bigrams(text)
+        counts: Counter[str] = Counter()
+        weights: Counter[str] = Counter()
+        for gram in grams & self.postings.keys():
             for contract_id in self.postings[gram]:
-                raw[contract_id] += self.weight[gram]
-        best = max(raw.values(), default=0.0)
-        return {cid: score / best for cid, score in raw.items()} if best > 0 else {}
-
-    def counts(self, text: str) -> Counter[str]:
-        """contract_id → how many of the text's bigrams its titles hold (the text cut once, not per contract)."""
-        return Counter(cid for gram in self.shared_bigrams(text) for cid in self.postings[gram])
-
-    def shared_bigrams(self, question: str) -> set[str]:
-        """The question's bigrams that some contract's titles hold."""
-        return self.bigrams(question) & self.postings.keys()
+                counts[contract_id] += 1
+                weights[contract_id] += self.weight[gram]
+        best = max(weights.values(), default=0.0)
+        scores = {cid: weight / best for cid, weight in weights.items()} if best > 0 else {}
+        return TitleMatch(grams=len(grams), counts=counts, scores=scores)
 
     def bigrams(self, text: str) -> set[str]:
         """The text's bigrams as titles are cut."""
         return _bigrams(self.glossary.expand(text), self.glossary.generic_title_words)
-

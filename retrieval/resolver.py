@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from retrieval.glossary import Glossary
-from retrieval.name_index import NameIndex
+from retrieval.name_index import KIND_WORDS, NameIndex
 from retrieval.lexical import is_everyday_word
 from retrieval.metadata import FieldWords
 from retrieval.models import ContractInfo
@@ -29,7 +29,7 @@ _CLEAR_LEAD = 0.6
 MAX_CHOICES = 8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_KIND_PHRASE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9 ]{0,8})(合同|协议|合约|契约)")
+_KIND_PHRASE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9 ]{{0,8}})({'|'.join(KIND_WORDS)})")
 # A title is named by a "<words>合同" phrase when it holds this share of the phrase's bigrams; a phrase with
 # words no title has ("国际咨询合同") names every title of its kind word (咨询) instead of the closest one.
 _PHRASE_COVER = 2 / 3
@@ -77,6 +77,14 @@ class ContractResolver:
             set(glossary.generic_title_words) | set(field_words.trade_words) | set(field_words.cues["generic_name_parts"])
         )
         self._titles = NameIndex(self.contracts.values(), glossary)
+        cues = field_words.cues
+        self._phrase_breaks = re.compile(_any_of(cues["title_phrase_breaks"]))
+        self._party_in_question = re.compile(
+            rf"(?:{_any_of(cues['question_party_before'])})([\u4e00-\u9fffA-Za-z]{{2,24}}?)"
+            rf"(?:{_any_of(cues['question_party_after'])})"
+        )
+        self._full_name = re.compile(rf"[\u4e00-\u9fff]{{2,20}}?(?:{_any_of(field_words.company_forms)})")
+        self._party_lead = re.compile(rf"^(?:{_any_of(cues['question_party_before'])})+")
         self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
         # Every way a question can name a party shares a character pair with one of its aliases: a question
         # looks only at the contracts holding one of its pairs (at 2,000 contracts 2.8 ms CPU a question, not 5.1).
@@ -197,8 +205,8 @@ class ContractResolver:
         for body, document_word in _KIND_PHRASE.findall(question):
             every.update(self._by_phrase(body, document_word))
         if not every:
-            counts = self._titles.counts(question)
-            every = {cid: s for cid, s in self._titles.scores(question).items() if counts[cid] >= 2}
+            match = self._titles.match(question)
+            every = {cid: s for cid, s in match.scores.items() if match.counts[cid] >= 2}
         scores = {cid: every[cid] for cid in candidates if cid in every}
         if not scores:
             return []
@@ -207,34 +215,22 @@ class ContractResolver:
 
     def _by_phrase(self, body: str, document_word: str) -> dict[str, float]:
         """Titles holding most of the phrase's words, scored; else every title holding its kind word."""
-        breaks = "|".join(map(re.escape, self._words.cues["title_phrase_breaks"]))
-        body = re.split(breaks, body)[-1]
-        phrase = body + document_word
-        enough = _PHRASE_COVER * len(self._titles.bigrams(phrase))
-        counts = self._titles.counts(phrase)
-        covering = {cid: s for cid, s in self._titles.scores(phrase).items() if counts[cid] >= enough}
+        body = self._phrase_breaks.split(body)[-1]
+        match = self._titles.match(body + document_word)
+        covering = {cid: s for cid, s in match.scores.items() if match.counts[cid] >= _PHRASE_COVER * match.grams}
         if covering:
             return covering
         kind = self._type_word(body)
-        return dict.fromkeys(self._titles.counts(kind), 1.0) if kind else {}
+        return dict.fromkeys(self._titles.match(kind).counts, 1.0) if kind else {}
 
     def _type_word(self, body: str) -> str:
         """The two characters before 合同 once generic words are off: 科研委托 → 委托, 外包服务 → ''."""
-        body = body.strip()
-        changed = True
-        while changed:
-            changed = False
-            for word in self.glossary.generic_title_words:
-                if body.endswith(word):
-                    body, changed = body[: -len(word)], True
+        body = _without_endings(body.strip(), self.glossary.generic_title_words, keep=0)
         return body[-2:] if len(body) >= 2 else ""
 
     def _unknown_party(self, question: str) -> str:
         """A party the question names that is none of ours ('和南京飞马科技签的合同'), else ''."""
-        words = self._words
-        prefixes = "|".join(map(re.escape, words.cues["question_party_before"]))
-        suffixes = "|".join(map(re.escape, words.cues["question_party_after"]))
-        for match in re.finditer(rf"(?:{prefixes})([\u4e00-\u9fffA-Za-z]{{2,24}}?)(?:{suffixes})", question):
+        for match in self._party_in_question.finditer(question):
             name = match.group(1)
             looks_like_party = any(name.endswith(f) or f in name for f in self._forms) or "签" in match.group(0)
             if looks_like_party and not self._by_title(name, list(self.contracts)) and name not in self._generic:
@@ -243,10 +239,8 @@ class ContractResolver:
 
     def _unknown_full_name(self, question: str) -> str:
         """A registered company name in the question ('宁波海山物流有限公司') that holds none of our names."""
-        forms = "|".join(map(re.escape, self._words.company_forms))
-        prefixes = "|".join(map(re.escape, self._words.cues["question_party_before"]))
-        for match in re.finditer(rf"[\u4e00-\u9fff]{{2,20}}?(?:{forms})", question):
-            name = re.sub(rf"^(?:{prefixes})+", "", match.group(0))
+        for match in self._full_name.finditer(question):
+            name = self._party_lead.sub("", match.group(0))
             if not any(alias.text in name for aliases in self._party_aliases.values() for alias in aliases):
                 return name
         return ""
@@ -268,14 +262,20 @@ class ContractResolver:
 
     def _short_name(self, name: str) -> str:
         """北京启航科技有限公司 → 北京启航: legal forms and trade words come off the end, repeatedly."""
-        changed = True
-        while changed:
-            changed = False
-            for word in self._forms + self._words.trade_words:
-                if name.endswith(word) and len(name) - len(word) >= 2:
-                    name, changed = name[: -len(word)], True
-                    break
-        return name
+        return _without_endings(name, self._forms + self._words.trade_words, keep=2)
+
+
+def _without_endings(text: str, endings: Iterable[str], keep: int) -> str:
+    """TEXT with any of ENDINGS taken off its end, again and again, while at least KEEP characters stay."""
+    endings = tuple(endings)
+    changed = True
+    while changed:
+        changed = False
+        for word in endings:
+            if text.endswith(word) and len(text) - len(word) >= keep:
+                text, changed = text[: -len(word)], True
+                break
+    return text
 
 
 def _searchable(contract: ContractInfo) -> list[str]:
@@ -284,6 +284,11 @@ def _searchable(contract: ContractInfo) -> list[str]:
     texts = [contract.contract_id, contract.title, *contract.titles, meta.number.value, *contract.parties,
              *meta.party_names(), meta.signing_date.value]
     return list(dict.fromkeys(squashed for squashed in map(_squash, texts) if squashed))
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """A regex alternation of the words, in their list's order."""
+    return "|".join(map(re.escape, words))
 
 
 def _pairs(text: str) -> set[str]:
