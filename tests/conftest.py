@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS_DIR, CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT
+from corpus import CORPUS_DIR, CORPUS_FILES, index_at
 from embedders import HashingEmbedder, MemoEmbedder
 
 from retrieval.index import ClauseIndex
@@ -30,7 +30,7 @@ def real_embedder() -> MemoEmbedder:
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory, real_embedder: MemoEmbedder) -> ClauseIndex:
     """The whole corpus, indexed with the default embedder in an embedded Chroma. Read only."""
-    index = ClauseIndex.open(tmp_path_factory.mktemp("real-index"), glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder)
+    index = index_at(tmp_path_factory.mktemp("real-index"), real_embedder)
     report = index.ingest([CORPUS_DIR], prune=True)
     assert not report.failed, report.failed
     assert len(report.added) == len(CORPUS_FILES)
@@ -55,4 +55,4 @@ def fake_embedder() -> HashingEmbedder:
 @pytest.fixture
 def fast_index(tmp_path: Path, fake_embedder: HashingEmbedder) -> Iterator[ClauseIndex]:
     """An empty index in a temporary data dir, embedding with the fast fake."""
-    yield ClauseIndex.open(tmp_path / "data", glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=fake_embedder)
+    yield index_at(tmp_path / "data", fake_embedder)

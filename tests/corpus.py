@@ -5,7 +5,9 @@ from pathlib import Path
 
 from bot.penalty.legal_rules import load_legal_rules
 from bot.settings import Settings
+from retrieval.embeddings import Embedder
 from retrieval.glossary import load_glossary
+from retrieval.index import ClauseIndex
 from retrieval.layout import layout_words
 from retrieval.metadata import load_field_words
 
@@ -19,3 +21,8 @@ GLOSSARY = load_glossary(_SHIPPED.glossary_file)
 LAYOUT = layout_words(_SHIPPED.layout_file)
 FIELD_WORDS = load_field_words(_SHIPPED.contract_fields_file)
 LEGAL_RULES = load_legal_rules(_SHIPPED.penalty_rules_file)
+
+
+def index_at(data_dir: Path, embedder: Embedder, **options) -> ClauseIndex:
+    """A clause index in DATA_DIR with the shipped glossary and word lists (options: chroma_url…)."""
+    return ClauseIndex.open(data_dir, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=embedder, **options)

@@ -14,7 +14,7 @@ import chromadb
 import pytest
 import search_suite
 from testing.chroma_server import chroma_binary, chroma_server
-from corpus import CORPUS_DIR, CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT
+from corpus import CORPUS_DIR, CORPUS_FILES, index_at
 from embedders import HashingEmbedder
 
 from retrieval.index import ClauseIndex
@@ -32,7 +32,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def server_index(tmp_path_factory, chroma_url, real_embedder) -> ClauseIndex:
-    index = ClauseIndex.open(tmp_path_factory.mktemp("server-data"), glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder, chroma_url=chroma_url)
+    index = index_at(tmp_path_factory.mktemp("server-data"), real_embedder, chroma_url=chroma_url)
     report = index.ingest([CORPUS_DIR], prune=True)
     assert not report.failed and len(report.added) == len(CORPUS_FILES)
     return index
@@ -70,13 +70,13 @@ def test_server_index_gives_the_same_answers_as_the_embedded_one(server_index, r
 
 def test_reingest_through_the_server_is_a_no_op_and_a_reopened_index_serves_the_same(server_index, chroma_url):
     assert len(server_index.ingest([CORPUS_DIR], prune=True).unchanged) == len(CORPUS_FILES)
-    reopened = ClauseIndex.open(server_index.root.parent, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=server_index.embedder, chroma_url=chroma_url)
+    reopened = index_at(server_index.root.parent, server_index.embedder, chroma_url=chroma_url)
     question = "开通400外呼之前要先开通什么业务？"
     assert [h.clause.id for h in reopened.search(question)] == [h.clause.id for h in server_index.search(question)]
 
 
 def test_changed_and_removed_files_update_the_server_collection(tmp_path, contracts_dir, chroma_url):
-    index = ClauseIndex.open(tmp_path / "data", glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=HashingEmbedder(), chroma_url=chroma_url)
+    index = index_at(tmp_path / "data", HashingEmbedder(), chroma_url=chroma_url)
     index.ingest([contracts_dir], prune=True)
     collection = server_collection(chroma_url, index)
     assert collection.count() == len(index)

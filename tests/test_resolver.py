@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from catalog_entries import catalog
-from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR, LAYOUT
+from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR, LAYOUT, index_at
 from shared_parties import CONTRACTS, contract
 
 from bot.assistant import Assistant
@@ -22,9 +22,7 @@ def index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> ClauseInde
     folder = tmp_path_factory.mktemp("contracts")
     for stem, text in CONTRACTS.items():
         (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
-    index = ClauseIndex.open(
-        tmp_path_factory.mktemp("data"), glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder
-    )
+    index = index_at(tmp_path_factory.mktemp("data"), real_embedder)
     assert not index.ingest([folder]).failed
     return index
 
@@ -148,9 +146,7 @@ def crowded(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Assistan
         text = contract("系统运维服务合同", f"YW-{year}-{n:03d}", "宁波海岳物流有限公司", "杭州青禾信息技术有限公司",
                         f"{year}年{n % 12 + 1}月1日", days, "万分之五")
         (folder / f"h{n:02d}_ops.txt").write_text(text, encoding="utf-8")
-    index = ClauseIndex.open(
-        tmp_path_factory.mktemp("crowded-data"), glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder
-    )
+    index = index_at(tmp_path_factory.mktemp("crowded-data"), real_embedder)
     assert not index.ingest([folder]).failed
     return Assistant(index, Settings(data_dir=tmp_path_factory.mktemp("crowded-core"), knowledge_dir=KNOWLEDGE_DIR))
 

@@ -7,39 +7,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+from corpus import index_at
+
 from bot.assistant import Assistant
 from bot.models import Session
 from bot.settings import Settings
-from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
-from retrieval.layout import layout_words
-from retrieval.metadata import load_field_words
 from testing.hostile_files import contract_text
 from tests.embedders import HashingEmbedder
 
 ROOT = Path(__file__).resolve().parents[2]
-GLOSSARY_FILE = ROOT / "knowledge" / "glossary.yaml"
-LAYOUT_FILE = ROOT / "knowledge" / "layout.yaml"
-FIELDS_FILE = ROOT / "knowledge" / "contract_fields.yaml"
 
 # The other process: the same index, the same fake embedder, a full sync of the folder.
 INDEX_IN_ANOTHER_PROCESS = """
 import sys
 from pathlib import Path
-from retrieval.glossary import load_glossary
-from retrieval.index import ClauseIndex
-from retrieval.layout import layout_words
-from retrieval.metadata import load_field_words
+from tests.corpus import index_at
 from tests.embedders import HashingEmbedder
-data, folder, glossary, layout, fields = map(Path, sys.argv[1:6])
-index = ClauseIndex.open(
-    data,
-    glossary=load_glossary(glossary),
-    words=layout_words(layout),
-    field_words=load_field_words(fields),
-    embedder=HashingEmbedder(),
-)
-report = index.ingest([folder], prune=True)
+data, folder = map(Path, sys.argv[1:3])
+report = index_at(data, HashingEmbedder()).ingest([folder], prune=True)
 assert not report.failed, report.failed
 """
 
@@ -59,13 +45,7 @@ def _change_and_add(folder: Path, extra: int) -> None:
 
 def test_a_serving_assistant_quotes_the_new_text_after_an_index_run_elsewhere(contracts_dir: Path, tmp_path: Path):
     data = tmp_path / "data"
-    index = ClauseIndex.open(
-        data,
-        glossary=load_glossary(GLOSSARY_FILE),
-        words=layout_words(LAYOUT_FILE),
-        field_words=load_field_words(FIELDS_FILE),
-        embedder=HashingEmbedder(),
-    )
+    index = index_at(data, HashingEmbedder())
     index.ingest([contracts_dir], prune=True)
     serving = Assistant(index, Settings(data_dir=data, knowledge_dir=ROOT / "knowledge"))
     question = "外呼协议提前终止要提前多久通知？"
@@ -74,7 +54,7 @@ def test_a_serving_assistant_quotes_the_new_text_after_an_index_run_elsewhere(co
 
     _change_and_add(contracts_dir, extra=3)
     subprocess.run(
-        [sys.executable, "-c", INDEX_IN_ANOTHER_PROCESS, str(data), str(contracts_dir), str(GLOSSARY_FILE), str(LAYOUT_FILE), str(FIELDS_FILE)],
+        [sys.executable, "-c", INDEX_IN_ANOTHER_PROCESS, str(data), str(contracts_dir)],
         check=True,
         cwd=ROOT,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},

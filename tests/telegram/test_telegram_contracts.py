@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR, LAYOUT
+from corpus import KNOWLEDGE_DIR, index_at
 from shared_parties import CONTRACTS, contract
 from telegram_harness import USER, bot_settings, serving
 from testing.fake_bot_api import FakeBotApi
@@ -38,9 +38,7 @@ def index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> ClauseInde
     folder = tmp_path_factory.mktemp("contracts")
     for stem, text in {**CONTRACTS, "c4_ending": ENDING}.items():
         (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
-    index = ClauseIndex.open(
-        tmp_path_factory.mktemp("data"), glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder
-    )
+    index = index_at(tmp_path_factory.mktemp("data"), real_embedder)
     assert not index.ingest([folder]).failed
     return index
 

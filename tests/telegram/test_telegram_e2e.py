@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from corpus import FIELD_WORDS, GLOSSARY, LAYOUT
+from corpus import index_at
 from telegram_harness import ADMIN, KNOWLEDGE, STRANGER, USER, bot_settings, serving
 
 from bot.assistant import Assistant
@@ -43,7 +43,7 @@ def own_assistant(real_index: ClauseIndex, real_embedder: Embedder, tmp_path: Pa
     """The real assistant over a private copy of the real index, for tests that upload."""
     data_dir = tmp_path / "core"
     shutil.copytree(real_index.root.parent, data_dir)
-    return Assistant(ClauseIndex.open(data_dir, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=real_embedder), core_settings(data_dir))
+    return Assistant(index_at(data_dir, real_embedder), core_settings(data_dir))
 
 
 @pytest.fixture
