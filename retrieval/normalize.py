@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from text.chars import is_traditional, nfkc, strip_pinyin, to_simplified, to_traditional
+from text.chars import is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
 __all__ = [
     "compact",
@@ -77,7 +77,8 @@ def _wrap_width(lines: list[str]) -> int:
 def _continues(previous: str, line: str, width: int) -> bool:
     """Is `line` the rest of a sentence the wrap cut off? A line that ran to (near) the wrap width without
     ending its sentence goes on, and so does one whose short tail ends the sentence ('…服务费用' + '有关的信息。');
-    a short unpunctuated line before a full line is a heading or a title, not a cut."""
+    a short unpunctuated line before a full line is a heading or a title, not a cut. A wrap never switches
+    language: an English paragraph followed by a Chinese one is a bilingual pair, not one sentence."""
     ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
     return (
         not previous.endswith(tuple(_SENTENCE_END))
@@ -85,6 +86,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
         and not _UNIT_START.match(line)
         and not _TABLE_ROW.search(previous)
         and not _TABLE_ROW.search(line)
+        and not {script(previous), script(line)} == {"zh", "en"}
     )
 
 

@@ -6,7 +6,8 @@ A document without numbering of its own falls back to its visual headings (short
 followed by text). Tables become one passage per row, the header row repeated in front. The title line,
 the party block before the first unit and the signature block are furniture: never answerable. After the
 signature block, an annex (附件/附表/附录) or an appended document (a 承诺书 after the contract) starts a
-section of its own whose numbering starts afresh.
+section of its own whose numbering starts afresh. In a bilingual document that puts each numbered
+paragraph's translation before it (retrieval/bilingual.py), that translation opens the unit's text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from retrieval.bilingual import leading_lines, translations_lead
 from retrieval.layout import (
     Line,
     LayoutWords,
@@ -85,9 +87,18 @@ def title_line(lines: list[Line], words: LayoutWords) -> int | None:
 
 class _Reader:
     def __init__(
-        self, text: str, lines: list[Line], section: str, plain_headings: bool, words: LayoutWords, title: str = ""
+        self,
+        text: str,
+        lines: list[Line],
+        section: str,
+        plain_headings: bool,
+        words: LayoutWords,
+        title: str = "",
+        translations_lead: bool = False,
     ) -> None:
         self.text = text
+        self.translations_lead = translations_lead
+        self.unit_line: Line | None = None  # the text on the line of the unit read last
         self.title = title
         self.lines = lines
         self.words = words
@@ -145,6 +156,13 @@ class _Reader:
                 run = run[:-1]  # the title line of the appended document left its predecessor's text
             self.retract = None
         self.previous = line if kind == "text" else None
+        lead: list[Line] = []
+        if self.translations_lead and kind in ("unit", "unit_with_text") and run:
+            # '关于…排他性…' before '3.5. As to the exclusivity…': the translation is the new unit's, not the last's.
+            # The last unit's own line (and its translation in front) stays its own.
+            own_line = next((k + 1 for k, piece in enumerate(run) if piece is self.unit_line), 0)
+            taken = leading_lines(run[own_line:], line)
+            run, lead = run[: len(run) - taken], run[len(run) - taken :]
         if kind != "table" and table:
             owner.tables.append(table)
             table = []
@@ -156,7 +174,10 @@ class _Reader:
         elif kind == "text":
             run.append(line)
         elif kind == "unit_with_text":
-            run = [Line(self.current.first_run_start or line.start, line.end, line.text)]
+            self.unit_line = Line(self.current.first_run_start or line.start, line.end, line.text)
+            run = [*lead, self.unit_line]
+        elif kind == "unit":
+            run = lead
         return run, table
 
     def _kind(self, i: int, line: Line) -> str:
@@ -295,7 +316,8 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     title = title_line(lines, words)
     skip = {title} if title is not None else set()
     title_text = lines[title].text if title is not None else ""
-    nodes = _Reader(text, lines, section, False, words, title_text).read(skip)
+    leads = translations_lead(lines, lambda i: (m := line_marker(lines[i].text)) is not None and m.family not in LIST_ITEMS)
+    nodes = _Reader(text, lines, section, False, words, title_text, leads).read(skip)
     if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
         plain = _Reader(text, lines, section, True, words, title_text).read(skip)
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:

@@ -48,6 +48,14 @@ def test_hard_line_breaks_inside_a_sentence_are_joined():
     assert join_hard_breaks(text) == "甲方负责与乙方项目组确定工作流程、管理要求等。\n2.在各服务营销项目启动之前"
 
 
+def test_a_paragraph_and_its_translation_are_not_joined():
+    """A long English paragraph that does not end in Chinese punctuation is not the start of the Chinese
+    line after it: a hard wrap never switches language."""
+    english = "Party B shall provide system maintenance services as required by Party A and keep it running."
+    text = f"{english}\n乙方应按照甲方的要求提供系统维护服务。\n短行\n{english[:40]}"
+    assert join_hard_breaks(text).split("\n")[:2] == [english, "乙方应按照甲方的要求提供系统维护服务。"]
+
+
 def test_site_boilerplate_is_dropped():
     text = "合同_第1页\n下载本文档\n第一条 内容\n温馨提示\n• 1. 本站所有资源如无特殊说明\n评论\n0/150\n提交评论"
     assert drop_boilerplate(text) == "第一条 内容"

@@ -69,6 +69,20 @@ def normalise_message(message: str) -> str:
     return fold_width(to_simplified(strip_pinyin(message)))
 
 
+# Template fields ('{{party_a}}', '[Parent Name]') are not the language a line is written in.
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\[[^\[\]]*\]")
+
+
+def script(text: str) -> str | None:
+    """'zh' for a text mostly in Chinese characters, 'en' for one mostly in Latin letters, None when it has
+    too few of either. A Chinese character carries about as much as three Latin letters."""
+    text = _PLACEHOLDER.sub("", text)
+    cjk, latin = len(_CJK.findall(text)), sum(c.isascii() and c.isalpha() for c in text)
+    if cjk >= 2 and cjk * 3 >= latin:
+        return "zh"
+    return "en" if latin >= 4 else None
+
+
 def is_mostly_latin(text: str) -> bool:
     """More Latin letters than Chinese characters: a question written in English."""
     latin = sum(c.isascii() and c.isalpha() for c in text)

@@ -1,0 +1,102 @@
+"""Bilingual documents whose translation comes BEFORE the numbered paragraph it translates.
+
+Some bilingual contracts alternate languages paragraph by paragraph with the number on one language only,
+and put the unnumbered translation first ('关于…排他性…' then '3.5. As to the exclusivity…', the Chinese
+heading then the English 'ARTICLE IV. …'). Read as usual, each leading translation is glued to the end of
+the clause before it, so that clause's passage holds the next clause's text and a question in the
+translation's language finds the wrong number. Most bilingual contracts put the number first (the numbered
+paragraph, then its translation), which the outline already reads right; the two orders look alike line by
+line (numbered lines of one script alternating with unnumbered lines of the other), so the order is told
+apart by which pairing is a translation: a translation's length is a near-constant multiple of its
+original's, so the log length ratio of true pairs varies little, that of a line and its neighbour's
+translation much more.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable, Sequence
+
+from retrieval.layout import Line, is_sentence
+from text.chars import script
+
+_MIN_PAIRS = 4  # fewer pairs than this cannot show a layout
+_MIN_SHARE = 0.5  # share of the numbered lines that must have a translation in front
+# Chinese text is shorter than its English: characters of Chinese per character of English in a translation
+# pair lie about 0.2-0.4 (log -1.6 to -0.9); the band is wide, the spread is what tells the pairing.
+_RATIO_BAND = (-2.0, -0.5)
+_MAX_SPREAD = 0.35  # median absolute deviation of the log ratio of true translation pairs (measured ~0.1-0.15)
+_MARGIN = 0.2  # the leading pairing must be this much tighter than the trailing one
+_HEADING_CHARS = 80  # an unpunctuated line up to this long ('ARTICLE IV. INTELLECTUAL PROPERTY …') is a heading
+
+
+def _run_length(lines: Sequence[Line], indices: range, numbered: Callable[[int], bool], other: str) -> int:
+    """Characters of the unnumbered lines in the other script met walking `indices` until anything else."""
+    total = 0
+    for i in indices:
+        if numbered(i) or script(lines[i].text) != other:
+            break
+        total += len(lines[i].text)
+    return total
+
+
+def _spread(ratios: list[float]) -> float:
+    """Median absolute deviation: a few paragraphs translated as several lines do not hide the pattern."""
+    if len(ratios) < _MIN_PAIRS:
+        return math.inf
+    middle = statistics.median(ratios)
+    return statistics.median(abs(r - middle) for r in ratios)
+
+
+def translations_lead(lines: Sequence[Line], numbered: Callable[[int], bool]) -> bool:
+    """Does this document put each numbered paragraph's translation before it? `numbered(i)` says whether
+    line i opens with a numbering marker."""
+    leading: list[float] = []  # log(Chinese characters / English characters) of each candidate pair
+    trailing: list[float] = []
+    count = 0
+    for i, line in enumerate(lines):
+        own = script(line.text) if numbered(i) else None
+        if own is None:
+            continue
+        count += 1
+        other = "en" if own == "zh" else "zh"
+        sign = 1 if own == "en" else -1
+        before = _run_length(lines, range(i - 1, -1, -1), numbered, other)
+        after = _run_length(lines, range(i + 1, len(lines)), numbered, other)
+        if before:
+            leading.append(sign * math.log(before / len(line.text)))
+        if after:
+            trailing.append(sign * math.log(after / len(line.text)))
+    if len(leading) < max(_MIN_PAIRS, _MIN_SHARE * count):
+        return False
+    spread = _spread(leading)
+    return (
+        _RATIO_BAND[0] <= statistics.median(leading) <= _RATIO_BAND[1]
+        and spread <= _MAX_SPREAD
+        and spread + _MARGIN <= _spread(trailing)
+    )
+
+
+def _heading(text: str) -> bool:
+    """A short line that ends no sentence, in either language ('知识产权保护', 'ARTICLE IV. INTELLECTUAL …'), not a
+    field ('Swift Code:…')."""
+    return len(text) <= _HEADING_CHARS and not is_sentence(text) and not text.endswith(".") and ":" not in text
+
+
+def leading_lines(run: Sequence[Line], unit_line: Line) -> int:
+    """How many lines at the end of `run` (the text read since the last unit, after that unit's own line)
+    are the next unit's: its translation in the other script and the headings above it, found walking back
+    from the unit's line."""
+    own = script(unit_line.text)
+    if own is None:
+        return 0
+    taken = 0
+    for line in reversed(run):
+        if script(line.text) == own and not _heading(line.text):
+            break
+        taken += 1
+    # Headings alone (no line of the other script) stay where they are: they are not a translation.
+    if not any(script(line.text) not in (own, None) for line in run[len(run) - taken :]):
+        return 0
+    return taken
