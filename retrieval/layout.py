@@ -26,6 +26,7 @@ class LayoutWords:
     title_words: tuple[str, ...]
     party_roles: tuple[str, ...]
     field_labels: tuple[str, ...]
+    contact_label_endings: tuple[str, ...]
     signature_words: tuple[str, ...]
     annex_words: tuple[str, ...]
     appended_title_endings: tuple[str, ...]
@@ -114,6 +115,62 @@ def is_field_line(text: str, words: LayoutWords, roles_only: bool = False) -> bo
     if label is None or len(text) > 80 or "。" in text:
         return False
     return label in words.party_roles or label in words.field_labels or any(w in label for w in words.field_labels)
+
+
+def _is_field_label(label: str, words: LayoutWords) -> bool:
+    """A party role or a party-field label ('甲方', '联系人姓名', '甲方开户行行号'), as `is_field_line` reads labels."""
+    return label in words.party_roles or any(w in label for w in words.field_labels)
+
+
+def _label_cell(cell: str, words: LayoutWords) -> str | None:
+    """The label of a cell that holds only a label ('甲 方(需方)' → '甲方', '地址:' → '地址', '联系人姓名'),
+    else None. Without a colon to say it is a label, a cell must be one whole or end in a contact field."""
+    bare = re.sub(r"[(（][^)）]{0,12}[)）]", "", re.sub(r"\s+", "", cell)).rstrip(":：")
+    known = bare in words.party_roles or bare in words.field_labels or bare.endswith(words.contact_label_endings)
+    return bare if 0 < len(bare) <= 16 and known else None
+
+
+def _field_run(cell: str, words: LayoutWords) -> list[str]:
+    """The labels of a cell of `label：value` fields, every label a party field ('甲方:某公司 地址:… 账号:…');
+    empty when the cell is anything else."""
+    found = list(re.finditer(r"([^\s:：。;；,，]{1,16}?)(?:[(（][^)）]{0,12}[)）])?\s*[:：]", cell))
+    if not found or found[0].start() != 0 or not all(_is_field_label(m.group(1), words) for m in found):
+        return []
+    return [m.group(1) for m in found]
+
+
+def field_row_labels(text: str, words: LayoutWords) -> list[str]:
+    """The labels of a table row of a party or contact block: party-field labels, each followed by at most
+    one short value ('甲 方(需方) | 某大学', '地址: | 北京市… | 地址:', '开户银行:… | 开户银行:…'); empty for
+    any other row."""
+    row = cells(text)
+    labels: list[str] = []
+    i = 0
+    while i < len(row):
+        label = _label_cell(row[i], words)
+        if label is None:
+            run = _field_run(row[i], words)
+            if not run:
+                return []
+            labels += run
+            i += 1
+            continue
+        labels.append(label)
+        i += 1
+        if i < len(row) and _label_cell(row[i], words) is None and not _field_run(row[i], words):
+            if is_sentence(row[i]) or len(row[i]) > 60:
+                return []  # '甲方 | 负责提供场地，并承担…' is a duty, not a contact field
+            i += 1
+    return labels
+
+
+def is_party_table(rows: list[str], words: LayoutWords) -> bool:
+    """A party or contact block laid out as a table: it opens with a field row, and its field rows hold more
+    than party roles ('甲方 | 提供场地' and '乙方 | 负责施工' alone are a table of duties)."""
+    labels = [field_row_labels(row, words) for row in rows]
+    return bool(rows) and bool(labels[0]) and any(
+        label not in words.party_roles for row_labels in labels for label in row_labels
+    )
 
 
 def is_signature_line(text: str, words: LayoutWords) -> bool:

@@ -23,8 +23,10 @@ from retrieval.layout import (
     annex_heading,
     appended_title,
     cells,
+    field_row_labels,
     is_field_line,
     is_heading_like,
+    is_party_table,
     is_sentence,
     is_signature_line,
     is_table_row,
@@ -323,7 +325,7 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:
             nodes = plain
     parents = {id(n.parent) for n in nodes if n.parent is not None}
-    return [draft for node in nodes for draft in _drafts(text, node, id(node) in parents)]
+    return [draft for node in nodes for draft in _drafts(text, node, id(node) in parents, words)]
 
 
 def _path(node: _Node) -> list[_Node]:
@@ -334,7 +336,7 @@ def _path(node: _Node) -> list[_Node]:
     return chain[::-1]
 
 
-def _drafts(text: str, node: _Node, has_children: bool) -> list[Draft]:
+def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> list[Draft]:
     chain = [n for n in _path(node) if n.unit is not None or n.title]
     section_parts = [node.section] if node.section else []
     # Everything above the article (第X条) is its part: '第三章', or the '一、' chapters of a labour contract.
@@ -356,12 +358,19 @@ def _drafts(text: str, node: _Node, has_children: bool) -> list[Draft]:
             out.append(Draft(part, article_label, clause, path, body, (run[0].start, run[-1].end)))
     for number, table in enumerate(node.tables, start=1):
         rows = [line for line in table if cells(line.text) and not is_table_rule(line.text)]
+        header: Line | None = rows[0] if rows else None
+        if is_party_table([row.text for row in rows], words):
+            # A party block laid out as a table ('甲 方(需方) | 某大学', '开户行 | …'): its field rows are
+            # furniture like the block in running text (they still feed the metadata, which reads the text);
+            # what else it lists ('合同金额 | …') stands row by row, there is no header to repeat.
+            rows = [row for row in rows if not field_row_labels(row.text, words)]
+            header = None
         if not rows:
             continue
-        header, body_rows = rows[0], rows[1:] or rows[:1]
+        body_rows = rows[1:] or rows[:1] if header is not None else rows
         caption = node.label() or "表"
         for row_no, row in enumerate(body_rows, start=1):
-            row_text = _row_text(row) if row is header else f"{_row_text(header)}\n{_row_text(row)}"
+            row_text = _row_text(row) if row is header or header is None else f"{_row_text(header)}\n{_row_text(row)}"
             out.append(
                 Draft(part, article_label, f"{clause} 表{number}第{row_no}行".strip(), [*path, f"表{number}"] if path != ["前言"] else [caption, f"表{number}"],
                       row_text, (row.start, row.end))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from corpus import LAYOUT
+from corpus import FIELD_WORDS, LAYOUT
 
 from retrieval.models import Clause
+from retrieval.parsing import parse_contract
 from retrieval.normalize import normalize_document
 from retrieval.segment import document_title, segment
 
@@ -75,6 +76,38 @@ def test_a_markdown_table_becomes_row_passages_under_its_caption_with_the_header
     lead = by_text(clauses, "采购下列货物")
     assert "|" not in lead.text
     assert "|" not in by_text(clauses, "货到付款").text
+
+
+PARTY_TABLE = """采购合同
+| 甲 方(需方) | 渝州理工大学 |
+| 乙 方(供方) | 蓝湾软件股份有限公司 |
+| 合同金额 | ¥95800.00元 |
+| 使用单位 | 信息化办公室 |
+| 联系人 | 张三 |
+第一条 服务
+乙方为甲方升级网站。
+第二条 付款
+甲方验收后付清全部款项。
+| 甲方:渝州理工大学 地址:某市某路2号 联系电话:023-1234567 开户银行:某银行某支行 账号:310002 | 乙方: 地址: 电话: 账号: |
+"""
+
+
+def test_a_party_block_laid_out_as_a_table_is_furniture_and_still_names_the_parties():
+    parsed = parse_contract("doc.txt", PARTY_TABLE.encode(), words=LAYOUT, field_words=FIELD_WORDS)
+    texts = [c.text for c in parsed.clauses]
+    assert not any(word in text for text in texts for word in ("蓝湾软件", "信息化办公室", "张三", "开户银行"))
+    # What the table lists besides the parties stays answerable, on its own: there is no header to repeat.
+    assert [c.text for c in parsed.clauses if "表" in c.clause] == ["合同金额 | ¥95800.00元"]
+    assert {p.name for p in parsed.info.metadata.parties} >= {"渝州理工大学"}
+
+
+def test_a_table_of_duties_per_party_and_a_table_with_a_header_stay_answerable():
+    clauses = parse(
+        "施工合同\n第一条 分工\n| 甲方 | 提供场地和水电 |\n| 乙方 | 负责施工 |\n第二条 材料\n"
+        "| 材料名称 | 数量 |\n| 水泥 | 20吨 |\n第三条 付款\n甲方验收后付款。\n"
+    )
+    rows = [c.text for c in clauses if "表" in c.clause]
+    assert rows == ["甲方 | 提供场地和水电\n乙方 | 负责施工", "材料名称 | 数量\n水泥 | 20吨"]
 
 
 def test_a_document_appended_after_the_signature_block_is_its_own_section():
