@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import marshal
 import math
 import os
 import re
@@ -41,9 +42,30 @@ _STOPWORDS = frozenset(
 _EVERYDAY_FREQUENCY = 20_000
 
 
+def _load_dictionary() -> None:
+    """jieba's default dictionary, from the cache file jieba itself wrote (built by jieba when there is none).
+
+    jieba reads that cache with `marshal.load(file)`, which pulls the 9 MB through many small reads: 0.6 s CPU
+    of a 3.7 s start-up at N=2,000. `marshal.loads` of the same bytes read at once gives the same dictionary in
+    0.2 s. Only the default dictionary's cache is read here; any other case is left to jieba."""
+    default = jieba.dt
+    with default.lock:
+        if default.initialized:
+            return
+        cache = Path(default.tmp_dir or tempfile.gettempdir()) / (default.cache_file or "jieba.cache")
+        if default.dictionary == jieba.DEFAULT_DICT and cache.is_file():
+            try:
+                default.FREQ, default.total = marshal.loads(cache.read_bytes())
+                default.initialized = True
+                return
+            except (OSError, EOFError, ValueError, TypeError) as error:  # jieba rebuilds a damaged cache
+                log.warning("jieba's dictionary cache %s unreadable (%s)", cache, error)
+    default.check_initialized()
+
+
 def is_everyday_word(word: str) -> bool:
     """One of the language's most common words, too common to name anything on its own."""
-    jieba.dt.check_initialized()  # the dictionary loads lazily; its counts are empty until then
+    _load_dictionary()  # the dictionary loads lazily; its counts are empty until then
     return jieba.dt.FREQ.get(word, 0) >= _EVERYDAY_FREQUENCY
 
 
@@ -51,7 +73,7 @@ def is_everyday_word(word: str) -> bool:
 def _segmenter(terms: tuple[str, ...]) -> jieba.Tokenizer:
     # A tokenizer of its own, so the terms' boosted counts never reach is_everyday_word's; its dictionary
     # is a copy of the default one's (13 ms) instead of a second load from disk (0.64 s CPU at start-up).
-    jieba.dt.check_initialized()
+    _load_dictionary()
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(jieba.dt.FREQ), jieba.dt.total, True
     for term in terms:

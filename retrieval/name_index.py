@@ -7,6 +7,7 @@ only one contract's title has ("售后") points at it, while one most titles sha
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -19,15 +20,24 @@ from retrieval.models import ContractInfo
 
 # The words a document's kind ends with. They stay in a title's bigrams ("外呼服务协议" is not "外呼服务合同").
 KIND_WORDS = ("合同", "协议", "合约", "契约")
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _generic_words(generic: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The generic words other than kind words, longest first, as one pattern (built once, not per title:
+    opening an index of 2,000 contracts cuts 2,000 titles)."""
+    others = sorted((g for g in generic if g not in KIND_WORDS), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, others))) if others else None
 
 
 def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
     """Character bigrams of the Chinese runs once generic words ('服务', '管理') are taken out, minus those inside
     a kind word ('合同'). Taking them out makes "咨询服务合同" and "咨询合同" share 询合, as they share a meaning."""
     grams = set()
-    others = sorted((g for g in generic if g not in KIND_WORDS), key=len, reverse=True)
-    for run in re.finditer(r"[\u4e00-\u9fff]+", text):
-        word = re.sub("|".join(map(re.escape, others)), "", run.group()) if others else run.group()
+    others = _generic_words(tuple(generic))
+    for run in _CHINESE_RUN.finditer(text):
+        word = others.sub("", run.group()) if others else run.group()
         inside_kind = {i for kind in KIND_WORDS for m in re.finditer(kind, word) for i in range(m.start(), m.end() - 1)}
         grams.update(word[i : i + 2] for i in range(len(word) - 1) if i not in inside_kind)
     return grams

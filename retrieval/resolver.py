@@ -97,7 +97,7 @@ class ContractResolver:
                     self._always.add(cid)
                 for pair in _pairs(alias.text):
                     self._by_pair[pair].add(cid)
-        self._searchable = {cid: _searchable(c) for cid, c in self.contracts.items()}  # squashed once, not per keystroke
+        self._squashed: dict[str, list[str]] = {}  # a contract's searchable texts, squashed once, not per keystroke
         self._numbers = {
             cid: _squash(c.metadata.number.value) for cid, c in self.contracts.items() if len(c.metadata.number.value) >= 4
         }
@@ -153,7 +153,7 @@ class ContractResolver:
             return list(pool.values())[:limit]
         scored: dict[str, float] = {}
         for cid in pool:
-            haystacks = self._searchable[cid]
+            haystacks = self._searchable(cid)
             fits = [max((len(word) / len(h) for h in haystacks if word in h), default=0.0) for word in words]
             if all(fits):
                 scored[cid] = 1.0 + sum(fits) / len(fits)
@@ -162,6 +162,13 @@ class ContractResolver:
             scored = {cid: 1.0 - i / 1000 for i, cid in enumerate(resolution.contract_ids) if cid in pool}
         best = sorted(scored, key=lambda cid: (-scored[cid], cid))[:limit]
         return [self.contracts[cid] for cid in best]
+
+    def _searchable(self, contract_id: str) -> list[str]:
+        """Squashed on a picker's first use of the contract: opening the index need not pay for every contract."""
+        texts = self._squashed.get(contract_id)
+        if texts is None:
+            texts = self._squashed[contract_id] = _searchable_texts(self.contracts[contract_id])
+        return texts
 
     # ---- the signals ---------------------------------------------------------------------------
 
@@ -269,7 +276,7 @@ def _without_endings(text: str, endings: Iterable[str], keep: int) -> str:
     """TEXT with any of ENDINGS taken off its end, again and again, while at least KEEP characters stay."""
     endings = tuple(endings)
     changed = True
-    while changed:
+    while changed and text.endswith(endings):  # one C-level test before the ordered search (4,000 names at opening)
         changed = False
         for word in endings:
             if text.endswith(word) and len(text) - len(word) >= keep:
@@ -278,7 +285,7 @@ def _without_endings(text: str, endings: Iterable[str], keep: int) -> str:
     return text
 
 
-def _searchable(contract: ContractInfo) -> list[str]:
+def _searchable_texts(contract: ContractInfo) -> list[str]:
     """What a picker's typed words are looked for in: id, titles, number, parties, signing date."""
     meta = contract.metadata
     texts = [contract.contract_id, contract.title, *contract.titles, meta.number.value, *contract.parties,

@@ -56,9 +56,10 @@ def to_traditional(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """True when the text uses traditional forms: more characters change under t2s than under s2t."""
-    simplified, traditional = to_simplified(text), to_traditional(text)
-    changed_by_t2s = sum(a != b for a, b in zip(text, simplified))
-    changed_by_s2t = sum(a != b for a, b in zip(text, traditional))
+    changed_by_t2s = sum(a != b for a, b in zip(text, to_simplified(text)))
+    if not changed_by_t2s:  # nothing traditional in it: no need for the s2t converter (0.12 s to load)
+        return False
+    changed_by_s2t = sum(a != b for a, b in zip(text, to_traditional(text)))
     return changed_by_t2s > changed_by_s2t
 
 
