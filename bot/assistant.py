@@ -121,12 +121,16 @@ class Assistant:
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Assistant:
+    def from_settings(cls, settings: Settings, *, open_vector_store: bool = False) -> Assistant:
+        """`open_vector_store`: load Chroma's vector index now too (a server waiting for questions), not when
+        the first question that needs it comes; a one-off question (CLI) may never need it."""
         index = open_index(settings)
         if not index.contracts():
             index.ingest(settings.contract_sources, prune=True)
-        # Load the segmenter dictionary, the model and Chroma's index now, not on the first user's question.
-        index.search("合同提前终止的通知期限", cached=False)
+        # Load the segmenter dictionary and the model now, not on the first user's question.
+        index.warm_up()
+        if open_vector_store:
+            index.open_vector_store()
         return cls(index, settings, llm=chat_model(settings))
 
     # ---- the one entry point -------------------------------------------------------------------

@@ -16,10 +16,9 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 from urllib.parse import urlparse
 
-import chromadb
 from cachetools import LRUCache
 import numpy as np
 
@@ -36,7 +35,11 @@ from retrieval.ocr import Progress
 from retrieval.metadata import FieldWords
 from retrieval.models import Clause, ContractInfo, IngestReport, SearchHit
 from retrieval.normalize import normalize_query
+from retrieval.passage_table import PassageTable
 from text.chars import is_mostly_latin
+
+if TYPE_CHECKING:  # chromadb loads when the vector store is first needed (see ClauseIndex._collection)
+    import chromadb
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,7 @@ _QUERY_CACHE_SIZE = 1024
 # took 5 s of CPU to embed (bench/hostile_inputs.py). Real questions are far shorter (the dev sets' longest: 80).
 MAX_QUERY_CHARS = 128
 _CONTRACTS_WITH_VECTORS_IN_MEMORY = 256  # ~20 KB a contract
+_WARM_UP = "合同提前终止的通知期限"  # what a warm-up embeds and tokenises (any question would do)
 
 
 def embedding_text(clause: Clause) -> str:
@@ -119,6 +123,8 @@ def _metadata(clause: Clause) -> dict[str, str | int]:
 
 
 def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
+    import chromadb
+
     if url:
         parsed = urlparse(url)
         return chromadb.HttpClient(host=parsed.hostname or "127.0.0.1", port=parsed.port or 8000, ssl=parsed.scheme == "https")
@@ -142,14 +148,15 @@ class ClauseIndex:
         self,
         root: Path,
         embedder: Embedder,
-        chroma: chromadb.ClientAPI,
+        chroma: Callable[[], chromadb.ClientAPI],
         glossary: Glossary,
         words: LayoutWords,
         field_words: FieldWords,
         reopen_chroma: Callable[[], chromadb.ClientAPI] | None = None,
     ) -> None:
-        """`reopen_chroma` gives a client that sees other processes' writes (embedded Chroma needs a new
-        one; a Chroma server is shared and always current, so None)."""
+        """`chroma` opens the client when the vector store is first needed; `reopen_chroma` gives a client that
+        sees other processes' writes (embedded Chroma needs a new one; a Chroma server is shared and always
+        current, so None)."""
         self.root = root
         self.embedder = embedder
         self.glossary = glossary
@@ -157,9 +164,11 @@ class ClauseIndex:
         self.field_words = field_words
         self.pipeline = pipeline_fingerprint(glossary, words, field_words)
         self._catalog = Catalog(root / "catalog.sqlite")
+        self._connect_chroma = chroma
         self._reopen_chroma = reopen_chroma
-        self._collection = self._open_collection(chroma)
-        self._chroma_batch = chroma.get_max_batch_size()  # Chroma refuses larger writes outright
+        self._chroma: chromadb.Collection | None = None  # once opened
+        self._chroma_batch = 0  # the most vectors Chroma takes in one write, known once it is open
+        self._chroma_lock = threading.Lock()
         self._lock = threading.RLock()
         self._refresh_lock = threading.Lock()
         self._query_cache: LRUCache[tuple, list[SearchHit]] = LRUCache(_QUERY_CACHE_SIZE)  # guarded by _lock
@@ -170,10 +179,34 @@ class ClauseIndex:
         self._embedding_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
         self._reload()
 
-    def _open_collection(self, chroma: chromadb.ClientAPI) -> chromadb.Collection:
-        # Vectors from different models are not comparable: one collection per model.
-        name = "clauses_" + hashlib.sha1(self.embedder.name.encode()).hexdigest()[:10]
-        return chroma.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    @property
+    def _collection(self) -> chromadb.Collection:
+        """The Chroma collection, opened on first use. Importing and opening Chroma and loading its vector index
+        were a third of start-up at N=2,000, and a question the resolver scopes to a few contracts never needs
+        them (their vectors come from the catalog, `_contract_vectors`); an unchanged re-ingest neither."""
+        collection = self._chroma
+        if collection is None:
+            with self._chroma_lock:
+                collection = self._chroma
+                if collection is None:
+                    client = self._connect_chroma()
+                    self._chroma_batch = client.get_max_batch_size()  # Chroma refuses larger writes outright
+                    # Vectors from different models are not comparable: one collection per model.
+                    name = "clauses_" + hashlib.sha1(self.embedder.name.encode()).hexdigest()[:10]
+                    collection = self._chroma = client.get_or_create_collection(
+                        name, metadata={"hnsw:space": "cosine"}, embedding_function=None
+                    )
+        return collection
+
+    def open_vector_store(self) -> None:
+        """Open Chroma and load its vector index now rather than on the first question that needs it."""
+        if len(self._passages):
+            self._dense_ranking(self._query_vector(_WARM_UP, cached=False), None)
+
+    def warm_up(self) -> None:
+        """Load the segmenter's dictionary and the model now, not on the first user's question."""
+        tokenize(_WARM_UP, self.glossary.terms)
+        self._query_vector(_WARM_UP, cached=False)
 
     @classmethod
     def open(
@@ -189,9 +222,9 @@ class ClauseIndex:
     ) -> ClauseIndex:
         root = index_folder(data_dir)
         path = chroma_path or root / "chroma"
-        client = chroma_client(path, chroma_url)
         reopen = None if chroma_url else lambda: fresh_chroma_client(path)
-        return cls(root, embedder or make_embedder(), client, glossary, words, field_words, reopen)
+        connect = functools.partial(chroma_client, path, chroma_url)
+        return cls(root, embedder or make_embedder(), connect, glossary, words, field_words, reopen)
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -203,8 +236,9 @@ class ClauseIndex:
         with self._refresh_lock:  # one thread reloads; the others go on with the view they have
             if self._catalog.generation() == self._generation:
                 return False
-            if self._reopen_chroma is not None:
-                self._collection = self._open_collection(self._reopen_chroma())
+            if self._reopen_chroma is not None:  # opened anew when next needed, by a client that sees the change
+                with self._chroma_lock:
+                    self._chroma, self._connect_chroma = None, self._reopen_chroma
             self._reload()
             log.info("index reloaded at generation %d: %d contracts", self._generation, len(self._contracts))
         return True
@@ -212,25 +246,26 @@ class ClauseIndex:
     def _reload(self) -> None:
         with self._catalog.snapshot():
             generation = self._catalog.generation()
-            passages = self._catalog.passages()
-            # Persisted per catalog generation and pipeline: start-up loads it instead of re-indexing.
-            bm25_dir = self.root / "bm25" / f"{generation}-{self.pipeline}"
-            lexical = LexicalIndex.cached(bm25_dir, len(passages), self._catalog.token_lists)
             contracts = self._catalog.contracts()
+            # Both persisted per catalog state: start-up loads them instead of reading every passage's row and
+            # re-indexing its tokens. The passage table's name also holds the contracts' versions, so a catalog
+            # made anew (its generations counted from 0 again) never meets the table of an older one.
+            versions = "".join(f"{c.contract_id}:{c.sha256}:{c.pipeline}\n" for c in contracts)
+            state = f"{generation}-{hashlib.sha1(versions.encode()).hexdigest()[:12]}"
+            table = PassageTable.cached(self.root / "passages" / state, self._catalog.passages)
+            bm25_dir = self.root / "bm25" / f"{generation}-{self.pipeline}"
+            lexical = LexicalIndex.cached(bm25_dir, len(table), self._catalog.token_lists)
         resolver = ContractResolver(contracts, self.field_words, self.glossary)
-        # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
-        codes = {cid: i for i, cid in enumerate(dict.fromkeys(p.contract_id for p in passages))}
         with self._lock:
             self._generation = generation
-            self._passages = passages
+            self._passages = table
             self._parsed: dict[int, Clause] = {}  # position → clause, parsed when first asked for
-            self._position = {p.vector_id: i for i, p in enumerate(passages)}
-            self._position_of_clause = {p.clause_id: i for i, p in enumerate(passages)}
             self._vectors_by_contract: LRUCache[str, tuple[np.ndarray, np.ndarray]] = LRUCache(
                 _CONTRACTS_WITH_VECTORS_IN_MEMORY
             )
-            self._contract_code = codes
-            self._contract_of = np.array([codes[p.contract_id] for p in passages], dtype=np.int32)
+            # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
+            self._contract_code = {cid: i for i, cid in enumerate(table.contract_ids)}
+            self._contract_of = table.contract_of
             self._lexical = lexical
             self._contracts = contracts
             self._resolver = resolver
@@ -240,7 +275,7 @@ class ClauseIndex:
         """The clause at a position of the loaded passages, parsed on first use."""
         clause = self._parsed.get(position)
         if clause is None:
-            clause = self._parsed[position] = Clause.model_validate_json(self._passages[position].clause_json)
+            clause = self._parsed[position] = Clause.model_validate_json(self._passages.clause_json(position))
         return clause
 
     def contracts(self) -> list[ContractInfo]:
@@ -261,7 +296,7 @@ class ClauseIndex:
         return [self._clause(int(p)) for p in np.nonzero(self._contract_of == self._contract_code.get(contract_id, -1))[0]]
 
     def get(self, clause_id: str) -> Clause | None:
-        position = self._position_of_clause.get(clause_id)
+        position = self._passages.position_of_clause(clause_id)
         return None if position is None else self._clause(position)
 
     def __len__(self) -> int:
@@ -350,8 +385,9 @@ class ClauseIndex:
             StoredClause(clause, tokenize(text, self.glossary.terms), f"{clause.id}@{key[:12]}")
             for clause, text, key in zip(parsed.clauses, texts, keys)
         ]
+        collection = self._collection
         for batch in _chunks(list(zip(stored, keys)), self._chroma_batch):
-            self._collection.upsert(
+            collection.upsert(
                 ids=[s.vector_id for s, _ in batch],
                 embeddings=[vectors[key].tolist() for _, key in batch],
                 metadatas=[_metadata(s.clause) for s, _ in batch],
@@ -364,8 +400,11 @@ class ClauseIndex:
         self._delete_vectors(vector_ids)
 
     def _delete_vectors(self, vector_ids: list[str]) -> None:
+        if not vector_ids:  # nothing to delete: no reason to open Chroma
+            return
+        collection = self._collection
         for batch in _chunks(vector_ids, self._chroma_batch):
-            self._collection.delete(ids=batch)
+            collection.delete(ids=batch)
 
     # ---- searching -----------------------------------------------------------------------------
 
@@ -397,7 +436,7 @@ class ClauseIndex:
         # 押金; the embedding model relates the question's own words across languages and registers, and a
         # tail of appended keywords pulls its vector off the question (contracts-extra hit@1 0.59 → 0.62).
         own_words = (question.removesuffix(added).strip() if added else question) or question
-        hits = self._search(question, own_words, k, scope, mode, cached) if self._passages and question.strip() else []
+        hits = self._search(question, own_words, k, scope, mode, cached) if len(self._passages) and question.strip() else []
         if cached:
             with self._lock:
                 self._query_cache[key] = hits
@@ -477,13 +516,13 @@ class ClauseIndex:
             n_results=min(wanted, max(len(self._passages), 1)),
             include=["distances"],
         )
-        inside = set(scope) if scope else None
+        inside = {self._contract_code.get(cid, -1) for cid in scope} if scope else None
         ranking = {}
         for vector_id, distance in zip(result["ids"][0], result["distances"][0]):
-            position = self._position.get(vector_id)  # unknown ids are leftovers of an interrupted ingest
+            position = self._passages.position_of_vector(vector_id)  # unknown ids: an interrupted ingest's leftovers
             if position is None or len(ranking) >= CANDIDATES:
                 continue
-            if inside is None or self._passages[position].contract_id in inside:
+            if inside is None or int(self._contract_of[position]) in inside:
                 ranking[position] = 1.0 - float(distance)
         return ranking
 
@@ -500,14 +539,26 @@ class ClauseIndex:
         return {int(positions[i]): float(similarity[i]) for i in order}
 
     def _contract_vectors(self, contract_id: str) -> tuple[np.ndarray, np.ndarray]:
-        """(positions of the contract's clauses, their vectors as rows), cached for recently asked contracts."""
+        """(positions of the contract's clauses, their vectors as rows), cached for recently asked contracts.
+        The vectors come from the catalog's embedding cache, the very vectors Chroma was given (no need to open
+        Chroma for them); one the cache lacks, or whose text no longer gives the key its vector id was made
+        with (an index built by other code), is fetched from Chroma."""
         with self._lock:
             if contract_id in self._vectors_by_contract:
                 return self._vectors_by_contract[contract_id]
         positions = np.nonzero(self._contract_of == self._contract_code.get(contract_id, -1))[0]
-        ids = [self._passages[p].vector_id for p in positions]
-        fetched = self._collection.get(ids=ids, include=["embeddings"]) if ids else {"ids": [], "embeddings": []}
-        by_id = dict(zip(fetched["ids"], fetched["embeddings"]))
+        ids = [self._passages.vector_id(p) for p in positions]
+        keys = {}  # vector id → embedding-cache key
+        for position, vector_id in zip(positions, ids):
+            key = _vector_key(self.embedder.name, embedding_text(self._clause(int(position))))
+            if vector_id.endswith("@" + key[:12]):  # how _embed_and_store names a vector
+                keys[vector_id] = key
+        cached = self._catalog.cached_vectors(set(keys.values()))
+        by_id = {vector_id: cached[key] for vector_id, key in keys.items() if key in cached}
+        missing = [vector_id for vector_id in ids if vector_id not in by_id]
+        if missing:
+            fetched = self._collection.get(ids=missing, include=["embeddings"])
+            by_id.update(zip(fetched["ids"], fetched["embeddings"]))
         kept = [i for i, vector_id in enumerate(ids) if vector_id in by_id]
         matrix = np.array([by_id[ids[i]] for i in kept], dtype=np.float32)
         entry = (positions[kept], matrix)

@@ -8,9 +8,7 @@ from __future__ import annotations
 import logging
 import marshal
 import math
-import os
 import re
-import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -21,6 +19,7 @@ import bm25s
 import jieba
 import numpy as np
 
+from retrieval.generations import save_generation
 from retrieval.segment import cn_number
 
 jieba.setLogLevel(logging.WARNING)
@@ -106,8 +105,7 @@ class LexicalIndex:
     def cached(cls, directory: Path, size: int, token_lists: Callable[[], list[list[str]]]) -> LexicalIndex:
         """Loaded from `directory` (named after the catalog generation it indexes) when it is there, else
         built from `token_lists()` (the `size` passages' tokens) and saved there: a restart loads the scores
-        instead of reading and re-indexing every passage's tokens. Written to a temporary directory and
-        renamed, so a reader never loads half of one; older ones are removed."""
+        instead of reading and re-indexing every passage's tokens (see `save_generation`)."""
         if directory.is_dir():
             try:
                 index = cls.__new__(cls)
@@ -118,14 +116,7 @@ class LexicalIndex:
         tokens = token_lists()
         index = cls(tokens)
         if tokens:
-            directory.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=".staging-"))
-            index._bm25.save(str(staging))
-            shutil.rmtree(directory, ignore_errors=True)
-            os.replace(staging, directory)
-            for old in directory.parent.iterdir():
-                if old != directory and not old.name.startswith(".staging-"):
-                    shutil.rmtree(old, ignore_errors=True)
+            save_generation(directory, lambda staging: index._bm25.save(str(staging)))
         return index
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:

@@ -382,3 +382,38 @@ def test_a_restart_loads_the_saved_bm25_index_instead_of_rebuilding_it(fast_inde
 
     monkeypatch.setattr("bm25s.BM25.index", no_rebuild)
     assert snapshot(reopen(fast_index)) == before
+
+
+def test_a_restart_opens_the_saved_passage_table_without_reading_the_passages(fast_index, contracts_dir, monkeypatch):
+    fast_index.ingest([contracts_dir], prune=True)
+    saved = list((fast_index.root / "passages").iterdir())
+    assert len(saved) == 1  # one per catalog state; older ones are removed
+    before = snapshot(fast_index)
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("every passage was read although the saved table matches the catalog")
+
+    monkeypatch.setattr("retrieval.catalog.Catalog.passages", no_reading)
+    restarted = reopen(fast_index)
+    assert snapshot(restarted) == before
+    some = fast_index.clauses(OUTBOUND)[3]
+    assert restarted.get(some.id) == some
+
+
+def test_a_damaged_passage_table_is_rebuilt_from_the_catalog(fast_index, contracts_dir):
+    fast_index.ingest([contracts_dir], prune=True)
+    before = snapshot(fast_index)
+    (saved,) = (fast_index.root / "passages").iterdir()
+    (saved / "clauses").write_bytes(b"{}")
+    assert snapshot(reopen(fast_index)) == before
+
+
+def test_a_search_inside_one_contract_needs_no_vector_store(fast_index, contracts_dir):
+    """Its vectors come from the catalog's embedding cache: Chroma is not opened."""
+    fast_index.ingest([contracts_dir], prune=True)
+    restarted = reopen(fast_index)
+    hits = restarted.search("提前终止合同要提前多久通知对方？", k=3, contract_id=OUTBOUND)
+    assert restarted._chroma is None
+    assert [h.clause.id for h in hits] == [h.clause.id for h in fast_index.search("提前终止合同要提前多久通知对方？", k=3, contract_id=OUTBOUND)]
+    restarted.search("提前终止合同要提前多久通知对方？", k=3)  # across every contract: Chroma opens now
+    assert restarted._chroma is not None

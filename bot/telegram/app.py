@@ -133,7 +133,7 @@ def run_bot(settings: Settings) -> None:
     """`contractbot serve`: long polling, or a webhook when CONTRACTBOT_WEBHOOK_URL is set. Blocks."""
     from bot.assistant import Assistant  # loads the index and the embedder: only when really serving
 
-    application = build_application(settings, Assistant.from_settings(settings))
+    application = build_application(settings, Assistant.from_settings(settings, open_vector_store=True))
     if settings.webhook_url:
         application.run_webhook(**webhook_options(settings))
     else:
