@@ -1,8 +1,8 @@
 """Bilingual documents whose translation comes BEFORE the numbered paragraph it translates.
 
 Some bilingual contracts alternate languages paragraph by paragraph with the number on one language only,
-and put the unnumbered translation first ('关于…排他性…' then '3.5. As to the exclusivity…', the Chinese
-heading then the English 'ARTICLE IV. …'). Read as usual, each leading translation is glued to the end of
+and put the unnumbered translation first ('乙方应于…交货。' then '2.3. The Supplier shall deliver…', the Chinese
+heading then the English 'Article 5. DELIVERY'). Read as usual, each leading translation is glued to the end of
 the clause before it, so that clause's passage holds the next clause's text and a question in the
 translation's language finds the wrong number. Most bilingual contracts put the number first (the numbered
 paragraph, then its translation), which the outline already reads right; the two orders look alike line by
@@ -28,7 +28,7 @@ _MIN_SHARE = 0.5  # share of the numbered lines that must have a translation in 
 _RATIO_BAND = (-2.0, -0.5)
 _MAX_SPREAD = 0.35  # median absolute deviation of the log ratio of true translation pairs (measured ~0.1-0.15)
 _MARGIN = 0.2  # the leading pairing must be this much tighter than the trailing one
-_HEADING_CHARS = 80  # an unpunctuated line up to this long ('ARTICLE IV. INTELLECTUAL PROPERTY …') is a heading
+_HEADING_CHARS = 80  # an unpunctuated line up to this long ('ARTICLE 12. LIMITATION OF LIABILITY AND INDEMNITY') is a heading
 
 
 def _run_length(lines: Sequence[Line], indices: range, numbered: Callable[[int], bool], other: str) -> int:
@@ -79,8 +79,8 @@ def translations_lead(lines: Sequence[Line], numbered: Callable[[int], bool]) ->
 
 
 def _heading(text: str) -> bool:
-    """A short line that ends no sentence, in either language ('知识产权保护', 'ARTICLE IV. INTELLECTUAL …'), not a
-    field ('Swift Code:…')."""
+    """A short line that ends no sentence, in either language ('交货', 'Article 5. DELIVERY'), not a field
+    ('Tel:…')."""
     return len(text) <= _HEADING_CHARS and not is_sentence(text) and not text.endswith(".") and ":" not in text
 
 

@@ -123,7 +123,7 @@ def _is_field_label(label: str, words: LayoutWords) -> bool:
 
 
 def _label_cell(cell: str, words: LayoutWords) -> str | None:
-    """The label of a cell that holds only a label ('甲 方(需方)' → '甲方', '地址:' → '地址', '联系人姓名'),
+    """The label of a cell that holds only a label ('甲 方(买方)' → '甲方', '地址:' → '地址', '联系人姓名'),
     else None. Without a colon to say it is a label, a cell must be one whole or end in a contact field."""
     bare = re.sub(r"[(（][^)）]{0,12}[)）]", "", re.sub(r"\s+", "", cell)).rstrip(":：")
     known = bare in words.party_roles or bare in words.field_labels or bare.endswith(words.contact_label_endings)
@@ -141,7 +141,7 @@ def _field_run(cell: str, words: LayoutWords) -> list[str]:
 
 def field_row_labels(text: str, words: LayoutWords) -> list[str]:
     """The labels of a table row of a party or contact block: party-field labels, each followed by at most
-    one short value ('甲 方(需方) | 某大学', '地址: | 北京市… | 地址:', '开户银行:… | 开户银行:…'); empty for
+    one short value ('甲 方(买方) | 某公司', '地址: | 北京市… | 地址:', '开户银行:… | 开户银行:…'); empty for
     any other row."""
     row = cells(text)
     labels: list[str] = []

@@ -57,6 +57,8 @@ _SPACES = re.compile(r"[ \u3000\xa0]+")
 PAGE_BREAK = "\f"
 # Table rows (Markdown pipes, box-drawing, tab-aligned) are never joined to a neighbouring line.
 _TABLE_ROW = re.compile(r"^\||\t|[│┃|].*[│┃|]|^[┌├└─┬┼┴┐┤┘━]")
+# A line that is only a blank to fill in ('______') is whole: what follows it is not its continuation.
+_FILL_LINE = re.compile(r"^[_＿\s]{6,}[.。]?$")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
@@ -87,6 +89,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
         and not _TABLE_ROW.search(previous)
         and not _TABLE_ROW.search(line)
         and not {script(previous), script(line)} == {"zh", "en"}
+        and not _FILL_LINE.match(previous)
     )
 
 

@@ -4,13 +4,16 @@ Contracts number their units with a handful of marker families (第X部分, 第X
 1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a)), nested in an order each document chooses. The order is learned from
 first appearance: a family first seen inside another sits below it from then on. A marker only counts
 when it continues its family under the same parent (a gap of up to three is tolerated: a template may
-have lost an item) or starts it afresh under a new parent; a decimal's prefix must be its parent's number.
+have lost an item; a wider one when no later number of the family fills it, as in a form that lists only
+the clauses it fills in) or starts it afresh under a new parent (a '1.' list under each of '1.1 …', '1.2 …');
+a decimal's prefix must be its parent's number.
 That keeps amounts, dates, cross-references ("第六条约定的…") and stray numbers from opening units.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import cn2an
@@ -84,6 +87,8 @@ def line_marker(line: str, offset: int = 0) -> Marker | None:
     elif kind == "alpha":
         number, family = (ord(raw) - ord("a") + 1,), kind
     else:
+        if not raw.isdigit() and len(raw) > 1 and not set(raw) & set("十百"):
+            return None  # read digit by digit ('一九…年', '二〇二四'), a year, not a numeral
         value = cn_number(raw) if not raw.isdigit() else int(raw)
         if value is None or value <= 0:
             return None
@@ -93,6 +98,25 @@ def line_marker(line: str, offset: int = 0) -> Marker | None:
     while end < len(line) and line[end] in " \t:：、":
         end += 1
     return Marker(family, number, printed, offset + end)
+
+
+def _decimal_depth(family: str) -> int:
+    """1 for '2.', 2 for '1.1', 3 for '1.1.1' …; 0 for the other families."""
+    return int(family[3:]) if family.startswith("dec") else 0
+
+
+def _gap_stays_open(number: tuple[int, ...], last: int, later: Iterable[tuple[int, ...]]) -> bool:
+    """Does the document leave the numbers between `last` and `number` out for good? A form that lists only
+    the clauses it changes numbers 1, 12, 13, 20 …; a stray number ('15.' inside clause 3 of ten) is
+    followed by the numbers it skipped. Yes when none of them comes later before the list starts over."""
+    for following in later:
+        if following[:-1] != number[:-1]:
+            continue
+        if following[-1] <= last:
+            return True  # a new list
+        if following[-1] < number[-1]:
+            return False
+    return True
 
 
 @dataclass
@@ -121,11 +145,12 @@ class Scheme:
     def _parent(self, family: str, rank: float) -> list[Unit]:
         """The open units the candidate would sit under (the stack after closing what it ends)."""
         stack = list(self.stack)
-        depth = int(family[3:]) if family.startswith("dec") else 0
+        depth = _decimal_depth(family)
         while stack:
             top = stack[-1]
-            top_depth = int(top.family[3:]) if top.family.startswith("dec") else 0
-            if top.rank >= rank or (depth and top_depth >= depth) or (family in FIXED_RANK and top.sentence):
+            # A shallower decimal closes a deeper one ('2.' after '1.2'), unless its list already runs under it.
+            shallower = depth and _decimal_depth(top.family) >= depth and (family, top.serial) not in self.last
+            if top.rank >= rank or shallower or (family in FIXED_RANK and top.sentence):
                 stack.pop()
             else:
                 break
@@ -138,14 +163,15 @@ class Scheme:
         stack = self._parent(marker.family, rank)
         return self._continues(marker.family, marker.number, stack[-1] if stack else None, known)
 
-    def accept(self, marker: Marker, sentence: bool) -> Unit | None:
-        """Accept the marker as the next unit when it continues the numbering; None when it does not."""
+    def accept(self, marker: Marker, sentence: bool, later: Iterable[tuple[int, ...]] = ()) -> Unit | None:
+        """Accept the marker as the next unit when it continues the numbering; None when it does not.
+        `later` are the numbers its family prints further on: they may vouch for a wider gap."""
         family, number = marker.family, marker.number
         known = family in self.rank
         rank = self.rank[family] if known else (self.stack[-1].rank + 1 if self.stack else 1.0)
-        stack = self._parent(family, rank)
+        stack = self._restart_under(family, number, rank) or self._parent(family, rank)
         parent = stack[-1] if stack else None
-        if not self._continues(family, number, parent, known):
+        if not self._continues(family, number, parent, known, later):
             return None
         if not known:
             self.rank[family] = rank
@@ -156,7 +182,21 @@ class Scheme:
         self.stack = [*stack, unit]
         return unit
 
-    def _continues(self, family: str, number: tuple[int, ...], parent: Unit | None, known: bool) -> bool:
+    def _restart_under(self, family: str, number: tuple[int, ...], rank: float) -> list[Unit]:
+        """The stack under which a list that cannot go on where it is starts over at 1: the innermost open
+        deeper decimal ranked above it ('1.1 租车合同 › 1.–9.', then '1.2 还车确认单' and its own '1.' …), which a
+        shallower decimal would otherwise close. Empty when there is none."""
+        if number != (1,) or not _decimal_depth(family):
+            return []
+        for k in range(len(self.stack), 0, -1):
+            top = self.stack[k - 1]
+            if top.rank < rank:
+                return self.stack[:k] if _decimal_depth(top.family) > _decimal_depth(family) else []
+        return []
+
+    def _continues(
+        self, family: str, number: tuple[int, ...], parent: Unit | None, known: bool, later: Iterable[tuple[int, ...]] = ()
+    ) -> bool:
         previous = self.last.get((family, parent.serial if parent else 0))
         anywhere = self.last_anywhere.get(family)
         if previous is None and anywhere and len(number) == 1 and anywhere[0] < number[0] <= anywhere[0] + _GAP:
@@ -172,4 +212,4 @@ class Scheme:
             last = 0
         if last == 0:
             return number[-1] <= (_GAP if known or family in FIXED_RANK else 2)
-        return last < number[-1] <= last + _GAP
+        return last < number[-1] <= last + _GAP or last < number[-1] and _gap_stays_open(number, last, later)

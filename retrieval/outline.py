@@ -113,9 +113,8 @@ class _Reader:
         self.in_signature = False
         self.previous: Line | None = None  # the last line read as text
         self.retract: Line | None = None  # a text line that turned out to be a title
-        self.first_fixed = next(
-            (i for i, line in enumerate(lines) if (m := line_marker(line.text)) and m.family in FIXED_RANK), None
-        )
+        self.markers = [line_marker(line.text) for line in lines]
+        self.first_fixed = next((i for i, m in enumerate(self.markers) if m and m.family in FIXED_RANK), None)
 
     def _pieces(self, i: int, line: Line) -> Iterator[tuple[Line, bool]]:
         """The line, cut where a glued clause number continues the numbering ('…方式。1.1.2对乙方…'),
@@ -160,7 +159,7 @@ class _Reader:
         self.previous = line if kind == "text" else None
         lead: list[Line] = []
         if self.translations_lead and kind in ("unit", "unit_with_text") and run:
-            # '关于…排他性…' before '3.5. As to the exclusivity…': the translation is the new unit's, not the last's.
+            # '乙方应于…交货。' before '2.3. The Supplier shall deliver…': the translation is the new unit's.
             # The last unit's own line (and its translation in front) stays its own.
             own_line = next((k + 1 for k, piece in enumerate(run) if piece is self.unit_line), 0)
             taken = leading_lines(run[own_line:], line)
@@ -241,7 +240,8 @@ class _Reader:
             return False  # '(1) 乙方应…' is an item of the clause above, not a clause of its own
         if self.first_fixed is not None and i < self.first_fixed and marker.family not in FIXED_RANK and sentence:
             return False  # numbered recitals before the first article belong to the preamble
-        unit = self.scheme.accept(marker, sentence)
+        later = (m.number for m in self.markers[i + 1 :] if m is not None and m.family == marker.family)
+        unit = self.scheme.accept(marker, sentence, later)
         if unit is None:
             return False
         self._open(unit, "" if sentence else rest)
@@ -360,9 +360,9 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
         rows = [line for line in table if cells(line.text) and not is_table_rule(line.text)]
         header: Line | None = rows[0] if rows else None
         if is_party_table([row.text for row in rows], words):
-            # A party block laid out as a table ('甲 方(需方) | 某大学', '开户行 | …'): its field rows are
+            # A party block laid out as a table ('甲 方(买方) | 某公司', '开户行 | …'): its field rows are
             # furniture like the block in running text (they still feed the metadata, which reads the text);
-            # what else it lists ('合同金额 | …') stands row by row, there is no header to repeat.
+            # what else it lists ('合同总价 | …') stands row by row, there is no header to repeat.
             rows = [row for row in rows if not field_row_labels(row.text, words)]
             header = None
         if not rows:

@@ -79,10 +79,10 @@ def test_a_markdown_table_becomes_row_passages_under_its_caption_with_the_header
 
 
 PARTY_TABLE = """采购合同
-| 甲 方(需方) | 渝州理工大学 |
-| 乙 方(供方) | 蓝湾软件股份有限公司 |
-| 合同金额 | ¥95800.00元 |
-| 使用单位 | 信息化办公室 |
+| 甲 方(买方) | 渝州理工大学 |
+| 乙 方(卖方) | 蓝湾软件股份有限公司 |
+| 合同总价 | ¥12600.00元 |
+| 使用单位 | 后勤处 |
 | 联系人 | 张三 |
 第一条 服务
 乙方为甲方升级网站。
@@ -95,9 +95,9 @@ PARTY_TABLE = """采购合同
 def test_a_party_block_laid_out_as_a_table_is_furniture_and_still_names_the_parties():
     parsed = parse_contract("doc.txt", PARTY_TABLE.encode(), words=LAYOUT, field_words=FIELD_WORDS)
     texts = [c.text for c in parsed.clauses]
-    assert not any(word in text for text in texts for word in ("蓝湾软件", "信息化办公室", "张三", "开户银行"))
+    assert not any(word in text for text in texts for word in ("蓝湾软件", "后勤处", "张三", "开户银行"))
     # What the table lists besides the parties stays answerable, on its own: there is no header to repeat.
-    assert [c.text for c in parsed.clauses if "表" in c.clause] == ["合同金额 | ¥95800.00元"]
+    assert [c.text for c in parsed.clauses if "表" in c.clause] == ["合同总价 | ¥12600.00元"]
     assert {p.name for p in parsed.info.metadata.parties} >= {"渝州理工大学"}
 
 
@@ -145,3 +145,38 @@ def test_page_breaks_survive_normalisation_and_segmentation():
     assert "\f" in text
     fee = by_text(segment("doc", text, words=LAYOUT), "按月付费")
     assert text[: fee.span[0]].count("\f") == 1
+
+
+def test_forms_headed_by_decimals_each_number_their_own_items_from_one():
+    """Several forms in one file ('1.1 租车合同', '1.2 还车确认单'), each with a list that starts over at 1."""
+    clauses = parse(
+        "合同文本汇编\n1.1 租车合同\n1. 车辆\n出租方提供小型客车一辆。\n2. 租金\n每日租金三百元。\n"
+        "3. 押金\n承租方交纳押金五千元。\n1.2 还车确认单\n填写要求\n1. 还车时油量不少于取车时。\n"
+        "2. 车辆外观无新增损伤。\n3. 随车证件齐全。\n4. 押金于还车后七日内退还。\n"
+    )
+    assert [c.id for c in clauses if c.clause] == [
+        "doc:1.1/1.", "doc:1.1/2.", "doc:1.1/3.", "doc:1.2/1.", "doc:1.2/2.", "doc:1.2/3.", "doc:1.2/4."
+    ]
+    assert by_text(clauses, "七日内退还").heading_path[0] == "1.2 还车确认单"
+
+
+def test_a_form_listing_only_the_clauses_it_fills_in_keeps_each_one_apart():
+    """Particular conditions that refer to the clause numbers of the general ones skip many numbers at once;
+    a stray number whose gap the list fills later is text."""
+    clauses = parse(
+        "租赁协议书\n第二部分 专用条款\n1. 租赁物\n名称____\n12. 租期____\n13. 续租____\n"
+        "20. 保证金____\n27. 争议解决____\n"
+    )
+    assert [c.id for c in clauses] == [f"doc:第二部分/{n}." for n in (1, 12, 13, 20, 27)]
+    stray = parse("服务合同\n1. 服务\n乙方提供服务。\n2. 费用\n按月付费，单价如下：\n15. 每次上门\n3. 期限\n一年。\n")
+    assert [c.id for c in stray] == ["doc:1.", "doc:2.", "doc:3."]
+
+
+def test_a_year_written_digit_by_digit_opens_nothing():
+    clauses = parse("合作合同\n一、内容\n共同开发新产品。\n二、期限\n合同期限为一年，自签订之日起计算。\n三、费用\n自下列年度起按年结算：\n二〇.......\n")
+    assert [c.article for c in clauses] == ["一 内容", "二 期限", "三 费用"]
+
+
+def test_a_heading_after_a_line_of_blanks_is_not_glued_to_it():
+    text = normalize_document("调查表\n一，目标\n" + "_" * 60 + ".\n二，方法\n" + "_" * 60 + "\n三，预算\n")
+    assert "\n二,方法\n" in text and "\n三,预算" in text

@@ -44,25 +44,9 @@ def _parsed(path: Path) -> tuple[str, list[Clause], str]:
     return normalize_document(read_contract(path.name, data)), parsed.clauses, parsed.info.title
 
 
-# Known structure faults, each with why; strict: once fixed, the mark must go.
-KNOWN = {
-    ("test_one_heading_per_level", "x23_sales_contract"): "two forms in one file, the second numbered on from 7.",
-    ("test_one_heading_per_level", "x26_consulting_engineer"): "a fill-in form whose item numbers jump by more "
-    "than the gap tolerance (37. → 41.)",
-}
-
-
 @pytest.fixture(scope="module", params=FILES, ids=lambda p: p.stem)
 def document(request) -> tuple[str, list[Clause], str]:
     return _parsed(request.param)
-
-
-@pytest.fixture(autouse=True)
-def _known_faults(request):
-    path = request.node.callspec.params.get("document") if hasattr(request.node, "callspec") else None
-    reason = KNOWN.get((request.node.originalname, path.stem)) if path else None
-    if reason:
-        request.node.add_marker(pytest.mark.xfail(reason=reason, strict=True))
 
 
 def test_both_corpora_are_there():
