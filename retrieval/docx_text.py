@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-import cn2an
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
+
+from text.numbers import an2cn_numeral
 
 _LEVELS = 9  # Word lists have levels 0–8
 _TEN_STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -58,12 +59,12 @@ def format_number(n: int, fmt: str) -> str:
         "lowerLetter": lambda: _letters(n).lower(),
         "upperRoman": lambda: _roman(n),
         "lowerRoman": lambda: _roman(n).lower(),
-        "chineseCounting": lambda: cn2an.an2cn(n, "low"),
-        "chineseCountingThousand": lambda: cn2an.an2cn(n, "low"),
-        "japaneseCounting": lambda: cn2an.an2cn(n, "low"),
-        "taiwaneseCounting": lambda: cn2an.an2cn(n, "low"),
-        "chineseLegalSimplified": lambda: cn2an.an2cn(n, "up"),
-        "ideographLegalTraditional": lambda: cn2an.an2cn(n, "up"),
+        "chineseCounting": lambda: an2cn_numeral(n, "low"),
+        "chineseCountingThousand": lambda: an2cn_numeral(n, "low"),
+        "japaneseCounting": lambda: an2cn_numeral(n, "low"),
+        "taiwaneseCounting": lambda: an2cn_numeral(n, "low"),
+        "chineseLegalSimplified": lambda: an2cn_numeral(n, "up"),
+        "ideographLegalTraditional": lambda: an2cn_numeral(n, "up"),
         "ideographDigital": lambda: "".join(_DIGITS[int(d)] for d in str(n)),
         "ideographTraditional": lambda: _cyclic(_TEN_STEMS, n),
         "ideographZodiac": lambda: _cyclic(_ZODIAC, n),

@@ -16,6 +16,9 @@ import yaml
 from text.chars import to_simplified
 
 
+_LATIN_LETTER = re.compile("[a-z]")
+
+
 def _english_form(text: str) -> str:
     """Lower case, a hyphen or underscore read as a space, blanks collapsed: 'Non-Compete' → 'non compete'."""
     return re.sub(r"[\s\-_]+", " ", text.lower()).strip()
@@ -50,6 +53,10 @@ class Glossary:
         return forms
 
     @cached_property
+    def _every_form_has_a_letter(self) -> bool:
+        return all(_LATIN_LETTER.search(form) for form in self._english_forms)
+
+    @cached_property
     def _english_pattern(self) -> re.Pattern[str]:
         # One alternation, longest form first: at each position the longest phrase wins and consumes its words,
         # so 'early termination' does not also add 'termination'.
@@ -67,8 +74,12 @@ class Glossary:
         def add(wording: str) -> None:
             found.extend(w for w in wording.split() if w not in query and w not in found)
 
-        for match in self._english_pattern.finditer(_english_form(query)):
-            add(self._english_forms[match.group()])
+        english = _english_form(query)
+        # The pattern (1,700 forms) takes 0.1 s to compile: a question with no Latin letter, which no form could
+        # match, does not build it.
+        if _LATIN_LETTER.search(english) or not self._every_form_has_a_letter:
+            for match in self._english_pattern.finditer(english):
+                add(self._english_forms[match.group()])
         plain = to_simplified(query).lower()
         for wording, variants in self.aliases.items():
             if any(variant.lower() in plain for variant in variants):

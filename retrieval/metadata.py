@@ -16,10 +16,10 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-import cn2an
 import yaml
 
 from retrieval.models import Amount, Clause, ContractMetadata, MetaField, NoticePeriod, Party
+from text.numbers import cn2an_number
 
 _CN_DIGITS = "〇零一二三四五六七八九十百两"
 _NUMBER = rf"[\d{_CN_DIGITS}]+"
@@ -154,7 +154,7 @@ def parse_date(text: str) -> date | None:
         return None
     parts = (match["y"], match["m"], match["d"]) if match["y"] else (match["y2"], match["m2"], match["d2"])
     try:
-        year, month, day = (int(p) if p.isdigit() else int(cn2an.cn2an(p, "smart")) for p in parts)
+        year, month, day = (int(p) if p.isdigit() else int(cn2an_number(p)) for p in parts)
         return date(year, month, day)
     except (ValueError, KeyError, TypeError):
         return None
@@ -282,7 +282,7 @@ def _notice_period(text: str, patterns: _Patterns, words: FieldWords, locate: _L
             continue
         count_text = match["count"]
         try:
-            count = int(count_text) if count_text.isdigit() else int(cn2an.cn2an(count_text, "smart"))
+            count = int(count_text) if count_text.isdigit() else int(cn2an_number(count_text))
         except (ValueError, KeyError, TypeError):
             continue
         unit = _UNITS[match["unit"]]
@@ -313,7 +313,7 @@ def _to_decimal(value: str) -> Decimal | None:
             return Decimal(value.rstrip("万 ")) * 10000
         if re.fullmatch(r"[\d.]+", value):
             return Decimal(value)
-        return Decimal(str(cn2an.cn2an(value + "元", "smart")))
+        return Decimal(str(cn2an_number(value + "元")))
     except (InvalidOperation, ValueError, KeyError, TypeError):
         return None
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import cn2an
+from text.numbers import cn2an_number
 
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
@@ -51,7 +51,7 @@ _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时�
 def cn_number(text: str) -> int | None:
     """'二十四' → 24, '24' → 24; None when it is not a number."""
     try:
-        return int(cn2an.cn2an(text, "smart"))
+        return int(cn2an_number(text))
     except (ValueError, KeyError, TypeError):
         return None
 

@@ -73,6 +73,8 @@ class ContractResolver:
         self._words = field_words
         forms = sorted(field_words.company_forms + field_words.other_forms + ["分公司"], key=len, reverse=True)
         self._forms = [f for f in forms if _CJK.search(f)]
+        self._name_endings = _by_last_character(self._forms + field_words.trade_words)
+        self._generic_title_endings = _by_last_character(glossary.generic_title_words)
         self._generic = (
             set(glossary.generic_title_words) | set(field_words.trade_words) | set(field_words.cues["generic_name_parts"])
         )
@@ -232,7 +234,7 @@ class ContractResolver:
 
     def _type_word(self, body: str) -> str:
         """The two characters before 合同 once generic words are off: 科研委托 → 委托, 外包服务 → ''."""
-        body = _without_endings(body.strip(), self.glossary.generic_title_words, keep=0)
+        body = _without_endings(body.strip(), self._generic_title_endings, keep=0)
         return body[-2:] if len(body) >= 2 else ""
 
     def _unknown_party(self, question: str) -> str:
@@ -269,16 +271,26 @@ class ContractResolver:
 
     def _short_name(self, name: str) -> str:
         """北京启航科技有限公司 → 北京启航: legal forms and trade words come off the end, repeatedly."""
-        return _without_endings(name, self._forms + self._words.trade_words, keep=2)
+        return _without_endings(name, self._name_endings, keep=2)
 
 
-def _without_endings(text: str, endings: Iterable[str], keep: int) -> str:
-    """TEXT with any of ENDINGS taken off its end, again and again, while at least KEEP characters stay."""
-    endings = tuple(endings)
+def _by_last_character(endings: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Endings grouped by their last character, each group in the list's order: only the group of a text's last
+    character can end it (opening an index shortens 4,000 names; trying every ending on each took 0.1 s)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in endings:
+        if word:
+            groups[word[-1]].append(word)
+    return {last: tuple(words) for last, words in groups.items()}
+
+
+def _without_endings(text: str, endings: dict[str, tuple[str, ...]], keep: int) -> str:
+    """TEXT with any of ENDINGS (`_by_last_character`) taken off its end, the first listed first, again and
+    again, while at least KEEP characters stay."""
     changed = True
-    while changed and text.endswith(endings):  # one C-level test before the ordered search (4,000 names at opening)
+    while changed and text:
         changed = False
-        for word in endings:
+        for word in endings.get(text[-1], ()):
             if text.endswith(word) and len(text) - len(word) >= keep:
                 text, changed = text[: -len(word)], True
                 break

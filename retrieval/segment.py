@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import cn2an
-
 from retrieval.layout import LayoutWords, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
+from text.numbers import cn2an_number
 
 MAX_PASSAGE_CHARS = 800
 _RUN_ON_LINE = 400  # a line this long is a scraped page's run, not a paragraph
@@ -51,7 +50,7 @@ _LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal"
 def cn_number(text: str) -> int | None:
     """'二十四' → 24, '24' → 24; None when it is not a number."""
     try:
-        return int(cn2an.cn2an(text, "smart"))
+        return int(cn2an_number(text))
     except (ValueError, KeyError, TypeError):
         return None
 

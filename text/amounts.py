@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-import cn2an
 
-from text.numbers import BIG_UNITS, CN_DIGITS, NUMBER, fold_width, parse_number
+from text.numbers import BIG_UNITS, CN_DIGITS, NUMBER, an2cn_numeral, fold_width, parse_number
 
 FEN = Decimal("0.01")
 
@@ -104,6 +103,6 @@ def money_in_words(value: Decimal) -> str:
     (《支付结算办法》) require, so it is added here. Like cn2an, it takes at most 16 digits before
     the point and raises ValueError beyond that.
     """
-    words = cn2an.an2cn(f"{round_fen(value):.2f}", "rmb")
+    words = an2cn_numeral(f"{round_fen(value):.2f}", "rmb")
     return words + "整" if words.endswith("角") else words
 

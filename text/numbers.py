@@ -115,3 +115,19 @@ def parse_number(text: str) -> Decimal | None:
         section += digit * unit // 10 if is_short_form else digit  # type: ignore[operator]
     return above_wan + wan_block + section
 
+
+
+def cn2an_number(text: str) -> int | float:
+    """cn2an's "smart" reading of a numeral, Chinese or mixed ('二十四' → 24, '3.5万' → 35000). cn2an is imported
+    on first use: its import compiles large patterns (about 0.1 s CPU), which answering a question that reads
+    no numeral need not pay for at start-up."""
+    import cn2an
+
+    return cn2an.cn2an(text, "smart")
+
+
+def an2cn_numeral(number: int | str, mode: str) -> str:
+    """cn2an's Chinese numeral for a number: "low" 二十四, "up" 贰拾肆, "rmb" 贰拾肆元整 (imported on first use)."""
+    import cn2an
+
+    return cn2an.an2cn(number, mode)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-import cn2an
 from dateutil.relativedelta import relativedelta
 
 from bot.notices.calendar import WorkCalendar
+from text.numbers import cn2an_number
 
 Unit = Literal["day", "working_day", "month"]
 
@@ -56,7 +56,7 @@ class CountedPeriod:
 
 
 def _number(text: str) -> int:
-    return int(cn2an.cn2an(text, "smart"))
+    return int(cn2an_number(text))
 
 
 def notice_period(clause_text: str) -> CountedPeriod | None:
