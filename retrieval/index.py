@@ -550,7 +550,10 @@ class ClauseIndex:
         ids = [self._passages.vector_id(p) for p in positions]
         keys = {}  # vector id → embedding-cache key
         for position, vector_id in zip(positions, ids):
-            key = _vector_key(self.embedder.name, embedding_text(self._clause(int(position))))
+            # Parsed for its text only, not kept: a long-running bot would otherwise hold every clause it ever
+            # ranked a contract for, where `_parsed` holds the few a search returned.
+            clause = self._parsed.get(int(position)) or Clause.model_validate_json(self._passages.clause_json(int(position)))
+            key = _vector_key(self.embedder.name, embedding_text(clause))
             if vector_id.endswith("@" + key[:12]):  # how _embed_and_store names a vector
                 keys[vector_id] = key
         cached = self._catalog.cached_vectors(set(keys.values()))
