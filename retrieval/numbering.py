@@ -1,12 +1,13 @@
 """A document's own numbering scheme, learned while reading it line by line.
 
 Contracts number their units with a handful of marker families (第X部分, 第X章, 第X节, 第X条, 一、, (一), 1.,
-1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a)), nested in an order each document chooses. The order is learned from
+1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a), A 标题), nested in an order each document chooses. The order is learned from
 first appearance: a family first seen inside another sits below it from then on. A marker only counts
 when it continues its family under the same parent (a gap of up to three is tolerated: a template may
 have lost an item; a wider one when no later number of the family fills it, as in a form that lists only
-the clauses it fills in) or starts it afresh under a new parent (a '1.' list under each of '1.1 …', '1.2 …');
-a decimal's prefix must be its parent's number.
+the clauses it fills in) or starts it afresh under a new parent (a '1.' list right after a heading is that
+heading's: under each of '1.1 …', '1.2 …', 'A …', 'B …'); a marker that continues an open unit of its family
+('(二)' after '(一) … 4.') closes what opened under that unit; a decimal's prefix must be its parent's number.
 That keeps amounts, dates, cross-references ("第六条约定的…") and stray numbers from opening units.
 """
 
@@ -24,7 +25,7 @@ _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
 FIXED_RANK = {"part": 0.0, "chapter": 1.0, "jie": 2.0, "article": 3.0}
 # Families whose markers open their own passage only with a heading of their own: list items inside a
 # clause ((1)…, ①…, a)…) stay in the clause's text.
-LIST_ITEMS = frozenset({"num_paren", "num_half", "circled", "alpha"})
+LIST_ITEMS = frozenset({"num_paren", "num_half", "circled", "alpha", "upper"})
 _GAP = 3
 
 LINE_MARKER = re.compile(
@@ -40,10 +41,11 @@ LINE_MARKER = re.compile(
     r"|(?P<num_paren>[(（]\s*(?P<num_paren_no>\d{1,2})\s*[)）][、.]?)"
     r"|(?P<num_half>(?P<num_half_no>\d{1,2})[)）])"
     rf"|(?P<circled>(?P<circled_no>[{_CIRCLED}]))"
+    r"|(?P<upper>(?P<upper_no>[A-H])(?:\s*[.、)）]\s*|\s+)(?=[\u4e00-\u9fff]))"  # 'A 甲方权利义务', not 'A Party'
     r"|(?P<alpha>[(（]?(?P<alpha_no>[a-h])[)）.](?![a-zA-Z]))"
 )
 _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_dot", "num_comma",
-             "num_paren", "num_half", "circled", "alpha")  # fmt: skip
+             "num_paren", "num_half", "circled", "upper", "alpha")  # fmt: skip
 # What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
 _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍")
 
@@ -84,8 +86,8 @@ def line_marker(line: str, offset: int = 0) -> Marker | None:
         number, family = (int(raw),), "dec1"  # '2.' is the first level of a decimal scheme ('2.1' sits under it)
     elif kind == "circled":
         number, family = (ord(raw) - 0x2460 + 1,), kind
-    elif kind == "alpha":
-        number, family = (ord(raw) - ord("a") + 1,), kind
+    elif kind in ("alpha", "upper"):
+        number, family = (ord(raw.lower()) - ord("a") + 1,), kind
     else:
         if not raw.isdigit() and len(raw) > 1 and not set(raw) & set("十百"):
             return None  # read digit by digit ('一九…年', '二〇二四'), a year, not a numeral
@@ -142,14 +144,20 @@ class Scheme:
     accepted: int = 0
     last_anywhere: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
-    def _parent(self, family: str, rank: float) -> list[Unit]:
+    def _parent(self, family: str, rank: float, number: tuple[int, ...]) -> list[Unit]:
         """The open units the candidate would sit under (the stack after closing what it ends)."""
+        for k in range(len(self.stack) - 1, -1, -1):
+            unit = self.stack[k]
+            if unit.family == family and unit.number[:-1] == number[:-1] and 0 < number[-1] - unit.number[-1] <= _GAP:
+                return self.stack[:k]  # '(二)' after '(一) … 4.' goes on beside '(一)', closing what opened under it
         stack = list(self.stack)
         depth = _decimal_depth(family)
         while stack:
             top = stack[-1]
-            # A shallower decimal closes a deeper one ('2.' after '1.2'), unless its list already runs under it.
-            shallower = depth and _decimal_depth(top.family) >= depth and (family, top.serial) not in self.last
+            if (family, top.serial) in self.last:
+                break  # its list already runs under this unit (`_restart_under` put it there)
+            # A shallower decimal closes a deeper one ('2.' after '1.2').
+            shallower = depth and _decimal_depth(top.family) >= depth
             if top.rank >= rank or shallower or (family in FIXED_RANK and top.sentence):
                 stack.pop()
             else:
@@ -160,7 +168,7 @@ class Scheme:
         """Would the marker be accepted now? (Nothing changes.)"""
         known = marker.family in self.rank
         rank = self.rank[marker.family] if known else (self.stack[-1].rank + 1 if self.stack else 1.0)
-        stack = self._parent(marker.family, rank)
+        stack = self._parent(marker.family, rank, marker.number)
         return self._continues(marker.family, marker.number, stack[-1] if stack else None, known)
 
     def accept(self, marker: Marker, sentence: bool, later: Iterable[tuple[int, ...]] = ()) -> Unit | None:
@@ -169,7 +177,7 @@ class Scheme:
         family, number = marker.family, marker.number
         known = family in self.rank
         rank = self.rank[family] if known else (self.stack[-1].rank + 1 if self.stack else 1.0)
-        stack = self._restart_under(family, number, rank) or self._parent(family, rank)
+        stack = self._restart_under(family, number, rank) or self._parent(family, rank, number)
         parent = stack[-1] if stack else None
         if not self._continues(family, number, parent, known, later):
             return None
@@ -183,16 +191,14 @@ class Scheme:
         return unit
 
     def _restart_under(self, family: str, number: tuple[int, ...], rank: float) -> list[Unit]:
-        """The stack under which a list that cannot go on where it is starts over at 1: the innermost open
-        deeper decimal ranked above it ('1.1 租车合同 › 1.–9.', then '1.2 还车确认单' and its own '1.' …), which a
-        shallower decimal would otherwise close. Empty when there is none."""
-        if number != (1,) or not _decimal_depth(family):
+        """The open units a list starting at 1 goes under when it comes right after a heading of another
+        family that the learned order would close or leave beside it ('1.1 租车合同' then '1.', 'B 乙方义务'
+        then '1.'): a list right after a heading is that heading's. Empty when the usual reading holds."""
+        if number != (1,) or family in FIXED_RANK or not self.stack:
             return []
-        for k in range(len(self.stack), 0, -1):
-            top = self.stack[k - 1]
-            if top.rank < rank:
-                return self.stack[:k] if _decimal_depth(top.family) > _decimal_depth(family) else []
-        return []
+        top = self.stack[-1]
+        beside = top.rank >= rank or _decimal_depth(top.family) >= _decimal_depth(family) > 0
+        return list(self.stack) if top.family != family and not top.sentence and beside else []
 
     def _continues(
         self, family: str, number: tuple[int, ...], parent: Unit | None, known: bool, later: Iterable[tuple[int, ...]] = ()

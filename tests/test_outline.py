@@ -180,3 +180,16 @@ def test_a_year_written_digit_by_digit_opens_nothing():
 def test_a_heading_after_a_line_of_blanks_is_not_glued_to_it():
     text = normalize_document("调查表\n一，目标\n" + "_" * 60 + ".\n二，方法\n" + "_" * 60 + "\n三，预算\n")
     assert "\n二,方法\n" in text and "\n三,预算" in text
+
+
+def test_lists_under_lettered_headings_and_under_each_sub_heading_start_over():
+    """'A <heading>' and 'B <heading>' each hold a list from 1; '(二)' after '(一)' and its list is
+    beside '(一)', not inside its last item."""
+    clauses = parse(
+        "物业服务合同\n第一条 甲方义务\nA 适用于业主大会的情形\n1. 审定管理制度;\n2. 监督管理工作;\n"
+        "B 适用于建设单位的情形\n1. 移交图纸资料;\n2. 承担保修责任;\n第二条 乙方权利和义务\n(一) 乙方的权利\n"
+        "1. 制订管理制度;\n2. 收取服务费用;\n(二) 乙方的义务\n1. 按期公布收支;\n2. 移交档案资料;\n"
+    )
+    assert by_text(clauses, "承担保修责任").heading_path == ["第一条 甲方义务", "B 适用于建设单位的情形", "2."]
+    assert by_text(clauses, "审定管理制度").heading_path == ["第一条 甲方义务", "A 适用于业主大会的情形", "1."]
+    assert by_text(clauses, "移交档案资料").heading_path == ["第二条 乙方权利和义务", "(二) 乙方的义务", "2."]
