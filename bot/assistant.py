@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -83,6 +84,13 @@ def open_index(settings: Settings) -> ClauseIndex:
     )
 
 
+def _open_vector_store(index: ClauseIndex) -> None:
+    try:
+        index.open_vector_store()
+    except Exception:  # the first question that needs the store opens it again, and reports a failure then
+        log.warning("opening the vector store in the background failed", exc_info=True)
+
+
 class UploadResult(BaseModel):
     ok: bool
     contract_id: str | None = None
@@ -122,15 +130,16 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings, *, open_vector_store: bool = False) -> Assistant:
-        """`open_vector_store`: load Chroma's vector index now too (a server waiting for questions), not when
-        the first question that needs it comes; a one-off question (CLI) may never need it."""
+        """`open_vector_store`: start loading Chroma's vector index on a background thread (a server, which then
+        waits for questions), instead of when the first question that needs it comes; a one-off question (CLI)
+        may never need it, and one the resolver scopes to a few contracts is answered without it meanwhile."""
         index = open_index(settings)
         if not index.contracts():
             index.ingest(settings.contract_sources, prune=True)
         # Load the segmenter dictionary and the model now, not on the first user's question.
         index.warm_up()
         if open_vector_store:
-            index.open_vector_store()
+            threading.Thread(target=_open_vector_store, args=(index,), name="open-vector-store", daemon=True).start()
         return cls(index, settings, llm=chat_model(settings))
 
     # ---- the one entry point -------------------------------------------------------------------

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 import pytest
+from corpus import index_at
+from embedders import HashingEmbedder
 
 from bot.assistant import REPLY_FAILED, Assistant
 from bot.models import Intent, Session
@@ -174,3 +177,20 @@ def test_a_failure_inside_the_core_is_an_apology_and_a_log_line(
     assert reply.intent == Intent.UNKNOWN and reply.text == REPLY_FAILED
     assert [r.getMessage() for r in caplog.records] == ["reply failed for user u1"]
     assert "index went away" in caplog.text
+
+
+@pytest.mark.parametrize("serving", [False, True])
+def test_a_server_opens_the_vector_store_in_the_background_a_one_off_question_never(
+    serving: bool, fast_index: ClauseIndex, contracts_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    fast_index.ingest([contracts_dir], prune=True)
+    restarted = index_at(fast_index.root.parent, HashingEmbedder())
+    monkeypatch.setattr("bot.assistant.open_index", lambda settings: restarted)
+    assistant = Assistant.from_settings(Settings(data_dir=tmp_path, knowledge_dir=Path("knowledge")), open_vector_store=serving)
+    for thread in threading.enumerate():
+        if thread.name == "open-vector-store":
+            thread.join()
+    assert (restarted._chroma is not None) == serving
+    reply = assistant.reply("外呼协议提前终止要提前几天通知？", Session(interactive=False))
+    assert reply.intent == Intent.CLAUSE and reply.citations
+    assert (restarted._chroma is not None) == serving  # the question names one contract: ranked without Chroma
