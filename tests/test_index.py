@@ -21,8 +21,14 @@ CORPUS_IDS = [f.stem for f in CORPUS_FILES]
 OUTBOUND = "000_cfb35bf3898c4559"
 
 
-def vector_count(index: ClauseIndex) -> int:
-    return index._collection.count()
+def stored_vector_ids(index: ClauseIndex) -> set[str]:
+    """The ids of the vectors in Chroma."""
+    return set(index._collection.get(include=[])["ids"])
+
+
+def vectors_match_passages(index: ClauseIndex) -> bool:
+    """Chroma holds exactly the vectors of the passages the catalog has (their sentences' included)."""
+    return stored_vector_ids(index) == index.vector_ids()
 
 
 def texts(index: ClauseIndex, contract_id: str | None = None) -> str:
@@ -34,7 +40,7 @@ def snapshot(index: ClauseIndex) -> tuple:
     return (
         [c.model_dump() for c in index.contracts()],
         [c.model_dump() for c in index.clauses()],
-        vector_count(index),
+        sorted(stored_vector_ids(index)),
         [(h.clause.id, round(h.score, 6)) for h in index.search("提前终止合同要提前多久通知对方？", k=5)],
     )
 
@@ -58,8 +64,8 @@ def test_first_ingest_indexes_every_corpus_file(fast_index, contracts_dir, fake_
     assert sorted(i.contract_id for i in report.added) == CORPUS_IDS
     assert not report.failed and not report.unchanged and not report.removed
     assert len(fast_index) == sum(i.clauses for i in report.added) > 250
-    assert vector_count(fast_index) == len(fast_index)
-    assert 0 < fake_embedder.passages_embedded <= len(fast_index)
+    assert vectors_match_passages(fast_index)
+    assert 0 < fake_embedder.passages_embedded <= len(fast_index.vector_ids())  # identical texts embedded once
 
 
 def test_reingesting_unchanged_files_does_no_work(fast_index, contracts_dir, fake_embedder):
@@ -98,7 +104,7 @@ def test_files_indexed_by_older_parsing_code_are_reparsed_without_reembedding(
 
     assert sorted(i.contract_id for i in report.added) == CORPUS_IDS
     assert len(fake_embedder.passage_batches) == batches  # unchanged passage texts come from the cache
-    assert vector_count(fast_index) == len(fast_index)
+    assert vectors_match_passages(fast_index)
     assert sorted(fast_index.ingest([contracts_dir], prune=True).unchanged) == CORPUS_IDS
 
 
@@ -137,7 +143,7 @@ def test_a_changed_file_replaces_its_passages(fast_index, tmp_path, fake_embedde
     assert all("蓝鲸服务费" not in h.clause.text for h in fast_index.search("蓝鲸服务费什么时候付？", k=10))
     assert fast_index.search("海豚服务费什么时候付？", k=1)[0].clause.text == "甲方应于每月二十日前支付海豚服务费。"
     assert fake_embedder.passages_embedded - embedded == 1  # only the changed clause; 1.2 came from the cache
-    assert vector_count(fast_index) == len(fast_index)  # the old clause's vector is gone too
+    assert vectors_match_passages(fast_index)  # the old clause's vector is gone too
 
 
 def test_a_removed_file_goes_on_prune(fast_index, contracts_dir):
@@ -155,7 +161,7 @@ def test_a_removed_file_goes_on_prune(fast_index, contracts_dir):
     assert "004_1c75762982aa1118" not in {c.contract_id for c in fast_index.contracts()}
     assert fast_index.search("售后运营费用", k=5, contract_id="004_1c75762982aa1118") == []
     assert all(h.clause.contract_id != "004_1c75762982aa1118" for h in fast_index.search("外包售后运营协议", k=20))
-    assert vector_count(fast_index) == len(fast_index)
+    assert vectors_match_passages(fast_index)
     assert reopen(fast_index).clauses("004_1c75762982aa1118") == []
 
 
@@ -234,7 +240,7 @@ def test_an_ingest_interrupted_midway_keeps_the_first_file_and_the_old_state_ser
     restarted = reopen(fast_index)
     assert texts(restarted, "900_a") == "甲号合同的付款期限为六十日。"
     assert texts(restarted, "901_b") == "乙号合同的保密期限为三十日。"
-    assert vector_count(restarted) == len(restarted) == 2
+    assert len(restarted) == len(restarted.vector_ids()) == 2 and vectors_match_passages(restarted)
 
     # Running the ingest again finishes the job and redoes nothing.
     report = restarted.ingest([folder])
@@ -266,7 +272,64 @@ def test_a_crash_between_vector_write_and_catalog_commit_leaves_the_old_version_
     assert all(h.clause.id in {c.id for c in restarted.clauses()} for h in hits)  # stray vectors ignored
     restarted.ingest([folder])
     assert texts(restarted, "900_a") == "甲号合同的付款期限为六十日。"
-    assert vector_count(restarted) == len(restarted)
+    assert vectors_match_passages(restarted)
+
+
+# ---- sentence vectors of long passages -------------------------------------------------------------
+
+LONG_CLAUSE = (
+    "乙方应按照甲方确认的服务方案组建专门的外呼团队，并在合同生效后十个工作日内完成人员培训和系统调试。"
+    "外呼团队的人员名单、排班计划和质检标准应以书面形式报甲方备案，人员变动须提前五日通知甲方。"
+    "乙方每月五日前向甲方提交上月的外呼数据报告，报告应包括接通率、投诉率和客户满意度等指标。"
+    "甲方有权随时抽查录音，抽查不合格的，乙方应在三日内整改并书面说明原因。"
+)
+
+
+def long_contract(folder, clause: str = LONG_CLAUSE) -> None:
+    (folder / "900_a.txt").write_text(contract("外呼服务合同", clause, "甲方按月支付外呼服务费。"))
+
+
+def test_a_long_passage_also_gets_a_vector_for_each_sentence(fast_index, tmp_path, fake_embedder):
+    long_contract(tmp_path)
+    fast_index.ingest([tmp_path / "900_a.txt"])
+
+    long_passage, short = fast_index.clauses("900_a")
+    sentences = [s + "。" for s in long_passage.text.split("。") if s]
+    embedded = [text for batch in fake_embedder.passage_batches for text in batch]
+    assert len(sentences) == 4 and len(short.text) < 20
+    assert len(embedded) == 2 + len(sentences)  # the short clause has no sentence vectors
+    assert all(sum(text.endswith(": " + sentence) for text in embedded) == 1 for sentence in sentences)
+    assert len(fast_index.vector_ids()) == 2 + len(sentences) and vectors_match_passages(fast_index)
+
+
+def test_a_long_passage_scores_by_its_best_vector_in_memory_and_through_chroma(fast_index, tmp_path, fake_embedder):
+    long_contract(tmp_path)
+    fast_index.ingest([tmp_path / "900_a.txt"])
+    long_passage = fast_index.clauses("900_a")[0]
+    sentence = long_passage.text.split("。")[2]  # the monthly report
+    question = sentence.split(",")[0]
+    vector = fake_embedder.embed_query(question)
+    embedded = [text for batch in fake_embedder.passage_batches for text in batch]
+    cosines = {text: float(fake_embedder.embed_passages([text])[0] @ vector) for text in embedded}
+    best = max(cosines.values())
+    assert best > cosines[embedded[0]]  # its sentence is closer to the question than the whole passage
+
+    in_memory = fast_index.search(question, k=1, mode="dense", contract_id="900_a")[0]  # vectors from the catalog
+    through_chroma = fast_index.search(question, k=1, mode="dense")[0]  # unscoped: Chroma's nearest vectors
+    for hit in (in_memory, through_chroma):
+        assert hit.clause.id == long_passage.id and hit.dense == pytest.approx(best, abs=1e-4)
+
+
+def test_a_changed_or_removed_long_passage_leaves_no_sentence_vector_behind(fast_index, tmp_path, fake_embedder):
+    long_contract(tmp_path)
+    fast_index.ingest([tmp_path / "900_a.txt"])
+    before, embedded = fast_index.vector_ids(), fake_embedder.passages_embedded
+    long_contract(tmp_path, LONG_CLAUSE.replace("五日", "七日"))  # two of its four sentences change
+    fast_index.ingest([tmp_path / "900_a.txt"])
+    assert fake_embedder.passages_embedded - embedded == 3  # the passage and the two sentences; the rest cached
+    assert vectors_match_passages(fast_index) and len(before - stored_vector_ids(fast_index)) == 5  # all renamed
+    fast_index.remove("900_a")
+    assert stored_vector_ids(fast_index) == set()
 
 
 # ---- the embedding cache ---------------------------------------------------------------------------
@@ -284,7 +347,7 @@ def test_identical_clause_text_across_two_contracts_is_embedded_once(fast_index,
     embedded = [text for batch in fake_embedder.passage_batches for text in batch]
     assert sum(shared in text for text in embedded) == 1
     assert len(embedded) == 3
-    assert len(fast_index) == vector_count(fast_index) == 4  # both contracts still have their own passage
+    assert len(fast_index) == len(stored_vector_ids(fast_index)) == 4  # both contracts still have their own passage
     filtered = fast_index.search("客户数据保护", k=1, contract_id="901_b")
     assert filtered[0].clause.text == shared and filtered[0].clause.contract_id == "901_b"
 
