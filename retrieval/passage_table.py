@@ -67,15 +67,14 @@ class PassageTable:
     def _open(cls, directory: Path) -> PassageTable:
         header = json.loads((directory / "contracts.json").read_text(encoding="utf-8"))
         offsets = np.load(directory / "offsets.npy")
-        with open(directory / "clauses", "rb") as file:
-            clauses = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        # Mapped now, read later: the mappings keep the files readable after another process has saved a newer
+        # generation and removed this one (this process reloads at its next `refresh`).
+        clauses, clause_ids, vector_ids = (_mapped(directory / name) for name in ("clauses", "clause_ids", "vector_ids"))
         if len(offsets) != sum(header["counts"]) + 1 or int(offsets[-1]) != len(clauses):
             raise ValueError("the clause file does not match its offsets")
 
         def ids() -> tuple[list[str], list[str]]:
-            read = (directory / name for name in ("clause_ids", "vector_ids"))
-            clause_ids, vector_ids = (path.read_text(encoding="utf-8").split(_SEPARATOR) for path in read)
-            return clause_ids, vector_ids
+            return clause_ids[:].decode("utf-8").split(_SEPARATOR), vector_ids[:].decode("utf-8").split(_SEPARATOR)
 
         def clause_json(position: int) -> str:
             return clauses[int(offsets[position]) : int(offsets[position + 1])].decode("utf-8")
@@ -110,6 +109,11 @@ class PassageTable:
                 raise ValueError("the passage table's ids do not match its contracts")
             self._ids = ids
         return ids
+
+
+def _mapped(path: Path) -> mmap.mmap:
+    with open(path, "rb") as file:
+        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _contracts(passages: list[Passage]) -> tuple[list[str], list[int]]:

@@ -480,3 +480,13 @@ def test_a_search_inside_one_contract_needs_no_vector_store(fast_index, contract
     assert [h.clause.id for h in hits] == [h.clause.id for h in fast_index.search("提前终止合同要提前多久通知对方？", k=3, contract_id=OUTBOUND)]
     restarted.search("提前终止合同要提前多久通知对方？", k=3)  # across every contract: Chroma opens now
     assert restarted._chroma is not None
+
+
+def test_a_loaded_passage_table_stays_readable_when_another_process_replaces_it(fast_index, contracts_dir, tmp_path):
+    fast_index.ingest([contracts_dir], prune=True)
+    serving = reopen(fast_index)  # opened; its ids not read yet
+    (tmp_path / "extra.txt").write_text(contract("另一份合同", "本合同自双方签字之日起生效。"), encoding="utf-8")
+    reopen(fast_index).ingest([tmp_path / "extra.txt"])  # a new generation saved, the one `serving` mapped removed
+    some = fast_index.clauses(OUTBOUND)[3]
+    assert serving.get(some.id) == some
+    assert serving.search("提前终止合同要提前多久通知对方？", k=3, contract_id=OUTBOUND)
