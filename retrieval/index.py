@@ -614,6 +614,8 @@ class ClauseIndex:
             rows += [(position, i) for i in ids]
             if vector_id == _vector_id(clause, key, len(sentence_keys)):  # how _embed_and_store names it
                 keys.update(zip(ids, [key, *sentence_keys]))
+            elif vector_id == _vector_id(clause, key, 0):  # indexed before sentence vectors: the passage's own only
+                keys[vector_id] = key
         cached = self._catalog.cached_vectors(set(keys.values()))
         by_id = {vector_id: cached[key] for vector_id, key in keys.items() if key in cached}
         missing = [vector_id for _, vector_id in rows if vector_id not in by_id]

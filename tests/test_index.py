@@ -8,6 +8,7 @@ counts its calls); the dev-set bar and the query-side checks use the one real in
 from __future__ import annotations
 
 import cn2an
+import numpy as np
 import pytest
 import search_suite
 from corpus import CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT, index_at
@@ -490,3 +491,18 @@ def test_a_loaded_passage_table_stays_readable_when_another_process_replaces_it(
     some = fast_index.clauses(OUTBOUND)[3]
     assert serving.get(some.id) == some
     assert serving.search("提前终止合同要提前多久通知对方？", k=3, contract_id=OUTBOUND)
+
+
+def test_an_index_made_before_sentence_vectors_ranks_inside_a_contract_without_chroma(fast_index, contracts_dir, monkeypatch):
+    """Its passages have one vector each, named without a sentence count: the catalog's cache still has them."""
+    monkeypatch.setattr("retrieval.index.SENTENCE_VECTORS_OVER", 10**9)  # one vector a passage, as indexes were made
+    fast_index.ingest([contracts_dir], prune=True)
+    monkeypatch.undo()
+    restarted = reopen(fast_index)
+    positions, vectors = restarted._contract_vectors(OUTBOUND)
+    assert restarted._chroma is None
+    ids = [restarted._passages.vector_id(int(p)) for p in positions]
+    stored = fast_index._collection.get(ids=ids, include=["embeddings"])
+    by_id = dict(zip(stored["ids"], stored["embeddings"]))
+    assert len(ids) == len(set(ids)) == len(by_id)
+    np.testing.assert_allclose(vectors, [by_id[i] for i in ids], atol=1e-6)
