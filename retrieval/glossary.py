@@ -86,6 +86,12 @@ class Glossary:
                 add(wording)
         return found
 
+    def in_chinese(self, english: str) -> str:
+        """An English phrase in the contracts' wording: the glossary's phrases in it as their first Chinese
+        wording, joined in order ('technical service' → '技术服务'); words it does not know are left out."""
+        form = _english_form(english)
+        return "".join(self._english_forms[m.group()].split()[0] for m in self._english_pattern.finditer(form))
+
     def expand(self, query: str) -> str:
         """The query with its `additions` appended."""
         return " ".join([query, *self.additions(query)])

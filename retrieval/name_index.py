@@ -3,6 +3,7 @@ resolver (retrieval/resolver.py) uses it beside party names, numbers and years.
 
 Titles are cut into character bigrams weighted by rarity across contracts, so a word that
 only one contract's title has ("售后") points at it, while one most titles share ("合同") barely counts.
+The English words of a bilingual title ("Cold Chain Warehousing Agreement") count whole, like a bigram.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from retrieval.models import ContractInfo
 # The words a document's kind ends with. They stay in a title's bigrams ("外呼服务协议" is not "外呼服务合同").
 KIND_WORDS = ("合同", "协议", "合约", "契约")
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_ENGLISH_WORD = re.compile(r"[a-z]{3,}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -31,10 +33,11 @@ def _generic_words(generic: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, others))) if others else None
 
 
-def _bigrams(text: str, generic: tuple[str, ...] = ()) -> set[str]:
+def _bigrams(text: str, generic: tuple[str, ...] = (), english_generic: frozenset[str] = frozenset()) -> set[str]:
     """Character bigrams of the Chinese runs once generic words ('服务', '管理') are taken out, minus those inside
-    a kind word ('合同'). Taking them out makes "咨询服务合同" and "咨询合同" share 询合, as they share a meaning."""
-    grams = set()
+    a kind word ('合同'). Taking them out makes "咨询服务合同" and "咨询合同" share 询合, as they share a meaning.
+    English words (lower case, three letters or more) are grams of their own, but for ENGLISH_GENERIC."""
+    grams = {word for word in _ENGLISH_WORD.findall(text.lower()) if word not in english_generic}
     others = _generic_words(tuple(generic))
     for run in _CHINESE_RUN.finditer(text):
         word = others.sub("", run.group()) if others else run.group()
@@ -58,19 +61,26 @@ class NameIndex:
     """Bigram → the contracts whose titles hold it, with its rarity weight; built once per contract set
     (parties are not here: the resolver matches them itself, by whole names)."""
 
-    def __init__(self, contracts: Iterable[ContractInfo], glossary: Glossary) -> None:
+    def __init__(self, contracts: Iterable[ContractInfo], glossary: Glossary, function_words: Iterable[str] = ()) -> None:
+        """FUNCTION_WORDS: English words that name nothing ('the', 'of'); the English words whose glossary
+        wording is generic ('service' → 服务, 'agreement' → 协议) name nothing either."""
         contracts = tuple(contracts)
         self.glossary = glossary
         generic = glossary.generic_title_words
+        self.english_generic = frozenset(function_words) | {
+            phrase.lower() for phrase, wording in glossary.english.items()
+            if " " not in phrase and set(wording.split()) <= set(generic)
+        }
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
-            for gram in _bigrams(_titles(contract), generic):
+            for gram in _bigrams(_titles(contract), generic, self.english_generic):
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
 
-    def match(self, text: str) -> TitleMatch:
-        """How the text's bigrams (cut once) fall on each contract's titles."""
-        grams = self.bigrams(text)
+    def match(self, text: str, expand: bool = True) -> TitleMatch:
+        """How the text's bigrams (cut once) fall on each contract's titles; with EXPAND, the glossary's wording
+        of its words is added first (English words are then matched both as they are and in Chinese)."""
+        grams = self.bigrams(text) if expand else _bigrams(text, self.glossary.generic_title_words, self.english_generic)
         counts: Counter[str] = Counter()
         weights: Counter[str] = Counter()
         for gram in grams & self.postings.keys():
@@ -83,4 +93,4 @@ class NameIndex:
 
     def bigrams(self, text: str) -> set[str]:
         """The text's bigrams as titles are cut."""
-        return _bigrams(self.glossary.expand(text), self.glossary.generic_title_words)
+        return _bigrams(self.glossary.expand(text), self.glossary.generic_title_words, self.english_generic)

@@ -78,8 +78,15 @@ class ContractResolver:
         self._generic = (
             set(glossary.generic_title_words) | set(field_words.trade_words) | set(field_words.cues["generic_name_parts"])
         )
-        self._titles = NameIndex(self.contracts.values(), glossary)
         cues = field_words.cues
+        self._titles = NameIndex(self.contracts.values(), glossary, cues["english_title_phrase_breaks"])
+        # "<words> agreement/contract": the English words whose glossary wording is a kind word.
+        kinds = {_english(phrase): wording for phrase, wording in glossary.english.items() if wording in KIND_WORDS}
+        self._english_kinds = kinds
+        self._english_kind_phrase = re.compile(
+            rf"\b((?:[a-z][a-z\-]* ){{1,5}})({'|'.join(map(re.escape, kinds))})s?\b" if kinds else r"(?!)"
+        )
+        self._english_breaks = set(cues["english_title_phrase_breaks"])
         self._phrase_breaks = re.compile(_any_of(cues["title_phrase_breaks"]))
         self._party_in_question = re.compile(
             rf"(?:{_any_of(cues['question_party_before'])})([\u4e00-\u9fffA-Za-z]{{2,24}}?)"
@@ -210,8 +217,13 @@ class ContractResolver:
     def _by_title(self, question: str, candidates: list[str]) -> list[str]:
         # A title is named the way people name a document, "<words>合同/协议", or without one by more than one
         # of its words ("售后运营"); a single word in passing ("员工", "无故撤销合同" sharing 单位) names nothing.
+        # An English question's kind phrase is read in English: the Chinese "<words>合同" in it is only the
+        # glossary's appended wording, its words side by side in the order met.
         every: dict[str, float] = {}
-        for body, document_word in _KIND_PHRASE.findall(question):
+        english = self._english_phrases(question)
+        for words, document_word in english:
+            every.update(self._by_english_phrase(words, document_word))
+        for body, document_word in [] if english else _KIND_PHRASE.findall(question):
             every.update(self._by_phrase(body, document_word))
         if not every:
             match = self._titles.match(question)
@@ -231,6 +243,27 @@ class ContractResolver:
             return covering
         kind = self._type_word(body)
         return dict.fromkeys(self._titles.match(kind).counts, 1.0) if kind else {}
+
+    def _english_phrases(self, question: str) -> list[tuple[str, str]]:
+        """English "<words> agreement/contract" phrases, as (the words after the last function word, the kind
+        word in Chinese): "under the technical service agreement" → ("technical service", 协议)."""
+        phrases = []
+        for words, kind in self._english_kind_phrase.findall(_english(question)):
+            words = words.split()
+            breaks = [i for i, word in enumerate(words) if word in self._english_breaks]
+            body = " ".join(words[breaks[-1] + 1 :] if breaks else words)
+            if body:
+                phrases.append((body, self._english_kinds[kind]))
+        return phrases
+
+    def _by_english_phrase(self, words: str, document_word: str) -> dict[str, float]:
+        """Titles holding most of the phrase's words in English ("the warehousing agreement" and a bilingual
+        contract titled "Cold Chain Warehousing Agreement"), and those its Chinese wording names as a Chinese
+        phrase would ("technical service agreement" → 技术服务协议)."""
+        match = self._titles.match(words, expand=False)
+        named = {cid: s for cid, s in match.scores.items() if match.counts[cid] >= _PHRASE_COVER * match.grams}
+        chinese = self.glossary.in_chinese(words)
+        return named | (self._by_phrase(chinese, document_word) if chinese else {})
 
     def _type_word(self, body: str) -> str:
         """The two characters before 合同 once generic words are off: 科研委托 → 委托, 外包服务 → ''."""
@@ -312,6 +345,11 @@ def _any_of(words: Iterable[str]) -> str:
 
 def _pairs(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _english(text: str) -> str:
+    """Lower case, hyphens kept inside words, other marks as spaces: how English phrases are matched."""
+    return re.sub(r"[^a-z\-\u4e00-\u9fff]+", " ", text.lower())
 
 
 def _squash(text: str) -> str:

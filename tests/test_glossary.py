@@ -37,6 +37,15 @@ def test_an_english_word_inside_another_word_is_not_matched():
     assert glossary.additions("monthly rent") == ["租金"]
 
 
+def test_an_english_phrase_reads_as_its_chinese_wording_in_order():
+    """What a kind phrase ("software development agreement") is named in a Chinese title: each known phrase's
+    first wording, longest phrase first, joined in the phrase's order; unknown words are left out."""
+    assert GLOSSARY.in_chinese("technical service") == "技术服务"
+    assert GLOSSARY.in_chinese("Software-Development") == "软件开发"
+    assert GLOSSARY.in_chinese("equipment lease") == "设备租赁"
+    assert GLOSSARY.in_chinese("zebra") == ""
+
+
 def test_everyday_words_get_the_legal_wording_in_both_scripts():
     for question in ("房东什么时候退押金？", "房東什麼時候退押金？"):
         added = GLOSSARY.additions(question)

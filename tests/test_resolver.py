@@ -214,3 +214,27 @@ def test_a_kind_of_contract_names_every_title_of_that_kind_and_a_verb_before_合
     assert sorted(resolver.resolve("咨询合同约定的争议怎么解决?").contract_ids) == ["k_intl", "k_tech"]
     assert resolver.resolve("对方单位中途无故撤销合同,预付款能要回来吗?").contract_ids == []
     assert resolver.resolve("实习劳动合同的试用期多长?").contract_ids == ["k_work"]
+
+
+def test_an_english_kind_phrase_names_what_its_chinese_wording_names_and_english_titles_count():
+    """"under the technical service agreement" names the 技术服务协议 as "技术服务协议" would (the glossary's
+    wording, the words before it up to a function word), not every 技术 title; the English words of a bilingual
+    contract's title count like a Chinese title's; "this agreement" names nothing."""
+    titles = {"e_tech": "技术服务协议", "e_consult": "技术咨询合同", "e_store": "Cold Chain Warehousing Agreement",
+              "e_lease": "房屋租赁合同"}
+    infos = [
+        parse_contract(f"{cid}.txt", contract(title, f"NO-{i}", "", "", "", "三十", "万分之五").encode(),
+                       words=LAYOUT, field_words=FIELD_WORDS).info
+        for i, (cid, title) in enumerate(titles.items())
+    ]
+    assert {info.contract_id: info.title for info in infos} == titles
+    resolver = ContractResolver(infos, FIELD_WORDS, GLOSSARY)
+
+    def named(question: str) -> list[str]:
+        return resolver.resolve(GLOSSARY.expand(question)).contract_ids  # as the index asks: with the glossary's wording
+
+    assert named("Under the technical service agreement, when is the fee due?") == ["e_tech"]
+    assert named("技术服务协议的费用什么时候付?") == ["e_tech"]
+    assert named("Who insures the goods under the cold chain agreement?") == ["e_store"]
+    assert named("How much notice does the lease contract require?") == ["e_lease"]
+    assert named("What does this agreement say about notices?") == []
