@@ -240,7 +240,8 @@ class _Reader:
             return False  # '(1) 乙方应…' is an item of the clause above, not a clause of its own
         if self.first_fixed is not None and i < self.first_fixed and marker.family not in FIXED_RANK and sentence:
             return False  # numbered recitals before the first article belong to the preamble
-        later = (m.number for m in self.markers[i + 1 :] if m is not None and m.family == marker.family)
+        # Lazy: read only when a gap wider than the tolerance needs vouching for.
+        later = (m.number for j in range(i + 1, len(self.markers)) if (m := self.markers[j]) and m.family == marker.family)
         unit = self.scheme.accept(marker, sentence, later)
         if unit is None:
             return False
