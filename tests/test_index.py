@@ -506,3 +506,36 @@ def test_an_index_made_before_sentence_vectors_ranks_inside_a_contract_without_c
     by_id = dict(zip(stored["ids"], stored["embeddings"]))
     assert len(ids) == len(set(ids)) == len(by_id)
     np.testing.assert_allclose(vectors, [by_id[i] for i in ids], atol=1e-6)
+
+
+def lifts_by_heading(index: ClauseIndex, question: str, monkeypatch) -> dict[str, float]:
+    """Each hit's heading → how much its score owes to the heading bonus."""
+    from retrieval import index as index_module
+
+    with_bonus = {h.clause.heading_path[-1]: h.score for h in index.search(question, k=10, cached=False)}
+    monkeypatch.setattr(index_module, "HEADING_BONUS", 0.0)
+    without = {h.clause.heading_path[-1]: h.score for h in index.search(question, k=10, cached=False)}
+    monkeypatch.undo()
+    return {heading: round(score - without[heading], 6) for heading, score in with_bonus.items()}
+
+
+def test_a_clause_headed_by_a_word_the_question_asks_about_is_lifted_unless_most_headings_hold_it(
+    fast_index, tmp_path, monkeypatch
+):
+    """The heading says what a clause is about: asked about 竞业限制, the article headed 竞业限制 gets the bonus, not
+    the penalty clause that names it in its text; 服务, in every heading of a service contract, lifts none."""
+    from retrieval.index import HEADING_BONUS
+
+    (tmp_path / "900_a.txt").write_text(
+        "保密与竞业协议\n第一条 保密义务\n乙方应按约定保守甲方的商业秘密。\n第二条 竞业限制\n乙方两年内不得到同类企业任职。\n"
+        "第三条 违约责任\n乙方离职后违反竞业限制约定的，应支付违约金。\n第四条 争议解决\n双方约定的争议由甲方所在地法院管辖。\n"
+    )
+    (tmp_path / "901_b.txt").write_text(
+        "外呼服务合同\n第一条 服务内容\n乙方提供外呼服务。\n第二条 服务费用\n甲方每月支付服务费用五万元。\n"
+        "第三条 服务期限\n服务期限为一年。\n第四条 服务标准\n乙方的服务应达到甲方标准。\n"
+    )
+    fast_index.ingest([tmp_path])
+    lifts = lifts_by_heading(fast_index, "离职后竞业限制是怎么约定的？", monkeypatch)
+    assert "第三条 违约责任" in lifts and {heading: lift for heading, lift in lifts.items() if lift} == {"第二条 竞业限制": HEADING_BONUS}
+    lifts = lifts_by_heading(fast_index, "服务费用怎么付？", monkeypatch)
+    assert "第一条 服务内容" in lifts and {heading: lift for heading, lift in lifts.items() if lift} == {"第二条 服务费用": HEADING_BONUS}
