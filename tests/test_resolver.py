@@ -200,16 +200,21 @@ def test_a_notice_draft_asks_for_its_contract_among_eight_and_a_typed_year_narro
     assert session.draft.fields["contract_id"] == "h08_ops" and session.draft.awaiting != "contract"
 
 
+def titled(titles: dict[str, str]) -> list:
+    """The parsed contracts' infos of one template under each of these titles (id → title)."""
+    return [
+        parse_contract(f"{cid}.txt", contract(title, f"NO-{i}", "", "", "", "三十", "万分之五").encode(),
+                       words=LAYOUT, field_words=FIELD_WORDS).info
+        for i, (cid, title) in enumerate(titles.items())
+    ]
+
+
 def test_a_kind_of_contract_names_every_title_of_that_kind_and_a_verb_before_合同_names_none():
     """"咨询合同" is every consulting contract (咨询服务合同 too), not only the title that puts 咨询 next to 合同;
     "无故撤销合同" and a lone shared word ("单位") name no kind at all."""
     titles = {"k_tech": "技术咨询合同", "k_intl": "国际工程咨询服务合同", "k_work": "大学生单位实习劳动合同",
               "k_ads": "体验广告商品委托行销合约书"}
-    infos = [
-        parse_contract(f"{cid}.txt", contract(title, f"NO-{i}", "", "", "", "三十", "万分之五").encode(),
-                       words=LAYOUT, field_words=FIELD_WORDS).info
-        for i, (cid, title) in enumerate(titles.items())
-    ]
+    infos = titled(titles)
     resolver = ContractResolver(infos, FIELD_WORDS, GLOSSARY)
     assert sorted(resolver.resolve("咨询合同约定的争议怎么解决?").contract_ids) == ["k_intl", "k_tech"]
     assert resolver.resolve("对方单位中途无故撤销合同,预付款能要回来吗?").contract_ids == []
@@ -222,11 +227,7 @@ def test_an_english_kind_phrase_names_what_its_chinese_wording_names_and_english
     contract's title count like a Chinese title's; "this agreement" names nothing."""
     titles = {"e_tech": "技术服务协议", "e_consult": "技术咨询合同", "e_store": "Cold Chain Warehousing Agreement",
               "e_lease": "房屋租赁合同"}
-    infos = [
-        parse_contract(f"{cid}.txt", contract(title, f"NO-{i}", "", "", "", "三十", "万分之五").encode(),
-                       words=LAYOUT, field_words=FIELD_WORDS).info
-        for i, (cid, title) in enumerate(titles.items())
-    ]
+    infos = titled(titles)
     assert {info.contract_id: info.title for info in infos} == titles
     resolver = ContractResolver(infos, FIELD_WORDS, GLOSSARY)
 
@@ -238,3 +239,22 @@ def test_an_english_kind_phrase_names_what_its_chinese_wording_names_and_english
     assert named("Who insures the goods under the cold chain agreement?") == ["e_store"]
     assert named("How much notice does the lease contract require?") == ["e_lease"]
     assert named("What does this agreement say about notices?") == []
+
+
+def test_template_made_contracts_with_the_same_rule_are_answered_once_with_whose_rule_it_is(crowded: Assistant):
+    reply = crowded.reply("发生争议去哪个法院起诉？", Session(interactive=False))
+    assert reply.intent == Intent.CLAUSE
+    assert "约定相同" in reply.text and reply.text.count("所在地人民法院") == 1
+    infos = {c.contract_id: c for c in crowded.index.contracts()}
+    cited = {c.contract_id for c in reply.citations}
+    assert len(cited) >= 2
+    assert all(infos[cid].metadata.signing_date.value in reply.text for cid in cited)
+
+
+def test_template_made_contracts_whose_rules_differ_are_told_apart_by_more_than_their_title(crowded: Assistant):
+    reply = crowded.reply("提前终止合同要提前几天通知？", Session(interactive=False))
+    assert reply.text.startswith("各合同规定不同")
+    infos = {c.contract_id: c for c in crowded.index.contracts()}
+    cited = {c.contract_id for c in reply.citations}
+    assert len(cited) >= 2
+    assert all(infos[cid].metadata.signing_date.value in reply.text for cid in cited)
