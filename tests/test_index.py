@@ -435,29 +435,23 @@ def test_naming_a_contract_in_the_question_favours_it(real_index):
     assert real_index.search("外呼协议的保密期限是多久？", k=1)[0].clause.contract_id == OUTBOUND
 
 
-def test_a_restart_loads_the_saved_bm25_index_instead_of_rebuilding_it(fast_index, contracts_dir, monkeypatch):
+@pytest.mark.parametrize(
+    ("folder", "rebuilding"),
+    [("bm25", "bm25s.BM25.index"), ("passages", "retrieval.catalog.Catalog.passages")],
+    ids=["bm25-index", "passage-table"],
+)
+def test_a_restart_loads_what_was_saved_instead_of_rebuilding_it(fast_index, contracts_dir, monkeypatch, folder, rebuilding):
+    """BM25 and the passage table are saved per catalog state; a restart on an unchanged catalog loads them
+    and never re-indexes tokens or reads every passage's row."""
     fast_index.ingest([contracts_dir], prune=True)
-    saved = list((fast_index.root / "bm25").iterdir())
-    assert len(saved) == 1  # one per catalog generation; older ones are removed
-    before = snapshot(fast_index)
-
-    def no_rebuild(*args, **kwargs):
-        raise AssertionError("BM25 was rebuilt although its saved index matches the catalog")
-
-    monkeypatch.setattr("bm25s.BM25.index", no_rebuild)
-    assert snapshot(reopen(fast_index)) == before
-
-
-def test_a_restart_opens_the_saved_passage_table_without_reading_the_passages(fast_index, contracts_dir, monkeypatch):
-    fast_index.ingest([contracts_dir], prune=True)
-    saved = list((fast_index.root / "passages").iterdir())
+    saved = list((fast_index.root / folder).iterdir())
     assert len(saved) == 1  # one per catalog state; older ones are removed
     before = snapshot(fast_index)
 
-    def no_reading(*args, **kwargs):
-        raise AssertionError("every passage was read although the saved table matches the catalog")
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError(f"{rebuilding} ran although the saved {folder} matches the catalog")
 
-    monkeypatch.setattr("retrieval.catalog.Catalog.passages", no_reading)
+    monkeypatch.setattr(rebuilding, no_rebuild)
     restarted = reopen(fast_index)
     assert snapshot(restarted) == before
     some = fast_index.clauses(OUTBOUND)[3]
