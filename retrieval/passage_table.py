@@ -39,8 +39,7 @@ class PassageTable:
         self.clause_json = clause_json
         self._lock = threading.Lock()
         self._ids: tuple[list[str], list[str]] | None = None
-        self._by_clause: dict[str, int] | None = None
-        self._by_vector: dict[str, int] | None = None
+        self._positions: dict[int, dict[str, int]] = {}  # 0: by clause id, 1: by vector id; built on first lookup
 
     @classmethod
     def of(cls, passages: list[Passage]) -> PassageTable:
@@ -88,18 +87,20 @@ class PassageTable:
         return self._all_ids()[1][position]
 
     def position_of_clause(self, clause_id: str) -> int | None:
-        if self._by_clause is None:
-            with self._lock:
-                if self._by_clause is None:
-                    self._by_clause = {cid: i for i, cid in enumerate(self._all_ids()[0])}
-        return self._by_clause.get(clause_id)
+        return self._position(0, clause_id)
 
     def position_of_vector(self, vector_id: str) -> int | None:
-        if self._by_vector is None:
+        return self._position(1, vector_id)
+
+    def _position(self, which: int, key: str) -> int | None:
+        """Where KEY sits among the clause ids (which=0) or vector ids (1); each map is built once, by one thread."""
+        positions = self._positions.get(which)
+        if positions is None:
             with self._lock:
-                if self._by_vector is None:
-                    self._by_vector = {vid: i for i, vid in enumerate(self._all_ids()[1])}
-        return self._by_vector.get(vector_id)
+                positions = self._positions.get(which)
+                if positions is None:
+                    positions = self._positions[which] = {k: i for i, k in enumerate(self._all_ids()[which])}
+        return positions.get(key)
 
     def _all_ids(self) -> tuple[list[str], list[str]]:
         ids = self._ids
