@@ -381,7 +381,7 @@ class Assistant:
 
     def _clause_question(self, message: str, session: Session) -> Reply:
         """Retrieval on the standalone form of a follow-up; the model's answer when it checks out."""
-        focus = next((c.title for c in self.index.contracts() if c.contract_id == session.contract_id), None)
+        focus = info.title if (info := self.index.contract(session.contract_id)) else None
         question = self.rewriter.standalone(message, session, focus)
         return self.writer.write(question, self.answerer.answer(question, session))
 

@@ -129,8 +129,11 @@ class ClauseAnswerer:
     def _ask_which(self, question: str, candidates: list[str], session: Session) -> Reply:
         """One short question; beyond MAX_CHOICES matches, the first ones and a way to narrow them down."""
         session.choices, session.pending_question = list(candidates), question
-        infos = {c.contract_id: c for c in self.index.contracts()}
-        choices = [Choice(contract_id=cid, label=contract_label(infos[cid])) for cid in candidates[:MAX_CHOICES] if cid in infos]
+        choices = [
+            Choice(contract_id=cid, label=contract_label(info))
+            for cid in candidates[:MAX_CHOICES]
+            if (info := self.index.contract(cid))
+        ]
         lines = [f"{n}. {choice.label}" for n, choice in enumerate(choices, 1)]
         if len(candidates) > len(choices):
             head = f"找到 {len(candidates)} 份相关合同，先列出 {len(choices)} 份。您问的是哪一份？"
@@ -190,8 +193,10 @@ class ClauseAnswerer:
             per_contract.setdefault(hit.clause.contract_id, hit)
         shown = list(per_contract.values())[:3]
         citations = [Citation.of(h.clause) for h in shown]
-        infos = {c.contract_id: c for c in self.index.contracts()}
-        labels = [contract_label(infos[h.clause.contract_id]) if h.clause.contract_id in infos else f"《{h.clause.contract_title}》" for h in shown]
+        labels = [
+            contract_label(info) if (info := self.index.contract(h.clause.contract_id)) else f"《{h.clause.contract_title}》"
+            for h in shown
+        ]
         # Contracts made from one template often word a clause alike: saying the same words three times
         # under one title would tell the user nothing, so a shared rule is quoted once with whose it is.
         if len({compact(h.clause.text) for h in shown}) == 1:

@@ -316,6 +316,7 @@ class ClauseIndex:
             self._contract_of = table.contract_of
             self._lexical = lexical
             self._contracts = contracts
+            self._contract_by_id = {c.contract_id: c for c in contracts}
             self._resolver = resolver
             self._query_cache.clear()
 
@@ -328,6 +329,10 @@ class ClauseIndex:
 
     def contracts(self) -> list[ContractInfo]:
         return list(self._contracts)
+
+    def contract(self, contract_id: str | None) -> ContractInfo | None:
+        """One indexed contract by id (None when there is none), without copying the list of thousands."""
+        return self._contract_by_id.get(contract_id)
 
     @property
     def resolver(self) -> ContractResolver:

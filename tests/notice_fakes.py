@@ -48,6 +48,9 @@ class FakeIndex:
             for cid, title in titles
         ]  # fmt: skip
 
+    def contract(self, contract_id: str | None) -> ContractInfo | None:
+        return next((c for c in self.contracts() if c.contract_id == contract_id), None)
+
     def clauses(self, contract_id: str | None = None) -> list[Clause]:
         return [c for c in self._clauses if contract_id in (None, c.contract_id)]
 

@@ -19,7 +19,7 @@ class ContractPicker:
         self.glossary = glossary
 
     def contract(self, contract_id: str | None) -> ContractInfo | None:
-        return next((c for c in self.index.contracts() if c.contract_id == contract_id), None)
+        return self.index.contract(contract_id)
 
     def named(self, text: str) -> str | None:
         """The contract the text names clearly enough to draft on without asking, else None."""
@@ -43,8 +43,7 @@ class ContractPicker:
 
     def labels(self, contract_ids: list[str]) -> list[str]:
         """Title, parties and signing date: template-made contracts share their titles."""
-        infos = {c.contract_id: c for c in self.index.contracts()}
-        return [contract_label(infos[cid]) for cid in contract_ids if cid in infos]
+        return [contract_label(info) for cid in contract_ids if (info := self.index.contract(cid))]
 
     def _named(self, text: str) -> list[str]:
         # The whole message, not the index's question-sized head and tail: a request names its contract
@@ -58,5 +57,6 @@ class ContractPicker:
         kinds = [kind for kind in _DOCUMENT_KINDS if kind in expanded]
         if len(kinds) != 1:
             return contract_ids
-        titles = {c.contract_id: " ".join([c.title, *c.titles]) for c in self.index.contracts()}
-        return [cid for cid in contract_ids if kinds[0] in titles.get(cid, "")]
+        return [
+            cid for cid in contract_ids if (info := self.index.contract(cid)) and kinds[0] in " ".join([info.title, *info.titles])
+        ]
