@@ -301,7 +301,7 @@ class ClauseIndex:
             versions = "".join(f"{c.contract_id}:{c.sha256}:{c.pipeline}\n" for c in contracts)
             state = f"{generation}-{hashlib.sha1(versions.encode()).hexdigest()[:12]}"
             table = PassageTable.cached(self.root / "passages" / state, self._catalog.passages)
-            bm25_dir = self.root / "bm25" / f"{generation}-{self.pipeline}"
+            bm25_dir = self.root / "bm25" / f"{state}-{self.pipeline}"
             lexical = LexicalIndex.cached(bm25_dir, len(table), self._catalog.token_lists)
         resolver = ContractResolver(contracts, self.field_words, self.glossary)
         with self._lock:
@@ -431,9 +431,10 @@ class ClauseIndex:
         passages' vectors and their sentences'."""
         texts = [embedding_text(c) for c in parsed.clauses]
         keys = [_vector_key(self.embedder.name, t) for t in texts]
-        sentence_keys = [[_vector_key(self.embedder.name, t) for t in sentence_texts(c)] for c in parsed.clauses]
+        sentences = [sentence_texts(c) for c in parsed.clauses]
+        sentence_keys = [[_vector_key(self.embedder.name, t) for t in own] for own in sentences]
         text_of = dict(zip(keys, texts)) | {
-            key: text for c, ks in zip(parsed.clauses, sentence_keys) for key, text in zip(ks, sentence_texts(c))
+            key: text for ks, own in zip(sentence_keys, sentences) for key, text in zip(ks, own)
         }
         vectors = self._catalog.cached_vectors(set(text_of))
         missing = [k for k in text_of if k not in vectors]
@@ -516,7 +517,8 @@ class ClauseIndex:
             if vector is not None and own_words != question and is_mostly_latin(own_words)
             else None
         )
-        lexical = self._lexical_ranking(question, scope) if mode != "dense" else {}
+        tokens = tokenize(question, self.glossary.terms)
+        lexical = self._lexical_ranking(tokens, scope) if mode != "dense" else {}
         dense = self._dense_ranking(vector.result(), scope) if vector is not None else {}
         dense_weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "lexical": 0.0}[mode]
         lexical_scaled, dense_scaled = _scaled(lexical), _scaled(dense)
@@ -529,7 +531,7 @@ class ClauseIndex:
         if figures:  # of near equals, the clause that states the amount, date or period asked for answers
             for p in fused:
                 fused[p] += FIGURE_BONUS * states_figure(self._clause(p).text, figures)
-        for p in self._headed_by_topic(question, list(fused)):
+        for p in self._headed_by_topic(_content_words(tokens), list(fused)):
             fused[p] += HEADING_BONUS
         best = sorted(fused, key=lambda p: (only_heading(self._clause(p)), -fused[p]))[:k]
         closeness = _closeness(dense, self._dense_ranking(worded.result(), scope)) if worded is not None else dense
@@ -538,10 +540,9 @@ class ClauseIndex:
             for p in best
         ]
 
-    def _headed_by_topic(self, question: str, candidates: list[int]) -> list[int]:
-        """The candidates whose own heading (the last of its path) holds a word of the question that few of the
-        candidates' headings hold: a word most headings share ("服务" in a service contract) tells none apart."""
-        asked = _words(question, self.glossary.terms)
+    def _headed_by_topic(self, asked: frozenset[str], candidates: list[int]) -> list[int]:
+        """The candidates whose own heading (the last of its path) holds a word the question ASKED that few of
+        the candidates' headings hold: a word most headings share ("服务" in a service contract) tells none apart."""
         held = {p: asked & _words(self._clause(p).heading_path[-1], self.glossary.terms)
                 for p in candidates if self._clause(p).heading_path}
         share = Counter(word for words in held.values() for word in words)
@@ -552,8 +553,7 @@ class ClauseIndex:
         codes = [self._contract_code.get(cid, -1) for cid in scope]
         return np.isin(self._contract_of, codes)
 
-    def _lexical_ranking(self, question: str, scope: tuple[str, ...] | None) -> dict[int, float]:
-        tokens = tokenize(question, self.glossary.terms)
+    def _lexical_ranking(self, tokens: list[str], scope: tuple[str, ...] | None) -> dict[int, float]:
         if scope is None:
             scores = self._lexical.scores(tokens)
         else:  # the words that tell the named contracts' clauses apart, not the words that name them
@@ -666,8 +666,13 @@ def only_heading(clause: Clause) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _words(text: str, terms: tuple[str, ...]) -> frozenset[str]:
-    """A text's words of two characters or more, as BM25 cuts them (headings recur: cut once)."""
-    return frozenset(t for t in tokenize(text, terms) if len(t) >= 2 and not t.isdigit())
+    """A heading's content words, as BM25 cuts them (headings recur: cut once)."""
+    return _content_words(tokenize(text, terms))
+
+
+def _content_words(tokens: Iterable[str]) -> frozenset[str]:
+    """Words of two characters or more that are not numbers."""
+    return frozenset(t for t in tokens if len(t) >= 2 and not t.isdigit())
 
 
 def bounded_query(query: str) -> str:
