@@ -316,7 +316,6 @@ class ClauseIndex:
             self._contract_of = table.contract_of
             self._lexical = lexical
             self._contracts = contracts
-            self._contract_by_id = {c.contract_id: c for c in contracts}
             self._resolver = resolver
             self._query_cache.clear()
 
@@ -332,7 +331,7 @@ class ClauseIndex:
 
     def contract(self, contract_id: str | None) -> ContractInfo | None:
         """One indexed contract by id (None when there is none), without copying the list of thousands."""
-        return self._contract_by_id.get(contract_id)
+        return self._resolver.contracts.get(contract_id)
 
     @property
     def resolver(self) -> ContractResolver:

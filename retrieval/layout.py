@@ -97,9 +97,13 @@ def is_heading_like(text: str) -> bool:
     return 0 < len(text) <= HEADING_MAX_CHARS and not is_sentence(text) and not _FILL_IN.search(text)
 
 
+# 'label：' or 'label（note）：' — a field of a party or signature block.
+_LABEL = re.compile(r"([^\s:：。;；,，]{1,16}?)(?:[(（][^)）]{0,12}[)）])?\s*[:：]")
+
+
 def _label(text: str) -> str | None:
     """The label of a `label：value` line ('法定代表人（签字）：张三' → '法定代表人'), None when it is not one."""
-    match = re.match(r"^([^\s:：。;；,，]{1,16}?)(?:[(（][^)）]{0,12}[)）])?\s*[:：]", text)
+    match = _LABEL.match(text)
     return match.group(1) if match else None
 
 
@@ -114,7 +118,7 @@ def is_field_line(text: str, words: LayoutWords, roles_only: bool = False) -> bo
     label = _label(text)
     if label is None or len(text) > 80 or "。" in text:
         return False
-    return label in words.party_roles or label in words.field_labels or any(w in label for w in words.field_labels)
+    return _is_field_label(label, words)
 
 
 def _is_field_label(label: str, words: LayoutWords) -> bool:
@@ -133,7 +137,7 @@ def _label_cell(cell: str, words: LayoutWords) -> str | None:
 def _field_run(cell: str, words: LayoutWords) -> list[str]:
     """The labels of a cell of `label：value` fields, every label a party field ('甲方:某公司 地址:… 账号:…');
     empty when the cell is anything else."""
-    found = list(re.finditer(r"([^\s:：。;；,，]{1,16}?)(?:[(（][^)）]{0,12}[)）])?\s*[:：]", cell))
+    found = list(_LABEL.finditer(cell))
     if not found or found[0].start() != 0 or not all(_is_field_label(m.group(1), words) for m in found):
         return []
     return [m.group(1) for m in found]
@@ -164,11 +168,11 @@ def field_row_labels(text: str, words: LayoutWords) -> list[str]:
     return labels
 
 
-def is_party_table(rows: list[str], words: LayoutWords) -> bool:
-    """A party or contact block laid out as a table: it opens with a field row, and its field rows hold more
-    than party roles ('甲方 | 提供场地' and '乙方 | 负责施工' alone are a table of duties)."""
-    labels = [field_row_labels(row, words) for row in rows]
-    return bool(rows) and bool(labels[0]) and any(
+def is_party_table(labels: list[list[str]], words: LayoutWords) -> bool:
+    """A party or contact block laid out as a table, told by its rows' field labels (`field_row_labels`, one
+    list a row): it opens with a field row, and its field rows hold more than party roles ('甲方 | 提供场地'
+    and '乙方 | 负责施工' alone are a table of duties)."""
+    return bool(labels) and bool(labels[0]) and any(
         label not in words.party_roles for row_labels in labels for label in row_labels
     )
 

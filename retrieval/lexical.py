@@ -20,7 +20,7 @@ import jieba
 import numpy as np
 
 from retrieval.generations import save_generation
-from retrieval.segment import cn_number
+from text.numbers import cn_number
 
 jieba.setLogLevel(logging.WARNING)
 log = logging.getLogger(__name__)

@@ -67,9 +67,10 @@ class NameIndex:
         contracts = tuple(contracts)
         self.glossary = glossary
         generic = glossary.generic_title_words
+        generic_set = set(generic)
         self.english_generic = frozenset(function_words) | {
             phrase.lower() for phrase, wording in glossary.english.items()
-            if " " not in phrase and set(wording.split()) <= set(generic)
+            if " " not in phrase and set(wording.split()) <= generic_set
         }
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
@@ -80,7 +81,7 @@ class NameIndex:
     def match(self, text: str, expand: bool = True) -> TitleMatch:
         """How the text's bigrams (cut once) fall on each contract's titles; with EXPAND, the glossary's wording
         of its words is added first (English words are then matched both as they are and in Chinese)."""
-        grams = self.bigrams(text) if expand else _bigrams(text, self.glossary.generic_title_words, self.english_generic)
+        grams = _bigrams(self.glossary.expand(text) if expand else text, self.glossary.generic_title_words, self.english_generic)
         counts: Counter[str] = Counter()
         weights: Counter[str] = Counter()
         for gram in grams & self.postings.keys():
@@ -90,7 +91,3 @@ class NameIndex:
         best = max(weights.values(), default=0.0)
         scores = {cid: weight / best for cid, weight in weights.items()} if best > 0 else {}
         return TitleMatch(grams=len(grams), counts=counts, scores=scores)
-
-    def bigrams(self, text: str) -> set[str]:
-        """The text's bigrams as titles are cut."""
-        return _bigrams(self.glossary.expand(text), self.glossary.generic_title_words, self.english_generic)

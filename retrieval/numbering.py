@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from text.numbers import cn2an_number
+from text.numbers import cn_number
 
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
@@ -48,14 +48,6 @@ _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_
              "num_paren", "num_half", "circled", "upper", "alpha")  # fmt: skip
 # What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
 _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍")
-
-
-def cn_number(text: str) -> int | None:
-    """'二十四' → 24, '24' → 24; None when it is not a number."""
-    try:
-        return int(cn2an_number(text))
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 @dataclass(frozen=True)

@@ -360,11 +360,12 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
     for number, table in enumerate(node.tables, start=1):
         rows = [line for line in table if cells(line.text) and not is_table_rule(line.text)]
         header: Line | None = rows[0] if rows else None
-        if is_party_table([row.text for row in rows], words):
+        labels = [field_row_labels(row.text, words) for row in rows]
+        if is_party_table(labels, words):
             # A party block laid out as a table ('甲 方(买方) | 某公司', '开户行 | …'): its field rows are
             # furniture like the block in running text (they still feed the metadata, which reads the text);
             # what else it lists ('合同总价 | …') stands row by row, there is no header to repeat.
-            rows = [row for row in rows if not field_row_labels(row.text, words)]
+            rows = [row for row, row_labels in zip(rows, labels) if not row_labels]
             header = None
         if not rows:
             continue

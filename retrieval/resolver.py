@@ -70,7 +70,6 @@ class ContractResolver:
     def __init__(self, contracts: Iterable[ContractInfo], field_words: FieldWords, glossary: Glossary) -> None:
         self.contracts = {c.contract_id: c for c in contracts}
         self.glossary = glossary
-        self._words = field_words
         forms = sorted(field_words.company_forms + field_words.other_forms + ["分公司"], key=len, reverse=True)
         self._forms = [f for f in forms if _CJK.search(f)]
         self._name_endings = _by_last_character(self._forms + field_words.trade_words)

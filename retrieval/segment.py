@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from retrieval.layout import LayoutWords, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
-from text.numbers import cn2an_number
+from text.numbers import cn_number
 
 MAX_PASSAGE_CHARS = 800
 _RUN_ON_LINE = 400  # a line this long is a scraped page's run, not a paragraph
@@ -45,14 +45,6 @@ _MARKERS = re.compile(
 
 # Nesting depth of each marker kind (also the names of the marker groups above).
 _LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal": 3, "item": 4}
-
-
-def cn_number(text: str) -> int | None:
-    """'二十四' → 24, '24' → 24; None when it is not a number."""
-    try:
-        return int(cn2an_number(text))
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 def find_blanks(text: str) -> list[str]:

@@ -116,7 +116,6 @@ def parse_number(text: str) -> Decimal | None:
     return above_wan + wan_block + section
 
 
-
 def cn2an_number(text: str) -> int | float:
     """cn2an's "smart" reading of a numeral, Chinese or mixed ('二十四' → 24, '3.5万' → 35000). cn2an is imported
     on first use: its import compiles large patterns (about 0.1 s CPU), which answering a question that reads
@@ -124,6 +123,14 @@ def cn2an_number(text: str) -> int | float:
     import cn2an
 
     return cn2an.cn2an(text, "smart")
+
+
+def cn_number(text: str) -> int | None:
+    """A whole number as a heading numbers it: '二十四' → 24, '24' → 24; None when it is not a number."""
+    try:
+        return int(cn2an_number(text))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def an2cn_numeral(number: int | str, mode: str) -> str:
