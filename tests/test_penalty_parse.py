@@ -39,6 +39,12 @@ def facts(message: str):
         ("合同总金额的15%", "0.15", Period.ONE_OFF),
         ("违约金比例20%", "0.20", Period.ONE_OFF),
         ("每日按合同總金額的0.05%", "0.0005", Period.DAILY),  # traditional characters
+        ("日万五", "0.0005", Period.DAILY),  # the trade's short form of 万分之五
+        ("按日千三算", "0.003", Period.DAILY),
+        ("每天万3", "0.0003", Period.DAILY),
+        ("日千分之1.5", "0.0015", Period.DAILY),
+        ("按LPR的四倍计算，LPR为3.1%", "0.124", Period.ANNUAL),  # the LPR's figure stated apart
+        ("按LPR上浮50%计息，LPR按3.45%", "0.05175", Period.ANNUAL),
     ],
 )
 def test_rates_are_read_as_fractions_with_their_period(message: str, rate: str, period: Period) -> None:
@@ -120,6 +126,8 @@ def test_labels_do_not_reach_across_a_comma() -> None:
         ("30 days late", 30, None),
         ("逾期天数：30", 30, None),
         ("逾期天數為30", 30, None),
+        ("晚了一个半月", 45, "每月 30 天"),
+        ("逾期两个半月", 75, "每月 30 天"),
     ],
 )
 def test_durations_become_days(message: str, days: int, assumed: str | None) -> None:
@@ -136,6 +144,7 @@ def test_durations_become_days(message: str, days: int, assumed: str | None) -> 
         "提前30天通知",
         "2026年",
         "15个工作日",  # working days have no exact calendar length
+        "逾期两天半",  # not a whole day count
     ],
 )
 def test_things_that_are_not_durations(message: str) -> None:

@@ -39,6 +39,11 @@ TODAY = date(2026, 3, 5)
         ("欠款-3000元", "-3000"),
         ("负500元", "-500"),
         ("52000", "52000"),  # a bare figure handed to parse_amount is yuan
+        ("欠我们10w", "100000"),  # scale suffixes: w = 万, k = 千, million
+        ("12.5W", "125000"),
+        ("RMB 100k", "100000"),
+        ("CNY 1.5 million", "1500000"),
+        ("欠款10^20元", "100000000000000000000"),  # a power, never the figure 20
     ],
 )
 def test_parse_amount_reads_every_common_way_of_writing_money(text: str, yuan: str) -> None:
@@ -100,6 +105,9 @@ def test_a_bare_number_after_a_money_word_is_money() -> None:
         "逾期3周，约2个月",
         "欠款金额的10%为限",
         "欠款10多万元",  # vague: not 10 yuan
+        "逾期10 weeks",  # a scale letter only counts with no letter after it
+        "距离5km",
+        "日万五，日千三",  # the short forms of 万分之五, 千分之三 are rates
     ],
 )
 def test_dates_rates_durations_and_clause_numbers_are_not_money(message: str) -> None:
@@ -120,6 +128,15 @@ def test_dates_rates_durations_and_clause_numbers_are_not_money(message: str) ->
         ("今天", TODAY),
         ("明天", date(2026, 3, 6)),
         ("昨天", date(2026, 3, 4)),
+        ("2026-01-10.", date(2026, 1, 10)),  # a full stop ending the sentence
+        ("1/10/2026", date(2026, 1, 10)),  # month first, as English writes it
+        ("3/15/2024", date(2024, 3, 15)),
+        ("15/3/2024", date(2024, 3, 15)),  # the first part cannot be a month: day first
+        ("上周五", date(2026, 2, 27)),  # today is Thursday 2026-03-05
+        ("上个星期一", date(2026, 2, 23)),
+        ("这周日", date(2026, 3, 8)),
+        ("下礼拜三", date(2026, 3, 11)),
+        ("上週五", date(2026, 2, 27)),
     ],
 )
 def test_find_dates_reads_each_format(text: str, expected: date) -> None:

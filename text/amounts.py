@@ -19,6 +19,12 @@ _MONEY_CONTEXT = r"(?:欠款|欠费|欠|本金|金额|金額|货款|貨款|价�
 # and vague quantities (10多万: not 10 yuan).
 _NOT_MONEY_AFTER = r"(?:\s*(?:%|％|‰|分之|多|余|几|来|成|倍|天|日|号|號|周|週|星期|个|個|月|年|小时|小時|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
 
+# Scale suffixes staff type after a figure: 10w (万), RMB 100k, CNY 1.5 million. A closed set, like 万/亿 in
+# text.numbers; a suffix counts only when no letter follows it (10 weeks, 5 km are not money).
+SCALES = {"w": Decimal(10**4), "k": Decimal(10**3), "thousand": Decimal(10**3), "million": Decimal(10**6),
+          "mn": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9)}  # fmt: skip
+_SCALE = r"(?:\s*(?:thousand|million|billion)|(?<=\d)(?:w|k|mn|bn))(?![A-Za-z])"
+
 _CN_DIGIT = f"[{''.join(CN_DIGITS)}]"
 # Capitals spell cents after the yuan: 壹仟伍佰元零伍分, 壹仟元伍角整.
 _CENTS = rf"(?:零?(?P<jiao>{_CN_DIGIT})角)?(?:零?(?P<fen>{_CN_DIGIT})分)?"
@@ -26,6 +32,7 @@ _AMOUNT = re.compile(
     rf"(?P<prefix>{_CURRENCY_PREFIX}\s*)?"
     rf"(?P<sign>(?<![\dA-Za-z.])[-负負])?"
     rf"(?P<number>{NUMBER})"
+    rf"(?P<scale>{_SCALE})?"
     rf"(?P<unit>\s*{_MONEY_UNIT}{_CENTS}(?:整|正)?)?",  # 80,000 元, 伍万元整, 壹仟元伍角整
     re.IGNORECASE,
 )
@@ -54,7 +61,7 @@ def find_amounts(text: str) -> list[Figure]:
     """Every money amount in a message, in order.
 
     A number counts as money when it carries a currency (人民币, ¥, 元, 块, yuan), ends in 万/亿
-    on its own (3.5万), or directly follows a money word (欠款50000). Dates, percentages, day
+    or a scale suffix on its own (3.5万, 10w, 100k, 1.5 million), or directly follows a money word (欠款50000). Dates, percentages, day
     counts and clause numbers are never amounts.
     """
     folded = fold_width(text)
@@ -62,8 +69,9 @@ def find_amounts(text: str) -> list[Figure]:
     for match in _AMOUNT.finditer(folded):
         number = match.group("number")
         has_currency = bool(match.group("prefix") or match.group("unit"))
-        ends_in_big_unit = number[-1] in BIG_UNITS and not folded.startswith("分", match.end())
-        followed_by_non_money = bool(_NOT_MONEY_AFTER_RE.match(folded, match.end("number")))
+        scale = match.group("scale")
+        ends_in_big_unit = bool(scale) or number[-1] in BIG_UNITS and not folded.startswith("分", match.end())
+        followed_by_non_money = bool(_NOT_MONEY_AFTER_RE.match(folded, match.end("scale" if scale else "number")))
         if not has_currency and followed_by_non_money:
             continue
         if not (has_currency or ends_in_big_unit or _looks_like_money_context(folded, match.start())):
@@ -71,6 +79,8 @@ def find_amounts(text: str) -> list[Figure]:
         value = parse_number(number)
         if value is None:
             continue
+        if scale:
+            value *= SCALES[scale.strip().lower()]
         value += _cents(match.group("jiao"), match.group("fen"))
         if match.group("sign"):
             value = -value

@@ -18,10 +18,14 @@ MIN_YEAR, MAX_YEAR = 1950, 2100
 _YEAR = r"(?P<year>\d{4}|[零〇○一二三四五六七八九]{4})"
 _MONTH = r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})"
 _DAY = r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})"
+# 3/15/2024: month first, as English writes it; 15/3/2024, whose first part cannot be a month, is read day first.
+_MONTH_FIRST = re.compile(r"(?<![\d./])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?!\d|\.\d|/)")
 _DATE_PATTERNS = [
     # 日 may be left off after a full date, but then no figure may follow (2026年1月10万元 is not a date).
     re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"),
-    re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.])"),
+    # A full stop may end the sentence after a date ("sent on 2026-10-12."), but no figure may go on.
+    re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d|\.\d)"),
+    _MONTH_FIRST,
     re.compile(rf"(?<![\d年])(?<!年\s){_MONTH}\s*月\s*{_DAY}\s*[日号號]"),
 ]
 _EN_MONTH = (
@@ -36,6 +40,13 @@ _ENGLISH_DATE = re.compile(
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "后天": 2, "後天": 2}
 # 明日 is left out (说明日期), and 前天/后天 are skipped inside 提前天数, 最后天.
 _RELATIVE = re.compile(r"(?<![提之以最])(?:" + "|".join(_RELATIVE_DAYS) + ")")
+# 上周五, 这个星期一, 下礼拜三: a weekday of a week counted from today's (weeks start on Monday, as in China).
+# A bare 周五 is left alone: it may mean the last one or the next one.
+_WEEK_OFFSETS = {"上上": -2, "上": -1, "本": 0, "这": 0, "這": 0, "下": 1, "下下": 2}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_RELATIVE_WEEKDAY = re.compile(
+    r"(?P<week>上上|下下|上|本|这|這|下)\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)(?P<weekday>[一二三四五六日天])"
+)
 
 @dataclass(frozen=True)
 class DateFigure:
@@ -94,8 +105,8 @@ def _english(raw: str, today: date) -> date | str:
 def scan_dates(text: str, today: date | None = None) -> DateScan:
     """Every calendar date in a message, in order, and every date-like figure that is not a real date.
 
-    A date without a year takes `today`'s year; 今天/明天/昨天 are relative to `today` (default: the
-    real today)."""
+    A date without a year takes `today`'s year; 今天/明天/昨天 and 上周五 are relative to `today` (default:
+    the real today)."""
     today = today or date.today()
     folded = fold_width(text)
     found: dict[int, DateFigure] = {}
@@ -117,12 +128,19 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
         for match in filter(free, pattern.finditer(folded)):
             parts = match.groupdict()
             year = _date_part(parts["year"]) if parts.get("year") else today.year
+            month, day = _date_part(parts["month"]), _date_part(parts["day"])
+            if pattern is _MONTH_FIRST and month is not None and day is not None and month > 12 >= day:
+                month, day = day, month
             raw = text[match.start() : match.end()]
-            record(match.start(), match.end(), _checked(year, _date_part(parts["month"]), _date_part(parts["day"]), raw))
+            record(match.start(), match.end(), _checked(year, month, day, raw))
     for match in filter(free, _ENGLISH_DATE.finditer(folded)):
         record(match.start(), match.end(), _english(match.group(), today))
     for match in _RELATIVE.finditer(folded):
         value = today + timedelta(days=_RELATIVE_DAYS[match.group()])
+        found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
+    for match in _RELATIVE_WEEKDAY.finditer(folded):
+        monday = today - timedelta(days=today.weekday())
+        value = monday + timedelta(weeks=_WEEK_OFFSETS[match.group("week")], days=_WEEKDAYS[match.group("weekday")])
         found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
     return DateScan([found[start] for start in sorted(found)], sorted(impossible, key=lambda d: d.start))
 

@@ -35,7 +35,9 @@ BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _POINT = "点點"
 
 _CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(BIG_UNITS) + _POINT
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+# 10^20 is a power, read as one number: its digits must never pass as the figure 20.
+_ARABIC = r"\d+\^\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_MAX_EXPONENT = 400  # beyond any figure the product accepts; keeps Decimal within its exponent range
 # A number: arabic digits and/or Chinese numerals (mixed forms like 3.5万, 2万5千 included).
 # It must open with a digit, so 万分之五 (a rate) never starts a number, and never inside another
 # number. The group is atomic: a digit run can be split many ways, and backtracking through them is
@@ -52,6 +54,12 @@ def fold_width(text: str) -> str:
 
 
 def _arabic_value(token: str) -> Decimal | None:
+    if "^" in token:
+        base, exponent = token.split("^")
+        try:
+            return Decimal(base) ** min(int(exponent), _MAX_EXPONENT)
+        except ArithmeticError:  # decimal.Overflow: a base of thousands of digits
+            return None
     try:
         value = Decimal(token.replace(",", ""))
     except InvalidOperation:

@@ -16,6 +16,9 @@ from text.numbers import NUMBER, parse_number
 
 _RATE = re.compile(
     rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
+    # 日万五, 每天千三: the trade's short form of 万分之五 / 千分之三, read only right after a day word, so
+    # 2万5 (an amount) never is one.
+    r"|(?<=[日天])(?P<short_per>[万千])(?P<short_fraction>[一二三四五六七八九]|\d(?:\.\d+)?)(?![\d万千百十元块])"
     rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
     re.I,
 )
@@ -28,7 +31,7 @@ _LPR_NAME = r"(?:(?:一年期|1年期|one[-\s]year)\s*(?:的)?\s*)?(?:LPR|贷款
 _LPR = re.compile(
     rf"(?:(?P<times_before>{NUMBER})\s*(?:倍|x|×|times)\s*(?:的|of\s*the|the)?\s*)?"
     rf"{_LPR_NAME}"
-    rf"(?:\s*(?:为|是|=|:|of)?\s*(?P<value>{NUMBER})\s*%)?"
+    rf"(?:\s*(?:为|是|按|按照|取|=|:|of|is|at)?\s*(?P<value>{NUMBER})\s*%)?"
     r"(?:\s*(?:的|基础上|之)?\s*(?:"
     rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})"
     rf"|(?P<direction>上浮|上调|加计|加收|加|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
@@ -57,8 +60,19 @@ class RateScan:
     lpr_without_figure: list[str]  # LPR mentions with no figure given and no table to look one up in
 
 
-def _lpr_rate(match: re.Match[str], table: LprTable | None, day: date) -> RateFigure | None:
-    given = parse_number(match.group("value")) if match.group("value") else None
+def _is_bare_figure(match: re.Match[str]) -> bool:
+    """'LPR为3.1%': the LPR's figure stated, with no multiple or markup applied to it."""
+    return bool(match.group("value")) and not (
+        match.group("times_before") or match.group("times") or match.group("times_en") or match.group("direction")
+    )
+
+
+def _lpr_rate(
+    match: re.Match[str], table: LprTable | None, day: date, stated: str | None = None
+) -> RateFigure | None:
+    """`stated` is the LPR figure the message gives elsewhere (…按LPR的四倍计算，LPR为3.1%)."""
+    value_text = match.group("value") or stated
+    given = parse_number(value_text) if value_text else None
     if given is not None:
         base, described = given / 100, f"LPR {given.normalize():f}%"
     elif table is not None:
@@ -91,9 +105,17 @@ def scan_rates(text: str, lpr: LprTable | None = None, day: date | None = None) 
     rates: list[RateFigure] = []
     missing: list[str] = []
     taken: list[range] = []
-    for match in _LPR.finditer(text):
+    lpr_matches = list(_LPR.finditer(text))
+    # A figure stated on its own ('LPR为3.1%') is the base of another LPR mention without one, not a rate of
+    # its own: the rate is that mention's multiple of it.
+    bare = [m for m in lpr_matches if _is_bare_figure(m)]
+    without_figure = [m for m in lpr_matches if not m.group("value")]
+    stated = bare[0].group("value") if bare and without_figure else None
+    for match in lpr_matches:
         taken.append(range(match.start(), match.end()))
-        rate = _lpr_rate(match, lpr, day)
+        if stated is not None and _is_bare_figure(match):
+            continue
+        rate = _lpr_rate(match, lpr, day, stated)
         if rate is None:
             missing.append(match.group().strip())
         else:
@@ -103,6 +125,8 @@ def scan_rates(text: str, lpr: LprTable | None = None, day: date | None = None) 
             continue
         if match.group("per"):
             number, scale = parse_number(match.group("fraction")), _PER[match.group("per")]
+        elif match.group("short_per"):
+            number, scale = parse_number(match.group("short_fraction")), _PER[match.group("short_per")]
         else:
             unit = match.group("unit").lower()  # %, ‰, ‱, or the word percent
             number, scale = parse_number(match.group("number")), _UNIT.get(unit, _UNIT["%"])

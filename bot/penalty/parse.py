@@ -89,9 +89,11 @@ INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
 ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|一次性|转包|解除|one[-\s]?off|lump", re.I)
 LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
 
+# 一个半月 and 一年半 add half a unit (个半 before 月, 半 after 年).
 _DURATION = re.compile(
     rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半)\s*"
-    r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)",
+    r"(?:(?P<half>个半)(?P<half_unit>月)|"
+    r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)(?P<half_after>半(?!个))?)",
     re.I,
 )
 # 逾期天数：30 — a count of days named by its label rather than by a unit.
@@ -291,10 +293,12 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
         is_term = _DEADLINE_AFTER.match(text, match.end()) or _NOTICE_BEFORE.search(before)
         if _PER_DAY_MARKER.search(before) or (is_term and not late):
             continue
-        unit = re.sub(r"s$", "", match.group("unit").lower()).removeprefix("个")
+        unit = re.sub(r"s$", "", (match.group("unit") or match.group("half_unit")).lower()).removeprefix("个")
         number = Decimal("0.5") if match.group("number") == "半" else parse_number(match.group("number"))
         if number is None or unit == "工作日":
             continue  # working days have no exact calendar length
+        if match.group("half") or match.group("half_after"):
+            number += Decimal("0.5")
         if unit == "年" and number >= 100:
             continue  # 2026年 is a year, not a duration
         if match.group("sign"):

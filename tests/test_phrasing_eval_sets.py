@@ -1,0 +1,49 @@
+"""Adversarial penalty and notice sets (tests/data/phrasing_*.jsonl, the dev files' format) through the same code
+path as `contractbot eval penalty|notices`: `run_reply_cases` over the real Assistant and the real index.
+
+Each case's expected value was worked out by hand from the product's stated rules (its `why` field shows the
+arithmetic); a case the product must refuse expects amount null. Today is fixed, as the relative dates
+(今天, 明天, 上周五, 至今) need one: 2026-11-24, a Tuesday.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.settings import Settings
+from evaluation.cases import load_reply_cases
+from evaluation.replies import CaseKind, run_reply_cases
+from retrieval.index import ClauseIndex
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+TODAY = date(2026, 11, 24)
+SETS: dict[CaseKind, Path] = {"penalty": DATA / "phrasing_penalty.jsonl", "notices": DATA / "phrasing_notices.jsonl"}
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("phrasing-eval"), knowledge_dir=ROOT / "knowledge")
+    return Assistant(real_index, settings, today=lambda: TODAY)
+
+
+@pytest.mark.parametrize("kind", list(SETS))
+def test_every_case_of_the_set_passes(assistant: Assistant, kind: CaseKind) -> None:
+    failed = {r.id: r.failures for r in run_reply_cases(assistant, kind, SETS[kind]) if not r.passed}
+    assert failed == {}
+
+
+def test_the_sets_are_large_and_every_case_shows_its_arithmetic() -> None:
+    penalty, notices = (load_reply_cases(SETS[kind]) for kind in ("penalty", "notices"))
+    assert len(penalty) >= 60 and len(notices) >= 20
+    ids = [case.id for case in penalty + notices]
+    assert len(ids) == len(set(ids))
+    lines = [line for path in SETS.values() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all('"why": ' in line for line in lines)
+    assert any(case.expect.get("amount", "") is None for case in penalty)
