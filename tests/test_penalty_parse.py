@@ -45,6 +45,10 @@ def facts(message: str):
         ("日千分之1.5", "0.0015", Period.DAILY),
         ("按LPR的四倍计算，LPR为3.1%", "0.124", Period.ANNUAL),  # the LPR's figure stated apart
         ("按LPR上浮50%计息，LPR按3.45%", "0.05175", Period.ANNUAL),
+        ("interest at four times the LPR, LPR 3.1%", "0.124", Period.ANNUAL),
+        ("interest at 4x LPR (3.1%)", "0.124", Period.ANNUAL),
+        ("twice the LPR of 3%", "0.06", Period.ANNUAL),
+        ("日利息万分之五", "0.0005", Period.DAILY),
     ],
 )
 def test_rates_are_read_as_fractions_with_their_period(message: str, rate: str, period: Period) -> None:
@@ -96,6 +100,7 @@ def test_a_cap_can_be_an_amount() -> None:
         ("8万元的违约金", Role.DAMAGES),  # a label after the figure counts when none stands before
         ("5万元的实际损失", Role.LOSS),
         ("10万元货款", Role.PRINCIPAL),
+        ("违约金计算：5万×0.05%×30天", Role.UNLABELLED),  # 违约金 names the topic here, not the figure
     ],
 )
 def test_amounts_take_the_role_of_the_nearest_label(message: str, role: Role) -> None:
@@ -128,6 +133,8 @@ def test_labels_do_not_reach_across_a_comma() -> None:
         ("逾期天數為30", 30, None),
         ("晚了一个半月", 45, "每月 30 天"),
         ("逾期两个半月", 75, "每月 30 天"),
+        ("逾期一个月零五天", 35, "每月 30 天"),
+        ("逾期两周又三天", 17, None),
     ],
 )
 def test_durations_become_days(message: str, days: int, assumed: str | None) -> None:

@@ -28,10 +28,15 @@ _PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"
 _UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
 
 _LPR_NAME = r"(?:(?:一年期|1年期|one[-\s]year)\s*(?:的)?\s*)?(?:LPR|贷款市场报价利率)(?:\s*[(（]?\s*(?:一年期|1年期)\s*[)）]?)?"
+# four times the LPR, twice the LPR: the English words for a multiple (a closed set, like the numerals).
+_TIMES_WORDS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4,
+                "two": 2, "three": 3, "four": 4, "five": 5}  # fmt: skip
 _LPR = re.compile(
-    rf"(?:(?P<times_before>{NUMBER})\s*(?:倍|x|×|times)\s*(?:的|of\s*the|the)?\s*)?"
+    rf"(?:(?:(?P<times_before>{NUMBER})\s*(?:倍|x|×|times)"
+    r"|\b(?P<times_word>twice|double|triple|treble|quadruple|(?:two|three|four|five)\s+times))"
+    r"\s*(?:的|of\s*the|the)?\s*)?"
     rf"{_LPR_NAME}"
-    rf"(?:\s*(?:为|是|按|按照|取|=|:|of|is|at)?\s*(?P<value>{NUMBER})\s*%)?"
+    rf"(?:\s*(?:为|是|按|按照|取|=|:|of|is|at)?\s*[(（]?\s*(?P<value>{NUMBER})\s*%\s*[)）]?)?"
     r"(?:\s*(?:的|基础上|之)?\s*(?:"
     rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})"
     rf"|(?P<direction>上浮|上调|加计|加收|加|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
@@ -63,7 +68,11 @@ class RateScan:
 def _is_bare_figure(match: re.Match[str]) -> bool:
     """'LPR为3.1%': the LPR's figure stated, with no multiple or markup applied to it."""
     return bool(match.group("value")) and not (
-        match.group("times_before") or match.group("times") or match.group("times_en") or match.group("direction")
+        match.group("times_before")
+        or match.group("times_word")
+        or match.group("times")
+        or match.group("times_en")
+        or match.group("direction")
     )
 
 
@@ -81,8 +90,12 @@ def _lpr_rate(
     else:
         return None
     times_text = match.group("times_before") or match.group("times") or match.group("times_en")
+    times_word = match.group("times_word")
     value, how = base, described
-    if times_text and (times := parse_number(times_text)) is not None:
+    if times_word:
+        times = Decimal(_TIMES_WORDS[times_word.split()[0].lower()])
+        value, how = base * times, f"{described} × {times}"
+    elif times_text and (times := parse_number(times_text)) is not None:
         value, how = base * times, f"{described} × {times.normalize():f}"
     elif match.group("direction") and (markup := parse_number(match.group("markup"))) is not None:
         unit = match.group("markup_unit").lower()

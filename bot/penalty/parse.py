@@ -49,7 +49,10 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|标的额|total|contract\s*(?:value|price|amount)", re.I
     ),
     Role.LOSS: re.compile(r"损失|loss", re.I),
-    Role.DAMAGES: re.compile(r"违约金|liquidated\s*damages|agreed\s*penalty|penalty\s*(?:of|is)", re.I),
+    # 违约金计算：5万×… names the topic, not the figure: 违约金 before a calculation word is no label.
+    Role.DAMAGES: re.compile(
+        r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|liquidated\s*damages|agreed\s*penalty|penalty\s*(?:of|is)", re.I
+    ),
     Role.PRINCIPAL: re.compile(
         r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
         r"principal|unpaid|owed|owing|debt|outstanding|loan",
@@ -69,7 +72,7 @@ _EVERY_DAY_RE = re.compile(_EVERY_DAY)
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
     Period.DAILY: re.compile(
-        rf"{_EVERY_DAY}|按[日天]|[日天](?:利率|息|费率|罚息)?(?:按|为)?\s*$|"
+        rf"{_EVERY_DAY}|按[日天]|[日天](?:利率|利息|息|费率|罚息)?(?:按|为)?\s*$|"
         r"daily|per\s*day|a\s*day",
         re.I,
     ),
@@ -93,7 +96,9 @@ LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超�
 _DURATION = re.compile(
     rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半)\s*"
     r"(?:(?P<half>个半)(?P<half_unit>月)|"
-    r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)(?P<half_after>半(?!个))?)",
+    r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)(?P<half_after>半(?!个))?)"
+    # 一个月零五天, 两周又三天: the days on top of the larger unit.
+    r"(?:(?<=[月周期拜年])(?:零|又)?(?P<extra>\d+|[一二两三四五六七八九十]+)\s*(?:天|日))?",
     re.I,
 )
 # 逾期天数：30 — a count of days named by its label rather than by a unit.
@@ -305,6 +310,8 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
             negative.append(match.group())
             continue
         days = number * (_DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1))
+        if match.group("extra"):
+            days += parse_number(match.group("extra")) or 0
         if days != days.to_integral_value():
             continue  # 2.5天: not a whole day count
         assumed = _ASSUMED_DAYS_PER_UNIT.get(unit)
