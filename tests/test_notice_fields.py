@@ -24,6 +24,12 @@ def test_sides_and_roles_from_brackets() -> None:
     ]
 
 
+def test_a_side_in_brackets_after_the_name() -> None:
+    sides = assign_sides(find_parties("提前终止通知：甲方昆明滇池科技有限公司（我方），乙方大理洱海呼叫有限公司（对方）"))
+    assert sides["sender"] == Party("sender", "甲方", "昆明滇池科技有限公司")
+    assert sides["recipient"] == Party("recipient", "乙方", "大理洱海呼叫有限公司")
+
+
 def test_a_debtor_is_the_recipient_and_the_other_party_the_sender() -> None:
     sides = assign_sides(find_parties("给对方发一份催款函：乙方成都优客客服外包有限公司，欠款方甲方重庆山城电商有限公司"))
     assert sides["sender"] == Party(None, "乙方", "成都优客客服外包有限公司")

@@ -28,6 +28,7 @@ _SIDES = "|".join(sorted(_SIDE_OF, key=len, reverse=True))
 _PARTY_MARKER = re.compile(
     rf"[（(]\s*(?P<role_in>甲方|乙方)\s*[，,、/]\s*(?P<side_in>{_SIDES})\s*[）)]"  # X公司（甲方，我方）
     rf"|(?P<role_first>甲方|乙方)\s*[（(]\s*(?P<side_after>{_SIDES})\s*[）)]"  # 甲方（我方）X公司
+    rf"|[（(]\s*(?P<side_bracket>{_SIDES})\s*[）)]"  # 甲方X公司（我方）
     # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司: a description in the brackets is no name
     rf"|(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
 )
@@ -42,6 +43,7 @@ _EN_THEIRS = re.compile(r"other (?:side|party)|counterparty|\bto\b|against|debto
 # A name ends where the next party is introduced: "甲方X公司因乙方Y公司违约…".
 _NEXT_PARTY = re.compile(rf"(?=甲方|乙方|{_SIDES})")
 _MARKER_WORDS = re.compile(rf"甲方|乙方|{_SIDES}")
+_ROLE_OR_COLON = re.compile(r"[:：]|甲方|乙方")
 _ORG_SUFFIX = (
     r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|分行|支行|银行|中心|事务所|研究院|研究所"
     r"|工作室|合作社|医院|学校|大学|协会|厂|店)"
@@ -110,7 +112,7 @@ def find_parties(message: str) -> list[Party]:
     'X有限公司（甲方）'."""
     parties: list[Party] = []
     for match in _PARTY_MARKER.finditer(message):
-        side_word = match.group("side") or match.group("side_after") or match.group("side_in")
+        side_word = match.group("side") or match.group("side_after") or match.group("side_in") or match.group("side_bracket")
         role = match.group("role") or match.group("role_first") or match.group("role_in")
         if not (side_word or role):
             continue
@@ -136,6 +138,7 @@ def _name_after(message: str, start: int) -> tuple[str | None, int]:
 def _name_before(message: str, marker: re.Match[str]) -> tuple[str | None, int]:
     """The name a bracketed role follows ("X有限公司（甲方）"), and where the marker ends."""
     before = _BEFORE_NAME.split(_CLAUSE_BREAK.split(message[: marker.start()])[-1])[-1]
+    before = _ROLE_OR_COLON.split(before)[-1]  # 通知：甲方X公司（我方）: the name starts after the role
     name = _ORG_NAME.fullmatch(before.strip()) if before.strip() else None
     return (name.group(), marker.end()) if name else (None, 0)
 
