@@ -84,6 +84,17 @@ def _heading(text: str) -> bool:
     return len(text) <= _HEADING_CHARS and not is_sentence(text) and not text.endswith(".") and ":" not in text
 
 
+def translated_heading(heading: Line, others: Sequence[Line]) -> bool:
+    """Are `others` the heading's translation ('ARTICLE I. SCOPE' and '服务内容', in either order) and the
+    headings above it: headings all, one at least in the other script?"""
+    own = script(heading.text)
+    return (
+        own is not None
+        and all(_heading(line.text) for line in others)
+        and any(script(line.text) not in (own, None) for line in others)
+    )
+
+
 def leading_lines(run: Sequence[Line], unit_line: Line) -> int:
     """How many lines at the end of `run` (the text read since the last unit, after that unit's own line)
     are the next unit's: its translation in the other script and the headings above it, found walking back

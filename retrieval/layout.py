@@ -30,6 +30,7 @@ class LayoutWords:
     signature_words: tuple[str, ...]
     annex_words: tuple[str, ...]
     appended_title_endings: tuple[str, ...]
+    numbered_heading_words: tuple[tuple[str, tuple[str, ...]], ...]  # (family, words) pairs
 
     @property
     def digest(self) -> str:
@@ -41,7 +42,14 @@ class LayoutWords:
 def layout_words(path: Path) -> LayoutWords:
     """The layout word lists (knowledge/layout.yaml, found via `Settings.layout_file`)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return LayoutWords(**{key: tuple(values) for key, values in data.items()})
+    return LayoutWords(**{key: _frozen(values) for key, values in data.items()})
+
+
+def _frozen(values: list[str] | dict[str, list[str]]) -> tuple:
+    """A word list as a tuple; a mapping of word lists as (key, words) pairs (LayoutWords stays hashable)."""
+    if isinstance(values, dict):
+        return tuple((key, tuple(words)) for key, words in values.items())
+    return tuple(values)
 
 
 @dataclass(frozen=True)

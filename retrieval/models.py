@@ -14,7 +14,8 @@ class Clause(BaseModel):
     contract_id: str
     contract_title: str
     part: str = Field("", description="篇/部分 the clause sits in, e.g. '第二部分' or '篇二 › 第一部分'")
-    article: str = Field("", description="The article heading, e.g. '第八条 合同的生效、变更与终止'")
+    article: str = Field("", description="The article heading, e.g. '第八条 合同的生效、变更与终止', 'ARTICLE IV PAYMENT'")
+    article_no: str = Field("", description="The article's number as printed, without its title: '第八条', 'ARTICLE IV'")
     clause: str = Field("", description="The clause number as printed, e.g. '8.3.1.1', '(一)', '2.'")
     heading_path: list[str] = Field(default_factory=list)
     text: str
@@ -24,8 +25,9 @@ class Clause(BaseModel):
 
     @property
     def label(self) -> str:
-        """How a lawyer cites it: '第八条 8.3.1.1' (article number plus clause number)."""
-        article_no = self.article.split(" ")[0] if self.article else ""
+        """How a lawyer cites it: '第八条 8.3.1.1', 'ARTICLE IV 4.2' (article number plus clause number). A
+        passage stored before article numbers were kept apart reads the number off the heading's first word."""
+        article_no = self.article_no or (self.article.split(" ")[0] if self.article else "")
         return " ".join(p for p in (self.part, article_no, self.clause) if p) or self.contract_title
 
     @property

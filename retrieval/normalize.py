@@ -57,6 +57,9 @@ _SPACES = re.compile(r"[ \u3000\xa0]+")
 PAGE_BREAK = "\f"
 # Table rows (Markdown pipes, box-drawing, tab-aligned) are never joined to a neighbouring line.
 _TABLE_ROW = re.compile(r"^\||\t|[│┃|].*[│┃|]|^[┌├└─┬┼┴┐┤┘━]")
+# A wrap between English words is a space ('…shall deliver' + 'the goods'); digits and Chinese join as they are.
+_ENGLISH_WRAP = re.compile(r"[A-Za-z,;:)]$")
+_ENGLISH_WRAP_ON = re.compile(r"[A-Za-z(]")
 # A line that is only a blank to fill in ('______') is whole: what follows it is not its continuation.
 _FILL_LINE = re.compile(r"^[_＿\s]{6,}[.。]?$")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
@@ -80,10 +83,13 @@ def _continues(previous: str, line: str, width: int) -> bool:
     """Is `line` the rest of a sentence the wrap cut off? A line that ran to (near) the wrap width without
     ending its sentence goes on, and so does one whose short tail ends the sentence ('…服务费用' + '有关的信息。');
     a short unpunctuated line before a full line is a heading or a title, not a cut. A wrap never switches
-    language: an English paragraph followed by a Chinese one is a bilingual pair, not one sentence."""
+    language: an English paragraph followed by a Chinese one is a bilingual pair, not one sentence; in
+    English a full stop ends a sentence ('…of this Agreement.' then 'ARTICLE IV. GOVERNING LAW')."""
     ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
+    english_end = previous.endswith(".") and script(previous) == "en"
     return (
         not previous.endswith(tuple(_SENTENCE_END))
+        and not english_end
         and (len(previous) >= 0.7 * width or ends_sentence)
         and not _UNIT_START.match(line)
         and not _TABLE_ROW.search(previous)
@@ -101,7 +107,7 @@ def _join_page(page: str) -> str:
         if not line.strip():
             continue
         if out and _continues(out[-1], line, width):
-            out[-1] += line
+            out[-1] += " " + line if _ENGLISH_WRAP.search(out[-1]) and _ENGLISH_WRAP_ON.match(line) else line
         else:
             out.append(line)
     return "\n".join(out)

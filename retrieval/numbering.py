@@ -1,7 +1,8 @@
 """A document's own numbering scheme, learned while reading it line by line.
 
 Contracts number their units with a handful of marker families (第X部分, 第X章, 第X节, 第X条, 一、, (一), 1.,
-1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a), A 标题), nested in an order each document chooses. The order is learned from
+1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a), A 标题, and in English ARTICLE IV / Section 2.3 / Clause 7 with the words of
+knowledge/layout.yaml), nested in an order each document chooses. The order is learned from
 first appearance: a family first seen inside another sits below it from then on. A marker only counts
 when it continues its family under the same parent (a gap of up to three is tolerated: a template may
 have lost an item; a wider one when no later number of the family fills it, as in a form that lists only
@@ -16,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from text.numbers import cn_number
+from retrieval.layout import LayoutWords
+from text.numbers import cn_number, roman_number
 
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
@@ -50,6 +53,49 @@ _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_
 _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍")
 
 
+# After an English heading word: a decimal (2.3), a number (4) or a Roman numeral (IV), then a separator
+# ('.', ':', a dash) or the title. A lower-case word straight after the number makes it a reference
+# ('Section 2.3 of this Agreement …'), not a heading.
+_ENGLISH_NUMBER = r"(?P<no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,3}|[IVXLC]{1,9})(?![\w%]|\.\d)"
+_ENGLISH_AFTER = re.compile(r"(?P<sep>\s*[.:：\-–—]\s*|\s+|$)")
+
+
+@lru_cache(maxsize=4)
+def _english_headings(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The pattern of a line opening with a numbered heading word, and each word's family (lower case)."""
+    family_of = {word.lower(): family for family, words in pairs for word in words}
+    if not family_of:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(family_of, key=len, reverse=True))
+    # A word ending in a letter needs a space before its number ('Articles 5' is no heading); 'Art.5' needs none.
+    return re.compile(rf"(?P<word>{words})(?:\s+|(?<=\.)\s*){_ENGLISH_NUMBER}", re.I), family_of
+
+
+def _english_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Marker | None:
+    """'ARTICLE IV. PAYMENT' → article (4,) printed 'ARTICLE IV'; 'Section 2.3' → dec2 (2, 3)."""
+    found = _english_headings(words.numbered_heading_words)
+    if found is None:
+        return None
+    pattern, family_of = found
+    match = pattern.match(line, lead)
+    if not match:
+        return None
+    after = _ENGLISH_AFTER.match(line, match.end())
+    if after is None or not after["sep"].strip() and line[after.end() : after.end() + 1].islower():
+        return None  # 'Article 5 of this Agreement', 'Clause 7 applies'
+    raw = match["no"]
+    if raw.isdigit() or "." in raw:
+        number = tuple(int(n) for n in raw.split("."))
+    else:
+        value = roman_number(raw)
+        if value is None:
+            return None
+        number = (value,)
+    family = f"dec{len(number)}" if len(number) > 1 else family_of[match["word"].lower()]
+    printed = re.sub(r"\s+", " ", match.group(0))  # as printed: 'ARTICLE IV', 'Art.5', 'Section 1.01'
+    return Marker(family, number, printed, offset + after.end())
+
+
 @dataclass(frozen=True)
 class Marker:
     """A candidate numbering marker at the start of a line."""
@@ -60,12 +106,13 @@ class Marker:
     end: int  # offset just after the marker (and its separator)
 
 
-def line_marker(line: str, offset: int = 0) -> Marker | None:
-    """The numbering marker a line opens with, if any; `offset` is the line's place in the document."""
+def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) -> Marker | None:
+    """The numbering marker a line opens with, if any; `offset` is the line's place in the document. With
+    `words`, the English heading words (ARTICLE IV, Section 2.3) count too."""
     lead = len(line) - len(line.lstrip("-*•·#> \t"))
     match = LINE_MARKER.match(line, lead)
     if not match:
-        return None
+        return _english_marker(line, lead, offset, words) if words else None
     rest = line[match.end() :].lstrip(" \t:：、.")
     if line[match.end() : match.end() + 1] in _NOT_AFTER or (not rest and match["alpha"]):
         return None

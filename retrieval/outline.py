@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from retrieval.bilingual import leading_lines, translations_lead
+from retrieval.bilingual import leading_lines, translated_heading, translations_lead
 from retrieval.layout import (
     Line,
     LayoutWords,
@@ -35,6 +35,7 @@ from retrieval.layout import (
     lines_of,
 )
 from retrieval.numbering import FIXED_RANK, LIST_ITEMS, Marker, Scheme, Unit, line_marker
+from text.chars import script
 
 # Clause numbers glued behind text ('…方式。1.1.2对乙方', '权利和义务1.1甲方') open units when they continue
 # the numbering; looser markers (1. / 一、) and 第X条 inside a sentence ('根据本协议书第6条对该…') are only text.
@@ -42,6 +43,8 @@ _INLINE_MARKER = re.compile(r"(?<=[。;；:：\u4e00-\u9fff)）])(?=\d{1,2}(?:\.
 _INLINE_FAMILIES = frozenset({"dec2", "dec3", "dec4", "dec5"})
 _MIN_TOP_UNITS = 3  # fewer top-level numbered units than this: the numbering is not the document's outline
 _TITLE_SEARCH_LINES = 8
+_HEADING_MAX = 30
+_ENGLISH_HEADING_MAX = 80
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Draft:
 
     part: str
     article: str
+    article_no: str  # the article's number as printed ('第八条', 'ARTICLE IV'), '' for an unnumbered heading
     clause: str
     path: list[str]
     text: str
@@ -79,10 +83,10 @@ def title_line(lines: list[Line], words: LayoutWords) -> int | None:
     short line that is neither a field nor a numbered unit."""
     head = [(i, line) for i, line in enumerate(lines[:_TITLE_SEARCH_LINES]) if not is_table_row(line.text)]
     for i, line in head:
-        if is_title(line.text, words) and not line_marker(line.text):
+        if is_title(line.text, words) and not line_marker(line.text, words=words):
             return i
     for i, line in head[:1]:
-        if is_heading_like(line.text) and not is_field_line(line.text, words) and not line_marker(line.text):
+        if is_heading_like(line.text) and not is_field_line(line.text, words) and not line_marker(line.text, words=words):
             return i
     return None
 
@@ -113,7 +117,7 @@ class _Reader:
         self.in_signature = False
         self.previous: Line | None = None  # the last line read as text
         self.retract: Line | None = None  # a text line that turned out to be a title
-        self.markers = [line_marker(line.text) for line in lines]
+        self.markers = [line_marker(line.text, words=words) for line in lines]
         self.first_fixed = next((i for i, m in enumerate(self.markers) if m and m.family in FIXED_RANK), None)
 
     def _pieces(self, i: int, line: Line) -> Iterator[tuple[Line, bool]]:
@@ -126,7 +130,7 @@ class _Reader:
         start, continuation = 0, False
         for cut in cuts:
             yield Line(line.start + start, line.start + cut, line.text[start:cut]), continuation
-            marker = line_marker(line.text[cut:], line.start + cut)
+            marker = line_marker(line.text[cut:], line.start + cut, self.words)
             continuation = not (marker and marker.family in _INLINE_FAMILIES and self.scheme.continues(marker))
             start = cut
         yield Line(line.start + start, line.end, line.text[start:]), continuation
@@ -167,6 +171,9 @@ class _Reader:
         if kind != "table" and table:
             owner.tables.append(table)
             table = []
+        carried: list[Line] = []
+        if kind in ("unit", "unit_with_text") and self._only_translated_heading(owner, run):
+            carried, run = run, []  # 'ARTICLE I. SCOPE' and '服务内容' open the first clause, as a Chinese title does
         if kind != "text" and run:
             owner.runs.append(run)
             run = []
@@ -176,10 +183,19 @@ class _Reader:
             run.append(line)
         elif kind == "unit_with_text":
             self.unit_line = Line(self.current.first_run_start or line.start, line.end, line.text)
-            run = [*lead, self.unit_line]
+            run = [*carried, *lead, self.unit_line]
         elif kind == "unit":
-            run = lead
+            run = [*carried, *lead]
         return run, table
+
+    def _only_translated_heading(self, owner: _Node, run: list[Line]) -> bool:
+        """Is the text an opening unit ends for its parent only that parent's titled heading line and the
+        heading's translation? A Chinese heading alone is a path entry, never a passage; a heading with its
+        translation would stand as a passage of headings, so it goes with the first clause under it."""
+        if owner.unit is None or not owner.title or owner.runs or owner.tables or self.current.parent is not owner:
+            return False
+        own = next((k for k, piece in enumerate(run) if piece.start == owner.first_run_start), None)
+        return own is not None and translated_heading(run[own], run[:own] + run[own + 1 :])
 
     def _kind(self, i: int, line: Line) -> str:
         """Classify the line and open units or sections as it goes: 'text', 'table', 'unit',
@@ -192,7 +208,7 @@ class _Reader:
         if new_section and self._body_ends_before(i) or self.in_signature and appended_title(text, self.words):
             self._open_section(new_section or text, text)
             return "furniture"
-        marker = line_marker(text, line.start)
+        marker = line_marker(text, line.start, self.words)
         if marker and self._restarts_after_title(marker):
             # '…八、…。\n填写说明\n一、…': the outline starts over under a title line: an appended document.
             self.retract = self.previous
@@ -228,14 +244,14 @@ class _Reader:
             and marker.number[-1] == 1
             and top.number[-1] > 1
             and self.previous is not None
-            and line_marker(self.previous.text) is None
+            and line_marker(self.previous.text, words=self.words) is None
             and is_heading_like(self.previous.text)
             and not self.scheme.continues(marker)
         )
 
     def _opens_unit(self, i: int, marker: Marker, line: Line) -> bool:
         rest = line.text[marker.end - line.start :].strip()
-        sentence = is_sentence(rest) or len(rest) > _heading_max(rest)
+        sentence = _reads_as_sentence(rest)
         if marker.family in LIST_ITEMS and sentence:
             return False  # '(1) 乙方应…' is an item of the clause above, not a clause of its own
         if self.first_fixed is not None and i < self.first_fixed and marker.family not in FIXED_RANK and sentence:
@@ -292,7 +308,7 @@ class _Reader:
         if top is None:
             return i > 0
         for line in self.lines[i + 1 :]:
-            marker = line_marker(line.text)
+            marker = line_marker(line.text, words=self.words)
             if marker and marker.family == top.family and top.number[-1] < marker.number[-1] <= top.number[-1] + 3:
                 return False
         return True
@@ -308,8 +324,12 @@ class _Reader:
         return i + 1 < len(self.lines) and self._plain_heading(i + 1)
 
 
-def _heading_max(rest: str) -> int:
-    return 30
+def _reads_as_sentence(rest: str) -> bool:
+    """Is what follows a marker a sentence rather than a title? A Chinese title is short; an English one
+    ('RIGHTS AND OBLIGATIONS OF BOTH PARTIES') runs longer, and a full stop ends an English sentence."""
+    if script(rest) == "en":
+        return is_sentence(rest) or rest.endswith(".") or len(rest) > _ENGLISH_HEADING_MAX
+    return is_sentence(rest) or len(rest) > _HEADING_MAX
 
 
 def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
@@ -319,7 +339,9 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     title = title_line(lines, words)
     skip = {title} if title is not None else set()
     title_text = lines[title].text if title is not None else ""
-    leads = translations_lead(lines, lambda i: (m := line_marker(lines[i].text)) is not None and m.family not in LIST_ITEMS)
+    leads = translations_lead(
+        lines, lambda i: (m := line_marker(lines[i].text, words=words)) is not None and m.family not in LIST_ITEMS
+    )
     nodes = _Reader(text, lines, section, False, words, title_text, leads).read(skip)
     if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
         plain = _Reader(text, lines, section, True, words, title_text).read(skip)
@@ -352,11 +374,12 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
     part = " ".join(section_parts + [n.printed for n in outer])
     path = [n.label() for n in chain] or ["前言"]
     article_label = article.label() if article else ""
+    article_no = article.printed if article else ""
     out = []
     for run in node.runs:
         body = text[run[0].start : run[-1].end].strip()
         if body and not (has_children and body == node.title):  # a heading alone is a path entry
-            out.append(Draft(part, article_label, clause, path, body, (run[0].start, run[-1].end)))
+            out.append(Draft(part, article_label, article_no, clause, path, body, (run[0].start, run[-1].end)))
     for number, table in enumerate(node.tables, start=1):
         rows = [line for line in table if cells(line.text) and not is_table_rule(line.text)]
         header: Line | None = rows[0] if rows else None
@@ -374,7 +397,7 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
         for row_no, row in enumerate(body_rows, start=1):
             row_text = _row_text(row) if row is header or header is None else f"{_row_text(header)}\n{_row_text(row)}"
             out.append(
-                Draft(part, article_label, f"{clause} 表{number}第{row_no}行".strip(), [*path, f"表{number}"] if path != ["前言"] else [caption, f"表{number}"],
+                Draft(part, article_label, article_no, f"{clause} 表{number}第{row_no}行".strip(), [*path, f"表{number}"] if path != ["前言"] else [caption, f"表{number}"],
                       row_text, (row.start, row.end))
             )
     return out

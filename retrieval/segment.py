@@ -269,8 +269,8 @@ def segment(contract_id: str, text: str, title: str | None = None, *, words: Lay
                 part = " ".join(p for p in (region.label, draft.part) if p)
                 at = text.find(draft.text, draft.span[0])
                 clauses += _passages(
-                    contract_id, region, part, draft.article, draft.clause, draft.path, draft.text, draft.span,
-                    at if at >= 0 else draft.span[0], seen_ids,
+                    contract_id, region, part, (draft.article, draft.article_no), draft.clause, draft.path, draft.text,
+                    draft.span, at if at >= 0 else draft.span[0], seen_ids,
                 )
     return clauses
 
@@ -288,7 +288,7 @@ def _segment_run_on(contract_id: str, text: str, title: str, region: _Region, se
     part_label = ""
     if len(preamble) >= 10:
         clauses += _passages(
-            contract_id, region, region.label, "", "", ["前言"], preamble, (body_start, preamble_end),
+            contract_id, region, region.label, ("", ""), "", ["前言"], preamble, (body_start, preamble_end),
             text.index(preamble, body_start), seen_ids,
         )
     lead_in: tuple[int, str] | None = None  # (parent depth, lead-in) of a list that restarted at 1
@@ -330,7 +330,7 @@ def _segment_run_on(contract_id: str, text: str, title: str, region: _Region, se
         article_label = f"{article.number} {article.title}".strip() if article else ""
         part = " ".join(p for p in (region.label, part_label) if p)
         clauses += _passages(
-            contract_id, region, part, article_label, clause_no, path, body, (node.start, node.end),
+            contract_id, region, part, (article_label, article.number if article else ""), clause_no, path, body, (node.start, node.end),
             text.index(body, node.body_start), seen_ids,
         )
     return clauses
@@ -342,7 +342,7 @@ def _passages(
     contract_id: str,
     region: _Region,
     part: str,
-    article: str,
+    article: tuple[str, str],
     clause_no: str,
     path: list[str],
     body: str,
@@ -350,8 +350,11 @@ def _passages(
     body_at: int,
     seen_ids: set[str],
 ) -> list[Clause]:
-    """`span` covers the whole clause, marker included; `body_at` is where `body` starts in the text."""
-    base = "/".join(p for p in (part.replace(" ", "/"), article.split(" ")[0], clause_no or (not article and "前言")) if p)
+    """`article` is (heading, number as printed); `span` covers the whole clause, marker included; `body_at` is
+    where `body` starts in the text."""
+    heading, article_no = article
+    number = article_no or heading.split(" ")[0]
+    base = "/".join(p for p in (part.replace(" ", "/"), number, clause_no or (not heading and "前言")) if p)
     key = f"{contract_id}:{base}"
     suffix = 2
     while key in seen_ids:
@@ -371,7 +374,8 @@ def _passages(
                 contract_id=contract_id,
                 contract_title=region.title,
                 part=part,
-                article=article,
+                article=heading,
+                article_no=article_no,
                 clause=clause_no,
                 heading_path=path,
                 text=piece,

@@ -2,12 +2,13 @@
 
 For each file, parsed exactly as ingestion does:
 
-1. ARTICLE_STARTS_ONE_PASSAGE: each article-level heading in the source (a line opening with 第N条, the
-   numbers running on) starts exactly one passage carrying that number; no other passage carries it.
+1. ARTICLE_STARTS_ONE_PASSAGE: each article-level heading in the source (a line opening with 第N条 or
+   ARTICLE N / ARTICLE IV, the numbers running on) starts exactly one passage carrying that number; no other
+   passage carries it.
 2. NUMBERS_NEVER_GO_BACK: inside a section (the contract, a 部分, an annex), article numbers never go
    backwards from one passage to the next, nor do clause numbers of one style inside an article.
 3. ONE_HEADING_PER_LEVEL: no passage contains two headings of the same level (two lines opening with
-   markers of one family: 第X条, 一、, (一), 1., 1.1 …).
+   markers of one family: 第X条, 一、, (一), 1., 1.1, ARTICLE IV …).
 4. PASSAGE_LIMIT: no passage is over 800 characters.
 5. NO_TABLE_ROWS_IN_CLAUSES: no table row (pipes, box drawing, tab-aligned cells) inside a clause's text;
    rows are passages of their own.
@@ -29,13 +30,19 @@ from retrieval.models import Clause
 from retrieval.normalize import normalize_document
 from retrieval.numbering import FIXED_RANK, LIST_ITEMS, cn_number, line_marker
 from retrieval.segment import MAX_PASSAGE_CHARS
+from text.numbers import roman_number
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTRA = ROOT.parent / "shared" / "contracts-extra"
 FILES = sorted((ROOT / "knowledge" / "contracts").glob("*.txt")) + sorted(
     p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")
 )
-_ARTICLE_LINE = re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条(?![的所中约规款项])")
+_ARTICLE_LINE = re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条(?![的所中约规款项])|^article\s+([ivxlc]+|\d+)\b(?!\s+(?-i:[a-z]))", re.I)
+
+
+def _number(printed: str) -> int | None:
+    """第十二条 → 12, ARTICLE XII → 12, Article 12 → 12."""
+    return roman_number(printed) if re.fullmatch(r"[ivxlc]+", printed, re.I) else cn_number(printed)
 
 
 def _parsed(path: Path) -> tuple[str, list[Clause], str]:
@@ -54,8 +61,8 @@ def test_both_corpora_are_there():
 
 
 def _article_no(clause: Clause) -> int | None:
-    match = re.match(r"第([一二三四五六七八九十百零〇\d]+)条", clause.article)
-    return cn_number(match.group(1)) if match else None
+    match = _ARTICLE_LINE.match(clause.article)
+    return _number(match.group(1) or match.group(2)) if match else None
 
 
 def _source_articles(text: str) -> list[tuple[int, int]]:
@@ -63,7 +70,7 @@ def _source_articles(text: str) -> list[tuple[int, int]]:
     found, last = [], 0
     for line in re.finditer(r"[^\n\f]+", text):
         match = _ARTICLE_LINE.match(line.group().strip())
-        number = cn_number(match.group(1)) if match else None
+        number = _number(match.group(1) or match.group(2)) if match else None
         if number and (last < number <= last + 3 or number == 1):
             found.append((line.start(), number))
             last = number
@@ -110,7 +117,7 @@ def test_numbers_never_go_back(document):
 def _heading_family(line: str) -> str | None:
     """The family of a heading line: 第X条 and its kin, a decimal clause number (1.1), or another marker
     opening a short title ('三、违约责任'). A numbered sentence ('一、甲方拟聘请…。') is an item, not a heading."""
-    marker = line_marker(line)
+    marker = line_marker(line, words=LAYOUT)
     if marker is None or marker.family in LIST_ITEMS:
         return None
     if marker.family in FIXED_RANK or marker.family[3:] not in ("", "1") and marker.family.startswith("dec"):
