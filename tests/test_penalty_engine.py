@@ -160,3 +160,23 @@ def test_the_legal_table_names_source_and_date_for_each_rule() -> None:
     assert rules.excessive_factor == Decimal("1.3")
     assert "百分之三十" in rules.judicial_interpretation_2023_13_art65.text
     assert "开始的当日不计入" in rules.civil_code_201.text
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("合同约定每逾期一天支付违约金500元，对方逾期了20天", "10000.00"),
+        ("每逾期一日，乙方应支付违约金200元，已逾期30天", "6000.00"),
+        ("违约金500元/天，逾期20天", "10000.00"),
+        ("late delivery penalty RMB 300 per day, 10 days late", "3000.00"),
+        ("每天罚款1000元，晚了15天，违约金最高不超过1万元", "10000.00"),  # the cap still holds
+        ("每逾期一天按欠款10万元的万分之五计，逾期30天", "1500.00"),  # 10万元 is the base of a rate
+    ],
+)
+def test_an_agreed_sum_per_day_is_multiplied_by_the_days(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+
+
+def test_a_sum_per_day_without_a_day_count_asks_for_it() -> None:
+    assessment = assess("每逾期一天支付违约金500元，违约金多少", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None and assessment.missing

@@ -47,6 +47,8 @@ def facts(message: str):
         ("按LPR上浮50%计息，LPR按3.45%", "0.05175", Period.ANNUAL),
         ("interest at four times the LPR, LPR 3.1%", "0.124", Period.ANNUAL),
         ("interest at 4x LPR (3.1%)", "0.124", Period.ANNUAL),
+        ("LPR+150bp，LPR 3.1%", "0.046", Period.ANNUAL),
+        ("违约金按日计算，比例为万分之五", "0.0005", Period.DAILY),
         ("twice the LPR of 3%", "0.06", Period.ANNUAL),
         ("日利息万分之五", "0.0005", Period.DAILY),
     ],

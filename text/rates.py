@@ -39,7 +39,7 @@ _LPR = re.compile(
     rf"(?:\s*(?:为|是|按|按照|取|=|:|of|is|at)?\s*[(（]?\s*(?P<value>{NUMBER})\s*%\s*[)）]?)?"
     r"(?:\s*(?:的|基础上|之)?\s*(?:"
     rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})"
-    rf"|(?P<direction>上浮|上调|加计|加收|加|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
+    rf"|(?P<direction>上浮|上调|加计|加收|加|\+|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
     r"(?P<markup_unit>%|个?基点|bp\b|个?百分点|percentage\s*points?)"
     r"))?",
     re.I,

@@ -44,6 +44,7 @@ _CALCULATION_WORDS = re.compile(r"怎么算|如何算|如何计算|怎么计算|
 
 _CLAUSE_QUERIES = {
     Kind.LATE_PAYMENT: "逾期付款 每逾期一日 违约金",
+    Kind.DAILY_SUM: "每逾期一日 支付违约金 元",
     Kind.INTEREST: "逾期付款 利息 利率",
     Kind.ONE_OFF: "违约金 总金额 比例",
     Kind.EXCESSIVE: "违约金 损失 赔偿",

@@ -39,6 +39,7 @@ _EXCESSIVE_WORDS = re.compile(r"过高|过分高于|太高|偏高|高不高|调�
 
 class Kind(StrEnum):
     LATE_PAYMENT = "late_payment"  # principal × daily rate × days
+    DAILY_SUM = "daily_sum"  # an agreed sum per day late × days (每逾期一天支付违约金500元)
     INTEREST = "interest"  # principal × annual rate ÷ 365 × days
     ONE_OFF = "one_off"  # base × percentage
     EXCESSIVE = "excessive"  # only the art. 585 test: agreed damages against loss × 1.3
@@ -120,6 +121,8 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         if has_days and 0 <= rate.value <= MAX_DAILY_RATE:
             return Kind.LATE_PAYMENT, [f"比例 {rate.raw} 未写明计算周期，按每日计算。"]
         return Kind.ONE_OFF, [f"比例 {rate.raw} 未写明计算周期，按一次性比例计算。"]
+    if facts.daily_sums:
+        return Kind.DAILY_SUM, []
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
         return Kind.EXCESSIVE, []
     for kind, words in _KIND_WORDS:
@@ -231,6 +234,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     rate = _primary_rate(facts)
     base = _base(facts, rate, kind)
     days = outcome.days.days if outcome.days else None
+    if kind is Kind.DAILY_SUM:
+        return _daily_sum(facts.daily_sums[0], days, outcome)
     if kind is Kind.LATE_PAYMENT:
         wanted = {"principal": base, "daily_rate": rate, "late_days": days}
     elif kind is Kind.INTEREST:
@@ -270,6 +275,15 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     else:
         result = percentage_of(base.value, rate.value)
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} = {yuan(result)}"
+    return result
+
+
+def _daily_sum(per_day: Amount, days: int | None, outcome: Outcome) -> Decimal | None:
+    if days is None:
+        outcome.missing = [_MISSING["late_days"]]
+        return None
+    result = per_day.value * days
+    outcome.formula = f"{yuan(per_day.value)}/天 × {days} 天 = {yuan(result)}"
     return result
 
 
@@ -374,7 +388,7 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         _check_figures(facts)
         outcome.days, day_assumptions = _day_count(facts, rules)
         outcome.assumptions = kind_assumptions + day_assumptions
-        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.INTEREST):
+        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.INTEREST, Kind.DAILY_SUM):
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
         result = _compute(facts, outcome.kind, outcome)
         if result is not None:

@@ -67,7 +67,7 @@ _CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
 
 # 每逾期一天 is so clear that it governs the rest of its sentence, across commas:
 # 乙方每逾期一天交付，按合同总额的千分之一支付违约金.
-_EVERY_DAY = r"每(?:逾期|迟延|延迟|拖延|超期)?[一1]?[日天]"
+_EVERY_DAY = r"(?:每(?:逾期|迟延|延迟|拖延|超期)?[一1]?[日天]|按[日天](?:计|算|收))"
 _EVERY_DAY_RE = re.compile(_EVERY_DAY)
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
@@ -137,6 +137,7 @@ class Amount:
     role: Role
     is_cap: bool
     label: str = ""  # the words before it in its clause (一次性违约金), for the engine's finer choices
+    per_day: bool = False  # a sum due for each day late (每逾期一天支付违约金500元, 500元/天), not a base
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,11 @@ class PenaltyFacts:
     label: str = ""  # an item's name in the reply (第一笔)
 
     def amounts_for(self, role: Role) -> list[Amount]:
-        return [a for a in self.amounts if a.role is role and not a.is_cap]
+        return [a for a in self.amounts if a.role is role and not a.is_cap and not a.per_day]
+
+    @property
+    def daily_sums(self) -> list[Amount]:
+        return [a for a in self.amounts if a.per_day and not a.is_cap]
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -253,12 +258,21 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _read_amounts(text: str) -> list[Amount]:
+# 500元/天, 500元每天: a sum per day, written after it.
+_PER_DAY_AFTER = re.compile(r"\s*(?:/|每|一|per\s+|a\s+|each\s+)\s*(?:日|天|day\b)", re.I)
+
+
+def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
     amounts = []
     for figure in find_amounts(text):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
         role = _role_of(before) or _role_after(after) or Role.UNLABELLED
-        amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after), before))
+        # 每逾期一日，支付违约金500元 is a sum per day; 每逾期一天按欠款10万元的… names a base, not one. With a
+        # rate in the message, 每天 belongs to the rate (10万元每天万分之五).
+        per_day = not has_rate and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
+            _PER_DAY_AFTER.match(after) or _EVERY_DAY_RE.search(_sentence_before(text, figure.start))
+        )
+        amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after), before, per_day))
     return amounts
 
 
@@ -361,7 +375,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
     durations, negative_days, debt_periods = _read_durations(figures)
     return PenaltyFacts(
         text=masked,
-        amounts=_read_amounts(figures),
+        amounts=_read_amounts(figures, has_rate=bool(rate_scan.rates or rate_scan.lpr_without_figure)),
         rates=_read_rates(masked, rate_scan),
         durations=durations,
         date_pair=date_pair,
