@@ -49,7 +49,7 @@ class FieldWords:
     cues: dict[str, list[str]]
     amount_periods: dict[str, str]
     types: dict[str, list[str]]
-    question_figures: dict[str, dict[str, list[str]]]
+    answer_types: dict[str, dict[str, list[str]]]
     digest: str  # of the file's bytes: indexed metadata depends on the words, so the index fingerprints it
 
 
@@ -72,7 +72,7 @@ def load_field_words(path: Path) -> FieldWords:
         cues={key: data[key] for key in cue_keys},
         amount_periods=data["amount_periods"],
         types=data["types"],
-        question_figures=data["question_figures"],
+        answer_types=data["answer_types"],
         digest=hashlib.sha256(raw).hexdigest()[:16],
     )
 

@@ -533,3 +533,27 @@ def test_a_clause_headed_by_a_word_the_question_asks_about_is_lifted_unless_most
     assert "第三条 违约责任" in lifts and {heading: lift for heading, lift in lifts.items() if lift} == {"第二条 竞业限制": HEADING_BONUS}
     lifts = lifts_by_heading(fast_index, "服务费用怎么付？", monkeypatch)
     assert "第一条 服务内容" in lifts and {heading: lift for heading, lift in lifts.items() if lift} == {"第二条 服务费用": HEADING_BONUS}
+
+
+def test_a_passage_holding_an_answer_of_the_asked_kind_is_lifted(fast_index, tmp_path, monkeypatch):
+    """Asked "多久", of the clauses on maintenance the one that states a period gets the answer-type bonus; asked
+    how maintenance works, none does (the question asks for no kind of answer)."""
+    from retrieval import index as index_module
+
+    (tmp_path / "902_c.txt").write_text(
+        "软件维护合同\n第一条 维护内容\n乙方负责软件的日常维护和故障修复。\n第二条 维护期限\n免费维护期为验收合格之日起十二个月。\n"
+        "第三条 维护费用\n免费维护期满后的维护费用另行协商。\n"
+    )
+    fast_index.ingest([tmp_path])
+
+    def lifts(question: str) -> dict[str, float]:
+        with_bonus = {h.clause.heading_path[-1]: h.score for h in fast_index.search(question, k=10, cached=False)}
+        monkeypatch.setattr(index_module, "ANSWER_TYPE_BONUS", 0.0)
+        without = {h.clause.heading_path[-1]: h.score for h in fast_index.search(question, k=10, cached=False)}
+        monkeypatch.undo()
+        return {heading: round(score - without[heading], 6) for heading, score in with_bonus.items() if heading in without}
+
+    lifted = lifts("免费维护期是多久？")
+    assert "第三条 维护费用" in lifted
+    assert {heading for heading, lift in lifted.items() if lift} == {"第二条 维护期限"}
+    assert not any(lifts("软件维护是怎么约定的？").values())

@@ -44,21 +44,3 @@ def test_a_contents_line_or_bare_heading_only_repeats_its_heading():
     assert only_heading(clause(["1.1 服务范围", "1.1.2 客服系统技术支持"], "客服系统技术支持"))
     assert not only_heading(clause(["12.3"], "合同的签订地点与时间本合同在2025年7月27日于上海签订。"))
     assert not only_heading(clause([], "本合同一式两份。"))
-
-
-def test_a_question_asking_for_a_figure_wants_the_passage_that_states_one():
-    from corpus import FIELD_WORDS
-
-    from retrieval.figures import asked_figures, states_figure
-
-    amount = asked_figures("合同金额是多少?", FIELD_WORDS)
-    assert states_figure("本合同服务费用为人民币266000元整(大写:贰拾陆万陆仟元整)", amount)
-    assert not states_figure("附件三:《服务费用支付明细》要求:详细列出每个服务期的费用构成", amount)
-    date = asked_figures("服务期限到哪天为止?", FIELD_WORDS)
-    assert states_figure("本合同服务期限自2023年10月1日起至2026年9月30日止", date)
-    assert not states_figure("如双方协商一致,可提前终止或延长本合同服务期限。", date)
-    assert states_figure("甲方应在每月15日前支付", asked_figures("费用每月几号前支付?", FIELD_WORDS))
-    assert not states_figure("甲方应在每月[具体支付日期]前支付", asked_figures("费用每月几号前支付?", FIELD_WORDS))
-    assert states_figure("本合同一式两份,双方各执一份", asked_figures("一式几份?", FIELD_WORDS))
-    assert states_figure("12小时内响应", asked_figures("多少小时内响应?", FIELD_WORDS))
-    assert asked_figures("合同什么时候生效?", FIELD_WORDS) == []  # answered by an event, not a date

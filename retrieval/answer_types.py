@@ -1,0 +1,45 @@
+"""Answer-type matching: the kind of answer a question's interrogative asks for (多久 a duration, 多少钱 an amount,
+多少比例 a rate, 什么时候 a time, 几份 a count…) and whether a passage holds an expression of that kind, from the
+`answer_types` of knowledge/contract_fields.yaml.
+
+Inside one contract, and across contracts of one kind, several clauses share a question's words: "免费维护期是
+多久?" matches the clause that defines maintenance and the one that says how long it lasts; "合同金额是多少?" the
+fee clause that states 人民币266000元 and the annex that describes a payment schedule. The passage that answers
+is the one that holds an answer of the kind asked for, so search ranks those first among near equals.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from retrieval.metadata import FieldWords
+from text.numbers import NUMBER
+
+_SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.NUMBER)
+
+
+def form_pattern(form: str) -> str:
+    """A form such as "{n}个工作日" or "百分之{n}" as a pattern: its words literally, the slot a number, spaces
+    optional around it ("30 天", "within 30 days")."""
+    return rf"\s*(?:{NUMBER})\s*".join(map(re.escape, form.split(_SLOT)))
+
+
+@lru_cache(maxsize=4)
+def _types(words: FieldWords) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """(asking words, the pattern of its answer forms) of each answer type, compiled once per word file."""
+    return tuple(
+        (tuple(ask.lower() for ask in kind["asks"]), re.compile("|".join(map(form_pattern, kind["forms"])), re.I))
+        for kind in words.answer_types.values()
+    )
+
+
+def asked_types(question: str, words: FieldWords) -> list[re.Pattern[str]]:
+    """The answer patterns of the types the (normalised) question asks for; empty when its words ask for none."""
+    asked = question.lower()
+    return [answer for asks, answer in _types(words) if any(word in asked for word in asks)]
+
+
+def holds_answer(text: str, answers: list[re.Pattern[str]]) -> bool:
+    """Whether TEXT holds an expression of one of the asked types."""
+    return any(answer.search(text) for answer in answers)
