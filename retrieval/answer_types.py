@@ -17,6 +17,7 @@ from retrieval.metadata import FieldWords
 from text.numbers import NUMBER
 
 _SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.NUMBER)
+_GAP = "…"  # in asking words: any words between
 
 
 def form_pattern(form: str) -> str:
@@ -25,19 +26,27 @@ def form_pattern(form: str) -> str:
     return rf"\s*(?:{NUMBER})\s*".join(map(re.escape, form.split(_SLOT)))
 
 
+def ask_pattern(ask: str) -> str:
+    """Asking words as a pattern: "多久", or words apart in that order, "可以…吗" ("可以把项目外包吗")."""
+    return ".*?".join(map(re.escape, ask.split(_GAP)))
+
+
 @lru_cache(maxsize=4)
-def _types(words: FieldWords) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
-    """(asking words, the pattern of its answer forms) of each answer type, compiled once per word file."""
+def _types(words: FieldWords) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(the pattern of its asking words, the pattern of its answer forms) of each answer type, compiled once per
+    word file."""
     return tuple(
-        (tuple(ask.lower() for ask in kind["asks"]), re.compile("|".join(map(form_pattern, kind["forms"])), re.I))
+        (
+            re.compile("|".join(map(ask_pattern, kind["asks"])), re.I),
+            re.compile("|".join(map(form_pattern, kind["forms"])), re.I),
+        )
         for kind in words.answer_types.values()
     )
 
 
 def asked_types(question: str, words: FieldWords) -> list[re.Pattern[str]]:
     """The answer patterns of the types the (normalised) question asks for; empty when its words ask for none."""
-    asked = question.lower()
-    return [answer for asks, answer in _types(words) if any(word in asked for word in asks)]
+    return [answer for asks, answer in _types(words) if asks.search(question)]
 
 
 def holds_answer(text: str, answers: list[re.Pattern[str]]) -> bool:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from corpus import FIELD_WORDS
-from retrieval.answer_types import asked_types, form_pattern, holds_answer
+from retrieval.answer_types import ask_pattern, asked_types, form_pattern, holds_answer
 from retrieval.normalize import normalize_query
 
 
@@ -26,6 +26,7 @@ def holds(question: str, passage: str) -> bool:
         ("竞业限制持续几年？", "竞业限制期限为离职后两年。", "竞业限制的范围为同类企业。"),
         ("顾问多久汇报一次工作？", "顾问每月向甲方汇报一次工作。", "顾问应向甲方汇报工作。"),
         ("How long is the warranty?", "质保期为 24 个月。", "质保期内免费维修。"),
+        ("系统的响应时间要求是多少？", "系统响应时间不超过3秒。", "乙方应保证系统的响应速度。"),  # words apart: 时间…多少
         # an amount, a rate, a count
         ("押金是多少钱？", "押金为人民币3,000元。", "押金在租期届满后退还。"),
         ("逾期付款按什么利率计息？", "按日万分之五计付利息。", "逾期付款的，应支付利息。"),
@@ -57,3 +58,8 @@ def test_a_form_matches_any_number_in_its_slot_and_its_words_literally():
     assert not days.search("若干工作日") and not days.search("5个自然日")
     assert re.compile(form_pattern("百分之{n}")).search("按百分之十五计")
     assert re.compile(form_pattern("{n} days"), re.I).search("within 30 Days")
+
+
+def test_asking_words_apart_must_come_in_their_order():
+    assert re.search(ask_pattern("时间…多少"), "响应时间要求是多少")
+    assert not re.search(ask_pattern("时间…多少"), "多少人在工作时间加班")
