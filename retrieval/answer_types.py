@@ -22,8 +22,9 @@ _GAP = "…"  # in asking words: any words between
 
 def form_pattern(form: str) -> str:
     """A form such as "{n}个工作日" or "百分之{n}" as a pattern: its words literally, the slot a number, spaces
-    optional around it ("30 天", "within 30 days")."""
-    return rf"\s*(?:{NUMBER})\s*".join(map(re.escape, form.split(_SLOT)))
+    optional around it ("30 天", "within 30 days"). A number after 第 is an ordinal (第一次付款, 第3个月), no count
+    or period."""
+    return rf"\s*(?<!第)(?:{NUMBER})\s*".join(map(re.escape, form.split(_SLOT)))
 
 
 def ask_pattern(ask: str) -> str:

@@ -63,3 +63,8 @@ def test_a_form_matches_any_number_in_its_slot_and_its_words_literally():
 def test_asking_words_apart_must_come_in_their_order():
     assert re.search(ask_pattern("时间…多少"), "响应时间要求是多少")
     assert not re.search(ask_pattern("时间…多少"), "多少人在工作时间加班")
+
+
+def test_an_ordinal_is_no_count_nor_period():
+    assert not holds("一共付款几次？", "委托方应在验收后进行第一次付款。")
+    assert holds("一共付款几次？", "服务费分三次支付。")
