@@ -18,13 +18,16 @@ from text.numbers import NUMBER
 
 _SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.NUMBER)
 _GAP = "…"  # in asking words: any words between
+# A number after 第 is an ordinal (第一次付款, 第3个月): it answers a question asking 第几 ("第几个工作日算送达?"
+# and "第3个工作日"), not one asking 几 or 多少 (几次, 多少个月).
+_ORDINAL_ASK = "第几"
 
 
-def form_pattern(form: str) -> str:
-    """A form such as "{n}个工作日" or "百分之{n}" as a pattern: its words literally, the slot a number, spaces
-    optional around it ("30 天", "within 30 days"). A number after 第 is an ordinal (第一次付款, 第3个月), no count
-    or period."""
-    return rf"\s*(?<!第)(?:{NUMBER})\s*".join(map(re.escape, form.split(_SLOT)))
+def form_pattern(form: str, ordinal: bool = False) -> str:
+    """A form such as "{n}个工作日" or "百分之{n}" as a pattern: its words literally, the slot a number (ORDINAL: an
+    ordinal number after 第 too), spaces optional around it ("30 天", "within 30 days")."""
+    number = rf"(?:{NUMBER})" if ordinal else rf"(?<!第)(?:{NUMBER})"
+    return rf"\s*{number}\s*".join(map(re.escape, form.split(_SLOT)))
 
 
 def ask_pattern(ask: str) -> str:
@@ -32,22 +35,24 @@ def ask_pattern(ask: str) -> str:
     return ".*?".join(map(re.escape, ask.split(_GAP)))
 
 
+def _forms(forms: list[str], ordinal: bool) -> re.Pattern[str]:
+    return re.compile("|".join(form_pattern(form, ordinal) for form in forms), re.I)
+
+
 @lru_cache(maxsize=4)
-def _types(words: FieldWords) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
-    """(the pattern of its asking words, the pattern of its answer forms) of each answer type, compiled once per
-    word file."""
+def _types(words: FieldWords) -> tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
+    """(the pattern of its asking words, of its answer forms, of its forms with ordinals) of each answer type,
+    compiled once per word file."""
     return tuple(
-        (
-            re.compile("|".join(map(ask_pattern, kind["asks"])), re.I),
-            re.compile("|".join(map(form_pattern, kind["forms"])), re.I),
-        )
+        (re.compile("|".join(map(ask_pattern, kind["asks"])), re.I), _forms(kind["forms"], False), _forms(kind["forms"], True))
         for kind in words.answer_types.values()
     )
 
 
 def asked_types(question: str, words: FieldWords) -> list[re.Pattern[str]]:
     """The answer patterns of the types the (normalised) question asks for; empty when its words ask for none."""
-    return [answer for asks, answer in _types(words) if asks.search(question)]
+    ordinal = _ORDINAL_ASK in question
+    return [ordinals if ordinal else answer for asks, answer, ordinals in _types(words) if asks.search(question)]
 
 
 def holds_answer(text: str, answers: list[re.Pattern[str]]) -> bool:

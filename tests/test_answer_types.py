@@ -68,3 +68,7 @@ def test_asking_words_apart_must_come_in_their_order():
 def test_an_ordinal_is_no_count_nor_period():
     assert not holds("一共付款几次？", "委托方应在验收后进行第一次付款。")
     assert holds("一共付款几次？", "服务费分三次支付。")
+
+
+def test_a_question_asking_an_ordinal_is_answered_by_one():
+    assert holds("通知发出后第几个工作日算送达？", "书面通知发出后第3个工作日视为送达。")
