@@ -55,8 +55,8 @@ DENSE_WEIGHT = 0.45
 CANDIDATES = 50
 # Added to the fused score (0–1) of a passage holding an answer of the kind the question asks for ("…多久?" and
 # "12个月", "…多少钱?" and "…元"; retrieval/answer_types.py): it lifts that passage over neighbours that only share
-# the question's words. Swept 0-0.6 (README): contracts-extra hit@1 0.73 at 0 and 0.1, 0.75 at 0.2-0.3, 0.77 at
-# 0.5-0.6; N=200 0.935 at 0.1, 0.945 at 0.2, 0.975 at 0.3, 0.985 at 0.5-0.6; the shipped set the same at all.
+# the question's words. Swept 0-0.6 (README): contracts-extra hit@1 0.74 at 0 and 0.1, 0.77 at 0.2-0.3, 0.79 at
+# 0.4-0.6; N=200 0.895 at 0, 0.945 at 0.2, 0.975 at 0.3, 0.985 at 0.5-0.6; the shipped set the same at all.
 ANSWER_TYPE_BONUS = 0.5
 # Added to the fused score of a passage whose own heading holds a word of the question that the headings of at
 # most HEADING_RARE_SHARE of the candidates hold ("竞业禁止" asked, a clause headed 竞业禁止 among clauses that
