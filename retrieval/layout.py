@@ -185,6 +185,23 @@ def is_party_table(labels: list[list[str]], words: LayoutWords) -> bool:
     )
 
 
+def party_table_rows(text: str, words: LayoutWords) -> list[Line]:
+    """The field rows of the tables in `text` that are party blocks (`is_party_table`): furniture for the
+    outline, and where the metadata reads a party's name from the cell beside its role ('甲 方(需方) | 某大学')."""
+    found: list[Line] = []
+    table: list[Line] = []
+    for line in [*lines_of(text, 0, len(text)), None]:
+        if line is not None and is_table_row(line.text):
+            if cells(line.text) and not is_table_rule(line.text):
+                table.append(line)
+            continue
+        labels = [field_row_labels(row.text, words) for row in table]
+        if is_party_table(labels, words):
+            found += [row for row, row_labels in zip(table, labels) if row_labels]
+        table = []
+    return found
+
+
 def is_signature_line(text: str, words: LayoutWords) -> bool:
     """A line that opens the signature block: '甲方（盖章）：', '签字：', '（以下无正文）'."""
     return len(text) <= 60 and "。" not in text and any(w in text for w in words.signature_words)

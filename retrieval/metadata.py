@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from retrieval.layout import Line, cells
 from retrieval.models import Amount, Clause, ContractMetadata, MetaField, NoticePeriod, Party
 from text.numbers import cn2an_number
 
@@ -99,6 +101,8 @@ class _Patterns:
             r"(?=(?P<value>[^\n|]{0,80}))",  # a lookahead: the next party's label may sit inside this window
             re.I,
         )
+        # A table cell holding a role alone ('甲 方(需方)', '乙方:'): the party's name is in the next cell.
+        self.role_cell = re.compile(rf"{label}\s*:?", re.I)
         # 'X(以下简称甲方)' / 'X(以下简称"甲方")'
         self.party_before = re.compile(
             rf"(?P<value>[^\n|:;,。()]{{2,60}}?)\s*\(\s*以下(?:简)?称\s*[\"“']?\s*(?P<label>{roles})", re.I
@@ -207,18 +211,30 @@ def _side(label: str, alias: str | None, words: FieldWords) -> str:
     return words.roles.get(re.sub(r"\s+", "", label).lower()) or words.roles.get(label.lower(), "A")
 
 
-def extract_parties(text: str, locate: _Locator, words: FieldWords) -> list[Party]:
+def _party(match: re.Match[str], raw: str, clause_id: str | None, patterns: _Patterns, words: FieldWords) -> Party:
+    """The party a role label (`match`, with its bracketed alias) introduces, named by the start of `raw`."""
+    label = re.sub(r"\s+", "", match["label"])
+    alias = match.groupdict().get("alias")
+    role = f"{label}({alias})" if alias and re.sub(r"\s+", "", alias).lower() in words.roles else label
+    side = _side(match["label"], alias, words)
+    return Party(role=role, side=side, name=_clean_name(raw, patterns, words), clause_id=clause_id)  # type: ignore[arg-type]
+
+
+def extract_parties(text: str, locate: _Locator, words: FieldWords, party_rows: Sequence[Line] = ()) -> list[Party]:
+    """The parties of the party block, in running text or laid out as a table (`party_rows`: the field rows of
+    party tables, retrieval.layout.party_table_rows)."""
     patterns = _patterns(words)
     found: list[tuple[int, Party]] = []
     for regex in (patterns.party_after, patterns.party_before):
         for match in regex.finditer(text):
-            label = re.sub(r"\s+", "", match["label"])
-            alias = match.groupdict().get("alias")
-            role = f"{label}({alias})" if alias and re.sub(r"\s+", "", alias).lower() in words.roles else label
             raw = match["value"] if regex is patterns.party_after else patterns.role_prefix.sub("", match["value"])
-            name = _clean_name(raw, patterns, words)
-            side = _side(match["label"], alias, words)
-            found.append((match.start(), Party(role=role, side=side, name=name, clause_id=locate.clause_at(match.start()))))
+            found.append((match.start(), _party(match, raw, locate.clause_at(match.start()), patterns, words)))
+    for row in party_rows:
+        row_cells = cells(row.text)
+        for label_cell, value in zip(row_cells, [*row_cells[1:], ""]):  # a role in the last cell is left blank
+            match = patterns.role_cell.fullmatch(label_cell)
+            if match:
+                found.append((row.start, _party(match, value, locate.clause_at(row.start), patterns, words)))
     found.sort(key=lambda item: item[0])
     parties: list[Party] = []
     for _, party in found:  # the first named party per side wins; a side only ever blank is kept blank
@@ -367,12 +383,14 @@ def contract_type(title: str, text: str, words: FieldWords) -> MetaField:
     return MetaField()
 
 
-def extract_metadata(text: str, title: str, clauses: list[Clause], words: FieldWords) -> ContractMetadata:
-    """Every field of one contract, from its normalised text and its clauses."""
+def extract_metadata(
+    text: str, title: str, clauses: list[Clause], words: FieldWords, party_rows: Sequence[Line] = ()
+) -> ContractMetadata:
+    """Every field of one contract, from its normalised text and its clauses (and the rows of its party tables)."""
     patterns, locate = _patterns(words), _Locator(clauses)
     term_start, term_end = _term(text, patterns, locate)
     return ContractMetadata(
-        parties=extract_parties(text, locate, words),
+        parties=extract_parties(text, locate, words, party_rows),
         number=_number(text, patterns, words, locate),
         type=contract_type(title, text, words),
         signing_date=_signing_date(text, patterns, locate),

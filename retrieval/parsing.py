@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.layout import LayoutWords
+from retrieval.layout import LayoutWords, party_table_rows
 from retrieval.loaders import PAGE_BREAK, Progress, UnreadableContract, read_contract
 from retrieval.metadata import FieldWords, extract_metadata
 from retrieval.models import Clause, ContractInfo, ContractMetadata
@@ -63,7 +63,9 @@ def parse_contract(
     if len(clauses) > MAX_PASSAGES:
         raise UnreadableContract(f"条款段落过多（{len(clauses):,} 段，上限 {MAX_PASSAGES:,} 段）：请拆分后分别上传")
     titles = list(dict.fromkeys(c.contract_title for c in clauses))
-    metadata = extract_metadata(text, title, clauses, field_words) if field_words else ContractMetadata()
+    metadata = (
+        extract_metadata(text, title, clauses, field_words, party_table_rows(text, words)) if field_words else ContractMetadata()
+    )
     info = ContractInfo(
         contract_id=contract_id,
         title=title,

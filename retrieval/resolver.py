@@ -62,6 +62,11 @@ class Resolution(BaseModel):
 class _Alias:
     text: str
     whole: bool  # the full registered name (or number): a longer, surer match than a short name
+    marked: str = ""  # a short name with its trade and organisation-form words blanked out ('西安博达\0\0')
+
+
+_BLANKED = "\0"
+_MIN_DISTINCTIVE = 2  # characters of a name's own (not trade or form words) a question must share with it
 
 
 class ContractResolver:
@@ -77,6 +82,8 @@ class ContractResolver:
         self._generic = (
             set(glossary.generic_title_words) | set(field_words.trade_words) | set(field_words.cues["generic_name_parts"])
         )
+        # What a name shares with names of other trades (软件, 科技, 有限公司, 中心, 学院 …): never what names it.
+        self._name_words = re.compile(_any_of(sorted(self._generic | set(self._forms), key=len, reverse=True)))
         cues = field_words.cues
         self._titles = NameIndex(self.contracts.values(), glossary, cues["english_title_phrase_breaks"])
         # "<words> agreement/contract": the English words whose glossary wording is a kind word.
@@ -203,7 +210,7 @@ class ContractResolver:
                     if candidate > score:
                         score, word = candidate, alias.text
                 elif not alias.whole:
-                    part = _overlap(question, alias.text, self._generic)
+                    part = _overlap(question, alias, self._generic)
                     if len(part) > score:
                         score, word = len(part), part
             if score and score > best:
@@ -297,8 +304,9 @@ class ContractResolver:
         for name in contract.metadata.party_names() or contract.parties:
             aliases.append(_Alias(name, whole=True))
             short = self._short_name(name)
-            if short != name and len(short) >= 2:
-                aliases.append(_Alias(short, whole=False))
+            marked = self._name_words.sub(lambda m: _BLANKED * len(m.group()), short)
+            if short != name and len(short) - marked.count(_BLANKED) >= _MIN_DISTINCTIVE:
+                aliases.append(_Alias(short, whole=False, marked=marked))
         return aliases
 
     def _short_name(self, name: str) -> str:
@@ -355,15 +363,19 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s\-_/.:()]", "", text).lower()
 
 
-def _overlap(question: str, short: str, generic: set[str]) -> str:
+def _overlap(question: str, alias: _Alias, generic: set[str]) -> str:
     """The longest part (two characters or more) of a short name that the question contains and that is
     neither a common word of names ('启航' of '北京启航', '海岳' of '宁波海岳') nor one of the language's
-    everyday words (a party called “需要”制造公司 is not named by "需要提前几天"). A part is letters and digits
-    only: a name printed with spaces ("兹有 文讯") is not named by " 文" in "英文 文本"."""
+    everyday words (a party called “需要”制造公司 is not named by "需要提前几天"), and that holds two
+    characters of the name's own: 西安博达软件 is named by 博达 or 博达软件, never by 软件 or 达软 (a
+    question about 软件开发 names no party). A part is letters and digits only: a name printed with spaces
+    ("兹有 文讯") is not named by " 文" in "英文 文本"."""
+    short = alias.text
     for size in range(len(short) - 1, 1, -1):
         for start in range(len(short) - size + 1):
             part = short[start : start + size]
-            if part.isalnum() and part in question and part not in generic and not is_everyday_word(part):
+            own = size - alias.marked[start : start + size].count(_BLANKED)
+            if own >= _MIN_DISTINCTIVE and part.isalnum() and part in question and part not in generic and not is_everyday_word(part):
                 return part
     return ""
 

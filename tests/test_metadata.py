@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 from corpus import FIELD_WORDS, LAYOUT
 
@@ -91,3 +94,47 @@ def test_party_blocks_in_many_styles(words, block, expected):
 def test_a_contract_without_metadata_reads_as_blank_and_ingest_still_works(words):
     meta = metadata_of("合作协议\n第一条 合作内容\n双方就市场推广开展合作，具体事项另行商定。\n", words)
     assert meta.parties == [] and meta.term_end.value == "" and meta.notice_period.count is None
+
+
+def _party_table_docx(rows: list[tuple[str, str]], body: list[str]) -> bytes:
+    """A .docx made here: a title, the party block as a two-column Word table, then the articles."""
+    document = docx.Document()
+    document.add_paragraph("网站运维服务合同")
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, (label, value) in zip(table.rows, rows):
+        row.cells[0].text, row.cells[1].text = label, value
+    for line in body:
+        document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+PARTY_TABLE_ROWS = [
+    ("甲 方（需方）", "渝州理工学院"),
+    ("乙 方（供方）", "云杉软件股份有限公司"),
+    ("签约地点", "渝州理工学院"),
+    ("联系地址", "某市某区学府路8号"),
+]
+ARTICLES = ["第一条 服务内容", "乙方负责甲方门户网站的日常运维。", "第二条 费用", "甲方每年支付运维费人民币八万元。",
+            "第三条 争议", "争议由甲方所在地人民法院管辖。"]  # fmt: skip
+
+
+def test_a_party_table_in_a_docx_names_both_parties_and_stays_furniture(words):
+    parsed = parse_contract("c.docx", _party_table_docx(PARTY_TABLE_ROWS, ARTICLES), words=LAYOUT, field_words=words)
+    parties = {p.side: (p.role, p.name) for p in parsed.info.metadata.parties}
+    assert parties == {"A": ("甲方(需方)", "渝州理工学院"), "B": ("乙方(供方)", "云杉软件股份有限公司")}
+    assert parsed.info.parties == ["渝州理工学院", "云杉软件股份有限公司"]
+    assert not any("云杉" in c.text or "学府路" in c.text for c in parsed.clauses)
+
+
+def test_a_name_in_running_text_comes_before_a_name_in_a_later_table_and_a_blank_cell_names_no_one(words):
+    text = ("运维服务合同\n甲方:渝州理工学院\n第一条 服务\n乙方负责运维。\n第二条 费用\n甲方每年付费。\n第三条 其他\n未尽事宜另议。\n"
+            "| 甲方 | 渝州理工学院后勤处 | 乙方 | |\n| 地址 | 学府路8号 | 地址 | |\n")  # fmt: skip
+    assert sides(metadata_of(text, words)) == {"A": "渝州理工学院", "B": ""}
+
+
+def test_a_table_of_duties_per_party_names_no_party(words):
+    text = ("施工合同\n甲方:渝州理工学院\n第一条 分工\n| 甲方 | 提供场地和水电 |\n| 乙方 | 负责施工 |\n"
+            "第二条 付款\n甲方验收后付款。\n第三条 其他\n未尽事宜另议。\n")  # fmt: skip
+    assert sides(metadata_of(text, words)) == {"A": "渝州理工学院"}

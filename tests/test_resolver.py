@@ -110,6 +110,25 @@ def test_a_party_name_printed_with_spaces_is_not_named_by_a_space_and_one_charac
     assert resolver.resolve("文讯那份合同的保密期多久?").contract_ids == ["x_nda"]
 
 
+def test_a_party_is_named_by_the_distinctive_part_of_its_name_not_by_its_trade_words():
+    """A party read from a party table (云杉软件工坊有限公司) is named by 云杉 or 工坊, never by 软件, 杉软 or
+    软件工: a question about another contract's 软件开发 stays that contract's, one about 软件工程 names no
+    party; a name made only of trade and form words names nothing by a part of it."""
+    table = "| 甲方 | 渝州理工学院 |\n| 乙方 | 云杉软件工坊有限公司 |\n| 地址 | 学府路8号 |\n"
+    web = contract("网站运维服务合同", "HT-2024-007", "", "", "2024年5月6日", "三十", "万分之五")
+    infos = [
+        parse_contract("x_web.txt", web.replace("合同编号", table + "合同编号", 1).encode(), words=LAYOUT, field_words=FIELD_WORDS).info,
+        one_contract_resolver("x_dev", "软件开发合同", "北京启航科技有限公司", "信息技术服务中心").contracts["x_dev"],
+    ]
+    assert "云杉软件工坊有限公司" in infos[0].parties
+    resolver = ContractResolver(infos, FIELD_WORDS, GLOSSARY)
+    assert resolver.resolve("软件开发合同的验收标准是什么?").contract_ids == ["x_dev"]
+    assert "party" not in resolver.resolve("软件工程验收不合格怎么办?").named_by
+    assert resolver.resolve("杉软那边的运维费多少?").contract_ids == []
+    assert resolver.resolve("云杉那份合同的运维费多少?").contract_ids == ["x_web"]
+    assert resolver.resolve("技术服务费什么时候付?").contract_ids == []
+
+
 def test_a_picker_at_three_hundred_contracts_offers_at_most_eight_and_narrows_by_every_word_typed():
     archive = catalog(300)
     resolver = ContractResolver(archive, FIELD_WORDS, GLOSSARY)
