@@ -7,6 +7,8 @@ counts its calls); the dev-set bar and the query-side checks use the one real in
 
 from __future__ import annotations
 
+import hashlib
+
 import cn2an
 import numpy as np
 import pytest
@@ -557,3 +559,21 @@ def test_a_passage_holding_an_answer_of_the_asked_kind_is_lifted(fast_index, tmp
     assert "第三条 维护费用" in lifted
     assert {heading for heading, lift in lifted.items() if lift} == {"第二条 维护期限"}
     assert not any(lifts("软件维护是怎么约定的？").values())
+
+
+def test_the_vector_store_searches_wide_and_an_older_collection_is_widened_when_opened(tmp_path, fake_embedder):
+    """Chroma's default search width (100 candidates) made an unscoped search on a re-ingested index differ from the
+    exact ranking; the collection keeps a wider one, and one made before gets it, its distance still the cosine."""
+    from retrieval.index import HNSW_EF_SEARCH, chroma_client, index_folder
+
+    data = tmp_path / "data"
+    older = chroma_client(index_folder(data) / "chroma").get_or_create_collection(
+        "clauses_" + hashlib.sha1(fake_embedder.name.encode()).hexdigest()[:10],
+        metadata={"hnsw:space": "cosine"},
+        embedding_function=None,
+    )
+    assert older.configuration["hnsw"]["ef_search"] < HNSW_EF_SEARCH
+    hnsw = index_at(data, fake_embedder)._collection.configuration["hnsw"]
+    assert hnsw["ef_search"] == HNSW_EF_SEARCH and hnsw["space"] == "cosine"
+    fresh = index_at(tmp_path / "fresh", fake_embedder)._collection.configuration["hnsw"]
+    assert fresh["ef_search"] == HNSW_EF_SEARCH and fresh["space"] == "cosine"
