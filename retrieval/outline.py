@@ -115,7 +115,9 @@ class _Reader:
         self.nodes: list[_Node] = [self.preamble]
         self.current = self.preamble
         self.in_signature = False
-        self.previous: Line | None = None  # the last line read as text
+        self.table_rows: list[str] = []  # the rows of the table being read (its cells' texts, rules left out)
+        # The last line read as text, or as the signature block's furniture: a title may follow signatures.
+        self.previous: Line | None = None
         self.retract: Line | None = None  # a text line that turned out to be a title
         self.markers = [line_marker(line.text, words=words) for line in lines]
         self.first_fixed = next((i for i, m in enumerate(self.markers) if m and m.family in FIXED_RANK), None)
@@ -160,7 +162,7 @@ class _Reader:
             if run and run[-1] is self.retract:
                 run = run[:-1]  # the title line of the appended document left its predecessor's text
             self.retract = None
-        self.previous = line if kind == "text" else None
+        self.previous = line if kind == "text" or kind == "furniture" and self.in_signature else None
         lead: list[Line] = []
         if self.translations_lead and kind in ("unit", "unit_with_text") and run:
             # '乙方应于…交货。' before '2.3. The Supplier shall deliver…': the translation is the new unit's.
@@ -203,7 +205,11 @@ class _Reader:
         text = line.text
         if is_table_row(text):
             signing = is_signature_line(text, self.words)  # a signature block laid out as a table
+            if cells(text) and not is_table_rule(text):
+                self.table_rows.append(text)
             return "furniture" if self.in_signature or signing else "table"  # a rule row stays in its table
+        if self.table_rows:
+            self._close_table(i)
         new_section = annex_heading(text, self.words)
         if new_section and self._body_ends_before(i) or self.in_signature and appended_title(text, self.words):
             self._open_section(new_section or text, text)
@@ -217,7 +223,7 @@ class _Reader:
             self.in_signature = False  # the outline goes on: what looked like signatures was a clause's list
             return "unit_with_text" if self.current.first_run_start is not None else "unit"
         if self.in_signature:
-            if is_sentence(text) and len(text) > 40:
+            if is_sentence(text) and len(text) > 40 and not is_field_line(text, self.words):
                 self.in_signature = False
             else:
                 return "furniture"
@@ -235,6 +241,19 @@ class _Reader:
             return "furniture"
         return "text"
 
+    def _close_table(self, i: int) -> None:
+        """A signature or party table once the body is over (line `i` follows it) opens the signature block:
+        the contact lines each party adds in running text below it (地址：…, 电话：…, 开户行：…, 账号：…) are
+        furniture like the table (the metadata still reads them). A party table inside an article (contacts
+        for notices) leaves the text after it answerable."""
+        rows, self.table_rows = self.table_rows, []
+        signing = any(is_signature_line(row, self.words) for row in rows)
+        labels = [field_row_labels(row, self.words) for row in rows]
+        # A party's own table: party fields, a role among them (an agent's contact form names no party).
+        party = is_party_table(labels, self.words) and any(set(row) & set(self.words.party_roles) for row in labels)
+        if (signing or party) and self.current is not self.preamble and self._body_ends_before(i):
+            self.in_signature = True
+
     def _restarts_after_title(self, marker: Marker) -> bool:
         """Does the outermost numbering start over at 1 right after a short title line?"""
         top = self.scheme.stack[0] if self.scheme.stack else None
@@ -246,6 +265,7 @@ class _Reader:
             and self.previous is not None
             and line_marker(self.previous.text, words=self.words) is None
             and is_heading_like(self.previous.text)
+            and not is_field_line(self.previous.text, self.words)
             and not self.scheme.continues(marker)
         )
 

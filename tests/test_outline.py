@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 from corpus import FIELD_WORDS, LAYOUT
 
 from retrieval.models import Clause
@@ -193,3 +196,74 @@ def test_lists_under_lettered_headings_and_under_each_sub_heading_start_over():
     assert by_text(clauses, "承担保修责任").heading_path == ["第一条 甲方义务", "B 适用于建设单位的情形", "2."]
     assert by_text(clauses, "审定管理制度").heading_path == ["第一条 甲方义务", "A 适用于业主大会的情形", "1."]
     assert by_text(clauses, "移交档案资料").heading_path == ["第二条 乙方权利和义务", "(二) 乙方的义务", "2."]
+
+
+CONTACTS_BELOW_SIGNATURES = """设备维护合同
+甲方:渝州理工学院
+乙方:云杉机电有限公司
+第一条 维护范围
+乙方负责甲方教学楼电梯的日常维护。
+第二条 费用
+甲方每季度支付维护费人民币一万二千元。
+第三条 争议
+争议由甲方所在地人民法院管辖。
+| 甲方(盖章): | 乙方(盖章): |
+| 日期: | 日期: |
+甲方地址:渝州市学府路8号
+甲方电话:023-12345678
+电子邮箱:office@example.edu
+开户银行:工商银行渝州学府路支行,账号:3100020000000000000,户名:渝州理工学院
+乙方地址:渝州市工业园区三路16号
+乙方电话:023-87654321
+微信:yunshan_service
+"""
+
+
+def test_a_contact_block_below_a_signature_table_is_furniture():
+    parsed = parse_contract("doc.txt", CONTACTS_BELOW_SIGNATURES.encode(), words=LAYOUT, field_words=FIELD_WORDS)
+    texts = "\n".join(c.text for c in parsed.clauses)
+    for contact in ("学府路8号", "023-12345678", "office@example.edu", "3100020000000000000", "工业园区", "yunshan"):
+        assert contact not in texts
+    assert by_text(parsed.clauses, "人民法院管辖").article == "第三条 争议"
+    assert {p.side: p.name for p in parsed.info.metadata.parties} == {"A": "渝州理工学院", "B": "云杉机电有限公司"}
+
+
+def test_a_contact_block_below_a_party_table_without_signature_words_is_furniture():
+    raw = CONTACTS_BELOW_SIGNATURES.replace("| 甲方(盖章): | 乙方(盖章): |\n| 日期: | 日期: |\n",
+                                            "| 甲方: | 渝州理工学院 | 乙方: | 云杉机电有限公司 |\n| 负责人: | 王某 | 负责人: | 李某 |\n")  # fmt: skip
+    texts = "\n".join(c.text for c in parse(raw))
+    assert not any(contact in texts for contact in ("学府路8号", "王某", "office@example.edu", "工业园区"))
+
+
+def test_a_contact_table_inside_an_article_leaves_the_text_after_it_answerable():
+    clauses = parse(
+        "设备维护合同\n第一条 通知\n双方的联系人如下:\n| 甲方联系人 | 王某 |\n| 乙方联系人 | 李某 |\n"
+        "联系人变更的,应提前三日通知对方。\n第二条 费用\n甲方每季度支付维护费。\n第三条 争议\n争议由法院管辖。\n"
+    )
+    assert by_text(clauses, "应提前三日通知对方").article == "第一条 通知"
+
+
+def test_a_docx_signature_table_then_contact_paragraphs():
+    document = docx.Document()
+    for line in CONTACTS_BELOW_SIGNATURES.split("\n")[:9]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, (("甲方(盖章):", "乙方(盖章):"), ("日期:", "日期:"))):
+        row.cells[0].text, row.cells[1].text = cells
+    for line in CONTACTS_BELOW_SIGNATURES.split("\n")[11:]:
+        document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    clauses = parse_contract("doc.docx", data.getvalue(), words=LAYOUT).clauses
+    texts = "\n".join(c.text for c in clauses)
+    assert "学府路8号" not in texts and "yunshan" not in texts
+    assert by_text(clauses, "人民法院管辖").article == "第三条 争议"
+
+
+def test_an_outline_starting_over_under_a_title_after_the_signatures_is_its_own_section():
+    clauses = parse(
+        "技术服务合同\n一、服务内容\n乙方提供技术服务。\n二、费用\n甲方按月付费。\n三、争议\n争议由法院管辖。\n"
+        "甲方(盖章):\n乙方(盖章):\n填写说明\n一、合同编号由登记机关填写。\n二、无需填写的条款划(/)表示。\n"
+    )
+    note = by_text(clauses, "划(/)表示")
+    assert (note.part, note.id) == ("填写说明", "doc:填写说明/二")
