@@ -102,7 +102,8 @@ def test_a_cap_can_be_an_amount() -> None:
         ("8万元的违约金", Role.DAMAGES),  # a label after the figure counts when none stands before
         ("5万元的实际损失", Role.LOSS),
         ("10万元货款", Role.PRINCIPAL),
-        ("违约金计算：5万×0.05%×30天", Role.UNLABELLED),  # 违约金 names the topic here, not the figure
+        ("违约金计算：5万×0.05%×30天", Role.UNLABELLED),
+        ("agreed damages RMB 300k", Role.DAMAGES),  # 违约金 names the topic here, not the figure
     ],
 )
 def test_amounts_take_the_role_of_the_nearest_label(message: str, role: Role) -> None:
@@ -198,3 +199,10 @@ def test_negative_figures_are_kept_negative_for_the_engine_to_refuse() -> None:
     assert read.amounts[0].value == Decimal(-3000)
     assert read.negative_days == ["-5天"]
     assert read.rates[0].value == Decimal("-0.0005")
+
+
+def test_fields_set_apart_by_spaces_keep_their_own_units() -> None:
+    read = facts("逾期45天 欠款10万 日万分之五 违约金?")
+    assert [a.value for a in read.amounts] == [Decimal(100000)]  # 日 opens the rate: 10万 is no day count
+    assert [d.days for d in read.durations] == [45]  # 欠款 after a space is the next field, not 45天's debt
+    assert [d.days for d in facts("逾期 45 天，欠款10万").durations] == [45]

@@ -15,9 +15,15 @@ _CURRENCY_PREFIX = r"(?:人民币|人民幣|RMB|CNY|¥|￥)"
 _MONEY_UNIT = r"(?:元|圆|圓|块钱|块|塊|yuan|RMB|CNY)"
 # Words after which a bare number is money: 欠款50000, 本金：80000.
 _MONEY_CONTEXT = r"(?:欠款|欠费|欠|本金|金额|金額|货款|貨款|价款|價款|服务费|服務費|费用|費用|款项|款項|租金|尾款|未付款|未付|损失|損失|违约金|違約金)"
+# A day unit set apart by a space belongs to the figure only when it ends the field (逾期 45 天，): in
+# "欠款10万 日万分之五" the 日 opens the next field, a rate's period.
+DAY_UNIT = r"(?:[天日]|\s+[天日](?=\s|$|[，。；;,.!！?？、:：)）]))"
 # What may follow a number that is *not* money: rates, durations, dates, counts, clause numbers,
 # and vague quantities (10多万: not 10 yuan).
-_NOT_MONEY_AFTER = r"(?:\s*(?:%|％|‰|分之|多|余|几|来|成|倍|天|日|号|號|周|週|星期|个|個|月|年|小时|小時|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
+_NOT_MONEY_AFTER = (
+    rf"(?:{DAY_UNIT}|\s*(?:%|％|‰|分之|多|余|几|来|成|倍|号|號|周|週|星期|个|個|月|年|小时|小時"
+    r"|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
+)
 
 # Scale suffixes staff type after a figure: 10w (万), RMB 100k, CNY 1.5 million. A closed set, like 万/亿 in
 # text.numbers; a suffix counts only when no letter follows it (10 weeks, 5 km are not money).

@@ -38,7 +38,8 @@ from text.lpr import LprTable
 __all__ = ["Kind", "LegalRules", "PenaltySignals", "penalty_signals", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
 
 _TOPIC_WORDS = re.compile(
-    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated", re.I
+    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated|damages|excessive",
+    re.I,
 )
 _CALCULATION_WORDS = re.compile(r"怎么算|如何算|如何计算|怎么计算|计算|算一下|算算|多少|是否过高|高不高|how\s*much|calculate", re.I)
 

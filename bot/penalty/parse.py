@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from text.amounts import find_amounts
+from text.amounts import DAY_UNIT, find_amounts
 from text.chars import normalise_message
 from text.dates import scan_dates
 from text.lpr import LprTable
@@ -51,7 +51,8 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.LOSS: re.compile(r"损失|loss", re.I),
     # 违约金计算：5万×… names the topic, not the figure: 违约金 before a calculation word is no label.
     Role.DAMAGES: re.compile(
-        r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|liquidated\s*damages|agreed\s*penalty|penalty\s*(?:of|is)", re.I
+        r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|(?:liquidated|agreed)\s*damages|agreed\s*penalty|penalty\s*(?:of|is)",
+        re.I,
     ),
     Role.PRINCIPAL: re.compile(
         r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
@@ -94,9 +95,10 @@ LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超�
 
 # 一个半月 and 一年半 add half a unit (个半 before 月, 半 after 年).
 _DURATION = re.compile(
-    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半)\s*"
-    r"(?:(?P<half>个半)(?P<half_unit>月)|"
-    r"(?P<unit>个?自然日|个?工作日|天|日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)(?P<half_after>半(?!个))?)"
+    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半)"
+    rf"(?:(?P<day>{DAY_UNIT})|\s*(?:(?P<half>个半)(?P<half_unit>月)|"
+    r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)))"
+    r"(?P<half_after>半(?!个))?"
     # 一个月零五天, 两周又三天: the days on top of the larger unit.
     r"(?:(?<=[月周期拜年])(?:零|又)?(?P<extra>\d+|[一二两三四五六七八九十]+)\s*(?:天|日))?",
     re.I,
@@ -107,8 +109,9 @@ _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星�
 # Months and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
 _UNIT_NAMES = {"month": "月", "year": "年"}
-# 三个月服务费, 两个月的租金: the period a debt covers, not how late it is.
-_DEBT_PERIOD_AFTER = re.compile(r"\s*(?:的)?\s*(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
+# 三个月服务费, 两个月的租金: the period a debt covers, not how late it is (a space ends the figure's field:
+# 逾期45天 欠款10万).
+_DEBT_PERIOD_AFTER = re.compile(r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
 # Words that name lateness itself, so a duration right after them is the day count (逾期45天 beats 拖欠三个月).
 _LATENESS_BEFORE = re.compile(r"(?:逾期|迟延|延迟|拖延|超期|晚了|晚付|过期|late|overdue|delayed?)(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", re.I)
 _PER_DAY_MARKER = re.compile(r"每(?:逾期|迟延|延迟|拖延|超期)?$")  # 每逾期一日: a rate's period, not a duration
@@ -312,7 +315,8 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
         is_term = _DEADLINE_AFTER.match(text, match.end()) or _NOTICE_BEFORE.search(before)
         if _PER_DAY_MARKER.search(before) or (is_term and not late):
             continue
-        unit = re.sub(r"s$", "", (match.group("unit") or match.group("half_unit")).lower()).removeprefix("个")
+        written = match.group("unit") or match.group("half_unit") or match.group("day").strip()
+        unit = re.sub(r"s$", "", written.lower()).removeprefix("个")
         number = Decimal("0.5") if match.group("number") == "半" else parse_number(match.group("number"))
         if number is None or unit == "工作日":
             continue  # working days have no exact calendar length
