@@ -103,9 +103,9 @@ class _Patterns:
         )
         # A table cell holding a role alone ('甲 方(需方)', '乙方:'): the party's name is in the next cell.
         self.role_cell = re.compile(rf"{label}\s*:?", re.I)
-        # 'X(以下简称甲方)' / 'X(以下简称"甲方")'
+        # 'X(以下简称甲方)' / 'X(以下简称"甲方")' / 'X,以下简称甲方;'
         self.party_before = re.compile(
-            rf"(?P<value>[^\n|:;,。()]{{2,60}}?)\s*\(\s*以下(?:简)?称\s*[\"“']?\s*(?P<label>{roles})", re.I
+            rf"(?P<value>[^\n|:;,。()]{{2,60}}?)\s*(?:\(\s*|,\s*)以下(?:简)?称\s*[\"“']?\s*(?P<label>{roles})", re.I
         )
         # '立约人 X (以下简称甲方)': the role word in front is not part of the name
         self.role_prefix = re.compile(rf"^\s*(?:{roles})[\s:|]*", re.I)

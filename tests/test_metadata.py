@@ -84,6 +84,7 @@ def test_blanks_are_recorded_as_blank_not_guessed(words):
         ("Party A (Client) 甲方(客户):[Parent Name]\nParty B (Service Provider) 乙方(服务提供方):Linden Tutors Pte. Ltd.\n",
          {"A": "", "B": "Linden Tutors Pte. Ltd."}),
         ("立约人 光远行销股份有限公司 (以下简称甲方)\n", {"A": "光远行销股份有限公司"}),
+        ("委托单位:宁波海岳物流有限公司,以下简称甲方;\n承担单位______,以下简称乙方;\n", {"A": "宁波海岳物流有限公司", "B": ""}),
     ],
 )
 def test_party_blocks_in_many_styles(words, block, expected):
