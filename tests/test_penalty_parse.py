@@ -48,6 +48,7 @@ def facts(message: str):
         ("interest at four times the LPR, LPR 3.1%", "0.124", Period.ANNUAL),
         ("interest at 4x LPR (3.1%)", "0.124", Period.ANNUAL),
         ("LPR+150bp，LPR 3.1%", "0.046", Period.ANNUAL),
+        ("按LPR的150%计息，LPR为3.1%", "0.0465", Period.ANNUAL),  # a share of the LPR
         ("违约金按日计算，比例为万分之五", "0.0005", Period.DAILY),
         ("twice the LPR of 3%", "0.06", Period.ANNUAL),
         ("日利息万分之五", "0.0005", Period.DAILY),
@@ -137,6 +138,9 @@ def test_labels_do_not_reach_across_a_comma() -> None:
         ("晚了一个半月", 45, "每月 30 天"),
         ("逾期两个半月", 75, "每月 30 天"),
         ("逾期一个月零五天", 35, "每月 30 天"),
+        ("two weeks late", 14, None),
+        ("overdue for thirty-five days", 35, None),
+        ("a month late", 30, "每月 30 天"),
         ("逾期两周又三天", 17, None),
     ],
 )

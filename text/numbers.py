@@ -48,6 +48,28 @@ NUMBER = (
 )
 
 
+# English number words as staff write day counts ("two weeks", "thirty days", "a month"): a closed set, so read
+# here rather than through a dependency (the PyPI word-to-number packages are unmaintained).
+_EN_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_UNIT_WORDS = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
+EN_NUMBER = rf"\b(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{_EN_UNIT_WORDS}))?|{_EN_UNIT_WORDS})\b"
+
+
+def english_number(text: str) -> int | None:
+    """'thirty-five' → 35, 'two' → 2, 'a' → 1; None when it is not an English number word."""
+    words = re.split(r"[\s-]+", text.strip().lower())
+    if len(words) == 1:
+        return _EN_UNITS.get(words[0], _EN_TENS.get(words[0]))
+    if len(words) == 2 and words[0] in _EN_TENS and words[1] in _EN_UNITS and _EN_UNITS[words[1]] < 10:
+        return _EN_TENS[words[0]] + _EN_UNITS[words[1]]
+    return None
+
+
 def fold_width(text: str) -> str:
     """Full-width digits and figure punctuation to ASCII, one character for one: spans survive."""
     return text.translate(_FOLD)

@@ -38,7 +38,7 @@ _LPR = re.compile(
     rf"{_LPR_NAME}"
     rf"(?:\s*(?:为|是|按|按照|取|=|:|of|is|at)?\s*[(（]?\s*(?P<value>{NUMBER})\s*%\s*[)）]?)?"
     r"(?:\s*(?:的|基础上|之)?\s*(?:"
-    rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})"
+    rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})|(?<=的)\s*(?P<times_percent>{NUMBER})\s*%"
     rf"|(?P<direction>上浮|上调|加计|加收|加|\+|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
     r"(?P<markup_unit>%|个?基点|bp\b|个?百分点|percentage\s*points?)"
     r"))?",
@@ -72,6 +72,7 @@ def _is_bare_figure(match: re.Match[str]) -> bool:
         or match.group("times_word")
         or match.group("times")
         or match.group("times_en")
+        or match.group("times_percent")
         or match.group("direction")
     )
 
@@ -95,6 +96,9 @@ def _lpr_rate(
     if times_word:
         times = Decimal(_TIMES_WORDS[times_word.split()[0].lower()])
         value, how = base * times, f"{described} × {times}"
+    elif match.group("times_percent") and (share := parse_number(match.group("times_percent"))) is not None:
+        times = share / 100  # LPR的150%: a share of the LPR, i.e. 1.5 times it
+        value, how = base * times, f"{described} × {times.normalize():f}"
     elif times_text and (times := parse_number(times_text)) is not None:
         value, how = base * times, f"{described} × {times.normalize():f}"
     elif match.group("direction") and (markup := parse_number(match.group("markup"))) is not None:

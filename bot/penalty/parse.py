@@ -18,7 +18,7 @@ from text.chars import normalise_message
 from text.dates import scan_dates
 from text.lpr import LprTable
 from text.rates import RateScan, scan_rates
-from text.numbers import NUMBER, parse_number
+from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
 _CLAUSE_END = re.compile(r"[，。；;！!？?\n]|,(?!\d{3})")
@@ -95,7 +95,7 @@ LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超�
 
 # 一个半月 and 一年半 add half a unit (个半 before 月, 半 after 年).
 _DURATION = re.compile(
-    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半)"
+    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半|{EN_NUMBER}(?=\s+(?:days?|weeks?|months?|years?)\b))"
     rf"(?:(?P<day>{DAY_UNIT})|\s*(?:(?P<half>个半)(?P<half_unit>月)|"
     r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)))"
     r"(?P<half_after>半(?!个))?"
@@ -302,6 +302,11 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
     return rates
 
 
+def _duration_number(text: str) -> Decimal | None:
+    words = english_number(text)
+    return Decimal(words) if words is not None else parse_number(text)
+
+
 def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
     """Durations in days, any negative ones (逾期-5天) for the engine to refuse, and the periods a debt
     covers (三个月服务费), which are set aside with a word in the reply."""
@@ -317,7 +322,7 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
             continue
         written = match.group("unit") or match.group("half_unit") or match.group("day").strip()
         unit = re.sub(r"s$", "", written.lower()).removeprefix("个")
-        number = Decimal("0.5") if match.group("number") == "半" else parse_number(match.group("number"))
+        number = Decimal("0.5") if match.group("number") == "半" else _duration_number(match.group("number"))
         if number is None or unit == "工作日":
             continue  # working days have no exact calendar length
         if match.group("half") or match.group("half_after"):
