@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+import roman
+
 # Full-width digits and the punctuation that appears inside figures, folded one-for-one.
 _FOLD = str.maketrans(
     "０１２３４５６７８９．％／－−：",
@@ -163,19 +165,12 @@ def cn_number(text: str) -> int | None:
         return None
 
 
-# Hand-written: no maintained Roman-numeral library is among the dependencies, and headings ('ARTICLE IV',
-# 'Part XII') need only the canonical forms up to 399, which one pattern checks and a sum reads.
-_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
 def roman_number(text: str) -> int | None:
     """'IV' → 4, 'xii' → 12 (either case); None for anything else, a non-canonical form ('IIII', 'VX') included."""
-    letters = text.upper()
-    if not letters or not _ROMAN.fullmatch(letters):
+    try:
+        return roman.fromRoman(text.upper())
+    except roman.RomanError:
         return None
-    values = [_ROMAN_VALUES[c] for c in letters]
-    return sum(-v if v < following else v for v, following in zip(values, values[1:] + [0]))
 
 
 def an2cn_numeral(number: int | str, mode: str) -> str:
