@@ -58,8 +58,12 @@ _EN_UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_EN_UNIT_WORDS = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
-EN_NUMBER = rf"\b(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{_EN_UNIT_WORDS}))?|{_EN_UNIT_WORDS})\b"
+_EN_UNIT_WORDS = "|".join(sorted(set(_EN_UNITS) - {"a", "an"}, key=len, reverse=True))
+# "a"/"an" is a count only before a lateness ("a month late"); "0.03% a day" is a rate's period.
+EN_NUMBER = (
+    rf"\b(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{_EN_UNIT_WORDS}))?|{_EN_UNIT_WORDS}"
+    r"|an?(?=\s+(?:day|week|month|year)\s+(?:late|overdue|past\s+due|behind)))\b"
+)
 
 
 def english_number(text: str) -> int | None:
