@@ -214,12 +214,31 @@ def is_title(text: str, words: LayoutWords) -> bool:
     )
 
 
-def annex_heading(text: str, words: LayoutWords) -> str | None:
-    """'附件一：房屋交接清单' → '附件一'; None for other lines (and for '详见附件' references)."""
+_HEADING_END = " \t:：、,，.;；"  # what ends a heading without being part of it ('附件：', '格式:')
+
+
+def heading_title(text: str) -> str:
+    """A heading as a path entry or an id names it: without the punctuation that ends it ('附件：' → '附件')."""
+    return text.rstrip(_HEADING_END)
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex heading line: its label ('附件一') and where the words after the label start."""
+
+    label: str
+    rest_at: int
+
+
+def annex_heading(text: str, words: LayoutWords) -> Annex | None:
+    """'附件一：房屋交接清单' → 附件一, its title at 4; None for other lines (and for '详见附件' references)."""
     match = re.match(rf"^({'|'.join(words.annex_words)})\s*([一二三四五六七八九十\d]{{0,3}})", text)
     if not match or len(text) > 40 or is_sentence(text):
         return None
-    return match.group(0).replace(" ", "")
+    rest_at = match.end()
+    while rest_at < len(text) and text[rest_at] in _HEADING_END:
+        rest_at += 1
+    return Annex(match.group(0).replace(" ", ""), rest_at)
 
 
 def appended_title(text: str, words: LayoutWords) -> bool:

@@ -24,6 +24,7 @@ from retrieval.layout import (
     appended_title,
     cells,
     field_row_labels,
+    heading_title,
     is_field_line,
     is_heading_like,
     is_party_table,
@@ -66,6 +67,7 @@ class _Node:
     title: str
     section: str  # the annex or appended document it belongs to ('' for the contract itself)
     parent: _Node | None = None
+    opens_section: bool = False  # the annex's or appended document's own heading: its label is the part
     runs: list[list[Line]] = field(default_factory=list)  # its own text, cut where tables or furniture interrupt
     tables: list[list[Line]] = field(default_factory=list)
     first_run_start: int | None = None  # where the text on the unit's own line starts
@@ -129,11 +131,17 @@ class _Reader:
             yield line, False
             return
         cuts = [m.start() for m in _INLINE_MARKER.finditer(line.text)]
+        # '附件：一、物业构成细目': the annex heading, then its first unit.
+        annex = annex_heading(line.text, self.words)
+        opened = annex.rest_at if annex and self._body_ends_before(i) else None
+        if opened is not None and line_marker(line.text[opened:], words=self.words):
+            cuts = sorted({opened, *cuts})
         start, continuation = 0, False
         for cut in cuts:
             yield Line(line.start + start, line.start + cut, line.text[start:cut]), continuation
             marker = line_marker(line.text[cut:], line.start + cut, self.words)
-            continuation = not (marker and marker.family in _INLINE_FAMILIES and self.scheme.continues(marker))
+            inline = marker and marker.family in _INLINE_FAMILIES and self.scheme.continues(marker)
+            continuation = cut != opened and not inline
             start = cut
         yield Line(line.start + start, line.end, line.text[start:]), continuation
 
@@ -210,15 +218,15 @@ class _Reader:
             return "furniture" if self.in_signature or signing else "table"  # a rule row stays in its table
         if self.table_rows:
             self._close_table(i)
-        new_section = annex_heading(text, self.words)
-        if new_section and self._body_ends_before(i) or self.in_signature and appended_title(text, self.words):
-            self._open_section(new_section or text, text)
+        annex_opens = annex_heading(text, self.words) is not None and self._body_ends_before(i)
+        if annex_opens or self.in_signature and appended_title(text, self.words):
+            self._open_section(text)
             return "furniture"
         marker = line_marker(text, line.start, self.words)
         if marker and self._restarts_after_title(marker):
             # '…八、…。\n填写说明\n一、…': the outline starts over under a title line: an appended document.
             self.retract = self.previous
-            self._open_section(self.previous.text, self.previous.text)
+            self._open_section(self.previous.text)
         if marker and self._opens_unit(i, marker, line):
             self.in_signature = False  # the outline goes on: what looked like signatures was a clause's list
             return "unit_with_text" if self.current.first_run_start is not None else "unit"
@@ -293,7 +301,7 @@ class _Reader:
                 parent = self._open_plain()
         else:
             parent = None if major else self._open_plain(major_only=True)
-        node = _Node(unit, title, self.section, parent)
+        node = _Node(unit, heading_title(title), self.section, parent)
         node.first_run_start = None
         self.nodes.append(node)
         self.current = node
@@ -312,11 +320,18 @@ class _Reader:
                 return None
         return None
 
-    def _open_section(self, label: str, heading: str) -> None:
-        self.section = label
+    def _open_section(self, heading: str) -> None:
+        """An annex ('附件一：设备清单': section 附件一, titled '附件一 设备清单') or an appended document ('承诺书')."""
+        annex = annex_heading(heading, self.words)
+        title = ""
+        if annex and annex.rest_at < len(heading):
+            printed, rest = heading[: annex.rest_at], heading[annex.rest_at :]  # the label, with its separator if any
+            glued = printed == heading_title(printed)  # '附件C--报酬和支付' reads whole
+            title = heading_title(heading) if glued else f"{heading_title(printed)} {heading_title(rest)}"
+        self.section = annex.label if annex else heading_title(heading)
         self.scheme = Scheme()
         self.in_signature = False
-        node = _Node(None, heading if heading != label else "", label)
+        node = _Node(None, title, self.section, opens_section=True)
         node.major = True  # type: ignore[attr-defined]
         self.nodes.append(node)
         self.current = node
@@ -388,7 +403,7 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
         outer = [n for n in chain if n.unit is not None and n.unit.family in ("part", "chapter", "jie")]
     else:
         outer = [n for n in chain[:article_at] if n.unit is not None]
-    units = [n for n in chain if n not in outer]
+    units = [n for n in chain if n not in outer and not n.opens_section]  # the section's label is in the part
     article = units[0] if units else None
     clause = units[-1].printed if len(units) > 1 and units[-1].unit else ""
     part = " ".join(section_parts + [n.printed for n in outer])
@@ -398,7 +413,7 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
     out = []
     for run in node.runs:
         body = text[run[0].start : run[-1].end].strip()
-        if body and not (has_children and body == node.title):  # a heading alone is a path entry
+        if body and not (has_children and heading_title(body) == node.title):  # a heading alone is a path entry
             out.append(Draft(part, article_label, article_no, clause, path, body, (run[0].start, run[-1].end)))
     for number, table in enumerate(node.tables, start=1):
         rows = [line for line in table if cells(line.text) and not is_table_rule(line.text)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from retrieval.layout import LayoutWords, lines_of
+from retrieval.layout import LayoutWords, heading_title, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
 from text.numbers import cn_number
@@ -309,10 +309,10 @@ def _segment_run_on(contract_id: str, text: str, title: str, region: _Region, se
             part_label = node.number if cn_number(node.number[1:-2]) != 1 else ""
             stack = [node]
             if len(body) <= _HEADING_MAX_CHARS:  # '第二部分:第三方介入后的修正' is a title, not a clause
-                node.title = body.rstrip(":")
+                node.title = heading_title(body)
                 continue
         elif child_follows and _is_heading(body):
-            node.title = body
+            node.title = heading_title(body)
             stack.append(node)
             continue
         else:

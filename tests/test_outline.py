@@ -267,3 +267,44 @@ def test_an_outline_starting_over_under_a_title_after_the_signatures_is_its_own_
     )
     note = by_text(clauses, "划(/)表示")
     assert (note.part, note.id) == ("填写说明", "doc:填写说明/二")
+
+
+ANNEXES_WITH_COLONS = """设备维护服务合同
+
+第一条 服务内容
+乙方为甲方提供设备维护服务，具体范围见附件一。
+第二条 服务费用：
+服务费用为每年人民币十万元，甲方应于每年一月支付。
+第三条 违约责任
+任何一方违约的，应赔偿对方因此遭受的全部损失。
+甲方（盖章）：
+乙方（盖章）：
+
+附件：
+附件一：设备清单
+一、空调机组
+空调机组共十台，每季度保养一次。
+二、电梯
+电梯共两部，每月检查一次。
+附件二：
+1. 乙方每月提交维护报告。
+2. 甲方收到报告后五日内确认。
+附件三：一、巡检记录表（略）
+二、维修记录表由乙方每次维修后填写。
+"""
+
+
+def test_annex_headings_name_their_section_without_trailing_punctuation_or_doubling():
+    clauses = parse(ANNEXES_WITH_COLONS)
+    assert by_text(clauses, "服务费用为每年").heading == "第二条 服务费用"  # a heading's colon is not its title's
+    aircon = by_text(clauses, "空调机组共十台")
+    assert aircon.id == "doc:附件一/一" and aircon.heading == "附件一 设备清单 › 一 空调机组"
+    assert aircon.label == "附件一 一"
+    report = by_text(clauses, "提交维护报告")
+    assert report.id == "doc:附件二/1." and report.heading == "1." and report.label == "附件二 1."
+    # '附件三：一、…' is the annex heading, then its first unit.
+    assert by_text(clauses, "巡检记录表").id == "doc:附件三/一"
+    assert by_text(clauses, "维修记录表由乙方").id == "doc:附件三/二"
+    assert not [c.id for c in clauses if set(c.id.removeprefix("doc:")) & set(":：、")]
+    assert not [c.heading for c in clauses if c.heading.endswith((":", "：", "、"))]
+    assert len({c.id for c in clauses}) == len(clauses)
