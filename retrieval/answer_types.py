@@ -14,20 +14,24 @@ import re
 from functools import lru_cache
 
 from retrieval.metadata import FieldWords
-from text.numbers import NUMBER
+from text.numbers import number_run
 
-_SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.NUMBER)
+_SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.number_run)
 _GAP = "…"  # in asking words: any words between
 # A number after 第 is an ordinal (第一次付款, 第3个月): it answers a question asking 第几 ("第几个工作日算送达?"
 # and "第3个工作日"), not one asking 几 or 多少 (几次, 多少个月).
 _ORDINAL_ASK = "第几"
 
 
+def _number(ordinal: bool) -> str:
+    return f"(?:{number_run() if ordinal else number_run(not_after='第')})"
+
+
 def form_pattern(form: str, ordinal: bool = False) -> str:
     """A form such as "{n}个工作日" or "百分之{n}" as a pattern: its words literally, the slot a number (ORDINAL: an
     ordinal number after 第 too), spaces optional around it ("30 天", "within 30 days")."""
-    number = rf"(?:{NUMBER})" if ordinal else rf"(?<!第)(?:{NUMBER})"
-    return rf"\s*{number}\s*".join(map(re.escape, form.split(_SLOT)))
+    pattern = rf"\s*{_number(ordinal)}\s*".join(map(re.escape, form.split(_SLOT)))
+    return pattern.removeprefix(r"\s*").removesuffix(r"\s*")
 
 
 def ask_pattern(ask: str) -> str:
@@ -36,7 +40,12 @@ def ask_pattern(ask: str) -> str:
 
 
 def _forms(forms: list[str], ordinal: bool) -> re.Pattern[str]:
-    return re.compile("|".join(form_pattern(form, ordinal) for form in forms), re.I)
+    """One pattern for a type's forms. The forms that open with the number ("{n}天", "{n}个月") share one match of
+    it, followed by any of their words: a pattern per form tried the number at every position once per form."""
+    opening = [form for form in forms if form.startswith(_SLOT) and form.count(_SLOT) == 1]
+    words = "|".join(re.escape(form.removeprefix(_SLOT)) for form in opening)
+    shared = [rf"{_number(ordinal)}\s*(?:{words})"] if opening else []
+    return re.compile("|".join(shared + [form_pattern(form, ordinal) for form in forms if form not in opening]), re.I)
 
 
 @lru_cache(maxsize=4)

@@ -72,3 +72,12 @@ def test_an_ordinal_is_no_count_nor_period():
 
 def test_a_question_asking_an_ordinal_is_answered_by_one():
     assert holds("通知发出后第几个工作日算送达？", "书面通知发出后第3个工作日视为送达。")
+
+
+def test_a_number_run_opens_with_a_digit_and_never_starts_inside_a_number_or_after_what_it_must_not_follow():
+    from text.numbers import number_run
+
+    run = re.compile(number_run())
+    assert [m.group() for m in run.finditer("三十日内支付1,000.5元，共两次")] == ["三十", "1,000.5", "两"]
+    assert not run.search("万分之")  # a unit alone is no number
+    assert not re.compile(number_run(not_after="第")).search("第十二条")

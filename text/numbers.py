@@ -50,6 +50,14 @@ NUMBER = (
 )
 
 
+def number_run(not_after: str = "") -> str:
+    """A pattern for a run of number characters that opens with a digit, never inside another number nor after a
+    character of NOT_AFTER ("第": no ordinal): where a number stands, not what it is worth. Scanning passages for
+    "a number, then 天" with NUMBER tried its alternatives and lookbehinds at every position and took about 15x as
+    long; this one opens with a character class, which the regex engine scans for (retrieval/answer_types.py)."""
+    return rf"[\d{''.join(CN_DIGITS)}十拾](?<![{re.escape(not_after)}\d{_CN_NUMERAL_CHARS}].)[\d.,{_CN_NUMERAL_CHARS}]*"
+
+
 # English number words as staff write day counts ("two weeks", "thirty days", "a month"): a closed set, so read
 # here rather than through a dependency (the PyPI word-to-number packages are unmaintained).
 _EN_UNITS = {
