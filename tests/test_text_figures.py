@@ -137,6 +137,10 @@ def test_dates_rates_durations_and_clause_numbers_are_not_money(message: str) ->
         ("这周日", date(2026, 3, 8)),
         ("下礼拜三", date(2026, 3, 11)),
         ("上週五", date(2026, 2, 27)),
+        ("上个月15号", date(2026, 2, 15)),
+        ("本月1日", date(2026, 3, 1)),
+        ("去年12月1日", date(2025, 12, 1)),
+        ("大前天", date(2026, 3, 2)),
     ],
 )
 def test_find_dates_reads_each_format(text: str, expected: date) -> None:

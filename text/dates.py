@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
+from dateutil.relativedelta import relativedelta
 
 from text.numbers import CN_DIGITS, fold_width, parse_number
 
@@ -37,9 +38,16 @@ _EN_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _ENGLISH_DATE = re.compile(
     rf"\b(?:{_EN_DAY}\s+{_EN_MONTH}|{_EN_MONTH}\s+{_EN_DAY}\b)(?:,?\s+(?P<year>\d{{4}}))?(?!\d)", re.IGNORECASE
 )
-_RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "后天": 2, "後天": 2}
+_RELATIVE_DAYS = {"大前天": -3, "大后天": 3, "大後天": 3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "后天": 2, "後天": 2}
 # 明日 is left out (说明日期), and 前天/后天 are skipped inside 提前天数, 最后天.
 _RELATIVE = re.compile(r"(?<![提之以最])(?:" + "|".join(_RELATIVE_DAYS) + ")")
+# 去年12月1日, 上个月15号: a month and day in a year or month counted from today's.
+_YEAR_OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+_MONTH_OFFSETS = {"上上个月": -2, "上个月": -1, "上月": -1, "本月": 0, "这个月": 0, "这月": 0, "下个月": 1, "下月": 1}
+_RELATIVE_YEAR_DATE = re.compile(
+    rf"(?P<offset>{'|'.join(_YEAR_OFFSETS)})\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"
+)
+_RELATIVE_MONTH_DATE = re.compile(rf"(?P<offset>{'|'.join(_MONTH_OFFSETS)})\s*(?:的)?\s*{_DAY}\s*[日号號]")
 # 上周五, 这个星期一, 下礼拜三: a weekday of a week counted from today's (weeks start on Monday, as in China).
 # A bare 周五 is left alone: it may mean the last one or the next one.
 _WEEK_OFFSETS = {"上上": -2, "上": -1, "本": 0, "这": 0, "這": 0, "下": 1, "下下": 2}
@@ -124,6 +132,14 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
     def free(match: re.Match[str]) -> bool:
         return not any(match.start() in span or match.end() - 1 in span for span in taken)
 
+    for match in _RELATIVE_YEAR_DATE.finditer(folded):
+        year = today.year + _YEAR_OFFSETS[match.group("offset")]
+        month, day = _date_part(match.group("month")), _date_part(match.group("day"))
+        record(match.start(), match.end(), _checked(year, month, day, text[match.start() : match.end()]))
+    for match in _RELATIVE_MONTH_DATE.finditer(folded):
+        first = (today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS[match.group("offset")]))
+        day = _date_part(match.group("day"))
+        record(match.start(), match.end(), _checked(first.year, first.month, day, text[match.start() : match.end()]))
     for pattern in _DATE_PATTERNS:  # most specific first; later patterns skip covered spans
         for match in filter(free, pattern.finditer(folded)):
             parts = match.groupdict()
