@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from retrieval.layout import Line, is_sentence
 from text.chars import script
@@ -31,11 +31,11 @@ _MARGIN = 0.2  # the leading pairing must be this much tighter than the trailing
 _HEADING_CHARS = 80  # an unpunctuated line up to this long ('ARTICLE 12. LIMITATION OF LIABILITY AND INDEMNITY') is a heading
 
 
-def _run_length(lines: Sequence[Line], indices: range, numbered: Callable[[int], bool], other: str) -> int:
+def _run_length(lines: Sequence[Line], indices: range, numbered: Sequence[bool], other: str) -> int:
     """Characters of the unnumbered lines in the other script met walking `indices` until anything else."""
     total = 0
     for i in indices:
-        if numbered(i) or script(lines[i].text) != other:
+        if numbered[i] or script(lines[i].text) != other:
             break
         total += len(lines[i].text)
     return total
@@ -49,14 +49,14 @@ def _spread(ratios: list[float]) -> float:
     return statistics.median(abs(r - middle) for r in ratios)
 
 
-def translations_lead(lines: Sequence[Line], numbered: Callable[[int], bool]) -> bool:
-    """Does this document put each numbered paragraph's translation before it? `numbered(i)` says whether
+def translations_lead(lines: Sequence[Line], numbered: Sequence[bool]) -> bool:
+    """Does this document put each numbered paragraph's translation before it? `numbered[i]` says whether
     line i opens with a numbering marker."""
     leading: list[float] = []  # log(Chinese characters / English characters) of each candidate pair
     trailing: list[float] = []
     count = 0
     for i, line in enumerate(lines):
-        own = script(line.text) if numbered(i) else None
+        own = script(line.text) if numbered[i] else None
         if own is None:
             continue
         count += 1

@@ -8,7 +8,6 @@ The English words of a bilingual title ("Cold Chain Warehousing Agreement") coun
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -25,20 +24,18 @@ _CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ENGLISH_WORD = re.compile(r"[a-z]{3,}")
 
 
-@functools.lru_cache(maxsize=8)
-def _generic_words(generic: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The generic words other than kind words, longest first, as one pattern (built once, not per title:
-    opening an index of 2,000 contracts cuts 2,000 titles)."""
+def _generic_words(generic: Iterable[str]) -> re.Pattern[str] | None:
+    """The generic words other than kind words, longest first, as one pattern."""
     others = sorted((g for g in generic if g not in KIND_WORDS), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, others))) if others else None
 
 
-def _bigrams(text: str, generic: tuple[str, ...] = (), english_generic: frozenset[str] = frozenset()) -> set[str]:
-    """Character bigrams of the Chinese runs once generic words ('服务', '管理') are taken out, minus those inside
-    a kind word ('合同'). Taking them out makes "咨询服务合同" and "咨询合同" share 询合, as they share a meaning.
-    English words (lower case, three letters or more) are grams of their own, but for ENGLISH_GENERIC."""
+def _bigrams(text: str, others: re.Pattern[str] | None = None, english_generic: frozenset[str] = frozenset()) -> set[str]:
+    """Character bigrams of the Chinese runs once generic words ('服务', '管理': OTHERS, from `_generic_words`) are
+    taken out, minus those inside a kind word ('合同'). Taking them out makes "咨询服务合同" and "咨询合同" share 询合,
+    as they share a meaning. English words (lower case, three letters or more) are grams of their own, but for
+    ENGLISH_GENERIC."""
     grams = {word for word in _ENGLISH_WORD.findall(text.lower()) if word not in english_generic}
-    others = _generic_words(tuple(generic))
     for run in _CHINESE_RUN.finditer(text):
         word = others.sub("", run.group()) if others else run.group()
         inside_kind = {i for kind in KIND_WORDS for m in re.finditer(kind, word) for i in range(m.start(), m.end() - 1)}
@@ -72,16 +69,18 @@ class NameIndex:
             phrase.lower() for phrase, wording in glossary.english.items()
             if " " not in phrase and set(wording.split()) <= generic_set
         }
+        # Compiled once per index, not per title: opening an index of 2,000 contracts cuts 2,000 titles.
+        self.generic_words = _generic_words(generic)
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
-            for gram in _bigrams(_titles(contract), generic, self.english_generic):
+            for gram in _bigrams(_titles(contract), self.generic_words, self.english_generic):
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
 
     def match(self, text: str, expand: bool = True) -> TitleMatch:
         """How the text's bigrams (cut once) fall on each contract's titles; with EXPAND, the glossary's wording
         of its words is added first (English words are then matched both as they are and in Chinese)."""
-        grams = _bigrams(self.glossary.expand(text) if expand else text, self.glossary.generic_title_words, self.english_generic)
+        grams = _bigrams(self.glossary.expand(text) if expand else text, self.generic_words, self.english_generic)
         counts: Counter[str] = Counter()
         weights: Counter[str] = Counter()
         for gram in grams & self.postings.keys():

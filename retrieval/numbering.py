@@ -203,10 +203,15 @@ class Scheme:
                 break
         return stack
 
+    def _rank(self, family: str) -> tuple[float, bool]:
+        """The family's rank, and whether it is learned yet: a new family ranks below the innermost open unit."""
+        if family in self.rank:
+            return self.rank[family], True
+        return (self.stack[-1].rank + 1 if self.stack else 1.0), False
+
     def continues(self, marker: Marker) -> bool:
         """Would the marker be accepted now? (Nothing changes.)"""
-        known = marker.family in self.rank
-        rank = self.rank[marker.family] if known else (self.stack[-1].rank + 1 if self.stack else 1.0)
+        rank, known = self._rank(marker.family)
         stack = self._parent(marker.family, rank, marker.number)
         return self._continues(marker.family, marker.number, stack[-1] if stack else None, known)
 
@@ -214,8 +219,7 @@ class Scheme:
         """Accept the marker as the next unit when it continues the numbering; None when it does not.
         `later` are the numbers its family prints further on: they may vouch for a wider gap."""
         family, number = marker.family, marker.number
-        known = family in self.rank
-        rank = self.rank[family] if known else (self.stack[-1].rank + 1 if self.stack else 1.0)
+        rank, known = self._rank(family)
         stack = self._restart_under(family, number, rank) or self._parent(family, rank, number)
         parent = stack[-1] if stack else None
         if not self._continues(family, number, parent, known, later):

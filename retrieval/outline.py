@@ -101,9 +101,11 @@ class _Reader:
         section: str,
         plain_headings: bool,
         words: LayoutWords,
+        markers: list[Marker | None],
         title: str = "",
         translations_lead: bool = False,
     ) -> None:
+        """`markers` are the numbering markers the lines open with (`line_marker` of each, read once)."""
         self.text = text
         self.translations_lead = translations_lead
         self.unit_line: Line | None = None  # the text on the line of the unit read last
@@ -121,7 +123,7 @@ class _Reader:
         # The last line read as text, or as the signature block's furniture: a title may follow signatures.
         self.previous: Line | None = None
         self.retract: Line | None = None  # a text line that turned out to be a title
-        self.markers = [line_marker(line.text, words=words) for line in lines]
+        self.markers = markers
         self.first_fixed = next((i for i, m in enumerate(self.markers) if m and m.family in FIXED_RANK), None)
 
     def _pieces(self, i: int, line: Line) -> Iterator[tuple[Line, bool]]:
@@ -222,7 +224,7 @@ class _Reader:
         if annex_opens or self.in_signature and appended_title(text, self.words):
             self._open_section(text)
             return "furniture"
-        marker = line_marker(text, line.start, self.words)
+        marker = self._marker(i, line)
         if marker and self._restarts_after_title(marker):
             # '…八、…。\n填写说明\n一、…': the outline starts over under a title line: an appended document.
             self.retract = self.previous
@@ -248,6 +250,13 @@ class _Reader:
             self._open(None, text, major=self._heading_follows(i))
             return "furniture"
         return "text"
+
+    def _marker(self, i: int, line: Line) -> Marker | None:
+        """The marker `line` opens with: line i's, read once, when `line` is all of it; a piece is read afresh."""
+        whole = self.lines[i]
+        if (line.start, line.end) == (whole.start, whole.end):
+            return self.markers[i]
+        return line_marker(line.text, line.start, self.words)
 
     def _close_table(self, i: int) -> None:
         """A signature or party table once the body is over (line `i` follows it) opens the signature block:
@@ -342,8 +351,7 @@ class _Reader:
         top = next((u for u in self.scheme.stack[:1]), None)
         if top is None:
             return i > 0
-        for line in self.lines[i + 1 :]:
-            marker = line_marker(line.text, words=self.words)
+        for marker in self.markers[i + 1 :]:
             if marker and marker.family == top.family and top.number[-1] < marker.number[-1] <= top.number[-1] + 3:
                 return False
         return True
@@ -374,12 +382,11 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     title = title_line(lines, words)
     skip = {title} if title is not None else set()
     title_text = lines[title].text if title is not None else ""
-    leads = translations_lead(
-        lines, lambda i: (m := line_marker(lines[i].text, words=words)) is not None and m.family not in LIST_ITEMS
-    )
-    nodes = _Reader(text, lines, section, False, words, title_text, leads).read(skip)
+    markers = [line_marker(line.text, line.start, words) for line in lines]
+    leads = translations_lead(lines, [m is not None and m.family not in LIST_ITEMS for m in markers])
+    nodes = _Reader(text, lines, section, False, words, markers, title_text, leads).read(skip)
     if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
-        plain = _Reader(text, lines, section, True, words, title_text).read(skip)
+        plain = _Reader(text, lines, section, True, words, markers, title_text).read(skip)
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:
             nodes = plain
     parents = {id(n.parent) for n in nodes if n.parent is not None}
