@@ -11,7 +11,8 @@ data directory, nothing cached, with the default model loaded once for all runs.
   and the one before stored.
 
 Then the model alone embeds the same distinct texts in the same batches: the floor any ingest of these files
-has on this machine. Prints passages/s and vectors/s (vectors: passage and sentence texts the model embedded),
+has on this machine. First of all, one-by-one runs with stand-in vectors (hashed bigrams, no model): the time of
+everything but the model, the most the overlap can hide. Prints passages/s and vectors/s (vectors: passage and sentence texts the model embedded),
 wall and CPU seconds (all threads), cores busy (CPU / wall) and the load average at the end of each run.
 """
 
@@ -23,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.measure import CountingEmbedder, load_average
+from bench.measure import CountingEmbedder, StandInPassages, load_average
 from bot.settings import Settings
 from retrieval.embeddings import make_embedder
 from retrieval.glossary import load_glossary
@@ -103,6 +104,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         # Loading the model, Chroma and the segmenter's dictionary is nobody's ingest time.
         _run("overlapped", files[:1], model, settings, Path(scratch) / "warm-up")
+        rest = _run("one-by-one", files, CountingEmbedder(StandInPassages(model.inner)), settings, Path(scratch) / "rest")
+        print(_row(rest | {"way": "one-by-one, no model (stand-in vectors)"}), flush=True)
         for n, way in enumerate(order):
             results.append(_run(way, files, model, settings, Path(scratch) / f"run{n}"))
             print(_row(results[-1]), flush=True)
