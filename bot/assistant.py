@@ -104,15 +104,16 @@ class Assistant:
         self,
         index: ClauseIndex,
         settings: Settings,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
         llm: BaseChatModel | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
     ) -> None:
-        """`llm`: the optional chat model. Without it (the default) the seams below pass everything through."""
+        """`llm`: the optional chat model. Without it (the default) the seams below pass everything through.
+        `today` defaults to the business's date (settings.time_zone) on the `now` clock."""
         self.index = index
         self.settings = settings
-        self.today = today
         self.now = now  # the clock idle drafts are measured by
+        self.today = today or (lambda: settings.today(self.now()))
         self.rewriter = QuestionRewriter(llm)
         self.writer = AnswerWriter(llm)
         self.extractor = FieldExtractor(llm)

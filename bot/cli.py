@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 import logging
 import sys
 from contextlib import ExitStack
@@ -150,12 +149,14 @@ def deadlines(within: int, as_json: bool) -> None:
     """Contracts whose term ends, or whose last day to send a termination/non-renewal notice falls, soon."""
     from bot.deadlines import upcoming
 
-    found = upcoming(open_index(get_settings()).contracts(), date.today(), within)
+    settings = get_settings()
+    today = settings.today()
+    found = upcoming(open_index(settings).contracts(), today, within)
     if as_json:
         echo_json([d.model_dump(mode="json") for d in found])
         return
     for deadline in found:
-        click.echo(deadline.line(date.today()))
+        click.echo(deadline.line(today))
     click.echo(f"{len(found)} deadlines within {within} days")
 
 

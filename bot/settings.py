@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -52,6 +54,18 @@ class Settings(BaseSettings):
     own_company_names: NameList = Field(
         default_factory=list, description="Our own company's names, so the drafter knows which party is ours"
     )
+    time_zone: str = Field(
+        "Asia/Shanghai", description="The business's time zone: what 今天, 上周五 and the reminders' morning mean"
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r} (an IANA name such as Asia/Shanghai)") from error
+        return value
 
     @field_validator("allowed_users", "allowed_chats", "admin_users", mode="before")
     @classmethod
@@ -68,6 +82,15 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.replace("；", ";").replace("，", ",").replace(";", ",").split(",") if part.strip()]
         return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def today(self, now: datetime | None = None) -> date:
+        """The business's date at `now` (default: the clock), whatever the server's own time zone: in a UTC
+        container, 00:00-08:00 Beijing time is still yesterday."""
+        return (now or datetime.now(timezone.utc)).astimezone(self.zone).date()
 
     @property
     def contracts_dir(self) -> Path:

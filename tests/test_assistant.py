@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 from corpus import index_at
+from pydantic import ValidationError
 from embedders import HashingEmbedder
 
 from bot.assistant import REPLY_FAILED, Assistant
@@ -194,3 +196,19 @@ def test_a_server_opens_the_vector_store_in_the_background_a_one_off_question_ne
     reply = assistant.reply("外呼协议提前终止要提前几天通知？", Session(interactive=False))
     assert reply.intent == Intent.CLAUSE and reply.citations
     assert (restarted._chroma is not None) == serving  # the question names one contract: ranked without Chroma
+
+
+# 01:30 in Beijing on 2026-03-05 is still 2026-03-04 on a UTC server.
+EARLY_MORNING_IN_BEIJING = datetime(2026, 3, 4, 17, 30, tzinfo=timezone.utc)
+
+
+def test_today_is_the_business_date_not_the_servers(fast_index: ClauseIndex, tmp_path: Path):
+    assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data"), now=lambda: EARLY_MORNING_IN_BEIJING)
+    assert assistant.today() == date(2026, 3, 5)
+    elsewhere = Settings(data_dir=tmp_path / "data", time_zone="Europe/London")
+    assert Assistant(fast_index, elsewhere, now=lambda: EARLY_MORNING_IN_BEIJING).today() == date(2026, 3, 4)
+
+
+def test_an_unknown_time_zone_is_refused_with_its_name(tmp_path: Path):
+    with pytest.raises(ValidationError, match="Mars/Olympus"):
+        Settings(data_dir=tmp_path, time_zone="Mars/Olympus")

@@ -210,3 +210,20 @@ def test_fields_set_apart_by_spaces_keep_their_own_units() -> None:
     assert [a.value for a in read.amounts] == [Decimal(100000)]  # 日 opens the rate: 10万 is no day count
     assert [d.days for d in read.durations] == [45]  # 欠款 after a space is the next field, not 45天's debt
     assert [d.days for d in facts("逾期 45 天，欠款10万").durations] == [45]
+
+
+@pytest.mark.parametrize(
+    ("message", "days"), [("货款拖了 75 天以上", 75), ("欠租 20 日左右", 20), ("迟延 12 天了，日利率0.05%", 12)]
+)
+def test_a_spaced_day_unit_followed_by_a_word_is_still_the_day_count(message: str, days: int) -> None:
+    assert [d.days for d in facts(message).durations] == [days]
+
+
+@pytest.mark.parametrize("message", ["欠款8万 日利率0.05%", "欠款8万 日万分之三", "欠款8万 日千2"])
+def test_a_spaced_day_unit_that_opens_a_rate_is_no_day_count(message: str) -> None:
+    assert facts(message).durations == []
+
+
+def test_wan_yi_meaning_in_case_is_no_rate() -> None:
+    assert facts("欠款6万，逾期20天，截止日万一对方不认账怎么办").rates == []
+    assert [r.value for r in facts("欠款6万，逾期20天，按日万一，").rates] == [Decimal("0.0001")]

@@ -194,3 +194,35 @@ def test_capitals_read_back_to_the_fen(fen: int) -> None:
     """From one yuan up: a bare 伍角 is not read as money (角/分 alone mean other things in chat)."""
     value = Decimal(fen) / 100
     assert parse_amount(money_in_words(value)) == value
+
+
+@pytest.mark.parametrize(("text", "yuan"), [("3w5", "35000"), ("欠款2W8", "28000"), ("4w5元", "45000")])
+def test_a_w_between_digits_is_wan_like_the_character(text: str, yuan: str) -> None:
+    assert [figure.value for figure in find_amounts(text)] == [Decimal(yuan)]
+
+
+@pytest.mark.parametrize("text", ["插件v3.1 20k行脚本", "写了5w字的报告", "下载量30k次"])
+def test_a_scaled_figure_followed_by_a_word_other_than_moneys_is_a_count(text: str) -> None:
+    assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(("text", "yuan"), [("20k左右", "20000"), ("8w的尾款", "80000"), ("尾款20k件", "20000")])
+def test_a_scaled_figure_before_a_money_word_or_after_one_stays_money(text: str, yuan: str) -> None:
+    assert [figure.value for figure in find_amounts(text)] == [Decimal(yuan)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("前年的7月9日", date(2024, 7, 9)), ("去年 的 11月3号", date(2025, 11, 3))])
+def test_a_relative_year_may_be_followed_by_de(text: str, expected: date) -> None:
+    assert [figure.value for figure in find_dates(text, TODAY)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["我马上周四转账", "线上周二见面", "今晚上周六的安排", "金额在以上周一已确认", "请核对一下周三的单据", "以下周日不算"]
+)
+def test_a_shang_or_xia_ending_another_word_opens_no_week(text: str) -> None:
+    assert find_dates(text, TODAY) == []
+
+
+def test_a_week_word_after_an_unrelated_character_still_opens_the_week() -> None:
+    # TODAY is Thursday 2026-03-05.
+    assert [f.value for f in find_dates("他说上周四付，又改到下周二", TODAY)] == [date(2026, 2, 26), date(2026, 3, 10)]

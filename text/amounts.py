@@ -15,9 +15,12 @@ _CURRENCY_PREFIX = r"(?:人民币|人民幣|RMB|CNY|¥|￥)"
 _MONEY_UNIT = r"(?:元|圆|圓|块钱|块|塊|yuan|RMB|CNY)"
 # Words after which a bare number is money: 欠款50000, 本金：80000.
 _MONEY_CONTEXT = r"(?:欠款|欠费|欠|本金|金额|金額|货款|貨款|价款|價款|服务费|服務費|费用|費用|款项|款項|租金|尾款|未付款|未付|损失|損失|违约金|違約金)"
-# A day unit set apart by a space belongs to the figure only when it ends the field (逾期 45 天，): in
-# "欠款10万 日万分之五" the 日 opens the next field, a rate's period.
-DAY_UNIT = r"(?:[天日]|\s+[天日](?=\s|$|[，。；;,.!！?？、:：)）]))"
+# What readers blank a figure already read out with (length kept, so spans still index the message).
+MASK = "□"
+# A day unit set apart by a space belongs to the figure (逾期 45 天了, 拖欠 60 天以上) unless it opens a
+# rate: in "欠款10万 日万分之五" and "10万 日利率0.05%" the 日 is the rate's period, not a day count; so it
+# is when a rate read out before (masked) follows it.
+DAY_UNIT = rf"(?:[天日]|\s+[天日](?![万千百]分之|[万千][\d一二三四五六七八九]|利率|利息|息|{MASK}))"
 # What may follow a number that is *not* money: rates, durations, dates, counts, clause numbers,
 # and vague quantities (10多万: not 10 yuan).
 _NOT_MONEY_AFTER = (
@@ -30,6 +33,13 @@ _NOT_MONEY_AFTER = (
 SCALES = {"w": Decimal(10**4), "k": Decimal(10**3), "thousand": Decimal(10**3), "million": Decimal(10**6),
           "mn": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9)}  # fmt: skip
 _SCALE = r"(?:\s*(?:thousand|million|billion)|(?<=\d)(?:w|k|mn|bn))(?![A-Za-z])"
+# 3w5 is 3万5 (35,000), as 1万2 is 12,000: the w between digits is folded to 万 before reading.
+_W_BETWEEN_DIGITS = re.compile(r"(?<=\d)w(?=\d)", re.IGNORECASE)
+# 10k行代码, 5w字: with no currency nor money word before it, a scaled figure followed by a word is a count,
+# unless the word is money's (10w货款, 10k左右, 10w的尾款).
+_COUNT_AFTER_SCALE = re.compile(
+    rf"\s*(?!的?{_MONEY_CONTEXT}|{_MONEY_UNIT}|左右|上下|每|以[上下内])[\u3400-\u9fff]", re.IGNORECASE
+)
 
 _CN_DIGIT = f"[{''.join(CN_DIGITS)}]"
 # Capitals spell cents after the yuan: 壹仟伍佰元零伍分, 壹仟元伍角整.
@@ -70,17 +80,21 @@ def find_amounts(text: str) -> list[Figure]:
     or a scale suffix on its own (3.5万, 10w, 100k, 1.5 million), or directly follows a money word (欠款50000). Dates, percentages, day
     counts and clause numbers are never amounts.
     """
-    folded = fold_width(text)
+    folded = _W_BETWEEN_DIGITS.sub("万", fold_width(text))  # one character for one: spans index `text`
     figures: list[Figure] = []
     for match in _AMOUNT.finditer(folded):
         number = match.group("number")
         has_currency = bool(match.group("prefix") or match.group("unit"))
         scale = match.group("scale")
-        ends_in_big_unit = bool(scale) or number[-1] in BIG_UNITS and not folded.startswith("分", match.end())
+        scaled = bool(scale) or "w" in text[match.start("number") : match.end("number")].lower()
+        ends_in_big_unit = scaled or number[-1] in BIG_UNITS and not folded.startswith("分", match.end())
         followed_by_non_money = bool(_NOT_MONEY_AFTER_RE.match(folded, match.end("scale" if scale else "number")))
         if not has_currency and followed_by_non_money:
             continue
-        if not (has_currency or ends_in_big_unit or _looks_like_money_context(folded, match.start())):
+        money_context = _looks_like_money_context(folded, match.start())
+        if not (has_currency or ends_in_big_unit or money_context):
+            continue
+        if scaled and not (has_currency or money_context) and _COUNT_AFTER_SCALE.match(folded, match.end()):
             continue
         value = parse_number(number)
         if value is None:

@@ -45,15 +45,22 @@ _RELATIVE = re.compile(r"(?<![提之以最])(?:" + "|".join(_RELATIVE_DAYS) + ")
 _YEAR_OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 _MONTH_OFFSETS = {"上上个月": -2, "上个月": -1, "上月": -1, "本月": 0, "这个月": 0, "这月": 0, "下个月": 1, "下月": 1}
 _RELATIVE_YEAR_DATE = re.compile(
-    rf"(?P<offset>{'|'.join(_YEAR_OFFSETS)})\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"
+    rf"(?P<offset>{'|'.join(_YEAR_OFFSETS)})\s*(?:的)?\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"
 )
 _RELATIVE_MONTH_DATE = re.compile(rf"(?P<offset>{'|'.join(_MONTH_OFFSETS)})\s*(?:的)?\s*{_DAY}\s*[日号號]")
 # 上周五, 这个星期一, 下礼拜三: a weekday of a week counted from today's (weeks start on Monday, as in China).
 # A bare 周五 is left alone: it may mean the last one or the next one.
 _WEEK_OFFSETS = {"上上": -2, "上": -1, "本": 0, "这": 0, "這": 0, "下": 1, "下下": 2}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# 马上周五付, 线上周三开会, 确认一下周五的: a 上/下 that ends another word (马上, 以下, 一下) opens no week.
+# Keyed by the week word, the characters that make it the end of such a word.
+_WORD_ENDS = {"上": "马线晚早以网路往向之身手楼", "下": "一以私底地手眼当"}
+_WEEK = "|".join(
+    f"(?<![{_WORD_ENDS[word[-1]]}]){word}" if word[-1] in _WORD_ENDS else word
+    for word in sorted(_WEEK_OFFSETS, key=len, reverse=True)
+)
 _RELATIVE_WEEKDAY = re.compile(
-    r"(?P<week>上上|下下|上|本|这|這|下)\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)(?P<weekday>[一二三四五六日天])"
+    rf"(?P<week>{_WEEK})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)(?P<weekday>[一二三四五六日天])"
 )
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ from text.numbers import NUMBER, parse_number
 _RATE = re.compile(
     rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
     # 日万五, 每天千三: the trade's short form of 万分之五 / 千分之三, read only right after a day word, so
-    # 2万5 (an amount) never is one.
-    r"|(?<=[日天])(?P<short_per>[万千])(?P<short_fraction>[一二三四五六七八九]|\d(?:\.\d+)?)(?![\d万千百十元块])"
+    # 2万5 (an amount) never is one. 万一 is also the everyday word "in case" (到期日万一对方…, 万一的话):
+    # followed by a Chinese character it is that word, not a rate (日万1 and 日万一， still are).
+    r"|(?<=[日天])(?P<short_per>[万千])"
+    r"(?P<short_fraction>一(?![\u3400-\u9fff])|[二三四五六七八九]|\d(?:\.\d+)?)(?![\d万千百十元块])"
     rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
     re.I,
 )

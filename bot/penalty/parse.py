@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from text.amounts import DAY_UNIT, find_amounts
+from text.amounts import DAY_UNIT, MASK, find_amounts
 from text.chars import normalise_message
 from text.dates import scan_dates
 from text.lpr import LprTable
@@ -257,7 +257,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Blank out spans (keeping length) so later patterns cannot read into them."""
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = "□" * (end - start)
+        chars[start:end] = MASK * (end - start)
     return "".join(chars)
 
 

@@ -11,12 +11,12 @@ from telegram.ext import Application, ContextTypes
 
 from bot.reminders import ReminderStore, post_new_deadlines
 from bot.telegram.formatting import Paragraph
-from bot.telegram.replying import assistant_of, send_html, work
+from bot.telegram.replying import assistant_of, send_html, settings_of, work
 
 log = logging.getLogger(__name__)
 
 WITHIN_DAYS = 60
-DAILY_AT = dt.time(hour=9, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # 09:00 China time
+DAILY_AT_HOUR = 9  # in the business's time zone (settings.time_zone)
 FIRST_RUN_AFTER_SECONDS = 60  # a restart catches up without waiting for the next morning
 
 
@@ -26,7 +26,7 @@ def reminder_store(context: ContextTypes.DEFAULT_TYPE) -> ReminderStore:
 
 async def show_deadlines(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = await work(update, assistant_of(context).deadlines, WITHIN_DAYS)
-    today = dt.date.today()
+    today = settings_of(context).today()
     lines = [d.line(today) for d in found] or [f"未来 {WITHIN_DAYS} 天内没有到期或需发通知的合同。"]
     await send_html(update.effective_message, context, [Paragraph(f"未来 {WITHIN_DAYS} 天的合同期限", "b"), Paragraph("\n".join(lines))])
 
@@ -48,11 +48,12 @@ async def post_deadlines(context: ContextTypes.DEFAULT_TYPE) -> None:
     async def send(chat_id: int, text: str) -> None:
         await context.bot.send_message(chat_id, text, parse_mode=None)
 
-    sent = await post_new_deadlines(reminder_store(context), found, dt.date.today(), send)
+    sent = await post_new_deadlines(reminder_store(context), found, settings_of(context).today(), send)
     log.info("deadline reminders: %d chats told", sent)
 
 
 def schedule_reminders(application: Application, store: ReminderStore) -> None:
     application.bot_data["reminders"] = store
-    application.job_queue.run_daily(post_deadlines, time=DAILY_AT, name="deadline-reminders")
+    daily_at = dt.time(hour=DAILY_AT_HOUR, tzinfo=application.bot_data["settings"].zone)
+    application.job_queue.run_daily(post_deadlines, time=daily_at, name="deadline-reminders")
     application.job_queue.run_once(post_deadlines, when=FIRST_RUN_AFTER_SECONDS, name="deadline-reminders-at-start")
