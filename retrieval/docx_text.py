@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+import roman
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
@@ -27,13 +28,11 @@ _DIGITS = "〇一二三四五六七八九"
 
 
 def _roman(n: int) -> str:
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for value, numeral in numerals:
-        count, n = divmod(n, value)
-        out += numeral * count
-    return out
+    """I … MMMCMXCIX; a counter outside what Roman numerals write stays decimal, as _enclosed does."""
+    try:
+        return roman.toRoman(n) if n > 0 else str(n)
+    except roman.RomanError:
+        return str(n)
 
 
 def _letters(n: int) -> str:

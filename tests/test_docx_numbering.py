@@ -125,6 +125,7 @@ def test_auto_numbers_and_tables_are_written_as_word_shows_them():
         (105, "chineseCountingThousand", "一百零五"), (4, "chineseLegalSimplified", "肆"),
         (2, "ideographTraditional", "乙"), (3, "decimalEnclosedCircle", "③"), (28, "upperLetter", "BB"),
         (14, "lowerRoman", "xiv"), (7, "decimalZero", "07"), (12, "decimal", "12"), (5, "unknownFormat", "5"),
+        (1994, "upperRoman", "MCMXCIV"), (0, "upperRoman", "0"), (5000, "upperRoman", "5000"),  # past Roman: decimal
     ],
 )
 def test_number_formats(n, fmt, shown):

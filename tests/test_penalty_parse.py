@@ -51,6 +51,7 @@ def facts(message: str):
         ("按LPR的150%计息，LPR为3.1%", "0.0465", Period.ANNUAL),  # a share of the LPR
         ("违约金按日计算，比例为万分之五", "0.0005", Period.DAILY),
         ("twice the LPR of 3%", "0.06", Period.ANNUAL),
+        ("interest at six times the LPR, LPR 2.5%", "0.15", Period.ANNUAL),  # any English number word
         ("日利息万分之五", "0.0005", Period.DAILY),
     ],
 )
@@ -227,3 +228,13 @@ def test_a_spaced_day_unit_that_opens_a_rate_is_no_day_count(message: str) -> No
 def test_wan_yi_meaning_in_case_is_no_rate() -> None:
     assert facts("欠款6万，逾期20天，截止日万一对方不认账怎么办").rates == []
     assert [r.value for r in facts("欠款6万，逾期20天，按日万一，").rates] == [Decimal("0.0001")]
+
+
+@pytest.mark.parametrize("message", ["违约金500元 / 天，逾期10天", "违约金500元 a day, 10 days late"])
+def test_a_sum_per_day_is_read_whatever_the_spacing(message: str) -> None:
+    assert [a.per_day for a in facts(message).amounts] == [True]
+
+
+@pytest.mark.parametrize("message", ["欠款10万，逾期一年半，日万分之五", "欠款10万，逾期半年，日万分之五"])
+def test_half_a_year_gives_no_day_count(message: str) -> None:
+    assert facts(message).durations == []  # 182.5 days is no whole count: the reply asks for the days

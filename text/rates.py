@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from text.lpr import LprTable
-from text.numbers import NUMBER, parse_number
+from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
 
 _RATE = re.compile(
     rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
@@ -30,12 +30,12 @@ _PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"
 _UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
 
 _LPR_NAME = r"(?:(?:一年期|1年期|one[-\s]year)\s*(?:的)?\s*)?(?:LPR|贷款市场报价利率)(?:\s*[(（]?\s*(?:一年期|1年期)\s*[)）]?)?"
-# four times the LPR, twice the LPR: the English words for a multiple (a closed set, like the numerals).
-_TIMES_WORDS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4,
-                "two": 2, "three": 3, "four": 4, "five": 5}  # fmt: skip
+# twice the LPR: the English words that are a multiple by themselves (a closed set, like the numerals); "four
+# times the LPR" is an English number word (text.numbers) before "times".
+_MULTIPLE_WORDS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 _LPR = re.compile(
     rf"(?:(?:(?P<times_before>{NUMBER})\s*(?:倍|x|×|times)"
-    r"|\b(?P<times_word>twice|double|triple|treble|quadruple|(?:two|three|four|five)\s+times))"
+    rf"|\b(?P<times_word>{'|'.join(_MULTIPLE_WORDS)}|(?:{EN_NUMBER})\s+times))"
     r"\s*(?:的|of\s*the|the)?\s*)?"
     rf"{_LPR_NAME}"
     rf"(?:\s*(?:为|是|按|按照|取|=|:|of|is|at)?\s*[(（]?\s*(?P<value>{NUMBER})\s*%\s*[)）]?)?"
@@ -96,7 +96,8 @@ def _lpr_rate(
     times_word = match.group("times_word")
     value, how = base, described
     if times_word:
-        times = Decimal(_TIMES_WORDS[times_word.split()[0].lower()])
+        word = re.sub(r"\s+times$", "", times_word.lower())
+        times = Decimal(_MULTIPLE_WORDS.get(word) or english_number(word) or 1)
         value, how = base * times, f"{described} × {times}"
     elif match.group("times_percent") and (share := parse_number(match.group("times_percent"))) is not None:
         times = share / 100  # LPR的150%: a share of the LPR, i.e. 1.5 times it

@@ -83,7 +83,8 @@ _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
     ),
 }
 _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
-    Period.DAILY: re.compile(r"\s*(?:(?:/|每|一|per\s*|a\s*|each\s*)(?:日|天|day)|daily)", re.I),
+    # 0.05%/天, 500元每天, 0.05% per day: also a sum per day (_read_amounts).
+    Period.DAILY: re.compile(r"\s*(?:(?:/|每|一|per\s*|a\s+|each\s+)\s*(?:日|天|day\b)|daily)", re.I),
     Period.MONTHLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?月|month)", re.I),
     Period.ANNUAL: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:年|year|annum)", re.I),
 }
@@ -93,7 +94,8 @@ INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
 ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|一次性|转包|解除|one[-\s]?off|lump", re.I)
 LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
 
-# 一个半月 and 一年半 add half a unit (个半 before 月, 半 after 年).
+# 一个半月 adds half a month (个半 before 月). 一年半 and 半年 are read too (半 after 年, 半 as the number) but
+# give no day count: at 365 days a year, half a year is no whole number of days, so the reply asks for it.
 _DURATION = re.compile(
     rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半|{EN_NUMBER}(?=\s+(?:days?|weeks?|months?|years?)\b))"
     rf"(?:(?P<day>{DAY_UNIT})|\s*(?:(?P<half>个半)(?P<half_unit>月)|"
@@ -261,10 +263,6 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-# 500元/天, 500元每天: a sum per day, written after it.
-_PER_DAY_AFTER = re.compile(r"\s*(?:/|每|一|per\s+|a\s+|each\s+)\s*(?:日|天|day\b)", re.I)
-
-
 def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
     amounts = []
     for figure in find_amounts(text):
@@ -273,7 +271,7 @@ def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
         # 每逾期一日，支付违约金500元 is a sum per day; 每逾期一天按欠款10万元的… names a base, not one. With a
         # rate in the message, 每天 belongs to the rate (10万元每天万分之五).
         per_day = not has_rate and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
-            _PER_DAY_AFTER.match(after) or _EVERY_DAY_RE.search(_sentence_before(text, figure.start))
+            _PERIOD_AFTER[Period.DAILY].match(after) or _EVERY_DAY_RE.search(_sentence_before(text, figure.start))
         )
         amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after), before, per_day))
     return amounts
