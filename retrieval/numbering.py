@@ -55,8 +55,9 @@ _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时�
 
 # After an English heading word: a decimal (2.3), a number (4) or a Roman numeral (IV), then a separator
 # ('.', ':', a dash) or the title. A lower-case word straight after the number makes it a reference
-# ('Section 2.3 of this Agreement …'), not a heading.
-_ENGLISH_NUMBER = r"(?P<no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,3}|[IVXLC]{1,9})(?![\w%]|\.\d)"
+# ('Section 2.3 of this Agreement …'), not a heading. A lone letter is a Roman numeral only as I, V or X: a lone
+# C, L, D or M letters a part ('Part C – Warranty' after Part A and Part B), it does not number it 100.
+_ENGLISH_NUMBER = r"(?P<no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,3}|[IVXLC]{2,9}|[IVX])(?![\w%]|\.\d)"
 _ENGLISH_AFTER = re.compile(r"(?P<sep>\s*[.:：\-–—]\s*|\s+|$)")
 
 

@@ -112,6 +112,29 @@ def test_without_the_layout_words_english_headings_are_plain_text():
     assert line_marker("ARTICLE IV. PAYMENT") is None
 
 
+LETTERED_PARTS = """EQUIPMENT SUPPLY AGREEMENT
+
+Part A – Definitions
+1. "Equipment" means the printers listed in the Schedule.
+Part B – Delivery
+2. The Supplier delivers the Equipment within twenty days of the order.
+Part C – Warranty
+3. The Supplier repairs any fault reported within twelve months of delivery free of charge.
+Part D – Miscellaneous
+4. Notices are given in writing to the addresses above.
+"""
+
+
+def test_lettered_parts_are_no_roman_numbers():
+    """Part C among Parts A, B and D is a letter, not part 100: the numbered clauses keep their own structure."""
+    assert line_marker("Part C – Warranty", words=LAYOUT) is None
+    assert line_marker("Article L", words=LAYOUT) is None
+    clauses = parse(LETTERED_PARTS)
+    assert [c.label for c in clauses][1:] == ["1.", "2.", "3.", "4."]
+    assert by_text(clauses, "twelve months of delivery").heading_path == ["3."]
+    assert line_marker("Part V – Warranty", words=LAYOUT).number == (5,)  # I, V and X alone stay numerals
+
+
 def test_roman_numerals():
     assert [roman_number(r) for r in ("I", "iv", "IX", "XIV", "XL", "CCCXCIX")] == [1, 4, 9, 14, 40, 399]
     assert [roman_number(r) for r in ("", "IIII", "VX", "IC", "ABC")] == [None] * 5
