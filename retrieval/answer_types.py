@@ -2,35 +2,55 @@
 多少比例 a rate, 什么时候 a time, 几份 a count…) and whether a passage holds an expression of that kind, from the
 `answer_types` of knowledge/contract_fields.yaml.
 
-Inside one contract, and across contracts of one kind, several clauses share a question's words: "免费维护期是
-多久?" matches the clause that defines maintenance and the one that says how long it lasts; "合同金额是多少?" the
-fee clause that states 人民币266000元 and the annex that describes a payment schedule. The passage that answers
-is the one that holds an answer of the kind asked for, so search ranks those first among near equals.
+Inside one contract, and across contracts of one kind, several clauses share a question's words: "保修期是多久?"
+matches the clause that defines the warranty and the one that says how long it lasts; "押金是多少钱?" the clause
+that states 人民币3000元 and the one that says when the deposit is returned. The passage that answers is the one
+that holds an answer of the kind asked for, so search ranks those first among near equals.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 from retrieval.metadata import FieldWords
-from text.numbers import number_run
+from text.numbers import EN_NUMBER, number_run
 
-_SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.number_run)
+_SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.number_run); English words too
 _GAP = "…"  # in asking words: any words between
 # A number after 第 is an ordinal (第一次付款, 第3个月): it answers a question asking 第几 ("第几个工作日算送达?"
 # and "第3个工作日"), not one asking 几 or 多少 (几次, 多少个月).
 _ORDINAL_ASK = "第几"
+_HAN = "\u3400-\u9fff"
+_ADJECTIVE = "(?!性)"  # 一次性付清: a form followed by 性 is an adjective, no answer
 
 
-def _number(ordinal: bool) -> str:
-    return f"(?:{number_run() if ordinal else number_run(not_after='第')})"
+def _number(ordinal: bool, leads: tuple[str, ...] | None) -> str:
+    """A number in an answer form. With LEADS (the quantity_leads of knowledge/contract_fields.yaml), one that opens
+    with a Chinese numeral may not follow another Chinese character (统一日期, 任何一个) but one of them, the
+    characters that introduce a quantity (为三十日, 共两次). A lookbehind has one width, so the leads go by length."""
+    run = number_run() if ordinal else number_run(not_after="第")
+    if leads is None:
+        return f"(?:{run})"
+    by_width: dict[int, list[str]] = defaultdict(list)
+    for lead in leads:
+        by_width[len(lead)].append(re.escape(lead))
+    after = "".join(f"|(?<={'|'.join(words)})" for words in by_width.values())
+    return f"(?:(?:(?=\\d)|(?<![{_HAN}]){after}){run})"
 
 
-def form_pattern(form: str, ordinal: bool = False) -> str:
+def _slot(form: str, ordinal: bool, leads: tuple[str, ...]) -> str:
+    """The number in FORM's slot. Only a form opening with it guards what it follows (_number): in "百分之{n}" or
+    "月{n}日" the form's own words introduce it. In an English form it may be a number word ("within thirty days")."""
+    number = _number(ordinal, leads if form.startswith(_SLOT) else None)
+    return f"(?:{number}|{EN_NUMBER})" if re.search("[A-Za-z]", form.replace(_SLOT, "")) else number
+
+
+def form_pattern(form: str, ordinal: bool = False, leads: tuple[str, ...] = ()) -> str:
     """A form such as "{n}个工作日" or "百分之{n}" as a pattern: its words literally, the slot a number (ORDINAL: an
-    ordinal number after 第 too), spaces optional around it ("30 天", "within 30 days")."""
-    pattern = rf"\s*{_number(ordinal)}\s*".join(map(re.escape, form.split(_SLOT)))
+    ordinal number after 第 too; LEADS: see _number), spaces optional around it ("30 天", "within 30 days")."""
+    pattern = rf"\s*{_slot(form, ordinal, leads)}\s*".join(map(re.escape, form.split(_SLOT)))
     return pattern.removeprefix(r"\s*").removesuffix(r"\s*")
 
 
@@ -39,29 +59,54 @@ def ask_pattern(ask: str) -> str:
     return ".*?".join(map(re.escape, ask.split(_GAP)))
 
 
-def _forms(forms: list[str], ordinal: bool) -> re.Pattern[str]:
-    """One pattern for a type's forms. The forms that open with the number ("{n}天", "{n}个月") share one match of
-    it, followed by any of their words: a pattern per form tried the number at every position once per form."""
+def _forms(forms: list[str], ordinal: bool, leads: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a type's forms. The forms that open with the number ("{n}天", "{n}个月"; "{n} days") share
+    one match of it per script, followed by any of their words: a pattern per form tried the number at every
+    position once per form."""
     opening = [form for form in forms if form.startswith(_SLOT) and form.count(_SLOT) == 1]
-    words = "|".join(re.escape(form.removeprefix(_SLOT)) for form in opening)
-    shared = [rf"{_number(ordinal)}\s*(?:{words})"] if opening else []
-    return re.compile("|".join(shared + [form_pattern(form, ordinal) for form in forms if form not in opening]), re.I)
+    shared = []
+    for english in (False, True):
+        group = [form for form in opening if bool(re.search("[A-Za-z]", form.replace(_SLOT, ""))) == english]
+        if group:
+            words = "|".join(re.escape(form.removeprefix(_SLOT).strip()) for form in group)
+            shared.append(rf"{_slot(group[0], ordinal, leads)}\s*(?:{words})")
+    others = [form_pattern(form, ordinal, leads) for form in forms if form not in opening]
+    return re.compile(f"(?:{'|'.join(shared + others)}){_ADJECTIVE}", re.I)
 
 
 @lru_cache(maxsize=4)
 def _types(words: FieldWords) -> tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
-    """(the pattern of its asking words, of its answer forms, of its forms with ordinals) of each answer type,
-    compiled once per word file."""
+    """(the pattern of its asking words, longest first, of its answer forms, of its forms with ordinals) of each
+    answer type, compiled once per word file."""
+    leads = tuple(words.cues["quantity_leads"])
     return tuple(
-        (re.compile("|".join(map(ask_pattern, kind["asks"])), re.I), _forms(kind["forms"], False), _forms(kind["forms"], True))
+        (
+            re.compile("|".join(map(ask_pattern, sorted(kind["asks"], key=len, reverse=True))), re.I),
+            _forms(kind["forms"], False, leads),
+            _forms(kind["forms"], True, leads),
+        )
         for kind in words.answer_types.values()
     )
 
 
 def asked_types(question: str, words: FieldWords) -> list[re.Pattern[str]]:
-    """The answer patterns of the types the (normalised) question asks for; empty when its words ask for none."""
+    """The answer patterns of the types the (normalised) question asks for; empty when its words ask for none.
+    Asking words inside longer ones of another type do not ask: "how much notice" asks a duration, no amount."""
     ordinal = _ORDINAL_ASK in question
-    return [ordinals if ordinal else answer for asks, answer, ordinals in _types(words) if asks.search(question)]
+    types = _types(words)
+    spans = [[m.span() for m in asks.finditer(question)] for asks, _, _ in types]
+    inside = {
+        (i, span)
+        for i, own in enumerate(spans)
+        for span in own
+        for j, other in enumerate(spans)
+        if j != i and any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in other)
+    }
+    return [
+        ordinals if ordinal else answer
+        for i, (_, answer, ordinals) in enumerate(types)
+        if any((i, span) not in inside for span in spans[i])
+    ]
 
 
 def holds_answer(text: str, answers: list[re.Pattern[str]]) -> bool:

@@ -62,7 +62,7 @@ def load_field_words(path: Path) -> FieldWords:
     cue_keys = (
         "number_cues signing_cues signing_verbs term_cues term_from term_to notice_verbs termination_words "
         "renewal_words amount_cues dispute_words question_party_before question_party_after title_phrase_breaks "
-        "english_title_phrase_breaks generic_name_parts"
+        "english_title_phrase_breaks generic_name_parts quantity_leads"
     ).split()
     return FieldWords(
         roles={k.lower(): v for k, v in data["roles"].items()},

@@ -591,13 +591,13 @@ def test_a_clause_headed_by_a_word_the_question_asks_about_is_lifted_unless_most
 
 
 def test_a_passage_holding_an_answer_of_the_asked_kind_is_lifted(fast_index, tmp_path, monkeypatch):
-    """Asked "多久", of the clauses on maintenance the one that states a period gets the answer-type bonus; asked
-    how maintenance works, none does (the question asks for no kind of answer)."""
+    """Asked "多长", of the clauses on cleaning the one that states a period gets the answer-type bonus; asked how
+    cleaning works, none does (the question asks for no kind of answer)."""
     from retrieval import index as index_module
 
     (tmp_path / "902_c.txt").write_text(
-        "软件维护合同\n第一条 维护内容\n乙方负责软件的日常维护和故障修复。\n第二条 维护期限\n免费维护期为验收合格之日起十二个月。\n"
-        "第三条 维护费用\n免费维护期满后的维护费用另行协商。\n"
+        "保洁服务合同\n第一条 保洁内容\n乙方负责办公区的日常保洁和垃圾清运。\n第二条 保洁期限\n保洁服务期为进场之日起十八个月。\n"
+        "第三条 保洁费用\n保洁服务期满后的保洁费用另行协商。\n"
     )
     fast_index.ingest([tmp_path])
 
@@ -608,10 +608,10 @@ def test_a_passage_holding_an_answer_of_the_asked_kind_is_lifted(fast_index, tmp
         monkeypatch.undo()
         return {heading: round(score - without[heading], 6) for heading, score in with_bonus.items() if heading in without}
 
-    lifted = lifts("免费维护期是多久？")
-    assert "第三条 维护费用" in lifted
-    assert {heading for heading, lift in lifted.items() if lift} == {"第二条 维护期限"}
-    assert not any(lifts("软件维护是怎么约定的？").values())
+    lifted = lifts("保洁服务期有多长？")
+    assert "第三条 保洁费用" in lifted
+    assert {heading for heading, lift in lifted.items() if lift} == {"第二条 保洁期限"}
+    assert not any(lifts("保洁是怎么约定的？").values())
 
 
 def test_the_vector_store_searches_wide_and_an_older_collection_is_widened_when_opened(tmp_path, fake_embedder):
