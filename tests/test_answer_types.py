@@ -103,6 +103,8 @@ def test_a_chinese_numeral_inside_a_word_is_no_answer(question, inside_a_word):
         ("审批要多久？", "审批期限为三十日。"),  # after 为
         ("审批要多久？", "租期两年，自交付之日起算。"),  # after 期
         ("审批要多久？", "自交付之日起十八个月内。"),  # after 起
+        ("审批要多久？", "甲方应在十五日内完成审批。"),  # after 在
+        ("审批要多久？", "申请期满后的三十日内予以答复。"),  # after 的
         ("共分几次付款？", "货款分三次付清。"),  # after 分
         ("押金是多少钱？", "押金为人民幣伍仟元。"),  # after 幣, a traditional lead
         ("审批要多久？", "审批在30日内完成。"),  # an arabic figure wherever it stands
