@@ -331,6 +331,7 @@ class ClauseIndex:
             self._generation = generation
             self._passages = table
             self._parsed: dict[int, Clause] = {}  # position → clause, parsed when first asked for
+            self._answers_held: dict[tuple[int, re.Pattern[str]], bool] = {}  # (position, answer type) → held
             self._vectors_by_contract: LRUCache[str, tuple[np.ndarray, np.ndarray]] = LRUCache(
                 _CONTRACTS_WITH_VECTORS_IN_MEMORY
             )
@@ -348,6 +349,15 @@ class ClauseIndex:
         if clause is None:
             clause = self._parsed[position] = Clause.model_validate_json(self._passages.clause_json(position))
         return clause
+
+    def _holds(self, position: int, answer: re.Pattern[str]) -> bool:
+        """Whether the passage at POSITION holds an answer of that type: scanning every candidate's text on every
+        search cost milliseconds, so each passage is scanned once per type and load."""
+        key = (position, answer)
+        held = self._answers_held.get(key)
+        if held is None:
+            held = self._answers_held[key] = holds_answer(self._clause(position).text, [answer])
+        return held
 
     def contracts(self) -> list[ContractInfo]:
         return list(self._contracts)
@@ -587,7 +597,7 @@ class ClauseIndex:
         answers = asked_types(question, self.field_words)
         if answers:  # of near equals, the clause holding an answer of the kind asked for (a period, an amount) answers
             for p in fused:
-                fused[p] += ANSWER_TYPE_BONUS * holds_answer(self._clause(p).text, answers)
+                fused[p] += ANSWER_TYPE_BONUS * any(self._holds(p, answer) for answer in answers)
         for p in self._headed_by_topic(_content_words(tokens), list(fused)):
             fused[p] += HEADING_BONUS
         best = sorted(fused, key=lambda p: (only_heading(self._clause(p)), -fused[p]))[:k]
