@@ -11,46 +11,37 @@ that holds an answer of the kind asked for, so search ranks those first among ne
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import lru_cache
 
 from retrieval.metadata import FieldWords
-from text.numbers import EN_NUMBER, number_run
+from text.numbers import number_run
 
-_SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.number_run); English words too
+_SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.number_run)
 _GAP = "…"  # in asking words: any words between
 # A number after 第 is an ordinal (第一次付款, 第3个月): it answers a question asking 第几 ("第几个工作日算送达?"
 # and "第3个工作日"), not one asking 几 or 多少 (几次, 多少个月).
 _ORDINAL_ASK = "第几"
-_HAN = "\u3400-\u9fff"
 _ADJECTIVE = "(?!性)"  # 一次性付清: a form followed by 性 is an adjective, no answer
+
+
+def _literal(words: str) -> str:
+    """WORDS literally, each letter in either case as a class ([dD]ays): the forms' pattern then needs no IGNORECASE
+    flag, under which its branches' first characters are matched case by case at every position."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re.escape(c) for c in words)
 
 
 def _number(ordinal: bool, leads: tuple[str, ...] | None) -> str:
     """A number in an answer form. With LEADS (the quantity_leads of knowledge/contract_fields.yaml), one that opens
     with a Chinese numeral may not follow another Chinese character (统一日期, 任何一个) but one of them, the
-    characters that introduce a quantity (为三十日, 共两次). A lookbehind has one width, so the leads go by length."""
-    run = number_run() if ordinal else number_run(not_after="第")
-    if leads is None:
-        return f"(?:{run})"
-    by_width: dict[int, list[str]] = defaultdict(list)
-    for lead in leads:
-        by_width[len(lead)].append(re.escape(lead))
-    after = "".join(f"|(?<={'|'.join(words)})" for words in by_width.values())
-    return f"(?:(?:(?=\\d)|(?<![{_HAN}]){after}){run})"
-
-
-def _slot(form: str, ordinal: bool, leads: tuple[str, ...]) -> str:
-    """The number in FORM's slot. Only a form opening with it guards what it follows (_number): in "百分之{n}" or
-    "月{n}日" the form's own words introduce it. In an English form it may be a number word ("within thirty days")."""
-    number = _number(ordinal, leads if form.startswith(_SLOT) else None)
-    return f"(?:{number}|{EN_NUMBER})" if re.search("[A-Za-z]", form.replace(_SLOT, "")) else number
+    characters that introduce a quantity (为三十日, 共两次)."""
+    return f"(?:{number_run('' if ordinal else '第', leads)})"
 
 
 def form_pattern(form: str, ordinal: bool = False, leads: tuple[str, ...] = ()) -> str:
     """A form such as "{n}个工作日" or "百分之{n}" as a pattern: its words literally, the slot a number (ORDINAL: an
     ordinal number after 第 too; LEADS: see _number), spaces optional around it ("30 天", "within 30 days")."""
-    pattern = rf"\s*{_slot(form, ordinal, leads)}\s*".join(map(re.escape, form.split(_SLOT)))
+    number = _number(ordinal, leads if form.startswith(_SLOT) else None)  # "百分之{n}", "月{n}日": the form's words lead
+    pattern = rf"\s*{number}\s*".join(map(_literal, form.split(_SLOT)))
     return pattern.removeprefix(r"\s*").removesuffix(r"\s*")
 
 
@@ -60,18 +51,14 @@ def ask_pattern(ask: str) -> str:
 
 
 def _forms(forms: list[str], ordinal: bool, leads: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a type's forms. The forms that open with the number ("{n}天", "{n}个月"; "{n} days") share
-    one match of it per script, followed by any of their words: a pattern per form tried the number at every
-    position once per form."""
+    """One pattern for a type's forms. The forms that open with the number ("{n}天", "{n}个月", "{n} days") share
+    one match of it, followed by any of their words: a pattern per form tried the number at every position once
+    per form."""
     opening = [form for form in forms if form.startswith(_SLOT) and form.count(_SLOT) == 1]
-    shared = []
-    for english in (False, True):
-        group = [form for form in opening if bool(re.search("[A-Za-z]", form.replace(_SLOT, ""))) == english]
-        if group:
-            words = "|".join(re.escape(form.removeprefix(_SLOT).strip()) for form in group)
-            shared.append(rf"{_slot(group[0], ordinal, leads)}\s*(?:{words})")
+    words = "|".join(_literal(form.removeprefix(_SLOT).strip()) for form in opening)
+    shared = [rf"{_number(ordinal, leads)}\s*(?:{words})"] if opening else []
     others = [form_pattern(form, ordinal, leads) for form in forms if form not in opening]
-    return re.compile(f"(?:{'|'.join(shared + others)}){_ADJECTIVE}", re.I)
+    return re.compile("|".join(branch + _ADJECTIVE for branch in shared + others))
 
 
 @lru_cache(maxsize=4)

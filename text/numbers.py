@@ -50,12 +50,25 @@ NUMBER = (
 )
 
 
-def number_run(not_after: str = "") -> str:
+def number_run(not_after: str = "", han_leads: tuple[str, ...] | None = None) -> str:
     """A pattern for a run of number characters that opens with a digit, never inside another number nor after a
     character of NOT_AFTER ("第": no ordinal): where a number stands, not what it is worth. Scanning passages for
     "a number, then 天" with NUMBER tried its alternatives and lookbehinds at every position and took about 15x as
-    long; this one opens with a character class, which the regex engine scans for (retrieval/answer_types.py)."""
-    return rf"[\d{''.join(CN_DIGITS)}十拾](?<![{re.escape(not_after)}\d{_CN_NUMERAL_CHARS}].)[\d.,{_CN_NUMERAL_CHARS}]*"
+    long; this one opens with a character class, which the regex engine scans for (retrieval/answer_types.py).
+    With HAN_LEADS, a run opening with a Chinese numeral right after another Chinese character counts only after
+    one of those words (为三十日 is a number, 统一日期 none); the guards sit after the first character, so the
+    pattern still opens with the class. A lookbehind has one width, so the words go by length."""
+    guard = ""
+    if han_leads is not None:
+        by_width: dict[int, list[str]] = {}
+        for lead in han_leads:
+            by_width.setdefault(len(lead), []).append(re.escape(lead))
+        leads = "".join(f"|(?<=(?:{'|'.join(words)}).)" for words in by_width.values())
+        guard = rf"(?:(?<=\d)|(?<![\u3400-\u9fff].){leads})"
+    return (
+        rf"[\d{''.join(CN_DIGITS)}十拾](?<![{re.escape(not_after)}\d{_CN_NUMERAL_CHARS}].){guard}"
+        rf"[\d.,{_CN_NUMERAL_CHARS}]*"
+    )
 
 
 # English number words as staff write day counts ("two weeks", "thirty days", "a month"): a closed set, so read
