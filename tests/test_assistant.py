@@ -50,8 +50,8 @@ def test_follow_ups_keep_the_contract_in_focus_and_a_switch_changes_it(assistant
 
 
 def test_a_traditional_question_gets_a_traditional_answer(assistant: Assistant):
-    traditional = assistant.reply("外呼協議的爭議怎麼解決？", Session())
-    simplified = assistant.reply("外呼协议的争议怎么解决？", Session())
+    traditional = assistant.reply("外呼協議發生糾紛時怎樣處理？", Session())
+    simplified = assistant.reply("外呼协议发生纠纷时怎样处理？", Session())
     assert traditional.citations == simplified.citations
     assert "協商解決" in traditional.text and "协商解决" in simplified.text
 
@@ -175,7 +175,7 @@ def test_a_failure_inside_the_core_is_an_apology_and_a_log_line(
 
     monkeypatch.setattr(assistant.answerer, "answer", broken)
     with caplog.at_level(logging.ERROR, logger="bot.assistant"):
-        reply = assistant.reply("外呼协议的争议怎么解决？", Session(user="u1"))
+        reply = assistant.reply("外呼协议发生纠纷时怎样处理？", Session(user="u1"))
     assert reply.intent == Intent.UNKNOWN and reply.text == REPLY_FAILED
     assert [r.getMessage() for r in caplog.records] == ["reply failed for user u1"]
     assert "index went away" in caplog.text

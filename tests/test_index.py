@@ -478,7 +478,7 @@ def test_dev_set_reaches_hit_at_1_085_and_hit_at_3_095(real_index):
 @pytest.mark.slow
 def test_traditional_question_finds_what_its_simplified_twin_finds(real_index):
     search_suite.assert_traditional_questions_match_their_simplified_twins(real_index)
-    assert real_index.search("外呼協議的爭議怎麼解決？", k=1)[0].clause.contract_id == OUTBOUND
+    assert real_index.search("外呼協議發生糾紛時怎樣處理？", k=1)[0].clause.contract_id == OUTBOUND
 
 
 @pytest.mark.slow

@@ -34,12 +34,12 @@ def test_bracketed_latin_that_is_not_pinyin_stays():
 
 
 def test_traditional_becomes_simplified():
-    assert to_simplified("外呼協議的爭議怎麼解決") == "外呼协议的争议怎么解决"
+    assert to_simplified("外呼協議發生糾紛時怎樣處理") == "外呼协议发生纠纷时怎样处理"
 
 
 def test_script_detection():
-    assert is_traditional("外呼協議的爭議怎麼解決？")
-    assert not is_traditional("外呼协议的争议怎么解决？")
+    assert is_traditional("外呼協議發生糾紛時怎樣處理？")
+    assert not is_traditional("外呼协议发生纠纷时怎样处理？")
     assert not is_traditional("when is notice delivered?")
 
 
@@ -62,7 +62,7 @@ def test_site_boilerplate_is_dropped():
 
 
 def test_query_normalisation_makes_traditional_and_simplified_twins_equal():
-    assert normalize_query("外呼協議的爭議怎麼解決？") == normalize_query("外呼协议的争议怎么解决?")
+    assert normalize_query("外呼協議發生糾紛時怎樣處理？") == normalize_query("外呼协议发生纠纷时怎样处理?")
 
 
 def test_compact_is_the_evaluation_form():
