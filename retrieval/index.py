@@ -210,6 +210,12 @@ class _Prepared(NamedTuple):
     missing: list[str]
 
 
+def _finished(embedding: tuple[_Prepared, Future[dict[str, np.ndarray]]]) -> tuple[_Prepared, dict[str, np.ndarray]]:
+    """A file the model was embedding, with its vectors once the model is done with it."""
+    prepared, fresh = embedding
+    return prepared, fresh.result()
+
+
 class ClauseIndex:
     def __init__(
         self,
@@ -418,7 +424,7 @@ class ClauseIndex:
                     report.failed[file.name] = f"不支持的文件类型 {file.suffix}"
                     continue
                 if embedding and embedding[0].parsed.info.contract_id == file.stem:  # a.txt beside a.docx:
-                    report.added.append(self._store(embedding[0], embedding[1].result()))  # judged after it
+                    report.added.append(self._store(*_finished(embedding)))  # judged after it
                     embedding = None
                 try:
                     on_page = functools.partial(progress, file.name) if progress else None
@@ -432,12 +438,12 @@ class ClauseIndex:
                     report.unchanged.append(file.stem)
                     continue
                 # Queued behind the file before, so the model never idles while that one is stored.
-                fresh = model.submit(self._embed, [prepared.texts[k] for k in prepared.missing], prepared.missing)
+                fresh = model.submit(self._embed, prepared)
                 if embedding:
-                    report.added.append(self._store(embedding[0], embedding[1].result()))
+                    report.added.append(self._store(*_finished(embedding)))
                 embedding = prepared, fresh
             if embedding:
-                report.added.append(self._store(embedding[0], embedding[1].result()))
+                report.added.append(self._store(*_finished(embedding)))
         if prune:
             present = {f.stem for f in files}
             for contract in self._catalog.contracts():
@@ -464,7 +470,7 @@ class ClauseIndex:
         prepared = self._prepare(name, data, progress)
         if prepared is None:
             return None
-        return self._store(prepared, self._embed([prepared.texts[k] for k in prepared.missing], prepared.missing))
+        return self._store(prepared, self._embed(prepared))
 
     def _prepare(
         self, name: str, data: bytes, progress: Progress | None = None, in_flight: Collection[str] = ()
@@ -496,12 +502,13 @@ class ClauseIndex:
         missing = [k for k in text_of if k not in cached and k not in in_flight]
         return _Prepared(parsed, stored, rows, text_of, cached, missing)
 
-    def _embed(self, texts: list[str], keys: list[str]) -> dict[str, np.ndarray]:
-        """The model's vectors of TEXTS by their cache KEYS. Touches no store: it runs on the ingest's worker."""
+    def _embed(self, prepared: _Prepared) -> dict[str, np.ndarray]:
+        """The model's vectors of the texts PREPARED is missing, by their cache keys. Touches no store: it runs on
+        the ingest's worker."""
         vectors: dict[str, np.ndarray] = {}
-        for start in range(0, len(texts), _EMBED_BATCH):
-            batch = texts[start : start + _EMBED_BATCH]
-            vectors.update(zip(keys[start : start + _EMBED_BATCH], self.embedder.embed_passages(batch)))
+        for start in range(0, len(prepared.missing), _EMBED_BATCH):
+            keys = prepared.missing[start : start + _EMBED_BATCH]
+            vectors.update(zip(keys, self.embedder.embed_passages([prepared.texts[k] for k in keys])))
         return vectors
 
     def _store(self, prepared: _Prepared, fresh: dict[str, np.ndarray]) -> ContractInfo:
