@@ -64,6 +64,6 @@ def assert_contract_filter_keeps_to_one_contract(index: ClauseIndex) -> None:
         assert hits, contract_id
         assert {h.clause.contract_id for h in hits} == {contract_id}
     # A question that names another contract still stays inside the filter.
-    outbound = index.search("外呼服务协议什么时候生效？", k=5, contract_id=contracts[-1])
+    outbound = index.search("外呼那份协议从哪天起算有效？", k=5, contract_id=contracts[-1])
     assert {h.clause.contract_id for h in outbound} == {contracts[-1]}
-    assert index.search("外呼服务协议什么时候生效？", k=5, contract_id="no-such-contract") == []
+    assert index.search("外呼那份协议从哪天起算有效？", k=5, contract_id="no-such-contract") == []

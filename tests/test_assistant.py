@@ -71,14 +71,14 @@ def test_questions_the_contracts_do_not_cover_get_no_invented_answer(assistant: 
 
 
 def test_a_penalty_reply_shows_formula_days_figures_and_capitals(assistant: Assistant):
-    reply = assistant.reply("欠款伍万元整，逾期二十天，日万分之三，违约金多少", Session())
+    reply = assistant.reply("尚欠陆万元整，迟了二十五天，按日万分之三，要付多少违约金", Session())
     assert reply.intent == Intent.PENALTY
-    assert reply.penalty is not None and reply.penalty.amount == "300.00" and reply.penalty.days == 20
-    assert "300.00" in reply.text and "叁佰元整" in reply.text
+    assert reply.penalty is not None and reply.penalty.amount == "450.00" and reply.penalty.days == 25
+    assert "450.00" in reply.text and "肆佰伍拾元整" in reply.text
 
 
 def test_a_question_about_the_penalty_rule_quotes_the_clause_and_offers_to_compute(assistant: Assistant):
-    reply = assistant.reply("逾期付款的违约金怎么算？", Session())
+    reply = assistant.reply("售后运营那份协议里，付款晚了违约金按什么算？", Session())
     assert reply.intent == Intent.PENALTY and reply.penalty is not None and reply.penalty.amount is None
     assert AFTER_SALES in {c.contract_id for c in reply.citations}
     assert "[x%]" in reply.text and "计算具体金额" in reply.text

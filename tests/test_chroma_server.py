@@ -72,7 +72,7 @@ def test_server_index_gives_the_same_answers_as_the_embedded_one(server_index, r
 def test_reingest_through_the_server_is_a_no_op_and_a_reopened_index_serves_the_same(server_index, chroma_url):
     assert len(server_index.ingest([CORPUS_DIR], prune=True).unchanged) == len(CORPUS_FILES)
     reopened = index_at(server_index.root.parent, server_index.embedder, chroma_url=chroma_url)
-    question = "开通400外呼之前要先开通什么业务？"
+    question = "办400外呼前得先开哪项业务？"
     assert [h.clause.id for h in reopened.search(question)] == [h.clause.id for h in server_index.search(question)]
 
 

@@ -211,7 +211,7 @@ def test_eval_penalty_json_shape_and_verdicts(contractbot: Contractbot, tmp_path
         tmp_path / "penalty.jsonl",
         [{"id": "p1", "message": LATE_PAYMENT, "expect": {"amount": "1500.00", "days": 40}},
          {"id": "p2", "message": LATE_PAYMENT, "expect": {"amount": "1499.99"}},
-         {"id": "p3", "message": "逾期付款的违约金怎么算？", "expect": {"amount": None}}],
+         {"id": "p3", "message": "付款晚了违约金按什么算？", "expect": {"amount": None}}],
     )
     report = contractbot.json("eval", "penalty", str(cases))
     assert_case_report_shape(report, ["p1", "p2", "p3"])

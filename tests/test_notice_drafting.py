@@ -74,10 +74,10 @@ def test_a_contract_without_a_delivery_rule_states_the_assumption(drafter: Notic
 
 
 def test_parties_given_only_by_role_make_the_first_the_sender_and_say_so(drafter: NoticeDrafter) -> None:
-    reply = one_shot(drafter, "起草提前终止外呼服务协议的通知，甲方苏州恒信科技有限公司，乙方南京博通外呼服务有限公司，2026年4月30日发出")
+    reply = one_shot(drafter, "帮我拟一份提前终止外呼服务协议的通知函，甲方无锡恒远科技有限公司，乙方常州博达外呼服务有限公司，2026年4月30日发出")
     assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-05-08", "2026-06-08")
     assert any("发函方" in w for w in reply.notice.warnings)
-    assert docx_text(reply.notice.docx_path).startswith("提前终止通知书\n致：南京博通外呼服务有限公司（乙方）")
+    assert docx_text(reply.notice.docx_path).startswith("提前终止通知书\n致：常州博达外呼服务有限公司（乙方）")
 
 
 def test_every_draft_leaves_an_audit_line(drafter: NoticeDrafter, tmp_path: Path) -> None:
@@ -180,12 +180,12 @@ def test_breach_notices_carry_facts_and_deadlines(drafter: NoticeDrafter) -> Non
 
 def test_chat_asks_which_side_is_ours_when_only_roles_are_given(drafter: NoticeDrafter) -> None:
     session = Session()
-    reply = drafter.handle("起草提前终止外呼服务协议的通知，甲方苏州恒信科技有限公司，乙方南京博通外呼服务有限公司", session, TODAY)
-    assert "甲方（苏州恒信科技有限公司）还是乙方（南京博通外呼服务有限公司）" in reply.text
+    reply = drafter.handle("帮我拟一份提前终止外呼服务协议的通知函，甲方无锡恒远科技有限公司，乙方常州博达外呼服务有限公司", session, TODAY)
+    assert "甲方（无锡恒远科技有限公司）还是乙方（常州博达外呼服务有限公司）" in reply.text
     drafter.handle("乙方", session, TODAY)
     reply = drafter.handle("今天", session, TODAY)
     assert reply.notice.sent_date == TODAY.isoformat()
-    assert "致：苏州恒信科技有限公司（甲方）" in reply.text
+    assert "致：无锡恒远科技有限公司（甲方）" in reply.text
 
 
 class FakePenaltyAssessment:

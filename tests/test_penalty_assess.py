@@ -122,7 +122,7 @@ def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:
 @pytest.mark.parametrize(
     ("message", "excessive", "threshold"),
     [
-        ("约定违约金8万元，实际损失5万元，违约金是否过高？", True, "65000.00"),
+        ("合同定的违约金是8万元，实际损失才5万元，算不算过高？", True, "65000.00"),
         ("违约金30万元，实际损失仅20万元，能否请求调低", True, "260000.00"),
         ("我方损失约10万元，合同约定违约金12万元，是否过高", False, "130000.00"),
         ("违约金为13万元，损失10万元，过高吗", False, "130000.00"),  # exactly 130 % is not above it
@@ -148,7 +148,7 @@ def test_a_computed_penalty_can_be_tested_against_the_loss() -> None:
 
 
 def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
-    assessment = assess("客户逾期付款30天，欠款10万元，合同约定每日按未付金额的0.05%支付违约金", TODAY, rules=LEGAL_RULES)
+    assessment = assess("欠款10万元，客户晚付了30天，合同写明每日按未付金额的0.05%计违约金", TODAY, rules=LEGAL_RULES)
     info = assessment.info
     assert info.formula == "100,000.00 元 × 0.05% × 30 天 = 1,500.00 元"
     assert info.amount_in_words == "壹仟伍佰元整"
@@ -169,7 +169,7 @@ def test_penalty_info_serialises_to_the_public_json_shape() -> None:
         "threshold": None,
         "amount_in_words": "壹万元整",
     }
-    refused = assess("欠款-3000元，逾期5天，日万分之五", TODAY, rules=LEGAL_RULES).info.model_dump(mode="json")
+    refused = assess("欠款-3500元，逾期6天，日万分之五", TODAY, rules=LEGAL_RULES).info.model_dump(mode="json")
     assert (refused["amount"], refused["amount_in_words"], refused["formula"]) == (None, None, "")
 
 
@@ -200,7 +200,7 @@ def test_assumptions_are_stated(message: str, assumption: str) -> None:
 @pytest.mark.parametrize(
     ("message", "reason"),
     [
-        ("欠款-3000元，逾期5天，日万分之五", "负数"),
+        ("欠款-3500元，逾期6天，日万分之五", "负数"),
         ("欠款负5000元，逾期5天，日万分之五", "负数"),
         ("欠款1万，逾期-5天，日万分之五", "负数"),
         ("欠款10万，逾期30天，日2%", "超过每日 1%"),
@@ -228,7 +228,7 @@ def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None
 @pytest.mark.parametrize(
     ("message", "missing"),
     [
-        ("逾期付款的违约金怎么算？", ["未付（逾期）金额", "日比例", "逾期天数"]),
+        ("付款晚了违约金按什么算？", ["未付（逾期）金额", "日比例", "逾期天数"]),
         ("欠款10万元，逾期30天，违约金怎么算", ["日比例"]),
         ("欠款10万元，日万分之五，违约金多少", ["逾期天数"]),
         ("应付日2026年1月10日，欠款5万，日万分之五", ["逾期天数"]),
@@ -255,9 +255,9 @@ def test_asks_for_exactly_what_is_missing(message: str, missing: list[str]) -> N
 @pytest.mark.parametrize(
     ("message", "kind", "words"),
     [
-        ("逾期付款的违约金怎么算？", Kind.LATE_PAYMENT, "每逾期一日"),
+        ("付款晚了违约金按什么算？", Kind.LATE_PAYMENT, "每逾期一日"),
         ("乙方擅自转包，协议总金额120万元，违约金比例20%", Kind.ONE_OFF, "转包"),
-        ("约定违约金8万元，实际损失5万元，违约金是否过高？", Kind.EXCESSIVE, "损失"),
+        ("合同定的违约金是8万元，实际损失才5万元，算不算过高？", Kind.EXCESSIVE, "损失"),
         ("借款10万元，年利率3.6%，逾期90天", Kind.INTEREST, "利息"),
     ],
 )
@@ -326,9 +326,11 @@ def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:
     "message",
     [
         "客户逾期付款30天，欠款10万元，违约金是多少？",
-        "逾期付款的违约金怎么算？",
+        "付款晚了违约金按什么算？",
+        "滞纳金咋算",
+        "迟交房租的违约金按啥计算",
         "違約金怎麼算",
-        "约定违约金8万元，实际损失5万元，违约金是否过高？",
+        "合同定的违约金是8万元，实际损失才5万元，算不算过高？",
         "penalty on 50,000 yuan 30 days 0.05% per day",
         "欠款8000元，1月10日到期，至今未付，日万分之五",
         "借款10万元，年利率3.6%，利息多少",

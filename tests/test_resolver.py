@@ -100,7 +100,7 @@ def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passin
     """Template contracts name parties like “需要”制造公司: "需要提前几天" names no contract, while a trade
     name that is no everyday word (启航) still names its party's contract."""
     resolver = one_contract_resolver("x_license", "软件许可合同", "北京启航科技有限公司", "“需要”制造公司")
-    assert resolver.resolve("实习生要离职需要提前几天申请？").contract_ids == []
+    assert resolver.resolve("员工想走人需要提前几天提出？").contract_ids == []
     assert resolver.resolve("启航那份合同提前几天通知？").contract_ids == ["x_license"]
 
 

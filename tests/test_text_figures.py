@@ -82,11 +82,11 @@ def test_parse_number_rejects_what_is_not_a_number(text: str) -> None:
 
 
 def test_find_amounts_keeps_order_and_spans() -> None:
-    message = "约定违约金8万元，实际损失5万元"
+    message = "约定违约金9万元，实际损失6万元"
     amounts = find_amounts(message)
-    assert [a.value for a in amounts] == [Decimal(80000), Decimal(50000)]
-    assert [message[a.start : a.end] for a in amounts] == ["8万元", "5万元"]
-    assert [a.raw for a in amounts] == ["8万元", "5万元"]
+    assert [a.value for a in amounts] == [Decimal(90000), Decimal(60000)]
+    assert [message[a.start : a.end] for a in amounts] == ["9万元", "6万元"]
+    assert [a.raw for a in amounts] == ["9万元", "6万元"]
 
 
 def test_a_bare_number_after_a_money_word_is_money() -> None:

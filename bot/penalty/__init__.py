@@ -41,7 +41,8 @@ _TOPIC_WORDS = re.compile(
     r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated|damages|excessive",
     re.I,
 )
-_CALCULATION_WORDS = re.compile(r"怎么算|如何算|如何计算|怎么计算|计算|算一下|算算|多少|是否过高|高不高|how\s*much|calculate", re.I)
+# 怎么算, 怎样计算, 咋算, 按什么算, 按啥计算: an asking word before 算 or 计算.
+_CALCULATION_WORDS = re.compile(r"(?:怎么|怎样|如何|咋|按什么|按啥)计?算|计算|算一下|算算|多少|是否过高|高不高|how\s*much|calculate", re.I)
 
 _CLAUSE_QUERIES = {
     Kind.LATE_PAYMENT: "逾期付款 每逾期一日 违约金",
