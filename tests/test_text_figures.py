@@ -226,3 +226,27 @@ def test_a_shang_or_xia_ending_another_word_opens_no_week(text: str) -> None:
 def test_a_week_word_after_an_unrelated_character_still_opens_the_week() -> None:
     # TODAY is Thursday 2026-03-05.
     assert [f.value for f in find_dates("他说上周四付，又改到下周二", TODAY)] == [date(2026, 2, 26), date(2026, 3, 10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [("1 250 000元", "1250000"), ("RMB 80 000", "80000"), ("欠款 1\u202f500\u202f000.50 元", "1500000.50")],
+)
+def test_thousands_grouped_by_spaces_are_one_figure(text: str, yuan: str) -> None:
+    assert parse_amount(text) == Decimal(yuan)
+
+
+@pytest.mark.parametrize(("text", "yuan"), [("欠款２０，０００元", "20000"), ("欠款20，000元", "20000")])
+def test_a_full_width_comma_between_thousands_groups_digits(text: str, yuan: str) -> None:
+    assert parse_amount(text) == Decimal(yuan)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("电话138 1234 5678", None), ("欠款10万，300天", "100000"), ("金额为20，5000元", "20")],
+)
+def test_spaces_and_commas_that_group_no_thousands_split_figures(text: str, first: str | None) -> None:
+    """A space group must be the last one before a non-digit (a phone number is no figure); a comma groups only
+    when exactly three digits follow."""
+    amounts = find_amounts(text)
+    assert (str(amounts[0].value) if amounts else None) == first

@@ -38,7 +38,13 @@ _POINT = "点點"
 
 _CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(BIG_UNITS) + _POINT
 # 10^20 is a power, read as one number: its digits must never pass as the figure 20.
-_ARABIC = r"\d+\^\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+# Thousands are grouped with commas (1,250,000) or, as in ISO 31-0 and many forms, with a space (1 250 000,
+# also a no-break or thin space); a space group must end the number, so "138 1234 5678" is no one number.
+_GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+_ARABIC = (
+    rf"\d+\^\d+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?!\d)"
+    r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+)
 _MAX_EXPONENT = 400  # beyond any figure the product accepts; keeps Decimal within its exponent range
 # A number: arabic digits and/or Chinese numerals (mixed forms like 3.5万, 2万5千 included).
 # It must open with a digit, so 万分之五 (a rate) never starts a number, and never inside another
@@ -97,9 +103,14 @@ def english_number(text: str) -> int | None:
     return None
 
 
+# A Chinese input method types the comma full-width even between digits: 20，000 is 20,000 when exactly three
+# digits follow (10万，30天 and 第1，2条 keep their comma).
+_WIDE_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
 def fold_width(text: str) -> str:
     """Full-width digits and figure punctuation to ASCII, one character for one: spans survive."""
-    return text.translate(_FOLD)
+    return _WIDE_THOUSANDS_COMMA.sub(",", text.translate(_FOLD))
 
 
 def _arabic_value(token: str) -> Decimal | None:
@@ -110,7 +121,7 @@ def _arabic_value(token: str) -> Decimal | None:
         except ArithmeticError:  # decimal.Overflow: a base of thousands of digits
             return None
     try:
-        value = Decimal(token.replace(",", ""))
+        value = Decimal(re.sub(rf",|{_GROUP_SPACE}", "", token))
     except InvalidOperation:
         return None
     return value if value.is_finite() else None
