@@ -87,6 +87,8 @@ def test_every_dev_case(case: ReplyCase) -> None:
         ("合同金额100万，乙方违约，需支付合同金额20%的违约金", "200000.00", None),
         ("违约金比例为百分之十五，合同总额40万", "60000.00", None),
         ("按照合同约定，违约金为服务费总额的10%，服务费总额为60万元", "60000.00", None),
+        # what was paid is no base; the unpaid rest is
+        ("合同总额80万，已支付50万，剩余30万逾期10天，日万分之五", "1500.00", 10),
     ],
 )
 def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:
@@ -213,6 +215,7 @@ def test_assumptions_are_stated(message: str, assumption: str) -> None:
         ("欠款若干万元，逾期10天，日万分之五", "无法识别"),
         ("欠款10万元，逾期三十几天，日万分之五", "无法识别"),
         ("欠款10万元，逾期一个多月，日万分之五", "无法识别"),
+        ("欠款10万元，逾期二十天左右，日万分之五", "无法识别"),
         ("1e30元，逾期10天，日万分之五", "超出可计算的范围"),
         ("欠款5万，逾期99999999天，日万分之五", "超出可计算的范围"),
         ("欠款2万元，应付日2026年2月20日，实际付款日2026年1月10日，日万分之五", "并未逾期"),
@@ -334,6 +337,7 @@ def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:
         "penalty on 50,000 yuan 30 days 0.05% per day",
         "欠款8000元，1月10日到期，至今未付，日万分之五",
         "借款10万元，年利率3.6%，利息多少",
+        "Late delivery: RMB 800 per day, 6 days late",  # English lateness with figures, no penalty word
     ],
 )
 def test_routing_hint_picks_penalty_questions(message: str) -> None:

@@ -106,6 +106,11 @@ def test_a_cap_can_be_an_amount() -> None:
         ("10万元货款", Role.PRINCIPAL),
         ("违约金计算：5万×0.05%×30天", Role.UNLABELLED),
         ("agreed damages RMB 300k", Role.DAMAGES),  # 违约金 names the topic here, not the figure
+        ("已付30万", Role.PAID),
+        ("已经支付了5万元", Role.PAID),
+        ("we have already paid RMB 50,000", Role.PAID),
+        ("剩余20万", Role.PRINCIPAL),
+        ("has not paid 250,000 yuan", Role.UNLABELLED),  # not paid is no payment
     ],
 )
 def test_amounts_take_the_role_of_the_nearest_label(message: str, role: Role) -> None:
@@ -143,6 +148,10 @@ def test_labels_do_not_reach_across_a_comma() -> None:
         ("overdue for thirty-five days", 35, None),
         ("a month late", 30, "每月 30 天"),
         ("逾期两周又三天", 17, None),
+        ("逾期了一个季度", 90, "每季度 90 天"),
+        ("two quarters late", 180, "每季度 90 天"),
+        ("逾期一年零两个月", 425, "每年 365 天、每月 30 天"),
+        ("逾期1年3个月", 455, "每年 365 天、每月 30 天"),
     ],
 )
 def test_durations_become_days(message: str, days: int, assumed: str | None) -> None:
@@ -196,6 +205,10 @@ def test_unreadable_figures_are_reported() -> None:
     assert facts("欠款10余万元").unreadable == ["10余万元"]
     assert facts("逾期30多天").unreadable == ["30多天"]
     assert facts("欠款12万元，多付了3000元，逾期30天").unreadable == []
+    assert facts("逾期三十天左右").unreadable == ["三十天左右"]
+    assert facts("大约逾期了大概20天").unreadable == ["大概20天"]
+    assert facts("about 30 days late").unreadable == ["about 30 days"]
+    assert facts("合同约定30天内付款，逾期15天").unreadable == []
     assert facts("多元化服务的违约金").unreadable == []
 
 

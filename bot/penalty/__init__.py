@@ -38,7 +38,7 @@ from text.lpr import LprTable
 __all__ = ["Kind", "LegalRules", "PenaltySignals", "penalty_signals", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
 
 _TOPIC_WORDS = re.compile(
-    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|interest|overdue|liquidated|damages|excessive",
+    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|\blate\b|delay|interest|overdue|liquidated|damages|excessive",
     re.I,
 )
 # 怎么算, 怎样计算, 咋算, 按什么算, 按啥计算: an asking word before 算 or 计算.

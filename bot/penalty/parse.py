@@ -32,6 +32,7 @@ class Role(StrEnum):
     TOTAL = "total"  # the contract price a one-off percentage is taken of
     DAMAGES = "damages"  # an agreed penalty sum, for the art. 585 test
     LOSS = "loss"  # the actual loss, for the art. 585 test
+    PAID = "paid"  # a sum already paid: never a base
     UNLABELLED = "unlabelled"
 
 
@@ -54,8 +55,11 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|(?:liquidated|agreed)\s*damages|agreed\s*penalty|penalty\s*(?:of|is)",
         re.I,
     ),
+    # 已付30万，剩余20万逾期: what was paid is no base of a penalty.
+    Role.PAID: re.compile(r"已(?:经)?(?:付|支付|收到?|还|结清)|(?:already|has|have|had)\s+(?:been\s+)?paid", re.I),
     Role.PRINCIPAL: re.compile(
         r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
+        r"剩余|剩下|余款|余额|"
         r"principal|unpaid|owed|owing|debt|outstanding|loan",
         re.I,
     ),
@@ -97,20 +101,20 @@ LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超�
 # 一个半月 adds half a month (个半 before 月). 一年半 and 半年 are read too (半 after 年, 半 as the number) but
 # give no day count: at 365 days a year, half a year is no whole number of days, so the reply asks for it.
 _DURATION = re.compile(
-    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半|{EN_NUMBER}(?=\s+(?:days?|weeks?|months?|years?)\b))"
+    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半|{EN_NUMBER}(?=\s+(?:days?|weeks?|months?|quarters?|years?)\b))"
     rf"(?:(?P<day>{DAY_UNIT})|\s*(?:(?P<half>个半)(?P<half_unit>月)|"
-    r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|年(?!期)|days?\b|weeks?\b|months?\b|years?\b)))"
+    r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|个?季度|年(?!期)|days?\b|weeks?\b|months?\b|quarters?\b|years?\b)))"
     r"(?P<half_after>半(?!个))?"
-    # 一个月零五天, 两周又三天: the days on top of the larger unit.
-    r"(?:(?<=[月周期拜年])(?:零|又)?(?P<extra>\d+|[一二两三四五六七八九十]+)\s*(?:天|日))?",
+    # 一个月零五天, 两周又三天, 一年零两个月: the days (or months) on top of the larger unit.
+    r"(?:(?<=[月周期拜年度])(?:零|又)?(?P<extra>\d+|[一二两三四五六七八九十]+)\s*(?P<extra_unit>天|日|个月))?",
     re.I,
 )
 # 逾期天数：30 — a count of days named by its label rather than by a unit.
 _LABELLED_DAYS = re.compile(rf"(?:逾期|迟延|延迟|计息)?天数\s*(?:为|是|共|:)?\s*(?P<number>{NUMBER})(?![\d.%万元天日])")
 _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "礼拜": 7, "week": 7}
-# Months and years have no fixed length: convert, but say so in the reply.
-_ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "年": 365, "year": 365}
-_UNIT_NAMES = {"month": "月", "year": "年"}
+# Months, quarters and years have no fixed length: convert, but say so in the reply.
+_ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "季度": 90, "quarter": 90, "年": 365, "year": 365}
+_UNIT_NAMES = {"month": "月", "quarter": "季度", "year": "年"}
 # 三个月服务费, 两个月的租金: the period a debt covers, not how late it is (a space ends the figure's field:
 # 逾期45天 欠款10万).
 _DEBT_PERIOD_AFTER = re.compile(r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
@@ -130,8 +134,13 @@ _NUMERALS = "\\d.,零〇一二两三四五六七八九十百千万亿壹贰叁�
 _MONEYISH = re.compile(
     rf"(?<![{_NUMERALS}多余几来若干])(?=[多余来]*[{_NUMERALS}几若])[{_NUMERALS}多余几来若干]++\s*(?:元|块)"
 )
+# 三十天左右, 大约30天, about 30 days: an estimate of the lateness is no day count either.
 _VAGUE_DAYS = re.compile(
     rf"(?<![{_NUMERALS}])[{_NUMERALS}]++(?:(?:多|余|来|几)个?(?:天|日|周|星期|月)|个多月)|几[十百]?天"
+    rf"|(?:大约|大概|约|差不多|将近)\s*[{_NUMERALS}]++\s*个?(?:天|日|周|星期|礼拜|月)"
+    rf"|(?<![{_NUMERALS}])[{_NUMERALS}]++\s*个?(?:天|日|周|星期|礼拜|月)\s*(?:左右|上下)"
+    r"|\b(?:about|around|approximately|roughly|some)\s+\d+\s+(?:days?|weeks?|months?)\b",
+    re.I,
 )
 
 
@@ -331,12 +340,15 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
             negative.append(match.group())
             continue
         days = number * (_DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1))
+        units = [unit]
         if match.group("extra"):
-            days += parse_number(match.group("extra")) or 0
+            extra_unit = "月" if match.group("extra_unit") == "个月" else "天"
+            days += (parse_number(match.group("extra")) or 0) * _ASSUMED_DAYS_PER_UNIT.get(extra_unit, 1)
+            units.append(extra_unit)
         if days != days.to_integral_value():
             continue  # 2.5天: not a whole day count
-        assumed = _ASSUMED_DAYS_PER_UNIT.get(unit)
-        assumption = f"每{_UNIT_NAMES.get(unit, unit)} {assumed} 天" if assumed else None
+        assumed = [f"每{_UNIT_NAMES.get(u, u)} {_ASSUMED_DAYS_PER_UNIT[u]} 天" for u in units if u in _ASSUMED_DAYS_PER_UNIT]
+        assumption = "、".join(assumed) or None
         names_lateness = bool(_LATENESS_BEFORE.search(before))
         durations.append(Duration(int(days), match.group().strip(), assumption, late, names_lateness))
     for match in _LABELLED_DAYS.finditer(text):
