@@ -43,6 +43,7 @@ from retrieval.resolver import MAX_CHOICES
 from retrieval.ocr import Progress
 from text.dates import find_dates
 from text.lpr import LprTable
+from text.typos import TypoFixes
 
 if TYPE_CHECKING:  # langchain-core loads only when a chat model is configured (0.5 s of start-up)
     from langchain_core.language_models import BaseChatModel
@@ -118,6 +119,7 @@ class Assistant:
         self.writer = AnswerWriter(llm)
         self.extractor = FieldExtractor(llm)
         self.lexicon = Lexicon.load(settings.lexicon_file)
+        self.typos = TypoFixes.load(settings.typos_file)
         self.answerer = ClauseAnswerer(index)
         self.legal_rules = load_legal_rules(settings.penalty_rules_file)
         self.lpr = LprTable.load(settings.lpr_file)
@@ -169,6 +171,7 @@ class Assistant:
 
     def _route(self, message: str, session: Session) -> Reply:
         text = to_simplified(message.strip())  # 幫我起草… reads like 帮我起草…; the reply is converted back
+        text = self.typos.fix(text)  # 日万份之五 is 日万分之五
         if not text:
             return Reply(intent=Intent.HELP, text="请输入您的问题。\n\n" + HELP_TEXT)
         if len(text) > self.settings.max_message_chars:

@@ -115,6 +115,11 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "lexicon" / "intents.yaml"
 
     @property
+    def typos_file(self) -> Path:
+        """Input-method slips in figure and lateness words, fixed before a message is read."""
+        return self.knowledge_dir / "lexicon" / "typos.yaml"
+
+    @property
     def lpr_file(self) -> Path:
         """The published one-year LPR figures, for rates written as a multiple of the LPR."""
         return self.knowledge_dir / "legal" / "lpr.yaml"

@@ -1,0 +1,35 @@
+"""Input-method slips (knowledge/lexicon/typos.yaml) are fixed before a message is read, keeping its length."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from text.typos import TypoFixes
+
+TYPOS = TypoFixes.load(Path(__file__).resolve().parents[1] / "knowledge" / "lexicon" / "typos.yaml")
+
+
+@pytest.mark.parametrize(
+    ("message", "fixed"),
+    [
+        ("欠款10万，逾期30天，每日万份之五", "欠款10万，逾期30天，每日万分之五"),
+        ("日千分支三", "日千分之三"),
+        ("已经愈期20天", "已经逾期20天"),
+        ("百份之十的违约金", "百分之十的违约金"),
+    ],
+)
+def test_slips_are_fixed_and_the_length_kept(message: str, fixed: str) -> None:
+    assert TYPOS.fix(message) == fixed
+    assert len(TYPOS.fix(message)) == len(message)
+
+
+@pytest.mark.parametrize("message", ["分支机构的服务费", "一份之前的合同", "愈来愈多的投诉"])
+def test_words_that_merely_contain_a_slips_characters_stay(message: str) -> None:
+    assert TYPOS.fix(message) == message
+
+
+def test_a_slip_and_its_fix_of_different_lengths_are_refused() -> None:
+    with pytest.raises(ValidationError):
+        TypoFixes(source="test", date=date(2026, 11, 24), fixes={"万份之": "万分"})
