@@ -89,6 +89,7 @@ def test_every_dev_case(case: ReplyCase) -> None:
         ("按照合同约定，违约金为服务费总额的10%，服务费总额为60万元", "60000.00", None),
         # what was paid is no base; the unpaid rest is
         ("合同总额80万，已支付50万，剩余30万逾期10天，日万分之五", "1500.00", 10),
+        ("借款20万元，约定月息1分5，逾期73天", "7200.00", 73),  # 1.5 % a month = 18 % a year
     ],
 )
 def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:

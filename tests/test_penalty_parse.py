@@ -18,6 +18,9 @@ def facts(message: str):
     ("message", "rate", "period"),
     [
         ("日万分之五", "0.0005", Period.DAILY),
+        ("约定月息2分", "0.02", Period.MONTHLY),  # lending's units: a 分 of a month is 1 %
+        ("年息一分五", "0.15", Period.ANNUAL),  # 1分5厘 a year
+        ("日息3厘", "0.0003", Period.DAILY),
         ("按日万分之五计算", "0.0005", Period.DAILY),
         ("每日0.05%", "0.0005", Period.DAILY),
         ("每天万分之三", "0.0003", Period.DAILY),
@@ -236,6 +239,11 @@ def test_a_spaced_day_unit_followed_by_a_word_is_still_the_day_count(message: st
 @pytest.mark.parametrize("message", ["欠款8万 日利率0.05%", "欠款8万 日万分之三", "欠款8万 日千2"])
 def test_a_spaced_day_unit_that_opens_a_rate_is_no_day_count(message: str) -> None:
     assert facts(message).durations == []
+
+
+@pytest.mark.parametrize("message", ["等了2分钟", "单价8角5分", "打了9分"])
+def test_fen_outside_an_interest_period_is_no_rate(message: str) -> None:
+    assert facts(message).rates == []
 
 
 def test_wan_yi_meaning_in_case_is_no_rate() -> None:

@@ -24,6 +24,18 @@ _RATE = re.compile(
     rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
     re.I,
 )
+# 月息2分, 年息一分五 (1分5厘), 日息3厘: lending's own units. A 分 is a tenth of the period's base unit and a 厘 a hundredth:
+# 年息1分 = 10 % a year, 月息1分 = 1 % a month, 日息1分 = 0.1 % a day. Read only after a period's 息/利率, so
+# 2分钟 or 8角5分 never is a rate.
+_LENDING_RATE = re.compile(
+    rf"(?P<period>[年月日])(?:息|利率|利息)\s*(?:为|是|按)?\s*(?P<number>{NUMBER})\s*(?P<unit>分|厘)"
+    r"(?:(?<=分)(?P<li>[一二两三四五六七八九\d])厘?)?(?![钟之钱\d])"
+)
+_LENDING_UNIT = {
+    ("年", "分"): Decimal("0.1"), ("年", "厘"): Decimal("0.01"),
+    ("月", "分"): Decimal("0.01"), ("月", "厘"): Decimal("0.001"),
+    ("日", "分"): Decimal("0.001"), ("日", "厘"): Decimal("0.0001"),
+}  # fmt: skip
 # 按3.45%的1.5倍: the multiple belongs to the rate.
 _MULTIPLE_AFTER = re.compile(rf"\s*的?\s*(?P<times>{NUMBER})\s*倍")
 _PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"), "十": Decimal("0.1")}
@@ -140,6 +152,17 @@ def scan_rates(text: str, lpr: LprTable | None = None, day: date | None = None) 
             missing.append(match.group().strip())
         else:
             rates.append(rate)
+    for match in _LENDING_RATE.finditer(text):
+        number = parse_number(match.group("number"))
+        if number is None or any(match.start() in span for span in taken):
+            continue
+        # The figure starts at its number, so the period word stays before it for the caller (月息 → per month).
+        start = match.start("number")
+        unit = _LENDING_UNIT[match.group("period"), match.group("unit")]
+        tenths = parse_number(match.group("li")) if match.group("li") else None
+        value = number * unit + (tenths or 0) * unit / 10
+        rates.append(RateFigure(value, text[start : match.end()], start, match.end()))
+        taken.append(range(match.start(), match.end()))
     for match in _RATE.finditer(text):
         if any(match.start() in span for span in taken):
             continue
