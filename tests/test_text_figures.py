@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from text.amounts import find_amounts, format_money, money_in_words, parse_amount
-from text.dates import find_dates
+from text.dates import find_dates, scan_dates
 from text.numbers import parse_number
 
 TODAY = date(2026, 3, 5)
@@ -250,3 +250,30 @@ def test_spaces_and_commas_that_group_no_thousands_split_figures(text: str, firs
     when exactly three digits follow."""
     amounts = find_amounts(text)
     assert (str(amounts[0].value) if amounts else None) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("月底发出", date(2026, 3, 31)),  # TODAY is 2026-03-05
+        ("请于本月底前付清", date(2026, 3, 31)),
+        ("上月底到期", date(2026, 2, 28)),
+        ("下个月末", date(2026, 4, 30)),
+        ("2月底", date(2026, 2, 28)),
+        ("2024年2月底", date(2024, 2, 29)),
+        ("年底前付清", date(2026, 12, 31)),
+        ("去年年底", date(2025, 12, 31)),
+        ("2025年底", date(2025, 12, 31)),
+    ],
+)
+def test_the_end_of_a_month_or_year_is_its_last_day(text: str, expected: date) -> None:
+    assert [figure.value for figure in find_dates(text, TODAY)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["每月底结算", "每月月底付款", "次月底前支付", "当月底对账"])
+def test_a_month_end_that_names_a_rule_is_no_date(text: str) -> None:
+    assert find_dates(text, TODAY) == []
+
+
+def test_an_impossible_month_end_is_reported() -> None:
+    assert [d.raw for d in scan_dates("13月底前付清", TODAY).impossible] == ["13月底"]

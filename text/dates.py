@@ -3,6 +3,7 @@ and English forms (11 May 2026, May 11, 2026)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -48,6 +49,15 @@ _RELATIVE_YEAR_DATE = re.compile(
     rf"(?P<offset>{'|'.join(_YEAR_OFFSETS)})\s*(?:的)?\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"
 )
 _RELATIVE_MONTH_DATE = re.compile(rf"(?P<offset>{'|'.join(_MONTH_OFFSETS)})\s*(?:的)?\s*{_DAY}\s*[日号號]")
+# 月底, 本月底, 下个月末, 12月底, 2026年年底, 去年底: the last day of a month or a year. 每月底 and 次月底 name a
+# rule, not a day, and are left alone.
+_NOT_BEFORE_END = "每次当个上下本这前去今明年月\\d零〇○一二三四五六七八九十"
+_PERIOD_END = re.compile(
+    rf"(?:(?P<month_offset>{'|'.join(sorted(_MONTH_OFFSETS, key=len, reverse=True))})\s*(?:的)?\s*月?"
+    rf"|(?P<year_offset>{'|'.join(_YEAR_OFFSETS)})\s*(?:的)?\s*年?"
+    rf"|(?:{_YEAR}\s*年\s*)?{_MONTH}\s*月|{_YEAR.replace('year', 'whole_year')}\s*年\s*年?"
+    rf"|(?<![{_NOT_BEFORE_END}])(?P<bare>[月年]))\s*[底末](?![\u3400-\u9fff]?[日号號])"
+)
 # 上周五, 这个星期一, 下礼拜三: a weekday of a week counted from today's (weeks start on Monday, as in China).
 # A bare 周五 is left alone: it may mean the last one or the next one.
 _WEEK_OFFSETS = {"上上": -2, "上": -1, "本": 0, "这": 0, "這": 0, "下": 1, "下下": 2}
@@ -117,6 +127,23 @@ def _english(raw: str, today: date) -> date | str:
     return _checked(value.year, value.month, value.day, raw)
 
 
+def _period_end(match: re.Match[str], today: date, raw: str) -> date | str:
+    """The last day of the month or year a `_PERIOD_END` match names."""
+    parts = match.groupdict()
+    if parts["whole_year"]:
+        return _checked(_date_part(parts["whole_year"]), 12, 31, raw)
+    if parts["year_offset"] or parts["bare"] == "年":
+        return _checked(today.year + _YEAR_OFFSETS.get(parts["year_offset"] or "今年", 0), 12, 31, raw)
+    if parts["month"]:
+        year, month = _date_part(parts["year"]) if parts["year"] else today.year, _date_part(parts["month"])
+    else:
+        first = today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS.get(parts["month_offset"] or "本月", 0))
+        year, month = first.year, first.month
+    if year is None or month is None or not 1 <= month <= 12 or not MIN_YEAR <= year <= MAX_YEAR:
+        return _checked(year, month, 0, raw)  # day 0: never a date, so the reason names the figure
+    return _checked(year, month, calendar.monthrange(year, month)[1], raw)
+
+
 def scan_dates(text: str, today: date | None = None) -> DateScan:
     """Every calendar date in a message, in order, and every date-like figure that is not a real date.
 
@@ -147,6 +174,8 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
         first = (today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS[match.group("offset")]))
         day = _date_part(match.group("day"))
         record(match.start(), match.end(), _checked(first.year, first.month, day, text[match.start() : match.end()]))
+    for match in filter(free, _PERIOD_END.finditer(folded)):
+        record(match.start(), match.end(), _period_end(match, today, text[match.start() : match.end()]))
     for pattern in _DATE_PATTERNS:  # most specific first; later patterns skip covered spans
         for match in filter(free, pattern.finditer(folded)):
             parts = match.groupdict()
