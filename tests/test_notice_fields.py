@@ -61,6 +61,27 @@ def test_deadlines_for_payment_and_for_cure() -> None:
     assert fields["cure_days"] == {"count": 15, "unit": "working_day"}
 
 
+@pytest.mark.parametrize(
+    ("message", "field", "count", "unit"),
+    [
+        ("给他们20天整改", "cure_days", 20, "day"),
+        ("限期七个工作日内整改完毕", "cure_days", 7, "working_day"),
+        ("宽限15天付清", "grace_days", 15, "day"),
+        ("Send it today and give them 10 days to pay.", "grace_days", 10, "day"),
+        ("Party B must cure the breach within fifteen days; send on 2026-11-16", "cure_days", 15, "day"),
+        ("please pay within 5 business days", "grace_days", 5, "working_day"),
+    ],
+)
+def test_a_deadline_granted_without_nei_or_in_english(message: str, field: str, count: int, unit: str) -> None:
+    assert extract(message, TODAY)[field] == {"count": count, "unit": unit}
+
+
+@pytest.mark.parametrize("message", ["对方逾期30天付款", "they paid 10 days late", "the contract was signed in 2026; 30 days"])
+def test_a_lateness_is_no_deadline(message: str) -> None:
+    fields = extract(message, TODAY)
+    assert "grace_days" not in fields and "cure_days" not in fields
+
+
 def test_breach_facts_are_the_users_words_without_the_request() -> None:
     fields = extract("乙方连续两个月未按约定提供外呼服务，请起草整改通知", TODAY)
     assert fields["breach"] == "连续两个月未按约定提供外呼服务"
@@ -96,6 +117,22 @@ def test_a_name_after_a_comma_belongs_to_the_party_just_introduced() -> None:
 def test_a_role_in_brackets_after_the_name() -> None:
     parties = find_parties("由深圳星河数据服务有限公司（甲方）向广州远景呼叫中心有限公司（乙方）发出")
     assert [(p.role, p.name) for p in parties] == [("甲方", "深圳星河数据服务有限公司"), ("乙方", "广州远景呼叫中心有限公司")]
+
+
+@pytest.mark.parametrize(
+    ("message", "sender", "recipient"),
+    [
+        ("我方：乙方，上海徐汇客服外包有限公司；对方：甲方，上海闵行电商有限公司", ("乙方", "上海徐汇客服外包有限公司"), ("甲方", "上海闵行电商有限公司")),
+        ("甲方是我们：鞍山铁东科技有限公司，乙方是抚顺新抚呼叫有限公司", ("甲方", "鞍山铁东科技有限公司"), ("乙方", "抚顺新抚呼叫有限公司")),
+        ("乙方为我方，无锡滨湖呼叫有限公司；甲方为常熟虞山电商有限公司", ("乙方", "无锡滨湖呼叫有限公司"), ("甲方", "常熟虞山电商有限公司")),
+    ],
+)
+def test_a_side_and_role_joined_by_a_colon_or_a_verb(
+    message: str, sender: tuple[str, str], recipient: tuple[str, str]
+) -> None:
+    sides = assign_sides(find_parties(message))
+    assert (sides["sender"].role, sides["sender"].name) == sender
+    assert (sides["recipient"].role, sides["recipient"].name) == recipient
 
 
 def test_role_then_side_in_brackets() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from text.amounts import find_amounts, round_fen
 from text.dates import find_dates
-from text.numbers import parse_number
+from text.numbers import EN_NUMBER, english_number, parse_number
 
 SENDER, RECIPIENT = "sender", "recipient"
 
@@ -29,8 +29,9 @@ _PARTY_MARKER = re.compile(
     rf"[（(]\s*(?P<role_in>甲方|乙方)\s*[，,、/]\s*(?P<side_in>{_SIDES})\s*[）)]"  # X公司（甲方，我方）
     rf"|(?P<role_first>甲方|乙方)\s*[（(]\s*(?P<side_after>{_SIDES})\s*[）)]"  # 甲方（我方）X公司
     rf"|[（(]\s*(?P<side_bracket>{_SIDES})\s*[）)]"  # 甲方X公司（我方）
-    # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司: a description in the brackets is no name
-    rf"|(?:(?P<side>{_SIDES})\s*(?:是|为)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
+    rf"|(?P<role_is>甲方|乙方)\s*(?:是|为)\s*(?P<side_is>{_SIDES})\s*[:：]?"  # 甲方是我们：X公司
+    # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司, 我方：乙方，X公司: a description in the brackets is no name
+    rf"|(?:(?P<side>{_SIDES})\s*(?:是|为|:|：)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
 )
 # Words that end the text before a bracketed role: "由X公司（甲方）向Y公司（乙方）发出".
 _BEFORE_NAME = re.compile(r"由|向|给|致|和|与|及|对")
@@ -63,8 +64,21 @@ _DATE_KEYWORDS = {
 _DEBT_KINDS = re.compile(r"服务费|货款|租金|工程款|价款|外包费|费用|款项")
 _PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
 _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
-_DEADLINE = re.compile(rf"({_NUMBER})\s*(个工作日|日|天)\s*内[^，,；;。]{{0,6}}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正)")
+# 10日内付款, 限七个工作日内整改; without 内 only after a word that grants the time (给他们20天整改, 宽限10天付清),
+# so a lateness (逾期30天付款) is no deadline.
+_DEADLINE = re.compile(
+    rf"(?P<lead>给予?|限期?|宽限)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*(?P<unit>个工作日|日|天)"
+    r"\s*(?P<within>之?内|以内)?[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正)"
+)
 _CURE_ACTS = {"整改", "纠正", "改正", "补正"}
+# within 10 days, give them ten business days: the act (pay or cure) is named in the same sentence.
+_EN_DEADLINE = re.compile(
+    rf"\b(?:within|in|(?:give|allow|grant)\s+(?:them|him|her|it|the\s+\w+)?)\s*(?P<count>\d+|{EN_NUMBER})\s+"
+    r"(?P<working>(?:working|business)\s+)?days?\b",
+    re.IGNORECASE,
+)
+_EN_ACTS = {"cure_days": re.compile(r"\b(?:cure|rectif|remed|correct|fix)", re.I), "grace_days": re.compile(r"\b(?:pay|settle)", re.I)}
+_SENTENCE = re.compile(r"[;；.。!?！？\n](?!\d)")
 _BREACH_VERBS = re.compile(
     r"未按|未能|没有|拒绝|拒不|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包"
     r"|低于|少于|辱骂|被投诉|中断|停止服务|不履行|未履行"
@@ -112,8 +126,8 @@ def find_parties(message: str) -> list[Party]:
     'X有限公司（甲方）'."""
     parties: list[Party] = []
     for match in _PARTY_MARKER.finditer(message):
-        side_word = match.group("side") or match.group("side_after") or match.group("side_in") or match.group("side_bracket")
-        role = match.group("role") or match.group("role_first") or match.group("role_in")
+        side_word = next(filter(None, match.group("side", "side_after", "side_in", "side_bracket", "side_is")), None)
+        role = next(filter(None, match.group("role", "role_first", "role_in", "role_is")), None)
         if not (side_word or role):
             continue
         side = _SIDE_OF.get(side_word or "")
@@ -233,9 +247,19 @@ def find_deadlines(message: str) -> dict[str, dict[str, Any]]:
     """'10日内付款' → grace_days, '15日内整改' → cure_days, as {"count", "unit"}."""
     found: dict[str, dict[str, Any]] = {}
     for match in _DEADLINE.finditer(message):
+        if not (match.group("lead") or match.group("within")):
+            continue
         field = "cure_days" if match.group("act") in _CURE_ACTS else "grace_days"
-        unit = "working_day" if match.group(2) == "个工作日" else "day"
-        found.setdefault(field, {"count": _count(match.group(1)), "unit": unit})
+        unit = "working_day" if match.group("unit") == "个工作日" else "day"
+        found.setdefault(field, {"count": _count(match.group("count")), "unit": unit})
+    for match in _EN_DEADLINE.finditer(message):
+        starts = [m.end() for m in _SENTENCE.finditer(message, 0, match.start())]
+        end = _SENTENCE.search(message, match.end())
+        sentence = message[starts[-1] if starts else 0 : end.start() if end else len(message)]
+        field = next((name for name, act in _EN_ACTS.items() if act.search(sentence)), None)
+        count = english_number(match.group("count")) if not match.group("count").isdigit() else int(match.group("count"))
+        if field and count:
+            found.setdefault(field, {"count": count, "unit": "working_day" if match.group("working") else "day"})
     return found
 
 
