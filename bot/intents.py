@@ -106,7 +106,9 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     reads as "this much evidence", and the tests in tests/phrasing pin the outcomes, not the numbers."""
     scores = Scores()
     asks = lexicon.has("question", text)
-    drafting_request = signals.notice_type and lexicon.asks_for_letter(text)
+    # 提前终止外呼服务协议，…，12月1日发出: a notice type with the day it goes out asks for the letter too.
+    sends = signals.dated and lexicon.has("sending", text) and not asks
+    drafting_request = signals.notice_type and (lexicon.asks_for_letter(text) or sends)
     scores.add(Route.CLAUSE, 1.0, "fallback: look it up in the contracts")
     if asks:
         scores.add(Route.CLAUSE, 2.0, "a question")

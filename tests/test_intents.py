@@ -1,0 +1,38 @@
+"""Intent scoring (bot/intents.py) on the signals alone: which route wins for a message's words and figures."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.intents import Lexicon, Route, Signals, score
+from bot.notices.specs import detect_type, load_specs
+
+LEXICON = Lexicon.load(Path(__file__).resolve().parents[1] / "knowledge" / "lexicon" / "intents.yaml")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "提前终止外呼服务协议，我方（甲方）嘉兴秀洲科技有限公司，对方（乙方）绍兴越城呼叫有限公司，2026年12月1日发出",
+        "send a payment reminder to Party A, Kunming Wuhua Trading Co., Ltd.; dated 2026-11-23",
+    ],
+)
+def test_a_notice_type_with_its_sending_date_asks_for_the_letter(message: str) -> None:
+    """No drafting verb and no letter word: the day it goes out says a letter is wanted."""
+    assert score(message, LEXICON, Signals(notice_type=True, dated=True)).best is Route.DRAFT_REQUEST
+
+
+@pytest.mark.parametrize(
+    ("message", "dated"),
+    [
+        ("我们12月1日发出了提前终止的函，对方什么时候算收到？", True),  # asks about a letter sent
+        ("提前终止外呼服务协议需要提前几天发出？", False),
+    ],
+)
+def test_a_question_about_sending_asks_for_no_letter(message: str, dated: bool) -> None:
+    assert score(message, LEXICON, Signals(notice_type=True, dated=dated)).best is not Route.DRAFT_REQUEST
+
+
+def test_a_payment_reminder_is_a_payment_demand() -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    assert detect_type("Please send a payment reminder to Party A for the unpaid fee", specs) == "payment_demand"
