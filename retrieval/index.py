@@ -379,7 +379,8 @@ class ClauseIndex:
 
     def resolve(self, question: str) -> Resolution:
         """Which contracts the question names (party, number, year, title), and what it asks of them."""
-        return self._resolver.resolve(self.glossary.expand(normalize_query(bounded_query(question))))
+        plain = normalize_query(bounded_query(question))
+        return self._resolver.resolve(self.glossary.expand(plain), as_asked=plain)
 
     def clauses(self, contract_id: str | None = None) -> list[Clause]:
         if contract_id is None:
@@ -566,7 +567,7 @@ class ClauseIndex:
             if cached and key in self._query_cache:
                 return self._query_cache[key]
         if scope is None:
-            resolution = self._resolver.resolve(question)
+            resolution = self._resolver.resolve(question, as_asked=plain)
             if resolution.contract_ids:
                 scope, question = tuple(resolution.contract_ids), resolution.rest
         # The glossary's wording is for the lexical side, which cannot tell that 房东 means 出租方 or "deposit"

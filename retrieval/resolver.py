@@ -119,17 +119,23 @@ class ContractResolver:
 
     # ---- what a question names -----------------------------------------------------------------
 
-    def resolve(self, question: str) -> Resolution:
-        """The contracts the (normalised) question names; an empty list when it names none."""
+    def resolve(self, question: str, as_asked: str | None = None) -> Resolution:
+        """The contracts the (normalised) question names; an empty list when it names none.
+
+        AS_ASKED is the question before the glossary's wording was appended to it (QUESTION when None): a party is
+        named only by what the user typed. The glossary appends contract vocabulary (制造商, 买方, 供方), and a
+        party's short name can be such a word ("需要制造公司" → 制造): an English question about "another
+        manufacturer" was scoped to that party's contract and ranked none of the right one's clauses."""
+        asked = question if as_asked is None else as_asked
         rest, named, named_by = question, [], []
-        stranger = self._unknown_full_name(question)
+        stranger = self._unknown_full_name(asked)
         if stranger:  # a registered name none of our parties has outweighs a shared city or brand word
             return Resolution(rest=question, named=stranger, not_found=True, closest=self._closest(stranger))
         matches = self._by_number(question)
         if matches:
             named_by.append("number")
         else:
-            matches, words = self._by_party(question)
+            matches, words = self._by_party(asked)
             if matches:
                 named_by.append("party")
                 named += words
@@ -150,7 +156,7 @@ class ContractResolver:
             matches = titled
             named_by.append("title")
         if not matches:
-            unknown = self._unknown_party(question)
+            unknown = self._unknown_party(asked)
             if unknown:
                 return Resolution(rest=question, named=unknown, not_found=True, closest=self._closest(unknown))
         rest = rest if len(_CJK.findall(rest)) >= 2 else question

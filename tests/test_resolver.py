@@ -104,6 +104,17 @@ def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passin
     assert resolver.resolve("启航那份合同提前几天通知？").contract_ids == ["x_license"]
 
 
+def test_a_party_is_named_only_by_the_words_typed_not_by_the_glossarys_appended_wording():
+    """The glossary appends contract vocabulary to a question ("another vendor" → 卖方 供方 供应商); a party whose
+    short name is such a word (供应商联盟) is not named by it, only by the words the user typed."""
+    resolver = one_contract_resolver("x_alliance", "采购框架合同", "北京启航科技有限公司", "供应商联盟有限公司")
+    question = "Can we buy the same parts from another vendor?"
+    assert "供应商" in GLOSSARY.expand(question)
+    assert resolver.resolve(GLOSSARY.expand(question), as_asked=question).contract_ids == []
+    typed = "供应商联盟那份合同的付款期限?"
+    assert resolver.resolve(GLOSSARY.expand(typed), as_asked=typed).contract_ids == ["x_alliance"]
+
+
 def test_a_party_name_printed_with_spaces_is_not_named_by_a_space_and_one_character():
     resolver = one_contract_resolver("x_nda", "保密合约书", "兹有 文讯 基金会", "北京启航科技有限公司")
     assert resolver.resolve("中英文 文本 不一致时以哪个为准?").contract_ids == []
@@ -238,6 +249,16 @@ def test_a_kind_of_contract_names_every_title_of_that_kind_and_a_verb_before_合
     assert sorted(resolver.resolve("咨询合同约定的争议怎么解决?").contract_ids) == ["k_intl", "k_tech"]
     assert resolver.resolve("对方单位中途无故撤销合同,预付款能要回来吗?").contract_ids == []
     assert resolver.resolve("实习劳动合同的试用期多长?").contract_ids == ["k_work"]
+
+
+def test_a_company_legal_form_in_a_title_names_no_contract():
+    """Every employer is a 公司: a title holding one (杭州某某有限公司劳动合同) is not named by a question about what
+    "公司" may do, which with 员工's wording (劳动者) shared two of that title's words and no other's."""
+    titles = {"w_firm": "杭州某某有限公司劳动合同", "w_plain": "劳动合同书", "w_intern": "学生实习劳动合同"}
+    resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
+    question = GLOSSARY.expand("公司能不能让员工周末加班?")
+    assert resolver.resolve(question).contract_ids == []
+    assert resolver.resolve(GLOSSARY.expand("杭州某某劳动合同的试用期多长?")).contract_ids == ["w_firm"]
 
 
 def test_an_english_kind_phrase_names_what_its_chinese_wording_names_and_english_titles_count():

@@ -48,7 +48,8 @@ class ContractPicker:
     def _named(self, text: str) -> list[str]:
         # The whole message, not the index's question-sized head and tail: a request names its contract
         # anywhere among the parties, dates and facts.
-        resolution = self.index.resolver.resolve(self.glossary.expand(normalize_query(text)))
+        plain = normalize_query(text)
+        resolution = self.index.resolver.resolve(self.glossary.expand(plain), as_asked=plain)
         return [] if resolution.not_found else resolution.contract_ids
 
     def _of_the_named_kind(self, text: str, contract_ids: list[str]) -> list[str]:
