@@ -215,11 +215,16 @@ def is_title(text: str, words: LayoutWords) -> bool:
 
 
 _HEADING_END = " \t:：、,，.;；"  # what ends a heading without being part of it ('附件：', '格式:')
+# A title set off in lenticular brackets ('条款1 【服务范围】'): the brackets are typography, not the title.
+_BRACKETED_TITLE = re.compile(r"【([^【】]+)】|〖([^〖〗]+)〗")
 
 
 def heading_title(text: str) -> str:
-    """A heading as a path entry or an id names it: without the punctuation that ends it ('附件：' → '附件')."""
-    return text.rstrip(_HEADING_END)
+    """A heading as a path entry or an id names it: without the punctuation that ends it ('附件：' → '附件') and
+    without brackets around the whole of it ('【服务范围】' → '服务范围')."""
+    title = text.rstrip(_HEADING_END)
+    bracketed = _BRACKETED_TITLE.fullmatch(title)
+    return (bracketed.group(1) or bracketed.group(2)).strip() if bracketed else title
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ __all__ = [
     "nfkc",
     "normalize_document",
     "normalize_query",
+    "strip_markdown",
     "strip_pinyin",
     "to_simplified",
     "to_traditional",
@@ -64,6 +65,12 @@ _ENGLISH_WRAP_ON = re.compile(r"[A-Za-z(]")
 _FILL_LINE = re.compile(r"^[_＿\s]{6,}[.。]?$")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+# Markdown written into a .txt: heading marks ('## 第一条 …'), strong emphasis ('**甲方**：…') and thematic
+# breaks ('---') are markup, not words; pipe tables stay (they are read as tables). Underscores are left alone:
+# in a contract '__公司(以下简称卖方)和__' is two blanks to fill in, not '__…__' emphasis.
+_MARKDOWN_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MARKDOWN_EMPHASIS = re.compile(r"(?<!\*)\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*(?!\*)")
+_MARKDOWN_BREAK = re.compile(r"(?m)^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$")
 
 
 def drop_boilerplate(text: str) -> str:
@@ -71,6 +78,13 @@ def drop_boilerplate(text: str) -> str:
     text = _COVER_PARTIES.sub("", _COVER_JUNK.sub("", text))
     kept = [line for line in text.split("\n") if not any(p.match(line.strip()) for p in _BOILERPLATE_LINES)]
     return "\n".join(kept)
+
+
+def strip_markdown(text: str) -> str:
+    """'## 条款1 【服务范围】' → '条款1 【服务范围】', '**甲方**：某公司' → '甲方：某公司'; '---' lines go."""
+    text = _MARKDOWN_BREAK.sub("", text)
+    text = _MARKDOWN_HEADING.sub(r"\1", text)
+    return _MARKDOWN_EMPHASIS.sub(r"\1", text)
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -125,11 +139,11 @@ def join_hard_breaks(text: str) -> str:
 
 
 def normalize_document(raw: str) -> str:
-    """The ingestion pipeline: NFKC, pinyin out, simplified, boilerplate out, hard breaks joined."""
+    """The ingestion pipeline: NFKC, pinyin out, simplified, Markdown markup and boilerplate out, hard breaks joined."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
-    return join_hard_breaks(drop_boilerplate(text))
+    return join_hard_breaks(drop_boilerplate(strip_markdown(text)))
 
 
 def normalize_query(text: str) -> str:

@@ -1,8 +1,8 @@
 """A document's own numbering scheme, learned while reading it line by line.
 
 Contracts number their units with a handful of marker families (第X部分, 第X章, 第X节, 第X条, 一、, (一), 1.,
-1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a), A 标题, and in English ARTICLE IV / Section 2.3 / Clause 7 with the words of
-knowledge/layout.yaml), nested in an order each document chooses. The order is learned from
+1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a), A 标题, and the worded ones of knowledge/layout.yaml: ARTICLE IV / Section
+2.3 / Clause 7, 条款1), nested in an order each document chooses. The order is learned from
 first appearance: a family first seen inside another sits below it from then on. A marker only counts
 when it continues its family under the same parent (a gap of up to three is tolerated: a template may
 have lost an item; a wider one when no later number of the family fills it, as in a form that lists only
@@ -68,8 +68,9 @@ def _english_headings(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[r
     if not family_of:
         return None
     words = "|".join(re.escape(w) for w in sorted(family_of, key=len, reverse=True))
-    # A word ending in a letter needs a space before its number ('Articles 5' is no heading); 'Art.5' needs none.
-    return re.compile(rf"(?P<word>{words})(?:\s+|(?<=\.)\s*){_ENGLISH_NUMBER}", re.I), family_of
+    # A word ending in a letter needs a space before its number ('Articles 5' is no heading); 'Art.5' needs none,
+    # nor does a Chinese word ('条款1 【服务范围】').
+    return re.compile(rf"(?P<word>{words})(?:\s+|(?<=[.\u3400-\u9fff])\s*){_ENGLISH_NUMBER}", re.I), family_of
 
 
 def _english_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Marker | None:
