@@ -87,6 +87,31 @@ def test_fang_dong_finds_the_chu_zu_fang_clause(fast_index, tmp_path, fake_embed
     assert fake_embedder.queries[before:] == [english, GLOSSARY.expand(english)]
 
 
+def test_everyday_words_for_loss_competition_copyright_and_subcontracting_reach_the_legal_wording(fast_index, tmp_path):
+    """Everyday words for what contracts write in legal terms: 丢了 for 丢失/灭失, 做同行 for 竞业限制, 版权 for the
+    知识产权 a contract settles, 亏钱 for 损失, 外包给别人 for 转包/第三人, and the Taiwan words 行销 (marketing) and 支援
+    (support). In a made-up contract each question's clause comes first on the lexical side."""
+    assert {"丢失", "灭失"} <= set(GLOSSARY.additions("快递在路上丢了谁负责"))
+    assert "竞业限制" in GLOSSARY.additions("离职后多久不能做同行")
+    assert "知识产权" in GLOSSARY.additions("做出来的东西版权归谁")
+    assert "损失" in GLOSSARY.additions("按方案执行结果亏钱了")
+    assert {"转包", "第三人"} <= set(GLOSSARY.additions("能不能把活外包给别人"))
+    assert "行销" in GLOSSARY.additions("the marketing plan") and "支援" in GLOSSARY.additions("who gives support")
+    folder = tmp_path / "storage"
+    folder.mkdir()
+    (folder / "storage.txt").write_text(
+        "冷库租用合同\n第一条 保管责任\n货物在保管期间丢失的，乙方按货物进货价赔偿。\n"
+        "第二条 成果归属\n合作期间形成的知识产权归甲方所有。\n"
+        "第三条 竞业限制\n乙方人员离职后一年内不得到经营同类业务的单位任职。\n"
+        "第四条 转包\n乙方不得将本合同义务交由第三人履行，亦不得转包。\n"
+        "第五条 费用\n甲方每月支付租用费。\n"
+    )
+    fast_index.ingest([folder])
+    for question, article in [("冷库里的货丢了怎么赔", "第一条 保管责任"), ("冷库合作期间做出来的版权归谁", "第二条 成果归属"),
+                              ("冷库的人离职后多久不能做同行", "第三条 竞业限制"), ("冷库能不能外包给别人做", "第四条 转包")]:
+        assert fast_index.search(question, k=1, mode="lexical")[0].clause.article == article, question
+
+
 def test_the_glossary_file_is_well_formed():
     """YAML keeps the last of two equal keys without a word, so a duplicate would silently drop an entry;
     a one-character variant would match inside unrelated words."""
