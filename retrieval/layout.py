@@ -31,6 +31,7 @@ class LayoutWords:
     annex_words: tuple[str, ...]
     appended_title_endings: tuple[str, ...]
     numbered_heading_words: tuple[tuple[str, tuple[str, ...]], ...]  # (family, words) pairs
+    numeral_families: tuple[tuple[str, tuple[str, ...]], ...]  # (family, numerals) pairs
 
     @property
     def digest(self) -> str:
@@ -106,7 +107,9 @@ def is_heading_like(text: str) -> bool:
 
 
 # 'label：' or 'label（note）：' — a field of a party or signature block.
-_LABEL = re.compile(r"([^\s:：。;；,，]{1,16}?)(?:[(（][^)）]{0,12}[)）])?\s*[:：]")
+_LABEL = re.compile(r"([^\s:：。;；,，]{1,16}?)(?:[(（]([^)）]{0,12})[)）])?\s*[:：]")
+# A role the word list does not know, named before the role it stands for: '存货人（甲方）：', '订阅方（乙方）'.
+_NAMED_ROLE = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
 def _label(text: str) -> str | None:
@@ -115,18 +118,27 @@ def _label(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _party_label(text: str, words: LayoutWords) -> bool:
+    """Does the line open with a party's own label: a known role ('甲方：', '承租方（盖章）：'), or a role of the
+    contract's own naming with a known one in brackets ('存货人（甲方）：')?"""
+    match = _LABEL.match(text)
+    if match is None:
+        return False
+    label, note = match.group(1), match.group(2)
+    return label in words.party_roles or note in words.party_roles and bool(_NAMED_ROLE.fullmatch(label))
+
+
 def is_field_line(text: str, words: LayoutWords, roles_only: bool = False) -> bool:
     """A fill-in line of a party or signature block: '甲方：…', '地址：…', '电话：' (with roles_only, only a
     party's own line: '甲方（盖章）：', '承租方：')."""
     if roles_only:
-        label = _label(text)
-        return label in words.party_roles and len(text) <= 60 and not is_sentence(text)
+        return _party_label(text, words) and len(text) <= 60 and not is_sentence(text)
     if re.fullmatch(rf"(?:{'|'.join(words.party_roles)})\s*(?:[(（][^)）]{{0,12}}[)）])?", text):
         return True  # '乙方（顾问方）' heading the party's fields
     label = _label(text)
     if label is None or len(text) > 80 or "。" in text:
         return False
-    return _is_field_label(label, words)
+    return _is_field_label(label, words) or _party_label(text, words)
 
 
 def _is_field_label(label: str, words: LayoutWords) -> bool:

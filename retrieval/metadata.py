@@ -93,7 +93,12 @@ class _Patterns:
 
     def __init__(self, words: FieldWords) -> None:
         roles = _alternation(list(words.roles), spaced=True)
-        label = rf"(?P<label>{roles})(?:\s*\((?P<alias>[^()\n]{{1,12}})\))?"
+        # A known role ('甲方(委托方)'), or one of the contract's own naming before the known role it stands for
+        # ('存货人(甲方)', '订阅方(甲方)'): the bracketed role gives the side.
+        label = (
+            rf"(?:(?P<label>{roles})(?:\s*\((?P<alias>[^()\n]{{1,12}})\))?"
+            rf"|(?P<named>[\u4e00-\u9fff]{{2,6}}?)\s*\(\s*(?P<named_role>{roles})\s*\))"
+        )
         # '甲方(委托方):名称:X', '甲方(单位方)\n名称:X', 'Party A (Client) 甲方(客户):X'
         self.party_after = re.compile(
             rf"(?:(?<![\u4e00-\u9fffA-Za-z])|(?<=合同)|(?<=协议)|(?<=书))"  # a title may be glued on before it
@@ -213,6 +218,10 @@ def _side(label: str, alias: str | None, words: FieldWords) -> str:
 
 def _party(match: re.Match[str], raw: str, clause_id: str | None, patterns: _Patterns, words: FieldWords) -> Party:
     """The party a role label (`match`, with its bracketed alias) introduces, named by the start of `raw`."""
+    if match.groupdict().get("named"):
+        named_role = re.sub(r"\s+", "", match["named_role"])
+        role, side = f"{match['named']}({named_role})", _side(named_role, None, words)
+        return Party(role=role, side=side, name=_clean_name(raw, patterns, words), clause_id=clause_id)  # type: ignore[arg-type]
     label = re.sub(r"\s+", "", match["label"])
     alias = match.groupdict().get("alias")
     role = f"{label}({alias})" if alias and re.sub(r"\s+", "", alias).lower() in words.roles else label

@@ -42,11 +42,12 @@ _BOILERPLATE_LINES = [
 _COVER_JUNK = re.compile(r"(?:甲方:XXX乙方:XXX20XX)?COUNTRACTCOVER专业合同封面RESUME(?:PERSONAL)?")
 _COVER_PARTIES = re.compile(r"甲方:XXX乙方:XXX20XX")
 
-# A line break is kept only where a sentence ends or the next line opens a new unit.
+# A line break is kept only where a sentence ends or the next line opens a new unit (or a party's line: '甲方：…',
+# '托运方（甲方）：…').
 _SENTENCE_END = "。;;!！?？:：」』)）"
 _UNIT_START = re.compile(
     r"^(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|[一二三四五六七八九十]+、|"
-    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方)"
+    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方|[\u4e00-\u9fff]{2,6}[(（][甲乙丙丁]方[)）])"
 )
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
 # Letter-spaced headings and labels ('房 屋 租 赁 合 同', '出 租 方'): three or more single characters apart.

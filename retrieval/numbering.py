@@ -35,7 +35,7 @@ LINE_MARKER = re.compile(
     rf"(?P<part>第(?P<part_no>[{_CN}\d]+)部分)"
     rf"|(?P<chapter>第(?P<chapter_no>[{_CN}\d]+)章)"
     rf"|(?P<jie>第(?P<jie_no>[{_CN}\d]+)节)"
-    rf"|(?P<article>第(?P<article_no>[{_CN}\d]+)条)"
+    rf"|(?P<article>第(?P<article_no>[{_CN}\d]+)条(?:之(?P<article_sub>[{_CN}\d]{{1,3}}))?)"
     rf"|(?P<cn>(?P<cn_no>[{_CN}]{{1,3}})\s*[、,.](?!\d))"
     rf"|(?P<cn_paren>[(（]\s*(?P<cn_paren_no>[{_CN}]{{1,3}})\s*[)）][、.]?)"
     r"|(?P<dec>(?P<dec_no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,2}(?:-\d{1,2}){1,3})\.?)(?![\d%])"
@@ -50,7 +50,7 @@ LINE_MARKER = re.compile(
 _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_dot", "num_comma",
              "num_paren", "num_half", "circled", "upper", "alpha")  # fmt: skip
 # What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
-_NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍")
+_NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍之")
 
 
 # After an English heading word: a decimal (2.3), a number (4) or a Roman numeral (IV), then a separator
@@ -98,6 +98,31 @@ def _english_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Ma
     return Marker(family, number, printed, offset + after.end())
 
 
+@lru_cache(maxsize=4)
+def _numeral_headings(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each numeral family's pattern: its numerals, then 、 (or a comma or full stop) as 一、 has."""
+    return tuple(
+        (family, re.compile(rf"(?P<no>[{''.join(map(re.escape, numerals))}]{{1,3}})\s*[、,.](?!\d)"))
+        for family, numerals in pairs
+    )
+
+
+def _numeral_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Marker | None:
+    """'壹、服务内容' → capital (1,): a family of knowledge/layout.yaml's numeral_families."""
+    for family, pattern in _numeral_headings(words.numeral_families):
+        match = pattern.match(line, lead)
+        if match is None or line[match.end() : match.end() + 1] in _NOT_AFTER:
+            continue
+        value = cn_number(match["no"])
+        if value is None or value <= 0:
+            return None
+        end = match.end()
+        while end < len(line) and line[end] in " \t:：、":
+            end += 1
+        return Marker(family, (value,), match.group(0).rstrip("、,."), offset + end)
+    return None
+
+
 @dataclass(frozen=True)
 class Marker:
     """A candidate numbering marker at the start of a line."""
@@ -106,6 +131,7 @@ class Marker:
     number: tuple[int, ...]
     printed: str  # as printed, separators stripped: '第一条', '1.1', '(一)'
     end: int  # offset just after the marker (and its separator)
+    inserted: int = 0  # an article inserted after its number: 1 for 第九条之一 (number (9,))
 
 
 def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) -> Marker | None:
@@ -114,7 +140,7 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
     lead = len(line) - len(line.lstrip("-*•·#> \t"))
     match = LINE_MARKER.match(line, lead)
     if not match:
-        return _english_marker(line, lead, offset, words) if words else None
+        return (_numeral_marker(line, lead, offset, words) or _english_marker(line, lead, offset, words)) if words else None
     rest = line[match.end() :].lstrip(" \t:：、.")
     if line[match.end() : match.end() + 1] in _NOT_AFTER or (not rest and match["alpha"]):
         return None
@@ -136,11 +162,16 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
         if value is None or value <= 0:
             return None
         number, family = (value,), kind
+    inserted = 0
+    if kind == "article" and match["article_sub"]:
+        inserted = int(match["article_sub"]) if match["article_sub"].isdigit() else cn_number(match["article_sub"]) or 0
+        if inserted <= 0:
+            return None
     printed = match.group(0).strip().rstrip("、,:：") if kind != "dec" else raw
     end = match.end()
     while end < len(line) and line[end] in " \t:：、":
         end += 1
-    return Marker(family, number, printed, offset + end)
+    return Marker(family, number, printed, offset + end, inserted)
 
 
 def _decimal_depth(family: str) -> int:
@@ -185,11 +216,12 @@ class Scheme:
     accepted: int = 0
     last_anywhere: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
-    def _parent(self, family: str, rank: float, number: tuple[int, ...]) -> list[Unit]:
+    def _parent(self, family: str, rank: float, number: tuple[int, ...], inserted: int = 0) -> list[Unit]:
         """The open units the candidate would sit under (the stack after closing what it ends)."""
         for k in range(len(self.stack) - 1, -1, -1):
             unit = self.stack[k]
-            if unit.family == family and unit.number[:-1] == number[:-1] and 0 < number[-1] - unit.number[-1] <= _GAP:
+            step = number[-1] - unit.number[-1]
+            if unit.family == family and unit.number[:-1] == number[:-1] and (0 < step <= _GAP or inserted and step == 0):
                 return self.stack[:k]  # '(二)' after '(一) … 4.' goes on beside '(一)', closing what opened under it
         stack = list(self.stack)
         depth = _decimal_depth(family)
@@ -214,17 +246,17 @@ class Scheme:
     def continues(self, marker: Marker) -> bool:
         """Would the marker be accepted now? (Nothing changes.)"""
         rank, known = self._rank(marker.family)
-        stack = self._parent(marker.family, rank, marker.number)
-        return self._continues(marker.family, marker.number, stack[-1] if stack else None, known)
+        stack = self._parent(marker.family, rank, marker.number, marker.inserted)
+        return self._continues(marker.family, marker.number, stack[-1] if stack else None, known, inserted=marker.inserted)
 
     def accept(self, marker: Marker, sentence: bool, later: Iterable[tuple[int, ...]] = ()) -> Unit | None:
         """Accept the marker as the next unit when it continues the numbering; None when it does not.
         `later` are the numbers its family prints further on: they may vouch for a wider gap."""
         family, number = marker.family, marker.number
         rank, known = self._rank(family)
-        stack = self._restart_under(family, number, rank) or self._parent(family, rank, number)
+        stack = self._restart_under(family, number, rank) or self._parent(family, rank, number, marker.inserted)
         parent = stack[-1] if stack else None
-        if not self._continues(family, number, parent, known, later):
+        if not self._continues(family, number, parent, known, later, marker.inserted):
             return None
         if not known:
             self.rank[family] = rank
@@ -246,10 +278,18 @@ class Scheme:
         return list(self.stack) if top.family != family and not top.sentence and beside else []
 
     def _continues(
-        self, family: str, number: tuple[int, ...], parent: Unit | None, known: bool, later: Iterable[tuple[int, ...]] = ()
+        self,
+        family: str,
+        number: tuple[int, ...],
+        parent: Unit | None,
+        known: bool,
+        later: Iterable[tuple[int, ...]] = (),
+        inserted: int = 0,
     ) -> bool:
         previous = self.last.get((family, parent.serial if parent else 0))
         anywhere = self.last_anywhere.get(family)
+        if inserted:  # 第九条之一 follows 第九条 (or another article inserted after it); the numbers run on from 9
+            return previous == number or previous is None and anywhere == number
         if previous is None and anywhere and len(number) == 1 and anywhere[0] < number[0] <= anywhere[0] + _GAP:
             return True  # numbered on through its parents: 第二十条 opens chapter 七 after 第十九条 closed 六
         if len(number) > 1:  # a decimal: its prefix is its parent's number (or its article's)

@@ -77,3 +77,101 @@ def test_a_worded_article_needs_its_number_set_off():
     marker = line_marker("条款12 【违约】", words=LAYOUT)
     assert marker is not None and (marker.family, marker.number, marker.printed) == ("article", (12,), "条款12")
     assert line_marker("条款3所列费用由甲方承担。", words=LAYOUT) is None
+
+
+CAPITAL_OVER_CN = """园区绿化养护合同
+
+养护方（乙方）：示例园林工程有限公司
+业主方（甲方）：示例科技园管理有限公司
+
+经双方协商，订立本合同。
+
+壹、养护内容
+一、草坪
+乙方每月修剪草坪两次，高度保持在五厘米以下。
+二、乔木
+乙方每年冬季对乔木修枝一次。
+贰、养护费用
+养护费每年十二万元，分四期支付。
+| 期次 | 金额 |
+| 第一期 | 三万元 |
+| 第二期 | 三万元 |
+逾期支付养护费的，每日按欠款的千分之一计违约金。
+叁、验收
+一、巡查记录
+甲方每月底检查养护效果并填写记录。
+二、评定结果
+年度评定不合格的，甲方可以不续签。
+"""
+
+
+def test_capital_numeral_sections_nest_over_cn_headings_and_keep_their_tables():
+    parsed = parse(CAPITAL_OVER_CN)
+    clauses = parsed.clauses
+    tree = by_text(clauses, "对乔木修枝")
+    assert tree.heading_path == ["壹 养护内容", "二 乔木"]
+    assert "贰" not in tree.text and "养护费用" not in tree.text  # the next section's heading is not glued on
+    late = by_text(clauses, "千分之一计违约金")
+    assert late.heading_path == ["贰 养护费用"]
+    rows = [c for c in clauses if "第二期" in c.text]
+    assert len(rows) == 1 and rows[0].heading_path == ["贰 养护费用", "表1"]
+    assert by_text(clauses, "年度评定不合格").heading_path == ["叁 验收", "二 评定结果"]
+    assert parsed.info.parties == ["示例科技园管理有限公司", "示例园林工程有限公司"]  # sorted by side: 甲方 first
+    assert not any("示例园林" in c.text for c in clauses)  # the party block is no passage
+
+
+CAPITAL_OVER_ARTICLES = """倉庫租用契約書
+
+出租方：示例倉儲股份有限公司
+承租方：示例貿易有限公司
+
+壹、租用標的
+第1條　租用範圍
+承租方租用出租方第三號倉庫之東側，面積五百平方公尺。
+第2條　用途
+倉庫僅供存放乾貨，不得存放易燃物品。
+貳、租金
+第3條　租金數額
+每月租金新臺幣十二萬元。
+第3條之1　租金調整
+租期滿一年後，租金得依物價指數調整，調幅不超過百分之五。
+第4條　押金
+承租方應於簽約時繳付兩個月租金作為押金。
+參、其他
+第5條　管轄
+因本契約涉訟時，以倉庫所在地之地方法院為管轄法院。
+"""
+
+
+def test_inserted_article_is_its_own_passage_under_a_capital_numeral_part():
+    clauses = parse(CAPITAL_OVER_ARTICLES).clauses
+    inserted = by_text(clauses, "依物价指数调整")
+    assert (inserted.part, inserted.article_no) == ("贰", "第3条之1")
+    assert inserted.heading_path == ["贰 租金", "第3条之1 租金调整"]
+    assert "依物价指数" not in by_text(clauses, "每月租金").text
+    deposit = by_text(clauses, "作为押金")
+    assert (deposit.part, deposit.article_no) == ("贰", "第4条")
+    assert by_text(clauses, "管辖法院").heading_path == ["参 其他", "第5条 管辖"]  # 參 simplifies to 参, read as 3
+
+
+def test_inserted_article_markers():
+    marker = line_marker("第十二条之一 数据出境", words=LAYOUT)
+    assert marker is not None and (marker.family, marker.number, marker.inserted, marker.printed) == (
+        "article", (12,), 1, "第十二条之一"
+    )
+    assert line_marker("第十二条之规定不适用于本附件。", words=LAYOUT) is None  # a reference, not a heading
+
+
+def test_roles_named_before_the_bracketed_party_role_are_parties():
+    parsed = parse("冷链运输合同\n\n托运方（甲方）：示例食品有限公司\n承运方（乙方）：示例冷链物流有限公司\n\n"
+                   "第一条 乙方全程保持车厢温度在零下十八度以下。\n第二条 运费按趟结算。\n第三条 争议提交甲方所在地法院。\n")
+    parties = parsed.info.metadata.parties
+    assert [(p.role, p.side, p.name) for p in parties] == [
+        ("托运方(甲方)", "A", "示例食品有限公司"), ("承运方(乙方)", "B", "示例冷链物流有限公司")
+    ]
+    assert not any("示例" in c.text for c in parsed.clauses)  # the party block is furniture, not a passage
+
+
+def test_work_and_warehousing_contracts_have_their_civil_code_type():
+    assert parse("门窗定作合同\n\n第一条 甲方向乙方定作铝合金门窗。\n").info.metadata.type.value == "承揽合同"
+    assert parse("冷库仓储合同\n\n第一条 乙方为甲方储存冻品。\n").info.metadata.type.value == "仓储合同"

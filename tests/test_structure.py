@@ -1,10 +1,12 @@
-"""Structure invariants over every contract we have: the shipped five and the 35 of ../shared/contracts-extra.
+"""Structure invariants over every contract we have: the shipped five, the 35 of ../shared/contracts-extra and the
+four made-up ones of bench/corpora/unseen (layouts the other two have not: 壹、 sections, 条款N 【…】 in Markdown,
+inserted articles).
 
 For each file, parsed exactly as ingestion does:
 
 1. ARTICLE_STARTS_ONE_PASSAGE: each article-level heading in the source (a line opening with 第N条 or
-   ARTICLE N / ARTICLE IV, the numbers running on) starts exactly one passage carrying that number; no other
-   passage carries it.
+   ARTICLE N / ARTICLE IV, the numbers running on, or an article inserted after one: 第N条之M) starts exactly
+   one passage carrying that number; no other passage carries it.
 2. NUMBERS_NEVER_GO_BACK: inside a section (the contract, a 部分, an annex), article numbers never go
    backwards from one passage to the next, nor do clause numbers of one style inside an article.
 3. ONE_HEADING_PER_LEVEL: no passage contains two headings of the same level (two lines opening with
@@ -34,15 +36,25 @@ from text.numbers import roman_number
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTRA = ROOT.parent / "shared" / "contracts-extra"
-FILES = sorted((ROOT / "knowledge" / "contracts").glob("*.txt")) + sorted(
-    p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")
+UNSEEN = ROOT / "bench" / "corpora" / "unseen"
+CORPORA = {
+    "shipped": sorted((ROOT / "knowledge" / "contracts").glob("*.txt")),
+    "contracts-extra": sorted(p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")),
+    "unseen": sorted(p for p in UNSEEN.glob("u*") if p.suffix in (".txt", ".docx", ".pdf")),
+}
+FILES = [path for paths in CORPORA.values() for path in paths]
+_CN = "一二三四五六七八九十百零〇"
+_ARTICLE_LINE = re.compile(
+    rf"^第([{_CN}\d]+)条(?:之([{_CN}\d]+))?(?![的所中约规款项之])|^article\s+([ivxlc]+|\d+)\b(?!\s+(?-i:[a-z]))", re.I
 )
-_ARTICLE_LINE = re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条(?![的所中约规款项])|^article\s+([ivxlc]+|\d+)\b(?!\s+(?-i:[a-z]))", re.I)
 
 
-def _number(printed: str) -> int | None:
-    """第十二条 → 12, ARTICLE XII → 12, Article 12 → 12."""
-    return roman_number(printed) if re.fullmatch(r"[ivxlc]+", printed, re.I) else cn_number(printed)
+def _number(match: re.Match[str]) -> tuple[int, int] | None:
+    """第十二条 → (12, 0), 第九条之一 → (9, 1), ARTICLE XII → (12, 0), Article 12 → (12, 0)."""
+    printed = match.group(1) or match.group(3)
+    number = roman_number(printed) if re.fullmatch(r"[ivxlc]+", printed, re.I) else cn_number(printed)
+    inserted = cn_number(match.group(2)) if match.group(2) else 0
+    return (number, inserted) if number and inserted is not None else None
 
 
 def _parsed(path: Path) -> tuple[str, list[Clause], str]:
@@ -56,22 +68,26 @@ def document(request) -> tuple[str, list[Clause], str]:
     return _parsed(request.param)
 
 
-def test_both_corpora_are_there():
-    assert len(FILES) == 40
+def test_every_corpus_is_there():
+    assert {name: len(paths) for name, paths in CORPORA.items()} == {"shipped": 5, "contracts-extra": 35, "unseen": 4}
 
 
-def _article_no(clause: Clause) -> int | None:
+def _article_no(clause: Clause) -> tuple[int, int] | None:
     match = _ARTICLE_LINE.match(clause.article)
-    return _number(match.group(1) or match.group(2)) if match else None
+    return _number(match) if match else None
 
 
-def _source_articles(text: str) -> list[tuple[int, int]]:
-    """(offset, number) of article headings at line start whose numbers run on (1, 2, 3 … or restart at 1)."""
-    found, last = [], 0
+def _source_articles(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """(offset, number) of article headings at line start whose numbers run on (1, 2, 3 … or restart at 1; an
+    inserted 第N条之M right after N)."""
+    found, last = [], (0, 0)
     for line in re.finditer(r"[^\n\f]+", text):
         match = _ARTICLE_LINE.match(line.group().strip())
-        number = _number(match.group(1) or match.group(2)) if match else None
-        if number and (last < number <= last + 3 or number == 1):
+        number = _number(match) if match else None
+        if number is None:
+            continue
+        runs_on = last[0] < number[0] <= last[0] + 3 and not number[1] or number == (1, 0)
+        if runs_on or number[0] == last[0] and number[1] > last[1]:
             found.append((line.start(), number))
             last = number
     return found
@@ -83,7 +99,7 @@ def test_article_starts_one_passage(document):
         line_end = text.find("\n", offset)
         line_end = len(text) if line_end < 0 else line_end
         following = [c for c in clauses if c.span[0] >= offset]
-        assert following, f"nothing after 第{number}条"
+        assert following, f"nothing after article {number}"
         first = following[0]
         assert _article_no(first) == number, (number, first.id, first.article)
         starting_here = [c for c in clauses if offset <= c.span[0] <= line_end + 1 and _article_no(c) == number]
@@ -98,14 +114,14 @@ def _clause_number(clause: Clause) -> tuple[str, tuple[int, ...]] | None:
 
 def test_numbers_never_go_back(document):
     _, clauses, _ = document
-    last_article: dict[str, int] = {}
+    last_article: dict[str, tuple[int, int]] = {}
     last_clause: dict[tuple[str, tuple[str, ...], str], tuple[int, ...]] = {}
     for clause in clauses:
         if "表" in clause.clause:
             continue
         article = _article_no(clause)
         if article is not None:
-            assert article >= last_article.get(clause.part, 0), (clause.id, last_article)
+            assert article >= last_article.get(clause.part, (0, 0)), (clause.id, last_article)
             last_article[clause.part] = article
         numbered = _clause_number(clause)
         if numbered:

@@ -194,9 +194,10 @@ def cn2an_number(text: str) -> int | float:
 
 
 def cn_number(text: str) -> int | None:
-    """A whole number as a heading numbers it: '二十四' → 24, '24' → 24; None when it is not a number."""
+    """A whole number as a heading numbers it: '二十四' → 24, '24' → 24, '叁' → 3; None when it is not a number.
+    OpenCC simplifies the capital 參 to 参, which cn2an does not read: it is read as the 叁 it stands for."""
     try:
-        return int(cn2an_number(text))
+        return int(cn2an_number(text.replace("参", "叁")))
     except (ValueError, KeyError, TypeError):
         return None
 
