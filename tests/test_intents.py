@@ -15,6 +15,7 @@ LEXICON = Lexicon.load(Path(__file__).resolve().parents[1] / "knowledge" / "lexi
     [
         "提前终止外呼服务协议，我方（甲方）嘉兴秀洲科技有限公司，对方（乙方）绍兴越城呼叫有限公司，2026年12月1日发出",
         "send a payment reminder to Party A, Kunming Wuhua Trading Co., Ltd.; dated 2026-11-23",
+        "Payment demand: Party A owes RMB 128,000; send 2026-11-27",
     ],
 )
 def test_a_notice_type_with_its_sending_date_asks_for_the_letter(message: str) -> None:
@@ -36,3 +37,9 @@ def test_a_question_about_sending_asks_for_no_letter(message: str, dated: bool) 
 def test_a_payment_reminder_is_a_payment_demand() -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     assert detect_type("Please send a payment reminder to Party A for the unpaid fee", specs) == "payment_demand"
+
+
+def test_an_english_notice_of_termination_for_material_breach_is_one() -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    message = "Please prepare a notice terminating the agreement for material breach"
+    assert detect_type(message, specs) == "termination_for_breach"

@@ -166,3 +166,8 @@ def test_a_description_in_the_role_brackets_is_not_part_of_the_name() -> None:
 )
 def test_a_breach_stated_in_the_message_is_read(message: str, breach: str) -> None:
     assert find_breach(message) == breach
+
+
+def test_an_english_payment_deadline_is_the_date_to_pay_by() -> None:
+    fields = extract("unpaid RMB 128,000; please pay by 15 December 2026; send 2026-11-27", TODAY)
+    assert (fields["pay_by"], fields["sent_date"]) == ("2026-12-15", "2026-11-27")

@@ -90,6 +90,8 @@ def test_every_dev_case(case: ReplyCase) -> None:
         # what was paid is no base; the unpaid rest is
         ("合同总额80万，已支付50万，剩余30万逾期10天，日万分之五", "1500.00", 10),
         ("借款20万元，约定月息1分5，逾期73天", "7200.00", 73),  # 1.5 % a month = 18 % a year
+        ("欠款10万，自2026年3月1日（含）起至2026年3月10日，日千分之一", "1000.00", 10),  # the first day counted
+        ("欠款10万，2026年3月1日至2026年3月10日（不含），日千分之一", "800.00", 8),  # neither end counted
     ],
 )
 def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:

@@ -51,6 +51,7 @@ def facts(message: str):
         ("interest at four times the LPR, LPR 3.1%", "0.124", Period.ANNUAL),
         ("interest at 4x LPR (3.1%)", "0.124", Period.ANNUAL),
         ("LPR+150bp，LPR 3.1%", "0.046", Period.ANNUAL),
+        ("LPR + 50 bps (LPR 3.1%)", "0.036", Period.ANNUAL),
         ("按LPR的150%计息，LPR为3.1%", "0.0465", Period.ANNUAL),  # a share of the LPR
         ("违约金按日计算，比例为万分之五", "0.0005", Period.DAILY),
         ("twice the LPR of 3%", "0.06", Period.ANNUAL),
@@ -155,6 +156,8 @@ def test_labels_do_not_reach_across_a_comma() -> None:
         ("two quarters late", 180, "每季度 90 天"),
         ("逾期一年零两个月", 425, "每年 365 天、每月 30 天"),
         ("逾期1年3个月", 455, "每年 365 天、每月 30 天"),
+        ("逾期廿天", 20, None),  # 廿 = 二十
+        ("逾期卅一日", 31, None),
     ],
 )
 def test_durations_become_days(message: str, days: int, assumed: str | None) -> None:
@@ -201,6 +204,28 @@ def test_date_pairs_find_due_and_payment_dates(message: str, start: date, end: d
 
 def test_a_single_date_is_not_a_pair() -> None:
     assert facts("应付日2026年1月10日").date_pair is None
+
+
+@pytest.mark.parametrize(
+    ("message", "start_counted", "end_counted"),
+    [
+        ("自2026年10月1日（含）至2026年10月31日（含）", True, True),
+        ("自2026年10月1日(含当日)至2026年10月31日", True, True),
+        ("2026年10月1日至2026年10月31日（不含）", False, False),
+        ("2026年10月1日至2026年10月31日", False, True),
+        ("2026年2月1日（含）到期，至今未付", True, True),
+    ],
+)
+def test_a_date_marked_han_or_bu_han_is_counted_or_left_out(message: str, start_counted: bool, end_counted: bool) -> None:
+    pair = facts(message).date_pair
+    assert pair is not None
+    assert (pair.start_counted, pair.end_counted) == (start_counted, end_counted)
+
+
+def test_a_due_date_of_today_with_zhijin_is_no_pair() -> None:
+    """今天 is when it is asked, not the due date: the lateness is the one written in words."""
+    read = facts("欠款10万，今天已逾期30天，至今未付，日万分之五")
+    assert read.date_pair is None and [d.days for d in read.durations] == [30]
 
 
 def test_unreadable_figures_are_reported() -> None:

@@ -277,3 +277,29 @@ def test_a_month_end_that_names_a_rule_is_no_date(text: str) -> None:
 
 def test_an_impossible_month_end_is_reported() -> None:
     assert [d.raw for d in scan_dates("13月底前付清", TODAY).impossible] == ["13月底"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("send it next Monday", date(2026, 3, 9)),  # TODAY is Thursday 2026-03-05
+        ("paid last Friday", date(2026, 2, 27)),
+        ("this Saturday", date(2026, 3, 7)),
+        ("Send tomorrow.", date(2026, 3, 6)),
+        ("due yesterday", date(2026, 3, 4)),
+        ("11.30发出", date(2026, 11, 30)),
+        ("12.1号寄", date(2026, 12, 1)),
+    ],
+)
+def test_english_relative_days_and_dotted_month_days(text: str, expected: date) -> None:
+    assert [figure.value for figure in find_dates(text, TODAY)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["逾期11.5天", "欠款11.5万", "利率3.5%", "Todayville Ltd.", "this month"])
+def test_a_dotted_figure_or_an_english_word_that_names_no_day(text: str) -> None:
+    assert find_dates(text, TODAY) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("廿", "20"), ("廿五", "25"), ("卅一", "31"), ("廿万", "200000")])
+def test_nian_and_sa_are_two_and_three_tens(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)

@@ -29,6 +29,9 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d|\.\d)"),
     _MONTH_FIRST,
     re.compile(rf"(?<![\d年])(?<!年\s){_MONTH}\s*月\s*{_DAY}\s*[日号號]"),
+    # 11.30发出, 12.1号: a month and day with a dot, only where a day is meant (before 号 or a sending or paying
+    # word), so 11.5万 or 3.5天 never is one.
+    re.compile(r"(?<![\d.])(?P<month>1[0-2]|0?[1-9])\.(?P<day>3[01]|[12]\d|0?[1-9])(?=\s*(?:号|號|发|發|寄|送|前|到期|付))"),
 ]
 _EN_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
@@ -42,6 +45,16 @@ _ENGLISH_DATE = re.compile(
 _RELATIVE_DAYS = {"大前天": -3, "大后天": 3, "大後天": 3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "后天": 2, "後天": 2}
 # 明日 is left out (说明日期), and 前天/后天 are skipped inside 提前天数, 最后天.
 _RELATIVE = re.compile(r"(?<![提之以最])(?:" + "|".join(_RELATIVE_DAYS) + ")")
+_EN_RELATIVE_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0, "tomorrow": 1}
+_EN_RELATIVE = re.compile(r"\b(?:" + "|".join(_EN_RELATIVE_DAYS) + r")\b", re.IGNORECASE)
+# next Monday, this Friday, last Wednesday: as 下周一, 本周五, 上周三 (weeks start on Monday).
+_EN_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_EN_WEEK_OFFSETS = {"last": -1, "this": 0, "next": 1}
+_EN_RELATIVE_WEEKDAY = re.compile(
+    r"\b(?P<week>last|this|next)\s+(?P<weekday>mon|tue|wed|thu|fri|sat|sun)"
+    r"(?:day|s|sday|nesday|rs|rsday|urday)?\b",
+    re.IGNORECASE,
+)
 # 去年12月1日, 上个月15号: a month and day in a year or month counted from today's.
 _YEAR_OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 _MONTH_OFFSETS = {"上上个月": -2, "上个月": -1, "上月": -1, "本月": 0, "这个月": 0, "这月": 0, "下个月": 1, "下月": 1}
@@ -190,10 +203,16 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
     for match in _RELATIVE.finditer(folded):
         value = today + timedelta(days=_RELATIVE_DAYS[match.group()])
         found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
+    monday = today - timedelta(days=today.weekday())
     for match in _RELATIVE_WEEKDAY.finditer(folded):
-        monday = today - timedelta(days=today.weekday())
         value = monday + timedelta(weeks=_WEEK_OFFSETS[match.group("week")], days=_WEEKDAYS[match.group("weekday")])
         found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
+    for match in _EN_RELATIVE.finditer(folded):
+        value = today + timedelta(days=_EN_RELATIVE_DAYS[match.group().lower()])
+        found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
+    for match in _EN_RELATIVE_WEEKDAY.finditer(folded):
+        weeks, day = _EN_WEEK_OFFSETS[match.group("week").lower()], _EN_WEEKDAYS[match.group("weekday").lower()]
+        found[match.start()] = DateFigure(monday + timedelta(weeks=weeks, days=day), match.start(), match.end(), match.group())
     return DateScan([found[start] for start in sorted(found)], sorted(impossible, key=lambda d: d.start))
 
 

@@ -33,10 +33,12 @@ CN_DIGITS = {
     "九": 9, "玖": 9,
 }  # fmt: skip
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# 廿 (20) and 卅 (30): the old single characters for two and three tens, still written in dates and day counts.
+_TENS = {"廿": 20, "卅": 30}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _POINT = "点點"
 
-_CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(BIG_UNITS) + _POINT
+_CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(_TENS) + "".join(BIG_UNITS) + _POINT
 # 10^20 is a power, read as one number: its digits must never pass as the figure 20.
 # Thousands are grouped with commas (1,250,000) or, as in ISO 31-0 and many forms, with a space (1 250 000,
 # also a no-break or thin space); a space group must end the number, so "138 1234 5678" is no one number.
@@ -52,7 +54,7 @@ _MAX_EXPONENT = 400  # beyond any figure the product accepts; keeps Decimal with
 # exponential on long input; starting only at a run's first character keeps long runs linear.
 NUMBER = (
     rf"(?<![\d{_CN_NUMERAL_CHARS}])"
-    rf"(?>(?:{_ARABIC}|[{''.join(CN_DIGITS)}十拾])(?:{_ARABIC}|[{_CN_NUMERAL_CHARS}])*)"
+    rf"(?>(?:{_ARABIC}|[{''.join(CN_DIGITS)}十拾廿卅])(?:{_ARABIC}|[{_CN_NUMERAL_CHARS}])*)"
 )
 
 
@@ -161,6 +163,10 @@ def parse_number(text: str) -> Decimal | None:
             if not fraction:
                 return None
             digit = (digit or Decimal(0)) + Decimal(f"0.{fraction}")
+        elif token in _TENS:
+            if digit is not None:
+                return None  # 二廿: not a number
+            section += _TENS[token]
         elif token in _SMALL_UNITS:
             section += (digit if digit is not None else Decimal(1)) * _SMALL_UNITS[token]
             digit = None

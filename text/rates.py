@@ -54,7 +54,7 @@ _LPR = re.compile(
     r"(?:\s*(?:的|基础上|之)?\s*(?:"
     rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})|(?<=的)\s*(?P<times_percent>{NUMBER})\s*%"
     rf"|(?P<direction>上浮|上调|加计|加收|加|\+|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
-    r"(?P<markup_unit>%|个?基点|bp\b|个?百分点|percentage\s*points?)"
+    r"(?P<markup_unit>%|个?基点|bps?\b|个?百分点|percentage\s*points?)"
     r"))?",
     re.I,
 )
@@ -123,7 +123,7 @@ def _lpr_rate(
             factor = 1 - markup / 100 if down else 1 + markup / 100
             value, how = base * factor, f"{described} × {factor.normalize():f}"
         else:  # 基点 / 百分点: added to it
-            step = markup * (_BASIS_POINT if "基点" in unit or unit == "bp" else Decimal("0.01"))
+            step = markup * (_BASIS_POINT if "基点" in unit or unit in ("bp", "bps") else Decimal("0.01"))
             value = base - step if down else base + step
             how = f"{described} {'−' if down else '+'} {(step * 100).normalize():f}%"
     note = f"{how} = {(value * 100).normalize():f}%"

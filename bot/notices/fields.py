@@ -57,7 +57,10 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 _DATE_KEYWORDS = {
     "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款|\bsen[dt]\b|\bdated\b", re.IGNORECASE),
     # The deadline the letter sets ("请于10月20日前付清"), as opposed to the contract's due date.
-    "pay_by": re.compile(r"请于|请在|限于|务必于|前付清|前结清|前还清|前清偿"),
+    "pay_by": re.compile(
+        r"请于|请在|限于|务必于|前付清|前结清|前还清|前清偿|\b(?:pay|settle)(?:ment)?\s+(?:it\s+)?(?:by|before)\b|no\s+later\s+than",
+        re.IGNORECASE,
+    ),
     "due_date": re.compile(r"应付|应于|应在|到期|付款日|支付日|付款期限|截止|约定付款|\bdue\b", re.IGNORECASE),
     "signed_date": re.compile(r"签订|签署|签约|订立|签的|\bsigned\b", re.IGNORECASE),
 }

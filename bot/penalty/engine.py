@@ -157,16 +157,20 @@ def _day_count(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None,
     """Days from the date pair (start day not counted) or else from a stated duration."""
     pair = facts.date_pair
     if pair is not None:
-        days = (pair.end - pair.start).days
-        if days < 0:
+        if pair.end < pair.start:
             raise Refusal(
                 f"付款日（{_chinese_date(pair.end)}）早于应付日（{_chinese_date(pair.start)}），按这两个日期并未逾期。请核对日期。"
             )
+        days = max(0, (pair.end - pair.start).days + int(pair.start_counted) - int(not pair.end_counted))
         end = "今天" if pair.end_is_today else ""
-        explanation = (
-            f"自 {_chinese_date(pair.start)} 的次日起算，至{end} {_chinese_date(pair.end)}，共 {days} 天"
-            f"（{rules.civil_code_201.cite}：开始的当日不计入）"
+        start = f"自 {_chinese_date(pair.start)} 起（含当日）" if pair.start_counted else f"自 {_chinese_date(pair.start)} 的次日起算"
+        finish = f"{end} {_chinese_date(pair.end)}" + ("（不含当日）" if not pair.end_counted else "")
+        rule = (
+            "按消息所写的起止日计算"
+            if pair.start_counted or not pair.end_counted
+            else f"{rules.civil_code_201.cite}：开始的当日不计入"
         )
+        explanation = f"{start}，至{finish}，共 {days} 天（{rule}）"
         disagreeing = [d.raw for d in facts.durations if d.days != days]
         notes = [f"消息中的“{disagreeing[0]}”与日期推算的 {days} 天不一致，按日期计算。"] if disagreeing else []
         return _within_limit(DayCount(days, explanation)), notes

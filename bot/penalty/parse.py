@@ -176,9 +176,11 @@ class Duration:
 
 @dataclass(frozen=True)
 class DatePair:
-    start: date  # the due date: not counted (Civil Code art. 201)
+    start: date  # the due date: not counted (Civil Code art. 201) unless the message counts it
     end: date
     end_is_today: bool
+    start_counted: bool = False  # 自10月1日（含）: the message counts the first day itself
+    end_counted: bool = True  # 至10月31日（不含）: the message leaves the last day out
 
 
 @dataclass
@@ -358,18 +360,35 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
     return durations, negative, debt_periods
 
 
+# 自2026年10月1日（含）至10月31日（含）: whether the message counts a day of the period itself.
+_COUNTED_AFTER = re.compile(r"\s*[（(]\s*(?P<not>不)?(?:包)?含(?:当日|当天|本日|该日)?\s*[）)]")
+
+
+def _counted(text: str, end: int) -> bool | None:
+    """True when the date ending at `end` is marked （含）, False when （不含）, None when not marked."""
+    mark = _COUNTED_AFTER.match(text, end)
+    return None if mark is None else not mark.group("not")
+
+
 def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> DatePair | None:
-    """The due date and the payment (or reckoning) date, however the message orders them."""
-    if len(dates) == 1 and _UNTIL_TODAY.search(text):
-        return DatePair(dates[0][0], today, end_is_today=True)
+    """The due date and the payment (or reckoning) date, however the message orders them. A due date of today
+    with 至今 is no pair: it tells no lateness (今天已逾期30天，至今未付 gives its days in words)."""
+    if len(dates) == 1 and _UNTIL_TODAY.search(text) and dates[0][0] != today:
+        return DatePair(dates[0][0], today, end_is_today=True, start_counted=bool(_counted(text, dates[0][2])))
     if len(dates) < 2:
         return None
     (first, first_start, first_end), (second, second_start, second_end) = dates[:2]
     first_is_paid = bool(_PAID_WORDS.search(_clause_before(text, first_start) + _clause_after(text, first_end)))
     second_is_due = bool(_DUE_WORDS.search(_clause_before(text, second_start)))
     if first_is_paid and second_is_due:
-        first, second = second, first
-    return DatePair(first, second, end_is_today=False)
+        (first, first_end), (second, second_end) = (second, second_end), (first, first_end)
+    return DatePair(
+        first,
+        second,
+        end_is_today=False,
+        start_counted=bool(_counted(text, first_end)),
+        end_counted=_counted(text, second_end) is not False,
+    )
 
 
 def _unreadable(text: str) -> list[str]:
