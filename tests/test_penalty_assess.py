@@ -92,6 +92,13 @@ def test_every_dev_case(case: ReplyCase) -> None:
         ("借款20万元，约定月息1分5，逾期73天", "7200.00", 73),  # 1.5 % a month = 18 % a year
         ("欠款10万，自2026年3月1日（含）起至2026年3月10日，日千分之一", "1000.00", 10),  # the first day counted
         ("欠款10万，2026年3月1日至2026年3月10日（不含），日千分之一", "800.00", 8),  # neither end counted
+        # a rate per week runs on whole weeks
+        ("每逾期一周按欠款的0.5%支付违约金，欠款10万，逾期4周", "2000.00", 28),
+        ("RMB 60,000 is 21 days late; penalty 1% per week", "1800.00", 21),
+        # a floor raises a smaller result and leaves a larger one alone
+        ("欠款10万，逾期10天，日万分之五，违约金不低于2000元", "2000.00", 10),
+        ("欠款10万，逾期10天，日千分之五，违约金不低于2000元", "5000.00", 10),
+        ("欠款10万，逾期10天，日万分之五，违约金最低为欠款的1%", "1000.00", 10),
     ],
 )
 def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:
@@ -115,6 +122,11 @@ def test_a_cap_that_bites_is_applied_and_said(message: str, amount: str) -> None
     assessment = assess(message, TODAY, rules=LEGAL_RULES)
     assert (assessment.info.amount, assessment.info.capped) == (amount, True)
     assert any("超过上限" in line for line in assessment.lines)
+
+
+def test_a_weekly_rate_with_a_part_week_asks_how_to_count_it() -> None:
+    assessment = assess("每逾期一周按欠款的0.5%，欠款10万，逾期10天", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None and "不是整周数" in assessment.missing[0]
 
 
 def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:

@@ -19,6 +19,9 @@ def facts(message: str):
     [
         ("日万分之五", "0.0005", Period.DAILY),
         ("约定月息2分", "0.02", Period.MONTHLY),  # lending's units: a 分 of a month is 1 %
+        ("每逾期一周按欠款的0.5%", "0.005", Period.WEEKLY),
+        ("0.5% per week", "0.005", Period.WEEKLY),
+        ("每迟延一周，按合同总价的0.5%支付违约金", "0.005", Period.WEEKLY),  # the week governs its sentence
         ("年息一分五", "0.15", Period.ANNUAL),  # 1分5厘 a year
         ("日息3厘", "0.0003", Period.DAILY),
         ("按日万分之五计算", "0.0005", Period.DAILY),
@@ -85,6 +88,13 @@ def test_a_rate_knows_the_base_it_is_taken_of(message: str, base: Role | None) -
 def test_caps_are_recognised(message: str) -> None:
     [rate] = facts(message).rates
     assert rate.is_cap
+
+
+@pytest.mark.parametrize("message", ["违约金不低于5000元", "违约金最低5000元", "penalty of at least RMB 5,000"])
+def test_a_floor_is_neither_a_base_nor_a_sum_to_add(message: str) -> None:
+    read = facts(message)
+    assert [a.is_floor for a in read.amounts] == [True]
+    assert read.amounts_for(read.amounts[0].role) == []
 
 
 def test_a_cap_can_be_an_amount() -> None:

@@ -30,6 +30,8 @@ from text.bounds import amount_problem
 
 # Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
 MAX_DAILY_RATE = Decimal("0.01")
+MAX_WEEKLY_RATE = MAX_DAILY_RATE * 7
+DAYS_PER_WEEK = 7
 MAX_ANNUAL_RATE = Decimal(1)
 MAX_ONE_OFF_RATE = Decimal(1)
 MAX_DAYS = 36500  # a hundred years (guards 逾期99999999天)
@@ -39,6 +41,7 @@ _EXCESSIVE_WORDS = re.compile(r"过高|过分高于|太高|偏高|高不高|调�
 
 class Kind(StrEnum):
     LATE_PAYMENT = "late_payment"  # principal × daily rate × days
+    WEEKLY = "weekly"  # principal × weekly rate × whole weeks (每逾期一周按…的0.5%)
     DAILY_SUM = "daily_sum"  # an agreed sum per day late × days (每逾期一天支付违约金500元)
     INTEREST = "interest"  # principal × annual rate ÷ 365 × days
     ONE_OFF = "one_off"  # base × percentage
@@ -67,6 +70,7 @@ class Outcome:
     rate_note: str | None = None  # how the rate was read, when the message wrote it another way
     capped: bool = False
     cap_note: str | None = None
+    floor_note: str | None = None
     excessive: bool | None = None
     threshold: Decimal | None = None
     excessive_note: str | None = None
@@ -82,7 +86,7 @@ class Refusal(Exception):
 
 
 def _primary_rate(facts: PenaltyFacts) -> Rate | None:
-    return next((rate for rate in facts.rates if not rate.is_cap), None)
+    return next((rate for rate in facts.rates if not rate.is_cap and not rate.is_floor), None)
 
 
 def _first(facts: PenaltyFacts, roles: list[Role]) -> Amount | None:
@@ -109,6 +113,7 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
     if rate is not None:
         by_period = {
             Period.DAILY: Kind.LATE_PAYMENT,
+            Period.WEEKLY: Kind.WEEKLY,
             Period.MONTHLY: Kind.INTEREST,
             Period.ANNUAL: Kind.INTEREST,
             Period.ONE_OFF: Kind.ONE_OFF,
@@ -203,6 +208,8 @@ def _check_rate(rate: Rate, kind: Kind) -> None:
     if rate.is_cap or kind is Kind.ONE_OFF:
         if rate.value > MAX_ONE_OFF_RATE:
             raise Refusal(f"比例 {percent(rate.value)} 超过 100%，违约金比例不会超过基数本身。请核对比例。")
+    elif kind is Kind.WEEKLY and rate.value > MAX_WEEKLY_RATE:
+        raise Refusal(f"周比例 {percent(rate.value)} 超过每周 7%（每日 1%），不像是合理的违约金比例。请核对比例。")
     elif kind is Kind.LATE_PAYMENT and rate.value > MAX_DAILY_RATE:
         raise Refusal(
             f"日比例 {percent(rate.value)} 超过每日 1%，折合一年超过 365%，不像是合理的日违约金比例。"
@@ -219,6 +226,7 @@ def _annual(rate: Rate) -> Decimal:
 _MISSING = {
     "principal": "未付（逾期）金额",
     "daily_rate": "违约金的日比例（例如“日万分之五”或“每日0.05%”）",
+    "weekly_rate": "违约金的周比例（例如“每逾期一周按未付金额的0.5%”）",
     "late_days": "逾期天数（或应付日期和实际付款日期）",
     "interest_principal": "本金金额",
     "annual_rate": "年利率（例如“年利率3.6%”）",
@@ -242,6 +250,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         return _daily_sum(facts.daily_sums[0], days, outcome)
     if kind is Kind.LATE_PAYMENT:
         wanted = {"principal": base, "daily_rate": rate, "late_days": days}
+    elif kind is Kind.WEEKLY:
+        wanted = {"principal": base, "weekly_rate": rate, "late_days": days}
     elif kind is Kind.INTEREST:
         wanted = {"interest_principal": base, "annual_rate": rate, "interest_days": days}
     elif kind is Kind.ONE_OFF:
@@ -262,7 +272,16 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         outcome.rate_note = f"{rate.raw}：{rate.note}"
     elif rate.raw != percent(rate.value):
         outcome.rate_note = f"{rate.raw}，即 {percent(rate.value)}"
-    if kind is Kind.LATE_PAYMENT:
+    if kind is Kind.WEEKLY:
+        assert days is not None
+        if days % DAYS_PER_WEEK:
+            # 每逾期一周: whether a part week counts as a week is the contract's to say, not ours to guess.
+            outcome.missing = [f"不足一周部分的计算方式（逾期 {days} 天不是整周数，请说明按整周还是按比例计算）"]
+            return None
+        weeks = days // DAYS_PER_WEEK
+        result = base.value * rate.value * weeks
+        outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/周 × {weeks} 周 = {yuan(result)}"
+    elif kind is Kind.LATE_PAYMENT:
         assert days is not None
         result = daily_penalty(base.value, rate.value, days)
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} × {days} 天 = {yuan(result)}"
@@ -289,6 +308,29 @@ def _daily_sum(per_day: Amount, days: int | None, outcome: Outcome) -> Decimal |
     result = per_day.value * days
     outcome.formula = f"{yuan(per_day.value)}/天 × {days} 天 = {yuan(result)}"
     return result
+
+
+def _apply_floor(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcome) -> Decimal:
+    """Raise the result to the agreed floor, if the message gives one: an amount, or a percentage of a base."""
+    floor_amount = next((a for a in facts.amounts if a.is_floor), None)
+    floor_rate = next((r for r in facts.rates if r.is_floor), None)
+    if floor_amount is not None:
+        limit, described = floor_amount.value, yuan(floor_amount.value)
+    elif floor_rate is not None:
+        base = _base(facts, floor_rate, kind)
+        if base is None:
+            outcome.assumptions.append(f"约定了下限（{floor_rate.raw}），但消息中没有它的计算基数，未能核对下限。")
+            return result
+        limit = percentage_of(base.value, floor_rate.value)
+        described = f"{yuan(base.value)} × {percent(floor_rate.value)} = {yuan(limit)}"
+    else:
+        return result
+    if result >= limit:
+        outcome.floor_note = f"约定下限：{described}。计算结果未低于下限。"
+        return result
+    outcome.floor_note = f"约定下限：{described}。计算结果 {yuan(result)} 低于下限，按下限 {yuan(limit)} 计。"
+    outcome.formula += f"；低于下限 {yuan(limit)}，按下限计"
+    return limit
 
 
 def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcome) -> Decimal:
@@ -392,11 +434,11 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         _check_figures(facts)
         outcome.days, day_assumptions = _day_count(facts, rules)
         outcome.assumptions = kind_assumptions + day_assumptions
-        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.INTEREST, Kind.DAILY_SUM):
+        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.WEEKLY, Kind.INTEREST, Kind.DAILY_SUM):
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
         result = _compute(facts, outcome.kind, outcome)
         if result is not None:
-            result = _add_fixed(facts, outcome, result)
+            result = _apply_floor(facts, outcome.kind, _add_fixed(facts, outcome, result), outcome)
             outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
             asked = bool(_EXCESSIVE_WORDS.search(facts.text))
             _excessive_test(facts, outcome, outcome.amount, asked, rules)

@@ -38,6 +38,7 @@ class Role(StrEnum):
 
 class Period(StrEnum):
     DAILY = "daily"
+    WEEKLY = "weekly"  # 每逾期一周按…的0.5%: per whole week late
     MONTHLY = "monthly"
     ANNUAL = "annual"
     ONE_OFF = "one_off"
@@ -69,11 +70,18 @@ _CAP_BEFORE = re.compile(
     re.I,
 )
 _CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
+# 违约金不低于5000元: a floor the result is raised to, never a sum added to it.
+_FLOOR_BEFORE = re.compile(
+    r"不低于|不得低于|不少于|最低|至少|起码|no\s*less\s*than|not\s*less\s*than|at\s*least|minimum", re.I
+)
 
 # 每逾期一天 is so clear that it governs the rest of its sentence, across commas:
 # 乙方每逾期一天交付，按合同总额的千分之一支付违约金.
 _EVERY_DAY = r"(?:每(?:逾期|迟延|延迟|拖延|超期)?[一1]?[日天]|按[日天](?:计|算|收))"
 _EVERY_DAY_RE = re.compile(_EVERY_DAY)
+# 每迟延一周，按合同总价的0.5%: a rate per week, common in delivery and works contracts.
+_EVERY_WEEK = r"(?:每(?:逾期|迟延|延迟|拖延|超期)?[一1]?个?(?:周|星期|礼拜)|按周(?:计|算|收)?)"
+_EVERY_WEEK_RE = re.compile(_EVERY_WEEK)
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
     Period.DAILY: re.compile(
@@ -81,6 +89,7 @@ _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
         r"daily|per\s*day|a\s*day",
         re.I,
     ),
+    Period.WEEKLY: re.compile(rf"{_EVERY_WEEK}|周(?:利率|费率)|weekly|per\s*week|each\s*week", re.I),
     Period.MONTHLY: re.compile(r"每(?:逾期)?[一1]?个?月|按月|月(?:利率|息|费率)|monthly|per\s*month", re.I),
     Period.ANNUAL: re.compile(
         r"每年|按年|年(?:利率|息|化|率|费率)|LPR|贷款市场报价利率|annual|yearly|per\s*(?:annum|year)", re.I
@@ -89,6 +98,7 @@ _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
 _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
     # 0.05%/天, 500元每天, 0.05% per day: also a sum per day (_read_amounts).
     Period.DAILY: re.compile(r"\s*(?:(?:/|每|一|per\s*|a\s+|each\s+)\s*(?:日|天|day\b)|daily)", re.I),
+    Period.WEEKLY: re.compile(r"\s*(?:(?:/|每|per\s*|a\s+|each\s+)\s*(?:周|星期|week\b)|weekly)", re.I),
     Period.MONTHLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?月|month)", re.I),
     Period.ANNUAL: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:年|year|annum)", re.I),
 }
@@ -152,6 +162,7 @@ class Amount:
     is_cap: bool
     label: str = ""  # the words before it in its clause (一次性违约金), for the engine's finer choices
     per_day: bool = False  # a sum due for each day late (每逾期一天支付违约金500元, 500元/天), not a base
+    is_floor: bool = False  # the least the penalty may be (违约金不低于5000元)
 
 
 @dataclass(frozen=True)
@@ -163,6 +174,7 @@ class Rate:
     base: Role | None  # the amount it is taken of, when the message says (未付金额的0.1%)
     is_cap: bool
     note: str | None = None  # how an LPR rate was worked out, naming the published figure
+    is_floor: bool = False  # the least the penalty may be, as a share of a base (不低于欠款的5%)
 
 
 @dataclass(frozen=True)
@@ -201,11 +213,11 @@ class PenaltyFacts:
     label: str = ""  # an item's name in the reply (第一笔)
 
     def amounts_for(self, role: Role) -> list[Amount]:
-        return [a for a in self.amounts if a.role is role and not a.is_cap and not a.per_day]
+        return [a for a in self.amounts if a.role is role and not a.is_cap and not a.is_floor and not a.per_day]
 
     @property
     def daily_sums(self) -> list[Amount]:
-        return [a for a in self.amounts if a.per_day and not a.is_cap]
+        return [a for a in self.amounts if a.per_day and not a.is_cap and not a.is_floor]
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -247,6 +259,10 @@ def _is_cap(before: str, after: str) -> bool:
     return bool(_CAP_BEFORE.search(before) or _CAP_AFTER.match(after))
 
 
+def _is_floor(before: str) -> bool:
+    return bool(_FLOOR_BEFORE.search(before))
+
+
 def _sentence_before(text: str, start: int) -> str:
     ends = list(_SENTENCE_END.finditer(text, 0, start))
     return text[ends[-1].end() if ends else 0 : start]
@@ -254,11 +270,13 @@ def _sentence_before(text: str, start: int) -> str:
 
 def _period_of(before: str, after: str, sentence: str) -> tuple[Period, bool]:
     """The rate's period, and whether it was inferred rather than written."""
-    for period in (Period.DAILY, Period.MONTHLY, Period.ANNUAL):
+    for period in (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.ANNUAL):
         if _PERIOD_BEFORE[period].search(before) or _PERIOD_AFTER[period].match(after):
             return period, False
     if _EVERY_DAY_RE.search(sentence):
         return Period.DAILY, False
+    if _EVERY_WEEK_RE.search(sentence):
+        return Period.WEEKLY, False
     if INTEREST_WORDS.search(before):
         return Period.ANNUAL, True
     if ONE_OFF_WORDS.search(before):
@@ -284,7 +302,9 @@ def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
         per_day = not has_rate and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
             _PERIOD_AFTER[Period.DAILY].match(after) or _EVERY_DAY_RE.search(_sentence_before(text, figure.start))
         )
-        amounts.append(Amount(figure.value, figure.raw, role, _is_cap(before, after), before, per_day))
+        is_cap = _is_cap(before, after)
+        floor = not is_cap and _is_floor(before)
+        amounts.append(Amount(figure.value, figure.raw, role, is_cap, before, per_day and not floor, floor))
     return amounts
 
 
@@ -306,6 +326,7 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
                 base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
                 is_cap=_is_cap(before, after),
                 note=figure.note,
+                is_floor=not _is_cap(before, after) and _is_floor(before),
             )
         )
     return rates
@@ -437,7 +458,7 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) ->
     for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
         item = _facts(text[start:end], today, lpr, label=f"第{number}笔")
         if not item.rates:
-            item.rates = [rate for rate in whole.rates if not rate.is_cap][:1]
+            item.rates = [rate for rate in whole.rates if not rate.is_cap and not rate.is_floor][:1]
         items.append(item)
     with_amounts = [item for item in items if item.amounts]
     return with_amounts if len(with_amounts) >= 2 else []

@@ -20,6 +20,7 @@ class _Wording:
 
 _WORDING = {
     Kind.LATE_PAYMENT: _Wording("逾期付款违约金（按日计算）", "未付金额 × 日比例 × 逾期天数", "违约金", "计算逾期付款违约金"),
+    Kind.WEEKLY: _Wording("逾期违约金（按周计算）", "计算基数 × 周比例 × 逾期整周数", "违约金", "计算逾期违约金"),
     Kind.DAILY_SUM: _Wording("逾期违约金（按日固定金额计算）", "每日违约金金额 × 逾期天数", "违约金", "计算逾期违约金"),
     Kind.INTEREST: _Wording("逾期利息（按年利率计算）", f"本金 × 年利率 ÷ {DAYS_PER_YEAR} × 天数", "利息", "计算逾期利息"),
     Kind.ONE_OFF: _Wording("违约金（按比例一次性计算）", "计算基数 × 违约金比例", "违约金", "计算违约金"),
@@ -57,6 +58,8 @@ def reply_lines(outcome: Outcome) -> list[str]:
             lines.append(f"天数：{outcome.days.explanation}")
         if outcome.fixed_note:
             lines.append(f"另加：{outcome.fixed_note}")
+        if outcome.floor_note:
+            lines.append(outcome.floor_note)
         if outcome.cap_note:
             lines.append(outcome.cap_note)
         lines.append(f"{wording.result}：{yuan(outcome.amount)}（大写：{money_in_words(outcome.amount)}）")
