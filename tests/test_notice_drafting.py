@@ -230,6 +230,17 @@ def test_a_payment_deadline_given_as_a_date_is_kept_as_given(drafter: NoticeDraf
     assert "请贵方于2026年10月20日前将上述款项支付至我方账户" in docx_text(reply.notice.docx_path)
 
 
+def test_a_cure_deadline_given_as_a_date_is_kept_as_given_and_asks_for_no_period(drafter: NoticeDrafter) -> None:
+    message = (
+        "起草违约整改通知，外呼服务协议，我方（甲方）甲有限公司，乙方乙有限公司未按约定保存录音，"
+        "要求其于2026年10月30日前完成整改，2026年10月9日发出"
+    )
+    reply = one_shot(drafter, message)
+    assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-10-13", "2026-10-30")
+    assert "cure_days" not in reply.notice.missing_fields
+    assert "请贵方于2026年10月30日前纠正上述违约行为" in docx_text(reply.notice.docx_path)
+
+
 def test_a_new_notice_type_is_a_template_and_a_spec(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE / "legal", knowledge / "legal")

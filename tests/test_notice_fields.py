@@ -171,3 +171,9 @@ def test_a_breach_stated_in_the_message_is_read(message: str, breach: str) -> No
 def test_an_english_payment_deadline_is_the_date_to_pay_by() -> None:
     fields = extract("unpaid RMB 128,000; please pay by 15 December 2026; send 2026-11-27", TODAY)
     assert (fields["pay_by"], fields["sent_date"]) == ("2026-12-15", "2026-11-27")
+
+
+def test_a_cure_deadline_set_as_a_day_is_no_payment_deadline() -> None:
+    fields = extract("限于2026年12月10日前完成整改，2026年11月24日发出", TODAY)
+    assert (fields["cure_by"], fields["sent_date"]) == ("2026-12-10", "2026-11-24")
+    assert "pay_by" not in fields

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import jinja2
 
 from bot.notices.calendar import WorkCalendar
+from bot.notices.fields import DEADLINE_DATES
 from bot.notices.periods import CountedPeriod, delivery_period, notice_period
 from bot.notices.specs import ClauseQuery, NoticeSpec
 from retrieval.models import Clause, ContractInfo, SearchHit
@@ -172,6 +173,7 @@ def compose(
         "debt_kind": fields.get("debt_kind", "款项"),
         "due_date": _field_date(fields, "due_date"),
         "pay_by": _field_date(fields, "pay_by"),
+        "cure_by": _field_date(fields, "cure_by"),
         "penalty_text": fields.get("penalty_text"),
     }
     type_specific = {
@@ -181,7 +183,8 @@ def compose(
         "grace_days": _period(fields.get("grace_days")).describe() if fields.get("grace_days") else None,
     }
     for name, value in type_specific.items():
-        context[name] = known(name, value) if name in spec.required else value
+        set_by_date = fields.get(DEADLINE_DATES.get(name, ""))  # 于12月10日前整改: the day stands for the period
+        context[name] = known(name, value) if name in spec.required and not set_by_date else value
     warnings.extend(calendar.warnings())
     context["warnings"] = warnings
     return Composition(
@@ -211,10 +214,11 @@ def _effective_date(
         if period is None and basis is not None:
             warnings.append("所引条款未载明提前通知期限，终止日期需人工确定。")
         return period.after(delivered, calendar) if period else None
-    if spec.effective == "grace_days" and fields.get("pay_by"):
-        deadline = date.fromisoformat(fields["pay_by"])  # a date the user set is kept as given
+    deadline_field = DEADLINE_DATES.get(spec.effective)
+    if deadline_field and fields.get(deadline_field):
+        deadline = date.fromisoformat(fields[deadline_field])  # a date the user set is kept as given
         if deadline <= delivered:
-            warnings.append("所定付款期限不晚于本函的送达日，对方可能来不及履行，请考虑延后。")
+            warnings.append("所定期限不晚于本函的送达日，对方可能来不及履行，请考虑延后。")
         return deadline
     period = _period(fields.get(spec.effective))
     return period.after(delivered, calendar) if period else None

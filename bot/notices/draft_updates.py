@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.notices.fields import (
+    DEADLINE_DATES,
     RECIPIENT,
     SENDER,
     Party,
@@ -120,7 +121,7 @@ def missing_fields(fields: dict[str, Any], required: list[str]) -> list[str]:
         if name in (SENDER, RECIPIENT):
             party = fields.get(name) or {}
             return bool(party.get("name") and party.get("role"))
-        return bool(fields.get(name))
+        return bool(fields.get(name) or fields.get(DEADLINE_DATES.get(name, "")))  # 于12月10日前整改 sets the period
 
     return [name for name in required if not has(name)]
 

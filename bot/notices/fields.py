@@ -56,6 +56,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 
 _DATE_KEYWORDS = {
     "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款|\bsen[dt]\b|\bdated\b", re.IGNORECASE),
+    # The cure deadline set as a day ("要求其于12月10日前完成整改"), before pay_by: 限于…前整改 is no payment.
+    "cure_by": re.compile(r"前(?:完成)?(?:整改|纠正|改正|补正)|\b(?:cure|rectify|remedy)\b[^,;.]*\b(?:by|before)\b", re.IGNORECASE),
     # The deadline the letter sets ("请于10月20日前付清"), as opposed to the contract's due date.
     "pay_by": re.compile(
         r"请于|请在|限于|务必于|前付清|前结清|前还清|前清偿|\b(?:pay|settle)(?:ment)?\s+(?:it\s+)?(?:by|before)\b|no\s+later\s+than",
@@ -64,6 +66,8 @@ _DATE_KEYWORDS = {
     "due_date": re.compile(r"应付|应于|应在|到期|付款日|支付日|付款期限|截止|约定付款|\bdue\b", re.IGNORECASE),
     "signed_date": re.compile(r"签订|签署|签约|订立|签的|\bsigned\b", re.IGNORECASE),
 }
+# A period the letter grants may be set as the day it ends instead: 请于12月15日前付清, 于12月10日前完成整改.
+DEADLINE_DATES = {"grace_days": "pay_by", "cure_days": "cure_by"}
 _DEBT_KINDS = re.compile(r"服务费|货款|租金|工程款|价款|外包费|费用|款项")
 _PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
 _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
