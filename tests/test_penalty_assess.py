@@ -99,6 +99,8 @@ def test_every_dev_case(case: ReplyCase) -> None:
         ("欠款10万，逾期10天，日万分之五，违约金不低于2000元", "2000.00", 10),
         ("欠款10万，逾期10天，日千分之五，违约金不低于2000元", "5000.00", 10),
         ("欠款10万，逾期10天，日万分之五，违约金最低为欠款的1%", "1000.00", 10),
+        # a share added on top of the rate the penalty runs at
+        ("欠款20万，逾期10天，日万分之五，另按欠款的2%一次性支付违约金", "5000.00", 10),
     ],
 )
 def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:
@@ -127,6 +129,11 @@ def test_a_cap_that_bites_is_applied_and_said(message: str, amount: str) -> None
 def test_a_weekly_rate_with_a_part_week_asks_how_to_count_it() -> None:
     assessment = assess("每逾期一周按欠款的0.5%，欠款10万，逾期10天", TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount is None and "不是整周数" in assessment.missing[0]
+
+
+def test_a_cap_given_as_a_share_leaves_a_sum_per_day_a_sum_per_day() -> None:
+    assessment = assess("违约金每天800元，总额不超过合同金额的5%，合同金额10万元，逾期10天", TODAY, rules=LEGAL_RULES)
+    assert (assessment.info.amount, assessment.info.capped) == ("5000.00", True)  # 800 × 10 = 8000 > 5000
 
 
 def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:

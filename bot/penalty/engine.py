@@ -396,13 +396,31 @@ def _fixed_sums(facts: PenaltyFacts) -> list[Amount]:
     return [amount for amount in facts.amounts_for(Role.DAMAGES) if _FIXED_SUM.search(amount.label)]
 
 
-def _add_fixed(facts: PenaltyFacts, outcome: Outcome, result: Decimal) -> Decimal:
-    fixed = _fixed_sums(facts)
+def _fixed_shares(facts: PenaltyFacts, kind: Kind) -> list[tuple[Rate, Amount]]:
+    """Agreed one-off shares on top of the rate the penalty runs at (日万分之四，另按欠款的5%一次性支付违约金), each
+    with the amount it is taken of."""
+    primary = _primary_rate(facts)
+    shares = []
+    for rate in facts.rates:
+        extra = rate is not primary and not (rate.is_cap or rate.is_floor) and rate.period in (Period.ONE_OFF, Period.UNSTATED)
+        if extra and kind is not Kind.ONE_OFF and _FIXED_SUM.search(rate.label):
+            base = _base(facts, rate, Kind.ONE_OFF)
+            if base is not None:
+                shares.append((rate, base))
+    return shares
+
+
+def _add_fixed(facts: PenaltyFacts, kind: Kind, outcome: Outcome, result: Decimal) -> Decimal:
+    fixed = [(f"一次性违约金 {yuan(a.value)}（“{a.raw}”）", a.value) for a in _fixed_sums(facts)]
+    for rate, base in _fixed_shares(facts, kind):
+        _check_rate(rate, Kind.ONE_OFF)
+        share = percentage_of(base.value, rate.value)
+        fixed.append((f"一次性违约金 {yuan(base.value)} × {percent(rate.value)} = {yuan(share)}（“{rate.raw}”）", share))
     if not fixed:
         return result
-    total = result + sum((a.value for a in fixed), Decimal(0))
-    outcome.fixed_note = "；".join(f"一次性违约金 {yuan(a.value)}（“{a.raw}”）" for a in fixed)
-    outcome.formula += "".join(f" + {yuan(a.value)}" for a in fixed) + f" = {yuan(total)}"
+    total = result + sum((value for _, value in fixed), Decimal(0))
+    outcome.fixed_note = "；".join(note for note, _ in fixed)
+    outcome.formula += "".join(f" + {yuan(value)}" for _, value in fixed) + f" = {yuan(total)}"
     return total
 
 
@@ -438,7 +456,7 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
         result = _compute(facts, outcome.kind, outcome)
         if result is not None:
-            result = _apply_floor(facts, outcome.kind, _add_fixed(facts, outcome, result), outcome)
+            result = _apply_floor(facts, outcome.kind, _add_fixed(facts, outcome.kind, outcome, result), outcome)
             outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
             asked = bool(_EXCESSIVE_WORDS.search(facts.text))
             _excessive_test(facts, outcome, outcome.amount, asked, rules)

@@ -175,6 +175,7 @@ class Rate:
     is_cap: bool
     note: str | None = None  # how an LPR rate was worked out, naming the published figure
     is_floor: bool = False  # the least the penalty may be, as a share of a base (不低于欠款的5%)
+    label: str = ""  # the words around it in its clause (另按欠款的5%一次性支付), for the engine's finer choices
 
 
 @dataclass(frozen=True)
@@ -327,6 +328,7 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
                 is_cap=_is_cap(before, after),
                 note=figure.note,
                 is_floor=not _is_cap(before, after) and _is_floor(before),
+                label=f"{before} {after}",
             )
         )
     return rates
@@ -432,10 +434,13 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
     # An LPR expression (一年期LPR的1.5倍) holds no amount and no duration.
     figures = _mask(masked, [(r.start, r.end) for r in rate_scan.rates])
     durations, negative_days, debt_periods = _read_durations(figures)
+    rates = _read_rates(masked, rate_scan)
+    # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
+    runs_at_rate = any(not (r.is_cap or r.is_floor) for r in rates) or bool(rate_scan.lpr_without_figure)
     return PenaltyFacts(
         text=masked,
-        amounts=_read_amounts(figures, has_rate=bool(rate_scan.rates or rate_scan.lpr_without_figure)),
-        rates=_read_rates(masked, rate_scan),
+        amounts=_read_amounts(figures, has_rate=runs_at_rate),
+        rates=rates,
         durations=durations,
         date_pair=date_pair,
         unreadable=_unreadable(figures),
