@@ -28,7 +28,7 @@ from bench.measure import CountingEmbedder, StandInPassages, load_average
 from bot.settings import Settings
 from retrieval.embeddings import make_embedder
 from retrieval.glossary import load_glossary
-from retrieval.index import _EMBED_BATCH, ClauseIndex, embedding_text, sentence_texts
+from retrieval.index import _EMBED_BATCH, ClauseIndex, model_texts
 from retrieval.layout import layout_words
 from retrieval.loaders import SUPPORTED_SUFFIXES
 from retrieval.metadata import load_field_words
@@ -70,7 +70,7 @@ def _run(way: str, files: list[Path], model: CountingEmbedder, settings: Setting
 
 def _model_alone(index: ClauseIndex, model: CountingEmbedder) -> dict:
     """The model on the distinct texts an ingest embeds, in batches of the ingest's size, file by file."""
-    texts = list(dict.fromkeys(t for c in index.clauses() for t in (embedding_text(c), *sentence_texts(c))))
+    texts = list(dict.fromkeys(t for c in index.clauses() for t in model_texts(c)))
     wall, cpu = time.perf_counter(), time.process_time()
     for start in range(0, len(texts), _EMBED_BATCH):
         model.inner.embed_passages(texts[start : start + _EMBED_BATCH])

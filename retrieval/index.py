@@ -81,16 +81,20 @@ _QUERY_CACHE_SIZE = 1024
 MAX_QUERY_CHARS = 128
 _CONTRACTS_WITH_VECTORS_IN_MEMORY = 256  # ~20 KB a contract
 _WARM_UP = "合同提前终止的通知期限"  # what a warm-up embeds and tokenises (any question would do)
-# A passage longer than this also gets a vector for each of its sentences, and its dense score is the best
-# of its vectors: one vector for a long clause is an average that sits far from a question about one of its
-# sentences. Measured on contracts-extra / the shipped set (README): sentences of passages over 150
-# characters +0.04 / +0.045 hit@1; two-sentence windows +0.02 / 0; over 100 or 200 characters no better.
+# A passage longer than this is embedded sentence by sentence, and its dense score is the best of its sentences'
+# vectors: one vector for a long clause is an average that sits far from a question about one of its sentences.
+# Measured on contracts-extra / the shipped set (README): sentences of passages over 150 characters +0.04 / +0.045
+# hit@1; two-sentence windows +0.02 / 0; over 100 or 200 characters no better. Such a passage is not also embedded
+# whole: that vector was the best of the passage's vectors too seldom to change any ranking measured (the four
+# quality sets the same to the question), and it cost a quarter of a fresh ingest's tokens (bench/RESULTS.md).
 SENTENCE_VECTORS_OVER = 150
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
-# A passage's vector id: "<clause id>@<key>" and, when it has sentence vectors, "+<how many>"; those are
-# "<passage vector id>/<i>". The catalog keeps only the passage's id: its sentences' ids follow from it.
-_SENTENCE_COUNT = re.compile(r"@[0-9a-f]{12}\+(\d+)$")
-_SENTENCE_ID = re.compile(r"^(.*@[0-9a-f]{12}\+\d+)/\d+$")
+# A passage's vector id: "<clause id>@<key>", and when it is embedded by sentences "=<how many>": its vectors are
+# "<passage vector id>/<i>", one a sentence, and the passage id itself names none. (Indexes built before held a
+# vector of the whole passage beside its sentences', "+<how many>".) The catalog keeps only the passage's id:
+# its vectors' ids follow from it.
+_SENTENCE_COUNT = re.compile(r"@[0-9a-f]{12}([=+])(\d+)$")
+_SENTENCE_ID = re.compile(r"^(.*@[0-9a-f]{12}[=+]\d+)/\d+$")
 
 
 def embedding_text(clause: Clause, text: str | None = None) -> str:
@@ -109,14 +113,25 @@ def sentence_texts(clause: Clause) -> list[str]:
     return [embedding_text(clause, s) for s in sentences] if len(sentences) > 1 else []
 
 
+def model_texts(clause: Clause) -> list[str]:
+    """What the model embeds for a passage: its sentences' texts when it has sentence vectors, else its own."""
+    return sentence_texts(clause) or [embedding_text(clause)]
+
+
 def all_vector_ids(vector_ids: Iterable[str]) -> set[str]:
-    """Passages' vector ids with their sentences' ids."""
-    return {v for vector_id in vector_ids for v in (vector_id, *_sentence_ids(vector_id))}
+    """The ids of every vector the passages with these vector ids have."""
+    return {v for vector_id in vector_ids for v in _vectors_of(vector_id)}
+
+
+def _vectors_of(vector_id: str) -> list[str]:
+    """The ids of a passage's vectors: its own (unless it is embedded by sentences), then its sentences'."""
+    found = _SENTENCE_COUNT.search(vector_id)
+    return ([] if found and found.group(1) == "=" else [vector_id]) + _sentence_ids(vector_id)
 
 
 def _sentence_ids(vector_id: str) -> list[str]:
     found = _SENTENCE_COUNT.search(vector_id)
-    return [f"{vector_id}/{i}" for i in range(int(found.group(1)))] if found else []
+    return [f"{vector_id}/{i}" for i in range(int(found.group(2)))] if found else []
 
 
 def _passage_vector_id(vector_id: str) -> str:
@@ -165,8 +180,9 @@ def _vector_key(model: str, text: str) -> str:
 
 
 def _vector_id(clause: Clause, key: str, sentences: int) -> str:
-    """A passage's vector id in Chroma, naming how many sentence vectors it has (see _SENTENCE_COUNT)."""
-    return f"{clause.id}@{key[:12]}" + (f"+{sentences}" if sentences else "")
+    """A passage's vector id, naming how many sentences it is embedded by (see _SENTENCE_COUNT); KEY is its own
+    embedding text's, so a changed passage gets new ids."""
+    return f"{clause.id}@{key[:12]}" + (f"={sentences}" if sentences else "")
 
 
 def _metadata(clause: Clause) -> dict[str, str | int]:
@@ -487,18 +503,15 @@ class ClauseIndex:
         parsed.info.pipeline = self.pipeline
         if not parsed.clauses:
             raise UnreadableContract("没有识别出任何条款")
-        texts = [embedding_text(c) for c in parsed.clauses]
-        keys = [_vector_key(self.embedder.name, t) for t in texts]
-        sentences = [sentence_texts(c) for c in parsed.clauses]
-        sentence_keys = [[_vector_key(self.embedder.name, t) for t in own] for own in sentences]
-        text_of = dict(zip(keys, texts)) | {
-            key: text for ks, own in zip(sentence_keys, sentences) for key, text in zip(ks, own)
-        }
+        text_of: dict[str, str] = {}  # embedding-cache key → the text the model embeds
         stored, rows = [], []  # rows: (vector id, embedding-cache key, clause) for Chroma
-        for clause, text, key, own in zip(parsed.clauses, texts, keys, sentence_keys):
-            vector_id = _vector_id(clause, key, len(own))
+        for clause in parsed.clauses:
+            text, sentences = embedding_text(clause), sentence_texts(clause)
+            vector_id = _vector_id(clause, _vector_key(self.embedder.name, text), len(sentences))
             stored.append(StoredClause(clause, tokenize(text, self.glossary.terms), vector_id))
-            rows += [(vector_id, key, clause), *((i, k, clause) for i, k in zip(_sentence_ids(vector_id), own))]
+            keys = [_vector_key(self.embedder.name, t) for t in sentences or [text]]
+            text_of |= zip(keys, sentences or [text])
+            rows += [(i, k, clause) for i, k in zip(_vectors_of(vector_id), keys)]
         cached = self._catalog.cached_vectors(set(text_of))
         missing = [k for k in text_of if k not in cached and k not in in_flight]
         return _Prepared(parsed, stored, rows, text_of, cached, missing)
@@ -513,7 +526,7 @@ class ClauseIndex:
         return vectors
 
     def _store(self, prepared: _Prepared, fresh: dict[str, np.ndarray]) -> ContractInfo:
-        """Cache the FRESH vectors, upsert the file's passage and sentence vectors, then swap its clauses in the
+        """Cache the FRESH vectors, upsert the file's vectors (passages' and sentences'), then swap its clauses in the
         catalog and delete its stale vectors (Chroma first: the catalog only ever points at vectors that exist)."""
         self._catalog.cache_vectors(fresh)
         vectors = prepared.cached | fresh
@@ -707,14 +720,17 @@ class ClauseIndex:
             # ranked a contract for, where `_parsed` holds the few a search returned.
             clause = self._parsed.get(position) or Clause.model_validate_json(self._passages.clause_json(position))
             vector_id = self._passages.vector_id(position)
+            ids = _vectors_of(vector_id)
+            rows += [(position, i) for i in ids]
             key = _vector_key(self.embedder.name, embedding_text(clause))
             sentence_keys = [_vector_key(self.embedder.name, t) for t in sentence_texts(clause)]
-            ids = [vector_id, *_sentence_ids(vector_id)]
-            rows += [(position, i) for i in ids]
-            if vector_id == _vector_id(clause, key, len(sentence_keys)):  # how _embed_and_store names it
-                keys.update(zip(ids, [key, *sentence_keys]))
-            elif vector_id == _vector_id(clause, key, 0):  # indexed before sentence vectors: the passage's own only
-                keys[vector_id] = key
+            sentence_ids = _sentence_ids(vector_id)
+            # Stored for this very text (by this code or by code before: the passage's own vector, sentences' or
+            # both), unless its sentences were cut otherwise then.
+            if vector_id.startswith(_vector_id(clause, key, 0)) and len(sentence_ids) in (0, len(sentence_keys)):
+                keys.update(zip(sentence_ids, sentence_keys))
+                if vector_id in ids:
+                    keys[vector_id] = key
         cached = self._catalog.cached_vectors(set(keys.values()))
         by_id = {vector_id: cached[key] for vector_id, key in keys.items() if key in cached}
         missing = [vector_id for _, vector_id in rows if vector_id not in by_id]

@@ -18,7 +18,7 @@ from corpus import CORPUS_FILES, FIELD_WORDS, GLOSSARY, LAYOUT, index_at
 from embedders import HashingEmbedder
 
 from retrieval import index as index_module
-from retrieval.index import ClauseIndex, _sentence_ids, embedding_text, sentence_texts
+from retrieval.index import ClauseIndex, _vectors_of, embedding_text, model_texts, sentence_texts
 from retrieval.lexical import tokenize
 from retrieval.loaders import UnreadableContract
 
@@ -294,7 +294,7 @@ def long_contract(folder, clause: str = LONG_CLAUSE) -> None:
     (folder / "900_a.txt").write_text(contract("外呼服务合同", clause, "甲方按月支付外呼服务费。"))
 
 
-def test_a_long_passage_also_gets_a_vector_for_each_sentence(fast_index, tmp_path, fake_embedder):
+def test_a_long_passage_is_embedded_sentence_by_sentence_and_not_also_whole(fast_index, tmp_path, fake_embedder):
     long_contract(tmp_path)
     fast_index.ingest([tmp_path / "900_a.txt"])
 
@@ -302,9 +302,9 @@ def test_a_long_passage_also_gets_a_vector_for_each_sentence(fast_index, tmp_pat
     sentences = [s + "。" for s in long_passage.text.split("。") if s]
     embedded = [text for batch in fake_embedder.passage_batches for text in batch]
     assert len(sentences) == 4 and len(short.text) < 20
-    assert len(embedded) == 2 + len(sentences)  # the short clause has no sentence vectors
+    assert sorted(embedded) == sorted([embedding_text(short), *sentence_texts(long_passage)])  # the short one whole
     assert all(sum(text.endswith(": " + sentence) for text in embedded) == 1 for sentence in sentences)
-    assert len(fast_index.vector_ids()) == 2 + len(sentences) and vectors_match_passages(fast_index)
+    assert len(fast_index.vector_ids()) == 1 + len(sentences) and vectors_match_passages(fast_index)
 
 
 def test_a_long_passage_scores_by_its_best_vector_in_memory_and_through_chroma(fast_index, tmp_path, fake_embedder):
@@ -315,9 +315,9 @@ def test_a_long_passage_scores_by_its_best_vector_in_memory_and_through_chroma(f
     question = sentence.split(",")[0]
     vector = fake_embedder.embed_query(question)
     embedded = [text for batch in fake_embedder.passage_batches for text in batch]
-    cosines = {text: float(fake_embedder.embed_passages([text])[0] @ vector) for text in embedded}
-    best = max(cosines.values())
-    assert best > cosines[embedded[0]]  # its sentence is closer to the question than the whole passage
+    best = max(float(fake_embedder.embed_passages([text])[0] @ vector) for text in embedded)
+    whole = float(fake_embedder.embed_passages([embedding_text(long_passage)])[0] @ vector)
+    assert best > whole  # its sentence is closer to the question than the whole passage
 
     in_memory = fast_index.search(question, k=1, mode="dense", contract_id="900_a")[0]  # vectors from the catalog
     through_chroma = fast_index.search(question, k=1, mode="dense")[0]  # unscoped: Chroma's nearest vectors
@@ -331,10 +331,54 @@ def test_a_changed_or_removed_long_passage_leaves_no_sentence_vector_behind(fast
     before, embedded = fast_index.vector_ids(), fake_embedder.passages_embedded
     long_contract(tmp_path, LONG_CLAUSE.replace("五日", "七日"))  # two of its four sentences change
     fast_index.ingest([tmp_path / "900_a.txt"])
-    assert fake_embedder.passages_embedded - embedded == 3  # the passage and the two sentences; the rest cached
-    assert vectors_match_passages(fast_index) and len(before - stored_vector_ids(fast_index)) == 5  # all renamed
+    assert fake_embedder.passages_embedded - embedded == 2  # the two sentences; the rest cached
+    assert vectors_match_passages(fast_index) and len(before - stored_vector_ids(fast_index)) == 4  # all renamed
     fast_index.remove("900_a")
     assert stored_vector_ids(fast_index) == set()
+
+
+def as_indexed_with_whole_long_passages(index: ClauseIndex, embedder: HashingEmbedder) -> None:
+    """Rewrite INDEX as code before this one left it: a long passage's vector id "<id>+<n>" naming a vector of the
+    whole passage (cached under its text's key) beside its n sentences' "<id>+<n>/<i>"; indexed by another pipeline."""
+    collection, catalog = index._collection, index._catalog
+    for clause in index.clauses():
+        vector_id = index._passages.vector_id(index._passages.position_of_clause(clause.id))
+        if "=" not in vector_id.rsplit("@", 1)[1]:
+            continue
+        old = "+".join(vector_id.rsplit("=", 1))
+        whole = {index_module._vector_key(embedder.name, embedding_text(clause)): embedder.embed_passages([embedding_text(clause)])[0]}
+        catalog.cache_vectors(whole)
+        sentences = collection.get(ids=_vectors_of(vector_id), include=["embeddings", "metadatas"])
+        collection.delete(ids=sentences["ids"])
+        collection.upsert(
+            ids=[old, *(old + sentence_id.removeprefix(vector_id) for sentence_id in sentences["ids"])],
+            embeddings=[*whole.values(), *sentences["embeddings"]],
+            metadatas=[sentences["metadatas"][0], *sentences["metadatas"]],
+        )
+        catalog._db.execute("UPDATE clauses SET vector_id = ? WHERE id = ?", (old, clause.id))
+    catalog._db.execute("UPDATE contracts SET info = json_set(info, '$.pipeline', 'before')")
+
+
+def test_an_index_with_whole_long_passages_still_searches_and_the_next_ingest_drops_them_embedding_nothing(
+    fast_index, tmp_path, fake_embedder
+):
+    long_contract(tmp_path)
+    fast_index.ingest([tmp_path / "900_a.txt"])
+    as_indexed_with_whole_long_passages(fast_index, fake_embedder)
+    restarted = reopen(fast_index, fake_embedder)
+    long_passage = restarted.clauses("900_a")[0]
+    assert restarted._passages.vector_id(0).endswith("+4")
+
+    positions, vectors = restarted._contract_vectors("900_a")  # the whole passage's vector and its sentences'
+    assert restarted._chroma is None and list(positions) == [0] * 5 + [1]  # all from the catalog's cache
+    question = long_passage.text.split("。")[2].split("，")[0]
+    for scope in ("900_a", None):  # ranked in memory, and through Chroma
+        assert restarted.search(question, k=1, mode="dense", contract_id=scope)[0].clause.id == long_passage.id
+
+    embedded = fake_embedder.passages_embedded
+    assert restarted.ingest([tmp_path / "900_a.txt"]).added  # another pipeline: parsed again
+    assert fake_embedder.passages_embedded == embedded  # its sentences' vectors come from the cache
+    assert vectors_match_passages(restarted) and len(stored_vector_ids(restarted)) == 5  # the whole vector gone
 
 
 # ---- the embedding cache ---------------------------------------------------------------------------
@@ -365,8 +409,7 @@ def test_every_stored_vector_is_the_embedding_of_its_own_passage_or_sentence(fas
     expected = {}
     for clause in fast_index.clauses():
         vector_id = fast_index._passages.vector_id(fast_index._passages.position_of_clause(clause.id))
-        expected[vector_id] = embedding_text(clause)
-        expected |= dict(zip(_sentence_ids(vector_id), sentence_texts(clause)))
+        expected |= dict(zip(_vectors_of(vector_id), model_texts(clause), strict=True))
     assert any("/" in vector_id for vector_id in expected)  # sentence vectors are among them
     stored = fast_index._collection.get(ids=list(expected), include=["embeddings"])
     by_id = dict(zip(stored["ids"], stored["embeddings"]))
