@@ -43,3 +43,9 @@ def test_an_english_notice_of_termination_for_material_breach_is_one() -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     message = "Please prepare a notice terminating the agreement for material breach"
     assert detect_type(message, specs) == "termination_for_breach"
+
+
+@pytest.mark.parametrize("message", ["帮我出个函，催对方付款", "给客户发函，催促付款"])
+def test_urging_payment_names_a_payment_demand(message: str) -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    assert detect_type(message, specs) == "payment_demand"

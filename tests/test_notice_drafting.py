@@ -10,7 +10,7 @@ import pytest
 from bot.intents import Lexicon
 from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
-from bot.notices.drafting import NoticeDrafter
+from bot.notices.drafting import NoticeDrafter, _without_notice_names
 from notice_fakes import CRM, OUTBOUND, FakeIndex, clause
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -239,6 +239,12 @@ def test_a_cure_deadline_given_as_a_date_is_kept_as_given_and_asks_for_no_period
     assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-10-13", "2026-10-30")
     assert "cure_days" not in reply.notice.missing_fields
     assert "请贵方于2026年10月30日前纠正上述违约行为" in docx_text(reply.notice.docx_path)
+
+
+def test_the_words_that_name_a_letter_name_no_kind_of_contract(drafter: NoticeDrafter) -> None:
+    """解除合同 names the letter: the kind of document meant is the 协议 named after it."""
+    text = _without_notice_names("起草解除合同通知，乙方擅自转包，决定解除外呼服务协议", drafter.specs)
+    assert "合同" not in text and "外呼服务协议" in text
 
 
 def test_a_new_notice_type_is_a_template_and_a_spec(tmp_path: Path) -> None:

@@ -177,3 +177,8 @@ def test_a_cure_deadline_set_as_a_day_is_no_payment_deadline() -> None:
     fields = extract("限于2026年12月10日前完成整改，2026年11月24日发出", TODAY)
     assert (fields["cure_by"], fields["sent_date"]) == ("2026-12-10", "2026-11-24")
     assert "pay_by" not in fields
+
+
+def test_they_name_the_other_side() -> None:
+    sides = assign_sides(find_parties("我们：武汉洪山客服有限公司（乙方）；他们：武汉江汉商贸有限公司（甲方）"))
+    assert (sides["sender"].name, sides["recipient"].name) == ("武汉洪山客服有限公司", "武汉江汉商贸有限公司")

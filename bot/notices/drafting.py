@@ -205,7 +205,8 @@ class NoticeDrafter:
         draft = Draft(type=detect_type(message, self.specs) or "early_termination")
         fields = draft.fields
         merge_message(fields, message, today)
-        contract_id = self.contracts.named(_without_party_names(message, fields)) or session.contract_id
+        named = _without_notice_names(_without_party_names(message, fields), self.specs)
+        contract_id = self.contracts.named(named) or session.contract_id
         if contract_id:
             fields["contract_id"] = contract_id
         if self.restate and self._missing(draft) and (restated := self.restate(message)):
@@ -334,6 +335,16 @@ class NoticeDrafter:
         self.notices_dir.mkdir(parents=True, exist_ok=True)
         with (self.notices_dir / "audit.jsonl").open("a", encoding="utf-8") as log:
             log.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def _without_notice_names(message: str, specs: dict[str, NoticeSpec]) -> str:
+    """"起草解除合同通知…解除外呼服务协议": 解除合同 names the letter, not the document, so it must not count as
+    the kind of contract meant (a letter is about one contract: …协议 is not …合同). The notice types' own trigger
+    phrases that hold a document kind are the words that name a letter so."""
+    phrases = {trigger for spec in specs.values() for trigger in spec.triggers if "合同" in trigger or "协议" in trigger}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        message = message.replace(phrase, " ")
+    return message
 
 
 def _without_party_names(message: str, fields: dict[str, Any]) -> str:

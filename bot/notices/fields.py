@@ -21,7 +21,7 @@ SENDER, RECIPIENT = "sender", "recipient"
 # Words that say which side a party is on; a role (甲方/乙方) may follow in brackets.
 _SIDE_WORDS = {
     SENDER: ["我方", "我司", "我们公司", "我们", "本公司", "本方", "发函方", "债权人", "守约方", "收款方"],
-    RECIPIENT: ["对方", "对方公司", "欠款方", "债务人", "违约方", "收函方", "付款方", "被通知方"],
+    RECIPIENT: ["对方", "对方公司", "他们", "欠款方", "债务人", "违约方", "收函方", "付款方", "被通知方"],
 }
 _SIDE_OF = {word: side for side, words in _SIDE_WORDS.items() for word in words}
 _SIDES = "|".join(sorted(_SIDE_OF, key=len, reverse=True))
