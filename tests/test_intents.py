@@ -49,3 +49,8 @@ def test_an_english_notice_of_termination_for_material_breach_is_one() -> None:
 def test_urging_payment_names_a_payment_demand(message: str) -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     assert detect_type(message, specs) == "payment_demand"
+
+
+def test_a_hyphenated_english_notice_name_is_read_as_its_words() -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    assert detect_type("Draft a termination-for-breach notice", specs) == "termination_for_breach"

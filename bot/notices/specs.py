@@ -33,7 +33,7 @@ class NoticeSpec(BaseModel):
 
     def trigger_weight(self, message: str) -> int:
         """How much of the message speaks for this type: total length of the triggers it contains."""
-        lowered = message.lower()
+        lowered = message.lower().replace("-", " ")  # a termination-for-breach notice
         return sum(len(trigger) for trigger in self.triggers if trigger.lower() in lowered)
 
 
