@@ -110,6 +110,7 @@ def test_a_cap_can_be_an_amount() -> None:
         ("未付金额20000元", Role.PRINCIPAL),
         ("协议总金额120万元", Role.TOTAL),
         ("合同价款200万元", Role.TOTAL),
+        ("合同额100万", Role.TOTAL),
         ("约定违约金8万元", Role.DAMAGES),
         ("实际损失5万元", Role.LOSS),
         ("我方损失约10万元", Role.LOSS),

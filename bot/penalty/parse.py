@@ -48,7 +48,7 @@ class Period(StrEnum):
 # The label standing closest before a figure gives its role (`_role_of`).
 _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.TOTAL: re.compile(
-        r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|标的额|total|contract\s*(?:value|price|amount)", re.I
+        r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|合同额|协议额|合同标的|标的额|total|contract\s*(?:value|price|amount)", re.I
     ),
     Role.LOSS: re.compile(r"损失|loss", re.I),
     # 违约金计算：5万×… names the topic, not the figure: 违约金 before a calculation word is no label.
@@ -105,7 +105,7 @@ _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
 # Words that say which calculation is meant, when a figure's period is not written next to it.
 # A rate called 利率/利息 with no period is an annual rate: that is how Chinese rates are quoted.
 INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
-ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|一次性|转包|解除|one[-\s]?off|lump", re.I)
+ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|合同额|一次性|转包|解除|one[-\s]?off|lump", re.I)
 LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
 
 # 一个半月 adds half a month (个半 before 月). 一年半 and 半年 are read too (半 after 年, 半 as the number) but
