@@ -111,6 +111,8 @@ def test_a_cap_can_be_an_amount() -> None:
         ("协议总金额120万元", Role.TOTAL),
         ("合同价款200万元", Role.TOTAL),
         ("合同额100万", Role.TOTAL),
+        ("订单金额20万", Role.TOTAL),
+        ("contract sum RMB 1,000,000", Role.TOTAL),
         ("约定违约金8万元", Role.DAMAGES),
         ("实际损失5万元", Role.LOSS),
         ("我方损失约10万元", Role.LOSS),

@@ -48,7 +48,8 @@ class Period(StrEnum):
 # The label standing closest before a figure gives its role (`_role_of`).
 _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.TOTAL: re.compile(
-        r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|合同额|协议额|合同标的|标的额|total|contract\s*(?:value|price|amount)", re.I
+        r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|合同额|协议额|合同标的|标的额|合同款|合同总值|"
+        r"订单金额|采购金额|项目金额|签约金额|total|contract\s*(?:value|price|amount|sum)", re.I
     ),
     Role.LOSS: re.compile(r"损失|loss", re.I),
     # 违约金计算：5万×… names the topic, not the figure: 违约金 before a calculation word is no label.
