@@ -116,6 +116,8 @@ def test_a_cap_can_be_an_amount() -> None:
         ("约定违约金8万元", Role.DAMAGES),
         ("实际损失5万元", Role.LOSS),
         ("我方损失约10万元", Role.LOSS),
+        ("our actual damages were RMB 300,000", Role.LOSS),  # what was lost, not the agreed sum
+        ("but our actual damages were only RMB 300,000", Role.LOSS),  # an English label further back
         ("unpaid 80,000 yuan", Role.PRINCIPAL),
         ("penalty on 50,000 yuan", Role.UNLABELLED),
         ("8万元的违约金", Role.DAMAGES),  # a label after the figure counts when none stands before

@@ -36,7 +36,7 @@ MAX_ANNUAL_RATE = Decimal(1)
 MAX_ONE_OFF_RATE = Decimal(1)
 MAX_DAYS = 36500  # a hundred years (guards 逾期99999999天)
 
-_EXCESSIVE_WORDS = re.compile(r"过高|过分高于|太高|偏高|高不高|调低|调减|减少违约金|是否合理|excessive|too\s*high", re.I)
+_EXCESSIVE_WORDS = re.compile(r"过高|过分高于|太高|偏高|高不高|调低|调减|减少违约金|是否合理|excessive|too\s*high|reduce", re.I)
 
 
 class Kind(StrEnum):

@@ -23,6 +23,7 @@ from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
 _CLAUSE_END = re.compile(r"[，。；;！!？?\n]|,(?!\d{3})")
 _LABEL_REACH = 20  # how many characters before a figure its label may stand
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 
 
 class Role(StrEnum):
@@ -51,7 +52,7 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|合同额|协议额|合同标的|标的额|合同款|合同总值|"
         r"订单金额|采购金额|项目金额|签约金额|total|contract\s*(?:value|price|amount|sum)", re.I
     ),
-    Role.LOSS: re.compile(r"损失|loss", re.I),
+    Role.LOSS: re.compile(r"损失|loss|actual\s+damages?|damages?\s+(?:suffered|incurred)", re.I),
     # 违约金计算：5万×… names the topic, not the figure: 违约金 before a calculation word is no label.
     Role.DAMAGES: re.compile(
         r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|(?:liquidated|agreed)\s*damages|agreed\s*penalty|penalty\s*(?:of|is)",
@@ -222,9 +223,9 @@ class PenaltyFacts:
         return [a for a in self.amounts if a.per_day and not a.is_cap and not a.is_floor]
 
 
-def _clause_before(text: str, start: int) -> str:
-    """The words between the last clause end and `start`, at most `_LABEL_REACH` of them."""
-    window = text[max(0, start - _LABEL_REACH) : start]
+def _clause_before(text: str, start: int, reach: int = _LABEL_REACH) -> str:
+    """The words between the last clause end and `start`, at most `reach` characters of them."""
+    window = text[max(0, start - reach) : start]
     ends = list(_CLAUSE_END.finditer(window))
     return window[ends[-1].end() :] if ends else window
 
@@ -255,6 +256,14 @@ def _role_after(after: str) -> Role | None:
     window = after[:_AFTER_REACH]
     found = [(match.start(), role) for role, pattern in _ROLE_WORDS.items() if (match := pattern.search(window))]
     return min(found)[1] if found else None
+
+
+def _english_role(text: str, start: int) -> Role | None:
+    """English words are longer: a label may stand further back in the clause ("our actual damages were only RMB
+    300,000"). Asked only when the usual reach found none."""
+    if not _LATIN_WORD.search(text, max(0, start - _LABEL_REACH), start):
+        return None
+    return _role_of(_clause_before(text, start, reach=_LABEL_REACH * 2))
 
 
 def _is_cap(before: str, after: str) -> bool:
@@ -298,7 +307,7 @@ def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
     amounts = []
     for figure in find_amounts(text):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
-        role = _role_of(before) or _role_after(after) or Role.UNLABELLED
+        role = _role_of(before) or _role_after(after) or _english_role(text, figure.start) or Role.UNLABELLED
         # 每逾期一日，支付违约金500元 is a sum per day; 每逾期一天按欠款10万元的… names a base, not one. With a
         # rate in the message, 每天 belongs to the rate (10万元每天万分之五).
         per_day = not has_rate and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
