@@ -55,20 +55,26 @@ def _frozen(values: list[str] | dict[str, list[str]]) -> tuple:
 
 @dataclass(frozen=True)
 class Line:
-    """One non-blank line: its text (stripped) and where it lies in the normalised document."""
+    """One non-blank line: its text (stripped, Markdown heading marks left out) and where it lies in the
+    normalised document; a Markdown heading's level ('## 费用' → 2), 0 for other lines."""
 
     start: int
     end: int
     text: str
+    heading_level: int = 0
 
 
 # An article or part heading glued behind a finished sentence ('…达成以下协议:第一条合作内容…') starts a line.
 _GLUED_HEADING = re.compile(r"(?<=[。:：;；])(?=第[一二三四五六七八九十百零〇\d]+[条章]|第[一二三四五六七八九十]+部分)")
 
 
+# A Markdown heading ('## 费用'; normalisation keeps the marks and drops the closing ones).
+_MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
+
+
 def lines_of(text: str, start: int, end: int) -> list[Line]:
     """Non-blank lines between two offsets; a page break (form feed) ends a line like a newline does, and
-    so does an article heading glued behind a sentence."""
+    so does an article heading glued behind a sentence. A Markdown heading line starts after its marks."""
     out = []
     for match in re.finditer(r"[^\n\f]+", text[start:end]):
         cuts = [0, *(m.start() for m in _GLUED_HEADING.finditer(match.group())), len(match.group())]
@@ -77,7 +83,10 @@ def lines_of(text: str, start: int, end: int) -> list[Line]:
             stripped = raw.strip()
             if stripped:
                 at = start + match.start() + a + (len(raw) - len(raw.lstrip()))
-                out.append(Line(at, at + len(stripped), stripped))
+                marks = _MARKDOWN_HEADING.match(stripped) if a == 0 else None
+                level = len(marks.group(1)) if marks else 0
+                skip = marks.end() if marks else 0
+                out.append(Line(at + skip, at + len(stripped), stripped[skip:], level))
     return out
 
 

@@ -47,7 +47,7 @@ _COVER_PARTIES = re.compile(r"甲方:XXX乙方:XXX20XX")
 _SENTENCE_END = "。;;!！?？:：」』)）"
 _UNIT_START = re.compile(
     r"^(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|[一二三四五六七八九十]+、|"
-    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方|[\u4e00-\u9fff]{2,6}[(（][甲乙丙丁]方[)）])"
+    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方|[\u4e00-\u9fff]{2,6}[(（][甲乙丙丁]方[)）]|#{1,6} )"
 )
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
 # Letter-spaced headings and labels ('房 屋 租 赁 合 同', '出 租 方'): three or more single characters apart.
@@ -66,11 +66,13 @@ _ENGLISH_WRAP_ON = re.compile(r"[A-Za-z(]")
 _FILL_LINE = re.compile(r"^[_＿\s]{6,}[.。]?$")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
-# Markdown written into a .txt: heading marks ('## 第一条 …'), strong emphasis ('**甲方**：…') and thematic
-# breaks ('---') are markup, not words; pipe tables stay (they are read as tables). Underscores are left alone:
-# in a contract '__公司(以下简称卖方)和__' is two blanks to fill in, not '__…__' emphasis.
-_MARKDOWN_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Markdown written into a .txt: strong emphasis ('**甲方**：…') and thematic breaks ('---') are markup, not words;
+# pipe tables stay (they are read as tables), and so do heading marks ('## 费用', its closing marks dropped): they
+# say which lines are headings, and the outline reads them (retrieval/layout.py `lines_of`). Underscores are left
+# alone: in a contract '__公司(以下简称卖方)和__' is two blanks to fill in, not '__…__' emphasis.
+_MARKDOWN_HEADING = re.compile(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<!\*)\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*(?!\*)")
+_HEADING_LINE = re.compile(r"#{1,6} ")  # a Markdown heading is a line of its own
 _MARKDOWN_BREAK = re.compile(r"(?m)^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$")
 
 
@@ -82,9 +84,9 @@ def drop_boilerplate(text: str) -> str:
 
 
 def strip_markdown(text: str) -> str:
-    """'## 条款1 【服务范围】' → '条款1 【服务范围】', '**甲方**：某公司' → '甲方：某公司'; '---' lines go."""
+    """'**甲方**：某公司' → '甲方：某公司'; '---' lines go; '## 条款1 【服务范围】 ##' → '## 条款1 【服务范围】'."""
     text = _MARKDOWN_BREAK.sub("", text)
-    text = _MARKDOWN_HEADING.sub(r"\1", text)
+    text = _MARKDOWN_HEADING.sub(r"\1 \2", text)
     return _MARKDOWN_EMPHASIS.sub(r"\1", text)
 
 
@@ -111,6 +113,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
         and not _TABLE_ROW.search(line)
         and not {script(previous), script(line)} == {"zh", "en"}
         and not _FILL_LINE.match(previous)
+        and not _HEADING_LINE.match(previous)
     )
 
 

@@ -243,6 +243,23 @@ class Scheme:
             return self.rank[family], True
         return (self.stack[-1].rank + 1 if self.stack else 1.0), False
 
+    def place_heading(self, family: str) -> None:
+        """Learn where a heading family first seen now sits: a Markdown heading ('### 额外费用') is block structure,
+        so it goes below the innermost open unit with a title of its own, never under a numbered sentence (the
+        list item '2. 撤展后十日内付清。' it follows), and it closes those sentences."""
+        if family in self.rank or not self.stack:
+            return
+        titled = next((unit for unit in reversed(self.stack) if not unit.sentence), None)
+        self.rank[family] = titled.rank + 0.1 if titled else self.stack[0].rank - 0.1
+
+    def next_number(self, family: str) -> tuple[int, ...]:
+        """The number that would continue FAMILY if a unit of it opened now: a heading that carries no number of
+        its own (a Markdown '## 费用') is numbered by its place among its siblings."""
+        rank, _ = self._rank(family)
+        stack = self._parent(family, rank, (0,))
+        previous = self.last.get((family, stack[-1].serial if stack else 0))
+        return (previous[-1] + 1 if previous else 1,)
+
     def continues(self, marker: Marker) -> bool:
         """Would the marker be accepted now? (Nothing changes.)"""
         rank, known = self._rank(marker.family)

@@ -139,13 +139,14 @@ class _Reader:
         if opened is not None and line_marker(line.text[opened:], words=self.words):
             cuts = sorted({opened, *cuts})
         start, continuation = 0, False
+        level = line.heading_level  # a Markdown heading's level stays with its first piece
         for cut in cuts:
-            yield Line(line.start + start, line.start + cut, line.text[start:cut]), continuation
+            yield Line(line.start + start, line.start + cut, line.text[start:cut], level if start == 0 else 0), continuation
             marker = line_marker(line.text[cut:], line.start + cut, self.words)
             inline = marker and marker.family in _INLINE_FAMILIES and self.scheme.continues(marker)
             continuation = cut != opened and not inline
             start = cut
-        yield Line(line.start + start, line.end, line.text[start:]), continuation
+        yield Line(line.start + start, line.end, line.text[start:], level if start == 0 else 0), continuation
 
     def read(self, skip: set[int]) -> list[_Node]:
         run: list[Line] = []
@@ -225,6 +226,8 @@ class _Reader:
             self._open_section(text)
             return "furniture"
         marker = self._marker(i, line)
+        if marker is None and line.heading_level:
+            marker = self._markdown_marker(line)
         if marker and self._restarts_after_title(marker):
             # '…八、…。\n填写说明\n一、…': the outline starts over under a title line: an appended document.
             self.retract = self.previous
@@ -257,6 +260,13 @@ class _Reader:
         if (line.start, line.end) == (whole.start, whole.end):
             return self.markers[i]
         return line_marker(line.text, line.start, self.words)
+
+    def _markdown_marker(self, line: Line) -> Marker:
+        """A Markdown heading without a number of its own ('## 费用') is a unit of its level's family, numbered by
+        its place; it prints no number, so its title names it."""
+        family = f"md{line.heading_level}"
+        self.scheme.place_heading(family)
+        return Marker(family, self.scheme.next_number(family), "", line.start)
 
     def _close_table(self, i: int) -> None:
         """A signature or party table once the body is over (line `i` follows it) opens the signature block:
@@ -413,7 +423,7 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
     units = [n for n in chain if n not in outer and not n.opens_section]  # the section's label is in the part
     article = units[0] if units else None
     clause = units[-1].printed if len(units) > 1 and units[-1].unit else ""
-    part = " ".join(section_parts + [n.printed for n in outer])
+    part = " ".join(section_parts + [n.printed or n.title for n in outer])  # an unnumbered heading by its title
     path = [n.label() for n in chain] or ["前言"]
     article_label = article.label() if article else ""
     article_no = article.printed if article else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from corpus import FIELD_WORDS, LAYOUT
 
+from retrieval.layout import lines_of
 from retrieval.models import Clause
 from retrieval.normalize import strip_markdown
 from retrieval.numbering import line_marker
@@ -22,9 +23,9 @@ def by_text(clauses: list[Clause], words: str) -> Clause:
     return found[0]
 
 
-def test_markdown_markup_is_stripped_but_blanks_and_numbers_stay():
-    assert strip_markdown("# 设备维修协议") == "设备维修协议"
-    assert strip_markdown("### 第二条 付款 ###") == "第二条 付款"
+def test_markdown_markup_is_stripped_but_blanks_numbers_and_heading_marks_stay():
+    assert strip_markdown("# 设备维修协议") == "# 设备维修协议"  # the outline reads the marks (lines_of)
+    assert strip_markdown("###  第二条 付款 ###") == "### 第二条 付款"
     assert strip_markdown("**承修方**：某某公司") == "承修方：某某公司"
     assert strip_markdown("维修费**不含**配件费。") == "维修费不含配件费。"
     assert strip_markdown("上文\n---\n下文") == "上文\n\n下文"
@@ -175,3 +176,40 @@ def test_roles_named_before_the_bracketed_party_role_are_parties():
 def test_work_and_warehousing_contracts_have_their_civil_code_type():
     assert parse("门窗定作合同\n\n第一条 甲方向乙方定作铝合金门窗。\n").info.metadata.type.value == "承揽合同"
     assert parse("冷库仓储合同\n\n第一条 乙方为甲方储存冻品。\n").info.metadata.type.value == "仓储合同"
+
+
+def test_markdown_heading_lines_lose_their_marks_and_keep_their_level():
+    lines = lines_of("# 标题\n## 费用\n#3号楼\n正文", 0, 20)
+    assert [(line.text, line.heading_level) for line in lines] == [("标题", 1), ("费用", 2), ("#3号楼", 0), ("正文", 0)]
+
+
+UNNUMBERED_MARKDOWN_HEADINGS = """# 展台搭建协议
+
+**甲方**：示例会展有限公司
+**乙方**：示例展览工程有限公司
+
+## 搭建要求
+
+1. 乙方按甲方确认的效果图搭建展台。
+2. 展台须在开展前一日十八时前完工。
+
+## 费用与结算
+
+1. 搭建费共计人民币八万元。
+2. 撤展完成后十日内甲方付清全款。
+
+### 额外费用
+
+1. 甲方临时增加的灯箱按每个八百元计费。
+"""
+
+
+def test_unnumbered_markdown_headings_head_the_lists_under_them():
+    clauses = parse(UNNUMBERED_MARKDOWN_HEADINGS).clauses
+    assert by_text(clauses, "效果图").heading_path == ["搭建要求", "1."]
+    pay = by_text(clauses, "十日内甲方付清")
+    assert (pay.article, pay.clause, pay.heading_path) == ("费用与结算", "2.", ["费用与结算", "2."])
+    extra = by_text(clauses, "灯箱")
+    assert extra.heading_path == ["费用与结算", "额外费用", "1."]
+    assert not any(c.text in ("搭建要求", "费用与结算") for c in clauses)  # a heading alone is no passage
+    assert len({c.id for c in clauses}) == len(clauses)
