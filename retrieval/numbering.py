@@ -51,6 +51,14 @@ _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_
              "num_paren", "num_half", "circled", "upper", "alpha")  # fmt: skip
 # What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
 _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍之")
+# A marker that ends in its separator ('一、', '(二)', '3.') has ended its number: the words after it are a title
+# ('一、月度检查', '(二)年度审计'), not a unit of the number.
+_SEPARATORS = "、,.)）"
+
+
+def _reads_on(line: str, end: int) -> bool:
+    """Does the character after a marker make it a reference or a quantity rather than a heading?"""
+    return line[end - 1 : end] not in _SEPARATORS and line[end : end + 1] in _NOT_AFTER
 
 
 # After an English heading word: a decimal (2.3), a number (4) or a Roman numeral (IV), then a separator
@@ -111,7 +119,7 @@ def _numeral_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Ma
     """'壹、服务内容' → capital (1,): a family of knowledge/layout.yaml's numeral_families."""
     for family, pattern in _numeral_headings(words.numeral_families):
         match = pattern.match(line, lead)
-        if match is None or line[match.end() : match.end() + 1] in _NOT_AFTER:
+        if match is None or _reads_on(line, match.end()):
             continue
         value = cn_number(match["no"])
         if value is None or value <= 0:
@@ -142,7 +150,7 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
     if not match:
         return (_numeral_marker(line, lead, offset, words) or _english_marker(line, lead, offset, words)) if words else None
     rest = line[match.end() :].lstrip(" \t:：、.")
-    if line[match.end() : match.end() + 1] in _NOT_AFTER or (not rest and match["alpha"]):
+    if _reads_on(line, match.end()) or (not rest and match["alpha"]):
         return None
     kind = next(k for k in _FAMILIES if match.group(k))
     raw = match[f"{kind}_no"]

@@ -213,3 +213,13 @@ def test_unnumbered_markdown_headings_head_the_lists_under_them():
     assert extra.heading_path == ["费用与结算", "额外费用", "1."]
     assert not any(c.text in ("搭建要求", "费用与结算") for c in clauses)  # a heading alone is no passage
     assert len({c.id for c in clauses}) == len(clauses)
+
+
+def test_a_heading_whose_title_opens_with_a_time_or_quantity_word_is_still_a_heading():
+    # '一、月…', '(二)年…', '三、个…': after its separator a marker's number has ended, so 月/年/个 start the title.
+    for line, printed in (("一、月度对账", "一"), ("(二)年度审计", "(二)"), ("三、个人信息保护", "三")):
+        marker = line_marker(line, words=LAYOUT)
+        assert marker is not None and marker.printed == printed, line
+    # Without a separator they are still quantities and references, never headings.
+    assert line_marker("3.5万元由甲方承担。", words=LAYOUT) is None
+    assert line_marker("第六条约定的期限届满后…", words=LAYOUT) is None
