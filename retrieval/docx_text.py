@@ -1,5 +1,6 @@
 """A .docx read natively: the body in document order, Word's automatic list numbers written out as Word
-displays them, tables as Markdown pipe rows.
+displays them, headings (an outline level, as Word's Heading 1–6 styles give) marked as Markdown headings ('## 费用',
+read by the outline as text files' Markdown headings are), tables as Markdown pipe rows.
 
 python-docx gives the XML but not the numbers Word computes for `w:numPr` paragraphs (they are not in
 the text: Word counts them at display time from numbering.xml), so the counting is done here, following
@@ -22,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from text.numbers import an2cn_numeral
 
 _LEVELS = 9  # Word lists have levels 0–8
+_HEADING_LEVELS = 6  # outline levels 0–5 are Heading 1–6, as many as Markdown has
 _TEN_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _DIGITS = "〇一二三四五六七八九"
@@ -212,9 +214,9 @@ class DocxReader:
         except (KeyError, NotImplementedError):  # no numbering.xml: nothing is auto-numbered
             numbering = None
         self._numbering = Numbering(numbering)
-        self._style_numbering = {
-            style.style_id: self._style_num_pr(style) for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
-        }
+        paragraph_styles = [style for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH]
+        self._style_numbering = {style.style_id: self._style_num_pr(style) for style in paragraph_styles}
+        self._style_outline = {style.style_id: self._style_outline_level(style) for style in paragraph_styles}
 
     @staticmethod
     def _style_num_pr(style) -> tuple[str | None, int | None]:
@@ -229,13 +231,36 @@ class DocxReader:
             style = style.base_style
         return None, None
 
+    @staticmethod
+    def _style_outline_level(style) -> int | None:
+        """The outline level (0 for Heading 1) a paragraph style gives its paragraphs, following basedOn."""
+        seen = set()
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            p_pr = style.element.find(qn("w:pPr"))
+            level = _int(_val(p_pr, "w:outlineLvl")) if p_pr is not None else None
+            if level is not None:
+                return level
+            style = style.base_style
+        return None
+
+    def _heading_level(self, p: BaseOxmlElement) -> int:
+        """1 for a Heading 1 paragraph … 6; 0 for body text (outline level 9) and deeper levels."""
+        p_pr = p.find(qn("w:pPr"))
+        level = _int(_val(p_pr, "w:outlineLvl")) if p_pr is not None else None
+        if level is None:
+            level = self._style_outline.get(_val(p_pr, "w:pStyle") or "")
+        return level + 1 if level is not None and 0 <= level < _HEADING_LEVELS else 0
+
     def text(self) -> str:
         return "\n".join(self._blocks(self._document.element.body))
 
     def _blocks(self, container: BaseOxmlElement) -> Iterator[str]:
         for child in container.iterchildren():
             if child.tag == qn("w:p"):
-                yield self._paragraph(child)
+                text = self._paragraph(child)
+                level = self._heading_level(child) if text.strip() else 0
+                yield f"{'#' * level} {text.strip()}" if level else text
             elif child.tag == qn("w:tbl"):
                 yield from self._table(child)
             elif child.tag == qn("w:sdt"):  # a content control wraps ordinary body content

@@ -72,6 +72,12 @@ _GLUED_HEADING = re.compile(r"(?<=[。:：;；])(?=第[一二三四五六七八�
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 
 
+def blank_heading_marks(text: str) -> str:
+    """The text with Markdown heading marks turned to spaces, every offset kept: for readers that slice the text
+    as it stands (a run-on page's units) rather than line by line."""
+    return re.sub(r"(?m)^#{1,6}(?=[ \t])", lambda marks: " " * len(marks.group()), text)
+
+
 def lines_of(text: str, start: int, end: int) -> list[Line]:
     """Non-blank lines between two offsets; a page break (form feed) ends a line like a newline does, and
     so does an article heading glued behind a sentence. A Markdown heading line starts after its marks."""

@@ -22,6 +22,7 @@ from retrieval.layout import (
     LayoutWords,
     annex_heading,
     appended_title,
+    blank_heading_marks,
     cells,
     field_row_labels,
     heading_title,
@@ -400,7 +401,8 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:
             nodes = plain
     parents = {id(n.parent) for n in nodes if n.parent is not None}
-    return [draft for node in nodes for draft in _drafts(text, node, id(node) in parents, words)]
+    plain = blank_heading_marks(text)  # a Markdown heading line read as text leaves its marks out of the passage
+    return [draft for node in nodes for draft in _drafts(plain, node, id(node) in parents, words)]
 
 
 def _path(node: _Node) -> list[_Node]:

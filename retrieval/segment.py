@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from retrieval.layout import LayoutWords, heading_title, lines_of
+from retrieval.layout import LayoutWords, blank_heading_marks, heading_title, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
 from text.numbers import cn_number
@@ -62,7 +62,7 @@ def document_title(text: str, words: LayoutWords) -> str:
     found = title_line(lines, words) if lines and len(lines[0].text) <= _RUN_ON_LINE else None
     if found is not None:
         return lines[found].text[:40]
-    first_line = text.strip().split("\n", 1)[0]
+    first_line = blank_heading_marks(text).strip().split("\n", 1)[0]
     return _TITLE_STOP.split(first_line, 1)[0].strip()[:40] or "未命名合同"
 
 
@@ -261,13 +261,14 @@ def segment(contract_id: str, text: str, title: str | None = None, *, words: Lay
     title = title or document_title(text, words)
     clauses: list[Clause] = []
     seen_ids: set[str] = set()
+    plain = blank_heading_marks(text)  # passages are slices of the text without Markdown heading marks
     for region in _regions(text, title):
         if _run_on(text, region):
-            clauses += _segment_run_on(contract_id, text, title, region, seen_ids)
+            clauses += _segment_run_on(contract_id, plain, title, region, seen_ids)
         else:
             for draft in outline(text, region.start, region.end, words):
                 part = " ".join(p for p in (region.label, draft.part) if p)
-                at = text.find(draft.text, draft.span[0])
+                at = plain.find(draft.text, draft.span[0])
                 clauses += _passages(
                     contract_id, region, part, (draft.article, draft.article_no), draft.clause, draft.path, draft.text,
                     draft.span, at if at >= 0 else draft.span[0], seen_ids,

@@ -1,4 +1,5 @@
-""".docx read natively: Word's automatic numbering written out as Word displays it, tables as pipe rows.
+""".docx read natively: Word's automatic numbering written out as Word displays it, headings as Markdown heading
+lines ('# 第一条 服务内容'), tables as pipe rows.
 
 The document is made here with python-docx; its numbering definitions are added to numbering.xml the
 way Word writes them: an abstractNum with levels (numFmt chineseCounting + lvlText '第%1条', decimal
@@ -96,16 +97,16 @@ def numbered_contract() -> bytes:
 
 
 EXPECTED_TEXT = """技术服务合同
-第一条 服务内容
+# 第一条 服务内容
 1.1 乙方为甲方提供呼叫中心系统的运维服务。
 1.2 乙方应在接到故障报告后两小时内响应。
-第二条 费用与支付
+# 第二条 费用与支付
 2.1 甲方按下表向乙方支付服务费。
 | 服务项目 | 单价 | 备注 |
 | 外呼服务 | 每分钟0.5元 | 含税 |
 | 短信服务 | 每条0.05元 |  |
 合计按月结算
-第三条 违约责任
+# 第三条 违约责任
 （一）甲方逾期付款的，每逾期一日按应付金额的万分之五支付违约金。
 （二）乙方未按时响应的，每次扣减当月服务费的百分之一。
 第四条 其他

@@ -1,9 +1,12 @@
 """Layouts none of the development contracts has: Markdown written into a .txt, 条款N 【标题】 articles with N-M
 clauses, financial-numeral (壹、贰、) sections, inserted articles (第九条之一), party roles named before the
-甲方/乙方 they stand for. Every document here is made up for its test."""
+甲方/乙方 they stand for, Markdown and Word headings without numbers. Every document here is made up for its test."""
 
 from __future__ import annotations
 
+import io
+
+import docx
 from corpus import FIELD_WORDS, LAYOUT
 
 from retrieval.layout import lines_of
@@ -223,3 +226,30 @@ def test_a_heading_whose_title_opens_with_a_time_or_quantity_word_is_still_a_hea
     # Without a separator they are still quantities and references, never headings.
     assert line_marker("3.5万元由甲方承担。", words=LAYOUT) is None
     assert line_marker("第六条约定的期限届满后…", words=LAYOUT) is None
+
+
+def _docx_with_unnumbered_headings() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("软件维保合同", style="Title")
+    document.add_paragraph("甲方：示例零售有限公司")
+    document.add_paragraph("乙方：示例软件有限公司")
+    document.add_paragraph("维保范围", style="Heading 1")
+    document.add_paragraph("乙方负责门店收银软件的故障排除。")
+    document.add_paragraph("响应时限", style="Heading 2")
+    document.add_paragraph("乙方接到报修后两小时内远程响应。")
+    document.add_paragraph("维保费用", style="Heading 1")
+    document.add_paragraph("维保费每年人民币两万元，签约后十日内付清。")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_heading_styles_without_numbers_head_the_text_under_them():
+    parsed = parse_contract("维保.docx", _docx_with_unnumbered_headings(), words=LAYOUT, field_words=FIELD_WORDS)
+    clauses = parsed.clauses
+    assert parsed.info.title == "软件维保合同"
+    assert by_text(clauses, "故障排除").heading_path == ["维保范围"]
+    assert by_text(clauses, "两小时内远程响应").heading_path == ["维保范围", "响应时限"]
+    fee = by_text(clauses, "两万元")
+    assert fee.heading_path == ["维保费用"] and "响应" not in fee.text
+    assert not any("#" in c.text for c in clauses)
