@@ -32,6 +32,7 @@ class LayoutWords:
     appended_title_endings: tuple[str, ...]
     numbered_heading_words: tuple[tuple[str, tuple[str, ...]], ...]  # (family, words) pairs
     numeral_families: tuple[tuple[str, tuple[str, ...]], ...]  # (family, numerals) pairs
+    reference_words: tuple[str, ...] = ()  # after a Chinese heading word's number: a cross-reference, no heading
 
     @property
     def digest(self) -> str:

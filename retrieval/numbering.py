@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from retrieval.layout import LayoutWords
+from retrieval.layout import LayoutWords, is_heading_like
 from text.numbers import cn_number, roman_number
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -67,6 +67,8 @@ def _reads_on(line: str, end: int) -> bool:
 # C, L, D or M letters a part ('Part C – Warranty' after Part A and Part B), it does not number it 100.
 _ENGLISH_NUMBER = r"(?P<no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,3}|[IVXLC]{2,9}|[IVX])(?![\w%]|\.\d)"
 _ENGLISH_AFTER = re.compile(r"(?P<sep>\s*[.:：\-–—]\s*|\s+|$)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TITLE_OPENERS = "【〖[.:：、-–—"  # what sets a title off after a heading's number
 
 
 @lru_cache(maxsize=4)
@@ -93,6 +95,8 @@ def _english_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Ma
     after = _ENGLISH_AFTER.match(line, match.end())
     if after is None or not after["sep"].strip() and line[after.end() : after.end() + 1].islower():
         return None  # 'Article 5 of this Agreement', 'Clause 7 applies'
+    if _CJK.search(match["word"]) and not _titled(line[match.end() :], words):
+        return None  # '条款 3 所述交货期限…': no case tells a Chinese reference from a heading
     raw = match["no"]
     if raw.isdigit() or "." in raw:
         number = tuple(int(n) for n in raw.split("."))
@@ -103,7 +107,17 @@ def _english_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Ma
         number = (value,)
     family = f"dec{len(number)}" if len(number) > 1 else family_of[match["word"].lower()]
     printed = re.sub(r"\s+", " ", match.group(0))  # as printed: 'ARTICLE IV', 'Art.5', 'Section 1.01'
-    return Marker(family, number, printed, offset + after.end())
+    return Marker(family, number, printed, offset + after.end(), worded=True)
+
+
+def _titled(rest: str, words: LayoutWords) -> bool:
+    """Is what follows a Chinese heading word's number a heading's: nothing, a title set off by brackets or a
+    separator ('【服务范围】', '：服务范围'), or a short line ('服务范围')? A reference word right after the
+    number ('所述', '约定的', knowledge/layout.yaml's reference_words) or a sentence makes it a reference."""
+    rest = rest.strip()
+    if rest.startswith(words.reference_words):
+        return False
+    return not rest or rest[0] in _TITLE_OPENERS or is_heading_like(rest)
 
 
 @lru_cache(maxsize=4)
@@ -140,6 +154,7 @@ class Marker:
     printed: str  # as printed, separators stripped: '第一条', '1.1', '(一)'
     end: int  # offset just after the marker (and its separator)
     inserted: int = 0  # an article inserted after its number: 1 for 第九条之一 (number (9,))
+    worded: bool = False  # numbered after a heading word ('ARTICLE IV', '条款3'), not in 第X条 style
 
 
 def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) -> Marker | None:
@@ -223,6 +238,7 @@ class Scheme:
     last: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)
     accepted: int = 0
     last_anywhere: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    worded: dict[str, bool] = field(default_factory=dict)  # per fixed family: numbered after a heading word?
 
     def _parent(self, family: str, rank: float, number: tuple[int, ...], inserted: int = 0) -> list[Unit]:
         """The open units the candidate would sit under (the stack after closing what it ends)."""
@@ -272,7 +288,8 @@ class Scheme:
         """Would the marker be accepted now? (Nothing changes.)"""
         rank, known = self._rank(marker.family)
         stack = self._parent(marker.family, rank, marker.number, marker.inserted)
-        return self._continues(marker.family, marker.number, stack[-1] if stack else None, known, inserted=marker.inserted)
+        parent = stack[-1] if stack else None
+        return self._same_style(marker) and self._continues(marker.family, marker.number, parent, known, inserted=marker.inserted)
 
     def accept(self, marker: Marker, sentence: bool, later: Iterable[tuple[int, ...]] = ()) -> Unit | None:
         """Accept the marker as the next unit when it continues the numbering; None when it does not.
@@ -281,16 +298,23 @@ class Scheme:
         rank, known = self._rank(family)
         stack = self._restart_under(family, number, rank) or self._parent(family, rank, number, marker.inserted)
         parent = stack[-1] if stack else None
-        if not self._continues(family, number, parent, known, later, marker.inserted):
+        if not self._same_style(marker) or not self._continues(family, number, parent, known, later, marker.inserted):
             return None
         if not known:
             self.rank[family] = rank
+        if family in FIXED_RANK:
+            self.worded.setdefault(family, marker.worded)
         self.accepted += 1
         unit = Unit(family, number, marker.printed, rank, parent, sentence, self.accepted)
         self.last[(family, parent.serial if parent else 0)] = number
         self.last_anywhere[family] = number
         self.stack = [*stack, unit]
         return unit
+
+    def _same_style(self, marker: Marker) -> bool:
+        """Does the marker number its family as the document does? A document numbers its articles (parts,
+        chapters) one way: inside 第X条 articles a worded '条款 3 …' opens no article, however its number runs."""
+        return marker.family not in FIXED_RANK or self.worded.get(marker.family, marker.worded) == marker.worded
 
     def _restart_under(self, family: str, number: tuple[int, ...], rank: float) -> list[Unit]:
         """The open units a list starting at 1 goes under when it comes right after a heading of another

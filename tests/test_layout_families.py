@@ -83,6 +83,49 @@ def test_a_worded_article_needs_its_number_set_off():
     assert line_marker("条款3所列费用由甲方承担。", words=LAYOUT) is None
 
 
+def test_a_chinese_worded_number_followed_by_a_reference_word_or_a_sentence_is_a_reference():
+    for line in ("条款 3 所述交货期限不变。", "条款5约定的押金", "条款2项下的费用", "条款4中的单价", "条款6的规定",
+                 "条款7之规定", "条款 8 所列设备由甲方验收后，乙方方可离场"):
+        assert line_marker(line, words=LAYOUT) is None, line
+    for line in ("条款3", "条款3 费用", "条款3：费用", "条款3 【费用】", "条款3 (费用)"):
+        marker = line_marker(line, words=LAYOUT)
+        assert marker is not None and marker.number == (3,), line
+
+
+PRINTER_LEASE = """打印机租赁合同
+
+甲方：示例文印服务有限公司
+乙方：示例咨询有限公司
+
+第一条 租赁物
+1.1 甲方向乙方出租彩色激光打印机两台。
+1.2 打印机附带一年的墨粉。
+第二条 租金
+2.1 月租金每台三百元。
+条款 3 所述交付日期不因租金调整而改变。
+条款 4 交付
+2.2 租金按季度预付。
+第三条 交付
+3.1 甲方应于签约后五日内送货上门。
+3.2 交付时双方共同试机。
+第四条 争议
+4.1 争议由乙方所在地法院管辖。
+"""
+
+
+def test_a_worded_line_inside_articles_numbered_otherwise_opens_no_article():
+    clauses = parse(PRINTER_LEASE).clauses
+    rent = by_text(clauses, "月租金每台三百元")
+    assert (rent.article_no, rent.clause) == ("第二条", "2.1")
+    assert "条款 3 所述交付日期" in rent.text  # a reference: the text of the clause it sits in
+    assert "条款 4 交付" in rent.text  # a title-like line, but 第X条 number this document's articles
+    assert by_text(clauses, "租金按季度预付").heading_path == ["第二条 租金", "2.2"]
+    delivery = by_text(clauses, "五日内送货上门")
+    assert (delivery.article_no, delivery.clause) == ("第三条", "3.1")
+    assert delivery.heading_path == ["第三条 交付", "3.1"]
+    assert [c.article_no for c in clauses] == ["第一条", "第一条", "第二条", "第二条", "第三条", "第三条", "第四条"]
+
+
 CAPITAL_OVER_CN = """园区绿化养护合同
 
 养护方（乙方）：示例园林工程有限公司
