@@ -71,9 +71,19 @@ _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 # say which lines are headings, and the outline reads them (retrieval/layout.py `lines_of`). Underscores are left
 # alone: in a contract '__公司(以下简称卖方)和__' is two blanks to fill in, not '__…__' emphasis.
 _MARKDOWN_HEADING = re.compile(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_MARKDOWN_EMPHASIS = re.compile(r"(?<!\*)\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*(?!\*)")
+# Published contracts mask names and numbers with asterisks (王**, 上海**科技有限公司, 138****5678), so a ** pair is
+# emphasis only when set off on its outer sides by the line's edge, a space or punctuation (ASCII but '*', general
+# and CJK punctuation, full-width forms) and holding no space at its inner edges: '上海**科技有限公司 乙方：北京**贸易'
+# is two masked names. Emphasis inside a run of Chinese ('维修费**不含**配件费') cannot be told from such masks
+# and keeps its asterisks. Hand-written: a Markdown parser (CommonMark) reads the masks as emphasis.
+_SET_OFF = r"\s!-)+-/:-@\[-`{-~\u2010-\u205e\u3000-\u303f\uff01-\uff09\uff0b-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_MARKDOWN_EMPHASIS = re.compile(rf"(?<![^{_SET_OFF}])\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*(?![^{_SET_OFF}])")
 _HEADING_LINE = re.compile(r"#{1,6} ")  # a Markdown heading is a line of its own
-_MARKDOWN_BREAK = re.compile(r"(?m)^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$")
+# A thematic break: a line of three or more dashes or asterisks alone (spaces between them allowed). Under a
+# label ('甲方签字：' then '----------', '甲方：  乙方：' then '------  ------') the dashes are blanks to sign on,
+# and dashes after words on their line ('甲方签字：------') are never a break.
+_MARKDOWN_BREAK = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})")
+_LABEL_END = (":", "：")
 
 
 def drop_boilerplate(text: str) -> str:
@@ -84,8 +94,13 @@ def drop_boilerplate(text: str) -> str:
 
 
 def strip_markdown(text: str) -> str:
-    """'**甲方**：某公司' → '甲方：某公司'; '---' lines go; '## 条款1 【服务范围】 ##' → '## 条款1 【服务范围】'."""
-    text = _MARKDOWN_BREAK.sub("", text)
+    """'**甲方**：某公司' → '甲方：某公司'; '---' lines go; '## 条款1 【服务范围】 ##' → '## 条款1 【服务范围】';
+    '王**', '上海**公司', '138****5678', '#3号楼' and '甲方签字：------' stay as they are."""
+    lines = text.split("\n")
+    text = "\n".join(
+        "" if _MARKDOWN_BREAK.fullmatch(line) and not (i and lines[i - 1].rstrip().endswith(_LABEL_END)) else line
+        for i, line in enumerate(lines)
+    )
     text = _MARKDOWN_HEADING.sub(r"\1 \2", text)
     return _MARKDOWN_EMPHASIS.sub(r"\1", text)
 

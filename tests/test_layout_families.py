@@ -30,11 +30,45 @@ def test_markdown_markup_is_stripped_but_blanks_numbers_and_heading_marks_stay()
     assert strip_markdown("# 设备维修协议") == "# 设备维修协议"  # the outline reads the marks (lines_of)
     assert strip_markdown("###  第二条 付款 ###") == "### 第二条 付款"
     assert strip_markdown("**承修方**：某某公司") == "承修方：某某公司"
-    assert strip_markdown("维修费**不含**配件费。") == "维修费不含配件费。"
+    assert strip_markdown("维修费 **不含** 配件费。") == "维修费 不含 配件费。"
+    assert strip_markdown("（**重要**）逾期须书面通知。") == "（重要）逾期须书面通知。"
     assert strip_markdown("上文\n---\n下文") == "上文\n\n下文"
+    assert strip_markdown("上文\n\n* * *\n下文") == "上文\n\n\n下文"
     assert strip_markdown("卖方 __公司(以下简称卖方)和__(以下简称买方)") == "卖方 __公司(以下简称卖方)和__(以下简称买方)"
     assert strip_markdown("存放于3#仓库") == "存放于3#仓库"
     assert strip_markdown("#标签 不是标题") == "#标签 不是标题"
+    assert strip_markdown("仓库位于#3号楼，编号 # 7。") == "仓库位于#3号楼，编号 # 7。"
+    assert strip_markdown("| 品名 | 数量 |\n|---|---|\n| 纸箱 | 20 |") == "| 品名 | 数量 |\n|---|---|\n| 纸箱 | 20 |"
+
+
+def test_masks_and_arithmetic_keep_their_asterisks():
+    """Published contracts mask names and numbers with asterisks; a ** pair not set off from the words around
+    it is a mask, not emphasis (emphasis inside a run of Chinese cannot be told from one and stays too)."""
+    for text in (
+        "甲方：杭州**电子有限公司    乙方：南京**物流有限公司",
+        "甲方代表：周**，乙方代表：吴**",
+        "联系电话：139****2468，身份证号：330***********0011",
+        "张**与李**于本日签订",
+        "面积按2*3米计，单价3**2元",
+        "保修期**不含**易损件。",
+    ):
+        assert strip_markdown(text) == text
+
+
+def test_signature_blanks_of_dashes_stay():
+    assert strip_markdown("承租方签字：------") == "承租方签字：------"
+    assert strip_markdown("承租方签字：\n----------") == "承租方签字：\n----------"
+    assert strip_markdown("出租方：          承租方：\n------          ------") == "出租方：          承租方：\n------          ------"
+
+
+def test_masked_names_in_a_text_contract_reach_the_passages_as_printed():
+    raw = (
+        "仓储服务合同\n\n甲方：宁波**仓储有限公司\n乙方：温州**贸易有限公司\n\n"
+        "第一条 甲方代表周**、乙方代表吴**共同负责验收。\n第二条 联系电话139****2468。\n第三条 争议由甲方所在地法院管辖。\n"
+    )
+    clauses = parse(raw).clauses
+    assert "甲方代表周**、乙方代表吴**共同负责验收" in by_text(clauses, "负责验收").text
+    assert "139****2468" in by_text(clauses, "联系电话").text
 
 
 MARKDOWN_CONTRACT = """# 叉车维修保养协议
