@@ -26,7 +26,7 @@ from bot.deadlines import Deadline, upcoming
 from bot.models import Choice, Citation, ContractListing, ContractPick, IntentChoice, Intent, NoticeType, Reply, Session
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
-from bot.notices.fields import SENDER, find_organisation, find_parties
+from bot.notices.fields import SENDER, find_organisation, find_parties, states_sending_date
 from bot.penalty import PenaltyAssessment, assess, load_legal_rules, penalty_signals
 from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
@@ -41,7 +41,6 @@ from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import is_traditional, to_simplified, to_traditional
 from retrieval.resolver import MAX_CHOICES
 from retrieval.ocr import Progress
-from text.dates import find_dates
 from text.lpr import LprTable
 from text.typos import TypoFixes
 
@@ -233,7 +232,7 @@ class Assistant:
         progress = self.drafter.progress(text, session, today, self._own_names(session, own))
         return Signals(
             notice_type=self.drafter.names_notice_type(text),
-            dated=bool(find_dates(text, today)),
+            sending_date=states_sending_date(text, today),
             penalty=penalty.looks_like_penalty,
             penalty_figures=penalty.figures,
             penalty_topic=penalty.topic,

@@ -37,7 +37,9 @@ class Lexicon(BaseModel):
     question: list[str]
     drafting_verb: list[str]
     letter: list[str]
-    sending: list[str]
+    calculation: list[str]
+    asks_to_be_sent: list[str]
+    past_report: list[str]
     rule_question: list[str]
     own_company: list[str]
 
@@ -52,7 +54,15 @@ class Lexicon(BaseModel):
     def asks_for_letter(self, text: str) -> bool:
         """A request to *produce* a letter: a drafting verb, or a letter word in a message that does not ask
         ("催款函怎么写?" asks; "解除合同需要提前几天通知?" is a question about the contract)."""
-        return self.has("drafting_verb", text) or (self.has("letter", text) and not self.has("question", text))
+        return self.has("drafting_verb", text) or (
+            self.has("letter", text) and not self.has("question", text) and not self.has("past_report", text)
+        )
+
+    def sends_letter(self, text: str, sending_date: bool) -> bool:
+        """A sending date asks for the letter, unless the message asks a question, asks for a figure or for
+        something to be sent to us, or reports a letter already sent or received."""
+        vetoes = ("question", "calculation", "asks_to_be_sent", "past_report")
+        return sending_date and not any(self.has(name, text) for name in vetoes)
 
     def is_help(self, text: str) -> bool:
         """Help only when the message is nothing but a help word: "帮助我算违约金" is not."""
@@ -65,7 +75,7 @@ class Signals:
     """What the skills read from the message, for scoring (filled in by the assistant)."""
 
     notice_type: bool = False  # a notice type's trigger words (提前终止, 催款…)
-    dated: bool = False  # gives a date
+    sending_date: bool = False  # a sending word governs one of its dates (12月1日发出)
     penalty: bool = False  # the penalty engine's routing test
     penalty_figures: int = 0  # amounts, rates and lateness given
     penalty_topic: bool = False  # 违约金, 滞纳金, 逾期…
@@ -106,8 +116,8 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     reads as "this much evidence", and the tests in tests/phrasing pin the outcomes, not the numbers."""
     scores = Scores()
     asks = lexicon.has("question", text)
-    # 提前终止外呼服务协议，…，12月1日发出: a notice type with the day it goes out asks for the letter too.
-    sends = signals.dated and lexicon.has("sending", text) and not asks
+    # A notice type with the day the letter goes out asks for the letter too.
+    sends = lexicon.sends_letter(text, signals.sending_date)
     drafting_request = signals.notice_type and (lexicon.asks_for_letter(text) or sends)
     scores.add(Route.CLAUSE, 1.0, "fallback: look it up in the contracts")
     if asks:
@@ -129,7 +139,7 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
 
     if not signals.draft_open and not signals.notice_type and not asks and not signals.penalty:
         # 我方（甲方）X公司，对方（乙方）Y公司，12月1日发出: the details of a notice with no draft to go into
-        details = (2.0 if signals.sided_parties else 0.0) + (1.5 if signals.dated and lexicon.has("sending", text) else 0.0)
+        details = (2.0 if signals.sided_parties else 0.0) + (1.5 if signals.sending_date else 0.0)
         if details >= 2.0:
             scores.add(Route.ORPHAN_DETAILS, details + 1.0, "a draft's details, and no draft open")
     if signals.draft_open:

@@ -20,18 +20,34 @@ LEXICON = Lexicon.load(Path(__file__).resolve().parents[1] / "knowledge" / "lexi
 )
 def test_a_notice_type_with_its_sending_date_asks_for_the_letter(message: str) -> None:
     """No drafting verb and no letter word: the day it goes out says a letter is wanted."""
-    assert score(message, LEXICON, Signals(notice_type=True, dated=True)).best is Route.DRAFT_REQUEST
+    assert score(message, LEXICON, Signals(notice_type=True, sending_date=True)).best is Route.DRAFT_REQUEST
 
 
 @pytest.mark.parametrize(
-    ("message", "dated"),
+    ("message", "sending_date"),
     [
         ("我们12月1日发出了提前终止的函，对方什么时候算收到？", True),  # asks about a letter sent
         ("提前终止外呼服务协议需要提前几天发出？", False),
     ],
 )
-def test_a_question_about_sending_asks_for_no_letter(message: str, dated: bool) -> None:
-    assert score(message, LEXICON, Signals(notice_type=True, dated=dated)).best is not Route.DRAFT_REQUEST
+def test_a_question_about_sending_asks_for_no_letter(message: str, sending_date: bool) -> None:
+    assert score(message, LEXICON, Signals(notice_type=True, sending_date=sending_date)).best is not Route.DRAFT_REQUEST
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "货款8万元，发票9月3日寄出，按日万分之四算一下滞纳金",  # a figure to work out, not a letter
+        "Send me the early termination clause of the call centre agreement, sent on 2 March 2025",  # asks for a clause
+        "Please forward us the rectification terms; the agreement was sent on 3 June 2025",
+        "We sent them a payment reminder on Monday and nothing has come of it",  # a report of a letter sent
+        "对方10月8日发出了提前终止的通知函，我司已收到",  # a letter received
+    ],
+)
+def test_a_sending_date_in_no_letter_request_drafts_nothing(message: str) -> None:
+    signals = Signals(notice_type=True, sending_date=True, penalty="算" in message, penalty_figures=2 * ("算" in message))
+    assert score(message, LEXICON, signals).best is not Route.DRAFT_REQUEST
+
 
 
 def test_a_payment_reminder_is_a_payment_demand() -> None:

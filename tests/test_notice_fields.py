@@ -11,6 +11,7 @@ from bot.notices.fields import (
     find_breach,
     find_parties,
     organisation_names,
+    states_sending_date,
 )
 
 TODAY = date(2026, 11, 23)
@@ -182,3 +183,16 @@ def test_a_cure_deadline_set_as_a_day_is_no_payment_deadline() -> None:
 def test_they_name_the_other_side() -> None:
     sides = assign_sides(find_parties("我们：武汉洪山客服有限公司（乙方）；他们：武汉江汉商贸有限公司（甲方）"))
     assert (sides["sender"].name, sides["recipient"].name) == ("武汉洪山客服有限公司", "武汉江汉商贸有限公司")
+
+
+@pytest.mark.parametrize(
+    ("message", "sending"),
+    [
+        ("解除合同通知，2026年12月3日寄出", True),
+        ("Payment demand for the unpaid fee, send 2026-12-02", True),
+        ("合同2025年3月2日签订，解除合同", False),  # a date, but no sending word governs it
+        ("提前终止，12月3日，我方甲方", False),
+    ],
+)
+def test_a_sending_date_is_one_a_sending_word_governs(message: str, sending: bool) -> None:
+    assert states_sending_date(message, date(2026, 11, 24)) is sending

@@ -225,6 +225,20 @@ def _segment_around(message: str, start: int, end: int) -> tuple[str, str]:
 def find_labelled_dates(message: str, today: date) -> dict[str, str]:
     """Dates by what they are for: sent_date, due_date, signed_date (ISO). An unlabelled date is
     taken as the sending date only when the message names no sending date otherwise."""
+    labelled, unlabelled = _dates_by_label(message, today)
+    if "sent_date" not in labelled and len(unlabelled) == 1:
+        labelled["sent_date"] = unlabelled[0]
+    return labelled
+
+
+def states_sending_date(message: str, today: date) -> bool:
+    """Whether a sending word governs a date of the message (12月1日发出, send 2026-11-27): the day a letter
+    goes out, which only a letter has; a lone date with no sending word of its own is no such day."""
+    return "sent_date" in _dates_by_label(message, today)[0]
+
+
+def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str]]:
+    """The dates a keyword in their own clause labels (the first per label), and the rest (ISO)."""
     labelled: dict[str, str] = {}
     unlabelled: list[str] = []
     for figure in find_dates(message, today):
@@ -234,9 +248,7 @@ def find_labelled_dates(message: str, today: date) -> dict[str, str]:
             labelled.setdefault(label, figure.value.isoformat())
         else:
             unlabelled.append(figure.value.isoformat())
-    if "sent_date" not in labelled and len(unlabelled) == 1:
-        labelled["sent_date"] = unlabelled[0]
-    return labelled
+    return labelled, unlabelled
 
 
 def find_debt(message: str) -> dict[str, str]:
