@@ -25,7 +25,16 @@ def test_slips_are_fixed_and_the_length_kept(message: str, fixed: str) -> None:
     assert len(TYPOS.fix(message)) == len(message)
 
 
-@pytest.mark.parametrize("message", ["分支机构的服务费", "一份之前的合同", "愈来愈多的投诉"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "分支机构的服务费",
+        "一份之前的合同",
+        "愈来愈多的投诉",
+        "客服人员治愈期间是否计入服务天数？",  # 治愈 is a word: no 逾期 there
+        "甲方对此表示百分支持",  # 百分支 not before a numeral: 支持 is the word
+    ],
+)
 def test_words_that_merely_contain_a_slips_characters_stay(message: str) -> None:
     assert TYPOS.fix(message) == message
 
