@@ -393,12 +393,14 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
     return durations, negative, debt_periods
 
 
-# 自2026年10月1日（含）至10月31日（含）: whether the message counts a day of the period itself.
-_COUNTED_AFTER = re.compile(r"\s*[（(]\s*(?P<not>不)?(?:包)?含(?:当日|当天|本日|该日)?\s*[）)]")
+# 自2026年10月1日（含）至10月31日（含）: whether the message counts a day of the period itself. A date marked so
+# and followed by 前 (应于10月1日（含）前付款) is a deadline whose own day is still in time: it opens no period.
+_COUNTED_AFTER = re.compile(r"\s*[（(]\s*(?P<not>不)?(?:包)?含(?:当日|当天|本日|该日)?\s*[）)](?!\s*(?:之|以)?前)")
 
 
 def _counted(text: str, end: int) -> bool | None:
-    """True when the date ending at `end` is marked （含）, False when （不含）, None when not marked."""
+    """True when the date ending at `end` is marked （含）, False when （不含）, None when not marked (or when the
+    mark is a deadline's: 10月1日（含）前)."""
     mark = _COUNTED_AFTER.match(text, end)
     return None if mark is None else not mark.group("not")
 
