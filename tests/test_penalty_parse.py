@@ -97,6 +97,19 @@ def test_a_floor_is_neither_a_base_nor_a_sum_to_add(message: str) -> None:
     assert read.amounts_for(read.amounts[0].role) == []
 
 
+@pytest.mark.parametrize(
+    ("message", "amount", "rate"),
+    [
+        ("货款起码还有8万元没付，迟延20天，日万分之三", "80000", "0.0003"),  # qualifies the debt, not the penalty
+        ("租金6万元，迟延15天，按最低的日千分之一", "60000", "0.001"),  # qualifies the rate the contract allows
+    ],
+)
+def test_a_floor_word_off_the_penalty_sets_no_floor(message: str, amount: str, rate: str) -> None:
+    read = facts(message)
+    assert [(str(a.value), a.is_floor) for a in read.amounts] == [(amount, False)]
+    assert [(str(r.value), r.is_floor) for r in read.rates] == [(rate, False)]
+
+
 def test_a_cap_can_be_an_amount() -> None:
     [amount] = facts("违约金最高不超过1000元").amounts
     assert (amount.value, amount.is_cap) == (Decimal(1000), True)

@@ -72,9 +72,12 @@ _CAP_BEFORE = re.compile(
     re.I,
 )
 _CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
-# 违约金不低于5000元: a floor the result is raised to, never a sum added to it.
+# 违约金不低于5000元: a floor the result is raised to, never a sum added to it. Only when the word qualifies the
+# penalty itself (a penalty word before it in the clause): 至少欠5万元 and 按最低日万分之五 set no floor.
 _FLOOR_BEFORE = re.compile(
-    r"不低于|不得低于|不少于|最低|至少|起码|no\s*less\s*than|not\s*less\s*than|at\s*least|minimum", re.I
+    r"(?:违约金|滞纳金|罚息|赔偿金|penalty|damages|late\s*fee).*(?:不低于|不得低于|不少于|最低|至少|起码"
+    r"|no\s*less\s*than|not\s*less\s*than|at\s*least|minimum)",
+    re.I,
 )
 
 # 每逾期一天 is so clear that it governs the rest of its sentence, across commas:
