@@ -247,6 +247,14 @@ def test_the_words_that_name_a_letter_name_no_kind_of_contract(drafter: NoticeDr
     assert "合同" not in text and "外呼服务协议" in text
 
 
+def test_a_deadline_before_the_sending_day_is_not_drafted_with(drafter: NoticeDrafter) -> None:
+    message = "起草外呼服务协议的催款函，我方（乙方）甲有限公司，对方拖欠服务费2万元，请于2026年10月2日前付清，2026年10月12日发出"
+    reply = one_shot(drafter, message)
+    assert reply.notice.effective_date is None
+    assert any("早于发函日" in warning for warning in reply.notice.warnings)
+    assert "2026年10月2日前" not in docx_text(reply.notice.docx_path)
+
+
 def test_a_new_notice_type_is_a_template_and_a_spec(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE / "legal", knowledge / "legal")

@@ -77,7 +77,16 @@ def test_a_deadline_granted_without_nei_or_in_english(message: str, field: str, 
     assert extract(message, TODAY)[field] == {"count": count, "unit": unit}
 
 
-@pytest.mark.parametrize("message", ["对方逾期30天付款", "they paid 10 days late", "the contract was signed in 2026; 30 days"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "对方逾期30天付款",
+        "they paid 10 days late",
+        "the contract was signed in 2026; 30 days",
+        "合同约定的交租期限20天付清，乙方迟延了9天",  # the contract's term (期限), not a time the letter grants
+        "the tenant has paid nothing in 60 days and owes the rent",  # a lateness, no grant
+    ],
+)
 def test_a_lateness_is_no_deadline(message: str) -> None:
     fields = extract(message, TODAY)
     assert "grace_days" not in fields and "cure_days" not in fields
@@ -183,6 +192,12 @@ def test_a_cure_deadline_set_as_a_day_is_no_payment_deadline() -> None:
 def test_they_name_the_other_side() -> None:
     sides = assign_sides(find_parties("我们：武汉洪山客服有限公司（乙方）；他们：武汉江汉商贸有限公司（甲方）"))
     assert (sides["sender"].name, sides["recipient"].name) == ("武汉洪山客服有限公司", "武汉江汉商贸有限公司")
+
+
+def test_a_cure_date_is_the_deadline_only_right_after_by_or_before() -> None:
+    message = "Rectification notice, send on 2026-12-01: they did not remedy the faults logged by the help desk on 3 November 2026"
+    assert "cure_by" not in extract(message, TODAY)
+    assert extract("they must remedy the faults by 15 December 2026; send on 2026-12-01", TODAY)["cure_by"] == "2026-12-15"
 
 
 @pytest.mark.parametrize(

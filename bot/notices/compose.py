@@ -146,6 +146,7 @@ def compose(
     sent = date.fromisoformat(fields["sent_date"]) if fields.get("sent_date") else today
     if not fields.get("sent_date"):
         warnings.append(f"未说明发送日期，按今天（{_chinese_date(today)}）计算，请按实际发送日期修改。")
+    fields = _without_past_deadlines(fields, sent, warnings)
     delivery_rule = delivery_period(compact(delivery.text)) if delivery else None
     if delivery_rule is None:
         delivery_rule = legal.delivery
@@ -196,6 +197,15 @@ def compose(
         missing=list(dict.fromkeys(missing)),
         warnings=warnings,
     )
+
+
+def _without_past_deadlines(fields: dict[str, Any], sent: date, warnings: list[str]) -> dict[str, Any]:
+    """A deadline day before the letter goes out was never one the letter sets (a date the message mentions for
+    something else): it is left out, so the period is asked for instead of a letter that expires before it is sent."""
+    past = [name for name in DEADLINE_DATES.values() if fields.get(name) and date.fromisoformat(fields[name]) < sent]
+    for name in past:
+        warnings.append(f"所写期限（{_chinese_date(date.fromisoformat(fields[name]))}）早于发函日，未采用，请说明给对方的期限。")
+    return {name: value for name, value in fields.items() if name not in past}
 
 
 def _effective_date(

@@ -56,8 +56,10 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 
 _DATE_KEYWORDS = {
     "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款|\bsen[dt]\b|\bdated\b", re.IGNORECASE),
-    # The cure deadline set as a day ("要求其于12月10日前完成整改"), before pay_by: 限于…前整改 is no payment.
-    "cure_by": re.compile(r"前(?:完成)?(?:整改|纠正|改正|补正)|\b(?:cure|rectify|remedy)\b[^,;.]*\b(?:by|before)\b", re.IGNORECASE),
+    # The cure deadline set as a day ("要求其于12月10日前完成整改"), before pay_by: 限于…前整改 is no payment. In
+    # English by/before stands right before the date (\x00 marks where the date was): "remedy the problems reported
+    # by our team on 1 November" sets no deadline.
+    "cure_by": re.compile(r"前(?:完成)?(?:整改|纠正|改正|补正)|\b(?:cure|rectify|remedy)\b[^,;.]*\b(?:by|before)\s*\x00", re.IGNORECASE),
     # The deadline the letter sets ("请于10月20日前付清"), as opposed to the contract's due date.
     "pay_by": re.compile(
         r"请于|请在|限于|务必于|前付清|前结清|前还清|前清偿|\b(?:pay|settle)(?:ment)?\s+(?:it\s+)?(?:by|before)\b|no\s+later\s+than",
@@ -72,15 +74,16 @@ _DEBT_KINDS = re.compile(r"服务费|货款|租金|工程款|价款|外包费|�
 _PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
 _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
 # 10日内付款, 限七个工作日内整改; without 内 only after a word that grants the time (给他们20天整改, 宽限10天付清),
-# so a lateness (逾期30天付款) is no deadline.
+# so a lateness (逾期30天付款) is no deadline, nor a contract's term (付款期限30天: the 限 of 期限 grants nothing).
 _DEADLINE = re.compile(
-    rf"(?P<lead>给予?|限期?|宽限)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*(?P<unit>个工作日|日|天)"
+    rf"(?P<lead>给予?|(?<!期)限期?|宽限)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*(?P<unit>个工作日|日|天)"
     r"\s*(?P<within>之?内|以内)?[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正)"
 )
 _CURE_ACTS = {"整改", "纠正", "改正", "补正"}
-# within 10 days, give them ten business days: the act (pay or cure) is named in the same sentence.
+# within 10 days, give them ten business days: the act (pay or cure) is named in the same sentence. A bare "in"
+# grants nothing: "no payment in 45 days" is a lateness.
 _EN_DEADLINE = re.compile(
-    rf"\b(?:within|in|(?:give|allow|grant)\s+(?:them|him|her|it|the\s+\w+)?)\s*(?P<count>\d+|{EN_NUMBER})\s+"
+    rf"\b(?:within|(?:give|allow|grant)\s+(?:them|him|her|it|the\s+\w+)?)\s*(?P<count>\d+|{EN_NUMBER})\s+"
     r"(?P<working>(?:working|business)\s+)?days?\b",
     re.IGNORECASE,
 )
@@ -243,7 +246,7 @@ def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str
     unlabelled: list[str] = []
     for figure in find_dates(message, today):
         before, after = _segment_around(message, figure.start, figure.end)
-        label = next((name for name, words in _DATE_KEYWORDS.items() if words.search(before + after)), None)
+        label = next((name for name, words in _DATE_KEYWORDS.items() if words.search(f"{before}\x00{after}")), None)
         if label:
             labelled.setdefault(label, figure.value.isoformat())
         else:
