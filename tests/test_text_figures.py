@@ -270,7 +270,10 @@ def test_the_end_of_a_month_or_year_is_its_last_day(text: str, expected: date) -
     assert [figure.value for figure in find_dates(text, TODAY)] == [expected]
 
 
-@pytest.mark.parametrize("text", ["每月底结算", "每月月底付款", "次月底前支付", "当月底对账"])
+@pytest.mark.parametrize(
+    "text",
+    ["每月底结算", "每月月底付款", "次月底前支付", "当月底对账", "租约规定月末交租", "按合同约定，各月底对账", "学年末结清学费"],
+)
 def test_a_month_end_that_names_a_rule_is_no_date(text: str) -> None:
     assert find_dates(text, TODAY) == []
 
@@ -295,7 +298,10 @@ def test_english_relative_days_and_dotted_month_days(text: str, expected: date) 
     assert [figure.value for figure in find_dates(text, TODAY)] == [expected]
 
 
-@pytest.mark.parametrize("text", ["逾期11.5天", "欠款11.5万", "利率3.5%", "Todayville Ltd.", "this month"])
+@pytest.mark.parametrize(
+    "text",
+    ["逾期11.5天", "欠款11.5万", "利率3.5%", "Todayville Ltd.", "this month", "App 4.2发布后结算", "固件v1.12发给客户后付款"],
+)
 def test_a_dotted_figure_or_an_english_word_that_names_no_day(text: str) -> None:
     assert find_dates(text, TODAY) == []
 

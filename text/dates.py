@@ -29,9 +29,12 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d|\.\d)"),
     _MONTH_FIRST,
     re.compile(rf"(?<![\d年])(?<!年\s){_MONTH}\s*月\s*{_DAY}\s*[日号號]"),
-    # 11.30发出, 12.1号: a month and day with a dot, only where a day is meant (before 号 or a sending or paying
-    # word), so 11.5万 or 3.5天 never is one.
-    re.compile(r"(?<![\d.])(?P<month>1[0-2]|0?[1-9])\.(?P<day>3[01]|[12]\d|0?[1-9])(?=\s*(?:号|號|发|發|寄|送|前|到期|付))"),
+    # 11.30发出, 12.1号: a month and day with a dot, only where a day is meant (before 号/日 or a sending or paying
+    # word, not a bare 发: V2.1发布 is a version), so 11.5万, 3.5天 and V3.2 never are one.
+    re.compile(
+        r"(?<![\dA-Za-z.])(?P<month>1[0-2]|0?[1-9])\.(?P<day>3[01]|[12]\d|0?[1-9])"
+        r"(?=\s*(?:号|號|日|发出|發出|发函|發函|寄出|寄送|送出|前|到期|付款|付清|支付))"
+    ),
 ]
 _EN_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
@@ -63,8 +66,11 @@ _RELATIVE_YEAR_DATE = re.compile(
 )
 _RELATIVE_MONTH_DATE = re.compile(rf"(?P<offset>{'|'.join(_MONTH_OFFSETS)})\s*(?:的)?\s*{_DAY}\s*[日号號]")
 # 月底, 本月底, 下个月末, 12月底, 2026年年底, 去年底: the last day of a month or a year. 每月底 and 次月底 name a
-# rule, not a day, and are left alone.
-_NOT_BEFORE_END = "每次当个上下本这前去今明年月\\d零〇○一二三四五六七八九十"
+# rule, not a day, and are left alone, as are 各月末 and a bare 月底 in a rule (约定月底付款); 财年末, 学年末 are
+# no calendar year's end.
+_NOT_BEFORE_END = "每次当个上下本这前去今明年月各财学季半\\d零〇○一二三四五六七八九十"
+_RULE_BEFORE = re.compile(r"约定|规定|约明|载明")
+_CLAUSE_START = re.compile(r"[，,；;。！!？?\n]")
 _PERIOD_END = re.compile(
     rf"(?:(?P<month_offset>{'|'.join(sorted(_MONTH_OFFSETS, key=len, reverse=True))})\s*(?:的)?\s*月?"
     rf"|(?P<year_offset>{'|'.join(_YEAR_OFFSETS)})\s*(?:的)?\s*年?"
@@ -187,7 +193,12 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
         first = (today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS[match.group("offset")]))
         day = _date_part(match.group("day"))
         record(match.start(), match.end(), _checked(first.year, first.month, day, text[match.start() : match.end()]))
-    for match in filter(free, _PERIOD_END.finditer(folded)):
+    def no_rule(match: re.Match[str]) -> bool:
+        """A bare 月底/年末 in a clause that states a rule (合同约定月底付款) is the rule, not a day."""
+        clause = _CLAUSE_START.split(folded[: match.start()])[-1]
+        return not (match.group("bare") and _RULE_BEFORE.search(clause))
+
+    for match in filter(lambda m: free(m) and no_rule(m), _PERIOD_END.finditer(folded)):
         record(match.start(), match.end(), _period_end(match, today, text[match.start() : match.end()]))
     for pattern in _DATE_PATTERNS:  # most specific first; later patterns skip covered spans
         for match in filter(free, pattern.finditer(folded)):
