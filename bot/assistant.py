@@ -236,6 +236,7 @@ class Assistant:
             penalty=penalty.looks_like_penalty,
             penalty_figures=penalty.figures,
             penalty_topic=penalty.topic,
+            lateness_only=penalty.lateness_only,
             draft_open=session.draft is not None,
             answers_draft=progress is not DraftProgress.NONE,
             strong_answer=progress is DraftProgress.STRONG,

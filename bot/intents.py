@@ -42,6 +42,7 @@ class Lexicon(BaseModel):
     past_report: list[str]
     rule_question: list[str]
     own_company: list[str]
+    other_remedy: list[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -79,6 +80,7 @@ class Signals:
     penalty: bool = False  # the penalty engine's routing test
     penalty_figures: int = 0  # amounts, rates and lateness given
     penalty_topic: bool = False  # 违约金, 滞纳金, 逾期…
+    lateness_only: bool = False  # the penalty figures are a lateness alone (no amount, no rate)
     draft_open: bool = False
     answers_draft: bool = False  # applying it to the open draft moves the draft on
     strong_answer: bool = False  # …by a figure, date, party or contract (not only free text)
@@ -132,7 +134,9 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     if drafting_request:
         scores.add(Route.DRAFT_REQUEST, 6.0, "drafting verb or letter word with a notice type")
 
-    if signals.penalty:
+    # 交货迟延10天，我们能解除合同吗: a lateness asked about for another remedy is a question about the contract.
+    other_remedy = signals.lateness_only and asks and lexicon.has("other_remedy", text) and not lexicon.has("calculation", text)
+    if signals.penalty and not other_remedy:
         scores.add(Route.PENALTY, 3.5 + min(signals.penalty_figures, 3) * 0.5, "penalty words with figures")
     if signals.penalty_topic and not signals.penalty_figures and lexicon.has("rule_question", text):
         scores.add(Route.RULE_QUESTION, 4.5, "asks how the contract's rule works, gives no figures")

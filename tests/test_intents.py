@@ -70,3 +70,20 @@ def test_urging_payment_names_a_payment_demand(message: str) -> None:
 def test_a_hyphenated_english_notice_name_is_read_as_its_words() -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     assert detect_type("Draft a termination-for-breach notice", specs) == "termination_for_breach"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Supplier shipped the goods 12 days late; may we cancel the order?",
+        "承包方迟延完工15天，发包方可以解约吗？",
+    ],
+)
+def test_a_lateness_asked_about_for_another_remedy_is_a_clause_question(message: str) -> None:
+    signals = Signals(penalty=True, penalty_figures=1, penalty_topic=True, lateness_only=True)
+    assert score(message, LEXICON, signals).best is Route.CLAUSE
+
+
+def test_a_lateness_with_a_figure_to_work_out_stays_a_penalty() -> None:
+    signals = Signals(penalty=True, penalty_figures=1, penalty_topic=True, lateness_only=True)
+    assert score("迟延完工15天，违约金多少？可以解约吗？", LEXICON, signals).best is Route.PENALTY

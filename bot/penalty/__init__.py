@@ -76,6 +76,7 @@ class PenaltySignals(BaseModel):
     looks_like_penalty: bool
     figures: int
     topic: bool
+    lateness_only: bool = False  # a lateness is its only figure: no amount, no rate
 
 
 def penalty_signals(message: str, today: date, lpr: LprTable | None = None) -> PenaltySignals:
@@ -89,7 +90,8 @@ def penalty_signals(message: str, today: date, lpr: LprTable | None = None) -> P
         looks = bool(_CALCULATION_WORDS.search(facts.text) or figures)
     else:
         looks = bool(facts.amounts and facts.rates and lateness)
-    return PenaltySignals(looks_like_penalty=looks, figures=figures, topic=topic)
+    only = lateness and not facts.amounts and not facts.rates
+    return PenaltySignals(looks_like_penalty=looks, figures=figures, topic=topic, lateness_only=only)
 
 
 def looks_like_penalty(message: str, today: date | None = None, lpr: LprTable | None = None) -> bool:
