@@ -57,12 +57,12 @@ def test_what_the_message_does_not_say_becomes_a_visible_placeholder(drafter: No
 
 
 def test_without_a_contract_nothing_is_cited_or_invented(drafter: NoticeDrafter) -> None:
-    reply = one_shot(drafter, "给对方发一份催款函：乙方成都优客有限公司，欠款方甲方重庆山城电商有限公司，拖欠服务费52000元，2026年10月9日发出")
+    reply = one_shot(drafter, "帮我写一封催款函，我方（乙方）杭州拱墅客服有限公司，对方（甲方）台州椒江贸易有限公司，欠技术服务费37500元，2026年11月3日寄出")
     notice = reply.notice
     assert notice.contract_id is None and {"contract", "basis"} <= set(notice.missing_fields)
     assert any("未约定通知的送达规则" in w for w in notice.warnings)  # the delivery assumption is stated
     text = docx_text(notice.docx_path)
-    assert "52,000.00 元（大写：人民币伍万贰仟元整）" in text and "【待填写：合同名称】" in text
+    assert "37,500.00 元（大写：人民币叁万柒仟伍佰元整）" in text and "【待填写：合同名称】" in text
 
 
 def test_a_contract_without_a_delivery_rule_states_the_assumption(drafter: NoticeDrafter) -> None:
@@ -74,10 +74,12 @@ def test_a_contract_without_a_delivery_rule_states_the_assumption(drafter: Notic
 
 
 def test_parties_given_only_by_role_make_the_first_the_sender_and_say_so(drafter: NoticeDrafter) -> None:
-    reply = one_shot(drafter, "帮我拟一份提前终止外呼服务协议的通知函，甲方无锡恒远科技有限公司，乙方常州博达外呼服务有限公司，2026年4月30日发出")
-    assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-05-08", "2026-06-08")
+    reply = one_shot(drafter, "外呼服务协议要提前终止，请拟通知函：甲方湖州吴兴云启科技有限公司，乙方瓯海声达外呼有限公司，9月29日寄出")
+    # sent Tuesday 2026-09-29; delivered on the third working day after it (9.4.2): 9-30, then the National Day
+    # holiday to 10-7, 10-8, 10-9; thirty days on (8.3.1.1) is Sunday 11-8, so the next working day, 11-9
+    assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-10-09", "2026-11-09")
     assert any("发函方" in w for w in reply.notice.warnings)
-    assert docx_text(reply.notice.docx_path).startswith("提前终止通知书\n致：常州博达外呼服务有限公司（乙方）")
+    assert docx_text(reply.notice.docx_path).startswith("提前终止通知书\n致：瓯海声达外呼有限公司（乙方）")
 
 
 def test_every_draft_leaves_an_audit_line(drafter: NoticeDrafter, tmp_path: Path) -> None:
