@@ -241,7 +241,8 @@ def test_a_single_date_is_not_a_pair() -> None:
         ("自2026年10月1日(含当日)至2026年10月31日", True, True),
         ("2026年10月1日至2026年10月31日（不含）", False, False),
         ("2026年10月1日至2026年10月31日", False, True),
-        ("2026年2月1日（含）到期，至今未付", True, True),
+        ("从2026年2月1日（含）起，至今未付", True, True),
+        ("2026年2月1日（含）到期，至今未付", False, True),  # a due day marked （含） is still in time
         # a deadline whose own day is in time opens no period: the first late day is the next one
         ("货款须在2026年3月5日（含）以前结清，2026年4月5日才付", False, True),
         ("租金应于2026年7月10日(含)之前交付，至今未付", False, True),

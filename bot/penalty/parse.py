@@ -396,35 +396,46 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
     return durations, negative, debt_periods
 
 
-# 自2026年10月1日（含）至10月31日（含）: whether the message counts a day of the period itself. A date marked so
-# and followed by 前 (应于10月1日（含）前付款) is a deadline whose own day is still in time: it opens no period.
-_COUNTED_AFTER = re.compile(r"\s*[（(]\s*(?P<not>不)?(?:包)?含(?:当日|当天|本日|该日)?\s*[）)](?!\s*(?:之|以)?前)")
+# 自2026年10月1日（含）至10月31日（含）: whether the message counts a day of the period itself.
+_COUNTED_AFTER = re.compile(r"\s*[（(]\s*(?P<not>不)?(?:包)?含(?:当日|当天|本日|该日)?\s*[）)]")
+# The first day is counted only where the date opens a period (自10月1日（含）起/至): 10月1日（含）前付款 and
+# 10月1日（含）到期 are deadlines whose own day is still in time.
+_OPENS_BEFORE = re.compile(r"(?:自|从|由)\s*$")
+_OPENS_AFTER = re.compile(r"\s*(?:起|开始|至|到(?!期)|[-—~～])")
 
 
 def _counted(text: str, end: int) -> bool | None:
-    """True when the date ending at `end` is marked （含）, False when （不含）, None when not marked (or when the
-    mark is a deadline's: 10月1日（含）前)."""
+    """True when the date ending at `end` is marked （含）, False when （不含）, None when not marked."""
     mark = _COUNTED_AFTER.match(text, end)
     return None if mark is None else not mark.group("not")
+
+
+def _first_day_counted(text: str, start: int, end: int) -> bool:
+    """The period's first day counts when its date is marked （含） and opens the period."""
+    mark = _COUNTED_AFTER.match(text, end)
+    if mark is None or mark.group("not"):
+        return False
+    return bool(_OPENS_BEFORE.search(_clause_before(text, start)) or _OPENS_AFTER.match(text, mark.end()))
 
 
 def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> DatePair | None:
     """The due date and the payment (or reckoning) date, however the message orders them. A due date of today
     with 至今 is no pair: it tells no lateness (今天已逾期30天，至今未付 gives its days in words)."""
     if len(dates) == 1 and _UNTIL_TODAY.search(text) and dates[0][0] != today:
-        return DatePair(dates[0][0], today, end_is_today=True, start_counted=bool(_counted(text, dates[0][2])))
+        due, start, end = dates[0]
+        return DatePair(due, today, end_is_today=True, start_counted=_first_day_counted(text, start, end))
     if len(dates) < 2:
         return None
     (first, first_start, first_end), (second, second_start, second_end) = dates[:2]
     first_is_paid = bool(_PAID_WORDS.search(_clause_before(text, first_start) + _clause_after(text, first_end)))
     second_is_due = bool(_DUE_WORDS.search(_clause_before(text, second_start)))
     if first_is_paid and second_is_due:
-        (first, first_end), (second, second_end) = (second, second_end), (first, first_end)
+        (first, first_start, first_end), (second, second_end) = (second, second_start, second_end), (first, first_end)
     return DatePair(
         first,
         second,
         end_is_today=False,
-        start_counted=bool(_counted(text, first_end)),
+        start_counted=_first_day_counted(text, first_start, first_end),
         end_counted=_counted(text, second_end) is not False,
     )
 
