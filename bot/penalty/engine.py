@@ -106,6 +106,20 @@ def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
     return _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
 
 
+def _remaining(facts: PenaltyFacts, base: Amount, outcome: Outcome) -> Amount:
+    """欠款10万，其中5万已付清，剩余部分逾期: the debt less the sums paid, when the message names the remainder
+    without a figure of its own (a remainder with its figure, 剩余20万, is read as that figure)."""
+    paid = [a for a in facts.amounts if a.role is Role.PAID and not (a.is_cap or a.is_floor)]
+    total_paid = sum((a.value for a in paid), Decimal(0))
+    if not (facts.remainder and paid) or base.role is Role.PAID or total_paid >= base.value:
+        return base
+    remaining = base.value - total_paid
+    outcome.assumptions.append(
+        f"按未付的剩余部分计算：{yuan(base.value)} − {yuan(total_paid)}（已付）= {yuan(remaining)}。"
+    )
+    return Amount(remaining, f"{base.raw}−{'−'.join(a.raw for a in paid)}", Role.PRINCIPAL, False, base.label)
+
+
 def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
     """The calculation asked for, and any assumption made in choosing it."""
     rate = _primary_rate(facts)
@@ -265,6 +279,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         outcome.missing = [_MISSING["lpr"] if m in (_MISSING["annual_rate"], _MISSING["daily_rate"]) else m for m in outcome.missing]
     if outcome.missing or base is None or rate is None:
         return None
+    if kind is not Kind.ONE_OFF:
+        base = _remaining(facts, base, outcome)
     if len(facts.amounts_for(base.role)) > 1:
         outcome.assumptions.append(f"消息中有多个金额，按“{base.raw}”计算；如需按其他金额或合计计算，请说明。")
     _check_rate(rate, kind)

@@ -59,7 +59,9 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         re.I,
     ),
     # 已付30万，剩余20万逾期: what was paid is no base of a penalty.
-    Role.PAID: re.compile(r"已(?:经)?(?:付|支付|收到?|还|结清)|(?:already|has|have|had)\s+(?:been\s+)?paid", re.I),
+    Role.PAID: re.compile(
+        r"已(?:经)?(?:于[^，,。；;\d]{0,4})?(?:付清|付|支付|收到?|还清|还|结清)|(?:already|has|have|had)\s+(?:been\s+)?paid", re.I
+    ),
     Role.PRINCIPAL: re.compile(
         r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
         r"剩余|剩下|余款|余额|"
@@ -215,6 +217,7 @@ class PenaltyFacts:
     impossible_dates: list[str] = field(default_factory=list)  # why each date-like figure is not a date
     lpr_without_figure: list[str] = field(default_factory=list)  # an LPR rate with no figure to compute with
     debt_periods: list[str] = field(default_factory=list)  # 三个月服务费: not a lateness
+    remainder: bool = False  # 其中5万已付清，剩余部分逾期: the base is the debt less what was paid
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
 
@@ -447,6 +450,9 @@ def _unreadable(text: str) -> list[str]:
     return amounts + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
+# 剩余部分逾期30天, 其余的款项: what remains of a debt after a part paid, named without a figure of its own.
+_REMAINDER = re.compile(rf"(?:剩余|其余|余下|剩下)(?:的)?(?:部分|款项|款)?(?!\s*[{_NUMERALS}])")
+
 # 第一笔…，第二笔…: several debts in one message, each computed on its own line.
 _ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*笔|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
 
@@ -474,6 +480,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
         impossible_dates=[d.reason for d in scan.impossible],
         lpr_without_figure=rate_scan.lpr_without_figure,
         debt_periods=debt_periods,
+        remainder=bool(_REMAINDER.search(figures)),
         label=label,
     )
 
