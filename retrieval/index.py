@@ -64,6 +64,14 @@ ANSWER_TYPE_BONUS = 0.5
 # 0.05-0.2 and shares 0.1-1.0 tried, the shipped set and N=200 the same at these values (README).
 HEADING_BONUS = 0.15
 HEADING_RARE_SHARE = 0.1
+# Added, in a search that names no contract, to the passages of a contract that alone holds a Chinese word of the
+# question (a role or trade noun only one contract uses: 承运人 in an archive with one carriage contract), in
+# proportion to how many such words it holds against the contract holding most: the question is likely about that
+# contract even where the clause that answers does not repeat the word. Measured on every set (README): +2 hit@1 (the shipped blind set, the unseen set),
+# none lost, N=200 unchanged; 0.2 the same; counting words two contracts hold too: -1 net (the dev set -4). English
+# words do not count: only the few bilingual contracts hold them, so one holding a word says its language, not its topic.
+ONLY_CONTRACT_BONUS = 0.1
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # How many candidates Chroma's HNSW graph keeps while it searches (Chroma's default: 100, which an unscoped search
 # also asks for). At 100 an index that was re-ingested (its graph grown by upserts and deletes) ranked contracts-extra
 # 0.780 hit@1 against 0.790 for the exact ranking; at 500 it ranks as the exact one does (200: still 0.780). Cost at
@@ -621,6 +629,11 @@ class ClauseIndex:
                 fused[p] += ANSWER_TYPE_BONUS * any(self._holds(p, answer) for answer in answers)
         for p in self._headed_by_topic(_content_words(tokens), list(fused)):
             fused[p] += HEADING_BONUS
+        if scope is None:
+            alone = self._contracts_alone_holding(tokens)
+            most = max(alone.values(), default=0)
+            for p in fused:
+                fused[p] += ONLY_CONTRACT_BONUS * alone.get(int(self._contract_of[p]), 0) / (most or 1)
         best = sorted(fused, key=lambda p: (only_heading(self._clause(p)), -fused[p]))[:k]
         closeness = _closeness(dense, self._dense_ranking(worded.result(), scope)) if worded is not None else dense
         return [
@@ -636,6 +649,15 @@ class ClauseIndex:
         share = Counter(word for words in held.values() for word in words)
         most = max(1.0, HEADING_RARE_SHARE * len(candidates))
         return [p for p, words in held.items() if any(share[word] <= most for word in words)]
+
+    def _contracts_alone_holding(self, tokens: Iterable[str]) -> Counter[int]:
+        """Contract code → how many of the question's Chinese words (two characters or more) its passages alone hold."""
+        alone: Counter[int] = Counter()
+        for word in {t for t in tokens if len(t) >= 2 and _HAN.match(t)}:
+            holders = self._contract_of[self._lexical.documents_with(word)]
+            if len(holders) and holders.min() == holders.max():
+                alone[int(holders[0])] += 1
+        return alone
 
     def _in_scope(self, scope: tuple[str, ...]) -> np.ndarray:
         codes = [self._contract_code.get(cid, -1) for cid in scope]

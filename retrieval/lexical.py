@@ -125,6 +125,15 @@ class LexicalIndex:
             return np.zeros(self._size, dtype=np.float32)
         return self._bm25.get_scores(query_tokens)
 
+    def documents_with(self, token: str) -> np.ndarray:
+        """The positions (index order) of the passages holding TOKEN: its column of bm25s's score matrix, which
+        keeps one entry per passage holding the word. Empty for a word no passage holds."""
+        token_id = self._bm25.vocab_dict.get(token) if self._size else None
+        if token_id is None:
+            return np.zeros(0, dtype=np.int64)
+        matrix = self._bm25.scores
+        return matrix["indices"][matrix["indptr"][token_id] : matrix["indptr"][token_id + 1]]
+
     def scores_within(self, query_tokens: list[str], inside: np.ndarray) -> np.ndarray:
         """BM25 scores of the passages where `inside` is True (0 elsewhere), each word weighted by its rarity
         among those passages instead of across the whole archive.
