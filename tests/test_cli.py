@@ -32,8 +32,8 @@ OUTBOUND = "000_cfb35bf3898c4559"
 NOTICE_PERIOD_QUESTION = "外呼协议提前终止要提前多久通知?"
 NOTICE_PERIOD_ANSWER = "应提前三十日书面通知对方"
 EARLY_TERMINATION = (
-    "帮我起草提前终止外呼服务协议的通知：我方（甲方）深圳星河数据服务有限公司，"
-    "对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
+    "外呼服务协议想提前终止，请起草通知：我方（甲方）佛山明川信息技术有限公司，"
+    "对方（乙方）东莞启辰电话营销有限公司，2026年9月21日发出"
 )
 LATE_PAYMENT = "货款12.5万元迟延支付了40日，违约金按每日万分之三计"
 
@@ -228,8 +228,8 @@ def test_eval_notices_json_shape_and_verdicts(contractbot: Contractbot, tmp_path
     cases = write_jsonl(
         tmp_path / "notices.jsonl",
         [{"id": "n1", "message": EARLY_TERMINATION,
-          "expect": {"type": "early_termination", "contract_id": OUTBOUND, "sent_date": "2026-09-25",
-                     "must_contain": ["深圳星河数据服务有限公司", "三十日"]}},
+          "expect": {"type": "early_termination", "contract_id": OUTBOUND, "sent_date": "2026-09-21",
+                     "must_contain": ["佛山明川信息技术有限公司", "三十日"]}},
          {"id": "n2", "message": EARLY_TERMINATION, "expect": {"must_contain": ["不在通知里的话"]}},
          {"id": "n3", "message": LATE_PAYMENT, "expect": {"type": "early_termination"}}],
     )

@@ -111,11 +111,11 @@ def test_only_clause_answers_are_rewritten() -> None:
 
 
 def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the_drafter(tmp_path) -> None:
-    message = "帮我写外呼服务协议的催款函：欠我们钱的是广州远景呼叫中心有限公司，欠了五万二的服务费，我们是深圳星河数据服务有限公司"
+    message = "帮我写外呼服务协议的催款函：欠我们钱的是东莞启辰电话营销有限公司，欠了五万二的服务费，我们是佛山明川信息技术有限公司"
     read = {
-        "sender_name": "深圳星河数据服务有限公司",
+        "sender_name": "佛山明川信息技术有限公司",
         "sender_role": "乙方",
-        "recipient_name": "广州远景呼叫中心有限公司",
+        "recipient_name": "东莞启辰电话营销有限公司",
         "recipient_role": "甲方",
         "amount": "服务费52000元",
     }
@@ -140,8 +140,8 @@ def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the
 
     assert offline.draft.awaiting == "sender" and "amount" not in offline.draft.fields
     fields = with_read.draft.fields
-    assert fields["sender"] == {"name": "深圳星河数据服务有限公司", "role": "乙方"}
-    assert fields["recipient"] == {"name": "广州远景呼叫中心有限公司", "role": "甲方"}
+    assert fields["sender"] == {"name": "佛山明川信息技术有限公司", "role": "乙方"}
+    assert fields["recipient"] == {"name": "东莞启辰电话营销有限公司", "role": "甲方"}
     assert fields["amount"] == "52000.00"  # parsed by the drafter's own reader from the restatement
     assert with_read.draft.awaiting == "sent_date"
     assert "杭州某某科技有限公司" not in str(with_invented.draft.fields)

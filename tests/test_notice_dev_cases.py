@@ -13,7 +13,7 @@ from evaluation.replies import notice_failures
 from retrieval.index import ClauseIndex
 
 ROOT = Path(__file__).resolve().parents[1]
-EARLY_TERMINATION = "起草提前终止外呼服务协议的通知，我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，{}发出"
+EARLY_TERMINATION = "外呼服务协议要提前终止，起草一份通知，我方（甲方）佛山明川信息技术有限公司，对方（乙方）东莞启辰电话营销有限公司，{}发出"
 DEV_CASES = ROOT.parent / "shared" / "eval" / "notices.dev.jsonl"
 CASES = load_reply_cases(DEV_CASES) if DEV_CASES.exists() else []
 pytestmark = pytest.mark.slow
@@ -33,7 +33,7 @@ def test_dev_case(drafter: NoticeDrafter, case: ReplyCase) -> None:
 
 
 def test_outbound_clauses_are_quoted_from_the_index(drafter: NoticeDrafter) -> None:
-    reply = drafter.handle(EARLY_TERMINATION.format("2026年9月25日"), Session(interactive=False), date(2026, 11, 23))
+    reply = drafter.handle(EARLY_TERMINATION.format("2026年9月21日"), Session(interactive=False), date(2026, 11, 23))
     assert [c.clause.split()[-1] for c in reply.citations] == ["8.3.1.1", "9.4.2"]
     assert "应提前三十日书面通知对方" in reply.citations[0].text
 

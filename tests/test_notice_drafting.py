@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 TODAY = date(2026, 9, 20)
 LEXICON = Lexicon.load(KNOWLEDGE / "lexicon" / "intents.yaml")
-COMPLETE = "帮我起草提前终止外呼服务协议的通知：我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
+# Sent on a Monday: delivered on the third working day (Thursday); thirty days on is a Saturday, so the
+# termination takes effect on the next working day.
+COMPLETE = "麻烦起草一份外呼服务协议提前终止的通知：我方（甲方）佛山明川信息技术有限公司，对方（乙方）东莞启辰电话营销有限公司，2026年9月21日发出"
 
 
 @pytest.fixture
@@ -34,10 +36,10 @@ def test_one_shot_early_termination_has_dates_clause_and_docx(drafter: NoticeDra
     notice = reply.notice
     assert reply.intent == Intent.NOTICE
     assert (notice.type, notice.contract_id) == ("early_termination", OUTBOUND)
-    assert (notice.sent_date, notice.delivery_date, notice.effective_date) == ("2026-09-25", "2026-09-30", "2026-10-30")
+    assert (notice.sent_date, notice.delivery_date, notice.effective_date) == ("2026-09-21", "2026-09-24", "2026-10-26")
     assert notice.missing_fields == [] and notice.warnings == []
     text = docx_text(notice.docx_path)
-    for expected in ("提前终止通知书", "深圳星河数据服务有限公司", "广州远景呼叫中心有限公司", "8.3.1.1", "9.4.2", "应提前三十日书面通知对方"):
+    for expected in ("提前终止通知书", "佛山明川信息技术有限公司", "东莞启辰电话营销有限公司", "8.3.1.1", "9.4.2", "应提前三十日书面通知对方"):
         assert expected in text
     assert [c.clause for c in reply.citations] == ["第八条 8.3.1.1", "第九条 9.4.2"]
 
@@ -47,11 +49,11 @@ def test_the_cited_clause_comes_from_retrieval_not_the_template(tmp_path: Path) 
     reworded._clauses[0] = reworded._clauses[0].model_copy(update={"text": "任何一方提前终止合同的,应提前六十日书面通知对方。"})
     reply = one_shot(NoticeDrafter(reworded, tmp_path, KNOWLEDGE), COMPLETE)
     assert "提前六十日" in docx_text(reply.notice.docx_path)
-    assert reply.notice.effective_date == "2026-11-30"  # 9-30 + 60 days (11-29 is a Sunday)
+    assert reply.notice.effective_date == "2026-11-23"  # 9-24 + 60 days, a Monday
 
 
 def test_what_the_message_does_not_say_becomes_a_visible_placeholder(drafter: NoticeDrafter) -> None:
-    reply = one_shot(drafter, "起草提前终止外呼服务协议的通知，我方是甲方深圳星河数据服务有限公司，2026年9月25日发出")
+    reply = one_shot(drafter, "外呼服务协议要提前终止，写个通知，我方是甲方佛山明川信息技术有限公司，9月28日寄出")
     assert reply.notice.missing_fields == ["recipient"]
     assert "【待填写：对方名称】" in docx_text(reply.notice.docx_path)
 
@@ -99,14 +101,14 @@ def test_chat_asks_one_missing_field_at_a_time_then_drafts(drafter: NoticeDrafte
     options = session.draft.options
     reply = drafter.handle(str(options.index(OUTBOUND) + 1), session, TODAY)
     assert session.draft.awaiting == "sender" and "我方" in reply.text
-    reply = drafter.handle("我方（甲方）深圳星河数据服务有限公司", session, TODAY)
+    reply = drafter.handle("我方（甲方）佛山明川信息技术有限公司", session, TODAY)
     assert session.draft.awaiting == "recipient"
-    reply = drafter.handle("广州远景呼叫中心有限公司", session, TODAY)
+    reply = drafter.handle("东莞启辰电话营销有限公司", session, TODAY)
     assert session.draft.awaiting == "sent_date"
-    reply = drafter.handle("2026年9月25日", session, TODAY)
+    reply = drafter.handle("2026年9月21日", session, TODAY)
 
-    assert reply.notice.docx_path and reply.notice.effective_date == "2026-10-30"
-    assert "广州远景呼叫中心有限公司（乙方）" in reply.text  # the role follows from ours
+    assert reply.notice.docx_path and reply.notice.effective_date == "2026-10-26"
+    assert "东莞启辰电话营销有限公司（乙方）" in reply.text  # the role follows from ours
     assert session.draft is not None  # kept open for corrections
 
 
@@ -172,7 +174,7 @@ def test_questions_about_notices_are_not_drafting_requests(drafter: NoticeDrafte
 
 
 def test_breach_notices_carry_facts_and_deadlines(drafter: NoticeDrafter) -> None:
-    reply = one_shot(drafter, "外呼服务协议，我方（甲方）深圳星河数据服务有限公司，乙方广州远景呼叫中心有限公司通话质量不达标，起草违约整改通知书，要求15日内整改，2026年9月25日发出")
+    reply = one_shot(drafter, "外呼服务协议，我方（甲方）佛山明川信息技术有限公司，乙方东莞启辰电话营销有限公司通话质量不达标，起草违约整改通知书，要求15日内整改，2026年9月25日发出")
     notice = reply.notice
     assert notice.missing_fields == []
     assert notice.effective_date == "2026-10-15"  # delivered 9-30 + 15 days
