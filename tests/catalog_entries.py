@@ -12,7 +12,7 @@ from testing.make_corpus import parties
 from retrieval.models import ContractInfo, ContractMetadata, MetaField, Party
 
 TITLES = ("外呼服务协议", "售后运营服务协议", "保洁服务合同", "系统运维服务合同")
-PROVIDERS = ("东莞启辰电话营销有限公司", "杭州青禾信息技术有限公司", "苏州远山数据有限公司")
+PROVIDERS = ("广州远景呼叫中心有限公司", "杭州青禾信息技术有限公司", "苏州远山数据有限公司")
 CONTRACTS_PER_CLIENT = 3
 
 
