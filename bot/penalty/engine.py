@@ -326,21 +326,31 @@ def _daily_sum(per_day: Amount, days: int | None, outcome: Outcome) -> Decimal |
     return result
 
 
+def _agreed_limit(
+    facts: PenaltyFacts, kind: Kind, amount: Amount | None, rate: Rate | None, name: str, outcome: Outcome
+) -> tuple[Decimal, str] | None:
+    """An agreed floor or cap (NAME: 下限 / 上限) and how it was reached: an amount as given, or a percentage of
+    its base; None when the message gives none, or gives a percentage without its base (said as an assumption)."""
+    if amount is not None:
+        return amount.value, yuan(amount.value)
+    if rate is None:
+        return None
+    base = _base(facts, rate, kind)
+    if base is None:
+        outcome.assumptions.append(f"约定了{name}（{rate.raw}），但消息中没有它的计算基数，未能核对{name}。")
+        return None
+    limit = percentage_of(base.value, rate.value)
+    return limit, f"{yuan(base.value)} × {percent(rate.value)} = {yuan(limit)}"
+
+
 def _apply_floor(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcome) -> Decimal:
     """Raise the result to the agreed floor, if the message gives one: an amount, or a percentage of a base."""
     floor_amount = next((a for a in facts.amounts if a.is_floor), None)
     floor_rate = next((r for r in facts.rates if r.is_floor), None)
-    if floor_amount is not None:
-        limit, described = floor_amount.value, yuan(floor_amount.value)
-    elif floor_rate is not None:
-        base = _base(facts, floor_rate, kind)
-        if base is None:
-            outcome.assumptions.append(f"约定了下限（{floor_rate.raw}），但消息中没有它的计算基数，未能核对下限。")
-            return result
-        limit = percentage_of(base.value, floor_rate.value)
-        described = f"{yuan(base.value)} × {percent(floor_rate.value)} = {yuan(limit)}"
-    else:
+    agreed = _agreed_limit(facts, kind, floor_amount, floor_rate, "下限", outcome)
+    if agreed is None:
         return result
+    limit, described = agreed
     if result >= limit:
         outcome.floor_note = f"约定下限：{described}。计算结果未低于下限。"
         return result
@@ -353,18 +363,12 @@ def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcom
     """Limit the result to the agreed cap, if the message gives one: an amount, or a percentage of a base."""
     cap_amount = next((a for a in facts.amounts if a.is_cap), None)
     cap_rate = next((r for r in facts.rates if r.is_cap), None)
-    if cap_amount is not None:
-        limit, described = cap_amount.value, yuan(cap_amount.value)
-    elif cap_rate is not None:
+    if cap_amount is None and cap_rate is not None:
         _check_rate(cap_rate, kind)
-        base = _base(facts, cap_rate, kind)
-        if base is None:
-            outcome.assumptions.append(f"约定了上限（{cap_rate.raw}），但消息中没有它的计算基数，未能核对上限。")
-            return result
-        limit = percentage_of(base.value, cap_rate.value)
-        described = f"{yuan(base.value)} × {percent(cap_rate.value)} = {yuan(limit)}"
-    else:
+    agreed = _agreed_limit(facts, kind, cap_amount, cap_rate, "上限", outcome)
+    if agreed is None:
         return result
+    limit, described = agreed
     limited, outcome.capped = apply_cap(result, limit)
     if outcome.capped:
         outcome.cap_note = f"约定上限：{described}。计算结果 {yuan(result)} 超过上限，按上限 {yuan(limit)} 计。"
