@@ -30,7 +30,7 @@ from bot.telegram.replying import ask, assistant_of, load_session, save_session,
 
 CHOOSE_TYPE, CHOOSE_CONTRACT, PENALTY_FIGURES = range(3)
 
-NOTICE_EXAMPLE = "<code>我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出</code>"
+NOTICE_EXAMPLE = "<code>我方（甲方）××科技有限公司，对方（乙方）××服务有限公司，12月1日发出</code>"
 TYPE_TO_PICK = "请输入对方名称、合同编号或合同名称的一部分（例如对方公司的简称，或编号、签订年份），我会列出相符的合同。"
 PENALTY_PROMPT = (
     "请告诉我计算违约金需要的数字：欠款或合同金额、违约金比例（或日利率）、逾期天数或起止日期。\n"

@@ -25,7 +25,7 @@ from testing.scans import photo_png, render_pages
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # the first test may wait for the index
 
-PARTIES_AND_DATE = "我方（甲方）深圳星河数据服务有限公司，对方（乙方）广州远景呼叫中心有限公司，2026年9月25日发出"
+PARTIES_AND_DATE = "我方（甲方）佛山明川信息技术有限公司，对方（乙方）东莞启辰电话营销有限公司，2026年9月21日发出"
 
 
 def core_settings(data_dir: Path) -> Settings:
@@ -98,10 +98,10 @@ async def test_notice_flow_ends_in_a_docx_naming_the_parties(api, settings, assi
         await api.send_text(USER, PARTIES_AND_DATE)
         document, preview = await api.replies(USER, after=1, count=2, timeout=60)
     text = _docx_text(document.files["document"][1])
-    assert "深圳星河数据服务有限公司" in text and "广州远景呼叫中心有限公司" in text and "8.3.1.1" in text
+    assert "佛山明川信息技术有限公司" in text and "东莞启辰电话营销有限公司" in text and "8.3.1.1" in text
     assert document.files["document"][0].endswith(".docx")
-    assert "提前终止通知书" in document.text and "2026-09-30" in document.text
-    assert "深圳星河数据服务有限公司" in preview.text
+    assert "提前终止通知书" in document.text and "2026-09-24" in document.text
+    assert "佛山明川信息技术有限公司" in preview.text
     assert document.files["document"][0] in preview.text and str(assistant.settings.data_dir) not in preview.text
 
 
@@ -117,7 +117,7 @@ async def test_notice_resumes_after_a_restart(api, settings, assistant):
     async with serving(settings, assistant):
         await api.send_text(USER, PARTIES_AND_DATE)
         document, _ = await api.replies(USER, after=1, count=2, timeout=60)
-    assert "广州远景呼叫中心有限公司" in _docx_text(document.files["document"][1])
+    assert "东莞启辰电话营销有限公司" in _docx_text(document.files["document"][1])
 
 
 async def test_stranger_is_refused_and_sees_nothing_of_the_corpus(api, settings, assistant):
