@@ -32,9 +32,9 @@ def test_a_side_in_brackets_after_the_name() -> None:
 
 
 def test_a_debtor_is_the_recipient_and_the_other_party_the_sender() -> None:
-    sides = assign_sides(find_parties("给对方发一份催款函：乙方成都优客客服外包有限公司，欠款方甲方重庆山城电商有限公司"))
-    assert sides["sender"] == Party(None, "乙方", "成都优客客服外包有限公司")
-    assert sides["recipient"] == Party("recipient", "甲方", "重庆山城电商有限公司")
+    sides = assign_sides(find_parties("给对方发一份催款函：乙方杭州云客客服外包有限公司，欠款方甲方温州瓯江电商有限公司"))
+    assert sides["sender"] == Party(None, "乙方", "杭州云客客服外包有限公司")
+    assert sides["recipient"] == Party("recipient", "甲方", "温州瓯江电商有限公司")
 
 
 def test_our_role_gives_the_other_sides_role() -> None:

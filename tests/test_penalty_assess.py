@@ -114,7 +114,7 @@ def test_computes_from_ordinary_messages(message: str, amount: str, days: int | 
 @pytest.mark.parametrize(
     ("message", "amount"),
     [
-        ("未付金额10万元，逾期200天，日千分之一，违约金以未付金额的10%为限", "10000.00"),
+        ("尚欠10万元，已逾期250天，日千分之一，违约金以欠款的10%为限", "10000.00"),
         ("欠款10万，逾期30天，违约金最高不超过1000元，日万分之五", "1000.00"),
         ("违约金上限为未付金额的5%，欠款10万元，逾期100天，日千分之一", "5000.00"),
         ("违约金总额以未付金额的10%为上限，未付金额3万元，逾期500天，日千分之一", "3000.00"),
@@ -184,12 +184,12 @@ def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
 
 
 def test_penalty_info_serialises_to_the_public_json_shape() -> None:
-    capped = assess("未付金额10万元，逾期200天，日千分之一，违约金以未付金额的10%为限", TODAY, rules=LEGAL_RULES).info
+    capped = assess("尚欠10万元，已逾期250天，日千分之一，违约金以欠款的10%为限", TODAY, rules=LEGAL_RULES).info
     assert capped.model_dump(mode="json") == {
         "amount": "10000.00",
         "currency": "CNY",
-        "days": 200,
-        "formula": "100,000.00 元 × 0.1% × 200 天 = 20,000.00 元；超过上限 10,000.00 元，按上限计",
+        "days": 250,
+        "formula": "100,000.00 元 × 0.1% × 250 天 = 25,000.00 元；超过上限 10,000.00 元，按上限计",
         "capped": True,
         "excessive": None,
         "threshold": None,
@@ -283,7 +283,7 @@ def test_asks_for_exactly_what_is_missing(message: str, missing: list[str]) -> N
     ("message", "kind", "words"),
     [
         ("付款晚了违约金按什么算？", Kind.LATE_PAYMENT, "每逾期一日"),
-        ("乙方擅自转包，协议总金额120万元，违约金比例20%", Kind.ONE_OFF, "转包"),
+        ("乙方私自把活转包出去，协议总金额150万元，违约金比例20%", Kind.ONE_OFF, "转包"),
         ("合同定的违约金是8万元，实际损失才5万元，算不算过高？", Kind.EXCESSIVE, "损失"),
         ("借款10万元，年利率3.6%，逾期90天", Kind.INTEREST, "利息"),
     ],
