@@ -86,7 +86,7 @@ class Refusal(Exception):
 
 
 def _primary_rate(facts: PenaltyFacts) -> Rate | None:
-    return next((rate for rate in facts.rates if not rate.is_cap and not rate.is_floor), None)
+    return next((rate for rate in facts.rates if not rate.is_bound), None)
 
 
 def _first(facts: PenaltyFacts, roles: list[Role]) -> Amount | None:
@@ -109,7 +109,7 @@ def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
 def _remaining(facts: PenaltyFacts, base: Amount, outcome: Outcome) -> Amount:
     """欠款10万，其中5万已付清，剩余部分逾期: the debt less the sums paid, when the message names the remainder
     without a figure of its own (a remainder with its figure, 剩余20万, is read as that figure)."""
-    paid = [a for a in facts.amounts if a.role is Role.PAID and not (a.is_cap or a.is_floor)]
+    paid = [a for a in facts.amounts if a.role is Role.PAID and not a.is_bound]
     total_paid = sum((a.value for a in paid), Decimal(0))
     if not (facts.remainder and paid) or base.role is Role.PAID or total_paid >= base.value:
         return base
@@ -422,7 +422,7 @@ def _fixed_shares(facts: PenaltyFacts, kind: Kind) -> list[tuple[Rate, Amount]]:
     primary = _primary_rate(facts)
     shares = []
     for rate in facts.rates:
-        extra = rate is not primary and not (rate.is_cap or rate.is_floor) and rate.period in (Period.ONE_OFF, Period.UNSTATED)
+        extra = rate is not primary and not rate.is_bound and rate.period in (Period.ONE_OFF, Period.UNSTATED)
         if extra and kind is not Kind.ONE_OFF and _FIXED_SUM.search(rate.label):
             base = _base(facts, rate, Kind.ONE_OFF)
             if base is not None:

@@ -171,6 +171,11 @@ class Amount:
     per_day: bool = False  # a sum due for each day late (每逾期一天支付违约金500元, 500元/天), not a base
     is_floor: bool = False  # the least the penalty may be (违约金不低于5000元)
 
+    @property
+    def is_bound(self) -> bool:
+        """A cap or a floor: a limit on the result, never a figure the penalty is computed from."""
+        return self.is_cap or self.is_floor
+
 
 @dataclass(frozen=True)
 class Rate:
@@ -183,6 +188,11 @@ class Rate:
     note: str | None = None  # how an LPR rate was worked out, naming the published figure
     is_floor: bool = False  # the least the penalty may be, as a share of a base (不低于欠款的5%)
     label: str = ""  # the words around it in its clause (另按欠款的5%一次性支付), for the engine's finer choices
+
+    @property
+    def is_bound(self) -> bool:
+        """A cap or a floor: a limit on the result, never a rate the penalty runs at."""
+        return self.is_cap or self.is_floor
 
 
 @dataclass(frozen=True)
@@ -222,11 +232,11 @@ class PenaltyFacts:
     label: str = ""  # an item's name in the reply (第一笔)
 
     def amounts_for(self, role: Role) -> list[Amount]:
-        return [a for a in self.amounts if a.role is role and not a.is_cap and not a.is_floor and not a.per_day]
+        return [a for a in self.amounts if a.role is role and not a.is_bound and not a.per_day]
 
     @property
     def daily_sums(self) -> list[Amount]:
-        return [a for a in self.amounts if a.per_day and not a.is_cap and not a.is_floor]
+        return [a for a in self.amounts if a.per_day and not a.is_bound]
 
 
 def _clause_before(text: str, start: int, reach: int = _LABEL_REACH) -> str:
@@ -330,6 +340,7 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
     for figure in scan.rates:
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
         base = _role_of(before)
+        is_cap = _is_cap(before, after)
         if figure.annual:
             period, period_inferred = Period.ANNUAL, False
         else:
@@ -341,9 +352,9 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
                 period=period,
                 period_inferred=period_inferred,
                 base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
-                is_cap=_is_cap(before, after),
+                is_cap=is_cap,
                 note=figure.note,
-                is_floor=not _is_cap(before, after) and _is_floor(before),
+                is_floor=not is_cap and _is_floor(before),
                 label=f"{before} {after}",
             )
         )
@@ -468,7 +479,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
     durations, negative_days, debt_periods = _read_durations(figures)
     rates = _read_rates(masked, rate_scan)
     # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
-    runs_at_rate = any(not (r.is_cap or r.is_floor) for r in rates) or bool(rate_scan.lpr_without_figure)
+    runs_at_rate = any(not r.is_bound for r in rates) or bool(rate_scan.lpr_without_figure)
     return PenaltyFacts(
         text=masked,
         amounts=_read_amounts(figures, has_rate=runs_at_rate),
@@ -496,7 +507,7 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) ->
     for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
         item = _facts(text[start:end], today, lpr, label=f"第{number}笔")
         if not item.rates:
-            item.rates = [rate for rate in whole.rates if not rate.is_cap and not rate.is_floor][:1]
+            item.rates = [rate for rate in whole.rates if not rate.is_bound][:1]
         items.append(item)
     with_amounts = [item for item in items if item.amounts]
     return with_amounts if len(with_amounts) >= 2 else []
