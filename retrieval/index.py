@@ -518,8 +518,9 @@ class ClauseIndex:
             text, sentences = embedding_text(clause), sentence_texts(clause)
             vector_id = _vector_id(clause, _vector_key(self.embedder.name, text), len(sentences))
             stored.append(StoredClause(clause, tokenize(text, self.glossary.terms), vector_id))
-            keys = [_vector_key(self.embedder.name, t) for t in sentences or [text]]
-            text_of |= zip(keys, sentences or [text])
+            embedded = sentences or [text]  # as model_texts: its sentences, else the passage whole
+            keys = [_vector_key(self.embedder.name, t) for t in embedded]
+            text_of |= zip(keys, embedded)
             rows += [(i, k, clause) for i, k in zip(_vectors_of(vector_id), keys)]
         cached = self._catalog.cached_vectors(set(text_of))
         missing = [k for k in text_of if k not in cached and k not in in_flight]
