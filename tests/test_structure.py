@@ -1,6 +1,8 @@
 """Structure invariants over every contract we have: the shipped five, the 35 of ../shared/contracts-extra and the
 four made-up ones of bench/corpora/unseen (layouts the other two have not: 壹、 sections, 条款N 【…】 in Markdown,
-inserted articles).
+inserted articles) and the eight of bench/corpora/unseen2 (layouts none of those has: an English ARTICLE / Section
+lease, a PDF with running headers and footers, bold unstyled Word headings, 1、/（1）/①, Roman I. sections, a
+two-column clause table, 第1章 / 第1條（標題）, a 补充协议).
 
 For each file, parsed exactly as ingestion does:
 
@@ -37,10 +39,12 @@ from text.numbers import roman_number
 ROOT = Path(__file__).resolve().parents[1]
 EXTRA = ROOT.parent / "shared" / "contracts-extra"
 UNSEEN = ROOT / "bench" / "corpora" / "unseen"
+UNSEEN2 = ROOT / "bench" / "corpora" / "unseen2"
 CORPORA = {
     "shipped": sorted((ROOT / "knowledge" / "contracts").glob("*.txt")),
     "contracts-extra": sorted(p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen": sorted(p for p in UNSEEN.glob("u*") if p.suffix in (".txt", ".docx", ".pdf")),
+    "unseen2": sorted(p for p in UNSEEN2.glob("v*") if p.suffix in (".txt", ".docx", ".pdf")),
 }
 FILES = [path for paths in CORPORA.values() for path in paths]
 _CN = "一二三四五六七八九十百零〇"
@@ -69,7 +73,9 @@ def document(request) -> tuple[str, list[Clause], str]:
 
 
 def test_every_corpus_is_there():
-    assert {name: len(paths) for name, paths in CORPORA.items()} == {"shipped": 5, "contracts-extra": 35, "unseen": 4}
+    assert {name: len(paths) for name, paths in CORPORA.items()} == {
+        "shipped": 5, "contracts-extra": 35, "unseen": 4, "unseen2": 8
+    }
 
 
 def _article_no(clause: Clause) -> tuple[int, int] | None:
