@@ -54,10 +54,19 @@ class Lexicon(BaseModel):
 
     def asks_for_letter(self, text: str) -> bool:
         """A request to *produce* a letter: a drafting verb, or a letter word in a message that does not ask
-        ("催款函怎么写?" asks; "解除合同需要提前几天通知?" is a question about the contract)."""
-        return self.has("drafting_verb", text) or (
-            self.has("letter", text) and not self.has("question", text) and not self.has("past_report", text)
+        ("催款函怎么写?" asks; "解除合同需要提前几天通知?" is a question about the contract), report one sent or
+        received, or ask for one to be sent to us ("把上次那份催款函发给我"). A drafting verb inside a report
+        is none: 来一份 in 对方发来一份解除通知."""
+        vetoes = ("question", "past_report", "asks_to_be_sent")
+        return self.has("drafting_verb", self.without("past_report", text)) or (
+            self.has("letter", text) and not any(self.has(name, text) for name in vetoes)
         )
+
+    def without(self, name: str, text: str) -> str:
+        """The text with the words of list `name` blanked out (case-insensitive for latin words)."""
+        for word in sorted(getattr(self, name), key=len, reverse=True):
+            text = re.sub(re.escape(word), " ", text, flags=re.IGNORECASE)
+        return text
 
     def sends_letter(self, text: str, sending_date: bool) -> bool:
         """A sending date asks for the letter, unless the message asks a question, asks for a figure or for

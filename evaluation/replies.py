@@ -65,6 +65,10 @@ def notice_draft_failures(expect: dict[str, Any], notice: NoticeInfo) -> list[st
 
 
 def notice_failures(case: ReplyCase, reply: Reply) -> list[str]:
+    """A case expecting type null is a message that only mentions a notice (催款函一般写什么?): nothing may be drafted."""
+    if case.expect.get("type", "absent") is None:
+        drafted = reply.notice is not None and reply.notice.docx_path
+        return [f"drafted a notice ({reply.notice.type}) for a message that asks for none"] if drafted else []
     if reply.notice is None:
         return ["no notice in the reply"]
     return notice_draft_failures(case.expect, reply.notice)

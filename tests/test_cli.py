@@ -341,3 +341,17 @@ def test_a_missing_knowledge_directory_is_a_clear_error(env: Path, monkeypatch: 
     result = CliRunner().invoke(cli, ["index"])
     assert result.exit_code != 0
     assert "CONTRACTBOT_KNOWLEDGE_DIR" in result.output
+
+
+def test_eval_notices_type_null_means_nothing_may_be_drafted(contractbot: Contractbot, tmp_path: Path) -> None:
+    """A case whose expected type is null only mentions a notice (as a penalty case expecting amount null): it
+    passes when no letter is drafted, and fails when one is."""
+    cases = write_jsonl(
+        tmp_path / "notices.jsonl",
+        [{"id": "q1", "message": LATE_PAYMENT, "expect": {"type": None}},
+         {"id": "q2", "message": EARLY_TERMINATION, "expect": {"type": None}}],
+    )
+    text = contractbot("eval", "notices", str(cases)).output
+    assert text == (
+        "PASS q1\nFAIL q2\n     drafted a notice (early_termination) for a message that asks for none\n1 passed, 1 failed\n"
+    )

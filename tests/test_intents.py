@@ -87,3 +87,21 @@ def test_a_lateness_asked_about_for_another_remedy_is_a_clause_question(message:
 def test_a_lateness_with_a_figure_to_work_out_stays_a_penalty() -> None:
     signals = Signals(penalty=True, penalty_figures=1, penalty_topic=True, lateness_only=True)
     assert score("迟延完工15天，违约金多少？可以解约吗？", LEXICON, signals).best is Route.PENALTY
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "客户寄来一份催款函，要我们十日内付清，怎么回复比较好",  # a letter received: 来一份 in 寄来一份 asks for none
+        "把上周那份整改通知发我一下",  # a letter asked to be sent to us
+        "Please send me the payment demand letter from last week",
+    ],
+)
+def test_a_letter_received_or_asked_for_is_no_drafting_request(message: str) -> None:
+    assert not LEXICON.asks_for_letter(message)
+    assert score(message, LEXICON, Signals(notice_type=True)).best is not Route.DRAFT_REQUEST
+
+
+def test_a_drafting_verb_still_asks_beside_a_report() -> None:
+    """我们已经寄出了一份，再起草一份: the report does not hide the request that follows it."""
+    assert LEXICON.asks_for_letter("上个月已经寄出了一份催款函，对方没理，再帮我起草一份")

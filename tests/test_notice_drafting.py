@@ -281,3 +281,11 @@ def test_a_new_notice_type_is_a_template_and_a_spec(tmp_path: Path) -> None:
     reply = one_shot(drafter, "起草外呼服务协议的保密义务提示函，我方（甲方）甲有限公司，对方（乙方）乙有限公司，2026年9月25日发出")
     assert reply.notice.type == "confidentiality_reminder" and reply.notice.missing_fields == []
     assert "保密义务提示函" in docx_text(reply.notice.docx_path) and "5.2.1" in docx_text(reply.notice.docx_path)
+
+
+def test_the_year_of_the_sending_date_names_no_contract(drafter: NoticeDrafter) -> None:
+    """"2025年…发出" dates the letter; it does not pick the "2025年度…合同" over the 外呼服务协议 the message names."""
+    reply = one_shot(drafter, "起草提前终止外呼服务协议的通知，我方（甲方）宿州灵璧科技有限公司，对方（乙方）蚌埠固镇呼叫有限公司，2025年3月3日发出")
+    assert reply.notice.contract_id == OUTBOUND
+    # sent Mon 2025-03-03; delivered Thu 03-06; + 30 days = Sat 04-05, Qingming → Mon 04-07
+    assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2025-03-06", "2025-04-07")

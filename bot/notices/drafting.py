@@ -48,6 +48,7 @@ from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.resolver import MAX_CHOICES
 from text.amounts import format_money
+from text.dates import find_dates
 from text.bounds import figure_problems
 
 
@@ -205,7 +206,7 @@ class NoticeDrafter:
         draft = Draft(type=detect_type(message, self.specs) or "early_termination")
         fields = draft.fields
         merge_message(fields, message, today)
-        named = _without_notice_names(_without_party_names(message, fields), self.specs)
+        named = _without_notice_names(_without_party_names(_without_dates(message, today), fields), self.specs)
         contract_id = self.contracts.named(named) or session.contract_id
         if contract_id:
             fields["contract_id"] = contract_id
@@ -344,6 +345,14 @@ def _without_notice_names(message: str, specs: dict[str, NoticeSpec]) -> str:
     phrases = {trigger for spec in specs.values() for trigger in spec.triggers if "合同" in trigger or "协议" in trigger}
     for phrase in sorted(phrases, key=len, reverse=True):
         message = message.replace(phrase, " ")
+    return message
+
+
+def _without_dates(message: str, today: date) -> str:
+    """"2025年1月24日发出" dates the letter: its year names no contract (not the "2025年度…合同"), so the dates a
+    request gives are set aside before the contract is looked for."""
+    for figure in reversed(find_dates(message, today)):
+        message = message[: figure.start] + " " + message[figure.end :]
     return message
 
 
