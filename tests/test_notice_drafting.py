@@ -289,3 +289,26 @@ def test_the_year_of_the_sending_date_names_no_contract(drafter: NoticeDrafter) 
     assert reply.notice.contract_id == OUTBOUND
     # sent Mon 2025-03-03; delivered Thu 03-06; + 30 days = Sat 04-05, Qingming → Mon 04-07
     assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2025-03-06", "2025-04-07")
+
+
+def test_what_was_not_given_is_also_said_in_the_warnings(drafter: NoticeDrafter) -> None:
+    """A placeholder is easy to miss in a page of text: the drafting notes list what is still to fill in."""
+    reply = one_shot(drafter, "起草催款函，客户关系管理外包服务合同，我方（乙方）洛阳老城客服有限公司，对方（甲方）洛阳西工商贸有限公司，服务费一直拖着不付，2026年9月21日发出")
+    assert reply.notice.missing_fields == ["amount"]
+    assert any("未提供欠付金额" in w for w in reply.notice.warnings)
+    assert "【待填写：欠付金额】" in docx_text(reply.notice.docx_path)
+
+
+def test_a_rough_amount_is_left_open_and_named(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "催款函，我方（乙方）洛阳老城客服有限公司，对方（甲方）洛阳西工商贸有限公司，欠我们服务费3万多，2026年9月21日发出")
+    assert "amount" in reply.notice.missing_fields
+    assert any("“3万多”不是确数" in w for w in reply.notice.warnings)
+    assert "30,000.00" not in docx_text(reply.notice.docx_path)
+
+
+def test_early_termination_of_a_contract_without_a_notice_period_says_so(drafter: NoticeDrafter) -> None:
+    """The CRM contract only allows ending it early by agreement (2.2): no period to count, no end date invented."""
+    reply = one_shot(drafter, "起草提前终止客户关系管理外包服务合同的通知，我方（甲方）洛阳西工商贸有限公司，对方（乙方）洛阳老城客服有限公司，2026年9月21日发出")
+    notice = reply.notice
+    assert (notice.contract_id, notice.effective_date) == (CRM, None)
+    assert any("未找到约定提前终止通知期限的条款" in w and "协商一致" in w for w in notice.warnings)

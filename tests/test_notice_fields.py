@@ -9,6 +9,7 @@ from bot.notices.fields import (
     assign_sides,
     extract,
     find_breach,
+    find_debt,
     find_parties,
     organisation_names,
     states_sending_date,
@@ -211,3 +212,29 @@ def test_a_cure_date_is_the_deadline_only_right_after_by_or_before() -> None:
 )
 def test_a_sending_date_is_one_a_sending_word_governs(message: str, sending: bool) -> None:
     assert states_sending_date(message, date(2026, 11, 24)) is sending
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("合同总价15万元，已付6万元，尚欠9万元", "90000.00"),  # what is still owed, not the total nor the part paid
+        ("已支付3万元，剩余尾款4.5万元一直未付", "45000.00"),
+        ("欠服务费8万元及违约金2000元", "80000.00"),  # a penalty is never the principal
+        ("服务费一直拖着，共计欠款6万元", "60000.00"),  # 一直 is no amount of 1 yuan
+    ],
+)
+def test_the_debt_is_what_is_still_owed(message: str, amount: str) -> None:
+    assert find_debt(message)["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "vague"),
+    [("对方欠我们3万多", "3万多"), ("拖欠服务费十多万元", "十多万元"), ("欠款约5万元", "约5万元"), ("尾款2万左右", "2万左右")],
+)
+def test_a_rough_figure_is_no_amount_to_demand(message: str, vague: str) -> None:
+    """A letter demands an exact sum: a rough one is kept aside, to be named when the amount is asked for."""
+    assert find_debt(message) == {"vague_amount": vague}
+
+
+def test_a_breach_done_without_consent_is_a_breach_fact() -> None:
+    assert find_breach("乙方多次使用未经审核的外呼话术，2026年12月1日发出") == "多次使用未经审核的外呼话术"

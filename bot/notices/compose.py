@@ -139,7 +139,7 @@ def compose(
         basis = find_clause(source, contract.contract_id, spec.clauses["basis"], reads_period)
         delivery = find_clause(source, contract.contract_id, spec.clauses["delivery"], delivery_period)
         if basis is None:
-            warnings.append(f"在《{contract.title}》中未检索到本类通知所依据的条款，请人工补充。")
+            warnings.append(_no_basis_warning(spec, contract))
     if basis is None:
         missing.append("basis")
 
@@ -187,6 +187,7 @@ def compose(
         set_by_date = fields.get(DEADLINE_DATES.get(name, ""))  # 于12月10日前整改: the day stands for the period
         context[name] = known(name, value) if name in spec.required and not set_by_date else value
     warnings.extend(calendar.warnings())
+    warnings.extend(_unfilled_warnings(missing, fields))
     context["warnings"] = warnings
     return Composition(
         text=templates.get_template(spec.template).render(context),
@@ -197,6 +198,32 @@ def compose(
         missing=list(dict.fromkeys(missing)),
         warnings=warnings,
     )
+
+
+def _no_basis_warning(spec: NoticeSpec, contract: ContractInfo) -> str:
+    if spec.effective == "notice_period":
+        # 协商一致可提前终止 grants no right to end the contract alone, and states no period to count.
+        return (
+            f"在《{contract.title}》中未找到约定提前终止通知期限的条款（如“应提前三十日书面通知”），终止日期无法计算，"
+            "请人工确定；合同未约定单方提前终止权的，提前终止须经双方协商一致。"
+        )
+    return f"在《{contract.title}》中未检索到本类通知所依据的条款，请人工补充。"
+
+
+# Missing items with a warning of their own: the clause, the termination date.
+_EXPLAINED_ELSEWHERE = {"basis", "effective_date"}
+
+
+def _unfilled_warnings(missing: list[str], fields: dict[str, Any]) -> list[str]:
+    """What the message did not give, said once: the placeholders alone are easy to miss in a long letter.
+    A vague figure (3万多) is named as the reason the amount is left open."""
+    unfilled = [name for name in dict.fromkeys(missing) if name not in _EXPLAINED_ELSEWHERE]
+    if not unfilled:
+        return []
+    notes = [f"消息中未提供{'、'.join(FIELD_LABELS.get(name, name) for name in unfilled)}，文中已留【待填写】，请补全后再发出。"]
+    if "amount" in unfilled and fields.get("vague_amount"):
+        notes.append(f"所述金额“{fields['vague_amount']}”不是确数，未写入本函，请提供准确的欠付金额。")
+    return notes
 
 
 def _without_past_deadlines(fields: dict[str, Any], sent: date, warnings: list[str]) -> dict[str, Any]:

@@ -256,6 +256,8 @@ class NoticeDrafter:
         fields = draft.fields
         question = _QUESTIONS.get(field, f"请提供{FIELD_LABELS.get(field, field)}。")
         candidates = fields.get("candidates", [])
+        if field == "amount" and fields.get("vague_amount"):
+            question = f"“{fields['vague_amount']}”不是确切金额，催告函须写明准确数额。{question}"
         if field in (SENDER, RECIPIENT) and len(candidates) >= 2:
             question = "请问我方是" + "还是".join(f"{c['role']}（{c['name']}）" for c in candidates[:2]) + "？"
         if field == "contract":

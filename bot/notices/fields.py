@@ -72,6 +72,19 @@ _DATE_KEYWORDS = {
 DEADLINE_DATES = {"grace_days": "pay_by", "cure_days": "cure_by"}
 _DEBT_KINDS = re.compile(r"服务费|货款|租金|工程款|价款|外包费|费用|款项")
 _PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
+# Words before an amount that say it is still owed, or already paid (then it is no debt).
+_OWED = re.compile(r"欠|未付|未支付|未结|尚余|剩余|余款|尾款|outstanding|unpaid|owe", re.IGNORECASE)
+_PAID = re.compile(r"已(?:经)?(?:付|支付|结清|还|收到|打款|转账)|付了|\bpaid\b", re.IGNORECASE)
+# 服务费一直拖着: a small Chinese numeral with no unit that runs on into a word (一直, 两笔) is part of the word.
+_WORD_NUMERAL = re.compile(r"[一二两三四五六七八九十]{1,2}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A figure said roughly: 约5万, 大概3万, 5万左右, 3万多 (read by text.amounts as 3万, the 多 left over), and the
+# figures text.amounts leaves alone as no amount at all (10多万, 二十余万元, 3千来块).
+_VAGUE_BEFORE = re.compile(r"(?:大概|大约|大致|约|差不多|将近|近|至少|不少于|超过|approximately|about|around|roughly)\s*$", re.IGNORECASE)
+_VAGUE_AFTER = re.compile(r"\s*(?:多|余|来|左右|上下|出头)")
+_VAGUE_AMOUNT = re.compile(
+    r"[\d.零〇一二两三四五六七八九十百千]+\s*(?:(?:多|余|来|几)\s*[万千百]|[万千]\s*(?:多|余))\s*(?:元|块)?"
+)
 _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
 # 10日内付款, 限七个工作日内整改; without 内 only after a word that grants the time (给他们20天整改, 宽限10天付清),
 # so a lateness (逾期30天付款) is no deadline, nor a contract's term (付款期限30天: the 限 of 期限 grants nothing).
@@ -92,6 +105,7 @@ _SENTENCE = re.compile(r"[;；.。!?！？\n](?!\d)")
 _BREACH_VERBS = re.compile(
     r"未按|未能|没有|拒绝|拒不|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包"
     r"|低于|少于|辱骂|被投诉|中断|停止服务|不履行|未履行"
+    r"|未经|私自|造假|违规|缺失|超时|超标|积压|不足|无人值守"
 )
 # Right after a party's name: it owes or is in breach, so it is the recipient.
 _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
@@ -255,14 +269,24 @@ def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str
 
 
 def find_debt(message: str) -> dict[str, str]:
-    """The principal owed (first amount not labelled as a penalty or interest) and what it is for."""
+    """The principal owed and what it is for: the amount said to be owed (还欠12万元) before any other, never
+    a penalty, interest or a part already paid (合同款20万元，已付8万元，还欠12万元). A vague figure (3万多,
+    10余万, 约5万) is no amount a letter can demand: it is kept apart (`vague_amount`) to be asked for."""
+    candidates = []
     for figure in find_amounts(message):
         before, after = _segment_around(message, figure.start, figure.end)
-        if _PENALTY_WORDS.search(before):
-            continue
-        kind = _DEBT_KINDS.search(before + after)
-        return {"amount": str(round_fen(figure.value)), "debt_kind": kind.group() if kind else "款项"}
-    return {}
+        if not (_PENALTY_WORDS.search(before) or _PAID.search(before) or _WORD_NUMERAL.fullmatch(figure.raw) and _CJK.match(message, figure.end)):
+            candidates.append((figure, before, after))
+    owed = [c for c in candidates if _OWED.search(c[1])] or candidates
+    if not owed:
+        vague_figure = _VAGUE_AMOUNT.search(message)
+        return {"vague_amount": vague_figure.group()} if vague_figure else {}
+    figure, before, after = owed[0]
+    lead, tail = _VAGUE_BEFORE.search(before), _VAGUE_AFTER.match(message, figure.end)
+    if lead or tail:
+        return {"vague_amount": (lead.group() if lead else "") + figure.raw + (tail.group() if tail else "")}
+    kind = _DEBT_KINDS.search(before + after) or _DEBT_KINDS.search(message)
+    return {"amount": str(round_fen(figure.value)), "debt_kind": kind.group() if kind else "款项"}
 
 
 def find_deadlines(message: str) -> dict[str, dict[str, Any]]:
