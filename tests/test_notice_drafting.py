@@ -312,3 +312,12 @@ def test_early_termination_of_a_contract_without_a_notice_period_says_so(drafter
     notice = reply.notice
     assert (notice.contract_id, notice.effective_date) == (CRM, None)
     assert any("未找到约定提前终止通知期限的条款" in w and "协商一致" in w for w in notice.warnings)
+
+
+def test_time_granted_without_an_act_is_the_rectification_deadline(drafter: NoticeDrafter) -> None:
+    """"给5个工作日" in a rectification notice is the time to cure."""
+    reply = one_shot(drafter, "整改通知，外呼服务协议，我方（甲方）洛阳西工商贸有限公司，乙方洛阳老城外呼有限公司未按约定时段外呼，给5个工作日，2026年9月21日发出")
+    # sent Mon 09-21, delivered Thu 09-24; 5 working days: 09-25 (Mid-Autumn) to 10-07 (National Day) are off,
+    # so 09-28, 09-29, 09-30, 10-08, 10-09
+    assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-09-24", "2026-10-09")
+    assert "5个工作日" in docx_text(reply.notice.docx_path)

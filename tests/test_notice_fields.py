@@ -9,6 +9,7 @@ from bot.notices.fields import (
     assign_sides,
     extract,
     find_breach,
+    find_deadlines,
     find_debt,
     find_parties,
     organisation_names,
@@ -238,3 +239,46 @@ def test_a_rough_figure_is_no_amount_to_demand(message: str, vague: str) -> None
 
 def test_a_breach_done_without_consent_is_a_breach_fact() -> None:
     assert find_breach("乙方多次使用未经审核的外呼话术，2026年12月1日发出") == "多次使用未经审核的外呼话术"
+
+
+@pytest.mark.parametrize(
+    ("message", "sent"),
+    [
+        ("催款函，欠服务费5万元，12月2号发", "2026-12-02"),  # a bare 发 right after the date sends the letter
+        ("整改通知，限10日内整改，12.1发", "2026-12-01"),
+        ("Payment demand, RMB 5,000 overdue since 30 Sep 2026; date it 1 Dec 2026", "2026-12-01"),
+    ],
+)
+def test_the_sending_date_said_tersely(message: str, sent: str) -> None:
+    assert extract(message, TODAY)["sent_date"] == sent
+
+
+def test_a_bare_send_word_that_opens_another_word_sends_nothing() -> None:
+    assert states_sending_date("催款函，12月2号发", TODAY)
+    assert not states_sending_date("催款函，货物12月2日发货", TODAY)
+
+
+def test_an_english_sentence_end_keeps_a_deadline_apart_from_the_sending_day() -> None:
+    """"…pay no later than 15 December 2026. Send it next Friday.": the Send of the next sentence labels no date
+    of this one (today is Monday 2026-11-23: next Friday is 12-04)."""
+    fields = extract("Party A owes RMB 9,000. Ask them to pay no later than 15 December 2026. Send it next Friday.", TODAY)
+    assert (fields["pay_by"], fields["sent_date"]) == ("2026-12-15", "2026-12-04")
+
+
+def test_a_colloquial_pay_by_day() -> None:
+    assert extract("让他们月底前把钱打过来，今天发出", TODAY)["pay_by"] == "2026-11-30"
+
+
+@pytest.mark.parametrize(
+    ("message", "deadline"),
+    [
+        ("要求两周内整改", {"cure_days": {"count": 14, "unit": "day"}}),  # a week is 7 days
+        ("限一个月内整改完毕", {"cure_days": {"count": 1, "unit": "month"}}),  # a month by the calendar
+        ("给5个工作日", {"granted_days": {"count": 5, "unit": "working_day"}}),  # granted, for the type to place
+        ("限15日内解决", {"granted_days": {"count": 15, "unit": "day"}}),
+        ("限12月5日前付清", {}),  # a day, not a period
+        ("逾期30天付款", {}),  # a lateness grants nothing
+    ],
+)
+def test_periods_granted_in_days_weeks_and_months(message: str, deadline: dict) -> None:
+    assert find_deadlines(message) == deadline

@@ -41,7 +41,7 @@ from bot.notices.compose import (
 )
 from bot.notices.contracts import ContractPicker
 from bot.notices.docx import render_docx
-from bot.notices.fields import RECIPIENT, SENDER, organisation_names
+from bot.notices.fields import DEADLINE_DATES, RECIPIENT, SENDER, organisation_names
 from bot.notices.markup import to_plain
 from bot.notices.periods import CountedPeriod
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
@@ -240,6 +240,7 @@ class NoticeDrafter:
     def _advance(self, session: Session, today: date, asked_before: str | None = None) -> Reply:
         draft = session.draft
         assert draft is not None
+        _adopt_granted_period(draft.fields, self.specs[draft.type].effective)
         missing = self._missing(draft)
         if session.interactive and missing:
             return self._ask(draft, missing[0], again=missing[0] == asked_before)
@@ -348,6 +349,14 @@ def _without_notice_names(message: str, specs: dict[str, NoticeSpec]) -> str:
     for phrase in sorted(phrases, key=len, reverse=True):
         message = message.replace(phrase, " ")
     return message
+
+
+def _adopt_granted_period(fields: dict[str, Any], deadline: str) -> None:
+    """"给5个工作日", "限15日内解决": time granted with no act named is the letter's own deadline, to pay in a payment
+    demand and to cure in a rectification notice."""
+    granted = fields.pop("granted_days", None)
+    if granted and deadline in DEADLINE_DATES and not fields.get(deadline):
+        fields[deadline] = granted
 
 
 def _without_dates(message: str, today: date) -> str:

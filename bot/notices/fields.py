@@ -55,14 +55,21 @@ _NAME_LEAD = re.compile(r"^\s*(?:的)?(?:名称|全称)?\s*(?:为|是|:|：)?\s*
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 
 _DATE_KEYWORDS = {
-    "sent_date": re.compile(r"发出|发送|寄出|送出|发函|寄送|落款|\bsen[dt]\b|\bdated\b", re.IGNORECASE),
+    # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), but not one that opens a word (发票, 发货);
+    # "date it 1 Dec" dates the letter.
+    "sent_date": re.compile(
+        r"发出|发送|寄出|送出|发函|寄送|落款|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen[dt]\b|\bdated\b"
+        r"|\bdate\s+(?:it|the\s+(?:letter|notice))\b",
+        re.IGNORECASE,
+    ),
     # The cure deadline set as a day ("要求其于12月10日前完成整改"), before pay_by: 限于…前整改 is no payment. In
     # English by/before stands right before the date (\x00 marks where the date was): "remedy the problems reported
     # by our team on 1 November" sets no deadline.
     "cure_by": re.compile(r"前(?:完成)?(?:整改|纠正|改正|补正)|\b(?:cure|rectify|remedy)\b[^,;.]*\b(?:by|before)\s*\x00", re.IGNORECASE),
     # The deadline the letter sets ("请于10月20日前付清"), as opposed to the contract's due date.
     "pay_by": re.compile(
-        r"请于|请在|限于|务必于|前付清|前结清|前还清|前清偿|\b(?:pay|settle)(?:ment)?\s+(?:it\s+)?(?:by|before)\b|no\s+later\s+than",
+        r"请于|请在|限于|务必于|前付清|前结清|前还清|前清偿|前[^，,；;。]{0,4}?(?:打过来|打款|转账|转过来|汇款|汇过来|回款|到账)"
+        r"|\b(?:pay|settle)(?:ment)?\s+(?:it\s+)?(?:by|before)\b|no\s+later\s+than",
         re.IGNORECASE,
     ),
     "due_date": re.compile(r"应付|应于|应在|到期|付款日|支付日|付款期限|截止|约定付款|\bdue\b", re.IGNORECASE),
@@ -88,10 +95,15 @@ _VAGUE_AMOUNT = re.compile(
 _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
 # 10日内付款, 限七个工作日内整改; without 内 only after a word that grants the time (给他们20天整改, 宽限10天付清),
 # so a lateness (逾期30天付款) is no deadline, nor a contract's term (付款期限30天: the 限 of 期限 grants nothing).
+# Periods in weeks (两周内整改) count 7 days a week; in months (一个月内) by the calendar month (Civil Code art. 202).
+# With a word that grants the time but no act ("给5个工作日", "限15日内解决"), the period is the one the letter
+# grants, whatever it is for: `granted_days`, taken as the notice type's own deadline (pay or cure).
 _DEADLINE = re.compile(
-    rf"(?P<lead>给予?|(?<!期)限期?|宽限)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*(?P<unit>个工作日|日|天)"
-    r"\s*(?P<within>之?内|以内)?[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正)"
+    rf"(?P<lead>给予?|(?<!期)限期?|宽限)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*"
+    r"(?P<unit>个?工作日|日|天|个?星期|周|个月|月)(?![份底末初中号\d零〇一二两三四五六七八九十])"
+    r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正))?"
 )
+_PERIOD_UNITS = {"工作日": ("working_day", 1), "日": ("day", 1), "天": ("day", 1), "星期": ("day", 7), "周": ("day", 7), "月": ("month", 1)}
 _CURE_ACTS = {"整改", "纠正", "改正", "补正"}
 # within 10 days, give them ten business days: the act (pay or cure) is named in the same sentence. A bare "in"
 # grants nothing: "no payment in 45 days" is a lateness.
@@ -232,10 +244,14 @@ def assign_sides(parties: list[Party]) -> dict[str, Party]:
     return by_side
 
 
+# Where a figure's clause ends: a comma or a full stop, also an English one ("…by 15 December. Send it Friday.").
+_FIGURE_CLAUSE_BREAK = re.compile(r"[，,；;。\n!?！？]|\.(?=\s)")
+
+
 def _segment_around(message: str, start: int, end: int) -> tuple[str, str]:
-    """The text before and after a span, within its clause (between commas)."""
-    before = _CLAUSE_BREAK.split(message[:start])[-1]
-    after = _CLAUSE_BREAK.split(message[end:], maxsplit=1)[0]
+    """The text before and after a span, within its clause (between commas or sentence ends)."""
+    before = _FIGURE_CLAUSE_BREAK.split(message[:start])[-1]
+    after = _FIGURE_CLAUSE_BREAK.split(message[end:], maxsplit=1)[0]
     return before, after
 
 
@@ -293,11 +309,12 @@ def find_deadlines(message: str) -> dict[str, dict[str, Any]]:
     """'10日内付款' → grace_days, '15日内整改' → cure_days, as {"count", "unit"}."""
     found: dict[str, dict[str, Any]] = {}
     for match in _DEADLINE.finditer(message):
-        if not (match.group("lead") or match.group("within")):
+        act = match.group("act")
+        if not (match.group("lead") or match.group("within") and act):
             continue
-        field = "cure_days" if match.group("act") in _CURE_ACTS else "grace_days"
-        unit = "working_day" if match.group("unit") == "个工作日" else "day"
-        found.setdefault(field, {"count": _count(match.group("count")), "unit": unit})
+        field = "granted_days" if not act else "cure_days" if act in _CURE_ACTS else "grace_days"
+        unit, per = _PERIOD_UNITS[match.group("unit").removeprefix("个")]
+        found.setdefault(field, {"count": _count(match.group("count")) * per, "unit": unit})
     for match in _EN_DEADLINE.finditer(message):
         starts = [m.end() for m in _SENTENCE.finditer(message, 0, match.start())]
         end = _SENTENCE.search(message, match.end())
