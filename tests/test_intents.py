@@ -105,3 +105,16 @@ def test_a_letter_received_or_asked_for_is_no_drafting_request(message: str) -> 
 def test_a_drafting_verb_still_asks_beside_a_report() -> None:
     """我们已经寄出了一份，再起草一份: the report does not hide the request that follows it."""
     assert LEXICON.asks_for_letter("上个月已经寄出了一份催款函，对方没理，再帮我起草一份")
+
+
+@pytest.mark.parametrize(
+    ("message", "notice_type"),
+    [
+        ("demand letter pls: Party A still owes us RMB 10k", "payment_demand"),
+        ("解除外包售后运营协议的通知，乙方擅自转包", "termination_for_breach"),  # 解除 with the document's name between
+        ("外呼服务协议要提前解除，帮我起草通知", "early_termination"),  # 提前解除 is still an early termination
+    ],
+)
+def test_notice_types_named_in_other_words(message: str, notice_type: str) -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    assert detect_type(message, specs) == notice_type

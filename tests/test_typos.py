@@ -42,3 +42,21 @@ def test_words_that_merely_contain_a_slips_characters_stay(message: str) -> None
 def test_a_slip_and_its_fix_of_different_lengths_are_refused() -> None:
     with pytest.raises(ValidationError):
         TypoFixes(source="test", date=date(2026, 11, 24), fixes={"万份之": "万分"})
+
+
+@pytest.mark.parametrize(
+    ("message", "fixed"),
+    [
+        ("帮我写个摧款函", "帮我写个催款函"),
+        ("出一份整该通知", "出一份整改通知"),
+        ("起草接触合同通知书", "起草解除合同通知书"),
+        ("提钱终止外呼服务协议", "提前终止外呼服务协议"),
+    ],
+)
+def test_slips_in_the_name_of_a_letter_are_fixed(message: str, fixed: str) -> None:
+    assert TYPOS.fix(message) == fixed
+
+
+@pytest.mark.parametrize("message", ["请调整该条款的措辞", "把合同完整该发的都发了", "我们提钱了"])
+def test_real_words_around_a_letter_slip_stay(message: str) -> None:
+    assert TYPOS.fix(message) == message
