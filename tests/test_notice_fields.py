@@ -282,3 +282,27 @@ def test_a_colloquial_pay_by_day() -> None:
 )
 def test_periods_granted_in_days_weeks_and_months(message: str, deadline: dict) -> None:
     assert find_deadlines(message) == deadline
+
+
+def test_the_company_a_letter_is_sent_to_is_the_recipient() -> None:
+    """"给X有限公司发个催款函": named with no role, but the letter goes to it."""
+    sides = assign_sides(find_parties("给常州钟楼商贸有限公司发个催款函，欠我们5万"))
+    assert sides["recipient"].name == "常州钟楼商贸有限公司"
+
+
+def test_a_name_in_the_brackets_after_the_role() -> None:
+    sides = assign_sides(find_parties("甲方常州钟楼商贸有限公司欠我们（乙方，常州天宁客服有限公司）服务费5万"))
+    assert (sides["sender"].name, sides["sender"].role) == ("常州天宁客服有限公司", "乙方")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "出个催款函给甲方常州钟楼商贸有限公司，我们是乙方常州天宁客服有限公司，让他们月底前付清",
+        "我方甲方常州天宁客服有限公司，对方乙方常州钟楼商贸有限公司，他们一直拖着不整改",
+    ],
+)
+def test_they_in_running_text_is_the_party_named_elsewhere(message: str) -> None:
+    """他们 alone introduces no third, nameless party: the named counterpart stays the recipient."""
+    sides = assign_sides(find_parties(message))
+    assert sides["recipient"].name == "常州钟楼商贸有限公司"

@@ -41,6 +41,9 @@ _EN_ORG = re.compile(
 )
 _EN_OURS = re.compile(r"\b(?:we|we're|our|us|on behalf of)\b")
 _EN_THEIRS = re.compile(r"other (?:side|party)|counterparty|\bto\b|against|debtor|\bowe")
+# Words that send the letter to the party named right after them: 给/致/发给/寄给 (乙方)X公司.
+_ADDRESSED = re.compile(r"(?:发给|寄给|送给|给|致)\s*$")
+_ADDRESSED_NAME = re.compile(rf"(?:发给|寄给|送给|给|致)\s*(?!甲方|乙方|{_SIDES})(?=[\u4e00-\u9fff])")
 # A name ends where the next party is introduced: "甲方X公司因乙方Y公司违约…".
 _NEXT_PARTY = re.compile(rf"(?=甲方|乙方|{_SIDES})")
 _MARKER_WORDS = re.compile(rf"甲方|乙方|{_SIDES}")
@@ -170,11 +173,28 @@ def find_parties(message: str) -> list[Party]:
         bracketed = match.group().lstrip()[:1] in "（("
         name, name_end = _name_before(message, match) if bracketed else (None, 0)
         if name is None:
+            name, name_end = _name_in_brackets(match.group()), match.end()  # 我们（乙方，X有限公司）
+        if name is None:
             name, name_end = _name_after(message, match.end())
         if side is None and name and _ACCUSED.match(message, name_end):
             side = RECIPIENT  # "乙方X公司未按约定…", "甲方Y公司拖欠…": the party in breach is written to
+        if side is None and name and _ADDRESSED.search(message[: match.start()]):
+            side = RECIPIENT  # "给乙方X公司发个整改通知": the party a letter is sent to
         parties.append(Party(side, role, name))
+    parties += _addressed_by_name(message, {p.name for p in parties})
     return _merge_mentions(parties + _english_parties(message))
+
+
+def _name_in_brackets(marker: str) -> str | None:
+    """The name a marker's brackets hold after the role: 我们（乙方，X有限公司）."""
+    inside = re.search(r"[，,、/]\s*([^（）()，,、/]+)[）)]$", marker)
+    return organisation_name(inside.group(1)) if inside else None
+
+
+def _addressed_by_name(message: str, known: set[str | None]) -> list[Party]:
+    """"给X有限公司发个催款函": a company named with no role, as the one a letter goes to, is the recipient."""
+    found = (organisation_name(message[m.end() :]) for m in _ADDRESSED_NAME.finditer(message))
+    return [Party(RECIPIENT, None, name) for name in found if name and name not in known]
 
 
 def _name_after(message: str, start: int) -> tuple[str | None, int]:
@@ -229,8 +249,28 @@ def _same_party(a: Party, b: Party) -> bool:
     return bool(a.side and a.side == b.side)
 
 
+def _placed_mentions(parties: list[Party]) -> list[Party]:
+    """A side word alone ("让他们月底前付款", "他们的录音缺失") speaks of a party named elsewhere: it is dropped when a
+    named party already holds that side, and gives its side to the one named party without a side when the
+    other side is held by a named party (给甲方X公司…，我们是乙方Y公司…让他们…: X is written to)."""
+    bare = [p for p in parties if p.side and not p.name and not p.role]
+    kept = [p for p in parties if p not in bare]
+    for mention in bare:
+        named_sides = {p.side for p in kept if p.name}
+        unsided = [p for p in kept if p.name and not p.side]
+        if mention.side in named_sides:
+            continue
+        other = RECIPIENT if mention.side == SENDER else SENDER
+        if other in named_sides and len(unsided) == 1:
+            unsided[0].side = mention.side
+        else:
+            kept.append(mention)
+    return kept
+
+
 def assign_sides(parties: list[Party]) -> dict[str, Party]:
     """Sender and recipient from the parties, using sides where stated and the other role's complement."""
+    parties = _placed_mentions(parties)
     by_side = {p.side: p for p in parties if p.side}
     for side, other in ((SENDER, RECIPIENT), (RECIPIENT, SENDER)):
         if side not in by_side and other in by_side:
