@@ -73,6 +73,10 @@ HEADING_RARE_SHARE = 0.1
 # holding a word says its language, not its topic.
 ONLY_CONTRACT_BONUS = 0.1
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A contract's median passage (`lead_in_contract`) says little below this many passages.
+MIN_PASSAGES_FOR_LEAD = 5
+# A word that more than this share of a contract's passages hold is not a telling word of it (`telling_words`).
+TELLING_SHARE = 0.5
 # How many candidates Chroma's HNSW graph keeps while it searches (Chroma's default: 100, which an unscoped search
 # also asks for). At 100 an index that was re-ingested (its graph grown by upserts and deletes) ranked contracts-extra
 # 0.780 hit@1 against 0.790 for the exact ranking; at 500 it ranks as the exact one does (200: still 0.780). Cost at
@@ -728,6 +732,34 @@ class ClauseIndex:
             if len(ranking) == CANDIDATES:
                 break
         return ranking
+
+    def telling_words(self, question: str, clause: Clause) -> frozenset[str]:
+        """The question's words (its content words and the glossary's contract wording of them) that CLAUSE holds
+        and at most TELLING_SHARE of its contract's passages hold: a word most of the contract uses (its trade, its
+        parties, 约定) does not tell that this clause is about what was asked."""
+        plain = normalize_query(bounded_query(question))
+        asked = _words(f"{plain} {' '.join(self.glossary.additions(plain))}", self.glossary.terms)
+        held = asked & _words(f"{clause.text} {' '.join(clause.heading_path)}", self.glossary.terms)
+        inside = self._in_scope((clause.contract_id,))
+        most = TELLING_SHARE * int(inside.sum())
+        return frozenset(word for word in held if inside[self._lexical.documents_with(word)].sum() <= most)
+
+    def lead_in_contract(self, question: str, clause: Clause) -> float | None:
+        """How much closer CLAUSE is to the question (cosine, the question embedded as `search` embeds it) than
+        the median passage of its own contract. A clause that answers stands out from the rest of its contract;
+        when the contract does not cover the question, its best passage is barely closer than the others, which
+        are all about as related to it. None when the clause is not indexed or its contract is too short for a
+        median to mean anything."""
+        position = self._passages.position_of_clause(clause.id)
+        positions, matrix = self._contract_vectors(clause.contract_id)
+        passages, row_of = np.unique(positions, return_inverse=True)
+        if position is None or len(passages) < MIN_PASSAGES_FOR_LEAD:
+            return None
+        similarity = matrix @ self._query_vector(normalize_query(bounded_query(question)), cached=True)
+        closeness = np.full(len(passages), -1.0, dtype=np.float32)
+        np.maximum.at(closeness, row_of, similarity)  # a passage is as close as its closest vector (see _dense_within)
+        own = closeness[np.searchsorted(passages, position)]
+        return float(own - np.median(closeness))
 
     def _contract_vectors(self, contract_id: str) -> tuple[np.ndarray, np.ndarray]:
         """(the position of each vector's clause, the vectors as rows: a long passage has several), cached for
