@@ -111,7 +111,8 @@ def test_only_clause_answers_are_rewritten() -> None:
 
 
 def test_notice_fields_the_reader_misses_are_read_by_the_model_and_parsed_by_the_drafter(tmp_path) -> None:
-    message = "帮我写外呼服务协议的催款函：欠我们钱的是东莞启辰电话营销有限公司，欠了五万二的服务费，我们是佛山明川信息技术有限公司"
+    # The amount in English words: the drafter's own reader reads no figure there, the model does.
+    message = "帮我写外呼服务协议的催款函：欠我们钱的是东莞启辰电话营销有限公司，欠了 fifty-two thousand 的服务费，我们是佛山明川信息技术有限公司"
     read = {
         "sender_name": "佛山明川信息技术有限公司",
         "sender_role": "乙方",

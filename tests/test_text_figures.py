@@ -309,3 +309,32 @@ def test_a_dotted_figure_or_an_english_word_that_names_no_day(text: str) -> None
 @pytest.mark.parametrize(("text", "value"), [("廿", "20"), ("廿五", "25"), ("卅一", "31"), ("廿万", "200000")])
 def test_nian_and_sa_are_two_and_three_tens(text: str, value: str) -> None:
     assert parse_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("欠了15万6千，逾期", "156000"),  # a 万 inside the figure makes it money, not only a 万 at its end
+        ("还差6万3没给", "63000"),
+        ("欠款 2.3 万元", "23000"),  # a space between the digits and 万
+        ("Client owes ¥1.25m", "1250000"),  # m (million) beside a currency
+        ("欠了50000，逾期", "50000"),  # 了 after a money word
+    ],
+)
+def test_colloquial_money_figures(text: str, yuan: str) -> None:
+    assert [figure.value for figure in find_amounts(text)] == [Decimal(yuan)]
+
+
+def test_m_alone_is_no_money() -> None:
+    """10m with no currency nor money word is as likely ten metres."""
+    assert find_amounts("线缆长10m") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("俩", "2"), ("仨", "3")])
+def test_the_spoken_two_and_three_are_numbers(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["欠了五十二K的服务费", "重10kg", "欠款10万USD"])
+def test_a_letter_after_the_digits_that_is_no_scale_nor_unit_makes_no_yuan_figure(text: str) -> None:
+    assert find_amounts(text) == []

@@ -25,14 +25,20 @@ DAY_UNIT = rf"(?:[天日]|\s+[天日](?![万千百]分之|[万千][\d一二三�
 # and vague quantities (10多万: not 10 yuan).
 _NOT_MONEY_AFTER = (
     rf"(?:{DAY_UNIT}|\s*(?:%|％|‰|分之|多|余|几|来|成|倍|号|號|周|週|星期|个|個|月|年|小时|小時"
-    r"|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d))"
+    r"|条|條|款|项|項|期|次|人|家|份|页|頁|岁|歲|/|\.\d|-\d)"
+    # 五十二K, 10kg, 3USD: a letter right after the digits that is no scale nor money unit makes no yuan figure.
+    r"|[A-Za-z])"
 )
 
 # Scale suffixes staff type after a figure: 10w (万), RMB 100k, CNY 1.5 million. A closed set, like 万/亿 in
 # text.numbers; a suffix counts only when no letter follows it (10 weeks, 5 km are not money).
 SCALES = {"w": Decimal(10**4), "k": Decimal(10**3), "thousand": Decimal(10**3), "million": Decimal(10**6),
-          "mn": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9)}  # fmt: skip
-_SCALE = r"(?:\s*(?:thousand|million|billion)|(?<=\d)(?:w|k|mn|bn))(?![A-Za-z])"
+          "m": Decimal(10**6), "mn": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9),
+          "万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}  # fmt: skip
+# 2.3 万元, 1.2 亿: a big unit set apart from its digits by a space is still the figure's scale (never 万分之).
+_SCALE = r"(?:\s*(?:thousand|million|billion)|(?<=\d)(?:w|k|m|mn|bn)|(?<=\d)\s+[万萬亿億](?!分之))(?![A-Za-z])"
+# 1.25m is money only with a currency or a money word: 10m alone is ten metres as often as ten million.
+_NEEDS_MONEY_SIGN = {"m"}
 # 3w5 is 3万5 (35,000), as 1万2 is 12,000: the w between digits is folded to 万 before reading.
 _W_BETWEEN_DIGITS = re.compile(r"(?<=\d)w(?=\d)", re.IGNORECASE)
 # 10k行代码, 5w字: with no currency nor money word before it, a scaled figure followed by a word is a count,
@@ -52,7 +58,7 @@ _AMOUNT = re.compile(
     rf"(?P<unit>\s*{_MONEY_UNIT}{_CENTS}(?:整|正)?)?",  # 80,000 元, 伍万元整, 壹仟元伍角整
     re.IGNORECASE,
 )
-_MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
+_MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:了|为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
 _NOT_MONEY_AFTER_RE = re.compile(_NOT_MONEY_AFTER)
 
 
@@ -76,8 +82,9 @@ def _cents(jiao: str | None, fen: str | None) -> Decimal:
 def find_amounts(text: str) -> list[Figure]:
     """Every money amount in a message, in order.
 
-    A number counts as money when it carries a currency (人民币, ¥, 元, 块, yuan), ends in 万/亿
-    or a scale suffix on its own (3.5万, 10w, 100k, 1.5 million), or directly follows a money word (欠款50000). Dates, percentages, day
+    A number counts as money when it carries a currency (人民币, ¥, 元, 块, yuan), holds 万/亿 (3.5万, and the
+    colloquial 15万6千, 6万3) or a scale suffix on its own (10w, 100k, 1.5 million), or directly follows a money
+    word (欠款50000, 欠了50000). Dates, percentages, day
     counts and clause numbers are never amounts.
     """
     folded = _W_BETWEEN_DIGITS.sub("万", fold_width(text))  # one character for one: spans index `text`
@@ -87,12 +94,14 @@ def find_amounts(text: str) -> list[Figure]:
         has_currency = bool(match.group("prefix") or match.group("unit"))
         scale = match.group("scale")
         scaled = bool(scale) or "w" in text[match.start("number") : match.end("number")].lower()
-        ends_in_big_unit = scaled or number[-1] in BIG_UNITS and not folded.startswith("分", match.end())
+        has_big_unit = scaled or any(unit in number for unit in BIG_UNITS) and not folded.startswith("分", match.end())
         followed_by_non_money = bool(_NOT_MONEY_AFTER_RE.match(folded, match.end("scale" if scale else "number")))
         if not has_currency and followed_by_non_money:
             continue
         money_context = _looks_like_money_context(folded, match.start())
-        if not (has_currency or ends_in_big_unit or money_context):
+        if not (has_currency or has_big_unit or money_context):
+            continue
+        if scale and scale.strip().lower() in _NEEDS_MONEY_SIGN and not (has_currency or money_context):
             continue
         if scaled and not (has_currency or money_context) and _COUNT_AFTER_SCALE.match(folded, match.end()):
             continue
