@@ -208,7 +208,7 @@ def test_a_date_pair_reply_cites_article_201() -> None:
     ("message", "assumption"),
     [
         ("欠款5万元，逾期两个月，每逾期一日按未支付金额的0.1%", "按每月 30 天折算为 60 天"),
-        ("月利率1%，本金2万，逾期2个月", "折算为年利率 12%"),
+        ("月利率1%，本金2万，逾期60天", "折算为年利率 12%"),
         ("借款5万，逾期30天，利率6%", "按年利率计算"),
         ("借款10万元，年利率3.6%，逾期90天", "一年 365 天"),
         ("欠款10万，逾期30天，日万分之五，以合同总金额的10%为限", "未能核对上限"),
@@ -383,3 +383,146 @@ def test_routing_hint_picks_penalty_questions(message: str) -> None:
 )
 def test_routing_hint_leaves_other_questions_alone(message: str) -> None:
     assert not looks_like_penalty(message, TODAY)
+
+
+# ---- the fourth round of phrasings: what each fix reads, one mechanism a test
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("欠了15万6千，逾期22天，每天万分之三", "1029.60"),  # a figure holding 万 is money, wherever the 万 stands
+        ("尾款还差6万3没给，超了12天，每天按千分之一扣", "756.00"),  # 6万3 is 63,000 (the short form)
+        ("欠款 2.3 万元 逾期 19 天 日万分之六", "262.20"),  # a space before 万 leaves it the figure's scale
+        ("Client owes ¥1.25m; 8 days late; rate 0.02%/day", "2000.00"),  # m for million beside a currency
+    ],
+)
+def test_colloquial_figures_with_wan_are_money(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "days"),
+    [
+        ("欠款8万，逾期俩月，日万分之五", 60),  # 俩 is 两个
+        ("欠款10万，逾期仨礼拜，日万分之五", 21),  # 仨 is 三个
+        ("Amount overdue: CNY 52,500. Days overdue: 14. Penalty 0.08% per day.", 14),  # the English label before
+    ],
+)
+def test_spoken_and_labelled_day_counts_are_read(message: str, days: int) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.days == days
+
+
+def test_basis_points_are_a_rate() -> None:
+    assert assess("Unpaid RMB 400,000, 10 days late, penalty 5 bps per day", TODAY, rules=LEGAL_RULES).info.amount == "2000.00"
+
+
+def test_a_penalty_word_before_a_rate_labels_the_rate_not_the_amount_after_it() -> None:
+    """"Penalty of 0.7% per week on RMB 200,000": the sum is what the rate runs on."""
+    info = assess("Penalty of 0.7% per week on RMB 200,000, 21 days late", TODAY, rules=LEGAL_RULES).info
+    assert info.amount == "4200.00"
+
+
+def test_an_english_rate_names_its_base_after_it() -> None:
+    """"10% of the contract price of RMB 600,000": the cap is taken of the price, not of the unpaid sum."""
+    message = "Unpaid RMB 500,000, 150 days late, 0.1% per day, total penalty not to exceed 10% of the contract price of RMB 600,000"
+    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    assert (info.amount, info.capped) == ("60000.00", True)
+
+
+@pytest.mark.parametrize("cap", ["不得高于", "不应超出", "不能多于", "不超过"])
+def test_a_cap_is_a_negated_word_of_exceeding(cap: str) -> None:
+    info = assess(f"欠款6万，逾期150天，日千分之一，违约金总额{cap}欠款的10%", TODAY, rules=LEGAL_RULES).info
+    assert (info.amount, info.capped) == ("6000.00", True)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "欠款5万，逾期30天，违约金日万分之五，违约金最少收2000元",
+        "欠款5万，逾期30天，日万分之五，违约金保底2000元",
+        "Penalty: 0.05% per day, minimum RMB 2,000. Overdue RMB 50,000 for 30 days.",
+    ],
+)
+def test_a_floor_word_raises_the_penalty_to_the_floor(message: str) -> None:
+    """750.00 computed, raised to the 2,000.00 agreed as the least; a floor right before its figure qualifies
+    the penalty its sentence is about."""
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "2000.00"
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        ("欠款10万，逾期30天，每日0.0.5%", "0.0.5"),  # two decimal points: no number, never the rate 0.5%
+        ("欠款10万元，逾期30天，日利率为负万分之五", "负数"),
+    ],
+)
+def test_malformed_or_negative_rates_are_refused(message: str, reason: str) -> None:
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None and reason in (assessment.refused or "")
+
+
+def test_a_one_that_opens_yicixing_is_not_part_of_the_rate() -> None:
+    """千分之五一次性: 0.5 % once, not 千分之五十一."""
+    assert assess("项目合同额1800万，违约金按合同额千分之五一次性支付", TODAY, rules=LEGAL_RULES).info.amount == "90000.00"
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("每逾期一个月按欠款的2%计违约金，欠款10万，逾期3个月", "6000.00"),
+        ("欠款5万，违约金按每月1%计，逾期两个月", "1000.00"),
+    ],
+)
+def test_a_rate_per_month_over_whole_months_needs_no_length_of_a_month(message: str, amount: str) -> None:
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == amount
+    assert "个月" in assessment.info.formula and not any("折算" in line for line in assessment.lines)
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("欠款10万，逾期30天，日万分之五，对方已经先付了500元违约金，还差多少", "1000.00"),
+        ("违约金按日万分之五算，欠款20万，逾期40天，已经收到对方支付的违约金1000元", "3000.00"),
+        ("欠款10万，逾期30天，日万分之五，已付违约金2000元", "0.00"),  # paid more than owed: nothing is owed
+    ],
+)
+def test_a_penalty_already_paid_is_taken_off_what_is_owed(message: str, amount: str) -> None:
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == amount
+    assert any(line.startswith("已付违约金") for line in assessment.lines)
+    assert any(line.startswith("尚欠违约金") for line in assessment.lines)
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("欠款8万元，已还3万元，余款逾期15天，按日万分之五", "375.00"),  # 余款 names the remainder
+        ("Invoice RMB 90,000, customer paid RMB 30,000 on time, the rest is 20 days late, 0.05% per day", "600.00"),
+    ],
+)
+def test_the_remainder_after_a_part_paid_is_the_base(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "amount", "parts"),
+    [
+        ("一笔8万逾期12天，另一笔2万逾期30天，日万分之五", "780.00", 2),
+        ("Two invoices are late: RMB 50,000 by 10 days and RMB 30,000 by 20 days, 0.05% per day", "550.00", 2),
+        ("1月份的服务费3万逾期40天，2月份的服务费3万逾期12天，日万分之五", "780.00", 2),
+        # 50000 × 0.0005 × 8 = 200; 70000 × 0.0005 × 16 = 560; 10000 × 0.0005 × 2 = 10; 770
+        ("A笔欠款5万逾期8天，B笔欠款7万逾期16天，C笔1万逾期2天，都是日万分之五", "770.00", 3),
+    ],
+)
+def test_unmarked_debts_each_with_its_own_lateness_are_each_computed(message: str, amount: str, parts: int) -> None:
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == amount
+    assert assessment.lines[0] == f"共 {parts} 笔，分别计算："
+
+
+def test_one_lateness_for_two_amounts_is_no_list_of_debts() -> None:
+    """Two amounts and one lateness: the first is computed and the choice is said, as before."""
+    assessment = assess("欠款分两笔，3万元和5万元，逾期10天，日万分之五", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "150.00" and not assessment.lines[0].startswith("共")

@@ -15,13 +15,15 @@ from text.lpr import LprTable
 from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
 
 _RATE = re.compile(
-    rf"(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
+    rf"(?P<per_sign>(?<![\dA-Za-z.])[-负])?(?P<per>[万千百十])分之\s*(?P<fraction>{NUMBER})"
     # 日万五, 每天千三: the trade's short form of 万分之五 / 千分之三, read only right after a day word, so
     # 2万5 (an amount) never is one. 万一 is also the everyday word "in case" (到期日万一对方…, 万一的话):
     # followed by a Chinese character it is that word, not a rate (日万1 and 日万一， still are).
     r"|(?<=[日天])(?P<short_per>[万千])"
     r"(?P<short_fraction>一(?![\u3400-\u9fff])|[二三四五六七八九]|\d(?:\.\d+)?)(?![\d万千百十元块])"
-    rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*(?P<unit>%|‰|‱|percent\b|per\s*cent\b)",
+    # 5 bps per day, 5个基点: a basis point is a ten-thousandth, written by bankers and in English contracts.
+    rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*"
+    r"(?P<unit>%|‰|‱|percent\b|per\s*cent\b|bps?\b|basis\s+points?\b|个?基点)",
     re.I,
 )
 # 月息2分, 年息一分五 (1分5厘), 日息3厘: lending's own units. A 分 is a tenth of the period's base unit and a 厘 a hundredth:
@@ -40,6 +42,9 @@ _LENDING_UNIT = {
 _MULTIPLE_AFTER = re.compile(rf"\s*的?\s*(?P<times>{NUMBER})\s*倍")
 _PER = {"万": Decimal("0.0001"), "千": Decimal("0.001"), "百": Decimal("0.01"), "十": Decimal("0.1")}
 _UNIT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
+_BASIS_POINT_UNIT = re.compile(r"bps?|basis|个?基点", re.I)
+# 千分之五一次性支付: a 一 that opens 一次性, 一并, 一起 belongs to that word, not to the numeral before it.
+_WORDS_OPENING_WITH_ONE = re.compile(r"次|并|起|同|律")
 
 _LPR_NAME = r"(?:(?:一年期|1年期|one[-\s]year)\s*(?:的)?\s*)?(?:LPR|贷款市场报价利率)(?:\s*[(（]?\s*(?:一年期|1年期)\s*[)）]?)?"
 # twice the LPR: the English words that are a multiple by themselves (a closed set, like the numerals); "four
@@ -166,21 +171,26 @@ def scan_rates(text: str, lpr: LprTable | None = None, day: date | None = None) 
     for match in _RATE.finditer(text):
         if any(match.start() in span for span in taken):
             continue
+        end = match.end()
         if match.group("per"):
-            number, scale = parse_number(match.group("fraction")), _PER[match.group("per")]
+            fraction = match.group("fraction")
+            if len(fraction) > 1 and fraction.endswith("一") and _WORDS_OPENING_WITH_ONE.match(text, end):
+                fraction, end = fraction[:-1], end - 1
+            number, scale = parse_number(fraction), _PER[match.group("per")]
         elif match.group("short_per"):
             number, scale = parse_number(match.group("short_fraction")), _PER[match.group("short_per")]
         else:
-            unit = match.group("unit").lower()  # %, ‰, ‱, or the word percent
-            number, scale = parse_number(match.group("number")), _UNIT.get(unit, _UNIT["%"])
+            unit = match.group("unit").lower()  # %, ‰, ‱, the word percent, or basis points
+            basis_points = _BASIS_POINT_UNIT.match(unit)
+            number = parse_number(match.group("number"))
+            scale = _BASIS_POINT if basis_points else _UNIT.get(unit, _UNIT["%"])
         if number is None:
             continue
-        end = match.end()
         multiple = _MULTIPLE_AFTER.match(text, end)
         times = parse_number(multiple.group("times")) if multiple else None
         if multiple and times is not None:
             number, end = number * times, multiple.end()
-        negative = bool(match.group("sign"))
+        negative = bool(match.group("sign") or match.group("per_sign"))
         value = -number * scale if negative else number * scale
         rates.append(RateFigure(value, text[match.start() : end].strip(), match.start(), end, negative=negative))
     return RateScan(sorted(rates, key=lambda r: r.start), missing)

@@ -57,6 +57,8 @@ _KIND_WORDS = ((Kind.INTEREST, INTEREST_WORDS), (Kind.LATE_PAYMENT, LATE_WORDS),
 class DayCount:
     days: int
     explanation: str  # how the days were counted, for the reply
+    months: int | None = None  # the lateness was given in whole months (逾期3个月), for a rate per month
+    conversion: str | None = None  # the note converting those months to days, not needed when months are used
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Outcome:
     missing: list[str] = field(default_factory=list)
     refused: str | None = None
     fixed_note: str | None = None  # agreed one-off sums added to the computed part
+    paid_note: str | None = None  # a penalty already paid, taken off what is owed
     parts: list[tuple[str, Outcome]] = field(default_factory=list)  # several debts: each one's outcome
 
 
@@ -200,16 +203,16 @@ def _day_count(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None,
         next((d for d in facts.durations if d.after_late_word), facts.durations[0]),
     )
     assumptions = []
+    conversion = None
     if duration.assumption:
-        assumptions.append(
-            f"“{duration.raw}”按{duration.assumption}折算为 {duration.days} 天；如需按实际日历天数计算，请提供起止日期。"
-        )
+        conversion = f"“{duration.raw}”按{duration.assumption}折算为 {duration.days} 天；如需按实际日历天数计算，请提供起止日期。"
+        assumptions.append(conversion)
     explanation = f"{duration.days} 天"
     if facts.debt_periods:
         explanation += f"（“{facts.debt_periods[0]}”是欠费期间，未作为逾期天数）"
     elif len({d.days for d in facts.durations}) > 1:
         explanation += f"（按“{duration.raw}”）"
-    return _within_limit(DayCount(duration.days, explanation)), assumptions
+    return _within_limit(DayCount(duration.days, explanation, duration.months, conversion)), assumptions
 
 
 def _within_limit(count: DayCount) -> DayCount:
@@ -301,6 +304,13 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         assert days is not None
         result = daily_penalty(base.value, rate.value, days)
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} × {days} 天 = {yuan(result)}"
+    elif kind is Kind.INTEREST and rate.period is Period.MONTHLY and outcome.days and outcome.days.months:
+        # 每逾期一个月按欠款的2%, 逾期3个月: a rate per month over whole months needs no length of a month.
+        months = outcome.days.months
+        if outcome.days.conversion in outcome.assumptions:
+            outcome.assumptions.remove(outcome.days.conversion)
+        result = base.value * rate.value * months
+        outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/月 × {months} 个月 = {yuan(result)}"
     elif kind is Kind.INTEREST:
         assert days is not None
         annual = _annual(rate)
@@ -376,6 +386,20 @@ def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcom
     else:
         outcome.cap_note = f"约定上限：{described}。计算结果未超过上限。"
     return limited
+
+
+def _less_penalty_paid(facts: PenaltyFacts, amount: Decimal, outcome: Outcome) -> Decimal:
+    """对方已付违约金500元: what is still owed is the penalty less what was paid, never below nothing."""
+    paid = [a.value for a in facts.amounts if a.role is Role.PENALTY_PAID and not a.is_bound]
+    if not paid:
+        return amount
+    total_paid = sum(paid, Decimal(0))
+    owed = max(Decimal(0), amount - total_paid)
+    outcome.paid_note = f"已付违约金 {yuan(total_paid)}：{yuan(amount)} − {yuan(total_paid)} = 尚欠 {yuan(owed)}"
+    if total_paid > amount:
+        outcome.paid_note += f"（已多付 {yuan(total_paid - amount)}）"
+    outcome.formula += f"；扣除已付违约金 {yuan(total_paid)}，尚欠 {yuan(owed)}"
+    return owed
 
 
 def _excessive_test(
@@ -479,7 +503,8 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
             result = _apply_floor(facts, outcome.kind, _add_fixed(facts, outcome.kind, outcome, result), outcome)
             outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
             asked = bool(_EXCESSIVE_WORDS.search(facts.text))
-            _excessive_test(facts, outcome, outcome.amount, asked, rules)
+            _excessive_test(facts, outcome, outcome.amount, asked, rules)  # on the whole penalty, paid or not
+            outcome.amount = _less_penalty_paid(facts, outcome.amount, outcome)
         elif outcome.kind is Kind.EXCESSIVE:
             damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
             if damages is None:

@@ -34,6 +34,7 @@ class Role(StrEnum):
     DAMAGES = "damages"  # an agreed penalty sum, for the art. 585 test
     LOSS = "loss"  # the actual loss, for the art. 585 test
     PAID = "paid"  # a sum already paid: never a base
+    PENALTY_PAID = "penalty_paid"  # a penalty already paid (已付违约金500元): taken off what is still owed
     UNLABELLED = "unlabelled"
 
 
@@ -65,22 +66,29 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.PRINCIPAL: re.compile(
         r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
         r"剩余|剩下|余款|余额|"
-        r"principal|unpaid|owed|owing|debt|outstanding|loan",
+        r"principal|unpaid|owed|owing|debt|outstanding|loan|overdue|past\s*due",
         re.I,
     ),
 }
+# 不超过, 不得高于, 不应超出, 不能多于: a negation, an optional modal, a word of exceeding.
 _CAP_BEFORE = re.compile(
-    r"不超过|不得超过|不高于|最高|最多|至多|上限|封顶|cap(?:ped)?\s*(?:at)?|max(?:imum)?|up\s*to|not\s*(?:to\s*)?exceed",
+    r"不(?:得|应|能|可|宜)?(?:超过|超出|高于|多于)|最高|最多|至多|上限|封顶"
+    r"|cap(?:ped)?\s*(?:at)?|max(?:imum)?|up\s*to|not\s*(?:to\s*)?exceed",
     re.I,
 )
 _CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
 # 违约金不低于5000元: a floor the result is raised to, never a sum added to it. Only when the word qualifies the
 # penalty itself (a penalty word before it in the clause): 至少欠5万元 and 按最低日万分之五 set no floor.
-_FLOOR_BEFORE = re.compile(
-    r"(?:违约金|滞纳金|罚息|赔偿金|penalty|damages|late\s*fee).*(?:不低于|不得低于|不少于|最低|至少|起码"
-    r"|no\s*less\s*than|not\s*less\s*than|at\s*least|minimum)",
-    re.I,
+_PENALTY_WORD = r"(?:违约金|滞纳金|罚息|赔偿金|penalty|damages|late\s*fee)"
+_FLOOR_WORD = (
+    r"(?:不(?:得|应|能|可)?(?:低于|少于)|最低|最少|至少|起码|保底|下限"
+    r"|no\s*less\s*than|not\s*less\s*than|at\s*least|minimum|min\.?)"
 )
+_FLOOR_BEFORE = re.compile(rf"{_PENALTY_WORD}.*{_FLOOR_WORD}", re.I)
+# "Penalty: 0.05% per day, minimum RMB 1,000": a floor word right before the figure qualifies the penalty its
+# sentence is about, though a comma stands between them.
+_FLOOR_RIGHT_BEFORE = re.compile(rf"{_FLOOR_WORD}\s*(?:of\s*)?(?:为|是|按)?\s*$", re.I)
+_PENALTY_WORD_RE = re.compile(_PENALTY_WORD, re.I)
 
 # 每逾期一天 is so clear that it governs the rest of its sentence, across commas:
 # 乙方每逾期一天交付，按合同总额的千分之一支付违约金.
@@ -120,7 +128,8 @@ LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超�
 _DURATION = re.compile(
     rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半|{EN_NUMBER}(?=\s+(?:days?|weeks?|months?|quarters?|years?)\b))"
     rf"(?:(?P<day>{DAY_UNIT})|\s*(?:(?P<half>个半)(?P<half_unit>月)|"
-    r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|个?季度|年(?!期)|days?\b|weeks?\b|months?\b|quarters?\b|years?\b)))"
+    # 俩月, 仨月: 俩 and 仨 hold their 个.
+    r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|(?<=[俩倆仨])月|个?季度|年(?!期)|days?\b|weeks?\b|months?\b|quarters?\b|years?\b)))"
     r"(?P<half_after>半(?!个))?"
     # 一个月零五天, 两周又三天, 一年零两个月: the days (or months) on top of the larger unit.
     r"(?:(?<=[月周期拜年度])(?:零|又)?(?P<extra>\d+|[一二两三四五六七八九十]+)\s*(?P<extra_unit>天|日|个月))?",
@@ -128,6 +137,12 @@ _DURATION = re.compile(
 )
 # 逾期天数：30 — a count of days named by its label rather than by a unit.
 _LABELLED_DAYS = re.compile(rf"(?:逾期|迟延|延迟|计息)?天数\s*(?:为|是|共|:)?\s*(?P<number>{NUMBER})(?![\d.%万元天日])")
+# "Days overdue: 14", "late days = 14": the English label before the count.
+_LABELLED_DAYS_EN = re.compile(
+    r"\b(?:(?:number\s+of\s+)?days?\s+(?:overdue|late|past\s+due|delayed|of\s+delay)|(?:overdue|late|delay)\s+days?)"
+    r"\s*(?:is|are|=|:)?\s*(?P<number>\d+)(?!\d|\.\d|\s*(?:%|days?\b))",
+    re.I,
+)
 _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星期": 7, "礼拜": 7, "week": 7}
 # Months, quarters and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "季度": 90, "quarter": 90, "年": 365, "year": 365}
@@ -170,6 +185,7 @@ class Amount:
     label: str = ""  # the words before it in its clause (一次性违约金), for the engine's finer choices
     per_day: bool = False  # a sum due for each day late (每逾期一天支付违约金500元, 500元/天), not a base
     is_floor: bool = False  # the least the penalty may be (违约金不低于5000元)
+    start: int = 0  # where it stands in the message
 
     @property
     def is_bound(self) -> bool:
@@ -202,6 +218,8 @@ class Duration:
     assumption: str | None  # '每月 30 天' when months or years were converted
     after_late_word: bool
     names_lateness: bool = False  # written right after 逾期/迟延: the day count above all others
+    months: int | None = None  # 逾期3个月: a whole number of months, for a rate per month
+    start: int = 0  # where it stands in the message
 
 
 @dataclass(frozen=True)
@@ -279,15 +297,42 @@ def _english_role(text: str, start: int) -> Role | None:
     300,000"). Asked only when the usual reach found none."""
     if not _LATIN_WORD.search(text, max(0, start - _LABEL_REACH), start):
         return None
-    return _role_of(_clause_before(text, start, reach=_LABEL_REACH * 2))
+    return _role_of(_after_rate(_clause_before(text, start, reach=_LABEL_REACH * 2)))
+
+
+def _after_rate(before: str) -> str:
+    """The label words of a figure: those after the last rate (masked) in its clause. In "Penalty of 0.7% per
+    week on RMB 200,000" the penalty word names the rate, and the amount is what it runs on."""
+    return before[before.rfind(MASK) + 1 :]
+
+
+# "0.1% of the contract price", "10% of the unpaid amount": English names a rate's base after it.
+_OF_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?P<label>[^，,。；;:]{0,30})", re.I)
+
+
+def _base_after(text: str, end: int) -> Role | None:
+    match = _OF_BASE.match(text, end)
+    role = _role_of(match.group("label")) if match else None
+    return role if role in (Role.PRINCIPAL, Role.TOTAL) else None
+
+
+# 已付违约金500元, 已经收到对方支付的违约金1000元, penalty of RMB 500 already paid: a penalty paid, not one agreed.
+_PAID_WORDS_NEAR = re.compile(
+    r"已(?:经)?[^，,。；;\d]{0,4}(?:付|支付|收|缴|交)|(?:付|交|缴|收到)了|(?:already|has\s+been|have\s+been)\s+paid|\bpaid\b|received",
+    re.I,
+)
+# "customer paid RMB 30,000 on time, the rest is late": what follows the figure says it was paid.
+_PAID_AFTER = re.compile(r"\s*(?:on\s+time|in\s+full|已(?:经)?(?:付|支付|还|结清|付清))", re.I)
 
 
 def _is_cap(before: str, after: str) -> bool:
     return bool(_CAP_BEFORE.search(before) or _CAP_AFTER.match(after))
 
 
-def _is_floor(before: str) -> bool:
-    return bool(_FLOOR_BEFORE.search(before))
+def _is_floor(before: str, sentence: str) -> bool:
+    if _FLOOR_BEFORE.search(before):
+        return True
+    return bool(_FLOOR_RIGHT_BEFORE.search(before) and _PENALTY_WORD_RE.search(sentence))
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -323,15 +368,19 @@ def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
     amounts = []
     for figure in find_amounts(text):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
-        role = _role_of(before) or _role_after(after) or _english_role(text, figure.start) or Role.UNLABELLED
+        role = _role_of(_after_rate(before)) or _role_after(after) or _english_role(text, figure.start) or Role.UNLABELLED
+        if role is Role.DAMAGES and _PAID_WORDS_NEAR.search(before + after[:_AFTER_REACH]):
+            role = Role.PENALTY_PAID
+        elif role in (Role.PRINCIPAL, Role.UNLABELLED) and _PAID_AFTER.match(after):
+            role = Role.PAID
         # 每逾期一日，支付违约金500元 is a sum per day; 每逾期一天按欠款10万元的… names a base, not one. With a
         # rate in the message, 每天 belongs to the rate (10万元每天万分之五).
         per_day = not has_rate and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
             _PERIOD_AFTER[Period.DAILY].match(after) or _EVERY_DAY_RE.search(_sentence_before(text, figure.start))
         )
         is_cap = _is_cap(before, after)
-        floor = not is_cap and _is_floor(before)
-        amounts.append(Amount(figure.value, figure.raw, role, is_cap, before, per_day and not floor, floor))
+        floor = not is_cap and _is_floor(before, _sentence_before(text, figure.start))
+        amounts.append(Amount(figure.value, figure.raw, role, is_cap, before, per_day and not floor, floor, figure.start))
     return amounts
 
 
@@ -339,7 +388,7 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
     rates = []
     for figure in scan.rates:
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
-        base = _role_of(before)
+        base = _role_of(before) or _base_after(text, figure.end)
         is_cap = _is_cap(before, after)
         if figure.annual:
             period, period_inferred = Period.ANNUAL, False
@@ -354,7 +403,7 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
                 base=base if base in (Role.PRINCIPAL, Role.TOTAL) else None,
                 is_cap=is_cap,
                 note=figure.note,
-                is_floor=not is_cap and _is_floor(before),
+                is_floor=not is_cap and _is_floor(before, _sentence_before(text, figure.start)),
                 label=f"{before} {after}",
             )
         )
@@ -402,11 +451,17 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
         assumed = [f"每{_UNIT_NAMES.get(u, u)} {_ASSUMED_DAYS_PER_UNIT[u]} 天" for u in units if u in _ASSUMED_DAYS_PER_UNIT]
         assumption = "、".join(assumed) or None
         names_lateness = bool(_LATENESS_BEFORE.search(before))
-        durations.append(Duration(int(days), match.group().strip(), assumption, late, names_lateness))
-    for match in _LABELLED_DAYS.finditer(text):
-        number = parse_number(match.group("number"))
-        if number is not None and number == number.to_integral_value():
-            durations.append(Duration(int(number), match.group().strip(), None, True, names_lateness=True))
+        months = int(number) if units == ["月"] and number == number.to_integral_value() else None
+        durations.append(
+            Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start())
+        )
+    for pattern in (_LABELLED_DAYS, _LABELLED_DAYS_EN):
+        for match in pattern.finditer(text):
+            number = parse_number(match.group("number"))
+            if number is not None and number == number.to_integral_value():
+                durations.append(
+                    Duration(int(number), match.group().strip(), None, True, names_lateness=True, start=match.start())
+                )
     return durations, negative, debt_periods
 
 
@@ -454,15 +509,26 @@ def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> Da
     )
 
 
-def _unreadable(text: str) -> list[str]:
-    """Money-looking figures that `find_amounts` could not read, and vague day counts."""
+# 0.0.5%, 1.2.5万元: a figure with two decimal points is no number (dates are masked before this is asked; a
+# clause number such as 第5.2.1条 is followed by no unit of money, rate or time).
+_MALFORMED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?=\s*(?:%|‰|‱|元|块|万|千|天|日))")
+
+
+def _unreadable(text: str, with_rates: str) -> list[str]:
+    """Money-looking figures that `find_amounts` could not read, malformed numbers (looked for in WITH_RATES, the
+    text before its rates were masked: 0.0.5% would otherwise be read as the rate 0.5%) and vague day counts."""
     read = {index for figure in find_amounts(text) for index in range(figure.start, figure.end)}
     amounts = [match.group() for match in _MONEYISH.finditer(text) if match.end() - 1 not in read]
-    return amounts + [match.group() for match in _VAGUE_DAYS.finditer(text)]
+    malformed = [match.group() for match in _MALFORMED.finditer(with_rates)]
+    return amounts + malformed + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
 # 剩余部分逾期30天, 其余的款项: what remains of a debt after a part paid, named without a figure of its own.
-_REMAINDER = re.compile(rf"(?:剩余|其余|余下|剩下)(?:的)?(?:部分|款项|款)?(?!\s*[{_NUMERALS}])")
+_REMAINDER = re.compile(
+    rf"(?:(?:剩余|其余|余下|剩下)(?:的)?(?:部分|款项|款)?|余款|余额)(?!\s*[{_NUMERALS}])"
+    r"|\bthe\s+(?:rest|remainder|balance)\b(?!\s+of\s+RMB)|\bremaining\s+(?:balance|amount|sum)\b",
+    re.I,
+)
 
 # 第一笔…，第二笔…: several debts in one message, each computed on its own line.
 _ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*笔|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
@@ -486,7 +552,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
         rates=rates,
         durations=durations,
         date_pair=date_pair,
-        unreadable=_unreadable(figures),
+        unreadable=_unreadable(figures, masked),
         negative_days=negative_days,
         impossible_dates=[d.reason for d in scan.impossible],
         lpr_without_figure=rate_scan.lpr_without_figure,
@@ -496,13 +562,34 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
     )
 
 
-def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) -> list[PenaltyFacts]:
-    """Each debt's own facts when the message lists several (第一笔…第二笔…); a debt without its own
-    rate takes the message's first one (都按日万分之五)."""
-    markers = list(_ITEM_MARKER.finditer(text))
-    if len(markers) < 2:
+def _debt_bounds(text: str, whole: PenaltyFacts) -> list[int]:
+    """Where each debt starts when the message lists several without marking them ("一笔8万逾期12天，另一笔2万逾期30天",
+    "RMB 50,000 by 10 days and RMB 30,000 by 20 days"): as many debts as lateness counts, each debt's amount next to
+    its own lateness, in turn. A debt starts after the clause end before its first figure; the first at the start."""
+    if whole.date_pair is not None:
         return []
-    bounds = [m.start() for m in markers] + [len(text)]
+    debts = [a for a in whole.amounts if a.role in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound and not a.per_day]
+    if len(debts) < 2 or len(debts) != len(whole.durations):
+        return []
+    figures = sorted([(a.start, "amount") for a in debts] + [(d.start, "lateness") for d in whole.durations])
+    pairs = [figures[i : i + 2] for i in range(0, len(figures), 2)]
+    if any(first[1] == second[1] for first, second in pairs) or len({first[1] for first, _ in pairs}) != 1:
+        return []
+    bounds = [0]
+    for (previous, _), ((start, _), _) in zip((pair[1] for pair in pairs), pairs[1:]):
+        ends = list(_CLAUSE_END.finditer(text, previous, start))
+        bounds.append(ends[-1].end() if ends else start)
+    return bounds
+
+
+def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) -> list[PenaltyFacts]:
+    """Each debt's own facts when the message lists several (第一笔…第二笔…, or unmarked debts each with its own
+    lateness); a debt without its own rate takes the message's first one (都按日万分之五)."""
+    markers = [m.start() for m in _ITEM_MARKER.finditer(text)]
+    starts = markers if len(markers) >= 2 else _debt_bounds(text, whole)
+    if len(starts) < 2:
+        return []
+    bounds = starts + [len(text)]
     items = []
     for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
         item = _facts(text[start:end], today, lpr, label=f"第{number}笔")

@@ -62,7 +62,10 @@ def reply_lines(outcome: Outcome) -> list[str]:
             lines.append(outcome.floor_note)
         if outcome.cap_note:
             lines.append(outcome.cap_note)
-        lines.append(f"{wording.result}：{yuan(outcome.amount)}（大写：{money_in_words(outcome.amount)}）")
+        if outcome.paid_note:
+            lines.append(outcome.paid_note)
+        result = f"尚欠{wording.result}" if outcome.paid_note else wording.result
+        lines.append(f"{result}：{yuan(outcome.amount)}（大写：{money_in_words(outcome.amount)}）")
     elif outcome.excessive_note:
         lines.append(f"{wording.title}：")
     lines += [f"说明：{assumption}" for assumption in outcome.assumptions]
