@@ -156,12 +156,14 @@ def _passage_vector_id(vector_id: str) -> str:
 def pipeline_sources() -> list[Path]:
     """The code that turns a file's bytes into stored passages, tokens, embedding texts and metadata."""
     from retrieval import (
-        docx_text, glossary, parsing, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment,
+        bilingual, clause_table, docx_text, glossary, parsing, layout, lexical, loaders, metadata, normalize, numbering,
+        ocr, outline, segment,
     )
     from text import chars
 
     modules = (
-        docx_text, glossary, parsing, layout, lexical, loaders, metadata, normalize, numbering, ocr, outline, segment, chars,
+        bilingual, clause_table, docx_text, glossary, parsing, layout, lexical, loaders, metadata, normalize, numbering,
+        ocr, outline, segment, chars,
     )
     return sorted({Path(m.__file__) for m in modules} | {Path(__file__)})
 

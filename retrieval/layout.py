@@ -33,6 +33,8 @@ class LayoutWords:
     numbered_heading_words: tuple[tuple[str, tuple[str, ...]], ...]  # (family, words) pairs
     numeral_families: tuple[tuple[str, tuple[str, ...]], ...]  # (family, numerals) pairs
     reference_words: tuple[str, ...] = ()  # after a Chinese heading word's number: a cross-reference, no heading
+    quantity_units: tuple[str, ...] = ()  # after a number: a quantity ('4.2米'), no clause number
+    signature_openers: tuple[str, ...] = ()  # a line opening with one of these opens the signature block, however long
 
     @property
     def digest(self) -> str:
@@ -231,7 +233,10 @@ def party_table_rows(text: str, words: LayoutWords) -> list[Line]:
 
 
 def is_signature_line(text: str, words: LayoutWords) -> bool:
-    """A line that opens the signature block: '甲方（盖章）：', '签字：', '（以下无正文）'."""
+    """A line that opens the signature block: '甲方（盖章）：', '签字：', '（以下无正文）', 'IN WITNESS WHEREOF the
+    parties have signed…', '立合约书人：'."""
+    if text.lower().startswith(words.signature_openers):
+        return True
     return len(text) <= 60 and "。" not in text and any(w in text for w in words.signature_words)
 
 
@@ -244,15 +249,15 @@ def is_title(text: str, words: LayoutWords) -> bool:
 
 _HEADING_END = " \t:：、,，.;；"  # what ends a heading without being part of it ('附件：', '格式:')
 # A title set off in lenticular brackets ('条款1 【服务范围】'): the brackets are typography, not the title.
-_BRACKETED_TITLE = re.compile(r"【([^【】]+)】|〖([^〖〗]+)〗")
+_BRACKETED_TITLE = re.compile(r"【([^【】]+)】|〖([^〖〗]+)〗|\(([^()]+)\)")
 
 
 def heading_title(text: str) -> str:
     """A heading as a path entry or an id names it: without the punctuation that ends it ('附件：' → '附件') and
-    without brackets around the whole of it ('【服务范围】' → '服务范围')."""
+    without brackets around the whole of it ('【服务范围】' → '服务范围', '（合约目的）' → '合约目的')."""
     title = text.rstrip(_HEADING_END)
     bracketed = _BRACKETED_TITLE.fullmatch(title)
-    return (bracketed.group(1) or bracketed.group(2)).strip() if bracketed else title
+    return next(group for group in bracketed.groups() if group).strip() if bracketed else title
 
 
 @dataclass(frozen=True)

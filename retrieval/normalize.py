@@ -8,6 +8,7 @@ index exactly like its simplified twin.
 
 from __future__ import annotations
 
+import math
 import re
 
 from text.chars import is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
@@ -15,6 +16,7 @@ from text.chars import is_traditional, nfkc, script, strip_pinyin, to_simplified
 __all__ = [
     "compact",
     "drop_boilerplate",
+    "drop_page_furniture",
     "is_traditional",
     "join_hard_breaks",
     "nfkc",
@@ -45,6 +47,8 @@ _COVER_PARTIES = re.compile(r"甲方:XXX乙方:XXX20XX")
 # A line break is kept only where a sentence ends or the next line opens a new unit (or a party's line: '甲方：…',
 # '托运方（甲方）：…').
 _SENTENCE_END = "。;;!！?？:：」』)）"
+# A quotation that ends its sentence ends the line's sentence too ('…修改为：“租金每年递增百分之三。”').
+_CLOSING_QUOTES = "”’\"'"
 _UNIT_START = re.compile(
     r"^(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|[一二三四五六七八九十]+、|"
     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方|[\u4e00-\u9fff]{2,6}[(（][甲乙丙丁]方[)）]|#{1,6} )"
@@ -84,6 +88,13 @@ _HEADING_LINE = re.compile(r"#{1,6} ")  # a Markdown heading is a line of its ow
 # and dashes after words on their line ('甲方签字：------') are never a break.
 _MARKDOWN_BREAK = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})")
 _LABEL_END = (":", "：")
+# Where a page prints its furniture: its first and last two lines; a line there on this share of the pages (but
+# at least two) runs on every page, the first one or two perhaps excepted ('different first page').
+_EDGE_LINES = 2
+_RUNNING_SHARE = 0.6
+# A page number as a page prints it, numbers masked (`_page_key`): '第#页', '第#页共#页', '共#页第#页', '-#-', '#/#',
+# 'Page#', 'Page#of#', '#'.
+_PAGE_NUMBER = re.compile(r"第#页(?:[,，/]?共#页)?|共#页[,，/]?第#页|[-—–]?#[-—–]?|#/#|(?i:page#(?:of#)?)")
 
 
 def drop_boilerplate(text: str) -> str:
@@ -120,7 +131,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
     english_end = previous.endswith(".") and script(previous) == "en"
     return (
-        not previous.endswith(tuple(_SENTENCE_END))
+        not previous.rstrip(_CLOSING_QUOTES).endswith(tuple(_SENTENCE_END))
         and not english_end
         and (len(previous) >= 0.7 * width or ends_sentence)
         and not _UNIT_START.match(line)
@@ -157,12 +168,50 @@ def join_hard_breaks(text: str) -> str:
     return PAGE_BREAK.join(_join_page(page) for page in text.split(PAGE_BREAK))
 
 
+def _page_key(line: str) -> str:
+    """A line as its page's header or footer repeats it: numbers masked, spaces out ('第 3 页 共 8 页' → '第#页共#页')."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def drop_page_furniture(text: str) -> str:
+    """Drop what a paged document (PDF pages, OCR'd scans: pages split by form feeds) prints on every page around its
+    text: page numbers at a page's top or bottom ('第 3 页 共 8 页', '- 3 -', 'Page 3 of 8'), and lines that repeat
+    at the top or the bottom of most pages (the title or the contract number as a running header, a
+    company line as a footer). Page 1's own top lines stay: a running header repeating the title is the title there.
+    Without this a header or footer is glued into whichever clause runs over the page break."""
+    pages = [page.split("\n") for page in text.split(PAGE_BREAK)]
+    if len(pages) < 2:
+        return text
+    edges = [_edge_lines(page) for page in pages]
+    seen: dict[str, int] = {}
+    for page, page_edges in zip(pages, edges):
+        for key in {_page_key(page[i]) for i in page_edges}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count >= max(2, math.ceil(_RUNNING_SHARE * len(pages))) and len(key) >= 2}
+    out = []
+    for number, (page, page_edges) in enumerate(zip(pages, edges)):
+        top = set(page_edges[: _EDGE_LINES]) if number == 0 else set()
+        dropped = {
+            i for i in page_edges
+            if _PAGE_NUMBER.fullmatch(_page_key(page[i])) or _page_key(page[i]) in running and i not in top
+        }
+        out.append("\n".join(line for i, line in enumerate(page) if i not in dropped))
+    return PAGE_BREAK.join(out)
+
+
+def _edge_lines(page: list[str]) -> list[int]:
+    """Indexes of a page's first and last few non-blank lines, the top ones first: where headers and footers sit."""
+    filled = [i for i, line in enumerate(page) if line.strip()]
+    return list(dict.fromkeys(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+
+
 def normalize_document(raw: str) -> str:
-    """The ingestion pipeline: NFKC, pinyin out, simplified, Markdown markup and boilerplate out, hard breaks joined."""
+    """The ingestion pipeline: NFKC, pinyin out, simplified, Markdown markup, boilerplate and page furniture out,
+    hard breaks joined."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
-    return join_hard_breaks(drop_boilerplate(strip_markdown(text)))
+    return join_hard_breaks(drop_page_furniture(drop_boilerplate(strip_markdown(text))))
 
 
 def normalize_query(text: str) -> str:

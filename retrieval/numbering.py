@@ -44,16 +44,26 @@ LINE_MARKER = re.compile(
     r"|(?P<num_paren>[(（]\s*(?P<num_paren_no>\d{1,2})\s*[)）][、.]?)"
     r"|(?P<num_half>(?P<num_half_no>\d{1,2})[)）])"
     rf"|(?P<circled>(?P<circled_no>[{_CIRCLED}]))"
+    r"|(?P<roman>(?P<roman_no>[IVX]{1,5})\s*[.、](?![\dA-Za-z.]))"  # 'II. 课程与讲师', 'IV、费用'
     r"|(?P<upper>(?P<upper_no>[A-H])(?:\s*[.、)）]\s*|\s+)(?=[\u4e00-\u9fff]))"  # 'A 甲方权利义务', not 'A Party'
     r"|(?P<alpha>[(（]?(?P<alpha_no>[a-h])[)）.](?![a-zA-Z]))"
 )
 _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_dot", "num_comma",
-             "num_paren", "num_half", "circled", "upper", "alpha")  # fmt: skip
+             "num_paren", "num_half", "circled", "roman", "upper", "alpha")  # fmt: skip
 # What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
 _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍之")
 # A marker that ends in its separator ('一、', '(二)', '3.') has ended its number: the words after it are a title
 # ('一、月度检查', '(二)年度审计'), not a unit of the number.
 _SEPARATORS = "、,.)）"
+
+
+def _quantity(line: str, end: int, words: LayoutWords) -> bool:
+    """Is the number a marker ends in a quantity ('4.2米', '12 吨')? Only a number that has not ended in its separator
+    can be: '1. 米价' and '3、吨位' are headings."""
+    if line[end - 1 : end] in _SEPARATORS:
+        return False
+    rest = line[end:].lstrip(" ").lower()
+    return bool(rest) and rest.startswith(words.quantity_units)
 
 
 def _reads_on(line: str, end: int) -> bool:
@@ -178,6 +188,11 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
         number, family = (ord(raw) - 0x2460 + 1,), kind
     elif kind in ("alpha", "upper"):
         number, family = (ord(raw.lower()) - ord("a") + 1,), kind
+    elif kind == "roman":
+        value = roman_number(raw)
+        if value is None:
+            return None
+        number, family = (value,), kind
     else:
         if not raw.isdigit() and len(raw) > 1 and not set(raw) & set("十百"):
             return None  # read digit by digit ('一九…年', '二〇二四'), a year, not a numeral
@@ -191,6 +206,10 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
         if inserted <= 0:
             return None
     printed = match.group(0).strip().rstrip("、,:：") if kind != "dec" else raw
+    if kind == "roman":
+        printed = raw  # 'II.' prints as 'II', as '二、' prints as '二'
+    if words and _quantity(line, match.end(), words):
+        return None
     end = match.end()
     while end < len(line) and line[end] in " \t:：、":
         end += 1

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from retrieval.bilingual import leading_lines, translated_heading, translations_lead
+from retrieval.clause_table import ClauseTable, clause_tables
 from retrieval.layout import (
     Line,
     LayoutWords,
@@ -105,9 +106,13 @@ class _Reader:
         markers: list[Marker | None],
         title: str = "",
         translations_lead: bool = False,
+        clause_table: ClauseTable = ClauseTable({}, frozenset()),
     ) -> None:
-        """`markers` are the numbering markers the lines open with (`line_marker` of each, read once)."""
+        """`markers` are the numbering markers the lines open with (`line_marker` of each, read once);
+        `clause_table` the rows of tables that hold numbered clauses (retrieval/clause_table.py)."""
         self.text = text
+        self.clause_table = clause_table
+        self.heading_cells = {heading.start for heading, _ in clause_table.rows.values()}
         self.translations_lead = translations_lead
         self.unit_line: Line | None = None  # the text on the line of the unit read last
         self.title = title
@@ -130,10 +135,14 @@ class _Reader:
     def _pieces(self, i: int, line: Line) -> Iterator[tuple[Line, bool]]:
         """The line, cut where a glued clause number continues the numbering ('…方式。1.1.2对乙方…'),
         as (piece, is_continuation). Cuts are judged one by one, after what precedes them was read."""
+        if i in self.clause_table.rows:  # '一、采购标的 | 乙方向甲方出售…': a heading line, then its text
+            yield from ((cell, False) for cell in self.clause_table.rows[i])
+            return
         if is_table_row(line.text):
             yield line, False
             return
-        cuts = [m.start() for m in _INLINE_MARKER.finditer(line.text)]
+        # A glued number that opens no marker at all (a quantity: '线路4.2米') is no cut: the line stays whole.
+        cuts = [m.start() for m in _INLINE_MARKER.finditer(line.text) if line_marker(line.text[m.start() :], words=self.words)]
         # '附件：一、物业构成细目': the annex heading, then its first unit.
         annex = annex_heading(line.text, self.words)
         opened = annex.rest_at if annex and self._body_ends_before(i) else None
@@ -300,8 +309,10 @@ class _Reader:
     def _opens_unit(self, i: int, marker: Marker, line: Line) -> bool:
         rest = line.text[marker.end - line.start :].strip()
         sentence = _reads_as_sentence(rest)
-        if marker.family in LIST_ITEMS and sentence:
-            return False  # '(1) 乙方应…' is an item of the clause above, not a clause of its own
+        if marker.family in LIST_ITEMS and (sentence or _lead_in(rest)):
+            # '(1) 乙方应…' is an item of the clause above, not a clause of its own; so is a lead-in to sub-items
+            # ('(1) 共用设施的维护，包括：' then ①②).
+            return False
         if self.first_fixed is not None and i < self.first_fixed and marker.family not in FIXED_RANK and sentence:
             return False  # numbered recitals before the first article belong to the preamble
         # Lazy: read only when a gap wider than the tolerance needs vouching for.
@@ -309,9 +320,11 @@ class _Reader:
         unit = self.scheme.accept(marker, sentence, later)
         if unit is None:
             return False
-        self._open(unit, "" if sentence else rest)
-        # The unit's own line is part of its text, title included: an answer may run across the seam.
-        self.current.first_run_start = marker.end if rest else None
+        self._open(unit, run_in_title(rest) if sentence else rest)
+        # The unit's own line is part of its text, title included: an answer may run across the seam. A clause
+        # table's heading cell is only a heading: the text is the cell beside it.
+        heading_cell = line.start in self.heading_cells
+        self.current.first_run_start = marker.end if rest and not heading_cell else None
         return True
 
     def _open(self, unit: Unit | None, title: str, major: bool = False) -> None:
@@ -380,10 +393,41 @@ class _Reader:
 
 def _reads_as_sentence(rest: str) -> bool:
     """Is what follows a marker a sentence rather than a title? A Chinese title is short; an English one
-    ('RIGHTS AND OBLIGATIONS OF BOTH PARTIES') runs longer, and a full stop ends an English sentence."""
+    ('RIGHTS AND OBLIGATIONS OF BOTH PARTIES') runs longer, and a full stop ends an English sentence. A title in
+    capitals may list its subjects with commas ('DELIVERY, INSTALLATION AND ACCEPTANCE'); a sentence never
+    comes in capitals."""
     if script(rest) == "en":
-        return is_sentence(rest) or rest.endswith(".") or len(rest) > _ENGLISH_HEADING_MAX
+        if len(rest) > _ENGLISH_HEADING_MAX or rest.endswith(".") or _SENTENCE_INSIDE.search(rest):
+            return True  # 'Definitions. In this Agreement:' runs a title into its body
+        return is_sentence(rest) and not (rest.isupper() and not _SENTENCE_INSIDE.search(rest))
     return is_sentence(rest) or len(rest) > _HEADING_MAX
+
+
+_LEAD_IN_MAX = 15
+
+
+def _lead_in(rest: str) -> bool:
+    """Does the line introduce a list rather than title it: it ends in a colon after a clause of a sentence
+    ('…的日常维修、养护和管理，包括：', '…保险范围内的下列索赔：')? A short label ('按月支付：', '停车费标准：') is a title."""
+    body = rest.rstrip()
+    if not body.endswith((":", "：")):
+        return False
+    return len(body) > _LEAD_IN_MAX or bool(re.search(r"[,，、;；]", body))
+
+
+# A title run into its body: '(合约期间)本合约期间为五年…', 'Interpretation. Headings are for convenience…'.
+_BRACKETED_RUN_IN = re.compile(r"[(【〖]([^()【】〖〗]{1,20})[)】〗](?=\s*[\w“\"(])")
+_SMALL_WORDS = "a|an|and|by|for|in|of|on|or|the|to|with"
+_ENGLISH_RUN_IN = re.compile(rf"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|{_SMALL_WORDS})){{0,7}})\.\s+(?=[A-Z(“\"])")
+_SENTENCE_INSIDE = re.compile(r"[.;!?]\s|[。；！？]")
+
+
+def run_in_title(rest: str) -> str:
+    """The title a unit's line opens with before its body on the same line: a bracketed one ('(合约期间)本合约…' →
+    '合约期间') or an English run-in heading in title case ending in a full stop ('Events of Default. Each of…' →
+    'Events of Default'); '' when the line is all body (a title is never guessed out of a sentence)."""
+    found = _BRACKETED_RUN_IN.match(rest) or _ENGLISH_RUN_IN.match(rest)
+    return found.group(1).strip() if found else ""
 
 
 def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
@@ -391,11 +435,12 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     lines = lines_of(text, start, end)
     section = ""
     title = title_line(lines, words)
-    skip = {title} if title is not None else set()
+    tables = clause_tables(lines, words)
+    skip = ({title} if title is not None else set()) | tables.headers
     title_text = lines[title].text if title is not None else ""
     markers = [line_marker(line.text, line.start, words) for line in lines]
     leads = translations_lead(lines, [m is not None and m.family not in LIST_ITEMS for m in markers])
-    nodes = _Reader(text, lines, section, False, words, markers, title_text, leads).read(skip)
+    nodes = _Reader(text, lines, section, False, words, markers, title_text, leads, tables).read(skip)
     if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
         plain = _Reader(text, lines, section, True, words, markers, title_text).read(skip)
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:

@@ -17,6 +17,17 @@ For each file, parsed exactly as ingestion does:
 5. NO_TABLE_ROWS_IN_CLAUSES: no table row (pipes, box drawing, tab-aligned cells) inside a clause's text;
    rows are passages of their own.
 6. TITLE_FOUND: the document title is found and is not glued to the text after it.
+7. PAGE_FURNITURE_OUT: no passage holds a page's running furniture: a page-of-pages line ('第 3 页 共 8 页',
+   'Page 3 of 8') or a line repeated at the top or the bottom of most pages of a PDF (the title as a header).
+8. NUMBERS_ARE_NOT_QUANTITIES: a passage's clause number is never a quantity in the text ('4.2米冷藏车' wrapped to
+   the start of a line is no clause 4.2).
+9. PATH_ENTRIES_ARE_HEADINGS: no heading-path entry runs on into a sentence ('Section 1.1 Definitions. In this
+   Agreement'): a heading's title stops where its body starts.
+10. HEADINGS_OPEN_PASSAGES: a heading line (a marker and a short title) in the passage's language is never
+    inside a passage after its first line: it opens a passage of its own or is a path entry (a bilingual
+    passage holds its heading's translation).
+11. SIGNATURES_OUT: no passage holds a line of a signature block after its text ('IN WITNESS WHEREOF …',
+    '甲方（盖章）：…').
 """
 
 from __future__ import annotations
@@ -28,12 +39,13 @@ import pytest
 from corpus import LAYOUT
 
 from retrieval.parsing import parse_contract
-from retrieval.layout import is_heading_like, is_table_row, is_table_rule, lines_of
-from retrieval.loaders import read_contract
+from retrieval.layout import is_heading_like, is_signature_line, is_table_row, is_table_rule, lines_of
+from retrieval.loaders import PAGE_BREAK, read_contract
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document
 from retrieval.numbering import FIXED_RANK, LIST_ITEMS, cn_number, line_marker
 from retrieval.segment import MAX_PASSAGE_CHARS
+from text.chars import script
 from text.numbers import roman_number
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,3 +190,60 @@ def test_title_found(document):
         assert title in text
     else:  # a line of its own, not glued to what follows ('技术服务协议协议编号')
         assert title in lines, (title, lines[:3])
+
+
+_PAGE_OF_PAGES = re.compile(r"第\s*\d+\s*页\s*(?:[,，/]?\s*)?共\s*\d+\s*页|\bpage\s+\d+\s+of\s+\d+", re.I)
+
+
+def _running_lines(text: str) -> set[str]:
+    """Lines at the top or the bottom of most pages of a paged text (digits masked): a header or a footer."""
+    pages = [[line.strip() for line in page.split("\n") if line.strip()] for page in text.split(PAGE_BREAK)]
+    if len(pages) < 3:
+        return set()
+    ends = [re.sub(r"\d+", "#", line) for page in pages for line in {*page[:1], *page[-1:]}]
+    return {line for line in ends if ends.count(line) * 2 >= len(pages) and len(line) >= 4}
+
+
+def test_page_furniture_out(document):
+    text, clauses, _ = document
+    repeated = _running_lines(read_text := text)
+    for clause in clauses:
+        assert not _PAGE_OF_PAGES.search(clause.text), (clause.id, clause.text[:200])
+        lines = [re.sub(r"\d+", "#", line.strip()) for line in clause.text.split("\n")]
+        assert not repeated & set(lines[1:]), (clause.id, repeated & set(lines), read_text[:0])
+
+
+def test_numbers_are_not_quantities(document):
+    text, clauses, _ = document
+    for clause in clauses:
+        numbered = _clause_number(clause)
+        if numbered and numbered[0].startswith("dec") and numbered[0] != "dec1":
+            printed = clause.clause.split(" ")[0]
+            at = text.find(printed, clause.span[0])
+            after = text[at + len(printed) : at + len(printed) + 2] if at >= 0 else ""
+            assert not re.match(r"\s*(?:米|吨|公里|千米|公斤|千克|平方|立方|升|小时|分钟|%)", after), (clause.id, after)
+
+
+def test_path_entries_are_headings(document):
+    _, clauses, _ = document
+    for clause in clauses:
+        for entry in clause.heading_path:
+            marker = line_marker(entry, words=LAYOUT)
+            title = entry[len(marker.printed) :].strip(" .、:：") if marker else entry
+            assert not re.search(r"[。;；]\S|[.:]\s+(?-i:[A-Z][a-z])", title), (clause.id, entry)
+
+
+def test_headings_open_passages(document):
+    _, clauses, _ = document
+    for clause in clauses:
+        lines = [line.strip() for line in clause.text.split("\n")]
+        inner = [line for line in lines[1:] if _heading_family(line) and script(line) == script(lines[0])]
+        assert not inner, (clause.id, inner)
+
+
+def test_signatures_out(document):
+    _, clauses, _ = document
+    for clause in clauses:
+        lines = [line.strip() for line in clause.text.split("\n")[1:]]
+        signing = [line for line in lines if is_signature_line(line, LAYOUT) and not is_heading_like(line)]
+        assert not signing, (clause.id, signing)
