@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import snowballstemmer
 import yaml
 
 from text.chars import to_simplified
 
 
 _LATIN_LETTER = re.compile("[a-z]")
+_LATIN_WORD = re.compile("[a-z]+")
 
 
 def _english_form(text: str) -> str:
@@ -32,6 +34,19 @@ def _plurals(phrase: str) -> list[str]:
     if re.search(r"[^aeiou]y$", phrase):
         forms.append(phrase[:-1] + "ies")
     return forms
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+def _inflects(word: str, listed: str) -> bool:
+    """Whether WORD is LISTED with another ending ('appointed' appoint, 'exclusively' exclusive, 'warranties'
+    warranty, 'terminate' termination): the two share a Snowball stem and one begins with the other, less
+    a final e or y. The stem alone would pair words of other meanings ('received' and 'receivable' are both
+    'receiv'); the shared beginning keeps to one word's forms."""
+    return word.startswith(listed.rstrip("ey")) or listed.startswith(word.rstrip("ey"))
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,28 @@ class Glossary:
                 forms.setdefault(form, wording)
         forms.update({_english_form(phrase): wording for phrase, wording in self.english.items()})
         return forms
+
+    @cached_property
+    def _listed_words(self) -> dict[str, list[str]]:
+        """The words of the English phrases, by stem, shortest first."""
+        words = {word for phrase in self.english for word in _LATIN_WORD.findall(_english_form(phrase))}
+        by_stem: dict[str, list[str]] = {}
+        for word in sorted(words, key=len):
+            by_stem.setdefault(_stemmer().stemWord(word), []).append(word)
+        return by_stem
+
+    def _as_listed(self, word: str) -> str:
+        """An English word as the glossary spells it: itself when listed (or the plural of a listed word),
+        else the shortest listed word it inflects ('appointed' → 'appoint'), else itself."""
+        listed = self._listed_words.get(_stemmer().stemWord(word), [])
+        if word in listed or any(word in _plurals(w) for w in listed):
+            return word
+        return next((w for w in listed if _inflects(word, w)), word)
+
+    def _spelled_as_listed(self, form: str) -> str:
+        """Every English word of FORM as the glossary spells it (`_as_listed`): inflections the phrases do not
+        list meet their entry ('if the agent is appointed exclusively' reaches 'appoint' and 'exclusive')."""
+        return _LATIN_WORD.sub(lambda word: self._as_listed(word.group()), form)
 
     @cached_property
     def _every_form_has_a_letter(self) -> bool:
@@ -78,6 +115,7 @@ class Glossary:
         # The pattern (1,700 forms) takes 0.1 s to compile: a question with no Latin letter, which no form could
         # match, does not build it.
         if _LATIN_LETTER.search(english) or not self._every_form_has_a_letter:
+            english = self._spelled_as_listed(english)
             for match in self._english_pattern.finditer(english):
                 add(self._english_forms[match.group()])
         plain = to_simplified(query).lower()
@@ -89,7 +127,7 @@ class Glossary:
     def in_chinese(self, english: str) -> str:
         """An English phrase in the contracts' wording: the glossary's phrases in it as their first Chinese
         wording, joined in order ('technical service' → '技术服务'); words it does not know are left out."""
-        form = _english_form(english)
+        form = self._spelled_as_listed(_english_form(english))
         return "".join(self._english_forms[m.group()].split()[0] for m in self._english_pattern.finditer(form))
 
     def expand(self, query: str) -> str:

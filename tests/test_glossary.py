@@ -31,6 +31,35 @@ def test_plurals_hyphens_and_case_match_the_entry():
     assert GLOSSARY.additions("NON-COMPETE") == GLOSSARY.additions("non compete")
 
 
+def test_an_inflection_the_glossary_does_not_list_meets_its_entry():
+    """Entries are base forms ('exclusive', 'install', 'warranty'); a question's other forms of the word reach
+    them through a shared Snowball stem and a shared beginning."""
+    assert {"独家", "排他"} <= set(GLOSSARY.additions("Is the agent appointed exclusively?"))
+    assert "安装" in GLOSSARY.additions("Who pays for installing the equipment?")
+    assert {"终止", "解除"} <= set(GLOSSARY.additions("terminating the contract early"))
+    assert GLOSSARY.in_chinese("developed software") == "开发软件"
+
+
+def test_a_word_sharing_only_a_stem_with_an_entry_is_not_matched():
+    """'received' and 'receivable' share the stem 'receiv' but not a meaning; 'installation' (安装) and
+    'instalment' (分期) likewise: a stem alone never pairs them."""
+    glossary = Glossary(english={"receivable": "应收账款", "instalment": "分期"}, aliases={}, terms=(),
+                        generic_title_words=(), digest="t")
+    assert glossary.additions("when is a notice deemed received?") == []
+    assert glossary.additions("the installation date") == []
+    assert glossary.additions("two receivables in instalments") == ["应收账款", "分期"]
+
+
+def test_everyday_contract_english_reaches_the_contract_wording():
+    """Words of performance, notice, data and staffing that English questions use and contracts write in
+    Chinese."""
+    assert "保密" in GLOSSARY.additions("how long do the secrecy obligations last?")
+    assert "隐瞒" in GLOSSARY.additions("if the agent hides facts from the tenant")
+    assert "联系方式" in GLOSSARY.additions("what counts as contact details?")
+    assert {"保洁员", "晚班"} <= set(GLOSSARY.additions("How many cleaners work the evening shift?"))
+    assert "主合同" in GLOSSARY.additions("if the main contract ends")
+
+
 def test_an_english_word_inside_another_word_is_not_matched():
     glossary = Glossary(english={"rent": "租金"}, aliases={}, terms=(), generic_title_words=(), digest="t")
     assert glossary.additions("the current parent company") == []
