@@ -736,11 +736,12 @@ class ClauseIndex:
         return ranking
 
     def telling_words(self, question: str, clause: Clause) -> frozenset[str]:
-        """The question's words (its content words and the glossary's contract wording of them) that CLAUSE holds
-        and at most TELLING_SHARE of its contract's passages hold: a word most of the contract uses (its trade, its
-        parties, 约定) does not tell that this clause is about what was asked."""
+        """The question's words (its content words, and whole the contract wording the glossary adds for them: a
+        clause on 服务时间 holds no 延长工作时间) that CLAUSE holds and at most TELLING_SHARE of its contract's passages
+        hold: a word most of the contract uses (its trade, its parties, 约定) does not tell that this clause is about
+        what was asked."""
         plain = normalize_query(bounded_query(question))
-        asked = _words(f"{plain} {' '.join(self.glossary.additions(plain))}", self.glossary.terms)
+        asked = _words(plain, self.glossary.terms) | set(self.glossary.additions(plain))
         held = asked & _words(f"{clause.text} {' '.join(clause.heading_path)}", self.glossary.terms)
         inside = self._in_scope((clause.contract_id,))
         most = TELLING_SHARE * int(inside.sum())
