@@ -526,3 +526,23 @@ def test_one_lateness_for_two_amounts_is_no_list_of_debts() -> None:
     """Two amounts and one lateness: the first is computed and the choice is said, as before."""
     assessment = assess("欠款分两笔，3万元和5万元，逾期10天，日万分之五", TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount == "150.00" and not assessment.lines[0].startswith("共")
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("每延误一天扣合同款的0.1%，合同款50万，延误了9天", "4500.00"),  # 每延误一天: per day, like 每逾期一天
+        ("每推迟一日，按欠款的万分之五计，欠款10万，推迟20天", "1000.00"),
+        ("欠款10万，逾期30天，日息万五", "1500.00"),  # 日息万五: the short form after 日息 too
+        ("欠款ＲＭＢ５０，０００，逾期１０天，日万分之五", "250.00"),  # full-width letters fold like digits
+        ("逾期利息：本金80万 × LPR1.5倍 × 天数，LPR取3.0%，逾期天数73天", "7200.00"),  # 80万 × LPR: no multiple
+    ],
+)
+def test_more_ways_of_writing_the_period_the_rate_and_the_figures(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+
+
+@pytest.mark.parametrize("lateness", ["快两个月", "近三十天", "接近20天"])
+def test_an_almost_lateness_is_no_day_count(lateness: str) -> None:
+    assessment = assess(f"欠款6万，逾期{lateness}，日万分之五", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None and lateness in (assessment.refused or "")

@@ -14,10 +14,11 @@ from decimal import Decimal, InvalidOperation
 
 import roman
 
-# Full-width digits and the punctuation that appears inside figures, folded one-for-one.
+# Full-width digits, letters (ＲＭＢ, ｋ) and the punctuation that appears inside figures, folded one-for-one.
+_FULL_WIDTH_LETTERS = "".join(chr(code) for code in range(0xFF21, 0xFF3B)) + "".join(chr(code) for code in range(0xFF41, 0xFF5B))
 _FOLD = str.maketrans(
-    "０１２３４５６７８９．％／－−：",
-    "0123456789.%/--:",
+    "０１２３４５６７８９．％／－−：" + _FULL_WIDTH_LETTERS,
+    "0123456789.%/--:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz",
 )
 
 # 俩 and 仨 are the spoken 两个 and 三个 (逾期俩月, 仨礼拜): numbers with their measure word built in.

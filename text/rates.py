@@ -19,7 +19,7 @@ _RATE = re.compile(
     # 日万五, 每天千三: the trade's short form of 万分之五 / 千分之三, read only right after a day word, so
     # 2万5 (an amount) never is one. 万一 is also the everyday word "in case" (到期日万一对方…, 万一的话):
     # followed by a Chinese character it is that word, not a rate (日万1 and 日万一， still are).
-    r"|(?<=[日天])(?P<short_per>[万千])"
+    r"|(?:(?<=[日天])|(?<=[日天]息))(?P<short_per>[万千])"
     r"(?P<short_fraction>一(?![\u3400-\u9fff])|[二三四五六七八九]|\d(?:\.\d+)?)(?![\d万千百十元块])"
     # 5 bps per day, 5个基点: a basis point is a ten-thousandth, written by bankers and in English contracts.
     rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*"
@@ -51,7 +51,8 @@ _LPR_NAME = r"(?:(?:一年期|1年期|one[-\s]year)\s*(?:的)?\s*)?(?:LPR|贷款
 # times the LPR" is an English number word (text.numbers) before "times".
 _MULTIPLE_WORDS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 _LPR = re.compile(
-    rf"(?:(?:(?P<times_before>{NUMBER})\s*(?:倍|x|×|times)"
+    # A multiple is a short figure: in "本金80万 × LPR" the 80万 before × is the principal, no multiple.
+    rf"(?:(?:(?=[^\s×x*]{{1,4}}\s*(?:倍|x|×|times))(?P<times_before>{NUMBER})(?<![万萬亿億])\s*(?:倍|x|×|times)"
     rf"|\b(?P<times_word>{'|'.join(_MULTIPLE_WORDS)}|(?:{EN_NUMBER})\s+times))"
     r"\s*(?:的|of\s*the|the)?\s*)?"
     rf"{_LPR_NAME}"

@@ -92,7 +92,8 @@ _PENALTY_WORD_RE = re.compile(_PENALTY_WORD, re.I)
 
 # 每逾期一天 is so clear that it governs the rest of its sentence, across commas:
 # 乙方每逾期一天交付，按合同总额的千分之一支付违约金.
-_EVERY_DAY = r"(?:每(?:逾期|迟延|延迟|拖延|超期)?[一1]?[日天]|按[日天](?:计|算|收))"
+# 每延误一天, 每推迟一日, 每晚一天: any word of one or two characters between 每 and 一天.
+_EVERY_DAY = r"(?:每(?:[\u4e00-\u9fff]{1,2}(?=[一1][日天]))?[一1]?[日天]|按[日天](?:计|算|收))"
 _EVERY_DAY_RE = re.compile(_EVERY_DAY)
 # 每迟延一周，按合同总价的0.5%: a rate per week, common in delivery and works contracts.
 _EVERY_WEEK = r"(?:每(?:逾期|迟延|延迟|拖延|超期)?[一1]?个?(?:周|星期|礼拜)|按周(?:计|算|收)?)"
@@ -121,7 +122,7 @@ _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
 # A rate called 利率/利息 with no period is an annual rate: that is how Chinese rates are quoted.
 INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
 ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|合同额|一次性|转包|解除|one[-\s]?off|lump", re.I)
-LATE_WORDS = re.compile(r"逾期|迟延|延迟|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
+LATE_WORDS = re.compile(r"逾期|迟延|延迟|延误|推迟|迟付|迟交|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
 
 # 一个半月 adds half a month (个半 before 月). 一年半 and 半年 are read too (半 after 年, 半 as the number) but
 # give no day count: at 365 days a year, half a year is no whole number of days, so the reply asks for it.
@@ -151,8 +152,8 @@ _UNIT_NAMES = {"month": "月", "quarter": "季度", "year": "年"}
 # 逾期45天 欠款10万).
 _DEBT_PERIOD_AFTER = re.compile(r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
 # Words that name lateness itself, so a duration right after them is the day count (逾期45天 beats 拖欠三个月).
-_LATENESS_BEFORE = re.compile(r"(?:逾期|迟延|延迟|拖延|超期|晚了|晚付|过期|late|overdue|delayed?)(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", re.I)
-_PER_DAY_MARKER = re.compile(r"每(?:逾期|迟延|延迟|拖延|超期)?$")  # 每逾期一日: a rate's period, not a duration
+_LATENESS_BEFORE = re.compile(r"(?:逾期|迟延|延迟|延误|推迟|迟付|拖延|超期|晚了|晚付|过期|late|overdue|delayed?)(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", re.I)
+_PER_DAY_MARKER = re.compile(r"每[\u4e00-\u9fff]{0,2}$")  # 每逾期一日, 每延误一天: a rate's period, not a duration
 # 30日内付款 and 提前30天通知 are terms, not lateness.
 _DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
 _NOTICE_BEFORE = re.compile(r"提前\s*$")
@@ -169,7 +170,7 @@ _MONEYISH = re.compile(
 # 三十天左右, 大约30天, about 30 days: an estimate of the lateness is no day count either.
 _VAGUE_DAYS = re.compile(
     rf"(?<![{_NUMERALS}])[{_NUMERALS}]++(?:(?:多|余|来|几)个?(?:天|日|周|星期|月)|个多月)|几[十百]?天"
-    rf"|(?:大约|大概|约|差不多|将近)\s*[{_NUMERALS}]++\s*个?(?:天|日|周|星期|礼拜|月)"
+    rf"|(?:大约|大概|约|差不多|将近|快|近|接近|大致|估计)\s*[{_NUMERALS}]++\s*个?(?:天|日|周|星期|礼拜|月)"
     rf"|(?<![{_NUMERALS}])[{_NUMERALS}]++\s*个?(?:天|日|周|星期|礼拜|月)\s*(?:左右|上下)"
     r"|\b(?:about|around|approximately|roughly|some)\s+\d+\s+(?:days?|weeks?|months?)\b",
     re.I,
