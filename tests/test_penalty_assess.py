@@ -546,3 +546,52 @@ def test_more_ways_of_writing_the_period_the_rate_and_the_figures(message: str, 
 def test_an_almost_lateness_is_no_day_count(lateness: str) -> None:
     assessment = assess(f"欠款6万，逾期{lateness}，日万分之五", TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount is None and lateness in (assessment.refused or "")
+
+
+# ---- 定金 (Civil Code arts. 586-588)
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("给付定金的一方违约，定金3万，合同总额50万", "30000.00"),  # the giver loses it
+        ("收受定金的一方违约，定金3万，合同总额50万", "60000.00"),  # the taker returns it double
+        ("定金3万，合同总额50万，卖方违约，要求双倍返还", "60000.00"),  # 双倍返还 names the taker's breach
+        ("我们付了定金3万给供应商，合同总额50万，供应商违约不交货", "60000.00"),  # we gave, they breached
+        ("我们收了客户定金3万，合同总额50万，客户违约不买了", "30000.00"),  # we took, they breached
+        ("乙方收取定金3万元后违约，合同金额50万元", "60000.00"),  # the side that took it breached
+    ],
+)
+def test_a_deposit_is_lost_by_the_giver_and_returned_double_by_the_taker(message: str, amount: str) -> None:
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assert assessment.kind is Kind.DEPOSIT and assessment.info.amount == amount
+    assert any("第五百八十七条" in line for line in assessment.lines)
+
+
+def test_a_deposit_over_a_fifth_of_the_price_is_a_deposit_only_up_to_that_fifth() -> None:
+    """Art. 586: 300,000 × 20 % = 60,000 is 定金; the 20,000 over it is returned as it was paid, never doubled."""
+    assessment = assess("收受定金的一方违约，定金8万，合同标的额30万", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "120000.00"
+    assert any("超过部分 20,000.00 元 不产生定金效力" in line for line in assessment.lines)
+
+
+def test_without_the_breaching_side_both_outcomes_are_shown_and_the_side_is_asked() -> None:
+    assessment = assess("定金5万，对方违约了，怎么算", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None
+    assert any("丧失 50,000.00 元" in line and "100,000.00 元" in line for line in assessment.lines)
+    assert assessment.missing == ["违约的是给付定金的一方，还是收受定金的一方"]
+
+
+def test_with_both_a_penalty_and_a_deposit_each_option_is_worked_out_and_only_one_may_be_claimed() -> None:
+    """Art. 588: the 违约金 is computed, the 定金 rule is shown beside it, and the reply says it is one or the other."""
+    message = "欠款10万，逾期30天，日万分之五，另外合同约定定金2万，合同总额50万，我方付的定金，对方违约"
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "1500.00"
+    assert any("如选择适用定金" in line and "40,000.00 元" in line for line in assessment.lines)
+    assert any("第五百八十八条" in line for line in assessment.lines)
+
+
+def test_a_prepayment_called_dingjin_with_the_other_ding_is_no_deposit() -> None:
+    """订金 is a prepayment: no double return, and the reply says why."""
+    assessment = assess("付了订金2万，对方违约，能要双倍吗", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None and "订金" in (assessment.refused or "")

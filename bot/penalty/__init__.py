@@ -38,7 +38,7 @@ from text.lpr import LprTable
 __all__ = ["Kind", "LegalRules", "PenaltySignals", "penalty_signals", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
 
 _TOPIC_WORDS = re.compile(
-    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|penalty|late\s*fee|\blate\b|delay|interest|overdue|liquidated|damages|excessive",
+    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|定金|订金|penalty|late\s*fee|\blate\b|delay|interest|overdue|liquidated|damages|excessive",
     re.I,
 )
 # 怎么算, 怎样计算, 咋算, 按什么算, 按啥计算: an asking word before 算 or 计算.
@@ -51,6 +51,7 @@ _CLAUSE_QUERIES = {
     Kind.INTEREST: "逾期付款 利息 利率",
     Kind.ONE_OFF: "违约金 总金额 比例",
     Kind.EXCESSIVE: "违约金 损失 赔偿",
+    Kind.DEPOSIT: "定金 双倍返还 违约",
     Kind.UNKNOWN: "违约责任 违约金",
 }
 # Breaches named in a message sharpen the clause search (转包 → the subcontracting clause).

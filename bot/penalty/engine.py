@@ -23,7 +23,17 @@ from bot.penalty.arithmetic import (
     percentage_of,
     yuan,
 )
-from bot.penalty.parse import INTEREST_WORDS, LATE_WORDS, ONE_OFF_WORDS, Amount, PenaltyFacts, Period, Rate, Role
+from bot.penalty.parse import (
+    INTEREST_WORDS,
+    LATE_WORDS,
+    ONE_OFF_WORDS,
+    Amount,
+    DepositBreach,
+    PenaltyFacts,
+    Period,
+    Rate,
+    Role,
+)
 from bot.penalty.legal_rules import LegalRules
 from text.amounts import round_fen
 from text.bounds import amount_problem
@@ -46,6 +56,7 @@ class Kind(StrEnum):
     INTEREST = "interest"  # principal × annual rate ÷ 365 × days
     ONE_OFF = "one_off"  # base × percentage
     EXCESSIVE = "excessive"  # only the art. 585 test: agreed damages against loss × 1.3
+    DEPOSIT = "deposit"  # 定金: lost by the giver who breaches, returned double by the taker who breaches (arts. 586-588)
     UNKNOWN = "unknown"
 
 
@@ -81,6 +92,7 @@ class Outcome:
     refused: str | None = None
     fixed_note: str | None = None  # agreed one-off sums added to the computed part
     paid_note: str | None = None  # a penalty already paid, taken off what is owed
+    deposit_notes: list[str] = field(default_factory=list)  # the 定金 rule's arithmetic, and the art. 588 choice
     parts: list[tuple[str, Outcome]] = field(default_factory=list)  # several debts: each one's outcome
 
 
@@ -145,6 +157,8 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         return Kind.ONE_OFF, [f"比例 {rate.raw} 未写明计算周期，按一次性比例计算。"]
     if facts.daily_sums:
         return Kind.DAILY_SUM, []
+    if facts.amounts_for(Role.DEPOSIT) or facts.prepayment_only:
+        return Kind.DEPOSIT, []
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
         return Kind.EXCESSIVE, []
     for kind, words in _KIND_WORDS:
@@ -402,6 +416,76 @@ def _less_penalty_paid(facts: PenaltyFacts, amount: Decimal, outcome: Outcome) -
     return owed
 
 
+_SIDES = {DepositBreach.GIVER: "给付定金的一方违约", DepositBreach.TAKER: "收受定金的一方违约"}
+
+
+def _deposit_rule(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome) -> tuple[Decimal, str] | None:
+    """The 定金 rule: the part of the 定金 that takes effect (at most 20 % of the main contract's price, art. 586),
+    lost by the giver who breaches or returned double by the taker (art. 587). Both sides' arithmetic is written
+    out; the result is the breaching side's with its formula, None when the message does not say which side breached."""
+    deposit = _first(facts, [Role.DEPOSIT])
+    if deposit is None:
+        return None
+    price = _first(facts, [Role.TOTAL])
+    valid = deposit.value
+    if price is None:
+        outcome.deposit_notes.append(
+            f"消息中没有主合同标的额，未核对定金是否超过标的额的 {percent(rules.deposit_share)}（{rules.civil_code_586.cite}）。"
+        )
+    else:
+        limit = percentage_of(price.value, rules.deposit_share)
+        if valid > limit:
+            outcome.deposit_notes.append(
+                f"定金 {yuan(valid)} 超过主合同标的额的 {percent(rules.deposit_share)}（{yuan(price.value)} × "
+                f"{percent(rules.deposit_share)} = {yuan(limit)}），超过部分 {yuan(valid - limit)} 不产生定金效力，应予返还"
+                f"（{rules.civil_code_586.cite}）。"
+            )
+            valid = limit
+    double = valid * 2
+    outcome.deposit_notes.append(
+        f"{_SIDES[DepositBreach.GIVER]}：无权请求返还定金，丧失 {yuan(valid)}；"
+        f"{_SIDES[DepositBreach.TAKER]}：应双倍返还定金 {yuan(valid)} × 2 = {yuan(double)}（{rules.civil_code_587.cite}）。"
+    )
+    if facts.deposit_breach is None:
+        return None
+    if facts.deposit_breach is DepositBreach.GIVER:
+        return valid, f"{_SIDES[facts.deposit_breach]}：丧失定金 {yuan(valid)}"
+    return double, f"{_SIDES[facts.deposit_breach]}：{yuan(valid)} × 2 = {yuan(double)}"
+
+
+def _choice_with_damages(rules: LegalRules, outcome: Outcome, damages: Decimal) -> None:
+    """Art. 588: with both a 违约金 and a 定金, the party not in breach takes one or the other, never both."""
+    outcome.deposit_notes.append(
+        f"合同既约定违约金（{yuan(damages)}）又约定定金，守约方只能选择其一适用，不能同时主张（{rules.civil_code_588.cite}）。"
+    )
+
+
+def _deposit_alongside(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome) -> None:
+    """A 违约金 computed, and a 定金 in the message: the 定金 rule's arithmetic as the other option (art. 588)."""
+    if outcome.amount is None or not facts.amounts_for(Role.DEPOSIT):
+        return
+    ruled = _deposit_rule(facts, rules, outcome)
+    if ruled is not None:
+        outcome.deposit_notes.append(f"如选择适用定金：{ruled[1]}。")
+    _choice_with_damages(rules, outcome, outcome.amount)
+
+
+def _deposit_outcome(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome) -> None:
+    if facts.prepayment_only:
+        raise Refusal(
+            "“订金”不是法律上的定金，不适用定金罚则：一般只能要求返还已付的订金，不能主张双倍返还或没收"
+            f"（{rules.civil_code_587.cite}只适用于定金）。如合同写的是“定金”，请说明。"
+        )
+    ruled = _deposit_rule(facts, rules, outcome)
+    if ruled is None:
+        outcome.missing.append("违约的是给付定金的一方，还是收受定金的一方")
+    else:
+        outcome.amount, outcome.formula = round_fen(ruled[0]), ruled[1]
+    damages = _first(facts, [Role.DAMAGES])
+    if damages is not None:
+        _choice_with_damages(rules, outcome, damages.value)
+
+
 def _excessive_test(
     facts: PenaltyFacts, outcome: Outcome, agreed: Decimal | None, loss_required: bool, rules: LegalRules
 ) -> None:
@@ -498,12 +582,16 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         outcome.assumptions = kind_assumptions + day_assumptions
         if outcome.kind not in (Kind.LATE_PAYMENT, Kind.WEEKLY, Kind.INTEREST, Kind.DAILY_SUM):
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
+        if outcome.kind is Kind.DEPOSIT:
+            _deposit_outcome(facts, rules, outcome)
+            return outcome
         result = _compute(facts, outcome.kind, outcome)
         if result is not None:
             result = _apply_floor(facts, outcome.kind, _add_fixed(facts, outcome.kind, outcome, result), outcome)
             outcome.amount = round_fen(_apply_cap(facts, outcome.kind, result, outcome))
             asked = bool(_EXCESSIVE_WORDS.search(facts.text))
             _excessive_test(facts, outcome, outcome.amount, asked, rules)  # on the whole penalty, paid or not
+            _deposit_alongside(facts, rules, outcome)
             outcome.amount = _less_penalty_paid(facts, outcome.amount, outcome)
         elif outcome.kind is Kind.EXCESSIVE:
             damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])

@@ -25,6 +25,9 @@ class LegalRules(BaseModel):
     civil_code_585: LegalRule
     judicial_interpretation_2023_13_art65: LegalRule
     civil_code_201: LegalRule
+    civil_code_586: LegalRule
+    civil_code_587: LegalRule
+    civil_code_588: LegalRule
 
     @property
     def excessive_factor(self) -> Decimal:
@@ -32,6 +35,13 @@ class LegalRules(BaseModel):
         factor = self.judicial_interpretation_2023_13_art65.factor
         assert factor is not None, "penalty_rules.yaml: art. 65 needs its factor"
         return factor
+
+    @property
+    def deposit_share(self) -> Decimal:
+        """A 定金 takes effect up to this share of the main contract's price (art. 586: 20 %)."""
+        share = self.civil_code_586.factor
+        assert share is not None, "penalty_rules.yaml: art. 586 needs its factor"
+        return share
 
 
 @lru_cache

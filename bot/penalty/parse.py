@@ -35,6 +35,7 @@ class Role(StrEnum):
     LOSS = "loss"  # the actual loss, for the art. 585 test
     PAID = "paid"  # a sum already paid: never a base
     PENALTY_PAID = "penalty_paid"  # a penalty already paid (已付违约金500元): taken off what is still owed
+    DEPOSIT = "deposit"  # 定金 (earnest money, Civil Code arts. 586-588): forfeited or returned double, never a base
     UNLABELLED = "unlabelled"
 
 
@@ -59,6 +60,8 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|(?:liquidated|agreed)\s*damages|agreed\s*penalty|penalty\s*(?:of|is)",
         re.I,
     ),
+    # 定金 only: 订金 is a prepayment, with no penalty rule of its own.
+    Role.DEPOSIT: re.compile(r"定金|earnest\s*money", re.I),
     # 已付30万，剩余20万逾期: what was paid is no base of a penalty.
     Role.PAID: re.compile(
         r"已(?:经)?(?:于[^，,。；;\d]{0,4})?(?:付清|付|支付|收到?|还清|还|结清)|(?:already|has|have|had)\s+(?:been\s+)?paid", re.I
@@ -232,6 +235,51 @@ class DatePair:
     end_counted: bool = True  # 至10月31日（不含）: the message leaves the last day out
 
 
+class DepositBreach(StrEnum):
+    """Which side of a 定金 breached (Civil Code art. 587)."""
+
+    GIVER = "giver"  # the side that gave it: loses it
+    TAKER = "taker"  # the side that took it: returns it double
+
+
+# The sides as messages name them; 我们/我方/我司 are one side, the speaker's.
+_SIDE = r"(?P<side>我们|我方|我司|本公司|对方|客户|甲方|乙方|买方|卖方|供应商|承租方|出租方|房东|租客)"
+_US = {"我们", "我方", "我司", "本公司"}
+_BREACH_WORDS = r"(?:违约|毁约|反悔|不履行|不发货|不交货|不买了|不要了|不卖了|跑路)"
+# Words that settle the side alone: 收受定金的一方违约, 双倍返还; 给付定金的一方违约, 定金不予返还, 没收定金.
+_TAKER_BREACH = re.compile(rf"收(?:受|取)?定金的?一?方{_BREACH_WORDS}|双倍(?:返还|退还|退|返)|(?:返还|退还|退)双倍|double\s+the\s+deposit", re.I)
+_GIVER_BREACH = re.compile(
+    rf"(?:给付|交付|支付|交|付)定金的?一?方{_BREACH_WORDS}|定金不(?:予)?(?:返还|退还|退)|无权(?:要求|请求)?返还定金|没收定金|定金(?:被)?没收|丧失定金",
+    re.I,
+)
+_GAVE = re.compile(rf"{_SIDE}[^，,。；;]{{0,6}}(?:付|交|支付|给)了?[^，,。；;]{{0,6}}定金")
+_TOOK = re.compile(rf"{_SIDE}[^，,。；;]{{0,6}}收(?:了|到|取|受)?[^，,。；;]{{0,6}}定金")
+_BREACHED = re.compile(rf"{_SIDE}[^，,。；;]{{0,8}}{_BREACH_WORDS}")
+
+
+def _side(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    side = match.group("side")
+    return "us" if side in _US else side
+
+
+def _deposit_breach(text: str) -> DepositBreach | None:
+    """Which side of the 定金 breached: said outright (双倍返还, 给付定金的一方违约), or worked out from who gave or
+    took it and who breached (我们付了定金，对方违约: the taker). None when the message does not tell."""
+    if _TAKER_BREACH.search(text):
+        return DepositBreach.TAKER
+    if _GIVER_BREACH.search(text):
+        return DepositBreach.GIVER
+    breacher = _side(_BREACHED.search(text))
+    gave, took = _side(_GAVE.search(text)), _side(_TOOK.search(text))
+    if breacher is None or not (gave or took):
+        return None
+    if gave is not None:
+        return DepositBreach.GIVER if gave == breacher else DepositBreach.TAKER
+    return DepositBreach.TAKER if took == breacher else DepositBreach.GIVER
+
+
 @dataclass
 class PenaltyFacts:
     """Everything a message says that the arithmetic may need. Built by `read_facts`."""
@@ -247,6 +295,8 @@ class PenaltyFacts:
     lpr_without_figure: list[str] = field(default_factory=list)  # an LPR rate with no figure to compute with
     debt_periods: list[str] = field(default_factory=list)  # 三个月服务费: not a lateness
     remainder: bool = False  # 其中5万已付清，剩余部分逾期: the base is the debt less what was paid
+    deposit_breach: DepositBreach | None = None  # which side of a 定金 breached, when the message says
+    prepayment_only: bool = False  # 订金 named and no 定金: a prepayment, outside the 定金 rule
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
 
@@ -559,6 +609,8 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
         lpr_without_figure=rate_scan.lpr_without_figure,
         debt_periods=debt_periods,
         remainder=bool(_REMAINDER.search(figures)),
+        deposit_breach=_deposit_breach(masked),
+        prepayment_only="订金" in masked and "定金" not in masked,
         label=label,
     )
 

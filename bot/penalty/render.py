@@ -25,6 +25,9 @@ _WORDING = {
     Kind.INTEREST: _Wording("逾期利息（按年利率计算）", f"本金 × 年利率 ÷ {DAYS_PER_YEAR} × 天数", "利息", "计算逾期利息"),
     Kind.ONE_OFF: _Wording("违约金（按比例一次性计算）", "计算基数 × 违约金比例", "违约金", "计算违约金"),
     Kind.EXCESSIVE: _Wording("违约金是否过高", "", "违约金", "判断违约金是否过高"),
+    Kind.DEPOSIT: _Wording(
+        "定金罚则", "给付定金的一方违约：丧失定金；收受定金的一方违约：双倍返还定金", "定金罚则金额", "适用定金罚则"
+    ),
     Kind.UNKNOWN: _Wording("违约金", "", "违约金", "计算违约金"),
 }
 NOT_ADVICE = "以上为按所给数字的计算和法律规定的信息提示，不构成法律意见；具体以合同签署版本和法院、仲裁机构的认定为准。"
@@ -66,8 +69,9 @@ def reply_lines(outcome: Outcome) -> list[str]:
             lines.append(outcome.paid_note)
         result = f"尚欠{wording.result}" if outcome.paid_note else wording.result
         lines.append(f"{result}：{yuan(outcome.amount)}（大写：{money_in_words(outcome.amount)}）")
-    elif outcome.excessive_note:
+    elif outcome.excessive_note or outcome.deposit_notes:
         lines.append(f"{wording.title}：")
+    lines += outcome.deposit_notes
     lines += [f"说明：{assumption}" for assumption in outcome.assumptions]
     if outcome.excessive_note:
         lines.append(outcome.excessive_note)
@@ -76,7 +80,7 @@ def reply_lines(outcome: Outcome) -> list[str]:
         lines.append(f"要{purpose}，还需要以下信息：")
         lines += [f"{number}. {item}" for number, item in enumerate(outcome.missing, start=1)]
         lines.append("请补充后再发给我。")
-    if outcome.amount is not None or outcome.excessive_note:
+    if outcome.amount is not None or outcome.excessive_note or outcome.deposit_notes:
         lines.append(NOT_ADVICE)
     return lines
 
