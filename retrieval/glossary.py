@@ -127,8 +127,13 @@ class Glossary:
     def in_chinese(self, english: str) -> str:
         """An English phrase in the contracts' wording: the glossary's phrases in it as their first Chinese
         wording, joined in order ('technical service' → '技术服务'); words it does not know are left out."""
+        return "".join(wording[0] for wording in self.wordings(english))
+
+    def wordings(self, english: str) -> list[list[str]]:
+        """The Chinese alternatives of each glossary phrase an English text holds, in order ('product trial' →
+        [[产品, 货物], [试用, 体验]]); words it does not know are left out."""
         form = self._spelled_as_listed(_english_form(english))
-        return "".join(self._english_forms[m.group()].split()[0] for m in self._english_pattern.finditer(form))
+        return [self._english_forms[m.group()].split() for m in self._english_pattern.finditer(form)]
 
     def expand(self, query: str) -> str:
         """The query with its `additions` appended."""

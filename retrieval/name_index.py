@@ -50,7 +50,8 @@ class TitleMatch:
     scores: dict[str, float]  # contract_id → their rarity weights summed, 1 for the best-named contract
 
 
-def _titles(contract: ContractInfo) -> str:
+def titles_of(contract: ContractInfo) -> str:
+    """A contract's title and its other titles, as one text."""
     return " ".join([contract.title, *contract.titles])
 
 
@@ -73,7 +74,7 @@ class NameIndex:
         self.generic_words = _generic_words(generic)
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
-            for gram in _bigrams(_titles(contract), self.generic_words, self.english_generic):
+            for gram in _bigrams(titles_of(contract), self.generic_words, self.english_generic):
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
 

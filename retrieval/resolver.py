@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from retrieval.glossary import Glossary
-from retrieval.name_index import KIND_WORDS, NameIndex
+from retrieval.name_index import KIND_WORDS, NameIndex, titles_of
 from retrieval.lexical import is_everyday_word
 from retrieval.metadata import FieldWords
 from retrieval.models import ContractInfo
@@ -274,8 +274,28 @@ class ContractResolver:
         phrase would ("technical service agreement" → 技术服务协议)."""
         match = self._titles.match(words, expand=False)
         named = {cid: s for cid, s in match.scores.items() if match.counts[cid] >= _PHRASE_COVER * match.grams}
+        worded = self._by_wordings(words)
+        if worded:
+            return named | worded
         chinese = self.glossary.in_chinese(words)
         return named | (self._by_phrase(chinese, document_word) if chinese else {})
+
+    def _by_wordings(self, words: str) -> dict[str, float]:
+        """Titles holding a Chinese wording of most of the English phrase's known terms, by the share held:
+        "the product-trial marketing contract" names 体验…行销合约书 (trial 体验, marketing 行销) over 媒体推广合同
+        (推广 only), where the first wordings side by side (产品试用推广) name neither. A phrase of generic title
+        words only ('service' 服务) is left to the bigrams of its wording."""
+        generic = set(self.glossary.generic_title_words)
+        terms = self.glossary.wordings(words)
+        if all(set(wording) <= generic for wording in terms):
+            return {}
+        scores = {}
+        for cid, contract in self.contracts.items():
+            title = titles_of(contract)
+            share = sum(any(w in title for w in wording) for wording in terms) / len(terms)
+            if share >= _PHRASE_COVER:
+                scores[cid] = share
+        return scores
 
     def _type_word(self, body: str) -> str:
         """The two characters before 合同 once generic words are off: 科研委托 → 委托, 外包服务 → ''."""

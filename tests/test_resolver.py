@@ -281,6 +281,23 @@ def test_an_english_kind_phrase_names_what_its_chinese_wording_names_and_english
     assert named("What does this agreement say about notices?") == []
 
 
+def test_an_english_kind_phrase_names_the_title_holding_a_wording_of_most_of_its_terms():
+    """A term's wording may be any of its alternatives: "product trial marketing" is 体验 and 行销 in a contract
+    written in Taiwan, 推广 in another. The title holding a wording of most terms is named; one holding a single
+    term's is not. An acronym the glossary knows (CRM) names its title as the words would."""
+    titles = {"m_trial": "体验广告商品委托行销合约书", "m_media": "媒体推广服务合同", "m_ad": "新媒体宣传合作协议",
+              "c_crm": "2025年度客户关系管理外包服务合同", "c_desk": "电商客服系统外包服务合同"}
+    resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
+
+    def named(question: str) -> list[str]:
+        return resolver.resolve(GLOSSARY.expand(question)).contract_ids
+
+    assert named("If the merchant breaks the product-trial marketing contract, how long to fix it?") == ["m_trial"]
+    assert named("What does the CRM outsourcing agreement say about fees?") == ["c_crm"]
+    assert named("Under the customer service outsourcing contract, who trains the staff?") == ["c_desk"]
+    assert named("What does the service agreement say about notices?") == []
+
+
 def test_template_made_contracts_with_the_same_rule_are_answered_once_with_whose_rule_it_is(crowded: Assistant):
     reply = crowded.reply("发生争议去哪个法院起诉？", Session(interactive=False))
     assert reply.intent == Intent.CLAUSE
