@@ -58,6 +58,9 @@ def test_everyday_contract_english_reaches_the_contract_wording():
     assert "联系方式" in GLOSSARY.additions("what counts as contact details?")
     assert {"保洁员", "晚班"} <= set(GLOSSARY.additions("How many cleaners work the evening shift?"))
     assert "主合同" in GLOSSARY.additions("if the main contract ends")
+    assert {"周期", "频次"} <= set(GLOSSARY.additions("How often are the figures reconciled?"))
+    assert "超过" in GLOSSARY.additions("paid more than a month late")
+    assert "违约" in GLOSSARY.additions("if the supplier breaks the contract")
 
 
 def test_an_english_word_inside_another_word_is_not_matched():
