@@ -595,3 +595,28 @@ def test_a_prepayment_called_dingjin_with_the_other_ding_is_no_deposit() -> None
     """订金 is a prepayment: no double return, and the reply says why."""
     assessment = assess("付了订金2万，对方违约，能要双倍吗", TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount is None and "订金" in (assessment.refused or "")
+
+
+def test_an_english_rate_may_name_its_base_before_its_period() -> None:
+    """"0.1% of contract value per day": per day, though the base stands between."""
+    message = "Contract value RMB 600,000. Late delivery penalty 0.1% of contract value per day, 12 days late, capped at 5%."
+    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    assert (info.amount, info.days, info.capped) == ("7200.00", 12, False)
+
+
+def test_the_thirty_percent_of_the_test_is_no_rate() -> None:
+    """违约金9万，实际损失7万，超过30%了吗: 70,000 × 1.3 = 91,000, and 90,000 is not above it."""
+    info = assess("违约金9万，实际损失7万，超过30%了吗", TODAY, rules=LEGAL_RULES).info
+    assert (info.excessive, info.threshold) == (False, "91000.00")
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("The seller took an earnest money deposit of RMB 40,000 and then the seller breached.", "80000.00"),
+        ("We paid earnest money of RMB 40,000 to the supplier; the supplier defaulted.", "80000.00"),
+        ("The buyer paid earnest money of RMB 40,000 and the buyer backed out.", "40000.00"),
+    ],
+)
+def test_the_sides_of_a_deposit_read_in_english(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount

@@ -101,7 +101,17 @@ class Refusal(Exception):
 
 
 def _primary_rate(facts: PenaltyFacts) -> Rate | None:
-    return next((rate for rate in facts.rates if not rate.is_bound), None)
+    rate = next((rate for rate in facts.rates if not rate.is_bound), None)
+    if rate is not None and _names_the_test(facts, rate):
+        return None
+    return rate
+
+
+def _names_the_test(facts: PenaltyFacts, rate: Rate) -> bool:
+    """违约金9万，实际损失7万，超过30%了吗: beside an agreed penalty and a loss, a share with no base and no period is
+    the art. 585 test's own 30 %, not a rate a penalty runs at."""
+    no_base_nor_period = rate.base is None and rate.period is Period.UNSTATED
+    return no_base_nor_period and bool(facts.amounts_for(Role.DAMAGES) and facts.amounts_for(Role.LOSS))
 
 
 def _first(facts: PenaltyFacts, roles: list[Role]) -> Amount | None:

@@ -242,9 +242,12 @@ class DepositBreach(StrEnum):
     TAKER = "taker"  # the side that took it: returns it double
 
 
-# The sides as messages name them; 我们/我方/我司 are one side, the speaker's.
-_SIDE = r"(?P<side>我们|我方|我司|本公司|对方|客户|甲方|乙方|买方|卖方|供应商|承租方|出租方|房东|租客)"
-_US = {"我们", "我方", "我司", "本公司"}
+# The sides as messages name them; 我们/我方/我司 (and we) are one side, the speaker's.
+_SIDE = (
+    r"(我们|我方|我司|本公司|对方|客户|甲方|乙方|买方|卖方|供应商|承租方|出租方|房东|租客"
+    r"|\b(?:the\s+)?(?:seller|buyer|supplier|customer|landlord|tenant|other\s+party)\b|\bwe\b|\bthey\b)"
+)
+_US = {"我们", "我方", "我司", "本公司", "we"}
 _BREACH_WORDS = r"(?:违约|毁约|反悔|不履行|不发货|不交货|不买了|不要了|不卖了|跑路)"
 # Words that settle the side alone: 收受定金的一方违约, 双倍返还; 给付定金的一方违约, 定金不予返还, 没收定金.
 _TAKER_BREACH = re.compile(rf"收(?:受|取)?定金的?一?方{_BREACH_WORDS}|双倍(?:返还|退还|退|返)|(?:返还|退还|退)双倍|double\s+the\s+deposit", re.I)
@@ -252,15 +255,29 @@ _GIVER_BREACH = re.compile(
     rf"(?:给付|交付|支付|交|付)定金的?一?方{_BREACH_WORDS}|定金不(?:予)?(?:返还|退还|退)|无权(?:要求|请求)?返还定金|没收定金|定金(?:被)?没收|丧失定金",
     re.I,
 )
-_GAVE = re.compile(rf"{_SIDE}[^，,。；;]{{0,6}}(?:付|交|支付|给)了?[^，,。；;]{{0,6}}定金")
-_TOOK = re.compile(rf"{_SIDE}[^，,。；;]{{0,6}}收(?:了|到|取|受)?[^，,。；;]{{0,6}}定金")
-_BREACHED = re.compile(rf"{_SIDE}[^，,。；;]{{0,8}}{_BREACH_WORDS}")
+_DEPOSIT_WORD = r"(?:定金|earnest\s+money)"
+_GAVE = re.compile(
+    rf"{_SIDE}[^，,。；;]{{0,6}}(?:付|交|支付|给)了?[^，,。；;]{{0,6}}定金"
+    rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:paid|gave|put\s+down)\b[^.;]{{0,30}}?{_DEPOSIT_WORD}",
+    re.I,
+)
+_TOOK = re.compile(
+    rf"{_SIDE}[^，,。；;]{{0,6}}收(?:了|到|取|受)?[^，,。；;]{{0,6}}定金"
+    rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:took|received|accepted|collected)\b[^.;]{{0,30}}?{_DEPOSIT_WORD}",
+    re.I,
+)
+_BREACHED = re.compile(
+    rf"{_SIDE}[^，,。；;]{{0,8}}{_BREACH_WORDS}"
+    rf"|{_SIDE}\s+(?:then\s+|later\s+|has\s+)?(?:breached|defaulted|backed\s+out|walked\s+away|failed\s+to\s+perform)",
+    re.I,
+)
 
 
 def _side(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
-    side = match.group("side")
+    side = next(group for group in match.groups() if group)  # each alternative names its side in its own group
+    side = re.sub(r"^the\s+", "", side.lower())
     return "us" if side in _US else side
 
 
@@ -315,8 +332,8 @@ def _clause_before(text: str, start: int, reach: int = _LABEL_REACH) -> str:
     return window[ends[-1].end() :] if ends else window
 
 
-def _clause_after(text: str, end: int) -> str:
-    window = text[end : end + _LABEL_REACH]
+def _clause_after(text: str, end: int, reach: int = _LABEL_REACH) -> str:
+    window = text[end : end + reach]
     stop = _CLAUSE_END.search(window)
     return window[: stop.start()] if stop else window
 
@@ -391,11 +408,24 @@ def _sentence_before(text: str, start: int) -> str:
     return text[ends[-1].end() if ends else 0 : start]
 
 
+# "0.1% of contract value per day": English names the base first and the period after it.
+_PERIOD_AFTER_BASE: dict[Period, re.Pattern[str]] = {
+    Period.DAILY: re.compile(r"\b(?:per|a|each)\s+day\b|\bdaily\b", re.I),
+    Period.WEEKLY: re.compile(r"\b(?:per|a|each)\s+week\b|\bweekly\b", re.I),
+    Period.MONTHLY: re.compile(r"\b(?:per|a|each)\s+month\b|\bmonthly\b", re.I),
+    Period.ANNUAL: re.compile(r"\bper\s+(?:annum|year)\b|\ba\s+year\b|\bp\.\s?a\.|\bannually\b", re.I),
+}
+
+
 def _period_of(before: str, after: str, sentence: str) -> tuple[Period, bool]:
-    """The rate's period, and whether it was inferred rather than written."""
+    """The rate's period, and whether it was inferred rather than written. AFTER is the rest of the rate's clause."""
     for period in (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.ANNUAL):
         if _PERIOD_BEFORE[period].search(before) or _PERIOD_AFTER[period].match(after):
             return period, False
+    if _OF_BASE.match(after):
+        for period, pattern in _PERIOD_AFTER_BASE.items():
+            if pattern.search(after):
+                return period, False
     if _EVERY_DAY_RE.search(sentence):
         return Period.DAILY, False
     if _EVERY_WEEK_RE.search(sentence):
@@ -444,7 +474,8 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
         if figure.annual:
             period, period_inferred = Period.ANNUAL, False
         else:
-            period, period_inferred = _period_of(before, after, _sentence_before(text, figure.start))
+            rest = _clause_after(text, figure.end, reach=_LABEL_REACH * 2)
+            period, period_inferred = _period_of(before, rest, _sentence_before(text, figure.start))
         rates.append(
             Rate(
                 value=figure.value,
