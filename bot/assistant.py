@@ -188,8 +188,10 @@ class Assistant:
                 return answered
         expired = self._expire_idle_draft(session)
         picked = self._picked(text, session)
+        written = message.strip()  # as typed: the names in a letter are spelt as the user spells them (臺北, 桃園)
         if picked is not None:
             route, text = picked
+            written = text
         else:
             scores = score(text, self.lexicon, self._signals(text, session))
             log.debug("scores for user %s: %s", session.user, "; ".join(scores.reasons))
@@ -197,7 +199,7 @@ class Assistant:
             if session.interactive and tie and set(tie) <= set(_CHOICE_LABELS):
                 return self._ask_which(text, tie, session)
             route = scores.best
-        reply = self._act(route, text, session)
+        reply = self._act(route, text, session, written)
         if session.draft is not None and route not in _DRAFT_ROUTES:
             reply.text += "\n\n" + self.drafter.waiting_line(session)
         if expired:
@@ -245,7 +247,7 @@ class Assistant:
             sided_parties=any(party.name and (party.side or party.role) for party in find_parties(text)),
         )
 
-    def _act(self, route: Route, text: str, session: Session) -> Reply:
+    def _act(self, route: Route, text: str, session: Session, written: str = "") -> Reply:
         if route is Route.HELP:
             return Reply(intent=Intent.HELP, text=HELP_TEXT)
         if route is Route.CONTRACTS:
@@ -255,7 +257,7 @@ class Assistant:
             assert name is not None
             return self.set_company(session, name)
         if route in _DRAFT_ROUTES:
-            return self._draft_turn(text, session, new=route is Route.DRAFT_REQUEST)
+            return self._draft_turn(text, session, new=route is Route.DRAFT_REQUEST, written=written)
         if route is Route.ORPHAN_DETAILS:
             return self._hold_details(text, session)
         if route is Route.PENALTY:
@@ -290,15 +292,17 @@ class Assistant:
             f"要开始起草吗？请回复要起草的通知类型（{kinds}），或发送 /notice 按按钮选择；刚才这条内容会一并用上。",
         )
 
-    def _draft_turn(self, text: str, session: Session, new: bool) -> Reply:
+    def _draft_turn(self, text: str, session: Session, new: bool, written: str = "") -> Reply:
         held, session.held_details = session.held_details, None
         if new and held:
-            text = f"{text}，{held}"  # the details sent before the request belong to it
+            text, written = f"{text}，{held}", ""  # the details sent before the request belong to it
         own = self._own_company_named(text)
         if own and session.company is None:
             session.company = own
         awaited = session.draft.awaiting if session.draft else None
-        reply = self.drafter.handle(text, session, self.today(), new=new, own_names=self._own_names(session))
+        reply = self.drafter.handle(
+            text, session, self.today(), new=new, own_names=self._own_names(session), written=written
+        )
         self._remember_our_side(session, awaited)
         if session.draft is not None:
             session.draft.updated_at = self.now()

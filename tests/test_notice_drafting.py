@@ -12,6 +12,7 @@ from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter, _without_notice_names
 from notice_fakes import CRM, OUTBOUND, FakeIndex, clause
+from retrieval.normalize import to_simplified
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
@@ -321,3 +322,17 @@ def test_time_granted_without_an_act_is_the_rectification_deadline(drafter: Noti
     # so 09-28, 09-29, 09-30, 10-08, 10-09
     assert (reply.notice.delivery_date, reply.notice.effective_date) == ("2026-09-24", "2026-10-09")
     assert "5个工作日" in docx_text(reply.notice.docx_path)
+
+
+def test_the_parties_keep_the_spelling_the_user_typed(drafter: NoticeDrafter) -> None:
+    """A message is read in simplified characters, but a company's name is its registered spelling: 桃園中壢 stays."""
+    typed = "請擬提前終止外呼服務協議通知書，我方（乙方）新竹湖口外呼有限公司，對方（甲方）桃園龜山電商有限公司，2026年9月21日寄出"
+    reply = drafter.handle(to_simplified(typed), Session(interactive=False, user="tester"), TODAY, written=typed)
+    text = docx_text(reply.notice.docx_path)
+    assert "桃園龜山電商有限公司" in text and "新竹湖口外呼有限公司" in text
+    assert "桃园龟山" not in text
+
+
+def test_a_demonstrative_before_the_kind_word_still_names_the_contract(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "外呼那个协议要提前终止，帮我拟个函，我方（甲方）洛阳西工商贸有限公司，对方（乙方）洛阳老城外呼有限公司，2026年9月21日发出")
+    assert reply.notice.contract_id == OUTBOUND

@@ -3,6 +3,8 @@ from the contracts offered."""
 
 from __future__ import annotations
 
+import re
+
 from bot.clause_answers import contract_label
 from bot.contract_choice import chosen_contracts, ordinal
 from bot.notices.compose import ClauseSource
@@ -11,6 +13,9 @@ from retrieval.models import ContractInfo
 from retrieval.normalize import normalize_query
 
 _DOCUMENT_KINDS = ("协议", "合同")
+# "外呼那个协议": a demonstrative between a title's words and its kind word points at that document; without it the
+# words read as the title phrase (外呼协议) they are.
+_DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|这)(?={'|'.join(_DOCUMENT_KINDS)})")
 
 
 class ContractPicker:
@@ -48,7 +53,7 @@ class ContractPicker:
     def _named(self, text: str) -> list[str]:
         # The whole message, not the index's question-sized head and tail: a request names its contract
         # anywhere among the parties, dates and facts.
-        plain = normalize_query(text)
+        plain = _DEMONSTRATIVE_BEFORE_KIND.sub("", normalize_query(text))
         resolution = self.index.resolver.resolve(self.glossary.expand(plain), as_asked=plain)
         return [] if resolution.not_found else resolution.contract_ids
 

@@ -194,3 +194,16 @@ def _bare_days(message: str) -> dict[str, Any] | None:
     if not match:
         return None
     return {"count": int(match.group(1)), "unit": "working_day" if match.group(2) == "个工作日" else "day"}
+
+
+def spell_names_as_written(fields: dict[str, Any], read: str, written: str) -> None:
+    """The parties' names as the user typed them: a message is read in simplified characters (桃園中壢 → 桃园中坜),
+    but a company's name is its registered spelling. Reading keeps every character's place, so a name found in
+    the reading is cut from the same place of the message as typed; where the two differ in length, nothing is."""
+    if not written or len(written) != len(read) or written == read:
+        return
+    for party in [fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}, *fields.get("candidates", [])]:
+        name = party.get("name")
+        at = read.find(name) if name else -1
+        if at >= 0:
+            party["name"] = written[at : at + len(name)]

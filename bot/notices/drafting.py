@@ -30,6 +30,7 @@ from bot.notices.draft_updates import (
     merge_message,
     missing_fields,
     recognise_own_side,
+    spell_names_as_written,
 )
 from bot.notices.compose import (
     FIELD_LABELS,
@@ -167,10 +168,18 @@ class NoticeDrafter:
         return self._advance(session, today)
 
     def handle(
-        self, message: str, session: Session, today: date, *, new: bool = False, own_names: Sequence[str] = ()
+        self,
+        message: str,
+        session: Session,
+        today: date,
+        *,
+        new: bool = False,
+        own_names: Sequence[str] = (),
+        written: str = "",
     ) -> Reply:
         """A drafting request (`new`, as the assistant's scored intents decide, or no draft open), or a follow-up to the open draft: an answer, a
-        correction, a cancel. `own_names` are our company's names, to tell which party is ours."""
+        correction, a cancel. `own_names` are our company's names, to tell which party is ours; `written` is the
+        message as typed when `message` is its simplified reading, so the names keep the user's spelling."""
         draft = session.draft
         if draft is not None and CANCEL.match(message):
             session.draft = None
@@ -184,6 +193,7 @@ class NoticeDrafter:
             recognise_own_side(draft.fields, own_names)
         else:
             self._apply(draft, message, today, own_names)
+        spell_names_as_written(draft.fields, message, written)
         draft.inputs.append(message)
         session.draft = draft
         return self._advance(session, today, asked_before=draft.awaiting)
