@@ -306,3 +306,15 @@ def test_they_in_running_text_is_the_party_named_elsewhere(message: str) -> None
     """他们 alone introduces no third, nameless party: the named counterpart stays the recipient."""
     sides = assign_sides(find_parties(message))
     assert sides["recipient"].name == "常州钟楼商贸有限公司"
+
+
+@pytest.mark.parametrize(
+    ("message", "facts"),
+    [
+        ("乙方洛阳老城外呼有限公司严重违约擅自转包", "擅自转包"),
+        ("乙方多次泄露客户资料，构成根本违约", "多次泄露客户资料"),
+        ("对方严重违约，我们要解除合同", None),  # a verdict and no fact: the facts are asked for
+    ],
+)
+def test_how_grave_a_breach_is_is_no_fact_of_it(message: str, facts: str | None) -> None:
+    assert find_breach(message) == facts

@@ -125,6 +125,7 @@ _BREACH_VERBS = re.compile(
 # Right after a party's name: it owes or is in breach, so it is the recipient.
 _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
 _FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的)+")
+_VERDICT = re.compile(r"^(?:已)?(?:构成)?(?:严重|根本(?:性)?)违约(?:行为)?\s*[，,、]?")
 _REQUEST_WORDS = re.compile(r"起草|帮我|请你|写一份|发一份|出一份|通知书|整改|解除|催告|催款|draft", re.IGNORECASE)
 
 
@@ -378,6 +379,9 @@ def find_breach(message: str) -> str | None:
         for clause in _CLAUSE_BREAK.split(message)
         if _BREACH_VERBS.search(clause) and not _REQUEST_WORDS.search(clause) and not find_amounts(clause)
     ]
+    # "严重违约，擅自转包" / "构成根本违约": how grave the breach is, said of the facts, is none of them: the letter
+    # states the facts, and asks for them when the message gives only the verdict.
+    facts = [fact for fact in (_VERDICT.sub("", fact) for fact in facts) if fact]
     return "；".join(facts) if facts else None
 
 
