@@ -325,12 +325,13 @@ def test_time_granted_without_an_act_is_the_rectification_deadline(drafter: Noti
 
 
 def test_the_parties_keep_the_spelling_the_user_typed(drafter: NoticeDrafter) -> None:
-    """A message is read in simplified characters, but a company's name is its registered spelling: 桃園中壢 stays."""
+    """A message is read in simplified characters, but a company's name is its registered spelling: 桃園龜山 stays,
+    and the drafting notes give the simplified spelling too, to check against the registered name."""
     typed = "請擬提前終止外呼服務協議通知書，我方（乙方）新竹湖口外呼有限公司，對方（甲方）桃園龜山電商有限公司，2026年9月21日寄出"
     reply = drafter.handle(to_simplified(typed), Session(interactive=False, user="tester"), TODAY, written=typed)
     text = docx_text(reply.notice.docx_path)
-    assert "桃園龜山電商有限公司" in text and "新竹湖口外呼有限公司" in text
-    assert "桃园龟山" not in text
+    assert "致：桃園龜山電商有限公司（甲方）" in text and "新竹湖口外呼有限公司（乙方" in text
+    assert any("桃園龜山電商有限公司（简体：桃园龟山电商有限公司）" in w for w in reply.notice.warnings)
 
 
 def test_a_demonstrative_before_the_kind_word_still_names_the_contract(drafter: NoticeDrafter) -> None:

@@ -188,6 +188,7 @@ def compose(
         context[name] = known(name, value) if name in spec.required and not set_by_date else value
     warnings.extend(calendar.warnings())
     warnings.extend(_unfilled_warnings(missing, fields))
+    warnings.extend(_respelt_warnings(fields, sender.get("name"), recipient.get("name")))
     context["warnings"] = warnings
     return Composition(
         text=templates.get_template(spec.template).render(context),
@@ -224,6 +225,15 @@ def _unfilled_warnings(missing: list[str], fields: dict[str, Any]) -> list[str]:
     if "amount" in unfilled and fields.get("vague_amount"):
         notes.append(f"所述金额“{fields['vague_amount']}”不是确数，未写入本函，请提供准确的欠付金额。")
     return notes
+
+
+def _respelt_warnings(fields: dict[str, Any], *names: str | None) -> list[str]:
+    """Names kept in the traditional characters they were typed in, in a letter written in simplified ones."""
+    respelt = fields.get("respelt_names") or {}
+    pairs = [f"{name}（简体：{respelt[name]}）" for name in names if name in respelt]
+    if not pairs:
+        return []
+    return [f"当事人名称按输入的写法保留：{'、'.join(pairs)}；请按其登记的名称核对后再发出。"]
 
 
 def _without_past_deadlines(fields: dict[str, Any], sent: date, warnings: list[str]) -> dict[str, Any]:

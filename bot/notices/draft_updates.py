@@ -205,5 +205,8 @@ def spell_names_as_written(fields: dict[str, Any], read: str, written: str) -> N
     for party in [fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}, *fields.get("candidates", [])]:
         name = party.get("name")
         at = read.find(name) if name else -1
-        if at >= 0:
+        if at >= 0 and written[at : at + len(name)] != name:
             party["name"] = written[at : at + len(name)]
+            # The letter is in simplified characters: both spellings are named in its drafting notes, as a
+            # mainland company's registered name is in simplified characters.
+            fields.setdefault("respelt_names", {})[party["name"]] = name
