@@ -86,6 +86,18 @@ def test_everyday_words_get_the_legal_wording_in_both_scripts():
     assert "劳动报酬" in GLOSSARY.additions("工资每月几号发")
 
 
+def test_words_that_differ_across_the_strait_reach_the_other_sides_wording():
+    """A contract written in Taiwan says 软体, 品质, 价金, 保固, 延展 where a mainland one says 软件, 质量, 价款, 保修, 续约;
+    a question in either wording gets the other side's word. 合同 stays unexpanded (nearly every mainland question has
+    it), while a Taiwan 合约 or 契约 gets 合同."""
+    assert "软体" in GLOSSARY.additions("软件出了问题谁负责")
+    assert "软件" in GLOSSARY.additions("軟體出了問題誰負責")
+    assert "保固" in GLOSSARY.additions("保修期多长")
+    assert "延展" in GLOSSARY.additions("到期会自动续约吗")
+    assert "合同" in GLOSSARY.additions("這份契約何時生效")
+    assert not {"合约", "契约"} & set(GLOSSARY.additions("这份合同何时生效"))
+
+
 def test_only_words_the_question_lacks_are_added_each_once():
     added = GLOSSARY.additions("出租方的押金，房东和房主都说不退")
     assert "出租方" not in added
