@@ -15,6 +15,8 @@ here has:
   are not in the text).
 - v06_equipment_purchase.docx: the clauses laid out as a two-column table (条款 | 内容), a layout common in
   purchase orders made in Word.
+- v09_nda_bold_headings.docx: bold whole-line headings with no number and no Heading style over clauses numbered
+  1., 2. … on through the whole document by Word's list numbering, as contracts from English templates are.
 """
 
 from __future__ import annotations
@@ -189,13 +191,14 @@ CONSULTING_SIGNATURES = ["甲方（盖章）：重庆渝垣汽车零部件有限
                          "签订日期：2026年5月8日"]
 
 
-def _list_numbering(doc: Document) -> str:
-    """A two-level list in numbering.xml: level 0 '一、', level 1 '1.' restarting under each level-0 item; its numId."""
+def _list_numbering(doc: Document, levels: tuple[tuple[str, str], ...] = (("chineseCounting", "%1、"), ("decimal", "%2."))) -> str:
+    """A list in numbering.xml, by default of two levels: level 0 '一、', level 1 '1.' restarting under each level-0
+    item; its numId."""
     numbering = doc.part.numbering_part.element
     abstract_id, num_id = "90", "90"
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), abstract_id)
-    for ilvl, (fmt, text) in enumerate([("chineseCounting", "%1、"), ("decimal", "%2.")]):
+    for ilvl, (fmt, text) in enumerate(levels):
         lvl = OxmlElement("w:lvl")
         lvl.set(qn("w:ilvl"), str(ilvl))
         for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text), ("w:suff", "nothing")):
@@ -299,6 +302,60 @@ def purchase() -> Document:
     return doc
 
 
+# ---- v09: bold unnumbered headings over clauses numbered on through the document ----------------------------------
+
+NDA_TITLE = "保密协议"
+NDA_PARTIES = [
+    "披露方（甲方）：广州澜岸生物科技有限公司",
+    "接收方（乙方）：深圳启衡医药研究有限公司",
+    "鉴于双方拟就新型缓释制剂开展联合研发，甲方将向乙方披露与该项目有关的保密信息，双方就保密事宜达成如下协议：",
+]
+# (bold heading without a number, [clauses numbered 1., 2., … on through the whole document])
+NDA: list[tuple[str, list[str]]] = [
+    ("保密信息的范围", [
+        "保密信息是指甲方以书面、电子、口头或样品等任何形式向乙方披露的、与联合研发项目有关的技术资料和商业信息，包括但不限于处方组成、工艺参数、质量标准、临床前研究数据、注册申报策略及合作方名单。",
+        "下列信息不属于保密信息：（1）乙方能证明在甲方披露前已合法知悉的；（2）非因乙方过错已为公众所知的；（3）乙方从有权披露的第三方合法取得的。",
+    ]),
+    ("接收方的义务", [
+        "乙方仅可为评估和开展联合研发项目之目的使用保密信息，不得用于任何其他目的，也不得据此申请专利。",
+        "乙方应将保密信息的知悉范围限于为项目确有必要知悉的员工和顾问，并确保其承担不低于本协议的保密义务。乙方对上述人员的违约行为承担连带责任。",
+        "乙方应采取不低于保护其自身同类信息的措施保护保密信息，且不得低于合理的注意程度；电子形式的保密信息应加密存储，访问应留有记录。",
+        "乙方发现保密信息被泄露或可能被泄露的，应在二十四小时内书面通知甲方，并采取一切必要措施防止损失扩大。",
+    ]),
+    ("保密信息的返还", [
+        "项目终止或甲方书面要求时，乙方应在十个工作日内返还或销毁全部保密信息及其复制件，并向甲方出具由其法定代表人签字的销毁证明。",
+        "依法律规定必须保留的存档副本可以保留，但仍受本协议约束。",
+    ]),
+    ("保密期限", [
+        "本协议项下的保密义务自甲方首次披露之日起至保密信息依法进入公有领域之日止，且不少于项目终止后五年。",
+    ]),
+    ("违约责任", [
+        "乙方违反本协议的，应向甲方支付违约金人民币一百万元；违约金不足以弥补甲方损失的，乙方还应赔偿差额部分，包括甲方为维权支出的律师费和调查费。",
+        "甲方有权在乙方违约时立即暂停披露并终止联合研发项目，且不因此承担任何责任。",
+    ]),
+    ("法律适用与争议解决", [
+        "本协议适用中华人民共和国法律。因本协议引起的争议，双方应协商解决；协商不成的，提交华南国际经济贸易仲裁委员会在深圳仲裁。",
+        "本协议自双方盖章之日起生效，一式两份，双方各执一份。",
+    ]),
+]
+NDA_SIGNATURES = ["甲方（盖章）：广州澜岸生物科技有限公司", "乙方（盖章）：深圳启衡医药研究有限公司", "签订日期：2026年9月1日"]
+
+
+def nda() -> Document:
+    doc = _document()
+    num_id = _list_numbering(doc, (("decimal", "%1."),))
+    _bold(doc, NDA_TITLE, size=18, centred=True)
+    for line in NDA_PARTIES:
+        doc.add_paragraph(line)
+    for heading, clauses in NDA:
+        _bold(doc, heading)
+        for text in clauses:
+            _numbered(doc.add_paragraph(text), num_id, 0)
+    for line in NDA_SIGNATURES:
+        doc.add_paragraph(line)
+    return doc
+
+
 def _document() -> Document:
     doc = Document()
     # Fixed core properties: a rebuild differs from the committed file only in the zip's timestamps.
@@ -312,7 +369,8 @@ def main() -> None:
     (OUT / "v02_cold_chain_transport.pdf").write_bytes(pdf(_pages(TRANSPORT_TITLE, [TRANSPORT_TITLE, *TRANSPORT])))
     consulting().save(OUT / "v03_tech_consulting.docx")
     purchase().save(OUT / "v06_equipment_purchase.docx")
-    for path in sorted(OUT.glob("v0[236]*")):
+    nda().save(OUT / "v09_nda_bold_headings.docx")
+    for path in sorted(OUT.glob("v0[2369]*")):
         print(path)
 
 

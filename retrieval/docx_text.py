@@ -1,6 +1,8 @@
 """A .docx read natively: the body in document order, Word's automatic list numbers written out as Word
 displays them, headings (an outline level, as Word's Heading 1–6 styles give) marked as Markdown headings ('## 费用',
-read by the outline as text files' Markdown headings are), tables as Markdown pipe rows.
+read by the outline as text files' Markdown headings are), tables as Markdown pipe rows. A document that styles no
+heading sets its headings in bold: there a short bold whole-line paragraph after the first sentence, without a
+list number of Word's, a sentence or a field in it, is a heading too ('# 保密期限').
 
 python-docx gives the XML but not the numbers Word computes for `w:numPr` paragraphs (they are not in
 the text: Word counts them at display time from numbering.xml), so the counting is done here, following
@@ -10,6 +12,7 @@ ECMA-376 §17.9: a `w:num` points at an `w:abstractNum` whose `w:lvl`s carry sta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -24,6 +27,10 @@ from text.numbers import an2cn_numeral
 
 _LEVELS = 9  # Word lists have levels 0–8
 _HEADING_LEVELS = 6  # outline levels 0–5 are Heading 1–6, as many as Markdown has
+# A bold line this short without a sentence or a field in it is a heading in a document without heading styles.
+_BOLD_HEADING_MAX = 30
+_NOT_A_HEADING = re.compile(r"[。；;:：!！?？]")
+_SENTENCE_END = re.compile(r"[。；;!！?？]")
 _TEN_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _DIGITS = "〇一二三四五六七八九"
@@ -217,6 +224,11 @@ class DocxReader:
         paragraph_styles = [style for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH]
         self._style_numbering = {style.style_id: self._style_num_pr(style) for style in paragraph_styles}
         self._style_outline = {style.style_id: self._style_outline_level(style) for style in paragraph_styles}
+        self._style_bold = {style.style_id: self._style_is_bold(style) for style in paragraph_styles}
+        body = document.element.body
+        # A document that styles its headings has said which lines they are; one that does not sets them in bold.
+        self._bold_headings = not any(self._heading_level(p) for p in body.iter(qn("w:p")))
+        self._body_started = False
 
     @staticmethod
     def _style_num_pr(style) -> tuple[str | None, int | None]:
@@ -244,6 +256,32 @@ class DocxReader:
             style = style.base_style
         return None
 
+    @staticmethod
+    def _style_is_bold(style) -> bool:
+        """Does a paragraph style set its text in bold, following basedOn?"""
+        seen = set()
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+            style = style.base_style
+        return False
+
+    def _bold_heading(self, p: BaseOxmlElement, text: str, numbered: bool) -> bool:
+        """Is an unstyled paragraph a heading set in bold: a short line, every character of it bold, no number of
+        Word's (a numbered line is structured by its number), no sentence and no field ('甲方（盖章）：' is often
+        bold too)?"""
+        if not self._body_started:
+            # A cover page and a title block are set in bold too ('房屋租赁合同', a company's name): headings come
+            # only after the first sentence of the text.
+            self._body_started = bool(_SENTENCE_END.search(text)) or len(text) > _BOLD_HEADING_MAX
+            return False
+        if not self._bold_headings or numbered or not 0 < len(text) <= _BOLD_HEADING_MAX or _NOT_A_HEADING.search(text):
+            return False
+        style_bold = self._style_bold.get(_val(p.find(qn("w:pPr")), "w:pStyle") or "", False)
+        runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+        return bool(runs) and all(_run_bold(r, style_bold) for r in runs)
+
     def _heading_level(self, p: BaseOxmlElement) -> int:
         """1 for a Heading 1 paragraph … 6; 0 for body text (outline level 9) and deeper levels."""
         p_pr = p.find(qn("w:pPr"))
@@ -258,8 +296,11 @@ class DocxReader:
     def _blocks(self, container: BaseOxmlElement) -> Iterator[str]:
         for child in container.iterchildren():
             if child.tag == qn("w:p"):
-                text = self._paragraph(child)
+                number = self._number(child)
+                text = self._paragraph(child, number)
                 level = self._heading_level(child) if text.strip() else 0
+                if not level and text.strip() and self._bold_heading(child, text.strip(), bool(number)):
+                    level = 1
                 yield f"{'#' * level} {text.strip()}" if level else text
             elif child.tag == qn("w:tbl"):
                 yield from self._table(child)
@@ -268,9 +309,11 @@ class DocxReader:
                 if content is not None:
                     yield from self._blocks(content)
 
-    def _paragraph(self, p: BaseOxmlElement) -> str:
+    def _paragraph(self, p: BaseOxmlElement, number: str | None = None) -> str:
+        """The paragraph's text after its list number; `number` when already counted (`_number` counts on)."""
         text = Paragraph(p, None).text
-        number = self._number(p)  # counted even when the paragraph is empty, as Word counts it
+        if number is None:
+            number = self._number(p)  # counted even when the paragraph is empty, as Word counts it
         return number + text if text.strip() else text
 
     def _number(self, p: BaseOxmlElement) -> str:
@@ -321,6 +364,15 @@ class DocxReader:
             for cell in filled:
                 yield from cell
         yield from _pipe_rows(run)
+
+
+def _run_bold(r: BaseOxmlElement, style_bold: bool) -> bool:
+    """Is a run bold: its own w:b (w:val false/0/off turns it off), else its paragraph style's?"""
+    r_pr = r.find(qn("w:rPr"))
+    bold = r_pr.find(qn("w:b")) if r_pr is not None else None
+    if bold is None:
+        return style_bold
+    return bold.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _pipe_rows(rows: list[list[str]]) -> Iterator[str]:

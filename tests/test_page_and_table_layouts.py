@@ -1,8 +1,8 @@
 """Layouts the second unseen corpus (bench/corpora/unseen2) brought in, each made up small for its test: running
 headers and footers of PDF pages, numbers that are quantities, Roman-numeral sections, list items that lead in
 to sub-items, titles run into their body ('第3条（期限）本合同…', 'Payment Terms. The Buyer…'), capitals titles with
-commas, English and Taiwanese signature blocks, clauses laid out as a two-column table, quotations that end a
-sentence."""
+commas, English and Taiwanese signature blocks, clauses laid out as a two-column table, Word headings set in bold
+without a heading style, quotations that end a sentence."""
 
 from __future__ import annotations
 
@@ -183,3 +183,39 @@ def test_a_price_list_and_a_table_of_unnumbered_rows_stay_tables():
 def test_a_closing_quotation_after_a_full_stop_ends_the_line():
     text = "原合同第四条修改为：\n“租金每年递增百分之三。”\n原合同第五条删除。"
     assert join_hard_breaks(text) == text
+
+
+def _bold_docx(paragraphs: list[tuple[str, bool]], styled_heading: str | None = None) -> bytes:
+    document = docx.Document()
+    if styled_heading:
+        document.add_heading(styled_heading, level=1)
+    for text, bold in paragraphs:
+        document.add_paragraph().add_run(text).bold = bold
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+NDA = [
+    ("保密协议", True), ("甲方：某甲公司", False), ("乙方：某乙公司", True),
+    ("双方就合作中的保密事项约定如下。", False),
+    ("保密范围", True), ("1. 保密信息包括技术资料和客户名单。", False), ("2. 公开信息不属于保密信息。", False),
+    ("保密期限", True), ("3. 保密义务持续至合作终止后三年。", False),
+    ("违约责任", True), ("4. 违约方应支付违约金十万元。", False),
+    ("甲方（盖章）：", True), ("乙方（盖章）：", True),
+]
+
+
+def test_bold_lines_head_the_clauses_of_a_word_file_without_heading_styles():
+    clauses = parse_contract("nda.docx", _bold_docx(NDA), words=LAYOUT).clauses
+    term = by_text(clauses, "合作终止后三年")
+    assert (term.id, term.heading_path) == ("nda:保密期限/3.", ["保密期限", "3."])
+    assert not any("违约责任" in c.text or "盖章" in c.text for c in clauses)
+    assert not any("乙方" in entry for c in clauses for entry in c.heading_path)  # a bold field line heads nothing
+
+
+def test_bold_lines_are_no_headings_on_a_cover_nor_where_the_file_styles_its_headings():
+    cover = parse_contract("cover.docx", _bold_docx([("某某大学", True), *NDA]), words=LAYOUT).clauses
+    assert by_text(cover, "合作终止后三年").heading_path == ["保密期限", "3."]  # the cover line heads nothing
+    styled = parse_contract("styled.docx", _bold_docx(NDA, styled_heading="总则"), words=LAYOUT).clauses
+    assert by_text(styled, "合作终止后三年").heading_path == ["总则", "3."]  # bold is emphasis where headings have a style
