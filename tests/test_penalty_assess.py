@@ -620,3 +620,46 @@ def test_the_thirty_percent_of_the_test_is_no_rate() -> None:
 )
 def test_the_sides_of_a_deposit_read_in_english(message: str, amount: str) -> None:
     assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "amount", "formula"),
+    [
+        ("每逾期一个季度按欠款的3%计，欠款20万，逾期两个季度", "12000.00", "× 2 个季度"),  # 200,000 × 3 % × 2
+        ("欠款12万，按每月1%计违约金，逾期一年零两个月", "16800.00", "× 14 个月"),  # 120,000 × 1 % × 14
+    ],
+)
+def test_a_rate_per_quarter_or_month_runs_over_the_whole_periods_of_a_lateness_in_months(
+    message: str, amount: str, formula: str
+) -> None:
+    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    assert info.amount == amount and formula in info.formula
+
+
+def test_a_rate_per_quarter_over_days_is_an_annual_rate_of_four_quarters() -> None:
+    """3 % a quarter × 4 = 12 % a year; 100,000 × 12 % ÷ 365 × 73 = 2,400.00."""
+    assessment = assess("欠款10万，按每季度3%计息，逾期73天", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "2400.00"
+    assert any("季度利率 3% 按 × 4 折算为年利率 12%" in line for line in assessment.lines)
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("How much is 12% p.a. on RMB 250,000 for 146 days?", "12000.00"),  # p.a.: per annum
+        ("RMB 800 for each day of delay, 15 days late, capped at RMB 10,000", "10000.00"),  # for each day: per day
+    ],
+)
+def test_english_periods_written_the_lenders_way(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+
+
+def test_a_sum_per_week_runs_over_whole_weeks() -> None:
+    assessment = assess("每逾期一周罚款2000元，逾期3周", TODAY, rules=LEGAL_RULES)
+    assert assessment.kind is Kind.WEEKLY_SUM
+    assert (assessment.info.amount, assessment.info.formula) == ("6000.00", "2,000.00 元/周 × 3 周 = 6,000.00 元")
+
+
+def test_a_sum_per_week_with_a_part_week_asks_how_to_count_it() -> None:
+    assessment = assess("每逾期一周罚款2000元，逾期10天", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None and "不足一周" in assessment.missing[0]

@@ -47,6 +47,7 @@ _CALCULATION_WORDS = re.compile(r"(?:怎么|怎样|如何|咋|按什么|按啥)�
 _CLAUSE_QUERIES = {
     Kind.LATE_PAYMENT: "逾期付款 每逾期一日 违约金",
     Kind.DAILY_SUM: "每逾期一日 支付违约金 元",
+    Kind.WEEKLY_SUM: "每逾期一周 支付违约金 元",
     Kind.WEEKLY: "每逾期一周 违约金 比例",
     Kind.INTEREST: "逾期付款 利息 利率",
     Kind.ONE_OFF: "违约金 总金额 比例",

@@ -53,6 +53,7 @@ class Kind(StrEnum):
     LATE_PAYMENT = "late_payment"  # principal × daily rate × days
     WEEKLY = "weekly"  # principal × weekly rate × whole weeks (每逾期一周按…的0.5%)
     DAILY_SUM = "daily_sum"  # an agreed sum per day late × days (每逾期一天支付违约金500元)
+    WEEKLY_SUM = "weekly_sum"  # an agreed sum per whole week late × weeks (每逾期一周罚款2000元)
     INTEREST = "interest"  # principal × annual rate ÷ 365 × days
     ONE_OFF = "one_off"  # base × percentage
     EXCESSIVE = "excessive"  # only the art. 585 test: agreed damages against loss × 1.3
@@ -154,6 +155,7 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
             Period.DAILY: Kind.LATE_PAYMENT,
             Period.WEEKLY: Kind.WEEKLY,
             Period.MONTHLY: Kind.INTEREST,
+            Period.QUARTERLY: Kind.INTEREST,
             Period.ANNUAL: Kind.INTEREST,
             Period.ONE_OFF: Kind.ONE_OFF,
         }
@@ -167,6 +169,8 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         return Kind.ONE_OFF, [f"比例 {rate.raw} 未写明计算周期，按一次性比例计算。"]
     if facts.daily_sums:
         return Kind.DAILY_SUM, []
+    if facts.weekly_sums:
+        return Kind.WEEKLY_SUM, []
     if facts.amounts_for(Role.DEPOSIT) or facts.prepayment_only:
         return Kind.DEPOSIT, []
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
@@ -260,8 +264,21 @@ def _check_rate(rate: Rate, kind: Kind) -> None:
         raise Refusal(f"年利率 {percent(_annual(rate))} 超过 100%，无法按此计算。请核对利率。")
 
 
+# A rate per month or per quarter: how many months its period is.
+_MONTHS_PER_PERIOD = {Period.MONTHLY: 1, Period.QUARTERLY: 3}
+_PERIOD_NAMES = {Period.MONTHLY: ("月", "个月"), Period.QUARTERLY: ("季度", "个季度")}
+
+
+def _whole_periods(rate: Rate, days: DayCount | None) -> int | None:
+    """逾期3个月 at a rate per month, 逾期两个季度 at a rate per quarter: the lateness in whole periods of the rate."""
+    per = _MONTHS_PER_PERIOD.get(rate.period)
+    if per is None or days is None or not days.months or days.months % per:
+        return None
+    return days.months // per
+
+
 def _annual(rate: Rate) -> Decimal:
-    return rate.value * MONTHS_PER_YEAR if rate.period is Period.MONTHLY else rate.value
+    return rate.value * (MONTHS_PER_YEAR // _MONTHS_PER_PERIOD.get(rate.period, MONTHS_PER_YEAR))
 
 
 _MISSING = {
@@ -289,6 +306,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     days = outcome.days.days if outcome.days else None
     if kind is Kind.DAILY_SUM:
         return _daily_sum(facts.daily_sums[0], days, outcome)
+    if kind is Kind.WEEKLY_SUM:
+        return _weekly_sum(facts.weekly_sums[0], days, outcome)
     if kind is Kind.LATE_PAYMENT:
         wanted = {"principal": base, "daily_rate": rate, "late_days": days}
     elif kind is Kind.WEEKLY:
@@ -328,18 +347,19 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         assert days is not None
         result = daily_penalty(base.value, rate.value, days)
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} × {days} 天 = {yuan(result)}"
-    elif kind is Kind.INTEREST and rate.period is Period.MONTHLY and outcome.days and outcome.days.months:
+    elif kind is Kind.INTEREST and (periods := _whole_periods(rate, outcome.days)) is not None:
         # 每逾期一个月按欠款的2%, 逾期3个月: a rate per month over whole months needs no length of a month.
-        months = outcome.days.months
-        if outcome.days.conversion in outcome.assumptions:
+        if outcome.days and outcome.days.conversion in outcome.assumptions:
             outcome.assumptions.remove(outcome.days.conversion)
-        result = base.value * rate.value * months
-        outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/月 × {months} 个月 = {yuan(result)}"
+        name, count_name = _PERIOD_NAMES[rate.period]
+        result = base.value * rate.value * periods
+        outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/{name} × {periods} {count_name} = {yuan(result)}"
     elif kind is Kind.INTEREST:
         assert days is not None
         annual = _annual(rate)
-        if rate.period is Period.MONTHLY:
-            outcome.assumptions.append(f"月利率 {percent(rate.value)} 按 × 12 折算为年利率 {percent(annual)}。")
+        if rate.period in _PERIOD_NAMES:
+            name, times = _PERIOD_NAMES[rate.period][0], MONTHS_PER_YEAR // _MONTHS_PER_PERIOD[rate.period]
+            outcome.assumptions.append(f"{name}利率 {percent(rate.value)} 按 × {times} 折算为年利率 {percent(annual)}。")
         elif rate.period_inferred:
             outcome.assumptions.append(f"利率 {rate.raw} 未写明周期，按年利率计算。")
         outcome.assumptions.append(f"年利率按一年 {DAYS_PER_YEAR} 天折算到每日。")
@@ -357,6 +377,19 @@ def _daily_sum(per_day: Amount, days: int | None, outcome: Outcome) -> Decimal |
         return None
     result = per_day.value * days
     outcome.formula = f"{yuan(per_day.value)}/天 × {days} 天 = {yuan(result)}"
+    return result
+
+
+def _weekly_sum(per_week: Amount, days: int | None, outcome: Outcome) -> Decimal | None:
+    if days is None:
+        outcome.missing = [_MISSING["late_days"]]
+        return None
+    if days % DAYS_PER_WEEK:
+        outcome.missing = [f"不足一周部分的计算方式（逾期 {days} 天不是整周数，请说明按整周还是按比例计算）"]
+        return None
+    weeks = days // DAYS_PER_WEEK
+    result = per_week.value * weeks
+    outcome.formula = f"{yuan(per_week.value)}/周 × {weeks} 周 = {yuan(result)}"
     return result
 
 
@@ -590,7 +623,7 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         _check_figures(facts)
         outcome.days, day_assumptions = _day_count(facts, rules)
         outcome.assumptions = kind_assumptions + day_assumptions
-        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.WEEKLY, Kind.INTEREST, Kind.DAILY_SUM):
+        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.WEEKLY, Kind.INTEREST, Kind.DAILY_SUM, Kind.WEEKLY_SUM):
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
         if outcome.kind is Kind.DEPOSIT:
             _deposit_outcome(facts, rules, outcome)

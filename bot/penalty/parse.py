@@ -43,6 +43,7 @@ class Period(StrEnum):
     DAILY = "daily"
     WEEKLY = "weekly"  # 每逾期一周按…的0.5%: per whole week late
     MONTHLY = "monthly"
+    QUARTERLY = "quarterly"  # 每逾期一个季度按欠款的3%: per whole quarter late
     ANNUAL = "annual"
     ONE_OFF = "one_off"
     UNSTATED = "unstated"
@@ -110,16 +111,21 @@ _PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
     ),
     Period.WEEKLY: re.compile(rf"{_EVERY_WEEK}|周(?:利率|费率)|weekly|per\s*week|each\s*week", re.I),
     Period.MONTHLY: re.compile(r"每(?:逾期)?[一1]?个?月|按月|月(?:利率|息|费率)|monthly|per\s*month", re.I),
+    Period.QUARTERLY: re.compile(
+        r"每(?:逾期|迟延|延迟)?[一1]?个?季度|按季度?|季度?(?:利率|息|费率)|quarterly|per\s*quarter", re.I
+    ),
     Period.ANNUAL: re.compile(
         r"每年|按年|年(?:利率|息|化|率|费率)|LPR|贷款市场报价利率|annual|yearly|per\s*(?:annum|year)", re.I
     ),
 }
 _PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
     # 0.05%/天, 500元每天, 0.05% per day: also a sum per day (_read_amounts).
-    Period.DAILY: re.compile(r"\s*(?:(?:/|每|一|per\s*|a\s+|each\s+)\s*(?:日|天|day\b)|daily)", re.I),
+    Period.DAILY: re.compile(r"\s*(?:(?:/|每|一|per\s*|a\s+|(?:for\s+)?each\s+)\s*(?:日|天|day\b)|daily)", re.I),
     Period.WEEKLY: re.compile(r"\s*(?:(?:/|每|per\s*|a\s+|each\s+)\s*(?:周|星期|week\b)|weekly)", re.I),
     Period.MONTHLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?月|month)", re.I),
-    Period.ANNUAL: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:年|year|annum)", re.I),
+    Period.QUARTERLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?季度|quarter)", re.I),
+    # 12% p.a.: the lenders' abbreviation of per annum.
+    Period.ANNUAL: re.compile(r"\s*(?:(?:/|每|per\s*|a\s*)(?:年|year|annum)|p\.\s?a\.?)", re.I),
 }
 # Words that say which calculation is meant, when a figure's period is not written next to it.
 # A rate called 利率/利息 with no period is an annual rate: that is how Chinese rates are quoted.
@@ -151,6 +157,8 @@ _DAYS_PER_UNIT = {"天": 1, "日": 1, "自然日": 1, "day": 1, "周": 7, "星�
 # Months, quarters and years have no fixed length: convert, but say so in the reply.
 _ASSUMED_DAYS_PER_UNIT = {"月": 30, "month": 30, "季度": 90, "quarter": 90, "年": 365, "year": 365}
 _UNIT_NAMES = {"month": "月", "quarter": "季度", "year": "年"}
+# 逾期两个季度, 一年零两个月: a lateness in whole months, for a rate per month or per quarter.
+_MONTHS_PER_UNIT = {"月": 1, "month": 1, "季度": 3, "quarter": 3, "年": 12, "year": 12}
 # 三个月服务费, 两个月的租金: the period a debt covers, not how late it is (a space ends the figure's field:
 # 逾期45天 欠款10万).
 _DEBT_PERIOD_AFTER = re.compile(r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
@@ -190,6 +198,7 @@ class Amount:
     per_day: bool = False  # a sum due for each day late (每逾期一天支付违约金500元, 500元/天), not a base
     is_floor: bool = False  # the least the penalty may be (违约金不低于5000元)
     start: int = 0  # where it stands in the message
+    per_week: bool = False  # a sum due for each whole week late (每逾期一周罚款2000元)
 
     @property
     def is_bound(self) -> bool:
@@ -318,11 +327,15 @@ class PenaltyFacts:
     label: str = ""  # an item's name in the reply (第一笔)
 
     def amounts_for(self, role: Role) -> list[Amount]:
-        return [a for a in self.amounts if a.role is role and not a.is_bound and not a.per_day]
+        return [a for a in self.amounts if a.role is role and not a.is_bound and not a.per_day and not a.per_week]
 
     @property
     def daily_sums(self) -> list[Amount]:
         return [a for a in self.amounts if a.per_day and not a.is_bound]
+
+    @property
+    def weekly_sums(self) -> list[Amount]:
+        return [a for a in self.amounts if a.per_week and not a.is_bound]
 
 
 def _clause_before(text: str, start: int, reach: int = _LABEL_REACH) -> str:
@@ -413,13 +426,14 @@ _PERIOD_AFTER_BASE: dict[Period, re.Pattern[str]] = {
     Period.DAILY: re.compile(r"\b(?:per|a|each)\s+day\b|\bdaily\b", re.I),
     Period.WEEKLY: re.compile(r"\b(?:per|a|each)\s+week\b|\bweekly\b", re.I),
     Period.MONTHLY: re.compile(r"\b(?:per|a|each)\s+month\b|\bmonthly\b", re.I),
+    Period.QUARTERLY: re.compile(r"\b(?:per|a|each)\s+quarter\b|\bquarterly\b", re.I),
     Period.ANNUAL: re.compile(r"\bper\s+(?:annum|year)\b|\ba\s+year\b|\bp\.\s?a\.|\bannually\b", re.I),
 }
 
 
 def _period_of(before: str, after: str, sentence: str) -> tuple[Period, bool]:
     """The rate's period, and whether it was inferred rather than written. AFTER is the rest of the rate's clause."""
-    for period in (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.ANNUAL):
+    for period in (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.QUARTERLY, Period.ANNUAL):
         if _PERIOD_BEFORE[period].search(before) or _PERIOD_AFTER[period].match(after):
             return period, False
     if _OF_BASE.match(after):
@@ -459,9 +473,18 @@ def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
         per_day = not has_rate and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
             _PERIOD_AFTER[Period.DAILY].match(after) or _EVERY_DAY_RE.search(_sentence_before(text, figure.start))
         )
+        # 每逾期一周罚款2000元, 2000元/周: a sum per week, read the same way.
+        per_week = not (has_rate or per_day) and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
+            _PERIOD_AFTER[Period.WEEKLY].match(after) or _EVERY_WEEK_RE.search(_sentence_before(text, figure.start))
+        )
         is_cap = _is_cap(before, after)
         floor = not is_cap and _is_floor(before, _sentence_before(text, figure.start))
-        amounts.append(Amount(figure.value, figure.raw, role, is_cap, before, per_day and not floor, floor, figure.start))
+        amounts.append(
+            Amount(
+                figure.value, figure.raw, role, is_cap, before, per_day and not floor, floor, figure.start,
+                per_week and not floor,
+            )
+        )
     return amounts
 
 
@@ -495,6 +518,14 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
 def _duration_number(text: str) -> Decimal | None:
     words = english_number(text)
     return Decimal(words) if words is not None else parse_number(text)
+
+
+def _whole_months(number: Decimal, unit: str, match: re.Match[str]) -> int | None:
+    """The lateness in months when it is written in months, quarters or years (an extra 零两个月 included)."""
+    months = number * _MONTHS_PER_UNIT[unit]
+    if match.group("extra"):
+        months += parse_number(match.group("extra")) or 0
+    return int(months) if months == months.to_integral_value() else None
 
 
 def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
@@ -533,7 +564,7 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
         assumed = [f"每{_UNIT_NAMES.get(u, u)} {_ASSUMED_DAYS_PER_UNIT[u]} 天" for u in units if u in _ASSUMED_DAYS_PER_UNIT]
         assumption = "、".join(assumed) or None
         names_lateness = bool(_LATENESS_BEFORE.search(before))
-        months = int(number) if units == ["月"] and number == number.to_integral_value() else None
+        months = _whole_months(number, unit, match) if all(u in _MONTHS_PER_UNIT for u in units) else None
         durations.append(
             Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start())
         )
