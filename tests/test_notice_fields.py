@@ -222,6 +222,7 @@ def test_a_sending_date_is_one_a_sending_word_governs(message: str, sending: boo
         ("已支付3万元，剩余尾款4.5万元一直未付", "45000.00"),
         ("欠服务费8万元及违约金2000元", "80000.00"),  # a penalty is never the principal
         ("服务费一直拖着，共计欠款6万元", "60000.00"),  # 一直 is no amount of 1 yuan
+        ("Party A has not paid RMB 88,500 of service fees", "88500.00"),  # not paid is owed
     ],
 )
 def test_the_debt_is_what_is_still_owed(message: str, amount: str) -> None:
@@ -278,6 +279,9 @@ def test_a_colloquial_pay_by_day() -> None:
         ("限15日内解决", {"granted_days": {"count": 15, "unit": "day"}}),
         ("限12月5日前付清", {}),  # a day, not a period
         ("逾期30天付款", {}),  # a lateness grants nothing
+        ("整改期限为十日", {"granted_days": {"count": 10, "unit": "day"}}),  # named as the cure period
+        ("付款期限：收到本函后7日内", {"granted_days": {"count": 7, "unit": "day"}}),  # counted from this letter
+        ("合同约定付款期限30天", {}),  # the contract's term, restated
     ],
 )
 def test_periods_granted_in_days_weeks_and_months(message: str, deadline: dict) -> None:
