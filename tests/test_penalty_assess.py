@@ -663,3 +663,28 @@ def test_a_sum_per_week_runs_over_whole_weeks() -> None:
 def test_a_sum_per_week_with_a_part_week_asks_how_to_count_it() -> None:
     assessment = assess("每逾期一周罚款2000元，逾期10天", TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount is None and "不足一周" in assessment.missing[0]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "欠款10万，逾期30天，日万分之五还是千分之一记不清了",
+        "欠款10万或者12万，逾期30天，日万分之五",
+        "RMB 100,000, 30 days late, 0.05% or 0.1% per day",
+    ],
+)
+def test_figures_offered_as_either_or_are_asked_about_not_chosen(message: str) -> None:
+    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None and "请确认按哪一个计算" in (assessment.refused or "")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "欠款10万，逾期30天，日万分之五，已付500元违约金",
+        "Penalty at 0.05% per day on RMB 100,000 for 30 days; they already paid RMB 500 of the penalty",
+    ],
+)
+def test_a_sum_paid_that_the_next_words_name_as_penalty_is_a_penalty_paid(message: str) -> None:
+    """1,500.00 computed, less the 500.00 already paid."""
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "1000.00"

@@ -183,6 +183,8 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
 
 def _check_figures(facts: PenaltyFacts) -> None:
     """Refuse figures that cannot be right, before any arithmetic."""
+    if facts.alternatives:
+        raise Refusal(f"消息给出了两个可选的数字（“{facts.alternatives[0]}”），请确认按哪一个计算。")
     if facts.unreadable:
         raise Refusal(
             f"无法识别“{facts.unreadable[0]}”：这不是一个确切的数字。请写出确切的数字（例如“120000元”“45天”）。"

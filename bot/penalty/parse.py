@@ -316,6 +316,7 @@ class PenaltyFacts:
     durations: list[Duration] = field(default_factory=list)
     date_pair: DatePair | None = None
     unreadable: list[str] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)  # 万分之五还是千分之一: two figures offered as either-or
     negative_days: list[str] = field(default_factory=list)
     impossible_dates: list[str] = field(default_factory=list)  # why each date-like figure is not a date
     lpr_without_figure: list[str] = field(default_factory=list)  # an LPR rate with no figure to compute with
@@ -402,6 +403,10 @@ _PAID_WORDS_NEAR = re.compile(
     r"已(?:经)?[^，,。；;\d]{0,4}(?:付|支付|收|缴|交)|(?:付|交|缴|收到)了|(?:already|has\s+been|have\s+been)\s+paid|\bpaid\b|received",
     re.I,
 )
+# 已付500元违约金, "paid RMB 500 of the penalty": a sum paid that the words after it name as penalty.
+_PENALTY_AFTER = re.compile(
+    r"\s*(?:的)?(?:违约金|滞纳金|罚息|罚金)|\s*of\s+(?:the\s+)?(?:penalty|late\s+fee|(?:liquidated\s+)?damages)", re.I
+)
 # "customer paid RMB 30,000 on time, the rest is late": what follows the figure says it was paid.
 _PAID_AFTER = re.compile(r"\s*(?:on\s+time|in\s+full|已(?:经)?(?:付|支付|还|结清|付清))", re.I)
 
@@ -465,6 +470,8 @@ def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
         role = _role_of(_after_rate(before)) or _role_after(after) or _english_role(text, figure.start) or Role.UNLABELLED
         if role is Role.DAMAGES and _PAID_WORDS_NEAR.search(before + after[:_AFTER_REACH]):
+            role = Role.PENALTY_PAID
+        elif role is Role.PAID and _PENALTY_AFTER.match(after):
             role = Role.PENALTY_PAID
         elif role in (Role.PRINCIPAL, Role.UNLABELLED) and _PAID_AFTER.match(after):
             role = Role.PAID
@@ -636,6 +643,19 @@ def _unreadable(text: str, with_rates: str) -> list[str]:
     return amounts + malformed + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
+# 万分之五还是千分之一, 10万或者12万, 0.05% or 0.1%: two figures of a kind with only an either-or word between.
+_EITHER_OR = re.compile(r"\s*(?:还是|或者|或是|抑或|或|\bor\b)\s*", re.I)
+
+
+def _alternatives(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The pairs of figures (SPANS of one kind, in order) that the message offers as either-or."""
+    return [
+        text[first_start:second_end]
+        for (first_start, first_end), (second_start, second_end) in zip(spans, spans[1:])
+        if _EITHER_OR.fullmatch(text, first_end, second_start)
+    ]
+
+
 # 剩余部分逾期30天, 其余的款项: what remains of a debt after a part paid, named without a figure of its own.
 _REMAINDER = re.compile(
     rf"(?:(?:剩余|其余|余下|剩下)(?:的)?(?:部分|款项|款)?|余款|余额)(?!\s*[{_NUMERALS}])"
@@ -659,9 +679,13 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
     rates = _read_rates(masked, rate_scan)
     # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
     runs_at_rate = any(not r.is_bound for r in rates) or bool(rate_scan.lpr_without_figure)
+    amounts = _read_amounts(figures, has_rate=runs_at_rate)
+    rate_spans = [(r.start, r.end) for r in rate_scan.rates]
+    amount_spans = [(a.start, a.start + len(a.raw)) for a in amounts]
     return PenaltyFacts(
         text=masked,
-        amounts=_read_amounts(figures, has_rate=runs_at_rate),
+        amounts=amounts,
+        alternatives=_alternatives(masked, rate_spans) + _alternatives(masked, amount_spans),
         rates=rates,
         durations=durations,
         date_pair=date_pair,
