@@ -688,3 +688,28 @@ def test_figures_offered_as_either_or_are_asked_about_not_chosen(message: str) -
 def test_a_sum_paid_that_the_next_words_name_as_penalty_is_a_penalty_paid(message: str) -> None:
     """1,500.00 computed, less the 500.00 already paid."""
     assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "1000.00"
+
+
+@pytest.mark.parametrize(
+    ("message", "amount", "capped"),
+    [
+        ("欠款5万，逾期1500天，日千分之一，违约金以欠款本金为限", "50000.00", True),  # 75,000 limited to the principal
+        ("欠款5万，逾期100天，日千分之一，违约金以欠款本金为限", "5000.00", False),
+        ("欠款10万，逾期1000天，日千分之一，违约金总额不超过合同总额，合同总额8万", "80000.00", True),
+    ],
+)
+def test_a_cap_that_names_an_amount_without_a_figure_is_that_amount(message: str, amount: str, capped: bool) -> None:
+    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    assert (info.amount, info.capped) == (amount, capped)
+
+
+def test_a_rate_is_taken_of_the_amount_labelled_with_the_words_that_name_its_base() -> None:
+    """剩余合同价款的20%: of 剩余合同价款为25万 (50,000.00), not of the whole 合同总价60万."""
+    message = "合同总价60万，甲方提前解除合同，需支付剩余合同价款的20%作为违约金，剩余合同价款为25万"
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "50000.00"
+
+
+def test_an_english_lateness_may_add_days_to_months() -> None:
+    """2 months (60 days at 30 a month) and 5 days: 65 days."""
+    info = assess("the debtor was 2 months and 5 days late on RMB 30,000, 0.1% per day", TODAY, rules=LEGAL_RULES).info
+    assert (info.days, info.amount) == (65, "1950.00")

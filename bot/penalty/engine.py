@@ -124,12 +124,27 @@ def _first(facts: PenaltyFacts, roles: list[Role]) -> Amount | None:
 
 
 def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
-    """The amount a rate is taken of: the one the message names (未付金额的), else the usual one."""
+    """The amount a rate is taken of: the one the message names (未付金额的; 剩余合同价款的, an amount labelled with the
+    same words), else the usual one."""
+    if rate is not None and (named := _named_base(facts, rate)) is not None:
+        return named
     if rate is not None and rate.base is not None:
         return _first(facts, [rate.base, Role.UNLABELLED])
     if kind is Kind.ONE_OFF:
         return _first(facts, [Role.TOTAL, Role.PRINCIPAL, Role.UNLABELLED])
     return _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
+
+
+def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
+    """The amount whose label holds the longest ending (three characters or more) of the words naming the rate's base:
+    剩余合同价款的20% is taken of 剩余合同价款为25万, not of 合同总价60万."""
+    words = rate.base_words
+    candidates = [a for a in facts.amounts if not a.is_bound and not a.per_day and a.role not in (Role.PAID, Role.PENALTY_PAID)]
+    for start in range(len(words) - 2):
+        named = [a for a in candidates if words[start:] in a.label]
+        if named:
+            return named[0]
+    return None
 
 
 def _remaining(facts: PenaltyFacts, base: Amount, outcome: Outcome) -> Amount:
@@ -432,6 +447,8 @@ def _apply_cap(facts: PenaltyFacts, kind: Kind, result: Decimal, outcome: Outcom
     """Limit the result to the agreed cap, if the message gives one: an amount, or a percentage of a base."""
     cap_amount = next((a for a in facts.amounts if a.is_cap), None)
     cap_rate = next((r for r in facts.rates if r.is_cap), None)
+    if cap_amount is None and cap_rate is None and facts.cap_of is not None:
+        cap_amount = _first(facts, [facts.cap_of])  # 以欠款本金为限: the cap is that amount itself
     if cap_amount is None and cap_rate is not None:
         _check_rate(cap_rate, kind)
     agreed = _agreed_limit(facts, kind, cap_amount, cap_rate, "上限", outcome)

@@ -142,7 +142,9 @@ _DURATION = re.compile(
     r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|(?<=[俩倆仨])月|个?季度|年(?!期)|days?\b|weeks?\b|months?\b|quarters?\b|years?\b)))"
     r"(?P<half_after>半(?!个))?"
     # 一个月零五天, 两周又三天, 一年零两个月: the days (or months) on top of the larger unit.
-    r"(?:(?<=[月周期拜年度])(?:零|又)?(?P<extra>\d+|[一二两三四五六七八九十]+)\s*(?P<extra_unit>天|日|个月))?",
+    r"(?:(?<=[月周期拜年度])(?:零|又)?(?P<extra>\d+|[一二两三四五六七八九十]+)\s*(?P<extra_unit>天|日|个月)"
+    # "2 months and 5 days": the same in English.
+    r"|\s+and\s+(?P<extra_en>\d+)\s+(?P<extra_en_unit>days?|months?)\b)?",
     re.I,
 )
 # 逾期天数：30 — a count of days named by its label rather than by a unit.
@@ -217,6 +219,7 @@ class Rate:
     note: str | None = None  # how an LPR rate was worked out, naming the published figure
     is_floor: bool = False  # the least the penalty may be, as a share of a base (不低于欠款的5%)
     label: str = ""  # the words around it in its clause (另按欠款的5%一次性支付), for the engine's finer choices
+    base_words: str = ""  # the words naming its base, right before 的 (剩余合同价款的20%): 剩余合同价款
 
     @property
     def is_bound(self) -> bool:
@@ -322,6 +325,7 @@ class PenaltyFacts:
     lpr_without_figure: list[str] = field(default_factory=list)  # an LPR rate with no figure to compute with
     debt_periods: list[str] = field(default_factory=list)  # 三个月服务费: not a lateness
     remainder: bool = False  # 其中5万已付清，剩余部分逾期: the base is the debt less what was paid
+    cap_of: Role | None = None  # 违约金以欠款本金为限: a cap that is a named amount itself, with no figure of its own
     deposit_breach: DepositBreach | None = None  # which side of a 定金 breached, when the message says
     prepayment_only: bool = False  # 订金 named and no 定金: a prepayment, outside the 定金 rule
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
@@ -517,9 +521,13 @@ def _read_rates(text: str, scan: RateScan) -> list[Rate]:
                 note=figure.note,
                 is_floor=not is_cap and _is_floor(before, _sentence_before(text, figure.start)),
                 label=f"{before} {after}",
+                base_words=match.group("words") if (match := _BASE_WORDS.search(before)) else "",
             )
         )
     return rates
+
+
+_BASE_WORDS = re.compile(r"(?P<words>[\u4e00-\u9fff]{3,12})的\s*$")
 
 
 def _duration_number(text: str) -> Decimal | None:
@@ -527,11 +535,20 @@ def _duration_number(text: str) -> Decimal | None:
     return Decimal(words) if words is not None else parse_number(text)
 
 
+def _extra(match: re.Match[str]) -> tuple[Decimal, str] | None:
+    """The days or months on top of a duration's larger unit (一个月零五天, 2 months and 5 days): number and unit."""
+    if match.group("extra"):
+        return parse_number(match.group("extra")) or Decimal(0), "月" if match.group("extra_unit") == "个月" else "天"
+    if match.group("extra_en"):
+        return Decimal(match.group("extra_en")), "月" if match.group("extra_en_unit").startswith("month") else "天"
+    return None
+
+
 def _whole_months(number: Decimal, unit: str, match: re.Match[str]) -> int | None:
     """The lateness in months when it is written in months, quarters or years (an extra 零两个月 included)."""
     months = number * _MONTHS_PER_UNIT[unit]
-    if match.group("extra"):
-        months += parse_number(match.group("extra")) or 0
+    if extra := _extra(match):
+        months += extra[0]
     return int(months) if months == months.to_integral_value() else None
 
 
@@ -562,9 +579,9 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
             continue
         days = number * (_DAYS_PER_UNIT.get(unit) or _ASSUMED_DAYS_PER_UNIT.get(unit, 1))
         units = [unit]
-        if match.group("extra"):
-            extra_unit = "月" if match.group("extra_unit") == "个月" else "天"
-            days += (parse_number(match.group("extra")) or 0) * _ASSUMED_DAYS_PER_UNIT.get(extra_unit, 1)
+        if extra := _extra(match):
+            extra_number, extra_unit = extra
+            days += extra_number * _ASSUMED_DAYS_PER_UNIT.get(extra_unit, 1)
             units.append(extra_unit)
         if days != days.to_integral_value():
             continue  # 2.5天: not a whole day count
@@ -643,6 +660,23 @@ def _unreadable(text: str, with_rates: str) -> list[str]:
     return amounts + malformed + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
+# A clause holding no figure at all: no digit, no numeral, no masked figure.
+_NO_FIGURE = re.compile(rf"[^{_NUMERALS}{MASK}]*")
+
+
+def _cap_of(text: str) -> Role | None:
+    """违约金以欠款本金为限, 违约金不超过合同总额: a cap on the penalty naming an amount, the principal or the contract
+    price, in a clause with no figure of its own (one with a figure is read as a cap amount or share)."""
+    for clause in _CLAUSE_END.split(text):
+        is_cap = bool(_CAP_BEFORE.search(clause) or re.search(r"为限|为上限|封顶", clause))
+        if not (is_cap and _PENALTY_WORD_RE.search(clause) and _NO_FIGURE.fullmatch(clause)):
+            continue
+        named = [role for role, words in _ROLE_WORDS.items() if role in (Role.PRINCIPAL, Role.TOTAL) and words.search(clause)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
 # 万分之五还是千分之一, 10万或者12万, 0.05% or 0.1%: two figures of a kind with only an either-or word between.
 _EITHER_OR = re.compile(r"\s*(?:还是|或者|或是|抑或|或|\bor\b)\s*", re.I)
 
@@ -695,6 +729,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
         lpr_without_figure=rate_scan.lpr_without_figure,
         debt_periods=debt_periods,
         remainder=bool(_REMAINDER.search(figures)),
+        cap_of=_cap_of(masked),
         deposit_breach=_deposit_breach(masked),
         prepayment_only="订金" in masked and "定金" not in masked,
         label=label,
