@@ -8,6 +8,7 @@ between two intents that would act differently is reported, so the assistant can
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -39,6 +40,8 @@ class Lexicon(BaseModel):
     letter: list[str]
     calculation: list[str]
     asks_to_be_sent: list[str]
+    existing_letter: list[str]
+    other_side_sends: list[str]
     past_report: list[str]
     rule_question: list[str]
     own_company: list[str]
@@ -55,22 +58,29 @@ class Lexicon(BaseModel):
     def asks_for_letter(self, text: str) -> bool:
         """A request to *produce* a letter: a drafting verb, or a letter word in a message that does not ask
         ("催款函怎么写?" asks; "解除合同需要提前几天通知?" is a question about the contract), report one sent or
-        received, or ask for one to be sent to us ("把上次那份催款函发给我"). A drafting verb inside a report
-        is none: 来一份 in 对方发来一份解除通知."""
-        vetoes = ("question", "past_report", "asks_to_be_sent")
-        return self.has("drafting_verb", self.without("past_report", text)) or (
-            self.has("letter", text) and not any(self.has(name, text) for name in vetoes)
+        received, or want a copy of one that exists or that the other side is to send (see `wants_a_copy`).
+        A drafting verb inside a report is none: 来一份 in 对方发来一份解除通知."""
+        vetoes = ("question", "past_report")
+        return self.has("drafting_verb", self.without(("past_report", "other_side_sends", "existing_letter"), text)) or (
+            self.has("letter", text) and not any(self.has(name, text) for name in vetoes) and not self.wants_a_copy(text)
         )
 
-    def without(self, name: str, text: str) -> str:
-        """The text with the words of list `name` blanked out (case-insensitive for latin words)."""
-        for word in sorted(getattr(self, name), key=len, reverse=True):
-            text = re.sub(re.escape(word), " ", text, flags=re.IGNORECASE)
-        return text
+    def wants_a_copy(self, text: str) -> bool:
+        """A letter asked to be sent to us is one that already exists ("把上次那份催款函发给我", "send me the
+        one you drafted") or one the other side is to send ("让对方发解除通知给我们"). "催款函弄好发我" and
+        "send me a demand letter for the unpaid 50,000" ask for a new letter, delivered to us."""
+        return self.has("other_side_sends", text) or (
+            self.has("asks_to_be_sent", text) and self.has("existing_letter", text)
+        )
+
+    def without(self, names: tuple[str, ...], text: str) -> str:
+        """The text with the words of the lists `names` blanked out (case-insensitive for latin words)."""
+        return _alternation(tuple(word for name in names for word in getattr(self, name))).sub(" ", text)
 
     def sends_letter(self, text: str, sending_date: bool) -> bool:
         """A sending date asks for the letter, unless the message asks a question, asks for a figure or for
-        something to be sent to us, or reports a letter already sent or received."""
+        something to be sent to us, or reports a letter already sent or received. With no letter word nor
+        drafting verb, "send me" asks for something else: "Send me the termination clause, sent on 2 March"."""
         vetoes = ("question", "calculation", "asks_to_be_sent", "past_report")
         return sending_date and not any(self.has(name, text) for name in vetoes)
 
@@ -78,6 +88,13 @@ class Lexicon(BaseModel):
         """Help only when the message is nothing but a help word: "帮助我算违约金" is not."""
         bare = re.sub(r"[\s?？!！。.]", "", text.lower())
         return bare in {word.lower() for word in self.help}
+
+
+@functools.cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern per word list, longest words first (so 已经发出 is blanked before 发出)."""
+    alternatives = [re.escape(word) for word in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)  # (?!) matches nothing: an empty list
 
 
 @dataclass(frozen=True)

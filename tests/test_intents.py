@@ -102,6 +102,39 @@ def test_a_letter_received_or_asked_for_is_no_drafting_request(message: str) -> 
     assert score(message, LEXICON, Signals(notice_type=True)).best is not Route.DRAFT_REQUEST
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Can you send me the notice you drafted again?",  # 'drafted' points back: no drafting verb
+        "让对方发一份解除通知给我们",  # the other side is to send it: 发一份 is theirs
+    ],
+)
+def test_a_letter_that_exists_or_that_the_other_side_sends_is_no_drafting_request(message: str) -> None:
+    assert not LEXICON.asks_for_letter(message)
+    assert score(message, LEXICON, Signals(notice_type=True)).best is not Route.DRAFT_REQUEST
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "send me a demand letter for the unpaid 50,000",
+        "please send me a termination notice for the lease",
+        "催款函弄好发我",
+        "给对方的催款函，做好了发给我",
+    ],
+)
+def test_a_new_letter_to_be_sent_to_us_is_a_drafting_request(message: str) -> None:
+    """发我/send me says where the new letter goes; only a letter pointed back to (上次那份, the one you drafted)
+    or one the other side is to send is a copy asked for."""
+    assert LEXICON.asks_for_letter(message)
+    assert score(message, LEXICON, Signals(notice_type=True)).best is Route.DRAFT_REQUEST
+
+
+def test_blanking_a_word_list_leaves_the_rest_of_the_message() -> None:
+    assert LEXICON.without(("past_report",), "对方发来一份解除通知").split() == ["对方", "一份解除通知"]
+    assert LEXICON.without((), "催款函") == "催款函"
+
+
 def test_a_drafting_verb_still_asks_beside_a_report() -> None:
     """我们已经寄出了一份，再起草一份: the report does not hide the request that follows it."""
     assert LEXICON.asks_for_letter("上个月已经寄出了一份催款函，对方没理，再帮我起草一份")

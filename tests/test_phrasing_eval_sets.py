@@ -7,7 +7,8 @@ that only mentions a notice expects type null (nothing drafted). The first two r
 cases, the third the pr/nr ones, the fourth the pf ones (with date ranges across a year end and a leap day, several
 unmarked debts, a penalty partly paid, and the shipped contracts named so their clause must be cited) and the nq
 ones (notice dates on holidays and make-up working days of 2025 and 2026, typos, terse and mixed-language requests,
-requests missing what the letter needs), each written without looking at the output.
+requests missing what the letter needs), and the nsm ones (a new letter to be sent to us, 催款函弄好发我, against a
+copy of one that exists or that the other side is to send), each written without looking at the output.
 Today is fixed, as the relative dates (今天, 明天, 上周五, 至今) need one: 2026-11-24, a Tuesday.
 """
 
