@@ -17,13 +17,16 @@ import yaml
 from text.chars import to_simplified
 
 
-_LATIN_LETTER = re.compile("[a-z]")
-_LATIN_WORD = re.compile("[a-z]+")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_LATIN_WORD = re.compile("(?<![A-Za-z])[a-z]+(?![A-Za-z])")  # a word in lower case: an acronym is never respelled
+_ACRONYM = re.compile("(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
 
 
-def _english_form(text: str) -> str:
-    """Lower case, a hyphen or underscore read as a space, blanks collapsed: 'Non-Compete' → 'non compete'."""
-    return re.sub(r"[\s\-_]+", " ", text.lower()).strip()
+def _english_form(text: str, acronyms: frozenset[str] = frozenset()) -> str:
+    """Lower case but for the listed ACRONYMS typed in upper case, a hyphen or underscore read as a space, blanks
+    collapsed: 'Non-Compete' → 'non compete', 'the SOW' → 'the SOW', 'Sowing' → 'sowing'."""
+    spaced = re.sub(r"[\s\-_]+", " ", text).strip()
+    return re.sub("[A-Za-z]+", lambda word: word.group() if word.group() in acronyms else word.group().lower(), spaced)
 
 
 def _plurals(phrase: str) -> list[str]:
@@ -58,31 +61,43 @@ class Glossary:
     digest: str  # of the file's bytes: indexed passages depend on the terms, so the index fingerprints it
 
     @cached_property
+    def acronyms(self) -> frozenset[str]:
+        """The words the entries write in upper case (SOW, MSA, VAT), with their plurals (SOWs): they match only
+        as typed in upper case, as 'sow', 'fine' or 'cover' in lower case are everyday words."""
+        words = {word for phrase in self.english for word in _ACRONYM.findall(phrase)}
+        return frozenset(form for word in words for form in _plurals(word))
+
+    def _form(self, text: str) -> str:
+        return _english_form(text, self.acronyms)
+
+    @cached_property
     def _english_forms(self) -> dict[str, str]:
         """Every surface form (phrase or plural) → its Chinese wording; a phrase listed itself wins over a plural."""
         forms: dict[str, str] = {}
         for phrase, wording in self.english.items():
-            for form in _plurals(_english_form(phrase)):
+            for form in _plurals(self._form(phrase)):
                 forms.setdefault(form, wording)
-        forms.update({_english_form(phrase): wording for phrase, wording in self.english.items()})
+        forms.update({self._form(phrase): wording for phrase, wording in self.english.items()})
         return forms
 
     @cached_property
     def _listed_words(self) -> dict[str, list[str]]:
         """The words of the English phrases, by stem, shortest first."""
-        words = {word for phrase in self.english for word in _LATIN_WORD.findall(_english_form(phrase))}
+        words = {word for phrase in self.english for word in _LATIN_WORD.findall(self._form(phrase))}
         by_stem: dict[str, list[str]] = {}
         for word in sorted(words, key=len):
             by_stem.setdefault(_stemmer().stemWord(word), []).append(word)
         return by_stem
 
     def _as_listed(self, word: str) -> str:
-        """An English word as the glossary spells it: itself when listed (or the plural of a listed word),
+        """An English word as the glossary spells it: itself when listed, else the listed word it is a plural of
+        ('breaks the contract' → 'break the contract': a phrase's plural forms are only those of its last word),
         else the shortest listed word it inflects ('appointed' → 'appoint'), else itself."""
         listed = self._listed_words.get(_stemmer().stemWord(word), [])
-        if word in listed or any(word in _plurals(w) for w in listed):
+        if word in listed:
             return word
-        return next((w for w in listed if _inflects(word, w)), word)
+        singular = next((w for w in listed if word in _plurals(w)), None)
+        return singular or next((w for w in listed if _inflects(word, w)), word)
 
     def _spelled_as_listed(self, form: str) -> str:
         """Every English word of FORM as the glossary spells it (`_as_listed`): inflections the phrases do not
@@ -98,7 +113,7 @@ class Glossary:
         # One alternation, longest form first: at each position the longest phrase wins and consumes its words,
         # so 'early termination' does not also add 'termination'.
         alternatives = "|".join(re.escape(f) for f in sorted(self._english_forms, key=len, reverse=True))
-        return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+        return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
 
     def additions(self, query: str) -> list[str]:
         """The contract wording of the English phrases and everyday words the query uses, in the order met.
@@ -111,7 +126,7 @@ class Glossary:
         def add(wording: str) -> None:
             found.extend(w for w in wording.split() if w not in query and w not in found)
 
-        english = _english_form(query)
+        english = self._form(query)
         # The pattern (1,700 forms) takes 0.1 s to compile: a question with no Latin letter, which no form could
         # match, does not build it.
         if _LATIN_LETTER.search(english) or not self._every_form_has_a_letter:
@@ -132,7 +147,7 @@ class Glossary:
     def wordings(self, english: str) -> list[list[str]]:
         """The Chinese alternatives of each glossary phrase an English text holds, in order ('product trial' →
         [[产品, 货物], [试用, 体验]]); words it does not know are left out."""
-        form = self._spelled_as_listed(_english_form(english))
+        form = self._spelled_as_listed(self._form(english))
         return [self._english_forms[m.group()].split() for m in self._english_pattern.finditer(form)]
 
     def expand(self, query: str) -> str:

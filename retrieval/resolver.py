@@ -90,7 +90,8 @@ class ContractResolver:
         kinds = {_english(phrase): wording for phrase, wording in glossary.english.items() if wording in KIND_WORDS}
         self._english_kinds = kinds
         self._english_kind_phrase = re.compile(
-            rf"\b((?:[a-z][a-z\-]* ){{1,5}})({'|'.join(map(re.escape, kinds))})s?\b" if kinds else r"(?!)"
+            rf"\b((?:[a-z][a-z\-]* ){{1,5}})({'|'.join(map(re.escape, kinds))})s?\b" if kinds else r"(?!)",
+            re.IGNORECASE,  # the acronyms kept in upper case (CRM) are words of the phrase
         )
         self._english_breaks = set(cues["english_title_phrase_breaks"])
         self._phrase_breaks = re.compile(_any_of(cues["title_phrase_breaks"]))
@@ -260,12 +261,12 @@ class ContractResolver:
         """English "<words> agreement/contract" phrases, as (the words after the last function word, the kind
         word in Chinese): "under the technical service agreement" → ("technical service", 协议)."""
         phrases = []
-        for words, kind in self._english_kind_phrase.findall(_english(question)):
+        for words, kind in self._english_kind_phrase.findall(_english(question, self.glossary.acronyms)):
             words = words.split()
-            breaks = [i for i, word in enumerate(words) if word in self._english_breaks]
+            breaks = [i for i, word in enumerate(words) if word.lower() in self._english_breaks]
             body = " ".join(words[breaks[-1] + 1 :] if breaks else words)
             if body:
-                phrases.append((body, self._english_kinds[kind]))
+                phrases.append((body, self._english_kinds[kind.lower()]))
         return phrases
 
     def _by_english_phrase(self, words: str, document_word: str) -> dict[str, float]:
@@ -380,9 +381,11 @@ def _pairs(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _english(text: str) -> str:
-    """Lower case, hyphens kept inside words, other marks as spaces: how English phrases are matched."""
-    return re.sub(r"[^a-z\-\u4e00-\u9fff]+", " ", text.lower())
+def _english(text: str, acronyms: Collection[str] = ()) -> str:
+    """Lower case but for the glossary's ACRONYMS typed in upper case (it matches them only so), hyphens kept
+    inside words, other marks as spaces: how English phrases are matched."""
+    kept = re.sub("[A-Za-z]+", lambda word: word.group() if word.group() in acronyms else word.group().lower(), text)
+    return re.sub(r"[^A-Za-z\-\u4e00-\u9fff]+", " ", kept)
 
 
 def _squash(text: str) -> str:

@@ -63,6 +63,36 @@ def test_everyday_contract_english_reaches_the_contract_wording():
     assert "违约" in GLOSSARY.additions("if the supplier breaks the contract")
 
 
+def test_a_word_with_everyday_meanings_tells_only_inside_a_phrase():
+    """'fine', 'break', 'store', 'serve', 'cover' and 'raise' mean other things in everyday English: alone they
+    add nothing, and the phrases that fix their contract meaning add its wording."""
+    assert "罚款" not in GLOSSARY.additions("Is it fine if we pay late?")
+    assert "罚款" in GLOSSARY.additions("Do we have to pay a fine if we pay late?")
+    assert not {"违反", "违约"} & set(GLOSSARY.additions("lunch break for the cleaners"))
+    assert "门店" not in GLOSSARY.additions("store the signed copies")
+    assert "门店" in GLOSSARY.additions("Are the retail stores open on holidays?")
+    assert "送达" not in GLOSSARY.additions("serving the customers")
+    assert "送达" in GLOSSARY.additions("How is notice served?")
+    assert "送达" in GLOSSARY.additions("serving notice by email")
+    assert "范围" not in GLOSSARY.additions("does the insurance cover the cost?")
+    assert "范围" in GLOSSARY.additions("what does the contract cover?")
+    assert "上调" not in GLOSSARY.additions("Can we raise a claim?")
+    assert "上调" in GLOSSARY.additions("Can the supplier raise the price?")
+
+
+def test_an_acronym_matches_only_as_typed_in_upper_case_and_is_never_stemmed():
+    """SOW is a statement of work; 'sow' and 'sowing' are farming ('sowing' stems to 'sow')."""
+    assert {"工作说明书"} <= set(GLOSSARY.additions("Does the SOW define the deliverables?"))
+    assert "工作说明书" not in GLOSSARY.additions("sowing season")
+    assert "工作说明书" not in GLOSSARY.additions("as you sow, so shall you reap")
+    assert GLOSSARY.additions("the MSAs") == ["框架协议", "主协议"]
+    assert GLOSSARY.additions("special VAT invoices") == ["增值税专用发票"]
+    glossary = Glossary(english={"IT": "信息技术", "item": "项目"}, aliases={}, terms=(), generic_title_words=(),
+                        digest="t")
+    assert glossary.additions("Is it an IT item?") == ["信息技术", "项目"]
+    assert glossary.additions("is it an item?") == ["项目"]
+
+
 def test_an_english_word_inside_another_word_is_not_matched():
     glossary = Glossary(english={"rent": "租金"}, aliases={}, terms=(), generic_title_words=(), digest="t")
     assert glossary.additions("the current parent company") == []
