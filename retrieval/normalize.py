@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
+from retrieval.numbering import line_marker
 from text.chars import is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
 __all__ = [
@@ -92,9 +94,14 @@ _LABEL_END = (":", "：")
 # at least two) runs on every page, the first one or two perhaps excepted ('different first page').
 _EDGE_LINES = 2
 _RUNNING_SHARE = 0.6
-# A page number as a page prints it, numbers masked (`_page_key`): '第#页', '第#页共#页', '共#页第#页', '-#-', '#/#',
-# 'Page#', 'Page#of#', '#'.
-_PAGE_NUMBER = re.compile(r"第#页(?:[,，/]?共#页)?|共#页[,，/]?第#页|[-—–]?#[-—–]?|#/#|(?i:page#(?:of#)?)")
+# A page number as a page prints it, numbers masked (`_page_key`): '第#页', '第#页共#页', '共#页第#页', 'Page#',
+# 'Page#of#'.
+_PAGE_NUMBER = re.compile(r"第#页(?:[,，/]?共#页)?|共#页[,，/]?第#页|(?i:page#(?:of#)?)")
+# A bare number ('3', '- 3 -', '3/8') is a page number only where it runs with the pages (page n prints n + a fixed
+# offset on most pages): alone it may as well be a table's cell or an amount at a page's edge.
+_BARE_NUMBER = re.compile(r"[-—–]?(\d+)[-—–]?(?:/\d+)?")
+# A running header or footer is at least this long, numbers masked: shorter lines ('#.', '第#条') are a clause's own.
+_RUNNING_MIN_KEY = 4
 
 
 def drop_boilerplate(text: str) -> str:
@@ -182,21 +189,35 @@ def drop_page_furniture(text: str) -> str:
     pages = [page.split("\n") for page in text.split(PAGE_BREAK)]
     if len(pages) < 2:
         return text
-    edges = [_edge_lines(page) for page in pages]
-    seen: dict[str, int] = {}
-    for page, page_edges in zip(pages, edges):
-        for key in {_page_key(page[i]) for i in page_edges}:
-            seen[key] = seen.get(key, 0) + 1
-    running = {key for key, count in seen.items() if count >= max(2, math.ceil(_RUNNING_SHARE * len(pages))) and len(key) >= 2}
+    # A clause's own number ('3.', '第5条') at a page's edge is never furniture, however often its masked form repeats.
+    edges = [[i for i in _edge_lines(page) if not line_marker(page[i].strip())] for page in pages]
+    most = max(2, math.ceil(_RUNNING_SHARE * len(pages)))
+    seen: Counter[str] = Counter(key for page, page_edges in zip(pages, edges) for key in {_page_key(page[i]) for i in page_edges})
+    running = {key for key, count in seen.items() if count >= most and len(key) >= _RUNNING_MIN_KEY}
+    offsets = Counter(offset for n, (page, page_edges) in enumerate(zip(pages, edges)) for offset in _page_offsets(page, page_edges, n))
+    running_offsets = {offset for offset, count in offsets.items() if count >= most}
     out = []
     for number, (page, page_edges) in enumerate(zip(pages, edges)):
         top = set(page_edges[: _EDGE_LINES]) if number == 0 else set()
         dropped = {
             i for i in page_edges
-            if _PAGE_NUMBER.fullmatch(_page_key(page[i])) or _page_key(page[i]) in running and i not in top
+            if _PAGE_NUMBER.fullmatch(_page_key(page[i]))
+            or (value := _bare_number(page[i])) is not None and value - number in running_offsets
+            or _page_key(page[i]) in running and i not in top
         }
         out.append("\n".join(line for i, line in enumerate(page) if i not in dropped))
     return PAGE_BREAK.join(out)
+
+
+def _bare_number(line: str) -> int | None:
+    """The number a line holds alone ('3', '- 3 -', '3/8' → 3), else None."""
+    match = _BARE_NUMBER.fullmatch(re.sub(r"\s+", "", line))
+    return int(match[1]) if match else None
+
+
+def _page_offsets(page: list[str], page_edges: list[int], number: int) -> set[int]:
+    """How far each bare number at the page's edges is from the page's own place (page 0 printing '1': offset 1)."""
+    return {value - number for i in page_edges if (value := _bare_number(page[i])) is not None}
 
 
 def _edge_lines(page: list[str]) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 from corpus import FIELD_WORDS, LAYOUT
 
 from retrieval.models import Clause
@@ -58,6 +59,35 @@ def test_a_clause_running_over_a_page_break_is_one_passage_without_the_furniture
 
 def test_a_line_repeated_on_a_minority_of_pages_stays():
     text = "\f".join(["一、标的\n甲方购买纸箱。", "二、价格\n单价一元。", "三、交付\n甲方购买纸箱。", "四、其他\n另行约定。"])
+    assert drop_page_furniture(text) == text
+
+
+@pytest.mark.parametrize("marker", ["第{}条", "{}.", "{}、"])
+def test_a_clause_number_alone_at_the_edge_of_every_page_is_the_clauses_own(marker: str):
+    """A PDF that sets a clause's number on a line of its own may end (or start) every page with one: masked, they
+    all read alike ('第#条'), but a numbering marker is never a running header."""
+    n = marker.format
+    text = "\f".join(
+        [
+            f"设备租赁合同\n甲方：某甲公司\n乙方：某乙公司\n{n(1)}\n租赁物为叉车两台。\n{n(2)}",
+            f"租金每月三千元，按月支付。\n{n(3)}\n押金一万元。\n{n(4)}",
+            f"租期一年。\n{n(5)}\n本合同一式两份。",
+        ]
+    )
+    assert drop_page_furniture(text) == text
+
+
+def test_a_bare_number_is_a_page_number_only_where_it_runs_with_the_pages():
+    """'1', '2', '3' at the pages' feet count the pages; a table's cell at a page's edge ('120', '80') does not."""
+    text = "\f".join(["采购清单\n品名\t数量\n纸箱\n120\n1", "胶带\n80\n2", "标签\n80\n3"])
+    assert drop_page_furniture(text).split("\f") == ["采购清单\n品名\t数量\n纸箱\n120", "胶带\n80", "标签\n80"]
+    dashed = "\f".join(["一、标的\n纸箱。\n- 5 -", "二、价格\n单价一元。\n- 6 -", "三、其他\n另行约定。\n- 7 -"])
+    assert "-" not in drop_page_furniture(dashed)
+
+
+def test_a_running_header_is_longer_than_a_clause_number():
+    """A repeated line shorter than four characters (numbers masked) is no header: '附件' heading two pages stays."""
+    text = "\f".join(["附件\n报价单。", "附件\n设备清单。", "附件\n人员名单。"])
     assert drop_page_furniture(text) == text
 
 
