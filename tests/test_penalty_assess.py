@@ -568,6 +568,28 @@ def test_a_deposit_is_lost_by_the_giver_and_returned_double_by_the_taker(message
     assert any("第五百八十七条" in line for line in assessment.lines)
 
 
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        # We gave it and we breached: we lose it, whatever the other side asks for.
+        ("我们付了定金5万，现在我们违约了，对方要双倍返还吗？", "50000.00"),
+        # We took it and the giver breached: we keep it; the double return asked about is not owed.
+        ("我们收了对方定金5万，对方违约了，定金要不要退还双倍？", "50000.00"),
+        # We gave it and the taker breached: it comes back double, not forfeited as the question supposes.
+        ("我们付了定金5万，对方违约，我们能要求没收定金吗", "100000.00"),
+    ],
+)
+def test_who_gave_and_who_breached_decide_the_deposit_not_the_outcome_asked_about(message: str, amount: str) -> None:
+    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+
+
+def test_an_outcome_only_asked_about_does_not_name_the_breaching_side() -> None:
+    """能要求双倍返还吗 is a question, not a fact: with no side given, the side is asked."""
+    assessment = assess("定金5万，对方违约，能要求双倍返还吗", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None
+    assert assessment.missing == ["违约的是给付定金的一方，还是收受定金的一方"]
+
+
 def test_a_deposit_over_a_fifth_of_the_price_is_a_deposit_only_up_to_that_fifth() -> None:
     """Art. 586: 300,000 × 20 % = 60,000 is 定金; the 20,000 over it is returned as it was paid, never doubled."""
     assessment = assess("收受定金的一方违约，定金8万，合同标的额30万", TODAY, rules=LEGAL_RULES)

@@ -261,12 +261,16 @@ _SIDE = (
 )
 _US = {"我们", "我方", "我司", "本公司", "we"}
 _BREACH_WORDS = r"(?:违约|毁约|反悔|不履行|不发货|不交货|不买了|不要了|不卖了|跑路)"
-# Words that settle the side alone: 收受定金的一方违约, 双倍返还; 给付定金的一方违约, 定金不予返还, 没收定金.
-_TAKER_BREACH = re.compile(rf"收(?:受|取)?定金的?一?方{_BREACH_WORDS}|双倍(?:返还|退还|退|返)|(?:返还|退还|退)双倍|double\s+the\s+deposit", re.I)
-_GIVER_BREACH = re.compile(
-    rf"(?:给付|交付|支付|交|付)定金的?一?方{_BREACH_WORDS}|定金不(?:予)?(?:返还|退还|退)|无权(?:要求|请求)?返还定金|没收定金|定金(?:被)?没收|丧失定金",
-    re.I,
+# A side named by its part in the 定金: 收受定金的一方违约, 给付定金的一方违约. A fact, like who gave and who breached.
+_TAKER_NAMED = re.compile(rf"收(?:受|取)?定金的?一?方{_BREACH_WORDS}")
+_GIVER_NAMED = re.compile(rf"(?:给付|交付|支付|交|付)定金的?一?方{_BREACH_WORDS}")
+# Outcome words: 要求双倍返还 tells the taker breached, 没收定金 the giver. They are what the user wants, not what
+# happened, so they count only when the message names no sides, and never inside a question (对方要双倍返还吗).
+_TAKER_OUTCOME = re.compile(r"双倍(?:返还|退还|退|返)|(?:返还|退还|退)双倍|double\s+the\s+deposit", re.I)
+_GIVER_OUTCOME = re.compile(
+    r"定金不(?:予)?(?:返还|退还|退)|无权(?:要求|请求)?返还定金|没收定金|定金(?:被)?没收|丧失定金", re.I
 )
+_QUESTION = re.compile(r"吗|[？?]|要不要|能不能|可不可以|是不是|是否|能否|可否|\b(?:can|could|should)\b", re.I)
 _DEPOSIT_WORD = r"(?:定金|earnest\s+money)"
 _GAVE = re.compile(
     rf"{_SIDE}[^，,。；;]{{0,6}}(?:付|交|支付|给)了?[^，,。；;]{{0,6}}定金"
@@ -293,20 +297,36 @@ def _side(match: re.Match[str] | None) -> str | None:
     return "us" if side in _US else side
 
 
+def _stated_outcome(text: str, pattern: re.Pattern[str]) -> bool:
+    """An outcome word stated, not asked: its clause (with the mark that ends it) holds no question word."""
+    for match in pattern.finditer(text):
+        ends = list(_CLAUSE_END.finditer(text, 0, match.start()))
+        end = _CLAUSE_END.search(text, match.end())
+        clause = text[ends[-1].end() if ends else 0 : end.end() if end else len(text)]
+        if not _QUESTION.search(clause):
+            return True
+    return False
+
+
 def _deposit_breach(text: str) -> DepositBreach | None:
-    """Which side of the 定金 breached: said outright (双倍返还, 给付定金的一方违约), or worked out from who gave or
-    took it and who breached (我们付了定金，对方违约: the taker). None when the message does not tell."""
-    if _TAKER_BREACH.search(text):
+    """Which side of the 定金 breached. The facts first: the side named by its part (给付定金的一方违约), or who gave
+    or took it and who breached (我们付了定金，对方违约: the taker). Only when the message tells neither, an outcome
+    the user states (要求双倍返还: the taker); never one asked about. None when the message does not tell."""
+    if _TAKER_NAMED.search(text):
         return DepositBreach.TAKER
-    if _GIVER_BREACH.search(text):
+    if _GIVER_NAMED.search(text):
         return DepositBreach.GIVER
     breacher = _side(_BREACHED.search(text))
     gave, took = _side(_GAVE.search(text)), _side(_TOOK.search(text))
-    if breacher is None or not (gave or took):
-        return None
-    if gave is not None:
+    if breacher is not None and gave is not None:
         return DepositBreach.GIVER if gave == breacher else DepositBreach.TAKER
-    return DepositBreach.TAKER if took == breacher else DepositBreach.GIVER
+    if breacher is not None and took is not None:
+        return DepositBreach.TAKER if took == breacher else DepositBreach.GIVER
+    if _stated_outcome(text, _TAKER_OUTCOME):
+        return DepositBreach.TAKER
+    if _stated_outcome(text, _GIVER_OUTCOME):
+        return DepositBreach.GIVER
+    return None
 
 
 @dataclass
