@@ -231,7 +231,7 @@ def test_the_debt_is_what_is_still_owed(message: str, amount: str) -> None:
 
 @pytest.mark.parametrize(
     ("message", "vague"),
-    [("对方欠我们3万多", "3万多"), ("拖欠服务费十多万元", "十多万元"), ("欠款约5万元", "约5万元"), ("尾款2万左右", "2万左右")],
+    [("对方欠我们3 万 5 千元", "3 万 5 千元"), ("对方欠我们3万多", "3万多"), ("拖欠服务费十多万元", "十多万元"), ("欠款约5万元", "约5万元"), ("尾款2万左右", "2万左右")],
 )
 def test_a_rough_figure_is_no_amount_to_demand(message: str, vague: str) -> None:
     """A letter demands an exact sum: a rough one is kept aside, to be named when the amount is asked for."""

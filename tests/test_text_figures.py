@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from text.amounts import find_amounts, format_money, money_in_words, parse_amount
+from text.amounts import find_amounts, format_money, money_in_words, parse_amount, split_figures
 from text.dates import find_dates, scan_dates
 from text.numbers import parse_number
 
@@ -322,6 +322,18 @@ def test_nian_and_sa_are_two_and_three_tens(text: str, value: str) -> None:
     ],
 )
 def test_colloquial_money_figures(text: str, yuan: str) -> None:
+    assert [figure.value for figure in find_amounts(text)] == [Decimal(yuan)]
+
+
+@pytest.mark.parametrize("text", ["还欠我们3 万 5 千元", "欠款8 万 5 千元", "欠款3 万5千元"])
+def test_a_figure_split_by_spaces_around_wan_is_no_amount_but_is_named(text: str) -> None:
+    """3 万 5 千元 is 35,000 or 30,000 beside 5,000: no figure is read, and the words are kept to be asked about."""
+    assert find_amounts(text) == []
+    assert split_figures(text) == [text[text.index(next(c for c in text if c.isdigit())) :]]
+
+
+@pytest.mark.parametrize(("text", "yuan"), [("欠款10 万 30天", "100000"), ("欠款10 万 日万分之五", "100000")])
+def test_a_spaced_wan_before_a_day_count_or_a_rate_is_still_the_scale(text: str, yuan: str) -> None:
     assert [figure.value for figure in find_amounts(text)] == [Decimal(yuan)]
 
 

@@ -37,6 +37,12 @@ SCALES = {"w": Decimal(10**4), "k": Decimal(10**3), "thousand": Decimal(10**3), 
           "万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}  # fmt: skip
 # 2.3 万元, 1.2 亿: a big unit set apart from its digits by a space is still the figure's scale (never 万分之).
 _SCALE = r"(?:\s*(?:thousand|million|billion)|(?<=\d)(?:w|k|m|mn|bn)|(?<=\d)\s+[万萬亿億](?!分之))(?![A-Za-z])"
+# 3 万 5 千元: a spaced big unit with more numerals after it is one figure split by spaces, or two figures side by
+# side (3 万, 5 千元); which is meant cannot be told, so it is no amount (`split_figures` names it, to be asked).
+_SPLIT_NUMERAL = rf"[\d{''.join(CN_DIGITS)}十百千]"
+_SPLIT_NUMERALS = rf"{_SPLIT_NUMERAL}(?:\s*{_SPLIT_NUMERAL})*+(?!\s*(?:[天日月年周个個%％‰号號次期]|星期|分之))"
+_SPLIT_AFTER_SPACED_SCALE = re.compile(rf"\s*{_SPLIT_NUMERALS}")
+_SPLIT_FIGURE = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s+[万萬亿億](?!分之)\s*{_SPLIT_NUMERALS}\s*{_MONEY_UNIT}?")
 # 1.25m is money only with a currency or a money word: 10m alone is ten metres as often as ten million.
 _NEEDS_MONEY_SIGN = {"m"}
 # 3w5 is 3万5 (35,000), as 1万2 is 12,000: the w between digits is folded to 万 before reading.
@@ -101,6 +107,8 @@ def find_amounts(text: str) -> list[Figure]:
         money_context = _looks_like_money_context(folded, match.start())
         if not (has_currency or has_big_unit or money_context):
             continue
+        if scale and scale[0].isspace() and _SPLIT_AFTER_SPACED_SCALE.match(folded, match.end("scale")):
+            continue
         if scale and scale.strip().lower() in _NEEDS_MONEY_SIGN and not (has_currency or money_context):
             continue
         if scaled and not (has_currency or money_context) and _COUNT_AFTER_SCALE.match(folded, match.end()):
@@ -116,6 +124,11 @@ def find_amounts(text: str) -> list[Figure]:
         start, end = match.start(), match.end()
         figures.append(Figure(value=value, start=start, end=end, raw=text[start:end]))
     return figures
+
+
+def split_figures(text: str) -> list[str]:
+    """Figures split by spaces around 万/亿 (3 万 5 千元) that `find_amounts` leaves unread, as written."""
+    return [match.group().strip() for match in _SPLIT_FIGURE.finditer(fold_width(text))]
 
 
 def parse_amount(text: str) -> Decimal | None:

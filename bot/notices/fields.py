@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from text.amounts import find_amounts, round_fen
+from text.amounts import find_amounts, split_figures, round_fen
 from text.dates import find_dates
 from text.numbers import EN_NUMBER, english_number, parse_number
 
@@ -337,7 +337,11 @@ def find_debt(message: str) -> dict[str, str]:
         before, after = _segment_around(message, figure.start, figure.end)
         if not (_PENALTY_WORDS.search(before) or _PAID.search(before) or _WORD_NUMERAL.fullmatch(figure.raw) and _CJK.match(message, figure.end)):
             candidates.append((figure, before, after))
-    owed = [c for c in candidates if _OWED.search(c[1])] or candidates
+    said_owed = [c for c in candidates if _OWED.search(c[1])]
+    split = split_figures(message)  # 3 万 5 千元: one figure or two, asked rather than guessed
+    if split and not said_owed:
+        return {"vague_amount": split[0]}
+    owed = said_owed or candidates
     if not owed:
         vague_figure = _VAGUE_AMOUNT.search(message)
         return {"vague_amount": vague_figure.group()} if vague_figure else {}

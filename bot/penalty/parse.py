@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from text.amounts import DAY_UNIT, MASK, find_amounts
+from text.amounts import DAY_UNIT, MASK, find_amounts, split_figures
 from text.chars import normalise_message
 from text.dates import scan_dates
 from text.lpr import LprTable
@@ -677,7 +677,7 @@ def _unreadable(text: str, with_rates: str) -> list[str]:
     read = {index for figure in find_amounts(text) for index in range(figure.start, figure.end)}
     amounts = [match.group() for match in _MONEYISH.finditer(text) if match.end() - 1 not in read]
     malformed = [match.group() for match in _MALFORMED.finditer(with_rates)]
-    return amounts + malformed + [match.group() for match in _VAGUE_DAYS.finditer(text)]
+    return split_figures(text) + amounts + malformed + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
 # A clause holding no figure at all: no digit, no numeral, no masked figure.
