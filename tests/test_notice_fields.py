@@ -322,3 +322,15 @@ def test_they_in_running_text_is_the_party_named_elsewhere(message: str) -> None
 )
 def test_how_grave_a_breach_is_is_no_fact_of_it(message: str, facts: str | None) -> None:
     assert find_breach(message) == facts
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("给华兴公司发催款函，合同额15万6千元，已付10万", "56000.00"),  # 156,000 − 100,000
+        ("欠款20万，已还10万，发催款函", "100000.00"),  # 200,000 − 100,000
+        ("合同款20万元，已付8万元，还欠12万元，发催款函", "120000.00"),  # the figure after the payment is what is owed
+    ],
+)
+def test_the_debt_demanded_is_what_remains_after_a_part_paid(message: str, amount: str) -> None:
+    assert find_debt(message)["amount"] == amount

@@ -735,3 +735,19 @@ def test_an_english_lateness_may_add_days_to_months() -> None:
     """2 months (60 days at 30 a month) and 5 days: 65 days."""
     info = assess("the debtor was 2 months and 5 days late on RMB 30,000, 0.1% per day", TODAY, rules=LEGAL_RULES).info
     assert (info.days, info.amount) == (65, "1950.00")
+
+
+# ---- a part of the debt already paid
+
+
+def test_a_part_paid_after_the_debt_is_taken_off_it_and_the_subtraction_is_shown() -> None:
+    """欠款20万，已还10万: the penalty runs on the 100,000 still owed: 100,000 × 0.05% × 30 = 1,500."""
+    assessment = assess("欠款20万，已还10万，逾期30天，日万分之五", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "1500.00"
+    assert "未付金额：200,000.00 元 − 100,000.00 元（已付）= 100,000.00 元" in assessment.lines
+
+
+def test_a_figure_after_the_payment_is_already_what_is_owed() -> None:
+    """合同款20万元，已付8万元，还欠12万元: 120,000 × 0.05% × 30 = 1,800, nothing taken off twice."""
+    assessment = assess("合同款20万元，已付8万元，还欠12万元，逾期30天，日万分之五", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "1800.00"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from text.amounts import find_amounts, split_figures, round_fen
+from text.amounts import Figure, find_amounts, split_figures, round_fen
 from text.dates import find_dates
 from text.numbers import EN_NUMBER, english_number, parse_number
 
@@ -332,10 +333,12 @@ def find_debt(message: str) -> dict[str, str]:
     """The principal owed and what it is for: the amount said to be owed (还欠12万元) before any other, never
     a penalty, interest or a part already paid (合同款20万元，已付8万元，还欠12万元). A vague figure (3万多,
     10余万, 约5万) is no amount a letter can demand: it is kept apart (`vague_amount`) to be asked for."""
-    candidates = []
+    candidates, paid = [], []
     for figure in find_amounts(message):
         before, after = _segment_around(message, figure.start, figure.end)
-        if not (_PENALTY_WORDS.search(before) or _PAID.search(before) or _WORD_NUMERAL.fullmatch(figure.raw) and _CJK.match(message, figure.end)):
+        if _PAID.search(before) and not _PENALTY_WORDS.search(before):
+            paid.append(figure)
+        elif not (_PENALTY_WORDS.search(before) or _PAID.search(before) or _WORD_NUMERAL.fullmatch(figure.raw) and _CJK.match(message, figure.end)):
             candidates.append((figure, before, after))
     said_owed = [c for c in candidates if _OWED.search(c[1])]
     split = split_figures(message)  # 3 万 5 千元: one figure or two, asked rather than guessed
@@ -350,7 +353,16 @@ def find_debt(message: str) -> dict[str, str]:
     if lead or tail:
         return {"vague_amount": (lead.group() if lead else "") + figure.raw + (tail.group() if tail else "")}
     kind = _DEBT_KINDS.search(before + after) or _DEBT_KINDS.search(message)
-    return {"amount": str(round_fen(figure.value)), "debt_kind": kind.group() if kind else "款项"}
+    return {"amount": str(round_fen(_less_paid(figure, paid, candidates))), "debt_kind": kind.group() if kind else "款项"}
+
+
+def _less_paid(debt: Figure, paid: list[Figure], candidates: list[tuple[Figure, str, str]]) -> Decimal:
+    """合同额15万6千元，已付10万: a part paid after the debt is named comes off it; a figure after the payment (已付8万，
+    还欠12万) is already what is owed, and a payment as large as the debt leaves it as written."""
+    if not paid or debt.start > paid[0].start or any(c[0].start > paid[0].start for c in candidates):
+        return debt.value
+    total_paid = sum((figure.value for figure in paid), Decimal(0))
+    return debt.value - total_paid if total_paid < debt.value else debt.value
 
 
 def find_deadlines(message: str) -> dict[str, dict[str, Any]]:

@@ -93,6 +93,7 @@ class Outcome:
     refused: str | None = None
     fixed_note: str | None = None  # agreed one-off sums added to the computed part
     paid_note: str | None = None  # a penalty already paid, taken off what is owed
+    base_note: str | None = None  # a part of the debt already paid, taken off the base: the subtraction
     deposit_notes: list[str] = field(default_factory=list)  # the 定金 rule's arithmetic, and the art. 588 choice
     parts: list[tuple[str, Outcome]] = field(default_factory=list)  # several debts: each one's outcome
 
@@ -147,18 +148,27 @@ def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
     return None
 
 
+def _paid_off(facts: PenaltyFacts, base: Amount, paid: list[Amount]) -> bool:
+    """欠款20万，已还10万: a part paid after the debt is named comes off it, unless a debt figure follows the payment
+    (已付8万，还欠12万: that figure is what is still owed)."""
+    first_paid = min(a.start for a in paid)
+    debts = (Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL)
+    later_debt = any(a.role in debts and not a.is_bound and not a.per_day and a.start > first_paid for a in facts.amounts)
+    return base.start < first_paid and not later_debt
+
+
 def _remaining(facts: PenaltyFacts, base: Amount, outcome: Outcome) -> Amount:
-    """欠款10万，其中5万已付清，剩余部分逾期: the debt less the sums paid, when the message names the remainder
-    without a figure of its own (a remainder with its figure, 剩余20万, is read as that figure)."""
+    """The debt less the sums paid: 欠款10万，其中5万已付清，剩余部分逾期 (the remainder named without a figure of its
+    own), or 欠款20万，已还10万 (a part paid after the debt). The subtraction is a line of the reply."""
     paid = [a for a in facts.amounts if a.role is Role.PAID and not a.is_bound]
     total_paid = sum((a.value for a in paid), Decimal(0))
-    if not (facts.remainder and paid) or base.role is Role.PAID or total_paid >= base.value:
+    if not paid or base.role is Role.PAID or total_paid >= base.value:
+        return base
+    if not (facts.remainder or _paid_off(facts, base, paid)):
         return base
     remaining = base.value - total_paid
-    outcome.assumptions.append(
-        f"按未付的剩余部分计算：{yuan(base.value)} − {yuan(total_paid)}（已付）= {yuan(remaining)}。"
-    )
-    return Amount(remaining, f"{base.raw}−{'−'.join(a.raw for a in paid)}", Role.PRINCIPAL, False, base.label)
+    outcome.base_note = f"未付金额：{yuan(base.value)} − {yuan(total_paid)}（已付）= {yuan(remaining)}"
+    return Amount(remaining, f"{base.raw}−{'−'.join(a.raw for a in paid)}", Role.PRINCIPAL, False, base.label, start=base.start)
 
 
 def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:

@@ -55,7 +55,10 @@ def reply_lines(outcome: Outcome) -> list[str]:
     if outcome.parts:
         return _item_lines(outcome)
     if outcome.amount is not None:
-        lines += [f"{wording.title}：", f"计算公式：{wording.method}", f"代入数字：{outcome.formula}"]
+        lines += [f"{wording.title}：", f"计算公式：{wording.method}"]
+        if outcome.base_note:
+            lines.append(outcome.base_note)
+        lines.append(f"代入数字：{outcome.formula}")
         if outcome.rate_note:
             lines.append(f"比例：{outcome.rate_note}")
         if outcome.days:
@@ -95,6 +98,8 @@ def _item_lines(outcome: Outcome) -> list[str]:
             continue
         counted = part.days and part.days.explanation != f"{part.days.days} 天"
         lines.append(f"{label}：{part.formula}" + (f"（{part.days.explanation}）" if counted else ""))
+        if part.base_note:
+            lines.append(f"　{part.base_note}")
         if part.rate_note:
             lines.append(f"　比例：{part.rate_note}")
         lines += [f"　说明：{assumption}" for assumption in part.assumptions]
