@@ -751,3 +751,25 @@ def test_a_figure_after_the_payment_is_already_what_is_owed() -> None:
     """合同款20万元，已付8万元，还欠12万元: 120,000 × 0.05% × 30 = 1,800, nothing taken off twice."""
     assessment = assess("合同款20万元，已付8万元，还欠12万元，逾期30天，日万分之五", TODAY, rules=LEGAL_RULES)
     assert assessment.info.amount == "1800.00"
+
+
+# ---- 每X一日: a rate per day only when X is a word of lateness
+
+
+def test_a_payment_day_of_each_month_is_no_sum_per_day() -> None:
+    """每月一日付款 names when rent falls due: 罚金500元 is no 500 a day, so the reply asks how it is worked out."""
+    assessment = assess("每月一日付款，欠款10万元，逾期15天，罚金500元", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None
+    assert assessment.missing == ["违约金的日比例（例如“日万分之五”或“每日0.05%”）"]
+
+
+def test_a_rate_beside_a_payment_day_of_each_month_says_its_period_was_assumed() -> None:
+    """租金每月一日支付 gives the rate no period: per day is an assumption the reply states."""
+    assessment = assess("租金每月一日支付，欠租金2万，逾期10天，违约金为未付租金的0.05%", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "100.00"
+    assert "说明：比例 0.05% 未写明计算周期，按每日计算。" in assessment.lines
+
+
+@pytest.mark.parametrize("word", ["逾期", "延误", "推迟", "迟延", "迟付", "晚", "拖延"])
+def test_every_word_of_lateness_before_one_day_makes_a_sum_per_day(word: str) -> None:
+    assert assess(f"每{word}一日支付违约金500元，{word}了15天", TODAY, rules=LEGAL_RULES).info.amount == "7500.00"

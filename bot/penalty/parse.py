@@ -96,8 +96,11 @@ _PENALTY_WORD_RE = re.compile(_PENALTY_WORD, re.I)
 
 # 每逾期一天 is so clear that it governs the rest of its sentence, across commas:
 # 乙方每逾期一天交付，按合同总额的千分之一支付违约金.
-# 每延误一天, 每推迟一日, 每晚一天: any word of one or two characters between 每 and 一天.
-_EVERY_DAY = r"(?:每(?:[\u4e00-\u9fff]{1,2}(?=[一1][日天]))?[一1]?[日天]|按[日天](?:计|算|收))"
+# 每延误一天, 每推迟一日, 每晚一天: a word of lateness between 每 and 一天. Only such a word: 每月一日付款 is a
+# payment day, not a rate per day.
+LATENESS_WORDS = ("逾期", "迟延", "延迟", "延误", "推迟", "迟付", "迟交", "晚付", "晚交", "拖延", "拖欠", "延期", "超期", "滞后", "耽误", "晚", "迟", "拖")
+_LATENESS_WORD = "(?:" + "|".join(sorted(LATENESS_WORDS, key=len, reverse=True)) + ")"
+_EVERY_DAY = rf"(?:每(?:{_LATENESS_WORD}(?=[一1][日天]))?[一1]?[日天]|按[日天](?:计|算|收))"
 _EVERY_DAY_RE = re.compile(_EVERY_DAY)
 # 每迟延一周，按合同总价的0.5%: a rate per week, common in delivery and works contracts.
 _EVERY_WEEK = r"(?:每(?:逾期|迟延|延迟|拖延|超期)?[一1]?个?(?:周|星期|礼拜)|按周(?:计|算|收)?)"
@@ -166,7 +169,9 @@ _MONTHS_PER_UNIT = {"月": 1, "month": 1, "季度": 3, "quarter": 3, "年": 12, 
 _DEBT_PERIOD_AFTER = re.compile(r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
 # Words that name lateness itself, so a duration right after them is the day count (逾期45天 beats 拖欠三个月).
 _LATENESS_BEFORE = re.compile(r"(?:逾期|迟延|延迟|延误|推迟|迟付|拖延|超期|晚了|晚付|过期|late|overdue|delayed?)(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", re.I)
-_PER_DAY_MARKER = re.compile(r"每[\u4e00-\u9fff]{0,2}$")  # 每逾期一日, 每延误一天: a rate's period, not a duration
+# 每月一日付款, 每年1日: a day within a period, when something falls due, not a lateness.
+_DAY_OF_PERIOD_BEFORE = re.compile(r"每\s*个?(?:月|季度?|年|周|星期|礼拜)的?\s*$")
+_PER_DAY_MARKER = re.compile(rf"每{_LATENESS_WORD}?$")  # 每逾期一日, 每延误一天: a rate's period, not a duration
 # 30日内付款 and 提前30天通知 are terms, not lateness.
 _DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
 _NOTICE_BEFORE = re.compile(r"提前\s*$")
@@ -583,7 +588,7 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
             debt_periods.append(match.group().strip())
             continue
         is_term = _DEADLINE_AFTER.match(text, match.end()) or _NOTICE_BEFORE.search(before)
-        if _PER_DAY_MARKER.search(before) or (is_term and not late):
+        if _PER_DAY_MARKER.search(before) or _DAY_OF_PERIOD_BEFORE.search(before) or (is_term and not late):
             continue
         written = match.group("unit") or match.group("half_unit") or match.group("day").strip()
         unit = re.sub(r"s$", "", written.lower()).removeprefix("个")
