@@ -773,3 +773,15 @@ def test_a_rate_beside_a_payment_day_of_each_month_says_its_period_was_assumed()
 @pytest.mark.parametrize("word", ["逾期", "延误", "推迟", "迟延", "迟付", "晚", "拖延"])
 def test_every_word_of_lateness_before_one_day_makes_a_sum_per_day(word: str) -> None:
     assert assess(f"每{word}一日支付违约金500元，{word}了15天", TODAY, rules=LEGAL_RULES).info.amount == "7500.00"
+
+
+def test_a_rate_per_month_over_whole_months_is_worded_as_such_with_no_day_count() -> None:
+    """逾期3个月 at 2 % a month is 2 % × 3, no annual rate and no 90 days: the reply says what it computed."""
+    assessment = assess("欠款10万，逾期3个月，每逾期一个月按欠款的2%", TODAY, rules=LEGAL_RULES)
+    assert assessment.kind is Kind.PER_PERIOD and assessment.info.amount == "6000.00"
+    assert assessment.lines[:3] == [
+        "逾期违约金（按月或按季度比例计算）：",
+        "计算公式：计算基数 × 每期比例 × 逾期整期数",
+        "代入数字：100,000.00 元 × 2%/月 × 3 个月 = 6,000.00 元",
+    ]
+    assert not any(line.startswith("天数") or "年利率" in line for line in assessment.lines)

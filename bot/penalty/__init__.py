@@ -50,6 +50,7 @@ _CLAUSE_QUERIES = {
     Kind.WEEKLY_SUM: "每逾期一周 支付违约金 元",
     Kind.WEEKLY: "每逾期一周 违约金 比例",
     Kind.INTEREST: "逾期付款 利息 利率",
+    Kind.PER_PERIOD: "每逾期一个月 违约金 比例",
     Kind.ONE_OFF: "违约金 总金额 比例",
     Kind.EXCESSIVE: "违约金 损失 赔偿",
     Kind.DEPOSIT: "定金 双倍返还 违约",

@@ -55,6 +55,7 @@ class Kind(StrEnum):
     DAILY_SUM = "daily_sum"  # an agreed sum per day late × days (每逾期一天支付违约金500元)
     WEEKLY_SUM = "weekly_sum"  # an agreed sum per whole week late × weeks (每逾期一周罚款2000元)
     INTEREST = "interest"  # principal × annual rate ÷ 365 × days
+    PER_PERIOD = "per_period"  # principal × rate per month (or quarter) × whole months (quarters) late: no days
     ONE_OFF = "one_off"  # base × percentage
     EXCESSIVE = "excessive"  # only the art. 585 test: agreed damages against loss × 1.3
     DEPOSIT = "deposit"  # 定金: lost by the giver who breaches, returned double by the taker who breaches (arts. 586-588)
@@ -378,6 +379,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         # 每逾期一个月按欠款的2%, 逾期3个月: a rate per month over whole months needs no length of a month.
         if outcome.days and outcome.days.conversion in outcome.assumptions:
             outcome.assumptions.remove(outcome.days.conversion)
+        outcome.kind = Kind.PER_PERIOD  # its own wording: no annual rate, no day count
         name, count_name = _PERIOD_NAMES[rate.period]
         result = base.value * rate.value * periods
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/{name} × {periods} {count_name} = {yuan(result)}"

@@ -24,6 +24,9 @@ _WORDING = {
     Kind.DAILY_SUM: _Wording("逾期违约金（按日固定金额计算）", "每日违约金金额 × 逾期天数", "违约金", "计算逾期违约金"),
     Kind.WEEKLY_SUM: _Wording("逾期违约金（按周固定金额计算）", "每周违约金金额 × 逾期整周数", "违约金", "计算逾期违约金"),
     Kind.INTEREST: _Wording("逾期利息（按年利率计算）", f"本金 × 年利率 ÷ {DAYS_PER_YEAR} × 天数", "利息", "计算逾期利息"),
+    Kind.PER_PERIOD: _Wording(
+        "逾期违约金（按月或按季度比例计算）", "计算基数 × 每期比例 × 逾期整期数", "违约金", "计算逾期违约金"
+    ),
     Kind.ONE_OFF: _Wording("违约金（按比例一次性计算）", "计算基数 × 违约金比例", "违约金", "计算违约金"),
     Kind.EXCESSIVE: _Wording("违约金是否过高", "", "违约金", "判断违约金是否过高"),
     Kind.DEPOSIT: _Wording(
@@ -61,7 +64,7 @@ def reply_lines(outcome: Outcome) -> list[str]:
         lines.append(f"代入数字：{outcome.formula}")
         if outcome.rate_note:
             lines.append(f"比例：{outcome.rate_note}")
-        if outcome.days:
+        if outcome.days and outcome.kind is not Kind.PER_PERIOD:  # counted in whole months, shown in the formula
             lines.append(f"天数：{outcome.days.explanation}")
         if outcome.fixed_note:
             lines.append(f"另加：{outcome.fixed_note}")
