@@ -591,9 +591,10 @@ def test_an_outcome_only_asked_about_does_not_name_the_breaching_side() -> None:
 
 
 def test_a_deposit_over_a_fifth_of_the_price_is_a_deposit_only_up_to_that_fifth() -> None:
-    """Art. 586: 300,000 × 20 % = 60,000 is 定金; the 20,000 over it is returned as it was paid, never doubled."""
+    """Art. 586: 300,000 × 20 % = 60,000 is 定金; the taker who breaches returns it double and the 20,000 over it as it
+    was paid, never doubled: 60,000 × 2 + 20,000 = 140,000."""
     assessment = assess("收受定金的一方违约，定金8万，合同标的额30万", TODAY, rules=LEGAL_RULES)
-    assert assessment.info.amount == "120000.00"
+    assert assessment.info.amount == "140000.00"
     assert any("超过部分 20,000.00 元 不产生定金效力" in line for line in assessment.lines)
 
 
@@ -785,3 +786,39 @@ def test_a_rate_per_month_over_whole_months_is_worded_as_such_with_no_day_count(
         "代入数字：100,000.00 元 × 2%/月 × 3 个月 = 6,000.00 元",
     ]
     assert not any(line.startswith("天数") or "年利率" in line for line in assessment.lines)
+
+
+
+# ---- 定金: the conditions and the rest of arts. 587-588
+
+
+def test_the_taker_who_breaches_returns_the_excess_over_a_fifth_beside_the_double() -> None:
+    """定金5万 on a 20万 contract: 40,000 is 定金 (20 %), returned double, and the 10,000 over it is a prepayment
+    returned as paid: 80,000 + 10,000 = 90,000, each line shown."""
+    assessment = assess("定金5万，合同总价20万，收受定金的一方违约", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount == "90000.00"
+    assert assessment.info.formula == "收受定金的一方违约：40,000.00 元 × 2 + 10,000.00 元（超过部分返还）= 90,000.00 元"
+
+
+def test_the_deposit_rule_states_that_the_breach_must_defeat_the_purpose_of_the_contract() -> None:
+    assessment = assess("给付定金的一方违约，定金3万，合同总额50万", TODAY, rules=LEGAL_RULES)
+    assert any("致使不能实现合同目的" in line and "第五百八十七条" in line for line in assessment.lines)
+
+
+def test_a_loss_above_the_deposit_may_be_claimed_too() -> None:
+    """Art. 588: a loss of 80,000 against a 定金 of 30,000 leaves 50,000 to claim."""
+    assessment = assess("我们付了定金3万，对方违约，实际损失8万", TODAY, rules=LEGAL_RULES)
+    assert any("80,000.00 元 − 30,000.00 元 = 50,000.00 元" in line for line in assessment.lines)
+
+
+def test_a_question_about_the_penalty_beside_a_deposit_asks_for_the_penalty_terms_and_names_the_deposit() -> None:
+    assessment = assess("合同总价10万，定金2万，违约金怎么算", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None
+    assert assessment.missing == ["违约金的计算方式（每日比例、一次性比例或固定金额）"]
+    assert any("定金 20,000.00 元" in line and "定金罚则" in line for line in assessment.lines)
+
+
+def test_an_english_deposit_is_asked_to_be_earnest_money_or_a_security_deposit() -> None:
+    assessment = assess("We paid a deposit of RMB 40,000 and the seller breached. How much do we get back?", TODAY, rules=LEGAL_RULES)
+    assert assessment.info.amount is None
+    assert len(assessment.missing) == 1 and "定金" in assessment.missing[0] and "押金" in assessment.missing[0]

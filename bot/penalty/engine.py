@@ -501,7 +501,7 @@ def _deposit_rule(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome) -> t
     if deposit is None:
         return None
     price = _first(facts, [Role.TOTAL])
-    valid = deposit.value
+    valid, excess = deposit.value, Decimal(0)
     if price is None:
         outcome.deposit_notes.append(
             f"消息中没有主合同标的额，未核对定金是否超过标的额的 {percent(rules.deposit_share)}（{rules.civil_code_586.cite}）。"
@@ -509,22 +509,43 @@ def _deposit_rule(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome) -> t
     else:
         limit = percentage_of(price.value, rules.deposit_share)
         if valid > limit:
+            valid, excess = limit, valid - limit
             outcome.deposit_notes.append(
-                f"定金 {yuan(valid)} 超过主合同标的额的 {percent(rules.deposit_share)}（{yuan(price.value)} × "
-                f"{percent(rules.deposit_share)} = {yuan(limit)}），超过部分 {yuan(valid - limit)} 不产生定金效力，应予返还"
+                f"定金 {yuan(deposit.value)} 超过主合同标的额的 {percent(rules.deposit_share)}（{yuan(price.value)} × "
+                f"{percent(rules.deposit_share)} = {yuan(limit)}），超过部分 {yuan(excess)} 不产生定金效力，应予返还"
                 f"（{rules.civil_code_586.cite}）。"
             )
-            valid = limit
     double = valid * 2
+    # Art. 587 takes the breach that defeats the contract's purpose, not every slip.
     outcome.deposit_notes.append(
+        f"定金罚则适用于一方不履行债务或者履行债务不符合约定，致使不能实现合同目的的情形（{rules.civil_code_587.cite}）："
         f"{_SIDES[DepositBreach.GIVER]}：无权请求返还定金，丧失 {yuan(valid)}；"
-        f"{_SIDES[DepositBreach.TAKER]}：应双倍返还定金 {yuan(valid)} × 2 = {yuan(double)}（{rules.civil_code_587.cite}）。"
+        f"{_SIDES[DepositBreach.TAKER]}：应双倍返还定金 {yuan(valid)} × 2 = {yuan(double)}"
+        + (f"，另返还不产生定金效力的 {yuan(excess)}，共 {yuan(double + excess)}" if excess else "")
+        + "。"
     )
+    _loss_above_deposit(facts, rules, outcome, valid)
     if facts.deposit_breach is None:
         return None
     if facts.deposit_breach is DepositBreach.GIVER:
         return valid, f"{_SIDES[facts.deposit_breach]}：丧失定金 {yuan(valid)}"
+    if excess:
+        # The part over 20 % is no 定金: the taker returns it as it was paid (a prepayment), on top of the double.
+        total = double + excess
+        return total, f"{_SIDES[facts.deposit_breach]}：{yuan(valid)} × 2 + {yuan(excess)}（超过部分返还）= {yuan(total)}"
     return double, f"{_SIDES[facts.deposit_breach]}：{yuan(valid)} × 2 = {yuan(double)}"
+
+
+def _loss_above_deposit(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome, valid: Decimal) -> None:
+    """Art. 588, second sentence: a loss the 定金 does not make good may be claimed above it."""
+    loss = _first(facts, [Role.LOSS])
+    if loss is None:
+        outcome.deposit_notes.append(f"定金不足以弥补损失的，守约方还可以请求赔偿超过定金数额的损失（{rules.civil_code_588.cite}）。")
+    elif loss.value > valid:
+        outcome.deposit_notes.append(
+            f"实际损失 {yuan(loss.value)} 超过定金 {yuan(valid)}：守约方还可以请求赔偿超过部分 {yuan(loss.value)} − "
+            f"{yuan(valid)} = {yuan(loss.value - valid)}（{rules.civil_code_588.cite}）。"
+        )
 
 
 def _choice_with_damages(rules: LegalRules, outcome: Outcome, damages: Decimal) -> None:
@@ -542,6 +563,28 @@ def _deposit_alongside(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome)
     if ruled is not None:
         outcome.deposit_notes.append(f"如选择适用定金：{ruled[1]}。")
     _choice_with_damages(rules, outcome, outcome.amount)
+
+
+# 违约金怎么算 beside a 定金 and no 违约金 terms: the question is about the 违约金, which the 定金 does not answer.
+_ASKS_ABOUT_DAMAGES = re.compile(r"违约金|liquidated\s+damages|\bpenalty\b", re.I)
+# English 'deposit' alone is a 定金 or a 押金 (a security deposit, returned whole): which, only the user can say.
+_BARE_DEPOSIT = re.compile(r"\bdeposit\b", re.I)
+_DEPOSIT_NAMED = re.compile(r"定金|押金|订金|earnest|security\s+deposit", re.I)
+
+
+def _damages_asked_without_terms(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome) -> bool:
+    """合同总价10万，定金2万，违约金怎么算: the 违约金 terms are asked for, and the 定金 named as the other option."""
+    if not _ASKS_ABOUT_DAMAGES.search(facts.text) or facts.amounts_for(Role.DAMAGES):
+        return False
+    deposit = _first(facts, [Role.DEPOSIT])
+    assert deposit is not None
+    outcome.kind = Kind.UNKNOWN
+    outcome.missing = [_MISSING["method"]]
+    outcome.deposit_notes.append(
+        f"消息中有定金 {yuan(deposit.value)}，但没有违约金的约定。也可以选择适用定金罚则（给付定金的一方违约丧失定金，"
+        f"收受定金的一方违约双倍返还），如需按定金计算，请说明违约的是哪一方（{rules.civil_code_588.cite}：违约金与定金只能选择其一）。"
+    )
+    return True
 
 
 def _deposit_outcome(facts: PenaltyFacts, rules: LegalRules, outcome: Outcome) -> None:
@@ -657,7 +700,11 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         if outcome.kind not in (Kind.LATE_PAYMENT, Kind.WEEKLY, Kind.INTEREST, Kind.DAILY_SUM, Kind.WEEKLY_SUM):
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
         if outcome.kind is Kind.DEPOSIT:
-            _deposit_outcome(facts, rules, outcome)
+            if not (facts.amounts_for(Role.DEPOSIT) and _damages_asked_without_terms(facts, rules, outcome)):
+                _deposit_outcome(facts, rules, outcome)
+            return outcome
+        if outcome.kind is Kind.UNKNOWN and _BARE_DEPOSIT.search(facts.text) and not _DEPOSIT_NAMED.search(facts.text):
+            outcome.missing = ["这笔 deposit 是“定金”（违约时适用定金罚则：丧失或双倍返还）还是“押金”（一般应予退还，不适用定金罚则）"]
             return outcome
         result = _compute(facts, outcome.kind, outcome)
         if result is not None:
