@@ -8,8 +8,8 @@ here has:
 
 - v02_cold_chain_transport.pdf: a multi-page PDF whose text layer carries what a word processor's PDF export
   does: the title repeated at the top of every page, a '第 N 页 共 M 页' footer, and lines broken where the page
-  width ended them, mid-sentence. No PDF-writing package is installed, so the PDF is written by hand, as
-  tests/test_loaders.py does: a Type0 font with a ToUnicode map gives it a real text layer.
+  width ended them, mid-sentence. No PDF-writing package is installed, so the PDF is written by
+  testing/text_pdf.py, as the loader tests' PDFs are.
 - v03_tech_consulting.docx: headings are bold whole-line paragraphs in the Normal style (no Heading styles), numbered
   by Word's automatic list numbering (一、 for the headings, 1. restarting under each for the clauses; the numbers
   are not in the text).
@@ -22,7 +22,6 @@ here has:
 from __future__ import annotations
 
 import datetime as dt
-import io
 import textwrap
 from pathlib import Path
 
@@ -31,6 +30,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+
+from testing.text_pdf import text_pdf
 
 OUT = Path(__file__).resolve().parent / "corpora" / "unseen2"
 DATE = dt.datetime(2026, 11, 25)
@@ -85,59 +86,6 @@ def _pages(title: str, paragraphs: list[str]) -> list[list[str]]:
     body = [line for paragraph in paragraphs for line in textwrap.wrap(paragraph, _LINE_CHARS)]
     chunks = [body[i : i + _PAGE_LINES] for i in range(0, len(body), _PAGE_LINES)]
     return [[title, *chunk, f"第 {n} 页 共 {len(chunks)} 页"] for n, chunk in enumerate(chunks, start=1)]
-
-
-def pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose text layer holds each page's lines (CJK included): Identity-H codes and a ToUnicode CMap."""
-    chars = sorted({ch for page in pages for line in page for ch in line})
-    code = {ch: i + 1 for i, ch in enumerate(chars)}
-    mapping = "\n".join(f"<{code[ch]:04X}> <{ord(ch):04X}>" for ch in chars)
-    cmap = (
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-        f"{len(chars)} beginbfchar\n{mapping}\nendbfchar\n"
-        "endcmap CMapName currentdict /CMap defineresource pop end end"
-    ).encode()
-    first_page = 5  # objects 1–4: catalog, pages, font, descendant font; then the cmap, then page + content pairs
-    kids = " ".join(f"{first_page + 1 + 2 * i} 0 R" for i in range(len(pages)))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
-        b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
-        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
-    ]
-    for n, page in enumerate(pages):
-        lines = ["BT", "/F1 10 Tf", "/F1 10 Tf 1 0 0 1 240 805 Tm", _hex(page[0], code) + " Tj"]  # header, centred
-        lines += ["1 0 0 1 60 770 Tm", "27 TL"]
-        lines += [_hex(line, code) + " Tj T*" for line in page[1:-1]]
-        lines += ["1 0 0 1 250 40 Tm", _hex(page[-1], code) + " Tj", "ET"]  # footer
-        stream = "\n".join(lines).encode()
-        content = first_page + 2 + 2 * n
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-            f"/Contents {content} 0 R >>".encode()
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
-def _hex(line: str, code: dict[str, int]) -> str:
-    return "<" + "".join(f"{code[ch]:04X}" for ch in line) + ">"
 
 
 # ---- v03: bold headings without Heading styles, two levels of Word list numbering -------------------------------
@@ -366,7 +314,7 @@ def _document() -> Document:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "v02_cold_chain_transport.pdf").write_bytes(pdf(_pages(TRANSPORT_TITLE, [TRANSPORT_TITLE, *TRANSPORT])))
+    (OUT / "v02_cold_chain_transport.pdf").write_bytes(text_pdf(_pages(TRANSPORT_TITLE, [TRANSPORT_TITLE, *TRANSPORT]), furniture=True))
     consulting().save(OUT / "v03_tech_consulting.docx")
     purchase().save(OUT / "v06_equipment_purchase.docx")
     nda().save(OUT / "v09_nda_bold_headings.docx")

@@ -1,9 +1,8 @@
 """Loaders: .txt (UTF-8 / GB18030), .docx and .pdf read into text; anything broken or hostile is refused
 with UnreadableContract and a reason in Chinese that the bot can show to the user as it is.
 
-Every .docx and .pdf here is made by the test itself: python-docx writes the Word file, and the PDF is
-written by hand (a Type0 font with a ToUnicode map), which gives it a real text layer without any PDF
-writing package.
+Every .docx and .pdf here is made by the test itself: python-docx writes the Word file, and the PDF by
+testing/text_pdf.py, with a real text layer.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from pypdf import PdfReader, PdfWriter
 
 from retrieval.parsing import parse_contract
 from retrieval.loaders import UnreadableContract, read_contract
+from testing.text_pdf import text_pdf
 
 CONTRACT_LINES = [
     "外包服务合同",
@@ -59,45 +59,8 @@ def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> by
 
 
 def make_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF whose text layer holds `lines` (CJK included): Identity-H codes + ToUnicode CMap."""
-    chars = sorted({ch for line in lines for ch in line})
-    code = {ch: i + 1 for i, ch in enumerate(chars)}
-    content = ["BT", "/F1 12 Tf", "14 TL", "50 800 Td"]
-    content += ["<" + "".join(f"{code[ch]:04X}" for ch in line) + "> Tj T*" for line in lines]
-    content.append("ET")
-    stream = "\n".join(content).encode()
-    mapping = "\n".join(f"<{code[ch]:04X}> <{ord(ch):04X}>" for ch in chars)
-    cmap = (
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-        f"{len(chars)} beginbfchar\n{mapping}\nendbfchar\n"
-        "endcmap CMapName currentdict /CMap defineresource pop end end"
-    ).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-        b"/Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
-        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
-        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    """A one-page PDF whose text layer holds `lines` (CJK included)."""
+    return text_pdf([lines])
 
 
 def pdf_bytes(writer: PdfWriter) -> bytes:
