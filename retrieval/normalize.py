@@ -191,19 +191,25 @@ def drop_page_furniture(text: str) -> str:
         return text
     # A clause's own number ('3.', '第5条') at a page's edge is never furniture, however often its masked form repeats.
     edges = [[i for i in _edge_lines(page) if not line_marker(page[i].strip())] for page in pages]
+    keys = [{i: _page_key(page[i]) for i in page_edges} for page, page_edges in zip(pages, edges)]
+    numbers = [
+        {i: value for i in page_edges if (value := _bare_number(page[i])) is not None}
+        for page, page_edges in zip(pages, edges)
+    ]
     most = max(2, math.ceil(_RUNNING_SHARE * len(pages)))
-    seen: Counter[str] = Counter(key for page, page_edges in zip(pages, edges) for key in {_page_key(page[i]) for i in page_edges})
+    seen: Counter[str] = Counter(key for page_keys in keys for key in set(page_keys.values()))
     running = {key for key, count in seen.items() if count >= most and len(key) >= _RUNNING_MIN_KEY}
-    offsets = Counter(offset for n, (page, page_edges) in enumerate(zip(pages, edges)) for offset in _page_offsets(page, page_edges, n))
+    # How far each bare number at a page's edges is from the page's own place (page 0 printing '1': offset 1).
+    offsets = Counter(offset for n, page_numbers in enumerate(numbers) for offset in {v - n for v in page_numbers.values()})
     running_offsets = {offset for offset, count in offsets.items() if count >= most}
     out = []
-    for number, (page, page_edges) in enumerate(zip(pages, edges)):
-        top = set(page_edges[: _EDGE_LINES]) if number == 0 else set()
+    for number, (page, page_keys, page_numbers) in enumerate(zip(pages, keys, numbers)):
+        top = set(list(page_keys)[: _EDGE_LINES]) if number == 0 else set()
         dropped = {
-            i for i in page_edges
-            if _PAGE_NUMBER.fullmatch(_page_key(page[i]))
-            or (value := _bare_number(page[i])) is not None and value - number in running_offsets
-            or _page_key(page[i]) in running and i not in top
+            i for i, key in page_keys.items()
+            if _PAGE_NUMBER.fullmatch(key)
+            or i in page_numbers and page_numbers[i] - number in running_offsets
+            or key in running and i not in top
         }
         out.append("\n".join(line for i, line in enumerate(page) if i not in dropped))
     return PAGE_BREAK.join(out)
@@ -213,11 +219,6 @@ def _bare_number(line: str) -> int | None:
     """The number a line holds alone ('3', '- 3 -', '3/8' → 3), else None."""
     match = _BARE_NUMBER.fullmatch(re.sub(r"\s+", "", line))
     return int(match[1]) if match else None
-
-
-def _page_offsets(page: list[str], page_edges: list[int], number: int) -> set[int]:
-    """How far each bare number at the page's edges is from the page's own place (page 0 printing '1': offset 1)."""
-    return {value - number for i in page_edges if (value := _bare_number(page[i])) is not None}
 
 
 def _edge_lines(page: list[str]) -> list[int]:
