@@ -723,17 +723,22 @@ class ClauseIndex:
     def _dense_within(self, vector: np.ndarray, contract_id: str) -> dict[int, float]:
         """One contract's clauses ranked exactly, in memory. Chroma's metadata filter scans the whole
         collection (80 ms at 108k vectors, against 1 ms unfiltered); one contract has a few dozen
-        vectors, fetched by id once and kept. Vectors are unit length, so the dot product is the cosine."""
+        vectors, fetched by id once and kept."""
+        passages, closeness = self._closeness_within(vector, contract_id)
+        best = np.argsort(-closeness, kind="stable")[:CANDIDATES]
+        return {int(passages[row]): float(closeness[row]) for row in best}
+
+    def _closeness_within(self, vector: np.ndarray, contract_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """(the positions of one contract's passages, each one's cosine to VECTOR): a passage is as close as its
+        closest vector (a long one has one per sentence). Vectors are unit length, so the dot product is the cosine.
+        Empty for an unknown or removed contract."""
         positions, matrix = self._contract_vectors(contract_id)
-        if not len(positions):  # an unknown or removed contract
-            return {}
-        similarity = matrix @ vector
-        ranking: dict[int, float] = {}
-        for row in np.argsort(-similarity):  # a passage's score is its best vector's, the first met
-            ranking.setdefault(int(positions[row]), float(similarity[row]))
-            if len(ranking) == CANDIDATES:
-                break
-        return ranking
+        if not len(positions):  # an unknown or removed contract: its matrix has no rows to multiply
+            return positions, np.zeros(0, dtype=np.float32)
+        passages, row_of = np.unique(positions, return_inverse=True)
+        closeness = np.full(len(passages), -np.inf, dtype=np.float32)
+        np.maximum.at(closeness, row_of, matrix @ vector)
+        return passages, closeness
 
     def telling_words(self, question: str, clause: Clause) -> frozenset[str]:
         """The question's words (its content words, and whole the contract wording the glossary adds for them: a
@@ -754,13 +759,12 @@ class ClauseIndex:
         are all about as related to it. None when the clause is not indexed or its contract is too short for a
         median to mean anything."""
         position = self._passages.position_of_clause(clause.id)
-        positions, matrix = self._contract_vectors(clause.contract_id)
-        passages, row_of = np.unique(positions, return_inverse=True)
-        if position is None or len(passages) < MIN_PASSAGES_FOR_LEAD:
+        if position is None:
             return None
-        similarity = matrix @ self._query_vector(normalize_query(bounded_query(question)), cached=True)
-        closeness = np.full(len(passages), -1.0, dtype=np.float32)
-        np.maximum.at(closeness, row_of, similarity)  # a passage is as close as its closest vector (see _dense_within)
+        vector = self._query_vector(normalize_query(bounded_query(question)), cached=True)
+        passages, closeness = self._closeness_within(vector, clause.contract_id)
+        if len(passages) < MIN_PASSAGES_FOR_LEAD:
+            return None
         own = closeness[np.searchsorted(passages, position)]
         return float(own - np.median(closeness))
 
