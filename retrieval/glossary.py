@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -22,11 +23,16 @@ _LATIN_WORD = re.compile("(?<![A-Za-z])[a-z]+(?![A-Za-z])")  # a word in lower c
 _ACRONYM = re.compile("(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
 
 
+def lower_but_acronyms(text: str, acronyms: Collection[str]) -> str:
+    """Latin words in lower case but for the ACRONYMS typed in upper case ('the SOW' stays, 'Sowing' → 'sowing'):
+    the glossary matches its acronyms only as typed so, as 'sow', 'fine' or 'cover' are everyday words."""
+    return re.sub("[A-Za-z]+", lambda word: word.group() if word.group() in acronyms else word.group().lower(), text)
+
+
 def _english_form(text: str, acronyms: frozenset[str] = frozenset()) -> str:
     """Lower case but for the listed ACRONYMS typed in upper case, a hyphen or underscore read as a space, blanks
     collapsed: 'Non-Compete' → 'non compete', 'the SOW' → 'the SOW', 'Sowing' → 'sowing'."""
-    spaced = re.sub(r"[\s\-_]+", " ", text).strip()
-    return re.sub("[A-Za-z]+", lambda word: word.group() if word.group() in acronyms else word.group().lower(), spaced)
+    return lower_but_acronyms(re.sub(r"[\s\-_]+", " ", text).strip(), acronyms)
 
 
 def _plurals(phrase: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from retrieval.glossary import Glossary
+from retrieval.glossary import Glossary, lower_but_acronyms
 from retrieval.name_index import KIND_WORDS, NameIndex, titles_of
 from retrieval.lexical import is_everyday_word
 from retrieval.metadata import FieldWords
@@ -384,8 +384,7 @@ def _pairs(text: str) -> set[str]:
 def _english(text: str, acronyms: Collection[str] = ()) -> str:
     """Lower case but for the glossary's ACRONYMS typed in upper case (it matches them only so), hyphens kept
     inside words, other marks as spaces: how English phrases are matched."""
-    kept = re.sub("[A-Za-z]+", lambda word: word.group() if word.group() in acronyms else word.group().lower(), text)
-    return re.sub(r"[^A-Za-z\-\u4e00-\u9fff]+", " ", kept)
+    return re.sub(r"[^A-Za-z\-\u4e00-\u9fff]+", " ", lower_but_acronyms(text, acronyms))
 
 
 def _squash(text: str) -> str:
