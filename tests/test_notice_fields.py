@@ -113,6 +113,26 @@ def test_the_party_in_breach_is_the_recipient() -> None:
     assert (sides["sender"].name, sides["recipient"].name) == ("深圳星河数据服务有限公司", "广州远景呼叫中心有限公司")
 
 
+@pytest.mark.parametrize(
+    "message, recipient",
+    [
+        ("我们要提前解除和杭州云客外包有限公司的合同，帮我起草通知", "杭州云客外包有限公司"),
+        ("我方准备终止与北京启航科技有限公司的合同", "北京启航科技有限公司"),
+        ("我司拟向深圳云帆有限公司发出解除通知", "深圳云帆有限公司"),
+        ("我们已经跟温州瓯江电商有限公司解约了，出个通知", "温州瓯江电商有限公司"),
+    ],
+)
+def test_what_our_side_does_is_not_our_name(message: str, recipient: str) -> None:
+    """我们要…和X公司的合同: the words after 我们 say what we do, and the company we deal with is the other side."""
+    sides = assign_sides(find_parties(message))
+    assert sides["sender"].name is None
+    assert sides["recipient"].name == recipient
+
+
+def test_our_name_right_after_the_side_word_stays_ours() -> None:
+    assert assign_sides(find_parties("我们深圳云帆有限公司要给乙方发通知"))["sender"].name == "深圳云帆有限公司"
+
+
 def test_english_parties_and_dates() -> None:
     message = "we are Party A, Shenzhen Xinghe Data Co., Ltd.; the other side is Party B, Guangzhou Yuanjing Call Center Co., Ltd.; sent on 2026-09-25"
     assert find_parties(message) == [

@@ -36,6 +36,15 @@ _PARTY_MARKER = re.compile(
 )
 # Words that end the text before a bracketed role: "由X公司（甲方）向Y公司（乙方）发出".
 _BEFORE_NAME = re.compile(r"由|向|给|致|和|与|及|对")
+# A side word followed by what that side does, not by its name: 我们要提前解除和X公司的合同, 我方准备终止与X公司的
+#合同, 我司拟向X公司发出…. The company named in such a predicate after a word of dealing (和/与/跟/同/向/对/给) is
+# the other side. Words that open a predicate (modal, aspect and dealing words); 同 and 和 open company names
+# too (同仁堂, 和记), so they count only as words of dealing, after a predicate has opened.
+_PREDICATE = re.compile(
+    r"\s*(?:要|想|准备|打算|需要|决定|已经|已|将|拟|正在|正|可以|必须|应当|应该|马上|刚|还|也|都|就|把|被|让|请"
+    r"|希望|计划|不|没|跟|与|向|对|给)"
+)
+_DEALT_WITH = re.compile(r"(?:和|与|跟|同|向|对|给)\s*(?!甲方|乙方)(?=[\u4e00-\u9fff])")
 _ROLES = ("甲方", "乙方")
 _EN_ORG = re.compile(
     r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Company|Corporation|Corp\.?)"
@@ -179,7 +188,9 @@ def find_parties(message: str) -> list[Party]:
         name, name_end = _name_before(message, match) if bracketed else (None, 0)
         if name is None:
             name, name_end = _name_in_brackets(match.group()), match.end()  # 我们（乙方，X有限公司）
-        if name is None:
+        if name is None and side == SENDER and _PREDICATE.match(message, match.end()):
+            parties += _dealt_with(message, match.end())
+        elif name is None:
             name, name_end = _name_after(message, match.end())
         if side is None and name and _ACCUSED.match(message, name_end):
             side = RECIPIENT  # "乙方X公司未按约定…", "甲方Y公司拖欠…": the party in breach is written to
@@ -188,6 +199,13 @@ def find_parties(message: str) -> list[Party]:
         parties.append(Party(side, role, name))
     parties += _addressed_by_name(message, {p.name for p in parties})
     return _merge_mentions(parties + _english_parties(message))
+
+
+def _dealt_with(message: str, start: int) -> list[Party]:
+    """The company our side deals with in the predicate after START (我们要解除和X公司的合同): the recipient."""
+    predicate = _CLAUSE_BREAK.split(message[start:], maxsplit=1)[0]
+    found = (organisation_name(predicate[m.end() :]) for m in _DEALT_WITH.finditer(predicate))
+    return [Party(RECIPIENT, None, name) for name in found if name][:1]
 
 
 def _name_in_brackets(marker: str) -> str | None:
