@@ -158,7 +158,7 @@ class ClauseAnswerer:
         if not covered(hits):
             return False
         best = hits[0].clause
-        asked = asked_types(question, self.index.field_words)
+        asked = asked_types(question, self.index.field_words, covering=True)
         if holds_answer(best.text, asked) or self.index.telling_words(question, best):
             return True
         lead = self.index.lead_in_contract(question, best)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from retrieval.metadata import FieldWords
 from text.numbers import number_run
@@ -50,38 +51,49 @@ def ask_pattern(ask: str) -> str:
     return ".*?".join(map(re.escape, ask.split(_GAP)))
 
 
-def _forms(forms: list[str], ordinal: bool, leads: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a type's forms. The forms that open with the number ("{n}天", "{n}个月", "{n} days") share
-    one match of it, followed by any of their words: a pattern per form tried the number at every position once
-    per form."""
+def _forms(forms: list[str], ordinal: bool, leads: tuple[str, ...], not_in: list[str]) -> re.Pattern[str]:
+    """One pattern for a type's forms, each match of one in the group "form". The forms that open with the number
+    ("{n}天", "{n}个月", "{n} days") share one match of it, followed by any of their words: a pattern per form tried
+    the number at every position once per form. The words of NOT_IN (不可抗力 holds the permission form 可) are
+    tried first at each position and consumed outside the group, so a form inside one of them is no answer."""
     opening = [form for form in forms if form.startswith(_SLOT) and form.count(_SLOT) == 1]
     words = "|".join(_literal(form.removeprefix(_SLOT).strip()) for form in opening)
     shared = [rf"{_number(ordinal, leads)}\s*(?:{words})"] if opening else []
     others = [form_pattern(form, ordinal, leads) for form in forms if form not in opening]
-    return re.compile("|".join(branch + _ADJECTIVE for branch in shared + others))
+    found = "(?P<form>" + "|".join(branch + _ADJECTIVE for branch in shared + others) + ")"
+    return re.compile("|".join([*map(_literal, sorted(not_in, key=len, reverse=True)), found]))
+
+
+class _Type(NamedTuple):
+    asks: re.Pattern[str]  # its asking words, longest first
+    forms: re.Pattern[str]  # its answer forms
+    ordinals: re.Pattern[str]  # its answer forms, ordinals counted
+    ranks_only: bool  # its forms are too common to show that the contracts cover a question
 
 
 @lru_cache(maxsize=4)
-def _types(words: FieldWords) -> tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
-    """(the pattern of its asking words, longest first, of its answer forms, of its forms with ordinals) of each
-    answer type, compiled once per word file."""
+def _types(words: FieldWords) -> tuple[_Type, ...]:
+    """Each answer type's patterns, compiled once per word file."""
     leads = tuple(words.cues["quantity_leads"])
     return tuple(
-        (
+        _Type(
             re.compile("|".join(map(ask_pattern, sorted(kind["asks"], key=len, reverse=True))), re.I),
-            _forms(kind["forms"], False, leads),
-            _forms(kind["forms"], True, leads),
+            _forms(kind["forms"], False, leads, kind.get("not_in", [])),
+            _forms(kind["forms"], True, leads, kind.get("not_in", [])),
+            bool(kind.get("ranks_only", False)),
         )
         for kind in words.answer_types.values()
     )
 
 
-def asked_types(question: str, words: FieldWords) -> list[re.Pattern[str]]:
+def asked_types(question: str, words: FieldWords, covering: bool = False) -> list[re.Pattern[str]]:
     """The answer patterns of the types the (normalised) question asks for; empty when its words ask for none.
-    Asking words inside longer ones of another type do not ask: "how much notice" asks a duration, no amount."""
+    Asking words inside longer ones of another type do not ask: "how much notice" asks a duration, no amount.
+    COVERING (judging whether the contracts cover the question at all) leaves out the types marked `ranks_only`:
+    most clauses hold a 有权 or a 不得, so one that does is no sign that it answers."""
     ordinal = _ORDINAL_ASK in question
     types = _types(words)
-    spans = [[m.span() for m in asks.finditer(question)] for asks, _, _ in types]
+    spans = [[m.span() for m in kind.asks.finditer(question)] for kind in types]
     inside = {
         (i, span)
         for i, own in enumerate(spans)
@@ -90,12 +102,12 @@ def asked_types(question: str, words: FieldWords) -> list[re.Pattern[str]]:
         if j != i and any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in other)
     }
     return [
-        ordinals if ordinal else answer
-        for i, (_, answer, ordinals) in enumerate(types)
-        if any((i, span) not in inside for span in spans[i])
+        kind.ordinals if ordinal else kind.forms
+        for i, kind in enumerate(types)
+        if any((i, span) not in inside for span in spans[i]) and not (covering and kind.ranks_only)
     ]
 
 
 def holds_answer(text: str, answers: list[re.Pattern[str]]) -> bool:
-    """Whether TEXT holds an expression of one of the asked types."""
-    return any(answer.search(text) for answer in answers)
+    """Whether TEXT holds an expression of one of the asked types (not inside one of the type's `not_in` words)."""
+    return any(match.group("form") for answer in answers for match in answer.finditer(text))

@@ -51,7 +51,7 @@ class FieldWords:
     cues: dict[str, list[str]]
     amount_periods: dict[str, str]
     types: dict[str, list[str]]
-    answer_types: dict[str, dict[str, list[str]]]
+    answer_types: dict[str, dict[str, list[str] | bool]]  # a type's asks, forms, not_in words; ranks_only
     digest: str  # of the file's bytes: indexed metadata depends on the words, so the index fingerprints it
 
 

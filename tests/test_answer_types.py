@@ -48,7 +48,7 @@ def test_traditional_characters_ask_like_their_simplified_twins():
 
 
 def test_a_question_asking_no_kind_of_answer_lifts_nothing():
-    assert asked_types(normalize_query("甲方可以转包吗？"), FIELD_WORDS) == []
+    assert asked_types(normalize_query("转包有什么约定？"), FIELD_WORDS) == []
     assert asked_types(normalize_query("合同的服务期限怎么约定？"), FIELD_WORDS) == []  # names a topic, asks no figure
 
 
@@ -142,3 +142,40 @@ def test_a_topic_word_alone_asks_no_kind_of_answer(question):
 )
 def test_asking_forms_of_topic_words_ask(question, answering):
     assert holds(question, answering)
+
+
+@pytest.mark.parametrize(
+    "question, answering, not_answering",
+    [
+        ("甲方可以转包吗？", "未经甲方书面同意，乙方不得将本协议项下任何权利、义务转让予第三人。", "乙方应于签约后五日内开通账号。"),
+        ("仓库能不能扣留我们的货？", "甲方逾期付款超过六十日的，乙方有权对相应价值的货物行使留置权。", "货物的自然损耗由甲方承担。"),
+        ("服务做得不好能扣钱吗？", "检查不合格的，甲方可扣减当月服务费的百分之二。", "乙方每周对公共区域清洁一次。"),
+        ("Can the agent appoint a sub-agent?", "The Agent shall not appoint any sub-agent.", "The Agent is a company registered in Shanghai."),
+        ("员工可以申请延长医疗期吗？", "乙方因疾病治疗需要，有申请延长医疗期的权利。", "医疗期内的工资按国家规定发放。"),
+    ],
+)
+def test_a_question_asking_whether_one_may_is_answered_by_a_permission_or_a_prohibition(question, answering, not_answering):
+    """能不能 / 可以…吗 / can we ask whether something is allowed: the clause that answers grants (有权, 可, 的权利)
+    or forbids (不得, 禁止, 未经…同意) it; a clause that only shares the question's words does neither."""
+    assert holds(question, answering)
+    assert not holds(question, not_answering)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    ["双方在合同履行过程中产生的知识产权，归权利人所有。",  # 权利人 names a party; only 的权利 (有…的权利) grants
+     "因不可抗力不能履行合同的，根据不可抗力的影响部分或者全部免除责任。",  # 不可抗力 holds 可; 不能 (unable) is no form
+     "许可方向被许可方提供许可软件的安装服务。", "该方案的技术路线可行，投资可靠。"],
+)
+def test_words_that_only_hold_a_permission_form_grant_nothing(passage):
+    """The permission type's `not_in` words (不可抗力, 许可 a licence, 可行, 可靠) hold 可 and grant nothing."""
+    assert not holds("我们能用这些成果吗？", passage)
+
+
+def test_a_permission_lifts_a_clause_but_does_not_show_the_contracts_cover_the_question():
+    """Most clauses hold a 有权 or a 不得: the permission type ranks (`ranks_only`), it is left out when the assistant
+    judges whether the contracts cover the question at all, where a period for 多久 still counts."""
+    question = normalize_query("客服可以在家办公吗？")
+    assert holds_answer("乙方不得擅自更换服务人员。", asked_types(question, FIELD_WORDS))
+    assert asked_types(question, FIELD_WORDS, covering=True) == []
+    assert asked_types(normalize_query("保修期多久？"), FIELD_WORDS, covering=True) != []
