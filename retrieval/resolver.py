@@ -33,6 +33,11 @@ _KIND_PHRASE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9 ]{{0,8}})({'|'.join(KIND_W
 # A title is named by a "<words>合同" phrase when it holds this share of the phrase's bigrams; a phrase with
 # words no title has ("国际咨询合同") names every title of its kind word (咨询) instead of the closest one.
 _PHRASE_COVER = 2 / 3
+# The contract list shows each contract's id (编号 003_41a70e96b16da91b); staff cite it by its leading number, as
+# "003号合同", "合同003", "contract no. 003". That number names a contract when no other id starts with it, and it
+# is cited only beside a document word, never inside a longer figure (80,000, 2003).
+_ID_LEAD = re.compile(r"^(\d{2,})[_-]")
+_DOCUMENT = rf"(?:{'|'.join(KIND_WORDS)}|编号|contract|agreement)"
 
 NamedBy = Literal["party", "number", "year", "title"]
 
@@ -117,6 +122,12 @@ class ContractResolver:
         self._numbers = {
             cid: _squash(c.metadata.number.value) for cid, c in self.contracts.items() if len(c.metadata.number.value) >= 4
         }
+        leads = {cid: m.group(1) for cid in self.contracts if (m := _ID_LEAD.match(cid))}
+        self._id_leads = {
+            cid: re.compile(rf"{_DOCUMENT}\s*(?:no\.?|number|#)?\s*[:：]?\s*{lead}(?![\d]|[.,]\d)|(?<!\d)(?<!\d[.,]){lead}\s*号?\s*{_DOCUMENT}", re.I)
+            for cid, lead in leads.items()
+            if list(leads.values()).count(lead) == 1
+        }
 
     # ---- what a question names -----------------------------------------------------------------
 
@@ -196,9 +207,9 @@ class ContractResolver:
 
     def _by_number(self, question: str) -> list[str]:
         squashed = _squash(question)
-        return [cid for cid, number in self._numbers.items() if number in squashed] + [
-            cid for cid in self.contracts if len(cid) >= 6 and cid.lower() in question.lower() and cid not in self._numbers
-        ][:MAX_CHOICES]
+        by_id = [cid for cid in self.contracts if len(cid) >= 6 and cid.lower() in question.lower() and cid not in self._numbers]
+        by_lead = [cid for cid, cited in self._id_leads.items() if cid not in by_id and cited.search(question)]
+        return [cid for cid, number in self._numbers.items() if number in squashed] + (by_id + by_lead)[:MAX_CHOICES]
 
     def _by_party(self, question: str) -> tuple[list[str], list[str]]:
         """Contracts whose party the question names most completely, and the words that named it.

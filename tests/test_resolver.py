@@ -96,6 +96,20 @@ def one_contract_resolver(stem: str, title: str, party_a: str, party_b: str) -> 
     return ContractResolver([info], FIELD_WORDS, GLOSSARY)
 
 
+def test_a_contract_is_cited_by_the_leading_number_of_its_id_beside_a_document_word():
+    """The contract list shows each id (编号 003_41a70e96b16da91b): "003号合同", "合同003", "contract no. 003" cite it;
+    the same digits inside a figure, or a number other ids start with too, cite nothing."""
+    titles = {"003_41a70e96": "客户关系管理外包服务合同", "004_1c757629": "外包售后运营协议", "12_a": "运维合同", "12_b": "备份合同"}
+    texts = {stem: contract(title, "", "北京启航科技有限公司", "宁波海岳物流有限公司", "2024年5月6日", "三十", "万分之五") for stem, title in titles.items()}
+    infos = [parse_contract(f"{stem}.txt", text.encode(), words=LAYOUT, field_words=FIELD_WORDS).info for stem, text in texts.items()]
+    resolver = ContractResolver(infos, FIELD_WORDS, GLOSSARY)
+    for cited in ("003号合同要提前终止", "合同003，提前终止", "Early termination under contract no. 003, please", "编号003的合同"):
+        assert resolver.resolve(cited).contract_ids == ["003_41a70e96"], cited
+    assert resolver.resolve("提前终止004号协议").contract_ids == ["004_1c757629"]
+    assert resolver.resolve("欠款 8,003 元的合同").contract_ids == []
+    assert "12_a" not in resolver.resolve("12号合同").contract_ids
+
+
 def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passing():
     """Template contracts name parties like “需要”制造公司: "需要提前几天" names no contract, while a trade
     name that is no everyday word (启航) still names its party's contract."""
