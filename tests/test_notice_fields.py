@@ -73,6 +73,8 @@ def test_deadlines_for_payment_and_for_cure() -> None:
         ("Send it today and give them 10 days to pay.", "grace_days", 10, "day"),
         ("Party B must cure the breach within fifteen days; send on 2026-11-16", "cure_days", 15, "day"),
         ("please pay within 5 business days", "grace_days", 5, "working_day"),
+        ("Send on the 1st of Dec; 10 days to fix.", "cure_days", 10, "day"),  # N days to <act>: the act grants it
+        ("they have 5 working days to remedy", "cure_days", 5, "working_day"),
     ],
 )
 def test_a_deadline_granted_without_nei_or_in_english(message: str, field: str, count: int, unit: str) -> None:
@@ -227,6 +229,8 @@ def test_a_cure_date_is_the_deadline_only_right_after_by_or_before() -> None:
     [
         ("解除合同通知，2026年12月3日寄出", True),
         ("Payment demand for the unpaid fee, send 2026-12-02", True),
+        ("Early termination notice; sending on December 2, 2026", True),  # send, sends, sent, sending
+        ("Payment demand; date of sending: 3 Nov 2026", True),
         ("合同2025年3月2日签订，解除合同", False),  # a date, but no sending word governs it
         ("提前终止，12月3日，我方甲方", False),
     ],

@@ -292,6 +292,8 @@ def test_an_impossible_month_end_is_reported() -> None:
         ("due yesterday", date(2026, 3, 4)),
         ("11.30发出", date(2026, 11, 30)),
         ("12.1号寄", date(2026, 12, 1)),
+        ("Send on the 1st of Dec", date(2026, 12, 1)),
+        ("to be sent on the 2nd of November, 2025", date(2025, 11, 2)),
     ],
 )
 def test_english_relative_days_and_dotted_month_days(text: str, expected: date) -> None:

@@ -42,9 +42,10 @@ _EN_MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _EN_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# English dates are found here and read by dateutil: 11 May 2026, May 11, 2026, 11 May (year from context).
+# English dates are found here and read by dateutil: 11 May 2026, May 11, 2026, 11 May, the 1st of Dec (year from
+# context).
 _ENGLISH_DATE = re.compile(
-    rf"\b(?:{_EN_DAY}\s+{_EN_MONTH}|{_EN_MONTH}\s+{_EN_DAY}\b)(?:,?\s+(?P<year>\d{{4}}))?(?!\d)", re.IGNORECASE
+    rf"\b(?:{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}|{_EN_MONTH}\s+{_EN_DAY}\b)(?:,?\s+(?P<year>\d{{4}}))?(?!\d)", re.IGNORECASE
 )
 _RELATIVE_DAYS = {"大前天": -3, "大后天": 3, "大後天": 3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "后天": 2, "後天": 2}
 # 明日 is left out (说明日期), and 前天/后天 are skipped inside 提前天数, 最后天.

@@ -71,7 +71,7 @@ _DATE_KEYWORDS = {
     # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), but not one that opens a word (发票, 发货);
     # "date it 1 Dec" dates the letter.
     "sent_date": re.compile(
-        r"发出|发送|寄出|送出|发函|寄送|落款|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen[dt]\b|\bdated\b"
+        r"发出|发送|寄出|送出|发函|寄送|落款|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen(?:d|ds|t|ding)\b|\bdated\b"
         r"|\bdate\s+(?:it|the\s+(?:letter|notice))\b",
         re.IGNORECASE,
     ),
@@ -121,11 +121,11 @@ _DEADLINE = re.compile(
 )
 _PERIOD_UNITS = {"工作日": ("working_day", 1), "日": ("day", 1), "天": ("day", 1), "星期": ("day", 7), "周": ("day", 7), "月": ("month", 1)}
 _CURE_ACTS = {"整改", "纠正", "改正", "补正"}
-# within 10 days, give them ten business days: the act (pay or cure) is named in the same sentence. A bare "in"
-# grants nothing: "no payment in 45 days" is a lateness.
+# within 10 days, give them ten business days, 10 days to fix: the act (pay or cure) is named in the same sentence.
+# A bare "in" grants nothing: "no payment in 45 days" is a lateness.
 _EN_DEADLINE = re.compile(
-    rf"\b(?:within|(?:give|allow|grant)\s+(?:them|him|her|it|the\s+\w+)?)\s*(?P<count>\d+|{EN_NUMBER})\s+"
-    r"(?P<working>(?:working|business)\s+)?days?\b",
+    rf"\b(?P<lead>within|(?:give|allow|grant)\s+(?:them|him|her|it|the\s+\w+)?)?\s*(?P<count>\d+|{EN_NUMBER})\s+"
+    r"(?P<working>(?:working|business)\s+)?days?\b(?P<to>\s+to\s+(?:cure|rectif|remed|correct|fix|pay|settle))?",
     re.IGNORECASE,
 )
 _EN_ACTS = {"cure_days": re.compile(r"\b(?:cure|rectif|remed|correct|fix)", re.I), "grace_days": re.compile(r"\b(?:pay|settle)", re.I)}
@@ -394,6 +394,8 @@ def find_deadlines(message: str) -> dict[str, dict[str, Any]]:
         unit, per = _PERIOD_UNITS[match.group("unit").removeprefix("个")]
         found.setdefault(field, {"count": _count(match.group("count")) * per, "unit": unit})
     for match in _EN_DEADLINE.finditer(message):
+        if not (match.group("lead") or match.group("to")):
+            continue
         starts = [m.end() for m in _SENTENCE.finditer(message, 0, match.start())]
         end = _SENTENCE.search(message, match.end())
         sentence = message[starts[-1] if starts else 0 : end.start() if end else len(message)]
