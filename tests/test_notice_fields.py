@@ -144,6 +144,44 @@ def test_english_parties_and_dates() -> None:
     assert extract(message, TODAY)["sent_date"] == "2026-09-25"
 
 
+def test_an_english_name_after_chinese_role_words() -> None:
+    assert find_parties("我方甲方 Sunrise Retail Ltd.，对方乙方 Pacific Voice Services Pte. Ltd.，6月18日发出") == [
+        Party("sender", "甲方", "Sunrise Retail Ltd."),
+        Party("recipient", "乙方", "Pacific Voice Services Pte. Ltd."),
+    ]
+    assert find_parties("甲方 Everbright Home Goods Ltd. 欠我方（乙方 Swift After-Sales Services Ltd.）服务费") == [
+        Party("recipient", "甲方", "Everbright Home Goods Ltd."),
+        Party("sender", "乙方", "Swift After-Sales Services Ltd."),
+    ]
+
+
+def test_whose_an_english_name_is_is_said_in_its_own_clause() -> None:
+    """The words introducing a name are no part of it (Party B …, They're …); "our client" is the other side; and
+    what an earlier sentence says ("we need Party A to…") says nothing of the next name."""
+    message = (
+        "As Party B we need Party A to fix its breach. Party A: Jinan Springs Retail Co., Ltd.; "
+        "Party B (us): Linyi Yimeng Call Co., Ltd."
+    )
+    assert find_parties(message) == [
+        Party(None, "甲方", "Jinan Springs Retail Co., Ltd."),
+        Party("sender", "乙方", "Linyi Yimeng Call Co., Ltd."),
+    ]
+    message = "Payment demand letter please. Our client Party A, Xining Plateau Pharma Co., Ltd., owes us money."
+    assert find_parties(message) == [Party("recipient", "甲方", "Xining Plateau Pharma Co., Ltd.")]
+    assert [p.name for p in find_parties("Party A (us) Harbin Foods Co., Ltd., Party B Changchun CRM Co., Ltd.")] == [
+        "Harbin Foods Co., Ltd.",
+        "Changchun CRM Co., Ltd.",
+    ]
+    assert find_parties("They're Xiamen Gulangyu Trading Co., Ltd.")[0].name == "Xiamen Gulangyu Trading Co., Ltd."
+
+
+def test_a_role_then_a_colon_then_our_side_word() -> None:
+    assert find_parties("甲方：我们，济南泉城商贸有限公司；乙方：淄博齐都外呼有限公司") == [
+        Party("sender", "甲方", "济南泉城商贸有限公司"),
+        Party(None, "乙方", "淄博齐都外呼有限公司"),
+    ]
+
+
 def test_a_name_after_a_comma_belongs_to_the_party_just_introduced() -> None:
     assert find_parties("我方是乙方，南京博通外呼服务有限公司") == [Party("sender", "乙方", "南京博通外呼服务有限公司")]
 

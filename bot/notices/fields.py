@@ -30,7 +30,7 @@ _PARTY_MARKER = re.compile(
     rf"[（(]\s*(?P<role_in>甲方|乙方)\s*[，,、/]\s*(?P<side_in>{_SIDES})\s*[）)]"  # X公司（甲方，我方）
     rf"|(?P<role_first>甲方|乙方)\s*[（(]\s*(?P<side_after>{_SIDES})\s*[）)]"  # 甲方（我方）X公司
     rf"|[（(]\s*(?P<side_bracket>{_SIDES})\s*[）)]"  # 甲方X公司（我方）
-    rf"|(?P<role_is>甲方|乙方)\s*(?:是|为)\s*(?P<side_is>{_SIDES})\s*[:：]?"  # 甲方是我们：X公司
+    rf"|(?P<role_is>甲方|乙方)\s*(?:是|为|:|：)\s*(?P<side_is>{_SIDES})\s*[:：]?"  # 甲方是我们：X公司, 甲方：我们，X公司
     # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司, 我方：乙方，X公司: a description in the brackets is no name
     rf"|(?:(?P<side>{_SIDES})\s*(?:是|为|:|：)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
 )
@@ -46,11 +46,20 @@ _PREDICATE = re.compile(
 )
 _DEALT_WITH = re.compile(r"(?:和|与|跟|同|向|对|给)\s*(?!甲方|乙方)(?=[\u4e00-\u9fff])")
 _ROLES = ("甲方", "乙方")
+# An English company name: capitalised words and a legal form. The capitalised words that introduce it (Party B
+# Changchun X Co., Ltd.; They're Xiamen Y Ltd.) are no part of it.
 _EN_ORG = re.compile(
-    r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Company|Corporation|Corp\.?)"
+    r"(?:(?:Party\s+[AB]|They're|They\s+are|We're|We\s+are|Our|Their|The)\s+)?"
+    r"(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*\s+"
+    r"(?:Co\.,?\s*Ltd\.?|(?:Pte\.?\s+)?Ltd\.?|Limited|Inc\.?|LLC|Company|Corporation|Corp\.?))"
 )
 _EN_OURS = re.compile(r"\b(?:we|we're|our|us|on behalf of)\b")
 _EN_THEIRS = re.compile(r"other (?:side|party)|counterparty|\bto\b|against|debtor|\bowe")
+# "our client Party A, X Ltd.": the other side, introduced as ours.
+_EN_OUR_COUNTERPART = re.compile(r"\bour\s+(?:client|customer|buyer|debtor|tenant|supplier|vendor)\b")
+# The words that say whose a name is are those of its own clause: from the last sentence end, or from a colon that
+# opens a list ("…contract: Party A, X Ltd."), not one right before the name ("Party A: X Ltd.").
+_EN_CLAUSE_START = re.compile(r"[.;](?!\d)|:(?!\s*$)")
 # Words that send the letter to the party named right after them: 给/致/发给/寄给 (乙方)X公司.
 _ADDRESSED = re.compile(r"(?:发给|寄给|送给|给|致)\s*$")
 _ADDRESSED_NAME = re.compile(rf"(?:发给|寄给|送给|给|致)\s*(?!甲方|乙方|{_SIDES})(?=[\u4e00-\u9fff])")
@@ -150,9 +159,10 @@ class Party:
 
 
 def organisation_name(text: str) -> str | None:
-    """The organisation named at the start of `text` ('X有限公司，…' → 'X有限公司'), else None."""
-    match = _ORG_NAME.match(_NAME_LEAD.sub("", text, count=1))
-    return match.group() if match else None
+    """The organisation named at the start of `text` ('X有限公司，…' → 'X有限公司', 'Sunrise Retail Ltd.，…'), else None."""
+    text = _NAME_LEAD.sub("", text, count=1)
+    match = _ORG_NAME.match(text) or _EN_ORG.match(text)
+    return match.group("name" if match.re is _EN_ORG else 0) if match else None
 
 
 def find_organisation(text: str) -> str | None:
@@ -163,14 +173,14 @@ def find_organisation(text: str) -> str | None:
         if name:
             return name
     english = _EN_ORG.search(text)
-    return english.group() if english else None
+    return english.group("name") if english else None
 
 
 def organisation_names(message: str) -> list[str]:
     """Every company name in the message (not a contract's name), so it can be set aside."""
     pieces = _BEFORE_NAME.split(_MARKER_WORDS.sub(" ", _CLAUSE_BREAK.sub(" ", message)))
     names = [m.group() for piece in pieces for m in _ORG_NAME.finditer(piece)]
-    names += [m.group() for m in _EN_ORG.finditer(message)]
+    names += [m.group("name") for m in _EN_ORG.finditer(message)]
     return [name for name in names if not re.search(r"协议|合同", name)]
 
 
@@ -242,11 +252,13 @@ def _english_parties(message: str) -> list[Party]:
     parties: list[Party] = []
     previous_end = 0
     for match in _EN_ORG.finditer(message):
-        context = message[previous_end : match.start()].lower()
+        context = message[previous_end : match.start("name")].lower()
+        context = context[max((m.end() for m in _EN_CLAUSE_START.finditer(context)), default=0) :]
         previous_end = match.end()
-        side = SENDER if _EN_OURS.search(context) else RECIPIENT if _EN_THEIRS.search(context) else None
+        ours = _EN_OURS.search(context) and not _EN_OUR_COUNTERPART.search(context)
+        side = SENDER if ours else RECIPIENT if _EN_THEIRS.search(context) or _EN_OUR_COUNTERPART.search(context) else None
         role = next((r for word, r in (("party a", "甲方"), ("party b", "乙方")) if word in context), None)
-        parties.append(Party(side, role, match.group()))
+        parties.append(Party(side, role, match.group("name")))
     return parties
 
 
