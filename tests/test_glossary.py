@@ -63,6 +63,17 @@ def test_everyday_contract_english_reaches_the_contract_wording():
     assert "违约" in GLOSSARY.additions("if the supplier breaks the contract")
 
 
+def test_everyday_chinese_reaches_the_contract_wording():
+    """Staff say 扣钱, 涨价, 换人 and 受伤 where contracts write 扣减, 调整, 更换 and 工伤; English asks who the
+    author is where a Taiwan agreement names the 著作人, and for uptime where a SaaS contract writes 可用率."""
+    assert "扣减" in GLOSSARY.additions("迟到了会扣钱吗")
+    assert "调整" in GLOSSARY.additions("明年房租会涨价吗")
+    assert "更换" in GLOSSARY.additions("司机不靠谱能换人吗")
+    assert "工伤" in GLOSSARY.additions("搬运工受伤了谁出医药费")
+    assert "著作人" in GLOSSARY.additions("who is the author of the manual?")
+    assert "可用率" in GLOSSARY.additions("what uptime is promised?")
+
+
 def test_a_word_with_everyday_meanings_tells_only_inside_a_phrase():
     """'fine', 'break', 'store', 'serve', 'cover' and 'raise' mean other things in everyday English: alone they
     add nothing, and the phrases that fix their contract meaning add its wording."""
