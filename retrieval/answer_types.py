@@ -20,7 +20,8 @@ from text.numbers import number_run
 _SLOT = "{n}"  # in an answer form: any number, arabic or Chinese (text.numbers.number_run)
 _GAP = "…"  # in asking words: any words between
 # A number after 第 is an ordinal (第一次付款, 第3个月): it answers a question asking 第几 ("第几个工作日算送达?"
-# and "第3个工作日"), not one asking 几 or 多少 (几次, 多少个月).
+# and "第3个工作日"), not one asking 几 or 多少 (几次, 多少个月); and a question asking 第几 is answered by an ordinal
+# only: "提前三十日通知" says how long before, not on which day a notice counts as received.
 _ORDINAL_ASK = "第几"
 _ADJECTIVE = "(?!性)"  # 一次性付清: a form followed by 性 is an adjective, no answer
 
@@ -34,8 +35,8 @@ def _literal(words: str) -> str:
 def _number(ordinal: bool, leads: tuple[str, ...] | None) -> str:
     """A number in an answer form. With LEADS (the quantity_leads of knowledge/contract_fields.yaml), one that opens
     with a Chinese numeral may not follow another Chinese character (统一日期, 任何一个) but one of them, the
-    characters that introduce a quantity (为三十日, 共两次)."""
-    return f"(?:{number_run('' if ordinal else '第', leads)})"
+    characters that introduce a quantity (为三十日, 共两次). ORDINAL: a number after 第 only."""
+    return rf"(?:第\s*{number_run('', leads)})" if ordinal else f"(?:{number_run('第', leads)})"
 
 
 def form_pattern(form: str, ordinal: bool = False, leads: tuple[str, ...] = ()) -> str:

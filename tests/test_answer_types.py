@@ -72,8 +72,11 @@ def test_an_ordinal_is_no_count_nor_period():
     assert holds("一共付款几次？", "服务费分三次支付。")
 
 
-def test_a_question_asking_an_ordinal_is_answered_by_one():
+def test_a_question_asking_an_ordinal_is_answered_by_one_only():
+    """第几 asks on which day, so 提前三十日 (how long before) does not answer it."""
     assert holds("通知发出后第几个工作日算送达？", "书面通知发出后第3个工作日视为送达。")
+    assert holds("通知寄出后第几天算收到？", "通知应在发送之日起第三个工作日视为送达。")
+    assert not holds("通知寄出后第几天算收到？", "任何一方提前终止合同的，应提前三十日书面通知对方。")
 
 
 def test_a_number_run_opens_with_a_digit_and_never_starts_inside_a_number_or_after_what_it_must_not_follow():
