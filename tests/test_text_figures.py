@@ -89,6 +89,25 @@ def test_find_amounts_keeps_order_and_spans() -> None:
     assert [a.raw for a in amounts] == ["9万元", "6万元"]
 
 
+@pytest.mark.parametrize(
+    ("message", "yuan"),
+    [
+        ("Party A owes us eighty thousand yuan in service fees", 80000),
+        ("one hundred twenty-five thousand five hundred yuan", 125500),
+        ("forty-two thousand three hundred and fifty yuan of unpaid fees", 42350),
+        ("owes us seventy thousand RMB.", 70000),
+        ("RMB one million", 1000000),
+        ("a hundred thousand yuan", 100000),
+    ],
+)
+def test_a_sum_written_in_english_words_with_its_currency_is_money(message: str, yuan: int) -> None:
+    assert [a.value for a in find_amounts(message)] == [Decimal(yuan)]
+
+
+def test_english_number_words_without_a_currency_are_no_money() -> None:
+    assert find_amounts("give them fifteen working days, three thousand calls a day") == []
+
+
 def test_a_bare_number_after_a_money_word_is_money() -> None:
     assert [a.value for a in find_amounts("欠款50000，逾期30天")] == [Decimal(50000)]
     assert [a.value for a in find_amounts("本金：12000，逾期3周")] == [Decimal(12000)]

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 
-from text.numbers import BIG_UNITS, CN_DIGITS, NUMBER, an2cn_numeral, fold_width, parse_number
+from text.numbers import (
+    BIG_UNITS,
+    CN_DIGITS,
+    EN_WORDS_FIGURE,
+    NUMBER,
+    an2cn_numeral,
+    english_words_figure,
+    fold_width,
+    parse_number,
+)
 
 FEN = Decimal("0.01")
 
@@ -63,6 +72,10 @@ _AMOUNT = re.compile(
     rf"(?P<scale>{_SCALE})?"
     rf"(?P<unit>\s*{_MONEY_UNIT}{_CENTS}(?:整|正)?)?",  # 80,000 元, 伍万元整, 壹仟元伍角整
     re.IGNORECASE,
+)
+# "eighty thousand yuan", "RMB one million": a figure in words is money only with its currency.
+_WORDS_AMOUNT = re.compile(
+    rf"(?P<prefix>(?:RMB|CNY)\s*)?(?P<number>{EN_WORDS_FIGURE})(?P<unit>\s+(?:yuan|RMB|CNY|renminbi)\b)?", re.IGNORECASE
 )
 _MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:了|为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
 _NOT_MONEY_AFTER_RE = re.compile(_NOT_MONEY_AFTER)
@@ -123,6 +136,17 @@ def find_amounts(text: str) -> list[Figure]:
             value = -value
         start, end = match.start(), match.end()
         figures.append(Figure(value=value, start=start, end=end, raw=text[start:end]))
+    return sorted(figures + _figures_in_words(text, figures), key=lambda figure: figure.start)
+
+
+def _figures_in_words(text: str, found: list[Figure]) -> list[Figure]:
+    """Sums written out in English words with their currency, where no figure in digits was read."""
+    figures = []
+    for match in _WORDS_AMOUNT.finditer(text):
+        overlaps = any(f.start < match.end() and match.start() < f.end for f in found)
+        value = english_words_figure(match.group("number"))
+        if (match.group("prefix") or match.group("unit")) and value and not overlaps:
+            figures.append(Figure(value=Decimal(value), start=match.start(), end=match.end(), raw=match.group()))
     return figures
 
 

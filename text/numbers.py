@@ -107,6 +107,33 @@ def english_number(text: str) -> int | None:
     return None
 
 
+_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+_EN_FIGURE_WORD = rf"(?:{'|'.join(_EN_TENS)}|{_EN_UNIT_WORDS}|hundred|{'|'.join(_EN_SCALES)})"
+# A figure written out in words, as English letters and contracts write sums: "eighty thousand", "one hundred
+# twenty-five thousand five hundred", "forty-two thousand three hundred and fifty", "a hundred thousand".
+EN_WORDS_FIGURE = (
+    rf"\b(?:an?\s+(?=hundred|thousand|million|billion))?{_EN_FIGURE_WORD}(?:(?:\s+|-)(?:and\s+)?{_EN_FIGURE_WORD})*\b"
+)
+
+
+def english_words_figure(text: str) -> int | None:
+    """'forty-two thousand three hundred and fifty' → 42350, 'a hundred thousand' → 100000; None when a word
+    is no number word."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", text.strip().lower()):
+        if word == "and":
+            continue
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word in _EN_SCALES:
+            total, current = total + (current or 1) * _EN_SCALES[word], 0
+        elif word in _EN_UNITS or word in _EN_TENS:
+            current += _EN_UNITS.get(word, _EN_TENS.get(word, 0))
+        else:
+            return None
+    return total + current
+
+
 # A Chinese input method types the comma full-width even between digits: 20，000 is 20,000 when exactly three
 # digits follow (10万，30天 and 第1，2条 keep their comma).
 _WIDE_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
