@@ -138,6 +138,12 @@ def test_blanking_a_word_list_leaves_the_rest_of_the_message() -> None:
 def test_a_drafting_verb_still_asks_beside_a_report() -> None:
     """我们已经寄出了一份，再起草一份: the report does not hide the request that follows it."""
     assert LEXICON.asks_for_letter("上个月已经寄出了一份催款函，对方没理，再帮我起草一份")
+    assert LEXICON.asks_for_letter("提前终止通知昨天已经发出去了，补一份正式文本")
+
+
+def test_an_english_payment_demand_is_named_as_a_letter() -> None:
+    assert LEXICON.asks_for_letter("Payment demand: the customer owes RMB 1.2 million under the CRM contract")
+    assert not LEXICON.asks_for_letter("What should a payment demand say?")
 
 
 @pytest.mark.parametrize(
@@ -146,6 +152,8 @@ def test_a_drafting_verb_still_asks_beside_a_report() -> None:
         ("demand letter pls: Party A still owes us RMB 10k", "payment_demand"),
         ("解除外包售后运营协议的通知，乙方擅自转包", "termination_for_breach"),  # 解除 with the document's name between
         ("外呼服务协议要提前解除，帮我起草通知", "early_termination"),  # 提前解除 is still an early termination
+        ("我们想提前结束那份外呼服务协议，帮忙出个通知", "early_termination"),
+        ("they have 5 working days to remedy the breach", "breach_rectification"),
     ],
 )
 def test_notice_types_named_in_other_words(message: str, notice_type: str) -> None:
