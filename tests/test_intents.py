@@ -159,3 +159,20 @@ def test_an_english_payment_demand_is_named_as_a_letter() -> None:
 def test_notice_types_named_in_other_words(message: str, notice_type: str) -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     assert detect_type(message, specs) == notice_type
+
+
+@pytest.mark.parametrize(
+    ("message", "notice_type"),
+    [
+        ("客户关系管理外包合同，甲方逾期不付款，我方乙方要终止合同", "termination_for_breach"),
+        ("服务商连续三次考核不合格，依3.4.2终止合同，出终止通知", "termination_for_breach"),
+        ("Terminate the after-sales agreement: Party B subcontracted the work without our consent.", "termination_for_breach"),
+        ("We're terminating the agreement because Party A has not paid for four months.", "termination_for_breach"),
+        ("乙方服务不达标，我们想提前终止合同，提前三十日通知", "early_termination"),  # asked for by name: early
+        ("Early termination notice: Party B is in breach, but we end it on 30 days' notice", "early_termination"),
+        ("终止外呼服务协议，2026年12月1日发出", "early_termination"),  # no ground given: the contract's own exit
+    ],
+)
+def test_a_termination_grounded_on_the_other_sides_breach_is_one_for_breach(message: str, notice_type: str) -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    assert detect_type(message, specs) == notice_type

@@ -18,6 +18,19 @@ class ClauseQuery(BaseModel):
     must_mention: list[str] = Field(default_factory=list, description="Words a hit must contain to count")
 
 
+class OnBreach(BaseModel):
+    """A request of a type that is grounded on the other side's breach is of another type, unless it asks for this
+    one by name: "终止合同，甲方逾期不付款" terminates for breach, "提前终止" stays early."""
+
+    type: str
+    grounds: list[str] = Field(description="Words that state a breach")
+    unless: list[str] = Field(description="Words that ask for the spec's own type by name")
+
+    def applies(self, message: str) -> bool:
+        lowered = _lowered(message)
+        return any(w.lower() in lowered for w in self.grounds) and not any(w.lower() in lowered for w in self.unless)
+
+
 class NoticeSpec(BaseModel):
     type: str
     title: str
@@ -26,6 +39,7 @@ class NoticeSpec(BaseModel):
     optional: list[str] = Field(default_factory=list)
     clauses: dict[str, ClauseQuery]
     effective: Literal["notice_period", "grace_days", "cure_days", "delivery", "none"] = "none"
+    on_breach: OnBreach | None = None
 
     @property
     def template(self) -> str:
@@ -33,8 +47,12 @@ class NoticeSpec(BaseModel):
 
     def trigger_weight(self, message: str) -> int:
         """How much of the message speaks for this type: total length of the triggers it contains."""
-        lowered = message.lower().replace("-", " ")  # a termination-for-breach notice
+        lowered = _lowered(message)
         return sum(len(trigger) for trigger in self.triggers if trigger.lower() in lowered)
+
+
+def _lowered(message: str) -> str:
+    return message.lower().replace("-", " ")  # a termination-for-breach notice
 
 
 def load_specs(templates_dir: Path) -> dict[str, NoticeSpec]:
@@ -51,5 +69,8 @@ def detect_type(message: str, specs: dict[str, NoticeSpec]) -> str | None:
     """The notice type the message asks for; the most specific trigger match wins."""
     weights = {name: spec.trigger_weight(message) for name, spec in specs.items()}
     best = max(weights, key=weights.__getitem__, default=None)
-    return best if best and weights[best] > 0 else None
+    if not best or weights[best] == 0:
+        return None
+    grounded = specs[best].on_breach
+    return grounded.type if grounded and grounded.type in specs and grounded.applies(message) else best
 
