@@ -12,6 +12,7 @@ from bot.models import Intent, PenaltyInfo, Session
 from bot.notices.docx import docx_text
 from bot.notices.drafting import NoticeDrafter, _without_notice_names
 from notice_fakes import CRM, OUTBOUND, FakeIndex, clause
+from retrieval.models import ContractMetadata, Party
 from retrieval.normalize import to_simplified
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -337,3 +338,21 @@ def test_the_parties_keep_the_spelling_the_user_typed(drafter: NoticeDrafter) ->
 def test_a_demonstrative_before_the_kind_word_still_names_the_contract(drafter: NoticeDrafter) -> None:
     reply = one_shot(drafter, "外呼那个协议要提前终止，帮我拟个函，我方（甲方）洛阳西工商贸有限公司，对方（乙方）洛阳老城外呼有限公司，2026年9月21日发出")
     assert reply.notice.contract_id == OUTBOUND
+
+
+def test_a_party_named_only_by_its_role_is_the_one_the_contract_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The message names us as 甲方 and not the other side: the letter goes to the contract's 乙方, said in a warning."""
+    index = FakeIndex()
+    parties = [Party(role="甲方", side="A", name="佛山明川信息技术有限公司"), Party(role="乙方", side="B", name="东莞启辰电话营销有限公司")]
+    named = index.contract(OUTBOUND).model_copy(update={"metadata": ContractMetadata(parties=parties)})
+    monkeypatch.setattr(index, "contract", lambda cid: named if cid == OUTBOUND else None)
+    drafter = NoticeDrafter(index, tmp_path, KNOWLEDGE)
+    notice = one_shot(drafter, "外呼服务协议提前终止通知，我方（甲方）佛山明川信息技术有限公司，2026年9月21日发出").notice
+    assert "东莞启辰电话营销有限公司" in docx_text(notice.docx_path)
+    assert notice.missing_fields == []
+    assert any("按合同所载乙方填写为“东莞启辰电话营销有限公司”" in w for w in notice.warnings)
+
+
+def test_a_contract_that_leaves_its_parties_blank_fills_in_no_name(drafter: NoticeDrafter) -> None:
+    notice = one_shot(drafter, "外呼服务协议提前终止通知，我方（甲方）佛山明川信息技术有限公司，2026年9月21日发出").notice
+    assert notice.missing_fields == ["recipient"]

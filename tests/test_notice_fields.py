@@ -175,6 +175,10 @@ def test_whose_an_english_name_is_is_said_in_its_own_clause() -> None:
     assert find_parties("They're Xiamen Gulangyu Trading Co., Ltd.")[0].name == "Xiamen Gulangyu Trading Co., Ltd."
 
 
+def test_a_name_then_a_role_in_the_brackets_after_a_side_word() -> None:
+    assert find_parties("我们（招商银行深圳分行，乙方）要提前终止") == [Party("sender", "乙方", "招商银行深圳分行")]
+
+
 def test_a_role_then_a_colon_then_our_side_word() -> None:
     assert find_parties("甲方：我们，济南泉城商贸有限公司；乙方：淄博齐都外呼有限公司") == [
         Party("sender", "甲方", "济南泉城商贸有限公司"),

@@ -189,6 +189,21 @@ def assume_sender(fields: dict[str, Any]) -> str | None:
     return f"未说明我方是哪一方，本稿按先列出的{first['role'] or '一方'}（{first['name'] or '未具名'}）作为发函方，请核对。"
 
 
+def name_parties_from_contract(fields: dict[str, Any], contract_parties: Sequence[tuple[str, str]]) -> list[str]:
+    """A party the message names only by its role (对方是乙方, or the complement of our 甲方) is the one the contract
+    names in that role: a letter under a contract goes between its parties. `contract_parties` are (甲方/乙方,
+    name) as the contract prints them; returns a warning per name filled in, for the user to check."""
+    named = dict(contract_parties)
+    notes = []
+    for side, label in ((RECIPIENT, "对方"), (SENDER, "我方")):
+        party = fields.get(side) or {}
+        name = named.get(party.get("role") or "")
+        if name and not party.get("name"):
+            fields[side] = {"name": name, "role": party["role"]}
+            notes.append(f"消息中未写{label}名称，本稿按合同所载{party['role']}填写为“{name}”，请核对。")
+    return notes
+
+
 def _bare_days(message: str) -> dict[str, Any] | None:
     match = _BARE_DAYS.search(message)
     if not match:

@@ -29,6 +29,7 @@ from bot.notices.draft_updates import (
     correction_field,
     merge_message,
     missing_fields,
+    name_parties_from_contract,
     recognise_own_side,
     spell_names_as_written,
 )
@@ -47,6 +48,7 @@ from bot.notices.markup import to_plain
 from bot.notices.periods import CountedPeriod
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
+from retrieval.models import ContractInfo
 from retrieval.resolver import MAX_CHOICES
 from text.amounts import format_money
 from text.dates import find_dates
@@ -251,6 +253,8 @@ class NoticeDrafter:
         draft = session.draft
         assert draft is not None
         _adopt_granted_period(draft.fields, self.specs[draft.type].effective)
+        if contract := self.contracts.contract(draft.fields.get("contract_id")):
+            draft.assumed += name_parties_from_contract(draft.fields, _roles_and_names(contract))
         missing = self._missing(draft)
         if session.interactive and missing:
             return self._ask(draft, missing[0], again=missing[0] == asked_before)
@@ -367,6 +371,11 @@ def _adopt_granted_period(fields: dict[str, Any], deadline: str) -> None:
     granted = fields.pop("granted_days", None)
     if granted and deadline in DEADLINE_DATES and not fields.get(deadline):
         fields[deadline] = granted
+
+
+def _roles_and_names(contract: ContractInfo) -> list[tuple[str, str]]:
+    """The contract's named parties as (甲方/乙方, name); a third party (side C) writes no letter here."""
+    return [({"A": "甲方", "B": "乙方"}[p.side], p.name) for p in contract.metadata.parties if p.name and p.side in "AB"]
 
 
 def _without_dates(message: str, today: date) -> str:

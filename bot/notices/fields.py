@@ -30,6 +30,7 @@ _PARTY_MARKER = re.compile(
     rf"[（(]\s*(?P<role_in>甲方|乙方)\s*[，,、/]\s*(?P<side_in>{_SIDES})\s*[）)]"  # X公司（甲方，我方）
     rf"|(?P<role_first>甲方|乙方)\s*[（(]\s*(?P<side_after>{_SIDES})\s*[）)]"  # 甲方（我方）X公司
     rf"|[（(]\s*(?P<side_bracket>{_SIDES})\s*[）)]"  # 甲方X公司（我方）
+    rf"|(?P<side_name>{_SIDES})\s*[（(](?P<name_role>[^（）()，,、]{{2,40}})[，,、]\s*(?P<role_name>甲方|乙方)\s*[）)]"  # 我们（X分行，乙方）
     rf"|(?P<role_is>甲方|乙方)\s*(?:是|为|:|：)\s*(?P<side_is>{_SIDES})\s*[:：]?"  # 甲方是我们：X公司, 甲方：我们，X公司
     # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司, 我方：乙方，X公司: a description in the brackets is no name
     rf"|(?:(?P<side>{_SIDES})\s*(?:是|为|:|：)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
@@ -189,13 +190,15 @@ def find_parties(message: str) -> list[Party]:
     'X有限公司（甲方）'."""
     parties: list[Party] = []
     for match in _PARTY_MARKER.finditer(message):
-        side_word = next(filter(None, match.group("side", "side_after", "side_in", "side_bracket", "side_is")), None)
-        role = next(filter(None, match.group("role", "role_first", "role_in", "role_is")), None)
+        side_word = next(filter(None, match.group("side", "side_after", "side_in", "side_bracket", "side_is", "side_name")), None)
+        role = next(filter(None, match.group("role", "role_first", "role_in", "role_is", "role_name")), None)
         if not (side_word or role):
             continue
         side = _SIDE_OF.get(side_word or "")
         bracketed = match.group().lstrip()[:1] in "（("
         name, name_end = _name_before(message, match) if bracketed else (None, 0)
+        if name is None and match.group("name_role"):
+            name, name_end = organisation_name(match.group("name_role")), match.end()  # 我们（X有限公司，乙方）
         if name is None:
             name, name_end = _name_in_brackets(match.group()), match.end()  # 我们（乙方，X有限公司）
         if name is None and side == SENDER and _PREDICATE.match(message, match.end()):
