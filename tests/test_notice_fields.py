@@ -108,6 +108,7 @@ def test_nothing_stated_nothing_extracted() -> None:
 def test_breach_facts_leave_out_who_is_who() -> None:
     fields = extract("甲方深圳星河数据服务有限公司因乙方广州远景呼叫中心有限公司泄露客户信息严重违约，起草解除合同通知书", TODAY)
     assert fields["breach"] == "泄露客户信息严重违约"
+    assert find_breach("招商银行深圳分行那边外呼项目质量不达标，给他们发整改通知") == "外呼项目质量不达标"
 
 
 def test_the_party_in_breach_is_the_recipient() -> None:

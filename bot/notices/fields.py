@@ -147,7 +147,8 @@ _BREACH_VERBS = re.compile(
 )
 # Right after a party's name: it owes or is in breach, so it is the recipient.
 _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
-_FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的)+")
+# "X公司那边…不达标": 那边 points at the party just named, it is no part of the fact.
+_FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的|那边|这边)+")
 _VERDICT = re.compile(r"^(?:已)?(?:构成)?(?:严重|根本(?:性)?)违约(?:行为)?\s*[，,、]?")
 _REQUEST_WORDS = re.compile(r"起草|帮我|请你|写一份|发一份|出一份|通知书|整改|解除|催告|催款|draft", re.IGNORECASE)
 
