@@ -8,7 +8,10 @@ cases, the third the pr/nr ones, the fourth the pf ones (with date ranges across
 unmarked debts, a penalty partly paid, and the shipped contracts named so their clause must be cited) and the nq
 ones (notice dates on holidays and make-up working days of 2025 and 2026, typos, terse and mixed-language requests,
 requests missing what the letter needs), and the nsm ones (a new letter to be sent to us, 催款函弄好发我, against a
-copy of one that exists or that the other side is to send), each written without looking at the output.
+copy of one that exists or that the other side is to send); the fifth round, the nb ones, written before reading the
+notice code: the four kinds in simplified, traditional and English, contracts named by kind, party or the number of
+their id, English days (the 1st of Dec) and sums in words (eighty thousand yuan), English names beside Chinese role
+words, terminations grounded on a breach, questions about notices. Each was written without looking at the output.
 Today is fixed, as the relative dates (今天, 明天, 上周五, 至今) need one: 2026-11-24, a Tuesday.
 """
 
@@ -47,7 +50,7 @@ def test_every_case_of_the_set_passes(assistant: Assistant, kind: CaseKind) -> N
 
 def test_the_sets_are_large_and_every_case_shows_its_arithmetic() -> None:
     penalty, notices = (load_reply_cases(SETS[kind]) for kind in ("penalty", "notices"))
-    assert len(penalty) >= 705 and len(notices) >= 200
+    assert len(penalty) >= 705 and len(notices) >= 300
     ids = [case.id for case in penalty + notices]
     assert len(ids) == len(set(ids))
     lines = [line for path in SETS.values() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
