@@ -1,4 +1,5 @@
-"""Bilingual documents whose translation comes BEFORE the numbered paragraph it translates.
+"""Bilingual documents: translations that come BEFORE the numbered paragraph they translate, and translations
+that repeat the paragraph's number.
 
 Some bilingual contracts alternate languages paragraph by paragraph with the number on one language only,
 and put the unnumbered translation first ('乙方应于…交货。' then '2.3. The Supplier shall deliver…', the Chinese
@@ -10,6 +11,10 @@ line (numbered lines of one script alternating with unnumbered lines of the othe
 apart by which pairing is a translation: a translation's length is a near-constant multiple of its
 original's, so the log length ratio of true pairs varies little, that of a line and its neighbour's
 translation much more.
+
+Other bilingual contracts number both languages: each clause is given twice, one language then the other, with
+the same number ('1.1 "许可专利"指…' then '1.1 "Licensed Patents" means…', '第一条 定义' then 'Article 1
+Definitions'). The repeated number is no new clause: it is the same clause in translation (`translates`).
 """
 
 from __future__ import annotations
@@ -111,3 +116,11 @@ def leading_lines(run: Sequence[Line], unit_line: Line) -> int:
     if not any(script(line.text) not in (own, None) for line in run[len(run) - taken :]):
         return 0
     return taken
+
+
+def translates(unit_line: str, line: str) -> bool:
+    """Is `line`, numbered as the unit opened by `unit_line` is, that unit in translation: both lines in a script,
+    not the same one ('第一条 定义' and 'Article 1 Definitions', '1.1 "许可专利"指…' and '1.1 "Licensed Patents"
+    means…')?"""
+    own, other = script(unit_line), script(line)
+    return own is not None and other is not None and own != other

@@ -7,7 +7,9 @@ followed by text). Tables become one passage per row, the header row repeated in
 the party block before the first unit and the signature block are furniture: never answerable. After the
 signature block, an annex (附件/附表/附录) or an appended document (a 承诺书 after the contract) starts a
 section of its own whose numbering starts afresh. In a bilingual document that puts each numbered
-paragraph's translation before it (retrieval/bilingual.py), that translation opens the unit's text.
+paragraph's translation before it (retrieval/bilingual.py), that translation opens the unit's text; one that
+repeats each number in the other language ('1.1 "许可专利"指…' then '1.1 "Licensed Patents" means…') gives each
+unit its translation as its second-language text, and a heading's translation joins the heading's title.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from retrieval.bilingual import leading_lines, translated_heading, translations_lead
+from retrieval.bilingual import leading_lines, translated_heading, translates, translations_lead
 from retrieval.clause_table import ClauseTable, clause_tables
 from retrieval.layout import (
     Line,
@@ -73,6 +75,9 @@ class _Node:
     runs: list[list[Line]] = field(default_factory=list)  # its own text, cut where tables or furniture interrupt
     tables: list[list[Line]] = field(default_factory=list)
     first_run_start: int | None = None  # where the text on the unit's own line starts
+    line: str = ""  # the unit's own line
+    line_no: int = -1  # and its index among the document's lines
+    translation: Line | None = None  # the line that repeats a heading's number in the other language
 
     @property
     def printed(self) -> str:
@@ -195,7 +200,9 @@ class _Reader:
             owner.tables.append(table)
             table = []
         carried: list[Line] = []
-        if kind in ("unit", "unit_with_text") and self._only_translated_heading(owner, run):
+        if kind in ("unit", "unit_with_text") and self._only_heading_and_translation(owner, run):
+            run = []  # 'Article 1 Definitions' after '第一条 定义': both are the path entry of what follows
+        elif kind in ("unit", "unit_with_text") and self._only_translated_heading(owner, run):
             carried, run = run, []  # 'ARTICLE I. SCOPE' and '服务内容' open the first clause, as a Chinese title does
         if kind != "text" and run:
             owner.runs.append(run)
@@ -210,6 +217,13 @@ class _Reader:
         elif kind == "unit":
             run = [*carried, *lead]
         return run, table
+
+    def _only_heading_and_translation(self, owner: _Node, run: list[Line]) -> bool:
+        """Is the text an opening unit ends for its parent only that parent's heading and the heading's numbered
+        translation (`_translation`)? The translation is in the heading's title: they are a path entry."""
+        if owner.translation is None or owner.runs or owner.tables or self.current.parent is not owner:
+            return False
+        return [piece.start for piece in run] == [owner.first_run_start, owner.translation.start]
 
     def _only_translated_heading(self, owner: _Node, run: list[Line]) -> bool:
         """Is the text an opening unit ends for its parent only that parent's titled heading line and the
@@ -242,6 +256,8 @@ class _Reader:
             # '…八、…。\n填写说明\n一、…': the outline starts over under a title line: an appended document.
             self.retract = self.previous
             self._open_section(self.previous.text)
+        if marker and self._translation(i, marker, line):
+            return "text"
         if marker and self._opens_unit(i, marker, line):
             self.in_signature = False  # the outline goes on: what looked like signatures was a clause's list
             return "unit_with_text" if self.current.first_run_start is not None else "unit"
@@ -306,6 +322,26 @@ class _Reader:
             and not self.scheme.continues(marker)
         )
 
+    def _translation(self, i: int, marker: Marker, line: Line) -> bool:
+        """Does line i repeat the number of the unit read last in the other language ('1.1 "Licensed Patents"
+        means…' after '1.1 "许可专利"指…', 'Article 1 Definitions' after '第一条 定义')? It is that unit in
+        translation, text of the unit and no unit of its own. A heading's translation right under it also names
+        the heading: its title joins the heading's ('定义 / Definitions'), whatever family its number is printed
+        in ('一、目的与服务范围' under '1. Purpose and Scope'); further down, a marker of another family that the
+        numbering takes is the unit the document makes it."""
+        node = self.current
+        unit = node.unit
+        if unit is None or (marker.number, marker.inserted) != (unit.number, 0) or not translates(node.line, line.text):
+            return False
+        rest = line.text[marker.end - line.start :].strip()
+        heading = bool(node.title) and not unit.sentence and i == node.line_no + 1 and bool(rest) and not _reads_as_sentence(rest)
+        if marker.family != unit.family and self.scheme.continues(marker) and not heading:
+            return False
+        if heading and node.translation is None:
+            node.title = f"{node.title} / {heading_title(rest)}"
+            node.translation = line
+        return True
+
     def _opens_unit(self, i: int, marker: Marker, line: Line) -> bool:
         rest = line.text[marker.end - line.start :].strip()
         sentence = _reads_as_sentence(rest)
@@ -321,6 +357,7 @@ class _Reader:
         if unit is None:
             return False
         self._open(unit, run_in_title(rest) if sentence else rest)
+        self.current.line, self.current.line_no = line.text, i
         # The unit's own line is part of its text, title included: an answer may run across the seam. A clause
         # table's heading cell is only a heading: the text is the cell beside it.
         heading_cell = line.start in self.heading_cells

@@ -8,7 +8,9 @@ from corpus import LAYOUT
 
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document
+from retrieval.numbering import line_marker
 from retrieval.segment import segment
+from text.chars import script
 
 # (Chinese, English) paragraph pairs of a made-up service agreement, one clause each.
 PAIRS = [
@@ -91,3 +93,84 @@ def test_a_monolingual_document_is_read_as_before():
     clauses = _parse(raw)
     for k, (zh, _) in enumerate(PAIRS):
         assert _passage_of(clauses, k).text.startswith(normalize_document(zh))
+
+
+# ---- both languages numbered: each clause given twice, with the same number ------------------------------------
+
+# A made-up patent licence that gives every clause in Chinese, then in English, each with the clause's number.
+LICENCE = [  # (article heading in Chinese, in English, [(Chinese clause, English clause), …])
+    ("定义", "Definitions", [
+        ("“许可专利”指本合同附件一所列的专利及专利申请。",
+         "“Licensed Patents” means the patents and patent applications listed in Annex 1."),
+        ("“许可产品”指使用许可专利制造的产品。", "“Licensed Products” means the products made using the Licensed Patents."),
+    ]),
+    ("许可范围", "Scope of Licence", [
+        ("许可方授予被许可方在中国境内实施许可专利的普通许可。",
+         "The Licensor grants the Licensee a non-exclusive licence to exploit the Licensed Patents in China."),
+        ("被许可方不得再许可任何第三方。", "The Licensee shall not sublicense any third party."),
+    ]),
+    ("许可费", "Licence Fees", [
+        ("被许可方应在本合同生效后三十日内支付入门费人民币五十万元。",
+         "The Licensee shall pay an initial fee of RMB 500,000 within thirty days after this Contract takes effect."),
+        ("被许可方应按许可产品净销售额的百分之三支付提成费。",
+         "The Licensee shall pay royalties of three percent of the net sales of the Licensed Products."),
+    ]),
+]  # fmt: skip
+CN_NUMERALS = "一二三"
+
+
+def _licence(heading: str, english_first: bool = False) -> str:
+    """The licence with articles headed '第一条 定义' / 'Article 1 Definitions' (heading='article') or '1. 定义' /
+    '1. Definitions' (heading='decimal'), each clause '1.1 …' in both languages; Chinese first unless
+    english_first."""
+    lines = ["专利实施许可合同", "Patent Licence Agreement", "", "许可方：某甲科技有限公司", "被许可方：某乙制造有限公司", ""]
+    for a, (zh_title, en_title, clauses) in enumerate(LICENCE, start=1):
+        zh_heading = f"第{CN_NUMERALS[a - 1]}条 {zh_title}" if heading == "article" else f"{a}. {zh_title}"
+        en_heading = f"Article {a} {en_title}" if heading == "article" else f"{a}. {en_title}"
+        pairs = [(zh_heading, en_heading)] + [(f"{a}.{c} {zh}", f"{a}.{c} {en}") for c, (zh, en) in enumerate(clauses, 1)]
+        lines += [line for zh, en in pairs for line in ((en, zh) if english_first else (zh, en))]
+    return "\n".join(lines) + "\n"
+
+
+LICENCE_LAYOUTS = [("article", False), ("article", True), ("decimal", False), ("decimal", True)]
+
+
+@pytest.mark.parametrize(("heading", "english_first"), LICENCE_LAYOUTS)
+def test_a_clause_given_twice_with_its_number_is_one_clause_in_two_languages(heading, english_first):
+    """'1.1 “许可专利”指…' then '1.1 “Licensed Patents” means…': the repeated number right after its twin, in the
+    other language, is the same clause in translation. It opens no clause of its own: clause 1.1 is one passage
+    holding both languages (a question in either language finds it), and no other clause's text."""
+    clauses = _parse(_licence(heading, english_first))
+    for a, (_, _, pairs) in enumerate(LICENCE, start=1):
+        for c, (zh, en) in enumerate(pairs, start=1):
+            found = [clause for clause in clauses if clause.clause == f"{a}.{c}"]
+            assert len(found) == 1, (a, c, [clause.id for clause in clauses])
+            others = [text for pair in (p for _, _, ps in LICENCE for p in ps) if pair != (zh, en) for text in pair]
+            text = found[0].text
+            assert normalize_document(zh) in text and normalize_document(en) in text
+            assert not any(normalize_document(other) in text for other in others), text
+
+
+@pytest.mark.parametrize(("heading", "english_first"), LICENCE_LAYOUTS)
+def test_a_headings_numbered_translation_names_the_article_beside_its_title(heading, english_first):
+    """'Article 1 Definitions' after '第一条 定义' is the heading in translation: a path entry with it, not a
+    passage, and not text glued in front of clause 1.1 (whose own line would then sit inside its passage)."""
+    clauses = _parse(_licence(heading, english_first))
+    fees = next(c for c in clauses if c.clause == "3.1")
+    first, second = ("Licence Fees", "许可费") if english_first else ("许可费", "Licence Fees")
+    number = "3." if heading == "decimal" else "Article 3" if english_first else "第三条"  # as the first line prints it
+    assert fees.heading_path == [f"{number} {first} / {second}", "3.1"]
+    assert not any("Licence Fees" in c.text or c.text.strip() == "许可费" for c in clauses)
+    assert all(c.clause for c in clauses if c.heading_path != ["前言"])  # every passage is a clause's
+
+
+@pytest.mark.parametrize(("heading", "english_first"), LICENCE_LAYOUTS)
+def test_each_passage_holds_each_numbered_line_once_and_opens_with_it(heading, english_first):
+    """The structure invariants of tests/test_structure.py on this layout: no passage holds two numbered lines of
+    one family in one language (ONE_HEADING_PER_LEVEL), and no numbered line in the passage's language sits
+    after its first line (HEADINGS_OPEN_PASSAGES)."""
+    for clause in _parse(_licence(heading, english_first)):
+        lines = clause.text.split("\n")
+        numbered = [(marker.family, script(line)) for line in lines if (marker := line_marker(line, words=LAYOUT))]
+        assert len(numbered) == len(set(numbered)), (clause.id, clause.text)
+        assert not [line for line in lines[1:] if line_marker(line, words=LAYOUT) and script(line) == script(lines[0])]

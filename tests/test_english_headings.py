@@ -183,13 +183,17 @@ ARTICLE III. DISPUTES
 """
 
 
-def test_a_bilingual_heading_pair_numbered_on_the_chinese_side_goes_with_the_first_clause():
+def test_a_bilingual_heading_pair_numbered_on_both_sides_is_the_articles_path_entry():
+    """'Article 2 Fees' repeats 第二条's number in English: it is the heading in translation, so it names the article
+    beside the Chinese title. The first clause still opens its own passage: a heading line inside it, before the
+    clause's own numbered line, would hide that line (HEADINGS_OPEN_PASSAGES in tests/test_structure.py)."""
     clauses = parse(NUMBER_FIRST)
     fee = by_text(clauses, "仓储费人民币五万元")
-    assert (fee.label, fee.article) == ("第二条 2.1", "第二条 费用")
-    assert "Article 2 Fees" in fee.text and "RMB 50,000" in fee.text
+    assert (fee.label, fee.article) == ("第二条 2.1", "第二条 费用 / Fees")
+    assert fee.heading_path == ["第二条 费用 / Fees", "2.1"]
+    assert fee.text.startswith("甲方每月支付仓储费") and "RMB 50,000" in fee.text
     # No passage of headings alone, and the English heading opens nothing: one article 2, one article 3.
-    assert not any(c.text.strip() in ("费用\nArticle 2 Fees", "Article 2 Fees") for c in clauses)
+    assert not any("Article 2 Fees" in c.text or c.text.strip() == "费用" for c in clauses)
     assert {c.article_no for c in clauses if c.clause} == {"第一条", "第二条", "第三条"}
 
 
