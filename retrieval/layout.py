@@ -34,6 +34,7 @@ class LayoutWords:
     numeral_families: tuple[tuple[str, tuple[str, ...]], ...]  # (family, numerals) pairs
     reference_words: tuple[str, ...] = ()  # after a Chinese heading word's number: a cross-reference, no heading
     quantity_units: tuple[str, ...] = ()  # after a number: a quantity ('4.2米'), no clause number
+    count_words: tuple[str, ...] = ()  # after a bare number: a count ('3 个工作日内'), no heading ('1 工程概况')
     signature_openers: tuple[str, ...] = ()  # a line opening with one of these opens the signature block, however long
 
     @property

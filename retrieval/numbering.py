@@ -1,8 +1,8 @@
 """A document's own numbering scheme, learned while reading it line by line.
 
 Contracts number their units with a handful of marker families (第X部分, 第X章, 第X节, 第X条, 一、, (一), 1.,
-1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a), A 标题, and the worded ones of knowledge/layout.yaml: ARTICLE IV / Section
-2.3 / Clause 7, 条款1), nested in an order each document chooses. The order is learned from
+1.1, 1.1.1, 1-1, 1、, (1), 1), ①, a), A 标题, 1 标题, and the worded ones of knowledge/layout.yaml: ARTICLE IV /
+Section 2.3 / Clause 7, 条款1), nested in an order each document chooses. The order is learned from
 first appearance: a family first seen inside another sits below it from then on. A marker only counts
 when it continues its family under the same parent (a gap of up to three is tolerated: a template may
 have lost an item; a wider one when no later number of the family fills it, as in a form that lists only
@@ -10,6 +10,11 @@ the clauses it fills in) or starts it afresh under a new parent (a '1.' list rig
 heading's: under each of '1.1 …', '1.2 …', 'A …', 'B …'); a marker that continues an open unit of its family
 ('(二)' after '(一) … 4.') closes what opened under that unit; a decimal's prefix must be its parent's number.
 That keeps amounts, dates, cross-references ("第六条约定的…") and stray numbers from opening units.
+
+A bare number before a title ('1 工程概况', as standards and construction contracts head their top level over
+1.1 / 1.1.1 clauses) is the first level of a decimal scheme too, but a line of a wrapped sentence may start
+with a number as well ('3 个工作日内…'): such a heading counts only where the document's own numbering vouches
+for it (`vouch_bare_numbers`).
 """
 
 from __future__ import annotations
@@ -47,9 +52,10 @@ LINE_MARKER = re.compile(
     r"|(?P<roman>(?P<roman_no>[IVX]{1,5})\s*[.、](?![\dA-Za-z.]))"  # 'II. 课程与讲师', 'IV、费用'
     r"|(?P<upper>(?P<upper_no>[A-H])(?:\s*[.、)）]\s*|\s+)(?=[\u4e00-\u9fff]))"  # 'A 甲方权利义务', not 'A Party'
     r"|(?P<alpha>[(（]?(?P<alpha_no>[a-h])[)）.](?![a-zA-Z]))"
+    r"|(?P<bare>(?P<bare_no>\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff]))"  # '1 工程概况' (`_bare_title` reads the rest)
 )
 _FAMILIES = ("part", "chapter", "jie", "article", "cn", "cn_paren", "dec", "num_dot", "num_comma",
-             "num_paren", "num_half", "circled", "roman", "upper", "alpha")  # fmt: skip
+             "num_paren", "num_half", "circled", "roman", "upper", "alpha", "bare")  # fmt: skip
 # What may follow a marker: a reference or a quantity ('第六条约定', '3.5万', '5%', '2024年') is no heading.
 _NOT_AFTER = frozenset("条款项的所中规约%万亿元年月日号个天时倍之")
 # A marker that ends in its separator ('一、', '(二)', '3.') has ended its number: the words after it are a title
@@ -64,6 +70,17 @@ def _quantity(line: str, end: int, words: LayoutWords) -> bool:
         return False
     rest = line[end:].lstrip(" ").lower()
     return bool(rest) and rest.startswith(words.quantity_units)
+
+
+def _bare_title(rest: str, words: LayoutWords) -> bool:
+    """Is what follows a bare number a title ('工程概况', '合同价款与支付'): one short run of words, no sentence, no
+    figure, not a count ('3 个工作日内…', '1 年后…', '2 台设备': knowledge/layout.yaml's count_words and quantity
+    units)? Cells of a table aligned with spaces ('1 水泥 吨 100') are no title either."""
+    return (
+        is_heading_like(rest)
+        and not re.search(r"[\s\d]", rest)
+        and not rest.lower().startswith(words.count_words + words.quantity_units)
+    )
 
 
 def _reads_on(line: str, end: int) -> bool:
@@ -165,6 +182,7 @@ class Marker:
     end: int  # offset just after the marker (and its separator)
     inserted: int = 0  # an article inserted after its number: 1 for 第九条之一 (number (9,))
     worded: bool = False  # numbered after a heading word ('ARTICLE IV', '条款3'), not in 第X条 style
+    bare: bool = False  # a bare number before its title ('1 工程概况'): a heading only where `vouch_bare_numbers` says
 
 
 def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) -> Marker | None:
@@ -175,9 +193,13 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
     if not match:
         return (_numeral_marker(line, lead, offset, words) or _english_marker(line, lead, offset, words)) if words else None
     rest = line[match.end() :].lstrip(" \t:：、.")
+    kind = next(k for k in _FAMILIES if match.group(k))
+    if kind == "bare":  # what may follow it is the title's own question: '1 项目概况' is a heading, '3 个工作日' no
+        if words is None or not _bare_title(rest, words):
+            return None
+        return Marker("dec1", (int(match["bare_no"]),), match["bare_no"], offset + match.end(), bare=True)
     if _reads_on(line, match.end()) or (not rest and match["alpha"]):
         return None
-    kind = next(k for k in _FAMILIES if match.group(k))
     raw = match[f"{kind}_no"]
     if kind == "dec":
         number = tuple(int(n) for n in re.split(r"[.-]", raw))
@@ -214,6 +236,45 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
     while end < len(line) and line[end] in " \t:：、":
         end += 1
     return Marker(family, number, printed, offset + end, inserted)
+
+
+def vouch_bare_numbers(markers: list[Marker | None]) -> list[Marker | None]:
+    """The markers with each bare-numbered heading ('1 工程概况') the document does not vouch for left out. A bare
+    number N is vouched for by its first clause (N.1) before the next first-level marker, or by
+    its place in a run of bare numbers that one of those vouches for: N-1 before it or N+1 after it, vouched, with no
+    other N beside it. A line of a wrapped sentence ('3 个工作日内进场') and a list ('1 水泥', '2 钢筋') have no
+    clauses of their own."""
+    found = [i for i, marker in enumerate(markers) if marker and marker.bare]
+    if not found:
+        return markers
+    vouched = {i for i in found if _has_clauses(markers, i)}
+    grew = True
+    while grew:  # a run of bare numbers is vouched for from its vouched members, in both directions
+        grew = False
+        for k, i in enumerate(found):
+            number = markers[i].number[0]
+            before = markers[found[k - 1]].number[0] if k else None
+            after = markers[found[k + 1]].number[0] if k + 1 < len(found) else None
+            if i in vouched or number in (before, after):
+                continue
+            if before == number - 1 and found[k - 1] in vouched or after == number + 1 and found[k + 1] in vouched:
+                vouched.add(i)
+                grew = True
+    return [None if marker and marker.bare and i not in vouched else marker for i, marker in enumerate(markers)]
+
+
+def _has_clauses(markers: list[Marker | None], i: int) -> bool:
+    """Does the first clause under marker i's number (N.1 under N) come before the next first-level marker? Only the
+    first: a list item '3 商品混凝土' inside clause 3.2 is followed by clause 3.3."""
+    first = (*markers[i].number, 1)
+    for marker in markers[i + 1 :]:
+        if marker is None:
+            continue
+        if marker.family == "dec1":
+            return False
+        if marker.family.startswith("dec") and marker.number[:2] == first:
+            return True
+    return False
 
 
 def _decimal_depth(family: str) -> int:

@@ -39,7 +39,7 @@ from retrieval.layout import (
     is_title,
     lines_of,
 )
-from retrieval.numbering import FIXED_RANK, LIST_ITEMS, Marker, Scheme, Unit, line_marker
+from retrieval.numbering import FIXED_RANK, LIST_ITEMS, Marker, Scheme, Unit, line_marker, vouch_bare_numbers
 from text.chars import script
 
 # Clause numbers glued behind text ('…方式。1.1.2对乙方', '权利和义务1.1甲方') open units when they continue
@@ -281,11 +281,13 @@ class _Reader:
         return "text"
 
     def _marker(self, i: int, line: Line) -> Marker | None:
-        """The marker `line` opens with: line i's, read once, when `line` is all of it; a piece is read afresh."""
+        """The marker `line` opens with: line i's, read once, when `line` is all of it; a piece is read afresh (a bare
+        number heads a line of its own or a clause table's heading cell, never a piece cut from a line's text)."""
         whole = self.lines[i]
         if (line.start, line.end) == (whole.start, whole.end):
             return self.markers[i]
-        return line_marker(line.text, line.start, self.words)
+        marker = line_marker(line.text, line.start, self.words)
+        return None if marker and marker.bare and line.start not in self.heading_cells else marker
 
     def _markdown_marker(self, line: Line) -> Marker:
         """A Markdown heading without a number of its own ('## 费用') is a unit of its level's family, numbered by
@@ -475,7 +477,7 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     tables = clause_tables(lines, words)
     skip = ({title} if title is not None else set()) | tables.headers
     title_text = lines[title].text if title is not None else ""
-    markers = [line_marker(line.text, line.start, words) for line in lines]
+    markers = vouch_bare_numbers([line_marker(line.text, line.start, words) for line in lines])
     leads = translations_lead(lines, [m is not None and m.family not in LIST_ITEMS for m in markers])
     nodes = _Reader(text, lines, section, False, words, markers, title_text, leads, tables).read(skip)
     if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:

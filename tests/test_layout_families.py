@@ -1,6 +1,7 @@
 """Layouts none of the development contracts has: Markdown written into a .txt, 条款N 【标题】 articles with N-M
 clauses, financial-numeral (壹、贰、) sections, inserted articles (第九条之一), party roles named before the
-甲方/乙方 they stand for, Markdown and Word headings without numbers. Every document here is made up for its test."""
+甲方/乙方 they stand for, Markdown and Word headings without numbers, top-level headings numbered with a bare
+number ('1 工程概况') over 1.1 clauses. Every document here is made up for its test."""
 
 from __future__ import annotations
 
@@ -330,3 +331,84 @@ def test_word_heading_styles_without_numbers_head_the_text_under_them():
     fee = by_text(clauses, "两万元")
     assert fee.heading_path == ["维保费用"] and "响应" not in fee.text
     assert not any("#" in c.text for c in clauses)
+
+
+# ---- a bare number before a title heads the top level: '1 工程概况' over 1.1 / 1.1.1 clauses ---------------------
+
+CONSTRUCTION = """建设工程施工合同
+
+发包人：某市城市建设投资有限公司
+承包人：某建筑工程有限公司
+
+根据《中华人民共和国民法典》及有关法律规定，双方就本工程施工事项协商一致，订立本合同。
+
+1 总则
+本合同文件包括协议书、专用条款、通用条款及其附件，解释顺序依次排列。
+2 工程概况
+2.1 工程名称：某市第一中学教学楼工程。
+2.2 工程地点：某市新区学府路8号。
+3 合同工期
+3.1 计划开工日期为2026年3月1日，计划竣工日期为2027年6月30日。
+3.2 承包人应做好施工准备，并在收到开工通知后
+3 个工作日内进场
+4 合同价款与支付
+4.1 签约合同价为人民币叁仟贰佰万元整。
+4.2 下列主要材料由承包人自行采购：
+1 水泥
+2 钢筋
+3 商品混凝土
+4.3 工程进度款按月支付。
+4.3.1 发包人应在收到进度款申请后十四天内支付已完工程价款的百分之八十。
+4.3.2 剩余百分之五作为质量保证金，缺陷责任期满后
+1 年内无息返还
+5 违约责任
+5.1 承包人逾期竣工的，每逾期一日按签约合同价的万分之三支付违约金。
+6 其他
+本合同一式四份，双方各执两份，自双方签字盖章之日起生效。
+"""
+
+
+def test_bare_numbered_headings_open_their_sections_over_decimal_clauses():
+    """'1 总则' … '6 其他' on lines of their own head the outline: each opens its section (the first one is not glued
+    to the preamble), the clauses under them are N.1, N.2 …, and a section without clauses is numbered too, as the
+    numbers around it vouch for it."""
+    clauses = parse(CONSTRUCTION).clauses
+    preamble = by_text(clauses, "订立本合同")
+    assert preamble.heading_path == ["前言"] and "总则" not in preamble.text
+    assert by_text(clauses, "本合同文件包括协议书").heading_path == ["1 总则"]
+    assert not any("工程概况" in c.text for c in clauses)  # the heading of clauses is their path entry
+    assert by_text(clauses, "某市新区学府路8号").heading_path == ["2 工程概况", "2.2"]
+    late = by_text(clauses, "万分之三")
+    assert (late.article, late.article_no, late.clause, late.label) == ("5 违约责任", "5", "5.1", "5 5.1")
+    assert by_text(clauses, "十四天内").heading_path == ["4 合同价款与支付", "4.3", "4.3.1"]
+    assert by_text(clauses, "一式四份").heading_path == ["6 其他"]
+    assert [c.article_no for c in clauses if c.article_no] == sorted(c.article_no for c in clauses if c.article_no)
+
+
+def test_a_line_that_starts_with_a_count_or_a_list_item_opens_no_section():
+    """A wrapped sentence whose next line starts with a number ('3 个工作日内进场', '1 年内无息返还') and a list of
+    materials numbered '1 水泥', '2 钢筋' stay in the text of the clause they belong to: no clause N.1 follows them."""
+    clauses = parse(CONSTRUCTION).clauses
+    assert by_text(clauses, "3 个工作日内进场").clause == "3.2"
+    assert by_text(clauses, "1 年内无息返还").clause == "4.3.2"
+    materials = by_text(clauses, "商品混凝土")
+    assert materials.clause == "4.2" and "1 水泥\n2 钢筋\n3 商品混凝土" in materials.text
+    assert {c.article_no for c in clauses if c.article_no} == {"1", "2", "3", "4", "5", "6"}
+
+
+def test_a_bare_number_is_a_heading_only_before_a_title():
+    """'1 工程概况' is a first-level number like '1.'; a count ('3 个工作日内', '2 套设备', '12 月份'), a figure, a
+    sentence or cells aligned with spaces after a number are no title. The word lists are knowledge/layout.yaml's."""
+    for line, number in (("1 工程概况", (1,)), ("12 争议解决", (12,)), ("3 项目管理", (3,)), ("2　合同价款", (2,))):
+        marker = line_marker(line, words=LAYOUT)
+        assert marker is not None and (marker.family, marker.number, marker.bare) == ("dec1", number, True), line
+    for line in ("3 个工作日内进场", "1 年后甲方有权解除", "2 套检测设备", "12 月份对账单", "5 米以内",
+                 "1 水泥 吨 100", "2 甲方应按期付款。", "3 2026年计划"):  # fmt: skip
+        assert line_marker(line, words=LAYOUT) is None, line
+
+
+def test_bare_numbers_without_clauses_under_any_of_them_stay_text():
+    """A contract numbered 第X条 that lists items '1 水泥', '2 钢筋' has no bare-numbered outline: no N.1 anywhere."""
+    raw = "材料采购合同\n第一条 标的\n乙方供应下列材料：\n1 水泥\n2 钢筋\n3 砂石\n第二条 价款\n总价人民币十万元。\n第三条 交付\n乙方于签约后十日内交货。\n"
+    clauses = parse(raw).clauses
+    assert by_text(clauses, "砂石").article_no == "第一条" and "1 水泥\n2 钢筋\n3 砂石" in by_text(clauses, "砂石").text
