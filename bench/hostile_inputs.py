@@ -125,17 +125,18 @@ def long_question() -> dict:
 
 def long_penalty_messages() -> dict:
     """CPU of `assess` on a short message and on long ones (median of 5, same process; no model involved)."""
-    from bot.penalty import assess, load_legal_rules
+    from bot.penalty import PenaltyWords, assess, load_legal_rules
     from bot.settings import Settings
 
-    rules = load_legal_rules(Settings(knowledge_dir=REPO / "knowledge").penalty_rules_file)
+    shipped = Settings(knowledge_dir=REPO / "knowledge")
+    rules, words = load_legal_rules(shipped.penalty_rules_file), PenaltyWords.load(shipped.penalty_words_file)
     short = "欠款10万元，逾期30天，日万分之五"
     messages = {"short": short, "prose then figures (9,000 chars)": "说明。" * 3000 + short, "1元 × 5000": "1元" * 5000}
     cpu: dict[str, list[float]] = {label: [] for label in messages}
     for _ in range(5):
         for label, message in messages.items():
             start = time.process_time()
-            assess(message, rules=rules)
+            assess(message, rules=rules, words=words)
             cpu[label].append((time.process_time() - start) * 1000)
     median = {label: round(sorted(values)[len(values) // 2], 1) for label, values in cpu.items()}
     return {"cpu_ms_median": median, "ratio": {label: round(ms / median["short"], 1) for label, ms in median.items()}}

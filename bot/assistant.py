@@ -27,7 +27,7 @@ from bot.models import Choice, Citation, ContractListing, ContractPick, IntentCh
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
 from bot.notices.fields import SENDER, find_organisation, find_parties, states_sending_date
-from bot.penalty import PenaltyAssessment, assess, load_legal_rules, penalty_signals
+from bot.penalty import PenaltyAssessment, PenaltyWords, assess, load_legal_rules, penalty_signals
 from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
 from bot.settings import Settings
@@ -122,6 +122,7 @@ class Assistant:
         self.answerer = ClauseAnswerer(index)
         self.legal_rules = load_legal_rules(settings.penalty_rules_file)
         self.lpr = LprTable.load(settings.lpr_file)
+        self.penalty_words = PenaltyWords.load(settings.penalty_words_file)
         self.drafter = NoticeDrafter(
             index,
             settings.data_dir,
@@ -229,7 +230,7 @@ class Assistant:
 
     def _signals(self, text: str, session: Session) -> Signals:
         today = self.today()
-        penalty = penalty_signals(text, today, self.lpr)
+        penalty = penalty_signals(text, today, self.lpr, words=self.penalty_words)
         own = self._own_company_named(text)
         progress = self.drafter.progress(text, session, today, self._own_names(session, own))
         return Signals(
@@ -421,7 +422,7 @@ class Assistant:
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
 
     def _assess(self, message: str, today: date) -> PenaltyAssessment:
-        return assess(message, today, rules=self.legal_rules, lpr=self.lpr)
+        return assess(message, today, rules=self.legal_rules, words=self.penalty_words, lpr=self.lpr)
 
     def _notice_fields_by_model(self, message: str) -> str:
         fields = self.extractor.extract(message, NoticeFields)

@@ -115,6 +115,11 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "lexicon" / "intents.yaml"
 
     @property
+    def penalty_words_file(self) -> Path:
+        """Lateness, 定金, paid and period words a penalty message is read with (bot/penalty/parse.py)."""
+        return self.knowledge_dir / "lexicon" / "penalty_words.yaml"
+
+    @property
     def typos_file(self) -> Path:
         """Input-method slips in figure and lateness words, fixed before a message is read."""
         return self.knowledge_dir / "lexicon" / "typos.yaml"

@@ -4,6 +4,7 @@ not importable by name once there are several of them)."""
 from pathlib import Path
 
 from bot.penalty.legal_rules import load_legal_rules
+from text.penalty_words import PenaltyWords
 from bot.settings import Settings
 from retrieval.embeddings import Embedder
 from retrieval.glossary import load_glossary
@@ -21,6 +22,7 @@ GLOSSARY = load_glossary(_SHIPPED.glossary_file)
 LAYOUT = layout_words(_SHIPPED.layout_file)
 FIELD_WORDS = load_field_words(_SHIPPED.contract_fields_file)
 LEGAL_RULES = load_legal_rules(_SHIPPED.penalty_rules_file)
+PENALTY_WORDS = PenaltyWords.load(_SHIPPED.penalty_words_file)
 
 
 def index_at(data_dir: Path, embedder: Embedder, **options) -> ClauseIndex:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import LEGAL_RULES
+from corpus import LEGAL_RULES, PENALTY_WORDS
 
 from bot.penalty import Kind, assess, looks_like_penalty
 from evaluation.cases import ReplyCase, load_reply_cases
@@ -21,7 +21,7 @@ DEV_SET = Path(__file__).parents[1].parent / "shared" / "eval" / "penalty.dev.js
 @pytest.mark.parametrize("case", load_reply_cases(DEV_SET) if DEV_SET.exists() else [], ids=lambda case: case.id)
 def test_every_dev_case(case: ReplyCase) -> None:
     """The engine alone gets every figure `contractbot eval penalty` checks (the citation needs the index)."""
-    assert penalty_figure_failures(case.expect, assess(case.message, TODAY, rules=LEGAL_RULES).info) == []
+    assert penalty_figure_failures(case.expect, assess(case.message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info) == []
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_every_dev_case(case: ReplyCase) -> None:
     ],
 )
 def test_computes_from_ordinary_messages(message: str, amount: str, days: int | None) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.refused is None
     assert (assessment.info.amount, assessment.info.days) == (amount, days)
 
@@ -123,24 +123,24 @@ def test_computes_from_ordinary_messages(message: str, amount: str, days: int | 
     ],
 )
 def test_a_cap_that_bites_is_applied_and_said(message: str, amount: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert (assessment.info.amount, assessment.info.capped) == (amount, True)
     assert any("超过上限" in line for line in assessment.lines)
 
 
 def test_a_weekly_rate_with_a_part_week_asks_how_to_count_it() -> None:
-    assessment = assess("每逾期一周按欠款的0.5%，欠款10万，逾期10天", TODAY, rules=LEGAL_RULES)
+    assessment = assess("每逾期一周按欠款的0.5%，欠款10万，逾期10天", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and "不是整周数" in assessment.missing[0]
 
 
 def test_a_cap_given_as_a_share_leaves_a_sum_per_day_a_sum_per_day() -> None:
-    assessment = assess("违约金每天800元，总额不超过合同金额的5%，合同金额10万元，逾期10天", TODAY, rules=LEGAL_RULES)
+    assessment = assess("违约金每天800元，总额不超过合同金额的5%，合同金额10万元，逾期10天", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert (assessment.info.amount, assessment.info.capped) == ("5000.00", True)  # 800 × 10 = 8000 > 5000
 
 
 def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:
     message = "违约金不超过合同总金额的30%，合同总金额100万，欠款50万，逾期300天，日千分之一"
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert (assessment.info.amount, assessment.info.capped) == ("150000.00", False)
     assert any("未超过上限" in line for line in assessment.lines)
 
@@ -160,7 +160,7 @@ def test_a_cap_that_does_not_bite_is_mentioned_but_not_applied() -> None:
     ],
 )
 def test_the_article_585_test(message: str, excessive: bool, threshold: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert (assessment.info.excessive, assessment.info.threshold) == (excessive, threshold)
     assert assessment.info.amount is None  # nothing was computed, only compared
     text = assessment.text
@@ -168,13 +168,13 @@ def test_the_article_585_test(message: str, excessive: bool, threshold: str) -> 
 
 
 def test_a_computed_penalty_can_be_tested_against_the_loss() -> None:
-    assessment = assess("欠款10万元，逾期30天，日千分之一，实际损失1000元，违约金是否过高", TODAY, rules=LEGAL_RULES)
+    assessment = assess("欠款10万元，逾期30天，日千分之一，实际损失1000元，违约金是否过高", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     info = assessment.info
     assert (info.amount, info.excessive, info.threshold) == ("3000.00", True, "1300.00")
 
 
 def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
-    assessment = assess("欠款10万元，客户晚付了30天，合同写明每日按未付金额的0.05%计违约金", TODAY, rules=LEGAL_RULES)
+    assessment = assess("欠款10万元，客户晚付了30天，合同写明每日按未付金额的0.05%计违约金", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     info = assessment.info
     assert info.formula == "100,000.00 元 × 0.05% × 30 天 = 1,500.00 元"
     assert info.amount_in_words == "壹仟伍佰元整"
@@ -184,7 +184,7 @@ def test_the_reply_shows_formula_days_figures_and_capitals() -> None:
 
 
 def test_penalty_info_serialises_to_the_public_json_shape() -> None:
-    capped = assess("尚欠10万元，已逾期250天，日千分之一，违约金以欠款的10%为限", TODAY, rules=LEGAL_RULES).info
+    capped = assess("尚欠10万元，已逾期250天，日千分之一，违约金以欠款的10%为限", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert capped.model_dump(mode="json") == {
         "amount": "10000.00",
         "currency": "CNY",
@@ -195,12 +195,12 @@ def test_penalty_info_serialises_to_the_public_json_shape() -> None:
         "threshold": None,
         "amount_in_words": "壹万元整",
     }
-    refused = assess("欠款-3500元，逾期6天，日万分之五", TODAY, rules=LEGAL_RULES).info.model_dump(mode="json")
+    refused = assess("欠款-3500元，逾期6天，日万分之五", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.model_dump(mode="json")
     assert (refused["amount"], refused["amount_in_words"], refused["formula"]) == (None, None, "")
 
 
 def test_a_date_pair_reply_cites_article_201() -> None:
-    text = assess("应付日期2026年1月10日，2026年2月20日才付清，欠款2万元，每日千分之一", TODAY, rules=LEGAL_RULES).text
+    text = assess("应付日期2026年1月10日，2026年2月20日才付清，欠款2万元，每日千分之一", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).text
     assert "共 41 天" in text and "第二百零一条" in text
 
 
@@ -218,7 +218,7 @@ def test_a_date_pair_reply_cites_article_201() -> None:
     ],
 )
 def test_assumptions_are_stated(message: str, assumption: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is not None
     assert any(assumption in line for line in assessment.lines if line.startswith("说明"))
 
@@ -246,7 +246,7 @@ def test_assumptions_are_stated(message: str, assumption: str) -> None:
     ],
 )
 def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and assessment.info.formula == ""
     assert assessment.refused is not None and reason in assessment.refused
     assert assessment.lines[0].startswith("无法计算")
@@ -270,7 +270,7 @@ def test_refuses_figures_that_cannot_be_right(message: str, reason: str) -> None
     ],
 )
 def test_asks_for_exactly_what_is_missing(message: str, missing: list[str]) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None
     assert assessment.refused is None
     assert len(assessment.missing) == len(missing)
@@ -289,7 +289,7 @@ def test_asks_for_exactly_what_is_missing(message: str, missing: list[str]) -> N
     ],
 )
 def test_clause_query_names_the_clause_to_cite(message: str, kind: Kind, words: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.kind is kind
     assert words in assessment.clause_query
 
@@ -313,7 +313,7 @@ def test_clause_query_names_the_clause_to_cite(message: str, kind: Kind, words: 
     ],
 )
 def test_bad_input_never_raises(message: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.lines  # always something to say
     assert assessment.info.amount is None
 
@@ -328,7 +328,7 @@ _PIECES = list("0123456789.,，。-—%‰万千百十亿元天日月年周个�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_no_jumble_of_figures_makes_assess_raise(message: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.lines
     assert (assessment.info.amount is None) == (assessment.info.amount_in_words is None)
 
@@ -338,13 +338,13 @@ def test_a_long_message_is_read_whole() -> None:
     """Numbers only start at the head of a numeral run, so long runs cost linear time: a 9,000-character
     message is read to its end, and 5,000 numeral runs in a row still parse."""
     message = "说明。" * 3000 + "欠款10万元，逾期30天，日万分之五"
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "1500.00"
-    assert assess("1元" * 5000, TODAY, rules=LEGAL_RULES).lines
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == "1500.00"
+    assert assess("1元" * 5000, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).lines
 
 
 def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:
     """The limits (十万亿元, 36500 days, 1% a day) keep every result within what capitals can spell."""
-    info = assess("欠款9999999999999元，逾期36500天，日1%", TODAY, rules=LEGAL_RULES).info
+    info = assess("欠款9999999999999元，逾期36500天，日1%", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert info.amount == "3649999999999635.00"
     assert info.amount_in_words is not None and info.amount_in_words.endswith("元整")
 
@@ -365,7 +365,7 @@ def test_the_largest_figures_accepted_still_compute_and_spell_out() -> None:
     ],
 )
 def test_routing_hint_picks_penalty_questions(message: str) -> None:
-    assert looks_like_penalty(message, TODAY)
+    assert looks_like_penalty(message, TODAY, words=PENALTY_WORDS)
 
 
 @pytest.mark.parametrize(
@@ -382,7 +382,7 @@ def test_routing_hint_picks_penalty_questions(message: str) -> None:
     ],
 )
 def test_routing_hint_leaves_other_questions_alone(message: str) -> None:
-    assert not looks_like_penalty(message, TODAY)
+    assert not looks_like_penalty(message, TODAY, words=PENALTY_WORDS)
 
 
 # ---- the fourth round of phrasings: what each fix reads, one mechanism a test
@@ -398,7 +398,7 @@ def test_routing_hint_leaves_other_questions_alone(message: str) -> None:
     ],
 )
 def test_colloquial_figures_with_wan_are_money(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 @pytest.mark.parametrize(
@@ -410,29 +410,29 @@ def test_colloquial_figures_with_wan_are_money(message: str, amount: str) -> Non
     ],
 )
 def test_spoken_and_labelled_day_counts_are_read(message: str, days: int) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.days == days
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.days == days
 
 
 def test_basis_points_are_a_rate() -> None:
-    assert assess("Unpaid RMB 400,000, 10 days late, penalty 5 bps per day", TODAY, rules=LEGAL_RULES).info.amount == "2000.00"
+    assert assess("Unpaid RMB 400,000, 10 days late, penalty 5 bps per day", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == "2000.00"
 
 
 def test_a_penalty_word_before_a_rate_labels_the_rate_not_the_amount_after_it() -> None:
     """"Penalty of 0.7% per week on RMB 200,000": the sum is what the rate runs on."""
-    info = assess("Penalty of 0.7% per week on RMB 200,000, 21 days late", TODAY, rules=LEGAL_RULES).info
+    info = assess("Penalty of 0.7% per week on RMB 200,000, 21 days late", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert info.amount == "4200.00"
 
 
 def test_an_english_rate_names_its_base_after_it() -> None:
     """"10% of the contract price of RMB 600,000": the cap is taken of the price, not of the unpaid sum."""
     message = "Unpaid RMB 500,000, 150 days late, 0.1% per day, total penalty not to exceed 10% of the contract price of RMB 600,000"
-    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    info = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert (info.amount, info.capped) == ("60000.00", True)
 
 
 @pytest.mark.parametrize("cap", ["不得高于", "不应超出", "不能多于", "不超过"])
 def test_a_cap_is_a_negated_word_of_exceeding(cap: str) -> None:
-    info = assess(f"欠款6万，逾期150天，日千分之一，违约金总额{cap}欠款的10%", TODAY, rules=LEGAL_RULES).info
+    info = assess(f"欠款6万，逾期150天，日千分之一，违约金总额{cap}欠款的10%", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert (info.amount, info.capped) == ("6000.00", True)
 
 
@@ -447,7 +447,7 @@ def test_a_cap_is_a_negated_word_of_exceeding(cap: str) -> None:
 def test_a_floor_word_raises_the_penalty_to_the_floor(message: str) -> None:
     """750.00 computed, raised to the 2,000.00 agreed as the least; a floor right before its figure qualifies
     the penalty its sentence is about."""
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "2000.00"
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == "2000.00"
 
 
 @pytest.mark.parametrize(
@@ -458,13 +458,13 @@ def test_a_floor_word_raises_the_penalty_to_the_floor(message: str) -> None:
     ],
 )
 def test_malformed_or_negative_rates_are_refused(message: str, reason: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and reason in (assessment.refused or "")
 
 
 def test_a_one_that_opens_yicixing_is_not_part_of_the_rate() -> None:
     """千分之五一次性: 0.5 % once, not 千分之五十一."""
-    assert assess("项目合同额1800万，违约金按合同额千分之五一次性支付", TODAY, rules=LEGAL_RULES).info.amount == "90000.00"
+    assert assess("项目合同额1800万，违约金按合同额千分之五一次性支付", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == "90000.00"
 
 
 @pytest.mark.parametrize(
@@ -475,7 +475,7 @@ def test_a_one_that_opens_yicixing_is_not_part_of_the_rate() -> None:
     ],
 )
 def test_a_rate_per_month_over_whole_months_needs_no_length_of_a_month(message: str, amount: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == amount
     assert "个月" in assessment.info.formula and not any("折算" in line for line in assessment.lines)
 
@@ -489,7 +489,7 @@ def test_a_rate_per_month_over_whole_months_needs_no_length_of_a_month(message: 
     ],
 )
 def test_a_penalty_already_paid_is_taken_off_what_is_owed(message: str, amount: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == amount
     assert any(line.startswith("已付违约金") for line in assessment.lines)
     assert any(line.startswith("尚欠违约金") for line in assessment.lines)
@@ -503,7 +503,7 @@ def test_a_penalty_already_paid_is_taken_off_what_is_owed(message: str, amount: 
     ],
 )
 def test_the_remainder_after_a_part_paid_is_the_base(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 @pytest.mark.parametrize(
@@ -517,14 +517,14 @@ def test_the_remainder_after_a_part_paid_is_the_base(message: str, amount: str) 
     ],
 )
 def test_unmarked_debts_each_with_its_own_lateness_are_each_computed(message: str, amount: str, parts: int) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == amount
     assert assessment.lines[0] == f"共 {parts} 笔，分别计算："
 
 
 def test_one_lateness_for_two_amounts_is_no_list_of_debts() -> None:
     """Two amounts and one lateness: the first is computed and the choice is said, as before."""
-    assessment = assess("欠款分两笔，3万元和5万元，逾期10天，日万分之五", TODAY, rules=LEGAL_RULES)
+    assessment = assess("欠款分两笔，3万元和5万元，逾期10天，日万分之五", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "150.00" and not assessment.lines[0].startswith("共")
 
 
@@ -539,12 +539,12 @@ def test_one_lateness_for_two_amounts_is_no_list_of_debts() -> None:
     ],
 )
 def test_more_ways_of_writing_the_period_the_rate_and_the_figures(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 @pytest.mark.parametrize("lateness", ["快两个月", "近三十天", "接近20天"])
 def test_an_almost_lateness_is_no_day_count(lateness: str) -> None:
-    assessment = assess(f"欠款6万，逾期{lateness}，日万分之五", TODAY, rules=LEGAL_RULES)
+    assessment = assess(f"欠款6万，逾期{lateness}，日万分之五", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and lateness in (assessment.refused or "")
 
 
@@ -563,7 +563,7 @@ def test_an_almost_lateness_is_no_day_count(lateness: str) -> None:
     ],
 )
 def test_a_deposit_is_lost_by_the_giver_and_returned_double_by_the_taker(message: str, amount: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.kind is Kind.DEPOSIT and assessment.info.amount == amount
     assert any("第五百八十七条" in line for line in assessment.lines)
 
@@ -580,12 +580,12 @@ def test_a_deposit_is_lost_by_the_giver_and_returned_double_by_the_taker(message
     ],
 )
 def test_who_gave_and_who_breached_decide_the_deposit_not_the_outcome_asked_about(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 def test_an_outcome_only_asked_about_does_not_name_the_breaching_side() -> None:
     """能要求双倍返还吗 is a question, not a fact: with no side given, the side is asked."""
-    assessment = assess("定金5万，对方违约，能要求双倍返还吗", TODAY, rules=LEGAL_RULES)
+    assessment = assess("定金5万，对方违约，能要求双倍返还吗", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None
     assert assessment.missing == ["违约的是给付定金的一方，还是收受定金的一方"]
 
@@ -593,13 +593,13 @@ def test_an_outcome_only_asked_about_does_not_name_the_breaching_side() -> None:
 def test_a_deposit_over_a_fifth_of_the_price_is_a_deposit_only_up_to_that_fifth() -> None:
     """Art. 586: 300,000 × 20 % = 60,000 is 定金; the taker who breaches returns it double and the 20,000 over it as it
     was paid, never doubled: 60,000 × 2 + 20,000 = 140,000."""
-    assessment = assess("收受定金的一方违约，定金8万，合同标的额30万", TODAY, rules=LEGAL_RULES)
+    assessment = assess("收受定金的一方违约，定金8万，合同标的额30万", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "140000.00"
     assert any("超过部分 20,000.00 元 不产生定金效力" in line for line in assessment.lines)
 
 
 def test_without_the_breaching_side_both_outcomes_are_shown_and_the_side_is_asked() -> None:
-    assessment = assess("定金5万，对方违约了，怎么算", TODAY, rules=LEGAL_RULES)
+    assessment = assess("定金5万，对方违约了，怎么算", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None
     assert any("丧失 50,000.00 元" in line and "100,000.00 元" in line for line in assessment.lines)
     assert assessment.missing == ["违约的是给付定金的一方，还是收受定金的一方"]
@@ -608,7 +608,7 @@ def test_without_the_breaching_side_both_outcomes_are_shown_and_the_side_is_aske
 def test_with_both_a_penalty_and_a_deposit_each_option_is_worked_out_and_only_one_may_be_claimed() -> None:
     """Art. 588: the 违约金 is computed, the 定金 rule is shown beside it, and the reply says it is one or the other."""
     message = "欠款10万，逾期30天，日万分之五，另外合同约定定金2万，合同总额50万，我方付的定金，对方违约"
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "1500.00"
     assert any("如选择适用定金" in line and "40,000.00 元" in line for line in assessment.lines)
     assert any("第五百八十八条" in line for line in assessment.lines)
@@ -616,20 +616,20 @@ def test_with_both_a_penalty_and_a_deposit_each_option_is_worked_out_and_only_on
 
 def test_a_prepayment_called_dingjin_with_the_other_ding_is_no_deposit() -> None:
     """订金 is a prepayment: no double return, and the reply says why."""
-    assessment = assess("付了订金2万，对方违约，能要双倍吗", TODAY, rules=LEGAL_RULES)
+    assessment = assess("付了订金2万，对方违约，能要双倍吗", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and "订金" in (assessment.refused or "")
 
 
 def test_an_english_rate_may_name_its_base_before_its_period() -> None:
     """"0.1% of contract value per day": per day, though the base stands between."""
     message = "Contract value RMB 600,000. Late delivery penalty 0.1% of contract value per day, 12 days late, capped at 5%."
-    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    info = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert (info.amount, info.days, info.capped) == ("7200.00", 12, False)
 
 
 def test_the_thirty_percent_of_the_test_is_no_rate() -> None:
     """违约金9万，实际损失7万，超过30%了吗: 70,000 × 1.3 = 91,000, and 90,000 is not above it."""
-    info = assess("违约金9万，实际损失7万，超过30%了吗", TODAY, rules=LEGAL_RULES).info
+    info = assess("违约金9万，实际损失7万，超过30%了吗", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert (info.excessive, info.threshold) == (False, "91000.00")
 
 
@@ -642,7 +642,7 @@ def test_the_thirty_percent_of_the_test_is_no_rate() -> None:
     ],
 )
 def test_the_sides_of_a_deposit_read_in_english(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 @pytest.mark.parametrize(
@@ -655,13 +655,13 @@ def test_the_sides_of_a_deposit_read_in_english(message: str, amount: str) -> No
 def test_a_rate_per_quarter_or_month_runs_over_the_whole_periods_of_a_lateness_in_months(
     message: str, amount: str, formula: str
 ) -> None:
-    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    info = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert info.amount == amount and formula in info.formula
 
 
 def test_a_rate_per_quarter_over_days_is_an_annual_rate_of_four_quarters() -> None:
     """3 % a quarter × 4 = 12 % a year; 100,000 × 12 % ÷ 365 × 73 = 2,400.00."""
-    assessment = assess("欠款10万，按每季度3%计息，逾期73天", TODAY, rules=LEGAL_RULES)
+    assessment = assess("欠款10万，按每季度3%计息，逾期73天", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "2400.00"
     assert any("季度利率 3% 按 × 4 折算为年利率 12%" in line for line in assessment.lines)
 
@@ -674,17 +674,17 @@ def test_a_rate_per_quarter_over_days_is_an_annual_rate_of_four_quarters() -> No
     ],
 )
 def test_english_periods_written_the_lenders_way(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 def test_a_sum_per_week_runs_over_whole_weeks() -> None:
-    assessment = assess("每逾期一周罚款2000元，逾期3周", TODAY, rules=LEGAL_RULES)
+    assessment = assess("每逾期一周罚款2000元，逾期3周", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.kind is Kind.WEEKLY_SUM
     assert (assessment.info.amount, assessment.info.formula) == ("6000.00", "2,000.00 元/周 × 3 周 = 6,000.00 元")
 
 
 def test_a_sum_per_week_with_a_part_week_asks_how_to_count_it() -> None:
-    assessment = assess("每逾期一周罚款2000元，逾期10天", TODAY, rules=LEGAL_RULES)
+    assessment = assess("每逾期一周罚款2000元，逾期10天", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and "不足一周" in assessment.missing[0]
 
 
@@ -697,7 +697,7 @@ def test_a_sum_per_week_with_a_part_week_asks_how_to_count_it() -> None:
     ],
 )
 def test_figures_offered_as_either_or_are_asked_about_not_chosen(message: str) -> None:
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and "请确认按哪一个计算" in (assessment.refused or "")
 
 
@@ -710,7 +710,7 @@ def test_figures_offered_as_either_or_are_asked_about_not_chosen(message: str) -
 )
 def test_a_sum_paid_that_the_next_words_name_as_penalty_is_a_penalty_paid(message: str) -> None:
     """1,500.00 computed, less the 500.00 already paid."""
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "1000.00"
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == "1000.00"
 
 
 @pytest.mark.parametrize(
@@ -722,19 +722,19 @@ def test_a_sum_paid_that_the_next_words_name_as_penalty_is_a_penalty_paid(messag
     ],
 )
 def test_a_cap_that_names_an_amount_without_a_figure_is_that_amount(message: str, amount: str, capped: bool) -> None:
-    info = assess(message, TODAY, rules=LEGAL_RULES).info
+    info = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert (info.amount, info.capped) == (amount, capped)
 
 
 def test_a_rate_is_taken_of_the_amount_labelled_with_the_words_that_name_its_base() -> None:
     """剩余合同价款的20%: of 剩余合同价款为25万 (50,000.00), not of the whole 合同总价60万."""
     message = "合同总价60万，甲方提前解除合同，需支付剩余合同价款的20%作为违约金，剩余合同价款为25万"
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == "50000.00"
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == "50000.00"
 
 
 def test_an_english_lateness_may_add_days_to_months() -> None:
     """2 months (60 days at 30 a month) and 5 days: 65 days."""
-    info = assess("the debtor was 2 months and 5 days late on RMB 30,000, 0.1% per day", TODAY, rules=LEGAL_RULES).info
+    info = assess("the debtor was 2 months and 5 days late on RMB 30,000, 0.1% per day", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert (info.days, info.amount) == (65, "1950.00")
 
 
@@ -743,14 +743,14 @@ def test_an_english_lateness_may_add_days_to_months() -> None:
 
 def test_a_part_paid_after_the_debt_is_taken_off_it_and_the_subtraction_is_shown() -> None:
     """欠款20万，已还10万: the penalty runs on the 100,000 still owed: 100,000 × 0.05% × 30 = 1,500."""
-    assessment = assess("欠款20万，已还10万，逾期30天，日万分之五", TODAY, rules=LEGAL_RULES)
+    assessment = assess("欠款20万，已还10万，逾期30天，日万分之五", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "1500.00"
     assert "未付金额：200,000.00 元 − 100,000.00 元（已付）= 100,000.00 元" in assessment.lines
 
 
 def test_a_figure_after_the_payment_is_already_what_is_owed() -> None:
     """合同款20万元，已付8万元，还欠12万元: 120,000 × 0.05% × 30 = 1,800, nothing taken off twice."""
-    assessment = assess("合同款20万元，已付8万元，还欠12万元，逾期30天，日万分之五", TODAY, rules=LEGAL_RULES)
+    assessment = assess("合同款20万元，已付8万元，还欠12万元，逾期30天，日万分之五", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "1800.00"
 
 
@@ -759,26 +759,26 @@ def test_a_figure_after_the_payment_is_already_what_is_owed() -> None:
 
 def test_a_payment_day_of_each_month_is_no_sum_per_day() -> None:
     """每月一日付款 names when rent falls due: 罚金500元 is no 500 a day, so the reply asks how it is worked out."""
-    assessment = assess("每月一日付款，欠款10万元，逾期15天，罚金500元", TODAY, rules=LEGAL_RULES)
+    assessment = assess("每月一日付款，欠款10万元，逾期15天，罚金500元", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None
     assert assessment.missing == ["违约金的日比例（例如“日万分之五”或“每日0.05%”）"]
 
 
 def test_a_rate_beside_a_payment_day_of_each_month_says_its_period_was_assumed() -> None:
     """租金每月一日支付 gives the rate no period: per day is an assumption the reply states."""
-    assessment = assess("租金每月一日支付，欠租金2万，逾期10天，违约金为未付租金的0.05%", TODAY, rules=LEGAL_RULES)
+    assessment = assess("租金每月一日支付，欠租金2万，逾期10天，违约金为未付租金的0.05%", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "100.00"
     assert "说明：比例 0.05% 未写明计算周期，按每日计算。" in assessment.lines
 
 
 @pytest.mark.parametrize("word", ["逾期", "延误", "推迟", "迟延", "迟付", "晚", "拖延"])
 def test_every_word_of_lateness_before_one_day_makes_a_sum_per_day(word: str) -> None:
-    assert assess(f"每{word}一日支付违约金500元，{word}了15天", TODAY, rules=LEGAL_RULES).info.amount == "7500.00"
+    assert assess(f"每{word}一日支付违约金500元，{word}了15天", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == "7500.00"
 
 
 def test_a_rate_per_month_over_whole_months_is_worded_as_such_with_no_day_count() -> None:
     """逾期3个月 at 2 % a month is 2 % × 3, no annual rate and no 90 days: the reply says what it computed."""
-    assessment = assess("欠款10万，逾期3个月，每逾期一个月按欠款的2%", TODAY, rules=LEGAL_RULES)
+    assessment = assess("欠款10万，逾期3个月，每逾期一个月按欠款的2%", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.kind is Kind.PER_PERIOD and assessment.info.amount == "6000.00"
     assert assessment.lines[:3] == [
         "逾期违约金（按月或按季度比例计算）：",
@@ -795,30 +795,30 @@ def test_a_rate_per_month_over_whole_months_is_worded_as_such_with_no_day_count(
 def test_the_taker_who_breaches_returns_the_excess_over_a_fifth_beside_the_double() -> None:
     """定金5万 on a 20万 contract: 40,000 is 定金 (20 %), returned double, and the 10,000 over it is a prepayment
     returned as paid: 80,000 + 10,000 = 90,000, each line shown."""
-    assessment = assess("定金5万，合同总价20万，收受定金的一方违约", TODAY, rules=LEGAL_RULES)
+    assessment = assess("定金5万，合同总价20万，收受定金的一方违约", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount == "90000.00"
     assert assessment.info.formula == "收受定金的一方违约：40,000.00 元 × 2 + 10,000.00 元（超过部分返还）= 90,000.00 元"
 
 
 def test_the_deposit_rule_states_that_the_breach_must_defeat_the_purpose_of_the_contract() -> None:
-    assessment = assess("给付定金的一方违约，定金3万，合同总额50万", TODAY, rules=LEGAL_RULES)
+    assessment = assess("给付定金的一方违约，定金3万，合同总额50万", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert any("致使不能实现合同目的" in line and "第五百八十七条" in line for line in assessment.lines)
 
 
 def test_a_loss_above_the_deposit_may_be_claimed_too() -> None:
     """Art. 588: a loss of 80,000 against a 定金 of 30,000 leaves 50,000 to claim."""
-    assessment = assess("我们付了定金3万，对方违约，实际损失8万", TODAY, rules=LEGAL_RULES)
+    assessment = assess("我们付了定金3万，对方违约，实际损失8万", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert any("80,000.00 元 − 30,000.00 元 = 50,000.00 元" in line for line in assessment.lines)
 
 
 def test_a_question_about_the_penalty_beside_a_deposit_asks_for_the_penalty_terms_and_names_the_deposit() -> None:
-    assessment = assess("合同总价10万，定金2万，违约金怎么算", TODAY, rules=LEGAL_RULES)
+    assessment = assess("合同总价10万，定金2万，违约金怎么算", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None
     assert assessment.missing == ["违约金的计算方式（每日比例、一次性比例或固定金额）"]
     assert any("定金 20,000.00 元" in line and "定金罚则" in line for line in assessment.lines)
 
 
 def test_an_english_deposit_is_asked_to_be_earnest_money_or_a_security_deposit() -> None:
-    assessment = assess("We paid a deposit of RMB 40,000 and the seller breached. How much do we get back?", TODAY, rules=LEGAL_RULES)
+    assessment = assess("We paid a deposit of RMB 40,000 and the seller breached. How much do we get back?", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None
     assert len(assessment.missing) == 1 and "定金" in assessment.missing[0] and "押金" in assessment.missing[0]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import LEGAL_RULES
+from corpus import LEGAL_RULES, PENALTY_WORDS
 
 from bot.penalty import assess
 from bot.penalty.arithmetic import (
@@ -75,7 +75,7 @@ def test_the_figures_a_reply_shows_multiply_out_to_the_amount_it_states(
 ) -> None:
     """What a user checks with a calculator: the reply's substituted figures are the ones the message gave (no
     digit lost on the way), and multiplied exactly, rounded once to the fen, they give the amount it states."""
-    assessment = assess(f"欠款{principal}元，逾期{day_count}天，每日{percent_a_day}%", TODAY, rules=LEGAL_RULES)
+    assessment = assess(f"欠款{principal}元，逾期{day_count}天，每日{percent_a_day}%", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     shown_principal, shown_percent, shown_days, shown_amount = shown_figures(assessment.text)
     assert (shown_principal, shown_percent, shown_days) == (principal, percent_a_day, day_count)
     assert shown_amount == round_fen(shown_principal * shown_percent / 100 * shown_days)
@@ -106,7 +106,7 @@ def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day
     reply states is what the figures it shows give on a calculator, rounded once, and the days are the
     days the message gave."""
     message = f"欠款{principal}元，逾期{day_count}天，日万分之{ten_thousandths}"
-    assessment = assess(message, TODAY, rules=LEGAL_RULES)
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     shown_principal, shown_percent, shown_days, shown_amount = shown_figures(assessment.text)
     assert (shown_principal, shown_days) == (principal, day_count)
     assert shown_amount == round_fen(shown_principal * shown_percent / 100 * shown_days)
@@ -122,7 +122,7 @@ def test_assess_rounds_once_at_the_end(principal: int, ten_thousandths: int, day
     ],
 )
 def test_a_small_penalty_is_not_lost_or_inflated_by_rounding_each_day(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 @settings(deadline=None)  # the first call loads the OpenCC dictionaries
@@ -131,8 +131,8 @@ def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_p
     """A stated cap changes the amount only when the penalty would pass it, and then the amount is the cap:
     the same message without the cap is the comparison a user makes."""
     uncapped_message = f"未付金额{principal}元，逾期{day_count}天，日千分之一"
-    info = assess(f"{uncapped_message}，违约金以未付金额的{cap_percent}%为限", TODAY, rules=LEGAL_RULES).info
-    uncapped = assess(uncapped_message, TODAY, rules=LEGAL_RULES).info
+    info = assess(f"{uncapped_message}，违约金以未付金额的{cap_percent}%为限", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
+    uncapped = assess(uncapped_message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert info.amount is not None and uncapped.amount is not None
     cap = round_fen(Decimal(principal) * cap_percent / 100)  # the cap as the message states it
     assert Decimal(info.amount) <= cap
@@ -147,7 +147,7 @@ def test_assess_never_exceeds_a_stated_cap(principal: int, day_count: int, cap_p
 @settings(deadline=None)  # the first call loads the OpenCC dictionaries
 @given(money.filter(lambda loss: loss > 0), money)
 def test_excessive_means_strictly_above_loss_times_one_point_three(loss: Decimal, agreed: Decimal) -> None:
-    info = assess(f"约定违约金{agreed}元，实际损失{loss}元，是否过高", TODAY, rules=LEGAL_RULES).info
+    info = assess(f"约定违约金{agreed}元，实际损失{loss}元，是否过高", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info
     assert info.threshold == f"{round_fen(loss * Decimal('1.3')):.2f}"
     assert info.excessive == (agreed > loss * Decimal("1.3"))
 
@@ -174,9 +174,9 @@ def test_the_legal_table_names_source_and_date_for_each_rule() -> None:
     ],
 )
 def test_an_agreed_sum_per_day_is_multiplied_by_the_days(message: str, amount: str) -> None:
-    assert assess(message, TODAY, rules=LEGAL_RULES).info.amount == amount
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS).info.amount == amount
 
 
 def test_a_sum_per_day_without_a_day_count_asks_for_it() -> None:
-    assessment = assess("每逾期一天支付违约金500元，违约金多少", TODAY, rules=LEGAL_RULES)
+    assessment = assess("每逾期一天支付违约金500元，违约金多少", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.info.amount is None and assessment.missing

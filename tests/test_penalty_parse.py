@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from corpus import PENALTY_WORDS
 
 from bot.penalty.parse import Period, Role, read_facts
 
@@ -11,7 +12,7 @@ TODAY = date(2026, 3, 5)
 
 
 def facts(message: str):
-    return read_facts(message, TODAY)
+    return read_facts(message, TODAY, words=PENALTY_WORDS)
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from text.amounts import Figure, find_amounts, split_figures, round_fen
+from text.amounts import find_amounts, round_fen, split_figures
 from text.dates import find_dates
 from text.numbers import EN_NUMBER, english_number, parse_number
+from text.paid import less_paid
 
 SENDER, RECIPIENT = "sender", "recipient"
 
@@ -387,16 +387,10 @@ def find_debt(message: str) -> dict[str, str]:
     if lead or tail:
         return {"vague_amount": (lead.group() if lead else "") + figure.raw + (tail.group() if tail else "")}
     kind = _DEBT_KINDS.search(before + after) or _DEBT_KINDS.search(message)
-    return {"amount": str(round_fen(_less_paid(figure, paid, candidates))), "debt_kind": kind.group() if kind else "款项"}
-
-
-def _less_paid(debt: Figure, paid: list[Figure], candidates: list[tuple[Figure, str, str]]) -> Decimal:
-    """合同额15万6千元，已付10万: a part paid after the debt is named comes off it; a figure after the payment (已付8万，
-    还欠12万) is already what is owed, and a payment as large as the debt leaves it as written."""
-    if not paid or debt.start > paid[0].start or any(c[0].start > paid[0].start for c in candidates):
-        return debt.value
-    total_paid = sum((figure.value for figure in paid), Decimal(0))
-    return debt.value - total_paid if total_paid < debt.value else debt.value
+    # 合同额15万6千元，已付10万: what is still owed (text.paid.less_paid, as the penalty engine decides it).
+    owing = less_paid(figure, paid, [c[0] for c in candidates])
+    amount = figure.value if owing is None else owing
+    return {"amount": str(round_fen(amount)), "debt_kind": kind.group() if kind else "款项"}
 
 
 def find_deadlines(message: str) -> dict[str, dict[str, Any]]:

@@ -2,12 +2,14 @@
 
 Public API (pure code: no retrieval, no Telegram):
 
-    looks_like_penalty(message, today=None) -> bool
+    looks_like_penalty(message, today=None, *, words) -> bool
         Routing hint: the message talks about 违约金/滞纳金/逾期/利息/过高… and gives figures or
         asks for a calculation ("怎么算", "多少"); or it gives an amount, a rate and a lateness.
 
-    assess(message, today=None, *, rules) -> PenaltyAssessment
-        Parse and compute with the legal table `rules` (`load_legal_rules(settings.penalty_rules_file)`). Never raises on user input. The assessment carries:
+    assess(message, today=None, *, rules, words) -> PenaltyAssessment
+        Parse and compute with the legal table `rules` (`load_legal_rules(settings.penalty_rules_file)`) and the
+        word lists `words` (`PenaltyWords.load(settings.penalty_words_file)`). Never raises on user input. The
+        assessment carries:
           info          the public `bot.models.PenaltyInfo` (amount is None unless computed)
           lines         the Chinese reply text, one line each: formula with the numbers, day count,
                         result in figures and capitals, assumptions, refusal or missing-figure question
@@ -34,8 +36,19 @@ from bot.penalty.parse import read_facts
 from bot.penalty.render import penalty_info, reply_lines
 from bot.penalty.legal_rules import LegalRules, load_legal_rules
 from text.lpr import LprTable
+from text.penalty_words import PenaltyWords
 
-__all__ = ["Kind", "LegalRules", "PenaltySignals", "penalty_signals", "PenaltyAssessment", "assess", "load_legal_rules", "looks_like_penalty"]
+__all__ = [
+    "Kind",
+    "LegalRules",
+    "PenaltySignals",
+    "PenaltyWords",
+    "penalty_signals",
+    "PenaltyAssessment",
+    "assess",
+    "load_legal_rules",
+    "looks_like_penalty",
+]
 
 _TOPIC_WORDS = re.compile(
     r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|定金|订金|penalty|late\s*fee|\blate\b|delay|interest|overdue|liquidated|damages|excessive",
@@ -82,8 +95,8 @@ class PenaltySignals(BaseModel):
     lateness_only: bool = False  # a lateness is its only figure: no amount, no rate
 
 
-def penalty_signals(message: str, today: date, lpr: LprTable | None = None) -> PenaltySignals:
-    facts = read_facts(message, today, lpr)
+def penalty_signals(message: str, today: date, lpr: LprTable | None = None, *, words: PenaltyWords) -> PenaltySignals:
+    facts = read_facts(message, today, lpr, words=words)
     # An impossible date or a negative duration is still a lateness the user meant: it goes to the engine,
     # which refuses it by name, rather than to a clause search.
     lateness = bool(facts.durations or facts.date_pair or facts.impossible_dates or facts.negative_days)
@@ -97,10 +110,12 @@ def penalty_signals(message: str, today: date, lpr: LprTable | None = None) -> P
     return PenaltySignals(looks_like_penalty=looks, figures=figures, topic=topic, lateness_only=only)
 
 
-def looks_like_penalty(message: str, today: date | None = None, lpr: LprTable | None = None) -> bool:
+def looks_like_penalty(
+    message: str, today: date | None = None, lpr: LprTable | None = None, *, words: PenaltyWords
+) -> bool:
     """A penalty word with figures or a request to calculate; or, with no such word, an amount,
     a rate and a lateness together (欠款8000元，1月10日到期至今未付，日万分之五)."""
-    return penalty_signals(message, today or date.today(), lpr).looks_like_penalty
+    return penalty_signals(message, today or date.today(), lpr, words=words).looks_like_penalty
 
 
 def _clause_query(kind: Kind, text: str) -> str:
@@ -109,11 +124,16 @@ def _clause_query(kind: Kind, text: str) -> str:
 
 
 def assess(
-    message: str, today: date | None = None, *, rules: LegalRules, lpr: LprTable | None = None
+    message: str,
+    today: date | None = None,
+    *,
+    rules: LegalRules,
+    words: PenaltyWords,
+    lpr: LprTable | None = None,
 ) -> PenaltyAssessment:
     """`lpr` is the published LPR table (knowledge/legal/lpr.yaml): without it, a rate given as a
     multiple of the LPR is asked for rather than guessed."""
-    facts = read_facts(message, today or date.today(), lpr)
+    facts = read_facts(message, today or date.today(), lpr, words=words)
     outcome = evaluate(facts, rules)
     return PenaltyAssessment(
         kind=outcome.kind,

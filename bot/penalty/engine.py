@@ -25,7 +25,6 @@ from bot.penalty.arithmetic import (
 )
 from bot.penalty.parse import (
     INTEREST_WORDS,
-    LATE_WORDS,
     ONE_OFF_WORDS,
     Amount,
     DepositBreach,
@@ -37,6 +36,7 @@ from bot.penalty.parse import (
 from bot.penalty.legal_rules import LegalRules
 from text.amounts import round_fen
 from text.bounds import amount_problem
+from text.paid import less_paid
 
 # Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
 MAX_DAILY_RATE = Decimal("0.01")
@@ -63,7 +63,6 @@ class Kind(StrEnum):
 
 
 # With no rate to go by, the words decide; interest first, since 逾期利息 is also late.
-_KIND_WORDS = ((Kind.INTEREST, INTEREST_WORDS), (Kind.LATE_PAYMENT, LATE_WORDS), (Kind.ONE_OFF, ONE_OFF_WORDS))
 
 
 @dataclass(frozen=True)
@@ -149,25 +148,18 @@ def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
     return None
 
 
-def _paid_off(facts: PenaltyFacts, base: Amount, paid: list[Amount]) -> bool:
-    """欠款20万，已还10万: a part paid after the debt is named comes off it, unless a debt figure follows the payment
-    (已付8万，还欠12万: that figure is what is still owed)."""
-    first_paid = min(a.start for a in paid)
-    debts = (Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL)
-    later_debt = any(a.role in debts and not a.is_bound and not a.per_day and a.start > first_paid for a in facts.amounts)
-    return base.start < first_paid and not later_debt
+_DEBT_ROLES = (Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL)
 
 
 def _remaining(facts: PenaltyFacts, base: Amount, outcome: Outcome) -> Amount:
-    """The debt less the sums paid: 欠款10万，其中5万已付清，剩余部分逾期 (the remainder named without a figure of its
-    own), or 欠款20万，已还10万 (a part paid after the debt). The subtraction is a line of the reply."""
+    """The debt less the sums paid (`text.paid.less_paid`: 欠款10万，其中5万已付清，剩余部分逾期, or 欠款20万，已还10万).
+    The subtraction is a line of the reply."""
     paid = [a for a in facts.amounts if a.role is Role.PAID and not a.is_bound]
-    total_paid = sum((a.value for a in paid), Decimal(0))
-    if not paid or base.role is Role.PAID or total_paid >= base.value:
+    debts = [a for a in facts.amounts if a.role in _DEBT_ROLES and not a.is_bound and not a.per_day]
+    remaining = None if base.role is Role.PAID else less_paid(base, paid, debts, remainder_named=facts.remainder)
+    if remaining is None:
         return base
-    if not (facts.remainder or _paid_off(facts, base, paid)):
-        return base
-    remaining = base.value - total_paid
+    total_paid = base.value - remaining
     outcome.base_note = f"未付金额：{yuan(base.value)} − {yuan(total_paid)}（已付）= {yuan(remaining)}"
     return Amount(remaining, f"{base.raw}−{'−'.join(a.raw for a in paid)}", Role.PRINCIPAL, False, base.label, start=base.start)
 
@@ -201,9 +193,12 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         return Kind.DEPOSIT, []
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
         return Kind.EXCESSIVE, []
-    for kind, words in _KIND_WORDS:
-        if words.search(facts.text):
-            return kind, []
+    if INTEREST_WORDS.search(facts.text):
+        return Kind.INTEREST, []
+    if facts.speaks_of_lateness:
+        return Kind.LATE_PAYMENT, []
+    if ONE_OFF_WORDS.search(facts.text):
+        return Kind.ONE_OFF, []
     return Kind.UNKNOWN, []
 
 

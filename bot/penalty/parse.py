@@ -17,6 +17,7 @@ from text.amounts import DAY_UNIT, MASK, find_amounts, split_figures
 from text.chars import normalise_message
 from text.dates import scan_dates
 from text.lpr import LprTable
+from text.penalty_words import PenaltyWords, Period, alternation
 from text.rates import RateScan, scan_rates
 from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
 
@@ -39,18 +40,9 @@ class Role(StrEnum):
     UNLABELLED = "unlabelled"
 
 
-class Period(StrEnum):
-    DAILY = "daily"
-    WEEKLY = "weekly"  # 每逾期一周按…的0.5%: per whole week late
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"  # 每逾期一个季度按欠款的3%: per whole quarter late
-    ANNUAL = "annual"
-    ONE_OFF = "one_off"
-    UNSTATED = "unstated"
-
-
-# The label standing closest before a figure gives its role (`_role_of`).
-_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
+# The label standing closest before a figure gives its role (`_role_of`); the 定金 and paid labels are built from
+# the word lists (`_role_words`).
+_FIXED_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.TOTAL: re.compile(
         r"总金额|总额|总价款?|合同金额|协议金额|合同价款?|合同额|协议额|合同标的|标的额|合同款|合同总值|"
         r"订单金额|采购金额|项目金额|签约金额|total|contract\s*(?:value|price|amount|sum)", re.I
@@ -61,12 +53,6 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|(?:liquidated|agreed)\s*damages|agreed\s*penalty|penalty\s*(?:of|is)",
         re.I,
     ),
-    # 定金 only: 订金 is a prepayment, with no penalty rule of its own.
-    Role.DEPOSIT: re.compile(r"定金|earnest\s*money", re.I),
-    # 已付30万，剩余20万逾期: what was paid is no base of a penalty.
-    Role.PAID: re.compile(
-        r"已(?:经)?(?:于[^，,。；;\d]{0,4})?(?:付清|付|支付|收到?|还清|还|结清)|(?:already|has|have|had)\s+(?:been\s+)?paid", re.I
-    ),
     Role.PRINCIPAL: re.compile(
         r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
         r"剩余|剩下|余款|余额|"
@@ -74,6 +60,26 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         re.I,
     ),
 }
+
+
+def _role_words(words: PenaltyWords) -> dict[Role, re.Pattern[str]]:
+    """Every role's label, in the order a tie is settled (the principal's words last)."""
+    fixed = _FIXED_ROLE_WORDS
+    return {
+        Role.TOTAL: fixed[Role.TOTAL],
+        Role.LOSS: fixed[Role.LOSS],
+        Role.DAMAGES: fixed[Role.DAMAGES],
+        # 定金 only: 订金 is a prepayment, with no penalty rule of its own.
+        Role.DEPOSIT: re.compile(words.deposit_word, re.I),
+        # 已付30万，剩余20万逾期: what was paid is no base of a penalty.
+        Role.PAID: re.compile(
+            rf"已(?:经)?(?:于[^，,。；;\d]{{0,4}})?{words.paid_word}|(?:already|has|have|had)\s+(?:been\s+)?{words.paid_en_word}",
+            re.I,
+        ),
+        Role.PRINCIPAL: fixed[Role.PRINCIPAL],
+    }
+
+
 # 不超过, 不得高于, 不应超出, 不能多于: a negation, an optional modal, a word of exceeding.
 _CAP_BEFORE = re.compile(
     r"不(?:得|应|能|可|宜)?(?:超过|超出|高于|多于)|最高|最多|至多|上限|封顶"
@@ -98,43 +104,41 @@ _PENALTY_WORD_RE = re.compile(_PENALTY_WORD, re.I)
 # 乙方每逾期一天交付，按合同总额的千分之一支付违约金.
 # 每延误一天, 每推迟一日, 每晚一天: a word of lateness between 每 and 一天. Only such a word: 每月一日付款 is a
 # payment day, not a rate per day.
-LATENESS_WORDS = ("逾期", "迟延", "延迟", "延误", "推迟", "迟付", "迟交", "晚付", "晚交", "拖延", "拖欠", "延期", "超期", "滞后", "耽误", "晚", "迟", "拖")
-_LATENESS_WORD = "(?:" + "|".join(sorted(LATENESS_WORDS, key=len, reverse=True)) + ")"
-_EVERY_DAY = rf"(?:每(?:{_LATENESS_WORD}(?=[一1][日天]))?[一1]?[日天]|按[日天](?:计|算|收))"
-_EVERY_DAY_RE = re.compile(_EVERY_DAY)
+def _every_day(words: PenaltyWords) -> str:
+    return rf"(?:每(?:{words.lateness_after_every}(?=[一1][日天]))?[一1]?[日天]|按[日天](?:计|算|收))"
+
+
 # 每迟延一周，按合同总价的0.5%: a rate per week, common in delivery and works contracts.
-_EVERY_WEEK = r"(?:每(?:逾期|迟延|延迟|拖延|超期)?[一1]?个?(?:周|星期|礼拜)|按周(?:计|算|收)?)"
-_EVERY_WEEK_RE = re.compile(_EVERY_WEEK)
+def _every_week(words: PenaltyWords) -> str:
+    return rf"(?:每{words.lateness_word}?[一1]?个?(?:周|星期|礼拜)|按周(?:计|算|收)?)"
+
+
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_PERIOD_BEFORE: dict[Period, re.Pattern[str]] = {
-    Period.DAILY: re.compile(
-        rf"{_EVERY_DAY}|按[日天]|[日天](?:利率|利息|息|费率|罚息)?(?:按|为)?\s*$|"
-        r"daily|per\s*day|a\s*day",
-        re.I,
-    ),
-    Period.WEEKLY: re.compile(rf"{_EVERY_WEEK}|周(?:利率|费率)|weekly|per\s*week|each\s*week", re.I),
-    Period.MONTHLY: re.compile(r"每(?:逾期)?[一1]?个?月|按月|月(?:利率|息|费率)|monthly|per\s*month", re.I),
-    Period.QUARTERLY: re.compile(
-        r"每(?:逾期|迟延|延迟)?[一1]?个?季度|按季度?|季度?(?:利率|息|费率)|quarterly|per\s*quarter", re.I
-    ),
-    Period.ANNUAL: re.compile(
-        r"每年|按年|年(?:利率|息|化|率|费率)|LPR|贷款市场报价利率|annual|yearly|per\s*(?:annum|year)", re.I
-    ),
-}
-_PERIOD_AFTER: dict[Period, re.Pattern[str]] = {
-    # 0.05%/天, 500元每天, 0.05% per day: also a sum per day (_read_amounts).
-    Period.DAILY: re.compile(r"\s*(?:(?:/|每|一|per\s*|a\s+|(?:for\s+)?each\s+)\s*(?:日|天|day\b)|daily)", re.I),
-    Period.WEEKLY: re.compile(r"\s*(?:(?:/|每|per\s*|a\s+|each\s+)\s*(?:周|星期|week\b)|weekly)", re.I),
-    Period.MONTHLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?月|month)", re.I),
-    Period.QUARTERLY: re.compile(r"\s*(?:/|每|per\s*|a\s*)(?:个?季度|quarter)", re.I),
-    # 12% p.a.: the lenders' abbreviation of per annum.
-    Period.ANNUAL: re.compile(r"\s*(?:(?:/|每|per\s*|a\s*)(?:年|year|annum)|p\.\s?a\.?)", re.I),
-}
+
+
+def _period_before(words: PenaltyWords) -> dict[Period, re.Pattern[str]]:
+    """A rate's period written before it: 日万分之五, 每逾期一周, 按月, 年利率."""
+    late = words.lateness_word
+    return {
+        Period.DAILY: re.compile(
+            rf"{_every_day(words)}|按[日天]|[日天](?:利率|利息|息|费率|罚息)?(?:按|为)?\s*$|daily|per\s*day|a\s*day",
+            re.I,
+        ),
+        Period.WEEKLY: re.compile(rf"{_every_week(words)}|周(?:利率|费率)|weekly|per\s*week|each\s*week", re.I),
+        Period.MONTHLY: re.compile(rf"每{late}?[一1]?个?月|按月|月(?:利率|息|费率)|monthly|per\s*month", re.I),
+        Period.QUARTERLY: re.compile(
+            rf"每{late}?[一1]?个?季度|按季度?|季度?(?:利率|息|费率)|quarterly|per\s*quarter", re.I
+        ),
+        Period.ANNUAL: re.compile(
+            r"每年|按年|年(?:利率|息|化|率|费率)|LPR|贷款市场报价利率|annual|yearly|per\s*(?:annum|year)", re.I
+        ),
+    }
+
+
 # Words that say which calculation is meant, when a figure's period is not written next to it.
 # A rate called 利率/利息 with no period is an annual rate: that is how Chinese rates are quoted.
 INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
 ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|合同额|一次性|转包|解除|one[-\s]?off|lump", re.I)
-LATE_WORDS = re.compile(r"逾期|迟延|延迟|延误|推迟|迟付|迟交|拖欠|拖了|晚了|晚付|超期|超过|滞纳|欠款|未付|late|overdue|delay", re.I)
 
 # 一个半月 adds half a month (个半 before 月). 一年半 and 半年 are read too (半 after 年, 半 as the number) but
 # give no day count: at 365 days a year, half a year is no whole number of days, so the reply asks for it.
@@ -168,16 +172,16 @@ _MONTHS_PER_UNIT = {"月": 1, "month": 1, "季度": 3, "quarter": 3, "年": 12, 
 # 逾期45天 欠款10万).
 _DEBT_PERIOD_AFTER = re.compile(r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
 # Words that name lateness itself, so a duration right after them is the day count (逾期45天 beats 拖欠三个月).
-_LATENESS_BEFORE = re.compile(r"(?:逾期|迟延|延迟|延误|推迟|迟付|拖延|超期|晚了|晚付|过期|late|overdue|delayed?)(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", re.I)
+def _names_lateness(words: PenaltyWords, before: str) -> bool:
+    return bool(re.search(rf"{words.lateness_any}(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", before, re.I))
+
+
 # 每月一日付款, 每年1日: a day within a period, when something falls due, not a lateness.
 _DAY_OF_PERIOD_BEFORE = re.compile(r"每\s*个?(?:月|季度?|年|周|星期|礼拜)的?\s*$")
-_PER_DAY_MARKER = re.compile(rf"每{_LATENESS_WORD}?$")  # 每逾期一日, 每延误一天: a rate's period, not a duration
 # 30日内付款 and 提前30天通知 are terms, not lateness.
 _DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
 _NOTICE_BEFORE = re.compile(r"提前\s*$")
 _UNTIL_TODAY = re.compile(r"至今|截至今|到今天|到现在|目前|仍未|尚未|还没|还未|迄今|until\s*now|still\s*unpaid|to\s*date", re.I)
-_DUE_WORDS = re.compile(r"应付|应当支付|到期|约定|due", re.I)
-_PAID_WORDS = re.compile(r"实际|付清|才付|支付了|付了|还清|结清|收到|到账|paid", re.I)
 
 # Figures that do not read as exact numbers (十二三万元, 10多万元, 若干万元, 三十几天): say so, never guess.
 _NUMERALS = "\\d.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
@@ -266,27 +270,44 @@ _SIDE = (
 )
 _US = {"我们", "我方", "我司", "本公司", "we"}
 _BREACH_WORDS = r"(?:违约|毁约|反悔|不履行|不发货|不交货|不买了|不要了|不卖了|跑路)"
-# A side named by its part in the 定金: 收受定金的一方违约, 给付定金的一方违约. A fact, like who gave and who breached.
-_TAKER_NAMED = re.compile(rf"收(?:受|取)?定金的?一?方{_BREACH_WORDS}")
-_GIVER_NAMED = re.compile(rf"(?:给付|交付|支付|交|付)定金的?一?方{_BREACH_WORDS}")
 # Outcome words: 要求双倍返还 tells the taker breached, 没收定金 the giver. They are what the user wants, not what
 # happened, so they count only when the message names no sides, and never inside a question (对方要双倍返还吗).
 _TAKER_OUTCOME = re.compile(r"双倍(?:返还|退还|退|返)|(?:返还|退还|退)双倍|double\s+the\s+deposit", re.I)
-_GIVER_OUTCOME = re.compile(
-    r"定金不(?:予)?(?:返还|退还|退)|无权(?:要求|请求)?返还定金|没收定金|定金(?:被)?没收|丧失定金", re.I
-)
 _QUESTION = re.compile(r"吗|[？?]|要不要|能不能|可不可以|是不是|是否|能否|可否|\b(?:can|could|should)\b", re.I)
-_DEPOSIT_WORD = r"(?:定金|earnest\s+money)"
-_GAVE = re.compile(
-    rf"{_SIDE}[^，,。；;]{{0,6}}(?:付|交|支付|给)了?[^，,。；;]{{0,6}}定金"
-    rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:paid|gave|put\s+down)\b[^.;]{{0,30}}?{_DEPOSIT_WORD}",
-    re.I,
-)
-_TOOK = re.compile(
-    rf"{_SIDE}[^，,。；;]{{0,6}}收(?:了|到|取|受)?[^，,。；;]{{0,6}}定金"
-    rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:took|received|accepted|collected)\b[^.;]{{0,30}}?{_DEPOSIT_WORD}",
-    re.I,
-)
+
+
+@dataclass(frozen=True)
+class _DepositPatterns:
+    """Who gave, took, or lost a 定金, each pattern built around the 定金 words of the word lists."""
+
+    taker_named: re.Pattern[str]  # 收受定金的一方违约: a side named by its part in the 定金, a fact
+    giver_named: re.Pattern[str]  # 给付定金的一方违约
+    giver_outcome: re.Pattern[str]  # 没收定金, 定金不予返还: what the user wants, when no side is named
+    gave: re.Pattern[str]  # 我们付了定金
+    took: re.Pattern[str]  # 对方收了定金
+
+    @classmethod
+    def of(cls, words: PenaltyWords) -> _DepositPatterns:
+        zh, any_word = alternation(words.deposit), words.deposit_word
+        return cls(
+            taker_named=re.compile(rf"收(?:受|取)?{zh}的?一?方{_BREACH_WORDS}"),
+            giver_named=re.compile(rf"(?:给付|交付|支付|交|付){zh}的?一?方{_BREACH_WORDS}"),
+            giver_outcome=re.compile(
+                rf"{zh}不(?:予)?(?:返还|退还|退)|无权(?:要求|请求)?返还{zh}|没收{zh}|{zh}(?:被)?没收|丧失{zh}", re.I
+            ),
+            gave=re.compile(
+                rf"{_SIDE}[^，,。；;]{{0,6}}(?:付|交|支付|给)了?[^，,。；;]{{0,6}}{zh}"
+                rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:paid|gave|put\s+down)\b[^.;]{{0,30}}?{any_word}",
+                re.I,
+            ),
+            took=re.compile(
+                rf"{_SIDE}[^，,。；;]{{0,6}}收(?:了|到|取|受)?[^，,。；;]{{0,6}}{zh}"
+                rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:took|received|accepted|collected)\b[^.;]{{0,30}}?{any_word}",
+                re.I,
+            ),
+        )
+
+
 _BREACHED = re.compile(
     rf"{_SIDE}[^，,。；;]{{0,8}}{_BREACH_WORDS}"
     rf"|{_SIDE}\s+(?:then\s+|later\s+|has\s+)?(?:breached|defaulted|backed\s+out|walked\s+away|failed\s+to\s+perform)",
@@ -313,23 +334,24 @@ def _stated_outcome(text: str, pattern: re.Pattern[str]) -> bool:
     return False
 
 
-def _deposit_breach(text: str) -> DepositBreach | None:
+def _deposit_breach(text: str, words: PenaltyWords) -> DepositBreach | None:
     """Which side of the 定金 breached. The facts first: the side named by its part (给付定金的一方违约), or who gave
     or took it and who breached (我们付了定金，对方违约: the taker). Only when the message tells neither, an outcome
     the user states (要求双倍返还: the taker); never one asked about. None when the message does not tell."""
-    if _TAKER_NAMED.search(text):
+    deposit = _DepositPatterns.of(words)
+    if deposit.taker_named.search(text):
         return DepositBreach.TAKER
-    if _GIVER_NAMED.search(text):
+    if deposit.giver_named.search(text):
         return DepositBreach.GIVER
     breacher = _side(_BREACHED.search(text))
-    gave, took = _side(_GAVE.search(text)), _side(_TOOK.search(text))
+    gave, took = _side(deposit.gave.search(text)), _side(deposit.took.search(text))
     if breacher is not None and gave is not None:
         return DepositBreach.GIVER if gave == breacher else DepositBreach.TAKER
     if breacher is not None and took is not None:
         return DepositBreach.TAKER if took == breacher else DepositBreach.GIVER
     if _stated_outcome(text, _TAKER_OUTCOME):
         return DepositBreach.TAKER
-    if _stated_outcome(text, _GIVER_OUTCOME):
+    if _stated_outcome(text, deposit.giver_outcome):
         return DepositBreach.GIVER
     return None
 
@@ -353,6 +375,7 @@ class PenaltyFacts:
     cap_of: Role | None = None  # 违约金以欠款本金为限: a cap that is a named amount itself, with no figure of its own
     deposit_breach: DepositBreach | None = None  # which side of a 定金 breached, when the message says
     prepayment_only: bool = False  # 订金 named and no 定金: a prepayment, outside the 定金 rule
+    speaks_of_lateness: bool = False  # a word of lateness or of a debt (逾期, 欠款): a late payment is meant
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
 
@@ -381,11 +404,11 @@ def _clause_after(text: str, end: int, reach: int = _LABEL_REACH) -> str:
     return window[: stop.start()] if stop else window
 
 
-def _role_of(before: str) -> Role | None:
+def _role_of(before: str, words: PenaltyWords) -> Role | None:
     """The label standing closest before a figure (the longer one on a tie: 欠款总额 is principal);
     None when the clause names none."""
     best: tuple[int, int, Role] | None = None
-    for role, pattern in _ROLE_WORDS.items():
+    for role, pattern in _role_words(words).items():
         for match in pattern.finditer(before):
             candidate = (match.end(), len(match.group()), role)
             if best is None or candidate[:2] > best[:2]:
@@ -396,19 +419,19 @@ def _role_of(before: str) -> Role | None:
 _AFTER_REACH = 5  # a label after a figure must follow at once: 8万元的违约金, 5万元的实际损失
 
 
-def _role_after(after: str) -> Role | None:
+def _role_after(after: str, words: PenaltyWords) -> Role | None:
     """The label standing first right after a figure, when none stands before it."""
     window = after[:_AFTER_REACH]
-    found = [(match.start(), role) for role, pattern in _ROLE_WORDS.items() if (match := pattern.search(window))]
+    found = [(match.start(), role) for role, pattern in _role_words(words).items() if (match := pattern.search(window))]
     return min(found)[1] if found else None
 
 
-def _english_role(text: str, start: int) -> Role | None:
+def _english_role(text: str, start: int, words: PenaltyWords) -> Role | None:
     """English words are longer: a label may stand further back in the clause ("our actual damages were only RMB
     300,000"). Asked only when the usual reach found none."""
     if not _LATIN_WORD.search(text, max(0, start - _LABEL_REACH), start):
         return None
-    return _role_of(_after_rate(_clause_before(text, start, reach=_LABEL_REACH * 2)))
+    return _role_of(_after_rate(_clause_before(text, start, reach=_LABEL_REACH * 2)), words)
 
 
 def _after_rate(before: str) -> str:
@@ -421,23 +444,27 @@ def _after_rate(before: str) -> str:
 _OF_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?P<label>[^，,。；;:]{0,30})", re.I)
 
 
-def _base_after(text: str, end: int) -> Role | None:
+def _base_after(text: str, end: int, words: PenaltyWords) -> Role | None:
     match = _OF_BASE.match(text, end)
-    role = _role_of(match.group("label")) if match else None
+    role = _role_of(match.group("label"), words) if match else None
     return role if role in (Role.PRINCIPAL, Role.TOTAL) else None
 
 
 # 已付违约金500元, 已经收到对方支付的违约金1000元, penalty of RMB 500 already paid: a penalty paid, not one agreed.
-_PAID_WORDS_NEAR = re.compile(
-    r"已(?:经)?[^，,。；;\d]{0,4}(?:付|支付|收|缴|交)|(?:付|交|缴|收到)了|(?:already|has\s+been|have\s+been)\s+paid|\bpaid\b|received",
-    re.I,
-)
+def _said_paid(words: PenaltyWords, near: str) -> bool:
+    paid = words.paid_word
+    return bool(re.search(rf"已(?:经)?[^，,。；;\d]{{0,4}}{paid}|{paid}了|\b{words.paid_en_word}\b", near, re.I))
+
+
 # 已付500元违约金, "paid RMB 500 of the penalty": a sum paid that the words after it name as penalty.
 _PENALTY_AFTER = re.compile(
     r"\s*(?:的)?(?:违约金|滞纳金|罚息|罚金)|\s*of\s+(?:the\s+)?(?:penalty|late\s+fee|(?:liquidated\s+)?damages)", re.I
 )
-# "customer paid RMB 30,000 on time, the rest is late": what follows the figure says it was paid.
-_PAID_AFTER = re.compile(r"\s*(?:on\s+time|in\s+full|已(?:经)?(?:付|支付|还|结清|付清))", re.I)
+# "customer paid RMB 30,000 on time, the rest is late", 3万元已结清: what follows the figure says it was paid.
+def _paid_after(words: PenaltyWords, after: str) -> bool:
+    return bool(re.match(rf"\s*(?:on\s+time|in\s+full|已(?:经)?{words.paid_word})", after, re.I))
+
+
 
 
 def _is_cap(before: str, after: str) -> bool:
@@ -455,28 +482,20 @@ def _sentence_before(text: str, start: int) -> str:
     return text[ends[-1].end() if ends else 0 : start]
 
 
-# "0.1% of contract value per day": English names the base first and the period after it.
-_PERIOD_AFTER_BASE: dict[Period, re.Pattern[str]] = {
-    Period.DAILY: re.compile(r"\b(?:per|a|each)\s+day\b|\bdaily\b", re.I),
-    Period.WEEKLY: re.compile(r"\b(?:per|a|each)\s+week\b|\bweekly\b", re.I),
-    Period.MONTHLY: re.compile(r"\b(?:per|a|each)\s+month\b|\bmonthly\b", re.I),
-    Period.QUARTERLY: re.compile(r"\b(?:per|a|each)\s+quarter\b|\bquarterly\b", re.I),
-    Period.ANNUAL: re.compile(r"\bper\s+(?:annum|year)\b|\ba\s+year\b|\bp\.\s?a\.|\bannually\b", re.I),
-}
-
-
-def _period_of(before: str, after: str, sentence: str) -> tuple[Period, bool]:
+def _period_of(before: str, after: str, sentence: str, words: PenaltyWords) -> tuple[Period, bool]:
     """The rate's period, and whether it was inferred rather than written. AFTER is the rest of the rate's clause."""
+    written_before = _period_before(words)
     for period in (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.QUARTERLY, Period.ANNUAL):
-        if _PERIOD_BEFORE[period].search(before) or _PERIOD_AFTER[period].match(after):
+        if written_before[period].search(before) or words.period_right_after[period].match(after):
             return period, False
+    # "0.1% of contract value per day": English names the base first and the period after it.
     if _OF_BASE.match(after):
-        for period, pattern in _PERIOD_AFTER_BASE.items():
+        for period, pattern in words.period_after_base.items():
             if pattern.search(after):
                 return period, False
-    if _EVERY_DAY_RE.search(sentence):
+    if re.search(_every_day(words), sentence):
         return Period.DAILY, False
-    if _EVERY_WEEK_RE.search(sentence):
+    if re.search(_every_week(words), sentence):
         return Period.WEEKLY, False
     if INTEREST_WORDS.search(before):
         return Period.ANNUAL, True
@@ -493,25 +512,31 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
+def _read_amounts(text: str, has_rate: bool, words: PenaltyWords) -> list[Amount]:
     amounts = []
+    every_day, every_week = re.compile(_every_day(words)), re.compile(_every_week(words))
     for figure in find_amounts(text):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
-        role = _role_of(_after_rate(before)) or _role_after(after) or _english_role(text, figure.start) or Role.UNLABELLED
-        if role is Role.DAMAGES and _PAID_WORDS_NEAR.search(before + after[:_AFTER_REACH]):
+        role = (
+            _role_of(_after_rate(before), words)
+            or _role_after(after, words)
+            or _english_role(text, figure.start, words)
+            or Role.UNLABELLED
+        )
+        if role is Role.DAMAGES and _said_paid(words, before + after[:_AFTER_REACH]):
             role = Role.PENALTY_PAID
         elif role is Role.PAID and _PENALTY_AFTER.match(after):
             role = Role.PENALTY_PAID
-        elif role in (Role.PRINCIPAL, Role.UNLABELLED) and _PAID_AFTER.match(after):
+        elif role in (Role.PRINCIPAL, Role.UNLABELLED) and _paid_after(words, after):
             role = Role.PAID
         # 每逾期一日，支付违约金500元 is a sum per day; 每逾期一天按欠款10万元的… names a base, not one. With a
         # rate in the message, 每天 belongs to the rate (10万元每天万分之五).
         per_day = not has_rate and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
-            _PERIOD_AFTER[Period.DAILY].match(after) or _EVERY_DAY_RE.search(_sentence_before(text, figure.start))
+            words.period_right_after[Period.DAILY].match(after) or every_day.search(_sentence_before(text, figure.start))
         )
         # 每逾期一周罚款2000元, 2000元/周: a sum per week, read the same way.
         per_week = not (has_rate or per_day) and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
-            _PERIOD_AFTER[Period.WEEKLY].match(after) or _EVERY_WEEK_RE.search(_sentence_before(text, figure.start))
+            words.period_right_after[Period.WEEKLY].match(after) or every_week.search(_sentence_before(text, figure.start))
         )
         is_cap = _is_cap(before, after)
         floor = not is_cap and _is_floor(before, _sentence_before(text, figure.start))
@@ -524,17 +549,17 @@ def _read_amounts(text: str, has_rate: bool) -> list[Amount]:
     return amounts
 
 
-def _read_rates(text: str, scan: RateScan) -> list[Rate]:
+def _read_rates(text: str, scan: RateScan, words: PenaltyWords) -> list[Rate]:
     rates = []
     for figure in scan.rates:
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
-        base = _role_of(before) or _base_after(text, figure.end)
+        base = _role_of(before, words) or _base_after(text, figure.end, words)
         is_cap = _is_cap(before, after)
         if figure.annual:
             period, period_inferred = Period.ANNUAL, False
         else:
             rest = _clause_after(text, figure.end, reach=_LABEL_REACH * 2)
-            period, period_inferred = _period_of(before, rest, _sentence_before(text, figure.start))
+            period, period_inferred = _period_of(before, rest, _sentence_before(text, figure.start), words)
         rates.append(
             Rate(
                 value=figure.value,
@@ -577,18 +602,19 @@ def _whole_months(number: Decimal, unit: str, match: re.Match[str]) -> int | Non
     return int(months) if months == months.to_integral_value() else None
 
 
-def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
+def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], list[str], list[str]]:
     """Durations in days, any negative ones (逾期-5天) for the engine to refuse, and the periods a debt
     covers (三个月服务费), which are set aside with a word in the reply."""
     durations, negative, debt_periods = [], [], []
     for match in _DURATION.finditer(text):
         before = _clause_before(text, match.start())
-        late = bool(LATE_WORDS.search(before))
+        late = bool(words.late_clause.search(before))
         if _DEBT_PERIOD_AFTER.match(text, match.end()) and not match.group("sign"):
             debt_periods.append(match.group().strip())
             continue
         is_term = _DEADLINE_AFTER.match(text, match.end()) or _NOTICE_BEFORE.search(before)
-        if _PER_DAY_MARKER.search(before) or _DAY_OF_PERIOD_BEFORE.search(before) or (is_term and not late):
+        per_day_marker = re.search(rf"每{words.lateness_after_every}?$", before)  # 每逾期一日: a rate's period
+        if per_day_marker or _DAY_OF_PERIOD_BEFORE.search(before) or (is_term and not late):
             continue
         written = match.group("unit") or match.group("half_unit") or match.group("day").strip()
         unit = re.sub(r"s$", "", written.lower()).removeprefix("个")
@@ -612,7 +638,7 @@ def _read_durations(text: str) -> tuple[list[Duration], list[str], list[str]]:
             continue  # 2.5天: not a whole day count
         assumed = [f"每{_UNIT_NAMES.get(u, u)} {_ASSUMED_DAYS_PER_UNIT[u]} 天" for u in units if u in _ASSUMED_DAYS_PER_UNIT]
         assumption = "、".join(assumed) or None
-        names_lateness = bool(_LATENESS_BEFORE.search(before))
+        names_lateness = _names_lateness(words, before)
         months = _whole_months(number, unit, match) if all(u in _MONTHS_PER_UNIT for u in units) else None
         durations.append(
             Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start())
@@ -649,7 +675,7 @@ def _first_day_counted(text: str, start: int, end: int) -> bool:
     return bool(_OPENS_BEFORE.search(_clause_before(text, start)) or _OPENS_AFTER.match(text, mark.end()))
 
 
-def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> DatePair | None:
+def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date, words: PenaltyWords) -> DatePair | None:
     """The due date and the payment (or reckoning) date, however the message orders them. A due date of today
     with 至今 is no pair: it tells no lateness (今天已逾期30天，至今未付 gives its days in words)."""
     if len(dates) == 1 and _UNTIL_TODAY.search(text) and dates[0][0] != today:
@@ -658,8 +684,9 @@ def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date) -> Da
     if len(dates) < 2:
         return None
     (first, first_start, first_end), (second, second_start, second_end) = dates[:2]
-    first_is_paid = bool(_PAID_WORDS.search(_clause_before(text, first_start) + _clause_after(text, first_end)))
-    second_is_due = bool(_DUE_WORDS.search(_clause_before(text, second_start)))
+    around_first = _clause_before(text, first_start) + _clause_after(text, first_end)
+    first_is_paid = bool(words.payment_day_words.search(around_first))
+    second_is_due = bool(words.due_day_words.search(_clause_before(text, second_start)))
     if first_is_paid and second_is_due:
         (first, first_start, first_end), (second, second_end) = (second, second_start, second_end), (first, first_end)
     return DatePair(
@@ -689,14 +716,14 @@ def _unreadable(text: str, with_rates: str) -> list[str]:
 _NO_FIGURE = re.compile(rf"[^{_NUMERALS}{MASK}]*")
 
 
-def _cap_of(text: str) -> Role | None:
+def _cap_of(text: str, words: PenaltyWords) -> Role | None:
     """违约金以欠款本金为限, 违约金不超过合同总额: a cap on the penalty naming an amount, the principal or the contract
     price, in a clause with no figure of its own (one with a figure is read as a cap amount or share)."""
     for clause in _CLAUSE_END.split(text):
         is_cap = bool(_CAP_BEFORE.search(clause) or re.search(r"为限|为上限|封顶", clause))
         if not (is_cap and _PENALTY_WORD_RE.search(clause) and _NO_FIGURE.fullmatch(clause)):
             continue
-        named = [role for role, words in _ROLE_WORDS.items() if role in (Role.PRINCIPAL, Role.TOTAL) and words.search(clause)]
+        named = [role for role in (Role.TOTAL, Role.PRINCIPAL) if _FIXED_ROLE_WORDS[role].search(clause)]
         if len(named) == 1:
             return named[0]
     return None
@@ -726,19 +753,19 @@ _REMAINDER = re.compile(
 _ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*笔|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
 
 
-def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> PenaltyFacts:
+def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, label: str = "") -> PenaltyFacts:
     """The figures of `text` (simplified, width-folded), dates masked before anything else is read."""
     scan = scan_dates(text, today=today)
     masked = _mask(text, [(d.start, d.end) for d in [*scan.dates, *scan.impossible]])
-    date_pair = _date_pair(masked, [(d.value, d.start, d.end) for d in scan.dates], today)
+    date_pair = _date_pair(masked, [(d.value, d.start, d.end) for d in scan.dates], today, words)
     rate_scan = scan_rates(masked, lpr, date_pair.end if date_pair else today)
     # An LPR expression (一年期LPR的1.5倍) holds no amount and no duration.
     figures = _mask(masked, [(r.start, r.end) for r in rate_scan.rates])
-    durations, negative_days, debt_periods = _read_durations(figures)
-    rates = _read_rates(masked, rate_scan)
+    durations, negative_days, debt_periods = _read_durations(figures, words)
+    rates = _read_rates(masked, rate_scan, words)
     # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
     runs_at_rate = any(not r.is_bound for r in rates) or bool(rate_scan.lpr_without_figure)
-    amounts = _read_amounts(figures, has_rate=runs_at_rate)
+    amounts = _read_amounts(figures, has_rate=runs_at_rate, words=words)
     rate_spans = [(r.start, r.end) for r in rate_scan.rates]
     amount_spans = [(a.start, a.start + len(a.raw)) for a in amounts]
     return PenaltyFacts(
@@ -754,9 +781,11 @@ def _facts(text: str, today: date, lpr: LprTable | None, label: str = "") -> Pen
         lpr_without_figure=rate_scan.lpr_without_figure,
         debt_periods=debt_periods,
         remainder=bool(_REMAINDER.search(figures)),
-        cap_of=_cap_of(masked),
-        deposit_breach=_deposit_breach(masked),
-        prepayment_only="订金" in masked and "定金" not in masked,
+        cap_of=_cap_of(masked, words),
+        deposit_breach=_deposit_breach(masked, words),
+        prepayment_only=bool(re.search(alternation(words.prepayment), masked))
+        and not re.search(words.deposit_word, masked, re.I),
+        speaks_of_lateness=bool(words.late_clause.search(masked)),
         label=label,
     )
 
@@ -781,7 +810,7 @@ def _debt_bounds(text: str, whole: PenaltyFacts) -> list[int]:
     return bounds
 
 
-def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) -> list[PenaltyFacts]:
+def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, words: PenaltyWords) -> list[PenaltyFacts]:
     """Each debt's own facts when the message lists several (第一笔…第二笔…, or unmarked debts each with its own
     lateness); a debt without its own rate takes the message's first one (都按日万分之五)."""
     markers = [m.start() for m in _ITEM_MARKER.finditer(text)]
@@ -791,7 +820,7 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) ->
     bounds = starts + [len(text)]
     items = []
     for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
-        item = _facts(text[start:end], today, lpr, label=f"第{number}笔")
+        item = _facts(text[start:end], today, lpr, words, label=f"第{number}笔")
         if not item.rates:
             item.rates = [rate for rate in whole.rates if not rate.is_bound][:1]
         items.append(item)
@@ -799,8 +828,9 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None) ->
     return with_amounts if len(with_amounts) >= 2 else []
 
 
-def read_facts(message: str, today: date, lpr: LprTable | None = None) -> PenaltyFacts:
+def read_facts(message: str, today: date, lpr: LprTable | None = None, *, words: PenaltyWords) -> PenaltyFacts:
+    """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml)."""
     text = normalise_message(message)
-    facts = _facts(text, today, lpr)
-    facts.items = _items(text, facts, today, lpr)
+    facts = _facts(text, today, lpr, words)
+    facts.items = _items(text, facts, today, lpr, words)
     return facts

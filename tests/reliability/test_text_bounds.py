@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/notice_fakes.py
 
-from corpus import LEGAL_RULES  # noqa: E402
+from corpus import LEGAL_RULES, PENALTY_WORDS  # noqa: E402
 from notice_fakes import FakeIndex  # noqa: E402
 
 from bot.models import Intent, Session  # noqa: E402
@@ -22,7 +22,7 @@ from bot.penalty import assess as assess_with  # noqa: E402
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 TODAY = date(2026, 11, 24)
-assess = partial(assess_with, rules=LEGAL_RULES)
+assess = partial(assess_with, rules=LEGAL_RULES, words=PENALTY_WORDS)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,36 @@
+"""What is still owed of a debt after the sums already paid: decided here once, for the penalty engine (the base a
+penalty runs on) and for the notice fields (the sum a payment demand asks for)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Protocol
+
+
+class Sum(Protocol):
+    """A figure of money as read from a message: where it stands, and its value."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def value(self) -> Decimal: ...
+
+
+def less_paid(debt: Sum, paid: Sequence[Sum], debts: Sequence[Sum], *, remainder_named: bool = False) -> Decimal | None:
+    """The DEBT less the sums PAID, or None when they do not come off it.
+
+    A part paid after the debt is named comes off it (欠款20万，已还10万). A debt figure after the payment is already
+    what is owed (已付8万，还欠12万): DEBTS are every debt figure of the message. A remainder named without a figure of
+    its own (其中5万已付清，剩余部分逾期) takes the subtraction whatever the order. A payment as large as the debt is no
+    part of it: the debt stays as written.
+    """
+    if not paid:
+        return None
+    total_paid = sum((figure.value for figure in paid), Decimal(0))
+    if total_paid >= debt.value:
+        return None
+    first_paid = min(figure.start for figure in paid)
+    paid_after_debt = debt.start < first_paid and not any(figure.start > first_paid for figure in debts)
+    return debt.value - total_paid if remainder_named or paid_after_debt else None

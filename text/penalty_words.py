@@ -1,0 +1,130 @@
+"""The words a penalty message is read with (knowledge/lexicon/penalty_words.yaml), as regex alternations.
+
+Each word list is spelled once in the file; the patterns that place the words (每…一天, 已…付, the end of a figure's
+clause) are built from them here and in bot/penalty/parse.py. The file's path comes from the caller
+(Settings.penalty_words_file).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+
+class Period(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"  # 每逾期一周按…的0.5%: per whole week late
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"  # 每逾期一个季度按欠款的3%: per whole quarter late
+    ANNUAL = "annual"
+    ONE_OFF = "one_off"
+    UNSTATED = "unstated"
+
+
+def alternation(words: list[str]) -> str:
+    """A non-capturing group matching any of WORDS, the longest first (拖欠 before 拖); a space matches any run of them."""
+    spelled = [re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True)]
+    return "(?:" + "|".join(spelled) + ")"
+
+
+class PeriodWords(BaseModel):
+    units: list[str]  # 天, 个月: the unit after 每 or / (0.05%/天, 500元每天)
+    units_en: list[str]  # day, annum: after per, a, each
+    adverbs: list[str]  # daily, p.a.
+
+
+class PenaltyWords(BaseModel):
+    source: str
+    date: date
+    lateness: list[str]
+    lateness_en: list[str]
+    lateness_short: list[str]
+    late_context: list[str]
+    deposit: list[str]
+    deposit_en: list[str]
+    prepayment: list[str]
+    paid: list[str]
+    paid_en: list[str]
+    payment_day: list[str]
+    due_day: list[str]
+    periods: dict[Period, PeriodWords]
+
+    model_config = {"frozen": True, "ignored_types": (cached_property,)}
+
+    @classmethod
+    def load(cls, path: Path) -> PenaltyWords:
+        return cls.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+    @cached_property
+    def lateness_word(self) -> str:
+        """A word naming a lateness, Chinese only (for the patterns that place it: 每逾期一天)."""
+        return alternation(self.lateness)
+
+    @cached_property
+    def lateness_any(self) -> str:
+        """A word naming a lateness, Chinese or English (逾期了, late by)."""
+        return alternation(self.lateness + self.lateness_en)
+
+    @cached_property
+    def lateness_after_every(self) -> str:
+        """What may stand between 每 and 一天: a lateness word, or one of its single characters (每晚一天)."""
+        return alternation(self.lateness + self.lateness_short)
+
+    @cached_property
+    def late_clause(self) -> re.Pattern[str]:
+        """A clause about a lateness or a debt: a duration in it is the lateness, and a late-payment penalty is meant."""
+        return re.compile(alternation(self.lateness + self.lateness_en + self.late_context), re.I)
+
+    @cached_property
+    def deposit_word(self) -> str:
+        return alternation(self.deposit + self.deposit_en)
+
+    @cached_property
+    def paid_word(self) -> str:
+        """A verb of paying, Chinese (付, 还清); the patterns put 已 before it or 了 after it."""
+        return alternation(self.paid)
+
+    @cached_property
+    def paid_en_word(self) -> str:
+        return alternation(self.paid_en)
+
+    @cached_property
+    def payment_day_words(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.payment_day), re.I)
+
+    @cached_property
+    def due_day_words(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.due_day), re.I)
+
+    @cached_property
+    def period_right_after(self) -> dict[Period, re.Pattern[str]]:
+        """A period written right after a figure: 0.05%/天, 500元每天, 0.05%一天, 0.05% per day, 12% p.a."""
+        return {
+            period: re.compile(
+                r"\s*(?:(?:/|每|一|per\s*|a\s+|(?:for\s+)?each\s+)\s*(?:"
+                + alternation(words.units)
+                + "|"
+                + alternation(words.units_en)
+                + r"\b)|"
+                + alternation(words.adverbs)
+                + ")",
+                re.I,
+            )
+            for period, words in self.periods.items()
+        }
+
+    @cached_property
+    def period_after_base(self) -> dict[Period, re.Pattern[str]]:
+        """A period written in English after a rate's base: "0.1% of contract value per day"."""
+        return {
+            period: re.compile(
+                rf"\b(?:per|a|each)\s+{alternation(words.units_en)}\b|\b{alternation(words.adverbs)}", re.I
+            )
+            for period, words in self.periods.items()
+        }
