@@ -46,6 +46,10 @@ class PenaltyWords(BaseModel):
     lateness_en: list[str]
     lateness_short: list[str]
     late_context: list[str]
+    grace: list[str]
+    grace_en: list[str]
+    foreign_currency: list[str]
+    foreign_currency_en: list[str]
     deposit: list[str]
     deposit_en: list[str]
     prepayment: list[str]
@@ -80,6 +84,18 @@ class PenaltyWords(BaseModel):
     def late_clause(self) -> re.Pattern[str]:
         """A clause about a lateness or a debt: a duration in it is the lateness, and a late-payment penalty is meant."""
         return re.compile(alternation(self.lateness + self.lateness_en + self.late_context), re.I)
+
+    @cached_property
+    def grace_word(self) -> str:
+        return alternation(self.grace + self.grace_en)
+
+    @cached_property
+    def foreign_money(self) -> re.Pattern[str]:
+        """A sum in another currency: 5万美元, 20,000 dollars, USD 20,000, $50,000."""
+        number = r"\d[\d,]*(?:\.\d+)?\s*(?:[万千亿]|k\b|m\b|million\b|thousand\b)?"
+        named_after = alternation(self.foreign_currency + self.foreign_currency_en)
+        sign_before = alternation(self.foreign_currency_en)
+        return re.compile(rf"{sign_before}\s*{number}|{number}\s*{named_after}", re.I)
 
     @cached_property
     def deposit_word(self) -> str:

@@ -65,6 +65,12 @@ _LPR = re.compile(
     re.I,
 )
 _DOWN = {"下浮", "下调", "减", "minus"}
+# LPR + 1.5%, LPR加2%: a bare sign with a small percentage adds percentage points, as a loan margin is written
+# (LPR + 150 bp); 上浮 and 加计 name a share of the LPR itself (加计30%—50%, the courts' wording, is × 1.3 to 1.5).
+# A share under 10 % would move a 3 % LPR by less than 0.3 points, which no contract bothers to float by, and a
+# margin of 10 points or more would be beyond any contract rate: so the size tells the two readings apart.
+_SIGNS = {"+", "加", "减", "plus", "minus"}
+_MARGIN_BELOW = Decimal(10)
 _BASIS_POINT = Decimal("0.0001")
 
 
@@ -125,7 +131,11 @@ def _lpr_rate(
     elif match.group("direction") and (markup := parse_number(match.group("markup"))) is not None:
         unit = match.group("markup_unit").lower()
         down = match.group("direction").lower() in _DOWN
-        if unit == "%":  # 上浮50%: relative to the LPR
+        if unit == "%" and match.group("direction").lower() in _SIGNS and markup < _MARGIN_BELOW:
+            step = markup / 100  # LPR + 1.5%: percentage points added
+            value = base - step if down else base + step
+            how = f"{described} {'−' if down else '+'} {markup.normalize():f} 个百分点"
+        elif unit == "%":  # 上浮50%: relative to the LPR
             factor = 1 - markup / 100 if down else 1 + markup / 100
             value, how = base * factor, f"{described} × {factor.normalize():f}"
         else:  # 基点 / 百分点: added to it

@@ -210,9 +210,15 @@ def _check_figures(facts: PenaltyFacts) -> None:
         raise Refusal(
             f"无法识别“{facts.unreadable[0]}”：这不是一个确切的数字。请写出确切的数字（例如“120000元”“45天”）。"
         )
+    if facts.foreign_money:
+        raise Refusal(
+            f"“{facts.foreign_money[0]}”不是人民币金额：违约金按人民币计算，请按约定的汇率换算成人民币后再发给我。"
+        )
     for amount in facts.amounts:
         if problem := amount_problem(amount.value, amount.raw):
             raise Refusal(f"{problem}。请核对后再发给我。")
+    if facts.scientific:
+        raise Refusal(f"金额“{facts.scientific[0]}”是科学计数法写法，请写出完整的数字（例如“1000000元”“100万元”）。")
     if facts.impossible_dates:
         raise Refusal(f"{facts.impossible_dates[0]}。请核对日期后再发给我。")
     for rate in facts.rates:
@@ -227,6 +233,20 @@ def _chinese_date(day: date) -> str:
 
 
 def _day_count(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, list[str]]:
+    """The days the penalty runs: the lateness less a grace period (宽限期5天), never below none."""
+    count, notes = _lateness(facts, rules)
+    if count is None or facts.grace is None:
+        return count, notes
+    grace, charged = facts.grace.days, max(0, count.days - facts.grace.days)
+    explanation = f"{count.explanation}；扣除宽限期 {grace} 天，计 {charged} 天"
+    note = (
+        f"宽限期（“{facts.grace.raw}”）内不计违约金，按超出宽限期的天数计算；"
+        "如合同约定超过宽限期后自应付日起算，请说明。"
+    )
+    return DayCount(charged, explanation, conversion=count.conversion), [*notes, note]
+
+
+def _lateness(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, list[str]]:
     """Days from the date pair (start day not counted) or else from a stated duration."""
     pair = facts.date_pair
     if pair is not None:

@@ -371,6 +371,9 @@ class PenaltyFacts:
     impossible_dates: list[str] = field(default_factory=list)  # why each date-like figure is not a date
     lpr_without_figure: list[str] = field(default_factory=list)  # an LPR rate with no figure to compute with
     debt_periods: list[str] = field(default_factory=list)  # 三个月服务费: not a lateness
+    grace: Duration | None = None  # 宽限期5天: days after the due date on which no penalty runs
+    foreign_money: list[str] = field(default_factory=list)  # 5万美元, USD 20,000: a sum to convert to yuan first
+    scientific: list[str] = field(default_factory=list)  # 1e12元: a sum to be written out in full
     remainder: bool = False  # 其中5万已付清，剩余部分逾期: the base is the debt less what was paid
     cap_of: Role | None = None  # 违约金以欠款本金为限: a cap that is a named amount itself, with no figure of its own
     deposit_breach: DepositBreach | None = None  # which side of a 定金 breached, when the message says
@@ -602,10 +605,20 @@ def _whole_months(number: Decimal, unit: str, match: re.Match[str]) -> int | Non
     return int(months) if months == months.to_integral_value() else None
 
 
-def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], list[str], list[str]]:
-    """Durations in days, any negative ones (逾期-5天) for the engine to refuse, and the periods a debt
-    covers (三个月服务费), which are set aside with a word in the reply."""
-    durations, negative, debt_periods = [], [], []
+def _is_grace(words: PenaltyWords, before: str, after: str) -> bool:
+    """宽限期5天, grace period of 7 days, 有10天的宽限期: a duration its nearest label calls a grace period (in
+    宽限期满后又逾期20天 the lateness word stands nearer)."""
+    if re.match(rf"\s*(?:的)?{words.grace_word}", after, re.I):
+        return True
+    grace = list(re.finditer(words.grace_word, before, re.I))
+    late = list(re.finditer(words.lateness_any, before, re.I))
+    return bool(grace) and (not late or late[-1].start() < grace[-1].start())
+
+
+def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], list[str], list[str], list[Duration]]:
+    """Durations in days, any negative ones (逾期-5天) for the engine to refuse, the periods a debt covers
+    (三个月服务费), which are set aside with a word in the reply, and grace periods (宽限期5天), taken off the lateness."""
+    durations, negative, debt_periods, grace = [], [], [], []
     for match in _DURATION.finditer(text):
         before = _clause_before(text, match.start())
         late = bool(words.late_clause.search(before))
@@ -640,9 +653,8 @@ def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], lis
         assumption = "、".join(assumed) or None
         names_lateness = _names_lateness(words, before)
         months = _whole_months(number, unit, match) if all(u in _MONTHS_PER_UNIT for u in units) else None
-        durations.append(
-            Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start())
-        )
+        duration = Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start())
+        (grace if _is_grace(words, before, text[match.end() :]) else durations).append(duration)
     for pattern in (_LABELLED_DAYS, _LABELLED_DAYS_EN):
         for match in pattern.finditer(text):
             number = parse_number(match.group("number"))
@@ -650,7 +662,7 @@ def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], lis
                 durations.append(
                     Duration(int(number), match.group().strip(), None, True, names_lateness=True, start=match.start())
                 )
-    return durations, negative, debt_periods
+    return durations, negative, debt_periods, grace
 
 
 # 自2026年10月1日（含）至10月31日（含）: whether the message counts a day of the period itself.
@@ -703,12 +715,21 @@ def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date, words
 _MALFORMED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?=\s*(?:%|‰|‱|元|块|万|千|天|日))")
 
 
+# 1,2万, 12,5万, 1,234,56元: a comma between digits that does not set off groups of three is no thousands separator.
+# A decimal comma, a slip, or two figures run together: which is meant cannot be told, so it is asked.
+_BAD_GROUPING = re.compile(r"(?<![\d,])\d+(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?![\d])")
+# 1e12元, 2.5E6: no one writes a sum of money in scientific notation; the figure is asked for as written in full.
+_SCIENTIFIC = re.compile(r"\d[eE][+-]?\d")
+
+
 def _unreadable(text: str, with_rates: str) -> list[str]:
     """Money-looking figures that `find_amounts` could not read, malformed numbers (looked for in WITH_RATES, the
-    text before its rates were masked: 0.0.5% would otherwise be read as the rate 0.5%) and vague day counts."""
+    text before its rates were masked: 0.0.5% would otherwise be read as the rate 0.5%, and 1,2万 as 1), and vague
+    day counts."""
     read = {index for figure in find_amounts(text) for index in range(figure.start, figure.end)}
     amounts = [match.group() for match in _MONEYISH.finditer(text) if match.end() - 1 not in read]
     malformed = [match.group() for match in _MALFORMED.finditer(with_rates)]
+    malformed += [match.group() for match in _BAD_GROUPING.finditer(with_rates)]
     return split_figures(text) + amounts + malformed + [match.group() for match in _VAGUE_DAYS.finditer(text)]
 
 
@@ -761,7 +782,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
     rate_scan = scan_rates(masked, lpr, date_pair.end if date_pair else today)
     # An LPR expression (一年期LPR的1.5倍) holds no amount and no duration.
     figures = _mask(masked, [(r.start, r.end) for r in rate_scan.rates])
-    durations, negative_days, debt_periods = _read_durations(figures, words)
+    durations, negative_days, debt_periods, grace = _read_durations(figures, words)
     rates = _read_rates(masked, rate_scan, words)
     # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
     runs_at_rate = any(not r.is_bound for r in rates) or bool(rate_scan.lpr_without_figure)
@@ -776,6 +797,9 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
         durations=durations,
         date_pair=date_pair,
         unreadable=_unreadable(figures, masked),
+        foreign_money=[match.group().strip() for match in words.foreign_money.finditer(masked)],
+        scientific=[a.raw.strip() for a in amounts if _SCIENTIFIC.search(a.raw)],
+        grace=grace[0] if grace else None,
         negative_days=negative_days,
         impossible_dates=[d.reason for d in scan.impossible],
         lpr_without_figure=rate_scan.lpr_without_figure,
@@ -828,9 +852,22 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
     return with_amounts if len(with_amounts) >= 2 else []
 
 
+def _restated(facts: PenaltyFacts) -> list[str]:
+    """欠款10万元，欠款12万元: one debt labelled alike twice with two different figures (and no lateness of its own for
+    each, which would make them two debts): which one is meant cannot be told."""
+    debts = facts.amounts_for(Role.PRINCIPAL)
+    return [
+        f"{first.raw.strip()}、{second.raw.strip()}"
+        for first, second in zip(debts, debts[1:])
+        if first.label.strip() == second.label.strip() and first.value != second.value
+    ]
+
+
 def read_facts(message: str, today: date, lpr: LprTable | None = None, *, words: PenaltyWords) -> PenaltyFacts:
     """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml)."""
     text = normalise_message(message)
     facts = _facts(text, today, lpr, words)
     facts.items = _items(text, facts, today, lpr, words)
+    if not facts.items:
+        facts.alternatives += _restated(facts)
     return facts
