@@ -33,6 +33,14 @@ def test_a_grace_period_is_taken_off_the_lateness_and_never_read_as_it(message: 
     assert "宽限期" in assessment.text
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["欠款10万，宽限期5天，宽限期满后又逾期20天，日万分之五", "欠款10万，超过宽限期20天，日万分之五", "RMB 100,000, 20 days past the grace period, 0.05% per day"],
+)
+def test_a_lateness_counted_past_the_grace_period_has_nothing_taken_off(message: str) -> None:
+    assert (penalty(message).info.amount, penalty(message).info.days) == ("1000.00", 20)
+
+
 def test_a_lateness_within_the_grace_period_costs_nothing() -> None:
     assert penalty("欠款8万，逾期8天，宽限期10天，日千分之一").info.amount == "0.00"
 

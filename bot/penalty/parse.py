@@ -605,12 +605,16 @@ def _whole_months(number: Decimal, unit: str, match: re.Match[str]) -> int | Non
     return int(months) if months == months.to_integral_value() else None
 
 
+# 超过宽限期20天, 20 days past the grace period: the days beyond the grace period are a lateness.
+_BEYOND = r"(?:超过|超出|过了|超|beyond|past|after)\s*(?:the\s+)?"
+
+
 def _is_grace(words: PenaltyWords, before: str, after: str) -> bool:
     """宽限期5天, grace period of 7 days, 有10天的宽限期: a duration its nearest label calls a grace period (in
-    宽限期满后又逾期20天 the lateness word stands nearer)."""
+    宽限期满后又逾期20天 the lateness word stands nearer, and 超过宽限期20天 counts the days beyond it)."""
     if re.match(rf"\s*(?:的)?{words.grace_word}", after, re.I):
         return True
-    grace = list(re.finditer(words.grace_word, before, re.I))
+    grace = [m for m in re.finditer(words.grace_word, before, re.I) if not re.search(rf"{_BEYOND}$", before[: m.start()], re.I)]
     late = list(re.finditer(words.lateness_any, before, re.I))
     return bool(grace) and (not late or late[-1].start() < grace[-1].start())
 
@@ -783,6 +787,9 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
     # An LPR expression (一年期LPR的1.5倍) holds no amount and no duration.
     figures = _mask(masked, [(r.start, r.end) for r in rate_scan.rates])
     durations, negative_days, debt_periods, grace = _read_durations(figures, words)
+    # 宽限期满后又逾期20天, 超过宽限期20天: a lateness counted from the grace period's end has nothing to take off.
+    if any(re.search(words.grace_word, _clause_before(figures, d.start), re.I) for d in durations):
+        grace = []
     rates = _read_rates(masked, rate_scan, words)
     # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
     runs_at_rate = any(not r.is_bound for r in rates) or bool(rate_scan.lpr_without_figure)
