@@ -25,6 +25,7 @@ def penalty(message: str) -> PenaltyAssessment:
         ("欠款8万，逾期12天，有10天的宽限期，日千分之一", "160.00", 2),
         ("应付日2026年3月1日，宽限期5天，2026年3月31日才付，欠款10万，日万分之五", "1250.00", 25),
         ("Grace period of 7 days; RMB 60,000 paid 37 days late; 0.05% per day", "900.00", 30),
+        ("RMB 60,000 paid 37 days late, with a 7-day grace period, 0.05% per day", "900.00", 30),
     ],
 )
 def test_a_grace_period_is_taken_off_the_lateness_and_never_read_as_it(message: str, amount: str, days: int) -> None:
@@ -52,12 +53,17 @@ def test_a_lateness_within_the_grace_period_costs_nothing() -> None:
         "USD 20,000 overdue 15 days at 0.05% per day",
         "$50,000 overdue for 30 days at 0.05% per day",
         "货款20,000 dollars，逾期10天，日万分之五",
+        "港币5万，逾期10天，日万分之五",
     ],
 )
 def test_money_in_another_currency_is_asked_to_be_converted_never_read_as_yuan(message: str) -> None:
     assessment = penalty(message)
     assert assessment.info.amount is None
     assert assessment.refused and "人民币" in assessment.refused
+
+
+def test_a_foreign_figure_beside_a_sum_in_yuan_only_glosses_it() -> None:
+    assert penalty("人民币5万元（约7000美元），逾期10天，日万分之五").info.amount == "250.00"
 
 
 @pytest.mark.parametrize("message", ["欠款1,2万，逾期10天，日万分之五", "欠款12,5万元，逾期10天，日万分之五", "欠款1,234,56元，逾期10天，日万分之五"])

@@ -91,11 +91,15 @@ class PenaltyWords(BaseModel):
 
     @cached_property
     def foreign_money(self) -> re.Pattern[str]:
-        """A sum in another currency: 5万美元, 20,000 dollars, USD 20,000, $50,000."""
+        """A sum in another currency: 5万美元, 港币5万, 20,000 dollars, USD 20,000, $50,000."""
         number = r"\d[\d,]*(?:\.\d+)?\s*(?:[万千亿]|k\b|m\b|million\b|thousand\b)?"
-        named_after = alternation(self.foreign_currency + self.foreign_currency_en)
-        sign_before = alternation(self.foreign_currency_en)
-        return re.compile(rf"{sign_before}\s*{number}|{number}\s*{named_after}", re.I)
+        currency = alternation(self.foreign_currency + self.foreign_currency_en)
+        return re.compile(rf"{currency}\s*{number}|{number}\s*{currency}", re.I)
+
+    @cached_property
+    def grace_days_before(self) -> re.Pattern[str]:
+        """"a 5-day grace period": the days written as an adjective before the grace word."""
+        return re.compile(rf"(?P<number>\d+)[-\s]days?\s+{alternation(self.grace_en)}", re.I)
 
     @cached_property
     def deposit_word(self) -> str:

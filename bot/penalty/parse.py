@@ -659,6 +659,8 @@ def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], lis
         months = _whole_months(number, unit, match) if all(u in _MONTHS_PER_UNIT for u in units) else None
         duration = Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start())
         (grace if _is_grace(words, before, text[match.end() :]) else durations).append(duration)
+    for match in words.grace_days_before.finditer(text):
+        grace.append(Duration(int(match.group("number")), match.group().strip(), None, False, start=match.start()))
     for pattern in (_LABELLED_DAYS, _LABELLED_DAYS_EN):
         for match in pattern.finditer(text):
             number = parse_number(match.group("number"))
@@ -804,7 +806,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
         durations=durations,
         date_pair=date_pair,
         unreadable=_unreadable(figures, masked),
-        foreign_money=[match.group().strip() for match in words.foreign_money.finditer(masked)],
+        foreign_money=_foreign_money(masked, amounts, words),
         scientific=[a.raw.strip() for a in amounts if _SCIENTIFIC.search(a.raw)],
         grace=grace[0] if grace else None,
         negative_days=negative_days,
@@ -857,6 +859,17 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
         items.append(item)
     with_amounts = [item for item in items if item.amounts]
     return with_amounts if len(with_amounts) >= 2 else []
+
+
+_YUAN_MARK = re.compile(r"元|块|塊|人民币|RMB|CNY|¥|￥", re.I)
+
+
+def _foreign_money(text: str, amounts: list[Amount], words: PenaltyWords) -> list[str]:
+    """Sums in another currency (5万美元, USD 20,000), unless a sum marked as yuan is given too: 人民币5万元（约7000美元）
+    glosses the yuan figure with a foreign one."""
+    if any(_YUAN_MARK.search(amount.raw) for amount in amounts):
+        return []
+    return [match.group().strip() for match in words.foreign_money.finditer(text)]
 
 
 def _restated(facts: PenaltyFacts) -> list[str]:
