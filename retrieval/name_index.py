@@ -20,6 +20,10 @@ from retrieval.models import ContractInfo
 
 # The words a document's kind ends with. They stay in a title's bigrams ("外呼服务协议" is not "外呼服务合同").
 KIND_WORDS = ("合同", "协议", "合约", "契约")
+# 合约 and 契约 are how Taiwan writes 合同 (a contract), not another kind: read as 合同 in titles and questions alike, so
+# "技術服務合約" names a 技术服务合同 as "技术服务合同" does, and a Taiwan 行销合约书 is named by "行销合同". 协议 (an
+# agreement) stays a kind of its own.
+_CONTRACT_WORD = re.compile("合约|契约")
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ENGLISH_WORD = re.compile(r"[a-z]{3,}")
 
@@ -37,7 +41,7 @@ def _bigrams(text: str, others: re.Pattern[str] | None = None, english_generic: 
     ENGLISH_GENERIC."""
     grams = {word for word in _ENGLISH_WORD.findall(text.lower()) if word not in english_generic}
     for run in _CHINESE_RUN.finditer(text):
-        word = others.sub("", run.group()) if others else run.group()
+        word = _CONTRACT_WORD.sub("合同", others.sub("", run.group()) if others else run.group())
         inside_kind = {i for kind in KIND_WORDS for m in re.finditer(kind, word) for i in range(m.start(), m.end() - 1)}
         grams.update(word[i : i + 2] for i in range(len(word) - 1) if i not in inside_kind)
     return grams

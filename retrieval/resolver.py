@@ -29,7 +29,9 @@ _CLEAR_LEAD = 0.6
 MAX_CHOICES = 8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_KIND_PHRASE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9 ]{{0,8}})({'|'.join(KIND_WORDS)})")
+# The words before a kind word, up to the first kind word met: the glossary appends 合同 to a question saying 合约 or
+# 契约, and a longest match read "保密合约的期限 合同" as one phrase ending in that 合同, naming nothing.
+_KIND_PHRASE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9 ]{{0,8}}?)({'|'.join(KIND_WORDS)})")
 # A title is named by a "<words>合同" phrase when it holds this share of the phrase's bigrams; a phrase with
 # words no title has ("国际咨询合同") names every title of its kind word (咨询) instead of the closest one.
 _PHRASE_COVER = 2 / 3

@@ -13,6 +13,7 @@ from bot.assistant import Assistant
 from bot.models import Intent, Session
 from bot.settings import Settings
 from retrieval.index import ClauseIndex
+from retrieval.normalize import normalize_query
 from retrieval.parsing import parse_contract
 from retrieval.resolver import MAX_CHOICES, ContractResolver
 
@@ -263,6 +264,24 @@ def test_a_kind_of_contract_names_every_title_of_that_kind_and_a_verb_before_合
     assert sorted(resolver.resolve("咨询合同约定的争议怎么解决?").contract_ids) == ["k_intl", "k_tech"]
     assert resolver.resolve("对方单位中途无故撤销合同,预付款能要回来吗?").contract_ids == []
     assert resolver.resolve("实习劳动合同的试用期多长?").contract_ids == ["k_work"]
+
+
+def test_合约_and_契约_name_a_合同_title_as_合同_does_and_协议_stays_a_kind_of_its_own():
+    """Taiwan writes 合约 or 契约 for 合同: "技術服務契約" names the 技术服务合同, a Taiwan 行销合约书 is named by "行销合同",
+    and 协议 still tells the agreement from the contract. The 合同 the glossary appends to a 合约 question does not
+    swallow the phrase before it ("保密合约的期限 合同" was read as one phrase ending in that 合同, naming nothing)."""
+    titles = {"t_service": "技术服务合同", "t_agreement": "技术服务协议", "t_ads": "体验广告商品委托行销合约书",
+              "t_secret": "保密合约书", "t_lease": "房屋租赁合同"}
+    resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
+
+    def named(question: str) -> list[str]:
+        plain = normalize_query(question)
+        return resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids  # as the index asks
+
+    assert named("技術服務契約的付款方式是什麼?") == ["t_service"]
+    assert named("技术服务协议的付款方式是什么?") == ["t_agreement"]
+    assert named("委托行销合同的佣金怎么算?") == ["t_ads"]
+    assert named("保密合約的期限") == ["t_secret"]
 
 
 def test_a_company_legal_form_in_a_title_names_no_contract():
