@@ -105,3 +105,14 @@ def test_an_english_word_describes_by_whole_words_only():
     descriptions = ContractDescriptions([*LEASES, contract("parent", "PARENT COMPANY GUARANTEE")], GLOSSARY)
     assert descriptions.scores(["lease"]).keys() == {"english"}
     assert not descriptions.scores(["rent"])  # no description says rent; 'parent' holds it only as letters
+
+
+def test_copies_of_one_template_for_different_clients_are_described_alike():
+    # Party names are the resolver's, not the description's: a description never picks one client's copy.
+    copies = [contract("client_a", "外呼服务合同", "甲方(委托方)", "乙方(服务方)"),
+              contract("client_b", "外呼服务合同", "甲方(委托方)", "乙方(服务方)"),
+              contract("lease", "房屋租赁合同", "出租方(甲方)", "承租方(乙方)"),
+              contract("purchase", "设备采购合同", "买方(甲方)", "卖方(乙方)")]
+    copies[0].metadata.parties[0].name, copies[1].metadata.parties[0].name = "北京启航科技有限公司", "宁波海岳物流有限公司"
+    scores = ContractDescriptions(copies, GLOSSARY).scores(["外呼", "启航", "委托方"])
+    assert scores.keys() == {"client_a", "client_b"} and scores["client_a"] == scores["client_b"]
