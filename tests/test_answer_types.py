@@ -113,10 +113,18 @@ def test_a_chinese_numeral_inside_a_word_is_no_answer(question, inside_a_word):
         ("共分几次付款？", "货款分三次付清。"),  # after 分
         ("押金是多少钱？", "押金为人民幣伍仟元。"),  # after 幣, a traditional lead
         ("审批要多久？", "审批在30日内完成。"),  # an arabic figure wherever it stands
+        ("质保期多久？", "自验收之日起，提供三年的质保服务。"),  # after 供 (提供)
+        ("免租期多长？", "装修期间甲方给予两个月的免租期。"),  # after 予 (给予)
     ],
 )
 def test_a_chinese_numeral_after_a_word_that_introduces_a_quantity_is_one(question, answering):
     assert holds(question, answering)
+
+
+def test_a_row_of_a_table_priced_in_yuan_holds_an_amount():
+    """A table row's passage repeats the header, so a row of a price list says its figures are in 元."""
+    assert holds("这个合同总价是多少钱？", "序号 | 服务名称 | 单价 (元) | 合计 (元)\n1 | 主页改版 | 1 | 98000")
+    assert not holds("这个合同总价是多少钱？", "序号 | 服务名称 | 数量\n1 | 主页改版 | 1")
 
 
 @pytest.mark.parametrize(
