@@ -3,8 +3,9 @@
 Reads the document line by line. A line opening with a marker that continues the document's numbering
 (retrieval/numbering.py) opens a unit; its short unpunctuated rest is the unit's title, not its text.
 A document without numbering of its own falls back to its visual headings (short unpunctuated lines
-followed by text). Tables become one passage per row, the header row repeated in front. The title line,
-the party block before the first unit and the signature block are furniture: never answerable. After the
+followed by text). Tables become one passage per row, the header row repeated in front. The title line (and
+its translation on the next line), the party block before the first unit and the signature block are
+furniture: never answerable. After the
 signature block, an annex (附件/附表/附录) or an appended document (a 承诺书 after the contract) starts a
 section of its own whose numbering starts afresh. In a bilingual document that puts each numbered
 paragraph's translation before it (retrieval/bilingual.py), that translation opens the unit's text; one that
@@ -98,6 +99,15 @@ def title_line(lines: list[Line], words: LayoutWords) -> int | None:
         if is_heading_like(line.text) and not is_field_line(line.text, words) and not line_marker(line.text, words=words):
             return i
     return None
+
+
+def _title_translation(lines: list[Line], title: int, words: LayoutWords) -> list[int]:
+    """The line after the title when it is the title in the other language ('专利实施许可合同' then 'PATENT LICENSE
+    AGREEMENT'): furniture like the title, not a passage of the preamble."""
+    following = lines[title + 1] if title + 1 < len(lines) else None
+    if following is None or not is_title(following.text, words) or line_marker(following.text, words=words):
+        return []
+    return [title + 1] if translates(lines[title].text, following.text) else []
 
 
 class _Reader:
@@ -475,7 +485,7 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     section = ""
     title = title_line(lines, words)
     tables = clause_tables(lines, words)
-    skip = ({title} if title is not None else set()) | tables.headers
+    skip = ({title, *_title_translation(lines, title, words)} if title is not None else set()) | tables.headers
     title_text = lines[title].text if title is not None else ""
     markers = vouch_bare_numbers([line_marker(line.text, line.start, words) for line in lines])
     leads = translations_lead(lines, [m is not None and m.family not in LIST_ITEMS for m in markers])

@@ -9,7 +9,7 @@ from corpus import LAYOUT
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document
 from retrieval.numbering import line_marker
-from retrieval.segment import segment
+from retrieval.segment import document_title, segment
 from text.chars import script
 
 # (Chinese, English) paragraph pairs of a made-up service agreement, one clause each.
@@ -174,3 +174,11 @@ def test_each_passage_holds_each_numbered_line_once_and_opens_with_it(heading, e
         numbered = [(marker.family, script(line)) for line in lines if (marker := line_marker(line, words=LAYOUT))]
         assert len(numbered) == len(set(numbered)), (clause.id, clause.text)
         assert not [line for line in lines[1:] if line_marker(line, words=LAYOUT) and script(line) == script(lines[0])]
+
+
+def test_the_titles_translation_on_the_next_line_is_furniture_like_the_title():
+    """'专利实施许可合同' then 'Patent Licence Agreement': the second line is the title in the other language, no
+    preamble passage of its own (it would match every English question that names the agreement)."""
+    clauses = _parse(_licence("article"))
+    assert not any("Patent Licence Agreement" in c.text or "专利实施许可合同" in c.text for c in clauses)
+    assert document_title(normalize_document(_licence("article")), LAYOUT) == "专利实施许可合同"
