@@ -29,6 +29,8 @@ _CLEAR_LEAD = 0.6
 MAX_CHOICES = 8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words that ask "which one" or "who": a registered name never holds them.
+_ASKING = re.compile(r"哪|什么|谁|啥")
 # The words before a kind word, up to the first kind word met: the glossary appends 合同 to a question saying 合约 or
 # 契约, and a longest match read "保密合约的期限 合同" as one phrase ending in that 合同, naming nothing.
 _KIND_PHRASE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9 ]{{0,8}}?)({'|'.join(KIND_WORDS)})")
@@ -329,6 +331,8 @@ class ContractResolver:
         """A registered company name in the question ('宁波海山物流有限公司') that holds none of our names."""
         for match in self._full_name.finditer(question):
             name = self._party_lead.sub("", match.group(0))
+            if _ASKING.search(name):  # "乙方是哪家公司" asks for a name, it names none
+                continue
             if not any(alias.text in name for aliases in self._party_aliases.values() for alias in aliases):
                 return name
         return ""
