@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from bot.clause_answers import BLANK_NOTE, ClauseAnswerer, contract_label, covered, quoted_text
-from bot.guide import plain_text
+from bot.contract_facts import FactLexicon
+from bot.fact_answers import FactAnswerer
+from bot.guide import hint, plain_text
 from bot.intents import Lexicon, Route, Signals, score
 from bot.llm import AnswerWriter, FieldExtractor, QuestionRewriter, chat_model
 from bot.deadlines import Deadline, upcoming
@@ -31,6 +33,7 @@ from bot.penalty import PenaltyAssessment, PenaltyWords, assess, load_legal_rule
 from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
 from bot.settings import Settings
+from bot.small_talk import Kind, SmallTalk
 from bot.uploads import UploadStore
 from retrieval.glossary import load_glossary
 from retrieval.layout import layout_words
@@ -120,6 +123,8 @@ class Assistant:
         self.lexicon = Lexicon.load(settings.lexicon_file)
         self.typos = TypoFixes.load(settings.typos_file)
         self.answerer = ClauseAnswerer(index)
+        self.facts = FactAnswerer(index, FactLexicon.load(settings.contract_facts_file), self.answerer)
+        self.small_talk = SmallTalk.load(settings.small_talk_file)
         self.legal_rules = load_legal_rules(settings.penalty_rules_file)
         self.lpr = LprTable.load(settings.lpr_file)
         self.penalty_words = PenaltyWords.load(settings.penalty_words_file)
@@ -156,7 +161,16 @@ class Assistant:
         if contract_id not in session.choices:
             return Reply(intent=Intent.UNKNOWN, text="这个选项已过期，请重新提问。")
         pending = session.pending_question or ""
-        return self._safely(lambda: self.answerer.answer_chosen(contract_id, session), session, is_traditional(pending))
+        return self._safely(lambda: self._answer_chosen(contract_id, session), session, is_traditional(pending))
+
+    def _answer_chosen(self, contract_id: str, session: Session) -> Reply:
+        """The pending question answered in the contract chosen: a fact from its metadata, else its clause."""
+        asked = self.facts.asked(session.pending_question or "")
+        if not asked:
+            return self.answerer.answer_chosen(contract_id, session)
+        session.last_topic, session.choices, session.pending_question = session.pending_question, [], None
+        session.contract_id = contract_id
+        return self.facts.answer_in(contract_id, asked)
 
     def _safely(self, answer: Callable[[], Reply], session: Session, traditional: bool) -> Reply:
         try:
@@ -172,6 +186,8 @@ class Assistant:
     def _route(self, message: str, session: Session) -> Reply:
         text = to_simplified(message.strip())  # 幫我起草… reads like 帮我起草…; the reply is converted back
         text = self.typos.fix(text)  # 日万份之五 is 日万分之五
+        if self.small_talk.kind(text) is None:
+            text = self.small_talk.without_pleasantries(text)  # 你好，外呼协议的违约金怎么算 asks what it asks alone
         if not text:
             return Reply(intent=Intent.HELP, text="请输入您的问题。\n\n" + HELP_TEXT)
         if len(text) > self.settings.max_message_chars:
@@ -184,7 +200,7 @@ class Assistant:
         if not _READABLE.search(text):
             return Reply(intent=Intent.HELP, text="没有看懂这条消息。\n\n" + HELP_TEXT)
         if session.choices:  # the last reply asked which contract: a number or part of a name answers it
-            answered = self.answerer.answer_choice(text, session)
+            answered = self.answerer.answer_choice(text, session, self._answer_chosen)
             if answered is not None:
                 return answered
         expired = self._expire_idle_draft(session)
@@ -246,11 +262,17 @@ class Assistant:
             draft_command=self.drafter.is_command(text, session),
             own_company=own,
             sided_parties=any(party.name and (party.side or party.role) for party in find_parties(text)),
+            small_talk=self.small_talk.kind(text) is not None,
+            contract_fact=bool(self.facts.asked(text)),
         )
 
     def _act(self, route: Route, text: str, session: Session, written: str = "") -> Reply:
         if route is Route.HELP:
             return Reply(intent=Intent.HELP, text=HELP_TEXT)
+        if route is Route.SMALL_TALK:
+            return self._small_talk(text)
+        if route is Route.CONTRACT_FACT:
+            return self.facts.answer(text, session)
         if route is Route.CONTRACTS:
             return self._contract_list()
         if route is Route.OWN_COMPANY:
@@ -388,8 +410,17 @@ class Assistant:
 
     # ---- intents -------------------------------------------------------------------------------
 
+    def _small_talk(self, text: str) -> Reply:
+        kind = self.small_talk.kind(text)
+        assert kind is not None
+        line = self.small_talk.reply(kind)
+        return Reply(intent=Intent.HELP, text=f"{line}\n{hint()}" if kind is Kind.GREETING else line)
+
     def _clause_question(self, message: str, session: Session) -> Reply:
-        """Retrieval on the standalone form of a follow-up; the model's answer when it checks out."""
+        """Retrieval on the standalone form of a follow-up; the model's answer when it checks out. "换成X呢" after
+        a question about a fact of a contract asks that fact of X."""
+        if asked := self.facts.switched_to(message, session):
+            return self.facts.answer(message, session, asked)
         focus = info.title if (info := self.index.contract(session.contract_id)) else None
         question = self.rewriter.standalone(message, session, focus)
         return self.writer.write(question, self.answerer.answer(question, session))

@@ -10,6 +10,7 @@ choices; the chosen contract then stays in focus.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.contract_choice import chosen_contracts
@@ -104,7 +105,7 @@ class ClauseAnswerer:
             return not_found(resolution)
         candidates = resolution.contract_ids
         if resolution.needs_choice and session.interactive:
-            return self._ask_which(question, candidates, session)
+            return self.ask_which(question, candidates, session)
         named = candidates[0] if len(candidates) == 1 else None
         asked = resolution.rest if candidates else question  # the naming words are spent on the resolver
         if named and session.last_topic and is_switch(question):
@@ -117,14 +118,17 @@ class ClauseAnswerer:
             focus = Focus(session.contract_id, False)
         return self._respond(asked, focus, session)
 
-    def answer_choice(self, answer: str, session: Session) -> Reply | None:
-        """A message while "which one?" is open: one contract picked answers the pending question there;
-        words that narrow the offer to fewer ask again among those; anything else (None) is a new message."""
+    def answer_choice(
+        self, answer: str, session: Session, answer_in: Callable[[str, Session], Reply] | None = None
+    ) -> Reply | None:
+        """A message while "which one?" is open: one contract picked answers the pending question there
+        (`answer_in`, by default `answer_chosen`); words that narrow the offer to fewer ask again among those;
+        anything else (None) is a new message."""
         picked = chosen_contracts(answer, session.choices, self.index.resolver)
         if len(picked) == 1:
-            return self.answer_chosen(picked[0], session)
+            return (answer_in or self.answer_chosen)(picked[0], session)
         if 1 < len(picked) < len(session.choices):
-            return self._ask_which(session.pending_question or "", picked, session)
+            return self.ask_which(session.pending_question or "", picked, session)
         session.choices, session.pending_question = [], None
         return None
 
@@ -135,7 +139,7 @@ class ClauseAnswerer:
         session.contract_id = contract_id
         return self._respond(self.index.resolve(question).rest or question, Focus(contract_id, True), session)
 
-    def _ask_which(self, question: str, candidates: list[str], session: Session) -> Reply:
+    def ask_which(self, question: str, candidates: list[str], session: Session) -> Reply:
         """One short question; beyond MAX_CHOICES matches, the first ones and a way to narrow them down."""
         session.choices, session.pending_question = list(candidates), question
         choices = [

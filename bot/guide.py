@@ -55,3 +55,8 @@ def plain_text(guide: Guide = GUIDE) -> str:
     lines.append("追问时可以说" + "，或".join(f"“{f.example}”（{f.effect}）" for f in guide.follow_ups) + "。")
     lines.append(f"说明：{guide.disclaimer}")
     return "\n".join(lines)
+
+
+def hint(guide: Guide = GUIDE) -> str:
+    """One line saying how to start: the first skill's example, and where the rest is."""
+    return f"直接提问即可，例如“{guide.skills[0].example}”；发送“帮助”查看全部用法。"

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 class Route(StrEnum):
     HELP = "help"
+    SMALL_TALK = "small_talk"  # 你好, 谢谢, 再见: nothing else in the message
     CONTRACTS = "contracts"
     OWN_COMPANY = "own_company"  # 我方是上海明远科技有限公司
     DRAFT_REQUEST = "draft_request"
@@ -27,6 +28,7 @@ class Route(StrEnum):
     ORPHAN_DETAILS = "orphan_details"  # reads like a draft's details, but no draft is open
     PENALTY = "penalty"
     RULE_QUESTION = "rule_question"  # 违约金怎么算: the clause, and an offer to compute
+    CONTRACT_FACT = "contract_fact"  # 甲方是谁, 什么时候到期: a fact of the contract, from its metadata
     CLAUSE = "clause"
 
 
@@ -113,6 +115,8 @@ class Signals:
     draft_command: bool = False  # 取消, 乙方名称改成…
     own_company: str | None = None  # the company the message says is ours
     sided_parties: bool = False  # 我方（甲方）X公司, 对方Y公司: parties with their sides, as a draft's details
+    small_talk: bool = False  # nothing but a greeting, thanks or a goodbye
+    contract_fact: bool = False  # asks for a fact of a contract and nothing else (bot.contract_facts)
 
 
 @dataclass
@@ -152,6 +156,10 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
         scores.add(Route.CLAUSE, 2.0, "a question")
     if lexicon.is_help(text):
         scores.add(Route.HELP, 10.0, "help word alone")
+    if signals.small_talk:
+        scores.add(Route.SMALL_TALK, 10.0, "a greeting, thanks or goodbye alone")
+    if signals.contract_fact:
+        scores.add(Route.CONTRACT_FACT, 7.0, "asks for a fact of the contract, and nothing else")
     if lexicon.has("contract_list", text):
         scores.add(Route.CONTRACTS, 8.0, "asks for the contract list")
     if signals.own_company and not signals.notice_type:

@@ -120,6 +120,16 @@ class Settings(BaseSettings):
         return self.knowledge_dir / "lexicon" / "penalty_words.yaml"
 
     @property
+    def contract_facts_file(self) -> Path:
+        """Words of questions asking for one fact of a contract: its parties, number, dates, amount (bot/contract_facts.py)."""
+        return self.knowledge_dir / "lexicon" / "contract_facts.yaml"
+
+    @property
+    def small_talk_file(self) -> Path:
+        """Greetings, thanks and goodbyes, and the replies to them (bot/small_talk.py)."""
+        return self.knowledge_dir / "lexicon" / "small_talk.yaml"
+
+    @property
     def typos_file(self) -> Path:
         """Input-method slips in figure and lateness words, fixed before a message is read."""
         return self.knowledge_dir / "lexicon" / "typos.yaml"

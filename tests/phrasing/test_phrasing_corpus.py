@@ -58,6 +58,8 @@ def failures(expect: dict[str, Any], reply: Reply, session: Session) -> list[str
         opening = "无法计算" if expect["intent"] == "penalty" else "无法起草"
         if not text.startswith(opening):
             found.append(f"refused: expected a reply opening with {opening}")
+    if expect.get("says") and expect["says"] not in text:
+        found.append(f"says: {expect['says']!r} not in the reply")
     if expect.get("missing") and expect["missing"] not in text:
         found.append(f"missing: {expect['missing']!r} not asked for")
     check("type", notice.type if notice else None)
