@@ -271,8 +271,8 @@ class Assistant:
             return Reply(intent=Intent.HELP, text=HELP_TEXT)
         if route is Route.SMALL_TALK:
             return self._small_talk(text)
-        if route is Route.CONTRACT_FACT:
-            return self.facts.answer(text, session)
+        if route is Route.CONTRACT_FACT:  # with a chat model, written up from the cited clauses like clause answers
+            return self.writer.write(text, self.facts.answer(text, session))
         if route is Route.CONTRACTS:
             return self._contract_list()
         if route is Route.OWN_COMPANY:
