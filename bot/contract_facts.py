@@ -35,6 +35,7 @@ class FactField(BaseModel):
     asks: list[list[str]]
     also: list[str] = []
     search: str = ""
+    evidence: list[str] = []
 
 
 class FactLexicon(BaseModel):

@@ -66,7 +66,7 @@ class FactAnswerer:
             return self.answer_in(candidates[0], asked)
         if session.interactive:
             return self.clauses.ask_which(question, candidates, session)
-        return self._side_by_side(candidates, asked)
+        return self._side_by_side(self._closest_first(question, candidates), asked)
 
     def answer_in(self, contract_id: str, asked: list[Asked]) -> Reply:
         """The facts asked, in one contract."""
@@ -91,6 +91,12 @@ class FactAnswerer:
         if focus and self.index.contract(focus):
             return [focus]
         return [info.contract_id for info in self.index.contracts()]
+
+    def _closest_first(self, question: str, candidates: list[str]) -> list[str]:
+        """The contracts whose clauses come closest to the question first (its clause search), then the rest."""
+        hits = self.index.search(question, k=MAX_CHOICES * 2, contract_ids=candidates)
+        ranked = list(dict.fromkeys(hit.clause.contract_id for hit in hits))
+        return ranked + [contract_id for contract_id in candidates if contract_id not in ranked]
 
     def _side_by_side(self, candidates: list[str], asked: list[Asked]) -> Reply:
         shown = candidates[:MAX_CHOICES]
@@ -143,14 +149,16 @@ class FactAnswerer:
         return f"{head}\n《{info.title}》{FRONT_MATTER}：「{field.quote}」", [citation]
 
     def _searched(self, info: ContractInfo, name: str, label: str) -> tuple[str, list[Citation]]:
-        """Nothing read for the field: the contract's clause on it by clause search, when it has one that holds
-        one of the field's words; else the field is not agreed."""
-        search = self.lexicon.fields[name].search
-        clause = self.clauses.rule_in(search, info.contract_id) if search else None
-        if clause is not None and any(word in clause.text for word in search.split()):
+        """Nothing read for the field: the contract's clause on it by clause search (the first of the best five that
+        holds one of the field's evidence words, in its heading or text); else the field is not agreed."""
+        fact = self.lexicon.fields[name]
+        hits = self.index.search(fact.search, k=5, contract_id=info.contract_id) if fact.search else []
+        held = [hit.clause for hit in hits if any(word in f"{hit.clause.heading} {hit.clause.text}" for word in fact.evidence)]
+        clause = held[0] if held and self.clauses.covers(fact.search, hits) else None
+        if clause is not None:
             head = f"《{info.title}》的合同信息中没有读出{label}，最相关的条款如下，请核对："
             return f"{head}\n{quote(clause)}", [Citation.of(clause, info.title)]
-        if not search:  # a cover-page field (number, signing date): nothing to agree, only to write down
+        if not fact.search:  # a cover-page field (number, signing date): nothing to agree, only to write down
             return f"合同中没有写明{label}（《{info.title}》）。", []
         return f"合同没有约定{label}（《{info.title}》中没有找到相关条款）。", []
 

@@ -196,10 +196,38 @@ def test_a_question_about_a_clause_that_mentions_a_party_or_a_date_is_not_taken_
     assert assistant.facts.asked(question) == []
 
 
-def test_a_content_question_is_answered_from_its_clause(real_index: ClauseIndex, tmp_path: Path):
-    shipped = Assistant(real_index, Settings(data_dir=tmp_path, knowledge_dir=Path("knowledge")))
+@pytest.fixture(scope="module")
+def shipped(real_index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The assistant over the five shipped contracts (their covers are mostly left blank)."""
+    return Assistant(real_index, Settings(data_dir=tmp_path_factory.mktemp("shipped"), knowledge_dir=Path("knowledge")))
+
+
+def test_a_content_question_is_answered_from_its_clause(shipped: Assistant):
     reply = shipped.reply("外包售后运营协议书里甲方逾期付款怎么办", Session())
     assert "逾期" in reply.citations[0].text and "合同中此处留空（名称" not in reply.text
+
+
+def test_the_parties_of_a_template_left_blank_are_said_to_be_blank_with_the_party_block(shipped: Assistant):
+    reply = shipped.reply("外包售后运营协议书谁签的", Session())
+    assert "甲方(委托方)：合同中此处留空" in reply.text and "乙方(受托方)：合同中此处留空" in reply.text
+    assert "甲方(委托方):名称:____" in reply.citations[0].text
+
+
+def test_a_term_the_metadata_could_not_read_is_found_by_clause_search(shipped: Assistant):
+    reply = shipped.reply("外包售后运营协议书什么时候到期", Session())
+    assert "没有读出合同期限" in reply.text and "请核对" in reply.text
+    assert "有效期为[x]年" in reply.citations[0].text
+
+
+def test_a_clause_that_only_shares_a_word_is_no_answer_for_a_fact(shipped: Assistant):
+    """The 400 number's 有效期 is not the contract's term: the clause headed 合同期限 is quoted instead."""
+    reply = shipped.reply("外呼服务合同什么时候到期", Session())
+    assert "号码有效期限" not in reply.text and "合同期限" in reply.citations[0].text
+
+
+def test_a_cover_field_nobody_wrote_is_said_not_to_be_written(shipped: Assistant):
+    reply = shipped.reply("外呼服务合同什么时候签的", Session())
+    assert reply.text == "合同中没有写明签订日期（《外呼服务合同》）。" and not reply.citations
 
 
 @pytest.mark.parametrize("greeting", ["你好", "您好！", "在吗？", "hi", "Hello", "你好呀"])
