@@ -1,7 +1,8 @@
 """Answers to a question about one fact of a contract (bot.contract_facts), from the metadata read at ingest.
 
 The contract is the one the question names, else the one in focus, else the only one; several get the
-"which contract?" question (one-shot use: each one's answer, side by side). A value is given with the words
+"which contract?" question (one-shot use: a rule written in a clause is compared as clause answers compare
+rules; a cover field, each contract's value). A value is given with the words
 it was read from and its clause; a field the contract leaves blank is said to be blank, with its clause; a
 field the metadata holds nothing for is looked up by clause search, and only when that finds nothing either
 is the field said not to be agreed. Nothing is guessed.
@@ -66,6 +67,10 @@ class FactAnswerer:
             return self.answer_in(candidates[0], asked)
         if session.interactive:
             return self.clauses.ask_which(question, candidates, session)
+        if all(self.lexicon.fields[fact.field].search for fact in asked):
+            # A rule each contract writes in a clause (notice, term, court…): their clauses side by side, the way
+            # any clause question naming no contract is answered (a rule the templates share is quoted once).
+            return self.clauses.answer(question, session)
         return self._side_by_side(self._closest_first(question, candidates), asked)
 
     def answer_in(self, contract_id: str, asked: list[Asked]) -> Reply:
