@@ -69,8 +69,11 @@ class FactAnswerer:
             return self.clauses.ask_which(question, candidates, session)
         if all(self.lexicon.fields[fact.field].search for fact in asked):
             # A rule each contract writes in a clause (notice, term, court…): their clauses side by side, the way
-            # any clause question naming no contract is answered (a rule the templates share is quoted once).
-            return self.clauses.answer(question, session)
+            # any clause question naming no contract is answered (a rule the templates share is quoted once), when
+            # the clause found holds the rule; else each contract's value.
+            compared = self.clauses.answer(question, session)
+            if compared.citations and all(self._holds(fact.field, compared.citations[0].text) for fact in asked):
+                return compared
         return self._side_by_side(self._closest_first(question, candidates), asked)
 
     def answer_in(self, contract_id: str, asked: list[Asked]) -> Reply:
@@ -158,7 +161,7 @@ class FactAnswerer:
         holds one of the field's evidence words, in its heading or text); else the field is not agreed."""
         fact = self.lexicon.fields[name]
         hits = self.index.search(fact.search, k=5, contract_id=info.contract_id) if fact.search else []
-        held = [hit.clause for hit in hits if any(word in f"{hit.clause.heading} {hit.clause.text}" for word in fact.evidence)]
+        held = [hit.clause for hit in hits if self._holds(name, f"{hit.clause.heading} {hit.clause.text}")]
         clause = held[0] if held and self.clauses.covers(fact.search, hits) else None
         if clause is not None:
             head = f"《{info.title}》的合同信息中没有读出{label}，最相关的条款如下，请核对："
@@ -166,6 +169,10 @@ class FactAnswerer:
         if not fact.search:  # a cover-page field (number, signing date): nothing to agree, only to write down
             return f"合同中没有写明{label}（《{info.title}》）。", []
         return f"合同没有约定{label}（《{info.title}》中没有找到相关条款）。", []
+
+    def _holds(self, name: str, text: str) -> bool:
+        """Whether TEXT holds one of the field's evidence words: a clause that can answer for it."""
+        return any(word in text for word in self.lexicon.fields[name].evidence)
 
     def _parties(self, info: ContractInfo, sides: tuple[str, ...]) -> tuple[str, list[Citation]]:
         parties = [p for p in info.metadata.parties if not sides or p.side in sides]
