@@ -153,6 +153,7 @@ def test_an_english_payment_demand_is_named_as_a_letter() -> None:
         ("解除外包售后运营协议的通知，乙方擅自转包", "termination_for_breach"),  # 解除 with the document's name between
         ("外呼服务协议要提前解除，帮我起草通知", "early_termination"),  # 提前解除 is still an early termination
         ("我们想提前结束那份外呼服务协议，帮忙出个通知", "early_termination"),
+        ("外呼服务协议想解约，提前30天通知对方", "early_termination"),
         ("they have 5 working days to remedy the breach", "breach_rectification"),
     ],
 )

@@ -274,6 +274,8 @@ def test_a_cure_date_is_the_deadline_only_right_after_by_or_before() -> None:
         ("Payment demand for the unpaid fee, send 2026-12-02", True),
         ("Early termination notice; sending on December 2, 2026", True),  # send, sends, sent, sending
         ("Payment demand; date of sending: 3 Nov 2026", True),
+        ("Early termination. Date of dispatch: 2026-11-03.", True),
+        ("Rectification notice, e-mailed on 3 Nov 2026", True),
         ("合同2025年3月2日签订，解除合同", False),  # a date, but no sending word governs it
         ("提前终止，12月3日，我方甲方", False),
     ],

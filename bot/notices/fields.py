@@ -81,7 +81,8 @@ _DATE_KEYWORDS = {
     # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), but not one that opens a word (发票, 发货);
     # "date it 1 Dec" dates the letter.
     "sent_date": re.compile(
-        r"发出|发送|寄出|送出|发函|寄送|落款|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen(?:d|ds|t|ding)\b|\bdated\b"
+        r"发出|发送|寄出|送出|发函|寄送|落款|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen(?:d|ds|t|ding)\b|\bdispatch(?:ed|ing)?\b"
+        r"|\b(?:e-?)?mail(?:ed|ing)?\b|\bdated\b"
         r"|\bdate\s+(?:it|the\s+(?:letter|notice))\b",
         re.IGNORECASE,
     ),
