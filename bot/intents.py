@@ -148,8 +148,9 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     reads as "this much evidence", and the tests in tests/phrasing pin the outcomes, not the numbers."""
     scores = Scores()
     asks = lexicon.has("question", text)
-    # A notice type with the day the letter goes out asks for the letter too.
-    sends = lexicon.sends_letter(text, signals.sending_date)
+    # A notice type with the day the letter goes out, or with the parties on their sides (提前终止 外呼服务协议 我方甲方X
+    # 对方乙方Y 11月2日: a letter's details), asks for the letter too.
+    sends = lexicon.sends_letter(text, signals.sending_date or signals.sided_parties)
     drafting_request = signals.notice_type and (lexicon.asks_for_letter(text) or sends)
     scores.add(Route.CLAUSE, 1.0, "fallback: look it up in the contracts")
     if asks:

@@ -177,3 +177,13 @@ def test_notice_types_named_in_other_words(message: str, notice_type: str) -> No
 def test_a_termination_grounded_on_the_other_sides_breach_is_one_for_breach(message: str, notice_type: str) -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     assert detect_type(message, specs) == notice_type
+
+
+def test_a_notice_type_with_the_parties_on_their_sides_asks_for_the_letter() -> None:
+    """Terse: no drafting verb, no letter word, no sending word; the parties' sides are the letter's details."""
+    message = "提前终止 外呼服务协议 我方甲方 杭州云栖科技有限公司 对方乙方 湖州太湖呼叫有限公司 2026年11月2日"
+    assert score(message, LEXICON, Signals(notice_type=True, sided_parties=True)).best is Route.DRAFT_REQUEST
+    asked = "我方甲方杭州云栖科技有限公司，提前终止外呼服务协议要提前几天通知？"
+    assert score(asked, LEXICON, Signals(notice_type=True, sided_parties=True)).best is not Route.DRAFT_REQUEST
+    received = "对方乙方湖州太湖呼叫有限公司已发来提前终止通知"
+    assert score(received, LEXICON, Signals(notice_type=True, sided_parties=True)).best is not Route.DRAFT_REQUEST

@@ -180,6 +180,13 @@ def test_a_name_then_a_role_in_the_brackets_after_a_side_word() -> None:
     assert find_parties("我们（招商银行深圳分行，乙方）要提前终止") == [Party("sender", "乙方", "招商银行深圳分行")]
 
 
+def test_our_side_as_a_role_and_names_in_brackets_after_roles() -> None:
+    assert find_parties("我司作为乙方（泰州溱潼呼叫有限公司），客户是甲方（扬州东关街电商有限公司）") == [
+        Party("sender", "乙方", "泰州溱潼呼叫有限公司"),
+        Party(None, "甲方", "扬州东关街电商有限公司"),
+    ]
+
+
 def test_a_role_then_a_colon_then_our_side_word() -> None:
     assert find_parties("甲方：我们，济南泉城商贸有限公司；乙方：淄博齐都外呼有限公司") == [
         Party("sender", "甲方", "济南泉城商贸有限公司"),

@@ -33,7 +33,7 @@ _PARTY_MARKER = re.compile(
     rf"|(?P<side_name>{_SIDES})\s*[（(](?P<name_role>[^（）()，,、]{{2,40}})[，,、]\s*(?P<role_name>甲方|乙方)\s*[）)]"  # 我们（X分行，乙方）
     rf"|(?P<role_is>甲方|乙方)\s*(?:是|为|:|：)\s*(?P<side_is>{_SIDES})\s*[:：]?"  # 甲方是我们：X公司, 甲方：我们，X公司
     # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司, 我方：乙方，X公司: a description in the brackets is no name
-    rf"|(?:(?P<side>{_SIDES})\s*(?:是|为|:|：)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
+    rf"|(?:(?P<side>{_SIDES})\s*(?:作为|是|为|:|：)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
 )
 # Words that end the text before a bracketed role: "由X公司（甲方）向Y公司（乙方）发出".
 _BEFORE_NAME = re.compile(r"由|向|给|致|和|与|及|对")
@@ -74,7 +74,8 @@ _ORG_SUFFIX = (
 )
 # Greedy up to the last suffix, so 广州远景呼叫中心有限公司 is not cut at 中心.
 _ORG_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}{_ORG_SUFFIX}")
-_NAME_LEAD = re.compile(r"^\s*(?:的)?(?:名称|全称)?\s*(?:为|是|:|：)?\s*")
+# 乙方（X有限公司）: a name in brackets right after its role opens at the bracket.
+_NAME_LEAD = re.compile(r"^\s*(?:的)?(?:名称|全称)?\s*(?:为|是|:|：)?\s*[（(]?\s*")
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 
 _DATE_KEYWORDS = {
