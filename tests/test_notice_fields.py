@@ -187,6 +187,11 @@ def test_our_side_as_a_role_and_names_in_brackets_after_roles() -> None:
     ]
 
 
+def test_our_english_role_without_a_name() -> None:
+    """"We are Party B." names no company: our role, for the contract's names to fill in."""
+    assert find_parties("Send Party A a payment demand for the unpaid fees. We are Party B.") == [Party("sender", "乙方", None)]
+
+
 def test_a_role_then_a_colon_then_our_side_word() -> None:
     assert find_parties("甲方：我们，济南泉城商贸有限公司；乙方：淄博齐都外呼有限公司") == [
         Party("sender", "甲方", "济南泉城商贸有限公司"),

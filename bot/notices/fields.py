@@ -58,6 +58,8 @@ _EN_OURS = re.compile(r"\b(?:we|we're|our|us|on behalf of)\b")
 _EN_THEIRS = re.compile(r"other (?:side|party)|counterparty|\bto\b|against|debtor|\bowe")
 # "our client Party A, X Ltd.": the other side, introduced as ours.
 _EN_OUR_COUNTERPART = re.compile(r"\bour\s+(?:client|customer|buyer|debtor|tenant|supplier|vendor)\b")
+_EN_OUR_ROLE = re.compile(r"\b(?:we\s+are|we're|as)\s+(?:the\s+)?party\s+([ab])\b(?!\s*[,:]?\s*(?-i:[A-Z]))", re.IGNORECASE)
+_EN_ROLES = {"a": "甲方", "b": "乙方"}
 # The words that say whose a name is are those of its own clause: from the last sentence end, or from a colon that
 # opens a list ("…contract: Party A, X Ltd."), not one right before the name ("Party A: X Ltd.").
 _EN_CLAUSE_START = re.compile(r"[.;](?!\d)|:(?!\s*$)")
@@ -265,6 +267,8 @@ def _english_parties(message: str) -> list[Party]:
         side = SENDER if ours else RECIPIENT if _EN_THEIRS.search(context) or _EN_OUR_COUNTERPART.search(context) else None
         role = next((r for word, r in (("party a", "甲方"), ("party b", "乙方")) if word in context), None)
         parties.append(Party(side, role, match.group("name")))
+    # "We are Party B." with no name: our role, for the other side's role and the contract's names to follow.
+    parties += [Party(SENDER, _EN_ROLES[m.group(1).lower()], None) for m in _EN_OUR_ROLE.finditer(message)]
     return parties
 
 
