@@ -24,7 +24,6 @@ from cachetools import LRUCache
 import numpy as np
 
 from retrieval.catalog import Catalog, StoredClause
-from retrieval.descriptions import ContractDescriptions
 from retrieval.embeddings import Embedder, make_embedder
 from retrieval.answer_types import asked_types, holds_answer
 from retrieval.glossary import Glossary
@@ -73,15 +72,6 @@ HEADING_RARE_SHARE = 0.1
 # hold too: -1 net (the dev set -4). English words do not count: only the few bilingual contracts hold them, so one
 # holding a word says its language, not its topic.
 ONLY_CONTRACT_BONUS = 0.1
-# Added, in a search that names no contract, to the passages of the candidate contracts the question describes by
-# their title, type or party roles (retrieval/descriptions.py: "三方租房合同…", "顧問公司…", "the labour-only subcontract"),
-# in proportion to how strongly it describes each against the candidate it describes most: a clause of the described
-# contract then beats a near-identical clause of a sibling (an office lease's against a residential lease's). A
-# question describing no contract gets nothing. Tuned on the sets of bench/questions/ over contracts-extra (heldout2
-# extra 81, fresh 90, own 20: rank-1 hits 133 of 191 without it): 0.2 135, 0.3 136, 0.4 139, 0.5 139, 0.6 138 (the
-# own set's top 3 -1). Checked at 0.4: heldout2 shipped +1 at rank 1, the contracts-extra dev set's top 3 +1, shipped
-# dev, shipped blind, unseen, unseen2 and N=200 unchanged (README).
-DESCRIBED_CONTRACT_BONUS = 0.4
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A contract's median passage (`lead_in_contract`) says little below this many passages.
 MIN_PASSAGES_FOR_LEAD = 5
@@ -388,7 +378,6 @@ class ClauseIndex:
             self._lexical = lexical
             self._contracts = contracts
             self._resolver = resolver
-            self._descriptions: ContractDescriptions | None = None  # built by the first search that needs it
             self._query_cache.clear()
 
     def _clause(self, position: int) -> Clause:
@@ -653,7 +642,6 @@ class ClauseIndex:
             most = max(alone.values(), default=0)
             for p in fused:
                 fused[p] += ONLY_CONTRACT_BONUS * alone.get(int(self._contract_of[p]), 0) / (most or 1)
-            self._favour_described_contracts(fused, tokens)
         best = sorted(fused, key=lambda p: (only_heading(self._clause(p)), -fused[p]))[:k]
         closeness = _closeness(dense, self._dense_ranking(worded.result(), scope)) if worded is not None else dense
         return [
@@ -678,23 +666,6 @@ class ClauseIndex:
             if len(holders) and holders.min() == holders.max():
                 alone[int(holders[0])] += 1
         return alone
-
-    def _favour_described_contracts(self, fused: dict[int, float], tokens: Iterable[str]) -> None:
-        """Lift each candidate passage by DESCRIBED_CONTRACT_BONUS times how strongly the question describes its
-        contract (retrieval/descriptions.py) against the candidate contract it describes most."""
-        described = {self._contract_code[cid]: s for cid, s in self._contract_descriptions().scores(tokens).items()
-                     if cid in self._contract_code}
-        best = max((described.get(int(self._contract_of[p]), 0.0) for p in fused), default=0.0)
-        if best > 0:
-            for p in fused:
-                fused[p] += DESCRIBED_CONTRACT_BONUS * described.get(int(self._contract_of[p]), 0.0) / best
-
-    def _contract_descriptions(self) -> ContractDescriptions:
-        """The loaded contracts' descriptions, built on first use: a search the resolver scopes never needs them."""
-        with self._lock:
-            if self._descriptions is None:
-                self._descriptions = ContractDescriptions(self._contracts, self.glossary)
-            return self._descriptions
 
     def _in_scope(self, scope: tuple[str, ...]) -> np.ndarray:
         codes = [self._contract_code.get(cid, -1) for cid in scope]
