@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from bot.models import NoticeInfo, PenaltyInfo, Reply, Session
 from bot.notices.docx import docx_text
+from bot.notices.specs import type_named
 from evaluation.cases import ReplyCase, load_reply_cases
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ def run_reply_cases(assistant: Assistant, kind: CaseKind, path: Path) -> list[Ca
     check = CHECKS[kind]
     results = []
     for case in load_reply_cases(path):
+        if isinstance(case.expect.get("type"), str):  # "termination" is the brief's name of termination_for_breach
+            case.expect["type"] = type_named(case.expect["type"], assistant.drafter.specs)
         reply = assistant.reply(case.message, Session(user="eval", interactive=False))
         failures = check(case, reply)
         results.append(CaseResult(id=case.id, passed=not failures, failures=failures, reply=reply))

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.intents import Lexicon, Route, Signals, score
-from bot.notices.specs import detect_type, load_specs
+from bot.notices.specs import detect_type, load_specs, type_named
 
 LEXICON = Lexicon.load(Path(__file__).resolve().parents[1] / "knowledge" / "lexicon" / "intents.yaml")
 
@@ -70,6 +70,14 @@ def test_urging_payment_names_a_payment_demand(message: str) -> None:
 def test_a_hyphenated_english_notice_name_is_read_as_its_words() -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     assert detect_type("Draft a termination-for-breach notice", specs) == "termination_for_breach"
+
+
+def test_a_case_file_may_call_the_termination_for_breach_plain_termination() -> None:
+    """The brief names the four notices early termination, payment demand, breach rectification and termination."""
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    assert type_named("termination", specs) == "termination_for_breach"
+    assert [type_named(t, specs) for t in specs] == list(specs)
+    assert type_named("no_such_notice", specs) == "no_such_notice"
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,9 @@ class NoticeSpec(BaseModel):
     clauses: dict[str, ClauseQuery]
     effective: Literal["notice_period", "grace_days", "cure_days", "delivery", "none"] = "none"
     on_breach: OnBreach | None = None
+    also_called: list[str] = Field(
+        default_factory=list, description="Other names a case file may give this type (the product brief's own words)"
+    )
 
     @property
     def template(self) -> str:
@@ -63,6 +66,11 @@ def load_specs(templates_dir: Path) -> dict[str, NoticeSpec]:
 @lru_cache(maxsize=4)
 def cached_specs(templates_dir: Path) -> dict[str, NoticeSpec]:
     return load_specs(templates_dir)
+
+
+def type_named(name: str, specs: dict[str, NoticeSpec]) -> str:
+    """The type a case file's NAME means: a spec's own type, or the spec that is also called so."""
+    return next((spec.type for spec in specs.values() if name in spec.also_called), name)
 
 
 def detect_type(message: str, specs: dict[str, NoticeSpec]) -> str | None:
