@@ -2,7 +2,9 @@
 four made-up ones of bench/corpora/unseen (layouts the other two have not: 壹、 sections, 条款N 【…】 in Markdown,
 inserted articles) and the nine of bench/corpora/unseen2 (layouts none of those has: an English ARTICLE / Section
 lease, a PDF with running headers and footers, bold unstyled Word headings, 1、/（1）/①, Roman I. sections, a
-two-column clause table, 第1章 / 第1條（標題）, a 补充协议, bold unstyled Word headings over clauses numbered on).
+two-column clause table, 第1章 / 第1條（標題）, a 补充协议, bold unstyled Word headings over clauses numbered on) and
+the six of bench/corpora/unseen3 (a 1 / 1.1 / 1.1.1 outline under bare-numbered headings, a clause-by-clause
+Chinese/English licence, traditional 第X條, a Word file numbered by Word), written blind as a held-out set.
 
 For each file, parsed exactly as ingestion does:
 
@@ -52,11 +54,13 @@ ROOT = Path(__file__).resolve().parents[1]
 EXTRA = ROOT.parent / "shared" / "contracts-extra"
 UNSEEN = ROOT / "bench" / "corpora" / "unseen"
 UNSEEN2 = ROOT / "bench" / "corpora" / "unseen2"
+UNSEEN3 = ROOT / "bench" / "corpora" / "unseen3"
 CORPORA = {
     "shipped": sorted((ROOT / "knowledge" / "contracts").glob("*.txt")),
     "contracts-extra": sorted(p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen": sorted(p for p in UNSEEN.glob("u*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen2": sorted(p for p in UNSEEN2.glob("v*") if p.suffix in (".txt", ".docx", ".pdf")),
+    "unseen3": sorted(p for p in UNSEEN3.glob("w*") if p.suffix in (".txt", ".docx", ".pdf")),
 }
 FILES = [path for paths in CORPORA.values() for path in paths]
 _CN = "一二三四五六七八九十百零〇"
@@ -86,7 +90,7 @@ def document(request) -> tuple[str, list[Clause], str]:
 
 def test_every_corpus_is_there():
     assert {name: len(paths) for name, paths in CORPORA.items()} == {
-        "shipped": 5, "contracts-extra": 35, "unseen": 4, "unseen2": 9
+        "shipped": 5, "contracts-extra": 35, "unseen": 4, "unseen2": 9, "unseen3": 6
     }
 
 
