@@ -132,8 +132,18 @@ def test_what_our_side_does_is_not_our_name(message: str, recipient: str) -> Non
     assert sides["recipient"].name == recipient
 
 
-def test_our_name_right_after_the_side_word_stays_ours() -> None:
-    assert assign_sides(find_parties("我们深圳云帆有限公司要给乙方发通知"))["sender"].name == "深圳云帆有限公司"
+@pytest.mark.parametrize(
+    "message, ours",
+    [
+        ("我们深圳云帆有限公司要给乙方发通知", "深圳云帆有限公司"),
+        # names that open with a predicate word (正, 还, 都) hold no word of dealing: they are ours
+        ("我们正大天晴药业有限公司要给乙方发通知", "正大天晴药业有限公司"),
+        ("我方还原科技有限公司，要终止合同", "还原科技有限公司"),
+        ("我们都市丽人有限公司要提前终止合同", "都市丽人有限公司"),
+    ],
+)
+def test_our_name_right_after_the_side_word_stays_ours(message: str, ours: str) -> None:
+    assert assign_sides(find_parties(message))["sender"].name == ours
 
 
 def test_english_parties_and_dates() -> None:

@@ -79,6 +79,8 @@ _ORG_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}{_ORG_SUFFI
 # 乙方（X有限公司）: a name in brackets right after its role opens at the bracket.
 _NAME_LEAD = re.compile(r"^\s*(?:的)?(?:名称|全称)?\s*(?:为|是|:|：)?\s*[（(]?\s*")
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
+# The shortest company name at a point: 正大天晴药业有限公司 of "正大天晴药业有限公司要给乙方发通知".
+_FIRST_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}?{_ORG_SUFFIX}")
 
 _DATE_KEYWORDS = {
     # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), but not one that opens a word (发票, 发货);
@@ -206,7 +208,7 @@ def find_parties(message: str) -> list[Party]:
             name, name_end = organisation_name(match.group("name_role")), match.end()  # 我们（X有限公司，乙方）
         if name is None:
             name, name_end = _name_in_brackets(match.group()), match.end()  # 我们（乙方，X有限公司）
-        if name is None and side == SENDER and _PREDICATE.match(message, match.end()):
+        if name is None and side == SENDER and _opens_predicate(message, match.end()):
             parties += _dealt_with(message, match.end())
         elif name is None:
             name, name_end = _name_after(message, match.end())
@@ -217,6 +219,17 @@ def find_parties(message: str) -> list[Party]:
         parties.append(Party(side, role, name))
     parties += _addressed_by_name(message, {p.name for p in parties})
     return _merge_mentions(parties + _english_parties(message))
+
+
+def _opens_predicate(message: str, start: int) -> bool:
+    """Whether the words after our side word at START say what we do (我们要提前解除和X公司的合同) rather than name
+    us: they open with a predicate word and the first company name read there holds a word of dealing. A name that
+    opens with such a word (我们正大天晴药业有限公司, 我方还原科技有限公司, 我们都市丽人有限公司) holds none, and
+    stays ours."""
+    if not _PREDICATE.match(message, start):
+        return False
+    first = _FIRST_NAME.match(_CLAUSE_BREAK.split(message[start:], maxsplit=1)[0].lstrip())
+    return bool(first and _DEALT_WITH.search(first.group()))
 
 
 def _dealt_with(message: str, start: int) -> list[Party]:
