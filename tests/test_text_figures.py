@@ -108,6 +108,20 @@ def test_english_number_words_without_a_currency_are_no_money() -> None:
     assert find_amounts("give them fifteen working days, three thousand calls a day") == []
 
 
+@pytest.mark.parametrize(
+    ("message", "yuan"),
+    [
+        ("two point five million yuan", []),
+        ("3 hundred thousand yuan", []),
+        ("1.2 million yuan (one point two million yuan)", [1200000]),
+    ],
+)
+def test_words_that_only_continue_a_figure_are_no_sum_of_their_own(message: str, yuan: list[int]) -> None:
+    """After "point" or a digit the words continue a figure: read alone they would give five million, a hundred
+    thousand or two million."""
+    assert [a.value for a in find_amounts(message)] == [Decimal(y) for y in yuan]
+
+
 def test_a_bare_number_after_a_money_word_is_money() -> None:
     assert [a.value for a in find_amounts("欠款50000，逾期30天")] == [Decimal(50000)]
     assert [a.value for a in find_amounts("本金：12000，逾期3周")] == [Decimal(12000)]

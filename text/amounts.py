@@ -77,6 +77,9 @@ _AMOUNT = re.compile(
 _WORDS_AMOUNT = re.compile(
     rf"(?P<prefix>(?:RMB|CNY)\s*)?(?P<number>{EN_WORDS_FIGURE})(?P<unit>\s+(?:yuan|RMB|CNY|renminbi)\b)?", re.IGNORECASE
 )
+# Words that end a figure the words after them only continue ("two point five million yuan", "3 hundred thousand
+# yuan"): read from there, the words would give a wrong sum (five million, a hundred thousand).
+_WORDS_CONTINUE = re.compile(r"(?:\d|\bpoint)[\s-]*$", re.IGNORECASE)
 _MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:了|为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
 _NOT_MONEY_AFTER_RE = re.compile(_NOT_MONEY_AFTER)
 
@@ -145,7 +148,8 @@ def _figures_in_words(text: str, found: list[Figure]) -> list[Figure]:
     for match in _WORDS_AMOUNT.finditer(text):
         overlaps = any(f.start < match.end() and match.start() < f.end for f in found)
         value = english_words_figure(match.group("number"))
-        if (match.group("prefix") or match.group("unit")) and value and not overlaps:
+        continued = _WORDS_CONTINUE.search(text, 0, match.start())
+        if (match.group("prefix") or match.group("unit")) and value and not overlaps and not continued:
             figures.append(Figure(value=Decimal(value), start=match.start(), end=match.end(), raw=match.group()))
     return figures
 
