@@ -42,6 +42,9 @@ _PHRASE_COVER = 2 / 3
 # is cited only beside a document word, never inside a longer figure (80,000, 2003).
 _ID_LEAD = re.compile(r"^(\d{2,})[_-]")
 _DOCUMENT = rf"(?:{'|'.join(KIND_WORDS)}|编号|contract|agreement)"
+# After a document word, a number followed by a unit is a date or a quantity, no id: 合同2024年到期 (an id
+# 2024-租赁合同 starts with 2024), 合同30天内付款, 合同80万.
+_NOT_ID_AFTER = r"(?!\s*(?:年|月|日|天|万|元|个|%))"
 
 NamedBy = Literal["party", "number", "year", "title"]
 
@@ -128,7 +131,7 @@ class ContractResolver:
         }
         leads = {cid: m.group(1) for cid in self.contracts if (m := _ID_LEAD.match(cid))}
         self._id_leads = {
-            cid: re.compile(rf"{_DOCUMENT}\s*(?:no\.?|number|#)?\s*[:：]?\s*{lead}(?![\d]|[.,]\d)|(?<!\d)(?<!\d[.,]){lead}\s*号?\s*{_DOCUMENT}", re.I)
+            cid: re.compile(rf"{_DOCUMENT}\s*(?:no\.?|number|#)?\s*[:：]?\s*{lead}(?![\d]|[.,]\d){_NOT_ID_AFTER}|(?<!\d)(?<!\d[.,]){lead}\s*号?\s*{_DOCUMENT}", re.I)
             for cid, lead in leads.items()
             if list(leads.values()).count(lead) == 1
         }

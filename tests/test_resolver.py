@@ -111,6 +111,18 @@ def test_a_contract_is_cited_by_the_leading_number_of_its_id_beside_a_document_w
     assert "12_a" not in resolver.resolve("12号合同").contract_ids
 
 
+def test_a_number_with_a_unit_after_a_document_word_is_no_id():
+    """An uploaded file's id can start with a year (2024-租赁合同) or a count: after 合同 such a number followed by
+    年, 天 or 万 dates the contract or counts something, and cites no contract."""
+    titles = {"2024-lease": "设备租赁合同", "30-ops": "运维服务合同", "003_crm": "客户关系管理外包服务合同"}
+    texts = {stem: contract(title, "", "北京启航科技有限公司", "宁波海岳物流有限公司", "2024年5月6日", "三十", "万分之五") for stem, title in titles.items()}
+    infos = [parse_contract(f"{stem}.txt", text.encode(), words=LAYOUT, field_words=FIELD_WORDS).info for stem, text in texts.items()]
+    resolver = ContractResolver(infos, FIELD_WORDS, GLOSSARY)
+    assert resolver.resolve("合同2024年到期吗").contract_ids == []
+    assert resolver.resolve("合同30天内要付款吗").contract_ids == []
+    assert resolver.resolve("合同2024的违约金").contract_ids == ["2024-lease"]
+
+
 def test_a_party_named_with_an_everyday_word_is_not_named_by_that_word_in_passing():
     """Template contracts name parties like “需要”制造公司: "需要提前几天" names no contract, while a trade
     name that is no everyday word (启航) still names its party's contract."""
