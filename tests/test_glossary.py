@@ -70,7 +70,7 @@ def test_everyday_chinese_reaches_the_contract_wording():
     assert "调整" in GLOSSARY.additions("明年房租会涨价吗")
     assert "更换" in GLOSSARY.additions("司机不靠谱能换人吗")
     assert "工伤" in GLOSSARY.additions("搬运工受伤了谁出医药费")
-    assert "著作人" in GLOSSARY.additions("who is the author of the manual?")
+    assert "著作人" in GLOSSARY.additions("does the author keep any rights to the manual?")
     assert "可用率" in GLOSSARY.additions("what uptime is promised?")
 
 

@@ -177,7 +177,7 @@ def test_notice_types_named_in_other_words(message: str, notice_type: str) -> No
         ("服务商连续三次考核不合格，依3.4.2终止合同，出终止通知", "termination_for_breach"),
         ("Terminate the after-sales agreement: Party B subcontracted the work without our consent.", "termination_for_breach"),
         ("We're terminating the agreement because Party A has not paid for four months.", "termination_for_breach"),
-        ("乙方服务不达标，我们想提前终止合同，提前三十日通知", "early_termination"),  # asked for by name: early
+        ("乙方的保洁一直不合格，我们想提前终止合同，提前三十日通知", "early_termination"),  # asked for by name: early
         ("Early termination notice: Party B is in breach, but we end it on 30 days' notice", "early_termination"),
         ("终止外呼服务协议，2026年12月1日发出", "early_termination"),  # no ground given: the contract's own exit
     ],
