@@ -64,6 +64,17 @@ def test_money_in_another_currency_is_asked_to_be_converted_never_read_as_yuan(m
 
 def test_a_foreign_figure_beside_a_sum_in_yuan_only_glosses_it() -> None:
     assert penalty("人民币5万元（约7000美元），逾期10天，日万分之五").info.amount == "250.00"
+    assert penalty("RMB 50,000 (about USD 7,000) paid 10 days late, 0.05% per day").info.amount == "250.00"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["对方欠我们5万美元货款，另欠人民币2万元服务费，逾期30天，按日万分之五算违约金", "Party A owes USD 50,000 and RMB 20,000, 30 days late, 0.05% per day"],
+)
+def test_a_foreign_sum_beside_a_sum_in_yuan_is_still_asked_to_be_converted(message: str) -> None:
+    """Only a foreign figure in brackets right after the yuan sum glosses it: beside one, it is a debt of its own."""
+    assessment = penalty(message)
+    assert assessment.refused and "人民币" in assessment.refused
 
 
 @pytest.mark.parametrize("message", ["欠款1,2万，逾期10天，日万分之五", "欠款12,5万元，逾期10天，日万分之五", "欠款1,234,56元，逾期10天，日万分之五"])

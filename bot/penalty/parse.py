@@ -862,14 +862,21 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
 
 
 _YUAN_MARK = re.compile(r"元|块|塊|人民币|RMB|CNY|¥|￥", re.I)
+# What stands between a sum in yuan and the foreign figure that glosses it: 人民币5万元（约7000美元）, RMB 50,000
+# (about USD 7,000).
+_GLOSS_OPENING = re.compile(r"\s*[（(]\s*(?:约合|折合|约|合|approx(?:imately)?\.?|about|around|≈|~)?\s*", re.I)
 
 
 def _foreign_money(text: str, amounts: list[Amount], words: PenaltyWords) -> list[str]:
-    """Sums in another currency (5万美元, USD 20,000), unless a sum marked as yuan is given too: 人民币5万元（约7000美元）
-    glosses the yuan figure with a foreign one."""
-    if any(_YUAN_MARK.search(amount.raw) for amount in amounts):
-        return []
-    return [match.group().strip() for match in words.foreign_money.finditer(text)]
+    """Sums in another currency (5万美元, USD 20,000), but for one in brackets right after a sum marked as yuan:
+    人民币5万元（约7000美元） glosses the yuan figure. A foreign sum beside a yuan one (欠5万美元，另欠人民币2万元) is
+    money of its own, never read as yuan."""
+    yuan_ends = [amount.start + len(amount.raw) for amount in amounts if _YUAN_MARK.search(amount.raw)]
+    return [
+        match.group().strip()
+        for match in words.foreign_money.finditer(text)
+        if not any(end <= match.start() and _GLOSS_OPENING.fullmatch(text, end, match.start()) for end in yuan_ends)
+    ]
 
 
 def _restated(facts: PenaltyFacts) -> list[str]:
