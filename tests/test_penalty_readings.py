@@ -42,6 +42,12 @@ def test_a_lateness_counted_past_the_grace_period_has_nothing_taken_off(message:
     assert (penalty(message).info.amount, penalty(message).info.days) == ("1000.00", 20)
 
 
+@pytest.mark.parametrize("message", ["欠款10万，宽限期10天逾期25天，日万分之五", "欠款10万 宽限期10天 逾期25天 日万分之五"])
+def test_a_grace_period_named_in_the_lateness_clause_is_still_taken_off(message: str) -> None:
+    """Without a comma between them, 宽限期10天 and 逾期25天 read as with one: 15 days run at the rate."""
+    assert (penalty(message).info.amount, penalty(message).info.days) == ("750.00", 15)
+
+
 def test_a_lateness_within_the_grace_period_costs_nothing() -> None:
     assert penalty("欠款8万，逾期8天，宽限期10天，日千分之一").info.amount == "0.00"
 

@@ -609,6 +609,11 @@ def _whole_months(number: Decimal, unit: str, match: re.Match[str]) -> int | Non
 _BEYOND = r"(?:超过|超出|过了|超|beyond|past|after)\s*(?:the\s+)?"
 
 
+def _past_grace(words: PenaltyWords) -> str:
+    """Words saying the days that follow run from the grace period's end: 超过宽限期, 宽限期满后, 宽限期结束后."""
+    return rf"{_BEYOND}{words.grace_word}|{words.grace_word}\s*(?:已)?\s*(?:届满|期满|满|结束|过)"
+
+
 def _is_grace(words: PenaltyWords, before: str, after: str) -> bool:
     """宽限期5天, grace period of 7 days, 有10天的宽限期: a duration its nearest label calls a grace period (in
     宽限期满后又逾期20天 the lateness word stands nearer, and 超过宽限期20天 counts the days beyond it)."""
@@ -789,8 +794,9 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
     # An LPR expression (一年期LPR的1.5倍) holds no amount and no duration.
     figures = _mask(masked, [(r.start, r.end) for r in rate_scan.rates])
     durations, negative_days, debt_periods, grace = _read_durations(figures, words)
-    # 宽限期满后又逾期20天, 超过宽限期20天: a lateness counted from the grace period's end has nothing to take off.
-    if any(re.search(words.grace_word, _clause_before(figures, d.start), re.I) for d in durations):
+    # 宽限期满后又逾期20天, 超过宽限期20天: a lateness counted from the grace period's end has nothing to take off
+    # (宽限期10天逾期25天 names the grace period in the lateness's clause, and still counts from the due date).
+    if any(re.search(_past_grace(words), _clause_before(figures, d.start), re.I) for d in durations):
         grace = []
     rates = _read_rates(masked, rate_scan, words)
     # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
