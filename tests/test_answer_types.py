@@ -122,8 +122,8 @@ def test_a_chinese_numeral_after_a_word_that_introduces_a_quantity_is_one(questi
 
 def test_a_row_of_a_table_priced_in_yuan_holds_an_amount():
     """A table row's passage repeats the header, so a row of a price list says its figures are in 元."""
-    assert holds("这个合同总价是多少钱？", "序号 | 服务名称 | 单价 (元) | 合计 (元)\n1 | 主页改版 | 1 | 98000")
-    assert not holds("这个合同总价是多少钱？", "序号 | 服务名称 | 数量\n1 | 主页改版 | 1")
+    assert holds("那份采购合同的总价是多少钱？", "序号 | 货物名称 | 单价 (元) | 合计 (元)\n1 | 激光打印机 | 2 | 6400")
+    assert not holds("那份采购合同的总价是多少钱？", "序号 | 货物名称 | 数量\n1 | 激光打印机 | 2")
 
 
 @pytest.mark.parametrize(
