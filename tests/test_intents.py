@@ -180,6 +180,10 @@ def test_notice_types_named_in_other_words(message: str, notice_type: str) -> No
         ("乙方的保洁一直不合格，我们想提前终止合同，提前三十日通知", "early_termination"),  # asked for by name: early
         ("Early termination notice: Party B is in breach, but we end it on 30 days' notice", "early_termination"),
         ("终止外呼服务协议，2026年12月1日发出", "early_termination"),  # no ground given: the contract's own exit
+        # ended by agreement or by not renewing: a debt to settle is no ground
+        ("终止合同的通知，双方协商一致，逾期的款项下月结清", "early_termination"),
+        ("外呼服务协议期满不再续签，终止合同，请对方结清未付款项", "early_termination"),
+        ("Termination notice: we end the contract by agreement; the overdue invoices are settled next month", "early_termination"),
     ],
 )
 def test_a_termination_grounded_on_the_other_sides_breach_is_one_for_breach(message: str, notice_type: str) -> None:

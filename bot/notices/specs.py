@@ -24,7 +24,7 @@ class OnBreach(BaseModel):
 
     type: str
     grounds: list[str] = Field(description="Words that state a breach")
-    unless: list[str] = Field(description="Words that ask for the spec's own type by name")
+    unless: list[str] = Field(description="Words that ask for the spec's own type by name, or end the contract otherwise")
 
     def applies(self, message: str) -> bool:
         lowered = _lowered(message)
