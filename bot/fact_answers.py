@@ -26,6 +26,7 @@ from retrieval.index import ClauseIndex
 from retrieval.models import ContractInfo, ContractMetadata, MetaField
 from retrieval.normalize import normalize_query
 from retrieval.resolver import MAX_CHOICES, Resolution
+from text.dates import chinese_date
 
 # Where a value printed outside every clause (a cover block, the party block before 第一条) is cited.
 FRONT_MATTER = "首部"
@@ -221,5 +222,4 @@ def _term(start: MetaField, end: MetaField) -> MetaField:
 
 
 def _chinese_date(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.year}年{day.month}月{day.day}日"
+    return chinese_date(date.fromisoformat(iso))

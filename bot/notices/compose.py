@@ -23,6 +23,7 @@ from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.normalize import compact
 from retrieval.resolver import ContractResolver
 from text.amounts import format_money, money_in_words
+from text.dates import chinese_date
 
 # Labels used in placeholders and questions.
 FIELD_LABELS = {
@@ -97,7 +98,7 @@ def find_clause(
 
 
 def _chinese_date(day: date | None) -> str | None:
-    return f"{day.year}年{day.month}月{day.day}日" if day else None
+    return chinese_date(day) if day else None
 
 
 def _field_date(fields: dict[str, Any], name: str) -> str | None:

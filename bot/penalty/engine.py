@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -36,6 +35,7 @@ from bot.penalty.parse import (
 from bot.penalty.legal_rules import LegalRules
 from text.amounts import round_fen
 from text.bounds import amount_problem
+from text.dates import chinese_date
 from text.paid import less_paid
 
 # Sanity limits, not law: a figure beyond them is a typo far more often than a real contract term.
@@ -228,10 +228,6 @@ def _check_figures(facts: PenaltyFacts) -> None:
         raise Refusal(f"天数不能是负数（{facts.negative_days[0]}）。请核对后再发给我。")
 
 
-def _chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _day_count(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, list[str]]:
     """The days the penalty runs: the lateness less a grace period (宽限期5天), never below none."""
     count, notes = _lateness(facts, rules)
@@ -252,12 +248,12 @@ def _lateness(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, 
     if pair is not None:
         if pair.end < pair.start:
             raise Refusal(
-                f"付款日（{_chinese_date(pair.end)}）早于应付日（{_chinese_date(pair.start)}），按这两个日期并未逾期。请核对日期。"
+                f"付款日（{chinese_date(pair.end)}）早于应付日（{chinese_date(pair.start)}），按这两个日期并未逾期。请核对日期。"
             )
         days = max(0, (pair.end - pair.start).days + int(pair.start_counted) - int(not pair.end_counted))
         end = "今天" if pair.end_is_today else ""
-        start = f"自 {_chinese_date(pair.start)} 起（含当日）" if pair.start_counted else f"自 {_chinese_date(pair.start)} 的次日起算"
-        finish = f"{end} {_chinese_date(pair.end)}" + ("（不含当日）" if not pair.end_counted else "")
+        start = f"自 {chinese_date(pair.start)} 起（含当日）" if pair.start_counted else f"自 {chinese_date(pair.start)} 的次日起算"
+        finish = f"{end} {chinese_date(pair.end)}" + ("（不含当日）" if not pair.end_counted else "")
         rule = (
             "按消息所写的起止日计算"
             if pair.start_counted or not pair.end_counted
