@@ -37,7 +37,7 @@ class SmallTalk(BaseModel):
     def kind(self, text: str) -> Kind | None:
         """What the message is when it is only small talk ("你好呀", "谢谢！", "thanks a lot"), else None.
         Thanks win over a greeting beside them ("好的谢谢", "hi, thanks")."""
-        found = {kind for kind in Kind for _ in self._words(kind).finditer(text.lower())}
+        found = {kind for kind in Kind if self._words[kind].search(text.lower())}
         rest = self._filler.sub(" ", self._any.sub(" ", text.lower()))
         if not found or re.search(r"[^\W_]", rest):
             return None
@@ -49,13 +49,21 @@ class SmallTalk(BaseModel):
     def without_pleasantries(self, text: str) -> str:
         """TEXT without a greeting opening it or thanks and goodbyes closing it; unchanged when nothing else is
         left: "你好，外呼协议的违约金怎么算？谢谢" → "外呼协议的违约金怎么算？"."""
-        opening = re.compile(rf"^(?:(?:{self._pattern(self.greeting)}){_SEPARATORS})+", re.IGNORECASE)
-        closing = re.compile(rf"(?:{_SEPARATORS}(?:{self._pattern(self.thanks + self.goodbye)}))+{_SEPARATORS}$", re.IGNORECASE)
-        rest = closing.sub("", opening.sub("", text.strip()))
+        rest = self._closing.sub("", self._opening.sub("", text.strip()))
         return rest if re.search(r"[^\W_]", self._filler.sub(" ", rest.lower())) else text
 
-    def _words(self, kind: Kind) -> re.Pattern[str]:
-        return re.compile(self._pattern(getattr(self, kind.value)))
+    # The patterns are compiled once per lexicon, not once a message.
+    @cached_property
+    def _words(self) -> dict[Kind, re.Pattern[str]]:
+        return {kind: re.compile(self._pattern(getattr(self, kind.value))) for kind in Kind}
+
+    @cached_property
+    def _opening(self) -> re.Pattern[str]:
+        return re.compile(rf"^(?:(?:{self._pattern(self.greeting)}){_SEPARATORS})+", re.IGNORECASE)
+
+    @cached_property
+    def _closing(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{_SEPARATORS}(?:{self._pattern(self.thanks + self.goodbye)}))+{_SEPARATORS}$", re.IGNORECASE)
 
     @cached_property
     def _any(self) -> re.Pattern[str]:
