@@ -389,9 +389,11 @@ def find_debt(message: str) -> dict[str, str]:
     candidates, paid = [], []
     for figure in find_amounts(message):
         before, after = _segment_around(message, figure.start, figure.end)
-        if _PAID.search(before) and not _PENALTY_WORDS.search(before):
+        if _PENALTY_WORDS.search(before):
+            continue  # a penalty or interest: neither the debt nor a part of it paid
+        if _PAID.search(before):
             paid.append(figure)
-        elif not (_PENALTY_WORDS.search(before) or _PAID.search(before) or _WORD_NUMERAL.fullmatch(figure.raw) and _CJK.match(message, figure.end)):
+        elif not (_WORD_NUMERAL.fullmatch(figure.raw) and _CJK.match(message, figure.end)):
             candidates.append((figure, before, after))
     said_owed = [c for c in candidates if _OWED.search(c[1])]
     split = split_figures(message)  # 3 万 5 千元: one figure or two, asked rather than guessed
