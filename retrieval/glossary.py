@@ -145,6 +145,25 @@ class Glossary:
                 add(wording)
         return found
 
+    def reworded(self, text: str) -> str:
+        """TEXT (simplified Chinese) with each everyday word the aliases list replaced by the first contract word it
+        means, longest variant first ('三方租房' → '三方租赁'): how a title would word the same phrase."""
+        return self._alias_pattern.sub(lambda m: self._alias_wording[m.group()], text) if self._alias_wording else text
+
+    @cached_property
+    def _alias_wording(self) -> dict[str, str]:
+        """Every Chinese everyday variant → the first contract word of its entry (the first entry listing it wins)."""
+        wording: dict[str, str] = {}
+        for words, variants in self.aliases.items():
+            for variant in variants:
+                if not _LATIN_LETTER.search(variant):
+                    wording.setdefault(variant, words.split()[0])
+        return wording
+
+    @cached_property
+    def _alias_pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(self._alias_wording, key=len, reverse=True))))
+
     def in_chinese(self, english: str) -> str:
         """An English phrase in the contracts' wording: the glossary's phrases in it as their first Chinese
         wording, joined in order ('technical service' → '技术服务'); words it does not know are left out."""

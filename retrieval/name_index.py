@@ -81,6 +81,11 @@ class NameIndex:
             for gram in _bigrams(titles_of(contract), self.generic_words, self.english_generic):
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
+        self.kinds = {c.contract_id: {k for k in KIND_WORDS if k in _CONTRACT_WORD.sub("合同", titles_of(c))} for c in contracts}
+
+    def of_kind(self, contract_id: str, kind_word: str) -> bool:
+        """Whether the contract's titles hold KIND_WORD (合约 and 契约 read as 合同)."""
+        return _CONTRACT_WORD.sub("合同", kind_word) in self.kinds.get(contract_id, ())
 
     def match(self, text: str, expand: bool = True) -> TitleMatch:
         """How the text's bigrams (cut once) fall on each contract's titles; with EXPAND, the glossary's wording

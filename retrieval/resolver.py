@@ -272,7 +272,16 @@ class ContractResolver:
         covering = {cid: s for cid, s in match.scores.items() if match.counts[cid] >= _PHRASE_COVER * match.grams}
         if covering:
             return covering
-        kind = self._type_word(body)
+        # An everyday word in the phrase is read as the contract wording it means, and the words are looked for apart
+        # from the kind word, in the titles of that kind: "三方租房合同" names 房屋租赁三方合同, whose 三方 stands
+        # between 租赁 and 合同.
+        reworded = self.glossary.reworded(body)
+        match = self._titles.match(reworded, expand=False)
+        kind_named = {cid: s for cid, s in match.scores.items()
+                      if match.counts[cid] >= _PHRASE_COVER * match.grams and self._titles.of_kind(cid, document_word)}
+        if kind_named:
+            return kind_named
+        kind = self._type_word(reworded)
         return dict.fromkeys(self._titles.match(kind).counts, 1.0) if kind else {}
 
     def _english_phrases(self, question: str) -> list[tuple[str, str]]:

@@ -216,3 +216,10 @@ def test_the_glossary_file_is_well_formed():
     assert all(isinstance(p, str) and isinstance(w, str) and w.split() for p, w in data["english"].items())
     assert all(len(v) >= 2 for variants in data["aliases"].values() for v in variants)
     assert len(set(data["terms"])) == len(data["terms"])
+
+
+def test_everyday_words_are_reworded_in_place_as_a_title_would_word_them():
+    """The resolver reads a kind phrase typed in everyday words as contracts word it: 租房 is 租赁, 房东 is 出租方."""
+    assert GLOSSARY.reworded("三方租房") == "三方租赁"
+    assert GLOSSARY.reworded("房东的保证金") == "出租方的保证金"
+    assert GLOSSARY.reworded("技术服务") == "技术服务"

@@ -360,3 +360,18 @@ def test_template_made_contracts_whose_rules_differ_are_told_apart_by_more_than_
     cited = {c.contract_id for c in reply.citations}
     assert len(cited) >= 2
     assert all(infos[cid].metadata.signing_date.value in reply.text for cid in cited)
+
+
+def test_a_kind_phrase_in_everyday_words_names_the_title_worded_as_contracts_word_it():
+    """"三方租房合同" is how staff say 房屋租赁三方合同: 租房 is read as 租赁 (the glossary's everyday word), and the phrase's
+    words are looked for in the titles of its kind apart from the kind word, so 三方 between 租赁 and 合同 still counts;
+    "住宅租房合同" names a word no title has, so it names every 租赁 title, and never the agency agreement."""
+    titles = {"l_three": "房屋租赁三方合同", "l_home": "房屋租赁合同", "l_office": "租赁合同", "l_agency": "委托招商协议"}
+    resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
+
+    def named(question: str) -> list[str]:
+        plain = normalize_query(question)
+        return sorted(resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids)  # as the index asks
+
+    assert named("三方租房合同里中介费最多收多少?") == ["l_three"]
+    assert named("住宅租房合同里房东想提前收房怎么办?") == ["l_home", "l_office", "l_three"]
