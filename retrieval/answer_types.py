@@ -47,8 +47,19 @@ def form_pattern(form: str, ordinal: bool = False, leads: tuple[str, ...] = ()) 
     return pattern.removeprefix(r"\s*").removesuffix(r"\s*")
 
 
+_CLAUSE_START = "^"  # in asking words: at the start of the question or of one of its clauses
+# Where a clause of a question starts: the question's start, or after a punctuation mark or a dash, and an "and",
+# "or" or "but" that joins it to the one before ("…, or can the landlord…").
+_CLAUSE_OPENING = r"(?:^|[,;:!?，；：！？—–]|\s-\s)\s*(?:(?:and|or|but|so)\s+)?"
+
+
 def ask_pattern(ask: str) -> str:
-    """Asking words as a pattern: "多久", or words apart in that order, "可以…吗" ("可以把项目外包吗")."""
+    """Asking words as a pattern: "多久", or words apart in that order, "可以…吗" ("可以把项目外包吗"). Asking words
+    written "^can" open a question or one of its clauses, as a whole word: "Can anyone…", "…, can the landlord…"
+    ask whether one may (an English yes/no question puts its modal first, whatever the subject), "what can we do"
+    and "when can the seller…" do not."""
+    if ask.startswith(_CLAUSE_START):
+        return _CLAUSE_OPENING + ask_pattern(ask.removeprefix(_CLAUSE_START)) + r"\b"
     return ".*?".join(map(re.escape, ask.split(_GAP)))
 
 

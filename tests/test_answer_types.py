@@ -191,3 +191,26 @@ def test_a_permission_lifts_a_clause_but_does_not_show_the_contracts_cover_the_q
     assert holds_answer("乙方不得擅自更换服务人员。", asked_types(question, FIELD_WORDS))
     assert asked_types(question, FIELD_WORDS, covering=True) == []
     assert asked_types(normalize_query("保修期多久？"), FIELD_WORDS, covering=True) != []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can anyone quote the research data?", "May the tenant sublet the flat?", "Could we pay in two instalments?",
+     "The rent is a week late — can the landlord take the flat back?", "Is the agent exclusive, or can we use others?",
+     "What can we do if the borrower misuses the loan?", "物业擅自涨价，业主可以怎么处理？"],
+)
+def test_an_english_yes_no_question_asks_a_permission_whatever_its_subject(question):
+    """An English yes/no question opens with its modal (can, may, could), the question or one of its clauses,
+    whoever the subject is; "what can we do" / 可以怎么处理 ask what one may do. Each is answered by a grant or a ban."""
+    assert holds(question, "甲方有权解除合同。")
+    assert not holds(question, "甲方应按月支付租金。")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When can the seller walk away from the contract?", "How much can the make-good payment be?",
+     "How long before the landlord can take the flat back?", "Which scanner can they use?"],
+)
+def test_can_inside_a_question_asking_a_time_or_an_amount_asks_no_permission(question):
+    """"when can…", "how much can…" ask a time and an amount: their "can" opens no clause, and asks no yes/no."""
+    assert not holds(question, "甲方有权解除合同。")
