@@ -74,6 +74,21 @@ def test_everyday_chinese_reaches_the_contract_wording():
     assert "可用率" in GLOSSARY.additions("what uptime is promised?")
 
 
+def test_everyday_words_for_night_noise_travel_costs_interest_and_objections_reach_the_contract_wording():
+    """Staff say 晚上, 吵人, 路费, 年息, 马上 and 没说话 where contracts write 夜间, 噪声, 旅费, 年利率, 立即 and (未提出)
+    异议; in English they ask what to hand back, whether someone is on the hook, and how fast one must reply."""
+    assert {"夜间", "噪声"} <= set(GLOSSARY.additions("工地晚上几点以后不能施工吵人"))
+    assert "旅费" in GLOSSARY.additions("换人多出来的路费谁掏")
+    assert "承担" in GLOSSARY.additions("换人多出来的路费谁掏")
+    assert "年利率" in GLOSSARY.additions("这笔借款年息几个点")
+    assert {"立即", "归还"} <= set(GLOSSARY.additions("什么情况下要马上还清"))
+    assert "异议" in GLOSSARY.additions("合同到期双方都没说话会怎样")
+    assert "职务" in GLOSSARY.additions("员工上班时写的文章归谁")
+    assert "归还" in GLOSSARY.additions("What do we have to hand back when the deal ends?")
+    assert {"承担", "损失"} <= set(GLOSSARY.additions("If the decision loses money, is the consultant on the hook?"))
+    assert "回复" in GLOSSARY.additions("How fast must the merchant reply to complaints?")
+
+
 def test_a_word_with_everyday_meanings_tells_only_inside_a_phrase():
     """'fine', 'break', 'store', 'serve', 'cover' and 'raise' mean other things in everyday English: alone they
     add nothing, and the phrases that fix their contract meaning add its wording."""
