@@ -52,7 +52,7 @@ def read_fields(metadata: ContractMetadata) -> dict[str, str]:
         "term_end": metadata.term_end.value,
         "notice_days": str(notice.count) if notice.count is not None and notice.unit == "day" else "",
         "notice": f"{notice.count} {notice.unit}" if notice.count is not None else "",
-        "amount": str(Decimal(amount).normalize()) if amount else "",
+        "amount": format(Decimal(amount).normalize(), "f") if amount else "",
         "amount_basis": metadata.amount.basis,
     }
 

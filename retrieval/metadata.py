@@ -12,30 +12,43 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from datetime import date, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from dateutil import parser as dateutil_parser
+from dateutil.relativedelta import relativedelta
 
 from retrieval.layout import Line, cells
 from retrieval.models import Amount, Clause, ContractMetadata, MetaField, NoticePeriod, Party
-from text.numbers import cn2an_number
+from text.amounts import find_amounts
+from text.numbers import CN_DIGITS, cn2an_number, english_words_figure
 
 _CN_DIGITS = "〇零一二三四五六七八九十百两"
 _NUMBER = rf"[\d{_CN_DIGITS}]+"
 # Blanks as templates print them; a value made of them (and spaces) is no value.
 _BLANK = re.compile(r"_{2,}|\[[^\]]{0,20}\]|【[^】]{0,20}】|\{\{[^}]{0,40}\}\}|`[^`]{0,40}`|[×xX*]{2,}|…+|\.{3,}")
-_DATE = re.compile(
-    r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
-    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
-    r"|(?P<y2>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
+_EN_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_CN_MONTH, _CN_DAY = r"\d{1,2}|[一二三四五六七八九十]{1,2}", r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_DATE = re.compile(
+    rf"(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_MONTH})\s*月\s*(?P<d>{_CN_DAY})\s*日"
+    r"|(?P<y2>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
+    # 民国115年5月20日, 中华民国一一五年九月十二日: years of the Republic, as Taiwan dates contracts (year 1 = 1912)
+    rf"|民国\s*(?P<roc>\d{{2,3}}|[〇零一二三四五六七八九十百]{{2,5}})\s*年\s*(?P<m3>{_CN_MONTH})\s*月\s*(?P<d3>{_CN_DAY})\s*日"
+    # 3 March 2026, March 3, 2026: read by dateutil
+    rf"|(?i:(?P<en>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH},?\s+\d{{4}}|{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}))"
+)
+_ROC_YEAR_ONE = 1911
 _BLANK_DATE = re.compile(r"(?:_+|\s+|[xX×]+)?\s*年\s*(?:_+|\s+)?\s*月\s*(?:_+|\s+)?\s*日|YYYY-MM-DD", re.I)
 _SENTENCE = re.compile(r"[^。;!?\n]+")
 _SIDE_WORD = re.compile(r"[甲乙丙]方|当事人")  # a name never holds these; a sentence around one does
 _DOCUMENT_WORDS = ("合同", "协议", "合同书", "协议书", "合约", "合约书")
+_CLOSING_LINES = 12  # a signature block's length: a lone date among them dates the contract
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per loaded file
@@ -62,7 +75,8 @@ def load_field_words(path: Path) -> FieldWords:
     cue_keys = (
         "number_cues signing_cues signing_verbs term_cues term_from term_to notice_verbs termination_words "
         "renewal_words amount_cues dispute_words question_party_before question_party_after title_phrase_breaks "
-        "english_title_phrase_breaks generic_name_parts quantity_leads"
+        "english_title_phrase_breaks generic_name_parts quantity_leads signing_verbs_before other_periods expiry_words "
+        "nonrenewal_words amount_not_words form_suffixes party_lead_ins honorifics"
     ).split()
     return FieldWords(
         roles={k.lower(): v for k, v in data["roles"].items()},
@@ -118,10 +132,27 @@ class _Patterns:
         self.value_end = re.compile(
             rf"[,;。、]|\(\s*以下|\s{{2,}}|(?:{stops})\s*(?:\([^()]{{0,12}}\))?\s*:|\d{{4}}\s*年", re.I
         )
+        # Forms may follow each other ("…集团有限公司", "…集团股份有限公司"); a Latin name runs longer.
         self.company = re.compile(
-            rf"^.{{1,40}}?(?:{_alternation(words.company_forms)})(?:[\u4e00-\u9fff]{{2,8}}?(?:分公司|分行|支行))?", re.I
+            rf"^(?:[\u4e00-\u9fff].{{0,39}}?|[A-Za-z].{{0,79}}?)(?:{_alternation(words.company_forms)})+"
+            rf"(?:[\u4e00-\u9fff]{{2,8}}?(?:分公司|分行|支行))?",
+            re.I,
         )
+        self.form_suffix = re.compile(rf"\(\s*(?:{_alternation(words.cues['form_suffixes'])})\s*\)?")
+        # 'X, a company incorporated in … (the "Lessor")': an English party block
+        # or a defined term of the contract's own (the "Company"), taken for a party only before a company's name
+        self.party_english = re.compile(
+            rf"(?P<value>[A-Z][^\n()]{{1,250}}?)\s*\(\s*(?i:(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
+            rf"(?:the\s+)?)[\"“']?(?:(?i:(?P<label>{roles}))|(?P<term>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))[\"”']?\s*\)"
+        )
+        self.english_lead = re.compile(r"^.*\bbetween\b\s*:?\s*", re.I)
+        # '加盟总部:X(以下简称甲方)': the contract's own role word, before the name a party_before match reads
+        self.own_role = re.compile(r"(?P<own>[\u4e00-\u9fff]{2,6})[ \t]*:[ \t]*\Z")
+        self.lead_in = re.compile(rf"^\s*(?:{_alternation(words.cues['party_lead_ins'])})\s*")
+        # "委请 ____ 君(以下简称乙方)": an honorific after a space closes a name, or a blank where the name goes
+        self.honorific = re.compile(rf"\s+(?:{_alternation(words.cues['honorifics'])})$")
         self.other = re.compile(rf"^.{{1,40}}?(?:{_alternation(words.other_forms)})", re.I)
+        self.no_name = re.compile(rf"(?:{_alternation(words.company_forms + words.cues['generic_name_parts'])})", re.I)
         cues = words.cues
         self.number = re.compile(
             rf"(?:{_alternation(cues['number_cues'], spaced=True)})\s*:?\s*(?P<value>[A-Za-z0-9\u4e00-\u9fff\-_/()#.]{{0,40}})",
@@ -134,22 +165,47 @@ class _Patterns:
         self.signing_verb = re.compile(
             rf"(?P<value>{_DATE.pattern}|{_BLANK_DATE.pattern})[^。;\n]{{0,20}}?(?:{_alternation(cues['signing_verbs'])})"
         )
-        term_from, term_to = _alternation(cues["term_from"]), _alternation(cues["term_to"])
-        any_date = rf"(?:{_DATE.pattern}|{_BLANK_DATE.pattern})"
-        self.term = re.compile(
-            rf"(?:{_alternation(cues['term_cues'])})[^。;\n]{{0,20}}?(?:{term_from})\s*(?P<start>{any_date.replace('?P<', '?P<s_')})"
-            rf"\s*起?\s*(?:{term_to})\s*(?P<end>{any_date.replace('?P<', '?P<e_')})"
-        )
-        self.notice = re.compile(
-            rf"提前\s*(?P<count>{_NUMBER})\s*(?:\(\s*\d+\s*\))?\s*(?P<unit>个工作日|工作日|个月|日|天|周|星期|月)"
-            rf"[^。;\n]{{0,20}}?(?:{_alternation(cues['notice_verbs'])})"
-        )
-        periods = _alternation(list(words.amount_periods))
-        self.amount = re.compile(
-            rf"(?:{_alternation(cues['amount_cues'])})\s*:?\s*(?:为|是)?\s*(?P<period>{periods})?\s*(?:人民币|rmb|¥|￥)?\s*"
-            rf"(?P<value>[\d,]+(?:\.\d+)?\s*万?|{_BLANK.pattern}|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)\s*元",
+        # "This Agreement is made on 3 March 2026", "dated as of March 3, 2026"
+        self.signing_verb_before = re.compile(
+            rf"\b(?:{_alternation(cues['signing_verbs_before'])})\s+(?:on\s+|as\s+of\s+)?(?:this\s+)?(?P<value>{_DATE.pattern})",
             re.I,
         )
+        term_from, term_to = _alternation(cues["term_from"]), _alternation(cues["term_to"])
+        any_date = rf"(?:{_DATE.pattern}|{_BLANK_DATE.pattern})"
+        term_cue = rf"(?:{_alternation(cues['term_cues'])})"
+        self.term_cue = re.compile(term_cue)
+        self.other_period = re.compile(rf"(?:{_alternation(cues['other_periods'])})$")
+        self.term = re.compile(
+            rf"{term_cue}[^。;\n]{{0,20}}?(?:{term_from})\s*(?P<start>{any_date.replace('?P<', '?P<s_')})"
+            rf"\s*起?\s*(?:{term_to})\s*(?P<end>{any_date.replace('?P<', '?P<e_')})"
+        )
+        # A term as a length from a start: "期限为两年,自2026年1月1日起", "有效期自签订之日起三年"
+        length = rf"(?P<count>{_NUMBER})\s*(?P<unit>个月|年)(?![\d一二三四五六七八九十])"
+        self.term_length = re.compile(rf"{term_cue}\s*(?:为|是|:)?\s*{length}|起\s*(?:计|算)?\s*{length.replace('?P<', '?P<a_')}")
+        self.term_from = re.compile(
+            rf"(?:{term_from})\s*(?P<when>{_DATE.pattern}|[^。;,\n]{{0,12}}?(?:{_alternation(cues['signing_verbs'])})[^。;,\n]{{0,6}}?之日)\s*起"
+        )
+        unit = r"(?P<unit>个工作日|工作日|个月|日|天|周|星期|月)"
+        self.notice = re.compile(
+            rf"提前\s*(?P<count>{_NUMBER})\s*(?:\(\s*\d+\s*\))?\s*{unit}"
+            rf"[^。;\n]{{0,20}}?(?:{_alternation(cues['notice_verbs'])})"
+        )
+        # "期满前六十日内任何一方未提出书面异议的…自动续展", "合同期满前三个月,甲方应书面告知乙方是否续聘"
+        self.before_expiry = re.compile(
+            rf"(?:{_alternation(cues['expiry_words'])})前\s*(?P<count>{_NUMBER})\s*{unit}"
+        )
+        # "by giving not less than ninety (90) days' written notice"
+        self.english_notice = re.compile(
+            r"(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s*(?:\((?P<digits>\d+)\)\s*)?"
+            r"(?P<unit>business days|working days|calendar days|days|weeks|months)['’]?\s+"
+            r"(?:prior\s+|advance\s+)?(?:written\s+)?notice",
+            re.I,
+        )
+        periods = _alternation(list(words.amount_periods))
+        self.amount_cue = re.compile(_alternation(cues["amount_cues"], spaced=True), re.I)
+        self.amount_period = re.compile(periods, re.I)
+        self.amount_not = re.compile(_alternation(cues["amount_not_words"]), re.I)
+        self.blank_amount = re.compile(rf"(?:{_BLANK.pattern}|\s{{2,}})\s*元")
 
 
 @lru_cache(maxsize=4)
@@ -157,15 +213,28 @@ def _patterns(words: FieldWords) -> _Patterns:
     return _Patterns(words)
 
 
+def _numeral(text: str) -> int:
+    """'2026' → 2026, '二〇二六' and '一一五' (a year written digit by digit) → 2026 and 115, '十二' → 12."""
+    if text.isdigit():
+        return int(text)
+    if len(text) > 1 and all(ch in "〇零一二三四五六七八九" for ch in text):
+        return int("".join(str(CN_DIGITS[ch]) for ch in text))
+    return int(cn2an_number(text))
+
+
 def parse_date(text: str) -> date | None:
     match = _DATE.search(text)
     if not match:
         return None
-    parts = (match["y"], match["m"], match["d"]) if match["y"] else (match["y2"], match["m2"], match["d2"])
     try:
-        year, month, day = (int(p) if p.isdigit() else int(cn2an_number(p)) for p in parts)
+        if match["en"]:
+            return dateutil_parser.parse(match["en"]).date()
+        if match["roc"]:
+            return date(_numeral(match["roc"]) + _ROC_YEAR_ONE, _numeral(match["m3"]), _numeral(match["d3"]))
+        parts = (match["y"], match["m"], match["d"]) if match["y"] else (match["y2"], match["m2"], match["d2"])
+        year, month, day = (_numeral(p) for p in parts)
         return date(year, month, day)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OverflowError):
         return None
 
 
@@ -186,17 +255,21 @@ def _is_blank(value: str, words: FieldWords) -> bool:
     )
 
 
-def _clean_name(raw: str, patterns: _Patterns, words: FieldWords) -> str:
-    """The name at the start of a value: cut at the next label, then right after its legal form;
-    empty when what is there is a blank, another label or a document title rather than a name."""
+def _clean_name(raw: str, patterns: _Patterns, words: FieldWords, bounded: bool = False) -> str:
+    """The name at the start of a value: cut at the next label, then right after its legal form (and a bracketed
+    form, "(有限合伙)"); empty when what is there is a blank, another label, a document title or only legal forms
+    and generic words ("集团公司", "股份公司": a form's placeholder) rather than a name. A `bounded` value ends where
+    the name does ("X(以下简称甲方)"): it is not cut at a legal form ("文讯基金会纪州庵")."""
+    latin = patterns.company.match(raw.split("\n")[0].strip()) if re.match(r"\s*[A-Za-z]", raw) else None
     end = patterns.value_end.search(raw)
-    value = (raw[: end.start()] if end else raw).split(":")[0].strip(" \t()")
-    for form in (patterns.company, patterns.other):
+    value = latin.group(0) if latin else (raw[: end.start()] if end else raw).split(":")[0].strip(" \t()")
+    for form in () if bounded or latin else (patterns.company, patterns.other):
         match = form.match(value)
         if match:
-            value = match.group(0).strip()
+            suffix = patterns.form_suffix.match(value, match.end())
+            value = match.group(0).strip() + (f"({suffix.group(0).strip('() ')})" if suffix else "")
             break
-    value = value[:40].strip()
+    value = value[:80 if latin else 40].strip()
     not_a_name = (
         _BLANK.search(value)
         or _is_blank(value, words)
@@ -204,6 +277,8 @@ def _clean_name(raw: str, patterns: _Patterns, words: FieldWords) -> str:
         or any(word in value for word in _DOCUMENT_WORDS)
         or any(value.startswith(label) for label in words.stop_labels)
         or _SIDE_WORD.search(value)
+        or len(re.sub(r"[\W_]", "", patterns.no_name.sub("", value))) < 2
+        or re.sub(r"\s+", " ", value).lower() in words.roles  # "Party A (Client)": a role, not a name
     )
     return "" if not_a_name else value
 
@@ -216,17 +291,59 @@ def _side(label: str, alias: str | None, words: FieldWords) -> str:
     return words.roles.get(re.sub(r"\s+", "", label).lower()) or words.roles.get(label.lower(), "A")
 
 
-def _party(match: re.Match[str], raw: str, clause_id: str | None, patterns: _Patterns, words: FieldWords) -> Party:
+def _party(
+    match: re.Match[str], raw: str, clause_id: str | None, patterns: _Patterns, words: FieldWords, bounded: bool = False
+) -> Party:
     """The party a role label (`match`, with its bracketed alias) introduces, named by the start of `raw`."""
+    name = _clean_name(raw, patterns, words, bounded)
     if match.groupdict().get("named"):
         named_role = re.sub(r"\s+", "", match["named_role"])
         role, side = f"{match['named']}({named_role})", _side(named_role, None, words)
-        return Party(role=role, side=side, name=_clean_name(raw, patterns, words), clause_id=clause_id)  # type: ignore[arg-type]
+        return Party(role=role, side=side, name=name, clause_id=clause_id)  # type: ignore[arg-type]
     label = re.sub(r"\s+", "", match["label"])
     alias = match.groupdict().get("alias")
     role = f"{label}({alias})" if alias and re.sub(r"\s+", "", alias).lower() in words.roles else label
     side = _side(match["label"], alias, words)
-    return Party(role=role, side=side, name=_clean_name(raw, patterns, words), clause_id=clause_id)  # type: ignore[arg-type]
+    return Party(role=role, side=side, name=name, clause_id=clause_id)  # type: ignore[arg-type]
+
+
+def _named_before_role(text: str, locate: _Locator, patterns: _Patterns, words: FieldWords) -> list[tuple[int, Party]]:
+    """"X(以下简称甲方)": the name ends where the role's bracket opens; a lead-in before it ("兹有") and an
+    honorific after it ("君") are no part of it, a role word of the contract's own before it ("加盟总部:") is."""
+    found = []
+    for match in patterns.party_before.finditer(text):
+        raw = patterns.honorific.sub("", patterns.lead_in.sub("", patterns.role_prefix.sub("", match["value"])))
+        party = _party(match, raw, locate.clause_at(match.start()), patterns, words, bounded=True)
+        own = patterns.own_role.search(text[max(0, match.start() - 12) : match.start()])
+        if own and re.sub(r"\s+", "", own["own"]).lower() not in words.roles and own["own"] not in words.stop_labels:
+            party = party.model_copy(update={"role": f"{own['own']}({party.role})"})
+        found.append((match.start(), party))
+    return found
+
+
+# A company's English name: capitalised words, with "of", "and", "&" and the punctuation of "Co., Ltd." between.
+_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w.&'-]*|of|and|&|the)[\s,]*)+")
+
+
+def _english_parties(text: str, locate: _Locator, patterns: _Patterns, words: FieldWords) -> list[tuple[int, Party]]:
+    """'between X, a company … (the "Lessor") and Y (the "Lessee")'. A defined term that is no known role
+    (the "Company") names a party only when a company's name goes before it; such parties take the sides
+    left, A then B, in the order they are introduced."""
+    found, open_sides = [], ["A", "B"]
+    for match in patterns.party_english.finditer(text):
+        raw = patterns.english_lead.sub("", match["value"])
+        clause_id = locate.clause_at(match.start())
+        if match["label"]:
+            party = _party(match, raw, clause_id, patterns, words, bounded=True)
+        elif patterns.company.match(raw.strip()) and _TITLE_CASE.fullmatch(raw.strip()) and open_sides:
+            name = _clean_name(raw, patterns, words, bounded=True)
+            party = Party(role=match["term"], side=open_sides[0], name=name, clause_id=clause_id)  # type: ignore[arg-type]
+        else:
+            continue
+        if party.side in open_sides:
+            open_sides.remove(party.side)
+        found.append((match.start(), party))
+    return found
 
 
 def extract_parties(text: str, locate: _Locator, words: FieldWords, party_rows: Sequence[Line] = ()) -> list[Party]:
@@ -234,10 +351,9 @@ def extract_parties(text: str, locate: _Locator, words: FieldWords, party_rows: 
     party tables, retrieval.layout.party_table_rows)."""
     patterns = _patterns(words)
     found: list[tuple[int, Party]] = []
-    for regex in (patterns.party_after, patterns.party_before):
-        for match in regex.finditer(text):
-            raw = match["value"] if regex is patterns.party_after else patterns.role_prefix.sub("", match["value"])
-            found.append((match.start(), _party(match, raw, locate.clause_at(match.start()), patterns, words)))
+    for match in patterns.party_after.finditer(text):
+        found.append((match.start(), _party(match, match["value"], locate.clause_at(match.start()), patterns, words)))
+    found += _named_before_role(text, locate, patterns, words) + _english_parties(text, locate, patterns, words)
     for row in party_rows:
         row_cells = cells(row.text)
         for label_cell, value in zip(row_cells, [*row_cells[1:], ""]):  # a role in the last cell is left blank
@@ -265,29 +381,77 @@ def _first_field(matches: list[tuple[int, str, str]], locate: _Locator) -> MetaF
     return MetaField(value=value, clause_id=locate.clause_at(offset), quote=quote)
 
 
+def _closing_date(text: str) -> tuple[int, str, str] | None:
+    """A date standing alone on one of the last lines: how a signature block dates a contract (中华民国115年5月20日)."""
+    lines = list(re.finditer(r"[^\n]+", text))
+    for line in reversed([m for m in lines if m.group().strip()][-_CLOSING_LINES:]):
+        value = line.group().strip()
+        match = _DATE.fullmatch(value.removeprefix("中华"))
+        day = parse_date(value) if match else None
+        if day:
+            return line.start(), day.isoformat(), value
+    return None
+
+
 def _signing_date(text: str, patterns: _Patterns, locate: _Locator) -> MetaField:
-    found = []
+    """A date after a signing cue (签订日期:…) first, then one a signing verb goes with (于…签订, made on …),
+    then a date standing alone in the signature block; else the cue's blank, if any."""
+    cued, verbed = [], []
     for match in patterns.signing_cue.finditer(text):
         weak = len(match["cue"]) <= 2 or match["cue"].isascii()
         if weak and match.start() > 0 and re.match(r"[\u4e00-\u9fffA-Za-z]", text[match.start() - 1]):
             continue
-        day = parse_date(match["value"][:16])
+        day = parse_date(match["value"][:24])
         if day or _BLANK_DATE.match(match["value"].strip()) or _BLANK.match(match["value"].strip()):
-            found.append((match.start(), day.isoformat() if day else "", match.group(0).strip()))
-    for match in patterns.signing_verb.finditer(text):
-        day = parse_date(match["value"])
-        found.append((match.start(), day.isoformat() if day else "", match.group(0).strip()))
-    found.sort()
-    return _first_field(found, locate)
+            cued.append((match.start(), day.isoformat() if day else "", match.group(0).strip()))
+    for regex in (patterns.signing_verb, patterns.signing_verb_before):
+        for match in regex.finditer(text):
+            day = parse_date(match["value"])
+            verbed.append((match.start(), day.isoformat() if day else "", match.group(0).strip()))
+    closing = _closing_date(text)
+    for found in (sorted(cued), sorted(verbed), [closing] if closing else []):
+        if any(value for _, value, _ in found):
+            return _first_field(found, locate)
+    return _first_field(sorted(cued + verbed), locate)
 
 
-def _term(text: str, patterns: _Patterns, locate: _Locator) -> tuple[MetaField, MetaField]:
+def _own_term_cue(text: str, start: int, patterns: _Patterns) -> bool:
+    """Whether the term cue at `start` is the contract's term, not a 保密期限 or 试用期 (words just before it)."""
+    return not patterns.other_period.search(text[max(0, start - 6) : start])
+
+
+def _term(text: str, patterns: _Patterns, locate: _Locator, signed: str) -> tuple[MetaField, MetaField]:
+    """The contract's own period: "自<date>起至<date>止", else a length from a start date or from signing
+    ("期限两年,自签订之日起": `signed` is the signing date read, the term stays blank without it)."""
     for match in patterns.term.finditer(text):
+        if not _own_term_cue(text, match.start(), patterns):
+            continue
         start, end = parse_date(match["start"]), parse_date(match["end"])
         clause_id, quote = locate.clause_at(match.start()), match.group(0)
         return (
             MetaField(value=start.isoformat() if start else "", clause_id=clause_id, quote=quote),
             MetaField(value=end.isoformat() if end else "", clause_id=clause_id, quote=quote),
+        )
+    for sentence in _SENTENCE.finditer(text):
+        cues = [m.start() for m in patterns.term_cue.finditer(sentence.group())]
+        if not any(_own_term_cue(sentence.group(), at, patterns) for at in cues):
+            continue
+        length, begin = patterns.term_length.search(sentence.group()), patterns.term_from.search(sentence.group())
+        if not (length and begin):
+            continue
+        start = parse_date(begin["when"]) or (date.fromisoformat(signed) if signed and not _DATE.search(begin["when"]) else None)
+        count, unit = (length["count"], length["unit"]) if length["count"] else (length["a_count"], length["a_unit"])
+        try:
+            months = _numeral(count) * (12 if unit == "年" else 1)
+        except (ValueError, KeyError, TypeError):
+            continue
+        if start is None or not 0 < months <= 1200:
+            continue
+        end = start + relativedelta(months=months) - timedelta(days=1)
+        clause_id, quote = locate.clause_at(sentence.start()), sentence.group().strip()[:120]
+        return (
+            MetaField(value=start.isoformat(), clause_id=clause_id, quote=quote),
+            MetaField(value=end.isoformat(), clause_id=clause_id, quote=quote),
         )
     return MetaField(), MetaField()
 
@@ -296,29 +460,58 @@ _UNITS = {"日": "day", "天": "day", "工作日": "working_day", "个工作日"
           "星期": "week", "月": "month", "个月": "month"}
 
 
+_EN_UNITS = {"days": "day", "calendar days": "day", "business days": "working_day", "working days": "working_day",
+             "weeks": "week", "months": "month"}
+_NOTICE_REACH = (20, 12)  # how far before and after a notice its termination word may stand, in characters
+
+
 def _notice_period(text: str, patterns: _Patterns, words: FieldWords, locate: _Locator) -> NoticePeriod:
-    """The notice for termination or non-renewal: "提前三十日书面通知" in a sentence about ending the contract."""
-    ending = words.cues["termination_words"]
-    for sentence in _SENTENCE.finditer(text):
-        if not any(w in sentence.group() for w in ending):
-            continue
-        match = patterns.notice.search(sentence.group())
-        if not match:
-            continue
-        count_text = match["count"]
-        try:
-            count = int(count_text) if count_text.isdigit() else int(cn2an_number(count_text))
-        except (ValueError, KeyError, TypeError):
-            continue
-        unit = _UNITS[match["unit"]]
-        return NoticePeriod(
-            value=f"{count}{match['unit']}",
-            count=count,
-            unit=unit,  # type: ignore[arg-type]
-            clause_id=locate.clause_at(sentence.start() + match.start()),
-            quote=match.group(0),
-        )
+    """The notice for termination or non-renewal, first found of: "提前三十日书面通知" next to a word that ends
+    the contract ("任何一方提前解除本合同的,应提前三十日书面通知对方"); a period before expiry in a sentence about
+    not renewing ("期满前六十日内…未提出书面异议的,自动续展"); "ninety (90) days' written notice" to terminate."""
+    ending, not_renewing = words.cues["termination_words"], words.cues["nonrenewal_words"]
+    sentences = list(_SENTENCE.finditer(text))
+    for sentence in sentences:
+        for match in patterns.notice.finditer(sentence.group()):
+            before, after = _NOTICE_REACH
+            near = sentence.group()[max(0, match.start() - before) : match.end() + after]
+            if any(w in near for w in ending):
+                period = _period(match, sentence.start(), locate)
+                if period:
+                    return period
+    for sentence in sentences:
+        match = patterns.before_expiry.search(sentence.group())
+        if match and any(w in sentence.group() for w in not_renewing):
+            period = _period(match, sentence.start(), locate)
+            if period:
+                return period
+    for sentence in sentences:
+        match = patterns.english_notice.search(sentence.group())
+        if match and re.search(r"\bterminat", sentence.group(), re.I):
+            count = int(match["digits"] or 0) or english_words_figure(match["count"]) or (
+                int(match["count"]) if match["count"].isdigit() else None
+            )
+            if count:
+                return NoticePeriod(
+                    value=match.group(0), count=count, unit=_EN_UNITS[match["unit"].lower()],  # type: ignore[arg-type]
+                    clause_id=locate.clause_at(sentence.start() + match.start()), quote=match.group(0),
+                )
     return NoticePeriod()
+
+
+def _period(match: re.Match[str], offset: int, locate: _Locator) -> NoticePeriod | None:
+    """A Chinese notice period match (its count and unit) as a NoticePeriod, or None when its count is no number."""
+    try:
+        count = _numeral(match["count"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return NoticePeriod(
+        value=f"{count}{match['unit']}",
+        count=count,
+        unit=_UNITS[match["unit"]],  # type: ignore[arg-type]
+        clause_id=locate.clause_at(offset + match.start()),
+        quote=match.group(0),
+    )
 
 
 def _renewal(text: str, words: FieldWords, locate: _Locator) -> MetaField:
@@ -331,41 +524,69 @@ def _renewal(text: str, words: FieldWords, locate: _Locator) -> MetaField:
     return MetaField()
 
 
-def _to_decimal(value: str) -> Decimal | None:
-    value = value.replace(",", "").strip()
-    try:
-        if re.fullmatch(r"[\d.]+\s*万", value):
-            return Decimal(value.rstrip("万 ")) * 10000
-        if re.fullmatch(r"[\d.]+", value):
-            return Decimal(value)
-        return Decimal(str(cn2an_number(value + "元")))
-    except (InvalidOperation, ValueError, KeyError, TypeError):
-        return None
+# A figure in another currency, which text.amounts (yuan only) leaves: "USD 18,500", "SGD 2,000", "NT$30,000".
+_FOREIGN_MONEY = re.compile(r"(?:USD|US\$|SGD|S\$|HKD|HK\$|EUR|GBP|NT\$|[$€£])\s*(?P<value>\d[\d,]*(?:\.\d+)?)", re.I)
+_AMOUNT_GAP = 25  # at most this many characters between an amount's cue and its figure ("总价为人民币")
+_AMOUNT_LEAD = 6  # what stands this close before a cue qualifies it ("每人收取培训费", "违约金总额")
+_PER_UNIT = re.compile(r"每(?=[^\s,;。]{1,4})")  # 每平方米, 每车次, 每件: a rate, no amount; 每月 is a period
+
+
+_MONEY_MARK = re.compile(r"[元圆¥￥]|人民币|rmb|cny", re.I)
+
+
+def _figure(window: str) -> tuple[int, Decimal] | None:
+    """The first money figure in `window`: yuan as text.amounts reads them (元, 万元, 大写, ¥), or another currency.
+    A contract writes its price with its currency: a bare figure near a money word (金额…5日内) is no price."""
+    found = [(f.start, f.value) for f in find_amounts(window) if _MONEY_MARK.search(f.raw)]
+    found += [(m.start(), Decimal(m["value"].replace(",", ""))) for m in _FOREIGN_MONEY.finditer(window)]
+    return min(found, default=None, key=lambda item: item[0])
+
+
+def _money_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
 
 def _amount(text: str, patterns: _Patterns, words: FieldWords, locate: _Locator) -> Amount:
+    """The first figure a price cue introduces ("合同总价为人民币…元", "服务费为每月…元", "monthly rent of USD …");
+    a penalty, deposit, cap or rate (每平方米…元) between them, or just before the cue, makes it no amount."""
     blank: Amount | None = None
-    for match in patterns.amount.finditer(text):
-        basis = words.amount_periods.get(match["period"] or "", "total")
-        amount = None if _BLANK.fullmatch(match["value"].strip()) else _to_decimal(match["value"])
-        field = Amount(
-            value=str(amount) if amount is not None else "",
-            basis=basis if amount is not None else "",  # type: ignore[arg-type]
-            clause_id=locate.clause_at(match.start()),
-            quote=match.group(0),
+    for cue in patterns.amount_cue.finditer(text):
+        window = re.split(r"[。;\n]", text[cue.end() : cue.end() + 80])[0]
+        lead = text[max(0, cue.start() - _AMOUNT_LEAD) : cue.start()]
+        figure = _figure(window)
+        if figure is None or figure[0] > _AMOUNT_GAP:
+            empty = patterns.blank_amount.search(window)
+            if blank is None and empty and not re.search(r"\d|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]", window[: empty.start()]):
+                blank = Amount(clause_id=locate.clause_at(cue.start()), quote=cue.group(0) + window[: empty.end()])
+            continue
+        at, value = figure
+        qualifiers = lead + cue.group(0) + window[:at]
+        before = lead + window[:at]
+        rates = [before[m.start() : m.start() + 5] for m in _PER_UNIT.finditer(before)]
+        if patterns.amount_not.search(qualifiers) or any(not patterns.amount_period.match(r) for r in rates):
+            continue
+        period = patterns.amount_period.search(qualifiers)
+        basis = words.amount_periods[period.group().lower()] if period else "total"
+        return Amount(
+            value=_money_text(value), basis=basis,  # type: ignore[arg-type]
+            clause_id=locate.clause_at(cue.start()), quote=(cue.group(0) + window[: at + 20]).strip(),
         )
-        if amount is not None:
-            return field
-        blank = blank or field
     return blank or Amount()
+
+
+_LABEL_START = re.compile(r"(?:^|\n|\||\s{2})[\s*#>|]*$")
 
 
 def _number(text: str, patterns: _Patterns, words: FieldWords, locate: _Locator) -> MetaField:
     found = []
     for match in patterns.number.finditer(text[:3000]):  # a cover's number, not a reference deep inside
+        # A label opens a line or a cell: "(合同编号:…,以下简称原合同)" cites another contract, "统一编号" is a tax
+        # number, ",编号B2-17" a parking space.
+        if not _LABEL_START.search(text, max(0, match.start() - 12), match.start()):
+            continue
         value = match["value"]
         end = patterns.value_end.search(value)
-        value = (value[: end.start()] if end else value).strip(" ()")
+        value = (value[: end.start()] if end else value).strip(" ()").removesuffix("号")
         blank = _is_blank(value, words) or not re.search(r"\d", value)
         found.append((match.start(), "" if blank else value, match.group(0)))
     return _first_field(found, locate)
@@ -397,12 +618,13 @@ def extract_metadata(
 ) -> ContractMetadata:
     """Every field of one contract, from its normalised text and its clauses (and the rows of its party tables)."""
     patterns, locate = _patterns(words), _Locator(clauses)
-    term_start, term_end = _term(text, patterns, locate)
+    signing_date = _signing_date(text, patterns, locate)
+    term_start, term_end = _term(text, patterns, locate, signing_date.value)
     return ContractMetadata(
         parties=extract_parties(text, locate, words, party_rows),
         number=_number(text, patterns, words, locate),
         type=contract_type(title, text, words),
-        signing_date=_signing_date(text, patterns, locate),
+        signing_date=signing_date,
         term_start=term_start,
         term_end=term_end,
         renewal=_renewal(text, words, locate),

@@ -139,3 +139,157 @@ def test_a_table_of_duties_per_party_names_no_party(words):
     text = ("施工合同\n甲方:渝州理工学院\n第一条 分工\n| 甲方 | 提供场地和水电 |\n| 乙方 | 负责施工 |\n"
             "第二条 付款\n甲方验收后付款。\n第三条 其他\n未尽事宜另议。\n")  # fmt: skip
     assert sides(metadata_of(text, words)) == {"A": "渝州理工学院"}
+
+
+# Real contracts write the same fields in many more ways than the generator does.
+
+LEASE_EN = """EQUIPMENT LEASE AGREEMENT
+This Equipment Lease Agreement (the "Agreement") is made on 3 March 2026 between:
+Eastgate Scanning Limited, a company incorporated in Hong Kong with its registered office at 8 Queen's Road (the "Lessor"); and
+Riverside Clinics Co., Ltd., a company incorporated in the People's Republic of China (the "Lessee").
+ARTICLE 1 RENT
+Section 1.1 Monthly Rent. The Lessee shall pay a monthly rent of USD 12,000 on the fifth Business Day of each month.
+ARTICLE 2 TERMINATION
+Section 2.1 The Lessee may terminate this Agreement by giving not less than sixty (60) days' written notice.
+"""
+
+
+def test_an_english_party_block_names_each_party_by_its_defined_role(words):
+    meta = metadata_of(LEASE_EN, words)
+    assert [(p.side, p.role, p.name) for p in meta.parties] == [
+        ("A", "Lessor", "Eastgate Scanning Limited"),
+        ("B", "Lessee", "Riverside Clinics Co., Ltd."),
+    ]
+    assert meta.signing_date.value == "2026-03-03"
+    assert (meta.amount.value, meta.amount.basis) == ("12000", "month")
+    assert (meta.notice_period.count, meta.notice_period.unit) == (60, "day")
+
+
+def test_parties_of_the_contracts_own_naming_take_the_sides_in_order_and_only_companies_count(words):
+    text = (
+        'This Consulting Agreement (the "Agreement") is made between Alder Analytics Inc. (the "Company") and '
+        'Birch Advisory Limited (the "Consultant").\nThe Consultant shall deliver the reports listed in the Schedule '
+        '(the "Deliverables").\n'
+    )
+    assert sides(metadata_of(text, words)) == {"A": "Alder Analytics Inc.", "B": "Birch Advisory Limited"}
+
+
+def test_a_traditional_franchise_contract_gives_its_own_roles_and_the_republic_calendars_dates(words):
+    text = """加盟經營合約書
+立合約書人:
+加盟總部:禾青茶飲股份有限公司(以下簡稱甲方)
+加盟店:林記餐飲有限公司(以下簡稱乙方)
+第1條(合約期間)本合約期間為五年,自民國115年6月1日起至民國120年5月31日止。
+第2條(份數)本合約一式二份,雙方各執一份為憑。
+甲方:禾青茶飲股份有限公司
+乙方:林記餐飲有限公司
+中華民國一一五年五月二十日
+"""
+    meta = metadata_of(text, words)
+    assert [(p.role, p.name) for p in meta.parties] == [("加盟总部(甲方)", "禾青茶饮股份有限公司"), ("加盟店(乙方)", "林记餐饮有限公司")]
+    assert (meta.term_start.value, meta.term_end.value) == ("2026-06-01", "2031-05-31")
+    assert meta.signing_date.value == "2026-05-20"  # the lone date closing the signature block
+
+
+def test_a_date_in_chinese_numerals_and_a_term_stated_as_a_length_from_signing(words):
+    text = """咨询服务合同
+甲方:杭州青岚文化传播有限公司
+乙方:上海北辰企业管理咨询有限公司
+签订日期:二〇二五年三月一日
+第一条 本合同有效期为两年,自双方签字之日起计算。
+"""
+    meta = metadata_of(text, words)
+    assert meta.signing_date.value == "2025-03-01"
+    assert (meta.term_start.value, meta.term_end.value) == ("2025-03-01", "2027-02-28")
+
+
+def test_a_confidentiality_period_is_not_the_contracts_term(words):
+    text = "保密协议\n签订日期:2025年3月1日\n第一条 保密期限为自本协议签订之日起三年。\n"
+    meta = metadata_of(text, words)
+    assert (meta.term_start.value, meta.term_end.value) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("clause", "period"),
+    [
+        ("本合同期限自2026年5月1日起至2028年4月30日止。期满前六十日内任何一方未提出书面异议的,本合同自动续展一年。", (60, "day")),
+        ("合同期满前三个月,甲方应书面告知乙方是否续聘。", (3, "month")),
+        ("乙方解除本合同的,应提前十个工作日书面通知甲方。", (10, "working_day")),
+        ("乙方可提前退租,但应提前六个月书面通知甲方。", (6, "month")),
+    ],
+)
+def test_notice_periods_for_ending_or_not_renewing_the_contract(words, clause, period):
+    meta = metadata_of(f"服务合同\n第一条 期限\n{clause}\n", words)
+    assert (meta.notice_period.count, meta.notice_period.unit) == period
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # a notice about something else, with termination only far later in the sentence
+        "如需变更经营种类,需提前30天书面通知甲方,经甲方同意并出具确认书后,作为本合同附件,乙方方可经营,否则甲方有权单方终止合同。",
+        # applying to renew is no notice to end it
+        "期满前九十日内,被许可方可以书面要求续约,双方应另行协商。",
+    ],
+)
+def test_a_period_that_is_not_notice_to_end_the_contract_is_left_blank(words, clause):
+    assert metadata_of(f"租赁合同\n第一条 其他\n{clause}\n", words).notice_period.count is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "amount"),
+    [
+        ("签约合同价为人民币壹亿贰仟陆佰万元(¥126,000,000元)。", ("126000000", "total")),
+        ("本工程總價為新臺幣一百八十六萬元整(含稅)。", ("1860000", "total")),
+        ("本项目咨询费总额为人民币四十八万元(含增值税)。", ("480000", "total")),
+        ("仓储费按库容包干计收,每月人民币三万六千元(含税)。", ("36000", "month")),
+        ("| 合 同 金 额 | ￥95800.00元 |", ("95800", "total")),
+    ],
+)
+def test_amounts_in_capitals_in_wan_and_per_month(words, clause, amount):
+    meta = metadata_of(f"服务合同\n第一条 费用\n{clause}\n", words)
+    assert (meta.amount.value, meta.amount.basis) == amount
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "物业服务费按建筑面积计收,标准为每月每平方米人民币二十八元。",  # a rate per unit
+        "乙方应按三个月租金的标准向甲方交纳租赁保证金人民币二十五万二千元。",  # a deposit
+        "借款用于支付设备款项的,单笔超过人民币五十万元应事先告知甲方。",  # a threshold
+    ],
+)
+def test_rates_deposits_and_thresholds_are_no_contract_amount(words, clause):
+    assert metadata_of(f"服务合同\n第一条 费用\n{clause}\n", words).amount.value == ""
+
+
+def test_form_placeholders_lead_ins_and_honorifics_are_no_names(words):
+    text = """综合服务协议
+甲方:××集团公司
+乙方:××股份有限公司(筹)
+"""
+    assert sides(metadata_of(text, words)) == {"A": "", "B": ""}
+    text = "保密合约书\n兹有 文讯 基金会 纪州庵 (以下简称甲方)因业务需要,委请  君(以下简称乙方)提供服务。\n"
+    assert sides(metadata_of(text, words)) == {"A": "文讯 基金会 纪州庵", "B": ""}
+
+
+def test_names_keep_every_legal_form_they_carry(words):
+    text = """股权转让协议
+转让方(甲方):宁波启明创业投资合伙企业(有限合伙)
+受让方(乙方):南京和瑞医疗器械集团股份有限公司
+"""
+    assert sides(metadata_of(text, words)) == {"A": "宁波启明创业投资合伙企业(有限合伙)", "B": "南京和瑞医疗器械集团股份有限公司"}
+
+
+def test_a_number_is_read_only_where_a_label_opens_a_line_or_a_cell(words):
+    text = """《厂房租赁合同》补充协议
+出租方(甲方):苏州华澄资产经营有限公司
+甲乙双方于2024年3月1日签订了《厂房租赁合同》(合同编号:HC-ZL-2024-017,以下简称"原合同")。
+第一条 车位一个,编号B2-17。
+统一编号:24681357
+签订日期:2026年6月18日
+"""
+    meta = metadata_of(text, words)
+    assert meta.number.value == ""  # the original contract's number, a parking space, a tax number
+    assert meta.signing_date.value == "2026-06-18"  # the signing cue before the recital's date
+    assert metadata_of("技术服务协议\n协议编号: JHCQJS-202502号\n", words).number.value == "JHCQJS-202502"
