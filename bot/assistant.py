@@ -169,7 +169,7 @@ class Assistant:
         if not asked:
             return self.answerer.answer_chosen(contract_id, session)
         session.last_topic, session.choices, session.pending_question = session.pending_question, [], None
-        session.contract_id = contract_id
+        session.contract_id, session.last_facts = contract_id, [(fact.field, fact.sides) for fact in asked]
         return self.facts.answer_in(contract_id, asked)
 
     def _safely(self, answer: Callable[[], Reply], session: Session, traditional: bool) -> Reply:
@@ -263,7 +263,7 @@ class Assistant:
             own_company=own,
             sided_parties=any(party.name and (party.side or party.role) for party in find_parties(text)),
             small_talk=self.small_talk.kind(text) is not None,
-            contract_fact=bool(self.facts.asked(text)),
+            contract_fact=bool(self.facts.asked(text) or self.facts.followed_up(text, session)),
         )
 
     def _act(self, route: Route, text: str, session: Session, written: str = "") -> Reply:

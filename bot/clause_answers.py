@@ -175,7 +175,7 @@ class ClauseAnswerer:
         best = hits[0]
         answers = [h for h in hits if h.score >= _RELATED_RATIO * best.score]
         session.contract_id = best.clause.contract_id if focus.contract_id or not self._differs(answers) else None
-        session.last_topic = question
+        session.last_topic, session.last_facts = question, []
         if focus.contract_id is None and self._differs(answers):
             return self._side_by_side(answers)
         return self._single(best, [h for h in answers[1:] if h.clause.contract_id == best.clause.contract_id][:2])

@@ -22,6 +22,8 @@ from retrieval.name_index import KIND_WORDS
 
 ROLES = "roles"  # the list of every role word of knowledge/contract_fields.yaml (甲方, 委托方, party a…)
 EITHER_SIDE = "either_side"
+FOLLOW_UP, OTHER_SIDE = "follow_up", "other_side"
+_TWO_SIDES = ("A", "B")
 # Whole words only for latin words: "end" is not in "tender", "name" not in "renamed".
 _LATIN = re.compile(r"[a-z]")
 _CONTENT = re.compile(r"[^\W_]")  # a letter, digit or CJK character: what may not be left over
@@ -33,6 +35,7 @@ class FactField(BaseModel):
     label: str
     words: list[str] = []
     asks: list[list[str]]
+    follow: list[str] = []
     also: list[str] = []
     search: str = ""
     evidence: list[str] = []
@@ -121,6 +124,34 @@ class FactReader:
         if _left_over(lowered, [token for token in tokens if token.lists & spent], tokens, naming):
             return []
         return [Asked(name, self._sides(tokens) if name == "parties" else ()) for name in asked]
+
+    def followed_up(self, text: str, previous: list[Asked]) -> list[Asked]:
+        """The facts a follow-up to PREVIOUS (the facts just answered) asks: "那乙方呢" the party on side B, "到期呢"
+        the term, "and the other side?" the side not asked last. None when the message is no follow-up (no
+        follow-up word, no fact or side named, or anything else left in it)."""
+        lowered = text.lower()
+        tokens = [
+            _Token(m.start(), m.end(), m.group(), frozenset(self._lists_of[m.group()]))
+            for m in self._pattern.finditer(lowered)
+        ]
+        present = set().union(*(token.lists for token in tokens))
+        if FOLLOW_UP not in present:
+            return []
+        named = [name for name, fact in self.lexicon.fields.items() if present & set(fact.follow)]
+        spent = {FOLLOW_UP, "filler", "who", "when"} | {part for name in named for part in self.lexicon.fields[name].follow}
+        spent |= {f"{name}.also" for name in named}
+        if not named or _left_over(lowered, [token for token in tokens if token.lists & spent], tokens, Naming()):
+            return []
+        return [Asked(name, self._other_sides(tokens, previous) if name == "parties" else ()) for name in named]
+
+    def _other_sides(self, tokens: list[_Token], previous: list[Asked]) -> tuple[str, ...]:
+        """The sides a follow-up names: its role words, else the side of the two not asked about last."""
+        if any(ROLES in token.lists for token in tokens):
+            return self._sides(tokens)
+        asked_last = {side for fact in previous if fact.field == "parties" for side in fact.sides}
+        if any(OTHER_SIDE in token.lists for token in tokens) and len(asked_last) == 1 and asked_last < set(_TWO_SIDES):
+            return tuple(side for side in _TWO_SIDES if side not in asked_last)
+        return ()
 
     def _sides(self, tokens: list[_Token]) -> tuple[str, ...]:
         """The sides the role words name (甲方 → A, 委托方 → A); none when a word names both sides or none."""

@@ -53,8 +53,17 @@ class FactAnswerer:
             return []
         return self.asked(session.last_topic)
 
+    def followed_up(self, message: str, session: Session) -> list[Asked]:
+        """"那乙方呢", "到期呢", "and the other side?" right after a fact of the contract in focus was answered: the
+        facts the follow-up asks of that contract; none otherwise."""
+        if not (session.last_facts and session.contract_id and self.index.contract(session.contract_id)):
+            return []
+        previous = [Asked(name, sides) for name, sides in session.last_facts]
+        return self.reader.followed_up(normalize_query(message), previous)
+
     def answer(self, question: str, session: Session, asked: list[Asked] | None = None) -> Reply:
         """ASKED: the facts, when they were asked in another message (a follow-up naming another contract)."""
+        asked = asked or self.followed_up(question, session)
         question = normalize_query(question)
         resolution = self.index.resolve(question)
         if resolution.not_found:
@@ -65,6 +74,7 @@ class FactAnswerer:
             return Reply(intent=Intent.UNKNOWN, text="还没有任何合同。请先由管理员上传或索引合同。")
         if len(candidates) == 1:
             session.contract_id, session.last_topic = candidates[0], question
+            session.last_facts = [(fact.field, fact.sides) for fact in asked]
             return self.answer_in(candidates[0], asked)
         if session.interactive:
             return self.clauses.ask_which(question, candidates, session)

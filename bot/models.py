@@ -152,6 +152,10 @@ class Session(BaseModel):
     user: str = "anonymous"
     contract_id: str | None = Field(None, description="Contract in focus, for follow-up questions")
     last_topic: str | None = Field(None, description="The last clause question, to re-ask on another contract")
+    last_facts: list[tuple[str, tuple[str, ...]]] = Field(
+        default_factory=list,
+        description="The facts the last fact question asked, as (field, sides), for a follow-up such as 那乙方呢",
+    )
     draft: Draft | None = Field(None, description="A notice draft in progress (owned by bot.notices)")
     company: str | None = Field(None, description="Our own company's name, once the user has said it")
     choices: list[str] = Field(default_factory=list, description="Contract ids offered for the pending question")

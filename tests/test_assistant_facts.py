@@ -252,3 +252,24 @@ def test_a_greeting_before_a_question_is_no_small_talk(assistant: Assistant):
 
 def test_a_greeting_in_traditional_characters_is_answered_in_them(assistant: Assistant):
     assert assistant.reply("謝謝", Session()).text.startswith("不客氣")
+
+
+def test_a_follow_up_asks_another_fact_or_the_other_side_of_the_contract_in_focus(assistant: Assistant):
+    session = Session()
+    assert "南京青松贸易有限公司" in assistant.reply("仓储物流服务合同的甲方是谁？", session).text
+    other = assistant.reply("那乙方呢", session)
+    assert "无锡远航物流有限公司" in other.text and "南京青松" not in other.text
+    back = assistant.reply("and the other side?", session)  # the side not asked about last: 甲方 again
+    assert "南京青松贸易有限公司" in back.text and "无锡远航" not in back.text
+    ends = assistant.reply("到期呢", session)
+    assert "至2026年4月30日止" in ends.text and ends.citations[0].contract_id == "warehousing"
+    assert "360,000" in assistant.reply("金额呢？", session).text
+
+
+def test_a_message_that_asks_more_than_the_next_fact_is_no_follow_up(assistant: Assistant):
+    session = Session()
+    assistant.reply("仓储物流服务合同的甲方是谁？", session)
+    question = "那乙方逾期付款怎么办呢"  # a clause question that mentions 乙方
+    assert not assistant.facts.followed_up(question, session)
+    assert "的乙方(服务方)：" not in assistant.reply(question, session).text
+    assert not assistant.facts.followed_up("乙方呢", Session())  # nothing asked before: nothing to follow

@@ -94,3 +94,16 @@ async def test_the_deadline_job_posts_once_not_twice_across_a_restart(api, setti
         [listed] = await api.replies(USER, after=2)
     assert reminders() == [posted]
     assert "仓储管理服务合同" in listed.text  # /deadlines still lists it: only the reminder is told once
+
+
+async def test_a_fact_question_and_its_follow_ups_stay_on_the_contract_in_focus(api, settings, assistant):
+    async with serving(settings, assistant):
+        await api.send_text(USER, "仓储管理服务合同的甲方是谁？")
+        [first] = await api.replies(USER, after=0)
+        await api.send_text(USER, "那乙方呢")
+        [second] = await api.replies(USER, after=1)
+        await api.send_text(USER, "到期呢")
+        [third] = await api.replies(USER, after=2)
+    assert "嘉兴云帆仓储有限公司" in first.text
+    assert "苏州远山数据有限公司" in second.text and "嘉兴云帆" not in second.text
+    assert chinese_date(TERM_END) in third.text and "仓储管理服务合同" in third.text
