@@ -574,7 +574,7 @@ def _amount(text: str, patterns: _Patterns, words: FieldWords, locate: _Locator)
     return blank or Amount()
 
 
-_LABEL_START = re.compile(r"(?:^|\n|\||\s{2})[\s*#>|]*$")
+_LABEL_START = re.compile(r"(?:^|\n|\||\s{2}|\d+[.、)]|[一二三四五六七八九十]+、)[\s*#>|]*$")  # or after an item's number
 
 
 def _number(text: str, patterns: _Patterns, words: FieldWords, locate: _Locator) -> MetaField:
