@@ -48,11 +48,31 @@ class PenaltyWords(BaseModel):
     late_context: list[str]
     grace: list[str]
     grace_en: list[str]
+    interest: list[str]
+    interest_en: list[str]
+    one_off: list[str]
+    one_off_en: list[str]
     foreign_currency: list[str]
     foreign_currency_en: list[str]
     deposit: list[str]
     deposit_en: list[str]
     prepayment: list[str]
+    sides_us: list[str]
+    sides_us_en: list[str]
+    sides_other: list[str]
+    sides_other_en: list[str]
+    deposit_give: list[str]
+    deposit_give_en: list[str]
+    deposit_take: list[str]
+    deposit_take_en: list[str]
+    breach: list[str]
+    breach_en: list[str]
+    deposit_doubled: list[str]
+    deposit_doubled_en: list[str]
+    deposit_kept_before: list[str]
+    deposit_kept_after: list[str]
+    question: list[str]
+    question_en: list[str]
     paid: list[str]
     paid_en: list[str]
     payment_day: list[str]
@@ -100,6 +120,26 @@ class PenaltyWords(BaseModel):
     def grace_days_before(self) -> re.Pattern[str]:
         """"a 5-day grace period": the days written as an adjective before the grace word."""
         return re.compile(rf"(?P<number>\d+)[-\s]days?\s+{alternation(self.grace_en)}", re.I)
+
+    @cached_property
+    def interest_words(self) -> re.Pattern[str]:
+        """利率, 利息, interest: a rate with no period of its own is an annual one."""
+        return re.compile(alternation(self.interest + self.interest_en), re.I)
+
+    @cached_property
+    def one_off_words(self) -> re.Pattern[str]:
+        """比例, 总价, 一次性, lump: a rate with no period of its own is a one-off share."""
+        return re.compile(alternation(self.one_off + self.one_off_en), re.I)
+
+    @cached_property
+    def side(self) -> str:
+        """A side of a contract as messages name it, in one capturing group (我们, 对方, the seller, we)."""
+        english = rf"\b(?:the\s+)?{alternation(self.sides_other_en)}\b|\b{alternation(self.sides_us_en)}\b"
+        return f"({alternation(self.sides_us + self.sides_other)}|{english})"
+
+    @cached_property
+    def question_words(self) -> re.Pattern[str]:
+        return re.compile(rf"{alternation(self.question)}|\b{alternation(self.question_en)}\b", re.I)
 
     @cached_property
     def deposit_word(self) -> str:

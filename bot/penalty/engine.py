@@ -23,8 +23,6 @@ from bot.penalty.arithmetic import (
     yuan,
 )
 from bot.penalty.parse import (
-    INTEREST_WORDS,
-    ONE_OFF_WORDS,
     Amount,
     DepositBreach,
     PenaltyFacts,
@@ -193,11 +191,11 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         return Kind.DEPOSIT, []
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
         return Kind.EXCESSIVE, []
-    if INTEREST_WORDS.search(facts.text):
+    if facts.speaks_of_interest:
         return Kind.INTEREST, []
     if facts.speaks_of_lateness:
         return Kind.LATE_PAYMENT, []
-    if ONE_OFF_WORDS.search(facts.text):
+    if facts.speaks_of_one_off:
         return Kind.ONE_OFF, []
     return Kind.UNKNOWN, []
 

@@ -135,11 +135,6 @@ def _period_before(words: PenaltyWords) -> dict[Period, re.Pattern[str]]:
     }
 
 
-# Words that say which calculation is meant, when a figure's period is not written next to it.
-# A rate called 利率/利息 with no period is an annual rate: that is how Chinese rates are quoted.
-INTEREST_WORDS = re.compile(r"利率|利息|interest", re.I)
-ONE_OFF_WORDS = re.compile(r"比例|总金额|总额|总价|合同金额|协议金额|合同额|一次性|转包|解除|one[-\s]?off|lump", re.I)
-
 # 一个半月 adds half a month (个半 before 月). 一年半 and 半年 are read too (半 after 年, 半 as the number) but
 # give no day count: at 365 days a year, half a year is no whole number of days, so the reply asks for it.
 _DURATION = re.compile(
@@ -263,73 +258,62 @@ class DepositBreach(StrEnum):
     TAKER = "taker"  # the side that took it: returns it double
 
 
-# The sides as messages name them; 我们/我方/我司 (and we) are one side, the speaker's.
-_SIDE = (
-    r"(我们|我方|我司|本公司|对方|客户|甲方|乙方|买方|卖方|供应商|承租方|出租方|房东|租客"
-    r"|\b(?:the\s+)?(?:seller|buyer|supplier|customer|landlord|tenant|other\s+party)\b|\bwe\b|\bthey\b)"
-)
-_US = {"我们", "我方", "我司", "本公司", "we"}
-_BREACH_WORDS = r"(?:违约|毁约|反悔|不履行|不发货|不交货|不买了|不要了|不卖了|跑路)"
-# Outcome words: 要求双倍返还 tells the taker breached, 没收定金 the giver. They are what the user wants, not what
-# happened, so they count only when the message names no sides, and never inside a question (对方要双倍返还吗).
-_TAKER_OUTCOME = re.compile(r"双倍(?:返还|退还|退|返)|(?:返还|退还|退)双倍|double\s+the\s+deposit", re.I)
-_QUESTION = re.compile(r"吗|[？?]|要不要|能不能|可不可以|是不是|是否|能否|可否|\b(?:can|could|should)\b", re.I)
-
-
 @dataclass(frozen=True)
 class _DepositPatterns:
-    """Who gave, took, or lost a 定金, each pattern built around the 定金 words of the word lists."""
+    """Who gave, took, or lost a 定金, and who breached: the grammar around the words of the word lists."""
 
     taker_named: re.Pattern[str]  # 收受定金的一方违约: a side named by its part in the 定金, a fact
     giver_named: re.Pattern[str]  # 给付定金的一方违约
-    giver_outcome: re.Pattern[str]  # 没收定金, 定金不予返还: what the user wants, when no side is named
+    taker_outcome: re.Pattern[str]  # 要求双倍返还: what the user wants, when no side is named
+    giver_outcome: re.Pattern[str]  # 没收定金, 定金不予返还
     gave: re.Pattern[str]  # 我们付了定金
     took: re.Pattern[str]  # 对方收了定金
+    breached: re.Pattern[str]  # 对方违约, the seller defaulted
 
     @classmethod
     def of(cls, words: PenaltyWords) -> _DepositPatterns:
-        zh, any_word = alternation(words.deposit), words.deposit_word
+        zh, any_word, side = alternation(words.deposit), words.deposit_word, words.side
+        give, take, breach = alternation(words.deposit_give), alternation(words.deposit_take), alternation(words.breach)
         return cls(
-            taker_named=re.compile(rf"收(?:受|取)?{zh}的?一?方{_BREACH_WORDS}"),
-            giver_named=re.compile(rf"(?:给付|交付|支付|交|付){zh}的?一?方{_BREACH_WORDS}"),
+            taker_named=re.compile(rf"{take}{zh}的?一?方{breach}"),
+            giver_named=re.compile(rf"{give}{zh}的?一?方{breach}"),
+            taker_outcome=re.compile(alternation(words.deposit_doubled + words.deposit_doubled_en), re.I),
             giver_outcome=re.compile(
-                rf"{zh}不(?:予)?(?:返还|退还|退)|无权(?:要求|请求)?返还{zh}|没收{zh}|{zh}(?:被)?没收|丧失{zh}", re.I
+                rf"{alternation(words.deposit_kept_before)}{zh}|{zh}{alternation(words.deposit_kept_after)}", re.I
             ),
             gave=re.compile(
-                rf"{_SIDE}[^，,。；;]{{0,6}}(?:付|交|支付|给)了?[^，,。；;]{{0,6}}{zh}"
-                rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:paid|gave|put\s+down)\b[^.;]{{0,30}}?{any_word}",
+                rf"{side}[^，,。；;]{{0,6}}{give}了?[^，,。；;]{{0,6}}{zh}"
+                rf"|{side}\s+(?:has\s+|had\s+)?{alternation(words.deposit_give_en)}\b[^.;]{{0,30}}?{any_word}",
                 re.I,
             ),
             took=re.compile(
-                rf"{_SIDE}[^，,。；;]{{0,6}}收(?:了|到|取|受)?[^，,。；;]{{0,6}}{zh}"
-                rf"|{_SIDE}\s+(?:has\s+|had\s+)?(?:took|received|accepted|collected)\b[^.;]{{0,30}}?{any_word}",
+                rf"{side}[^，,。；;]{{0,6}}{take}[^，,。；;]{{0,6}}{zh}"
+                rf"|{side}\s+(?:has\s+|had\s+)?{alternation(words.deposit_take_en)}\b[^.;]{{0,30}}?{any_word}",
+                re.I,
+            ),
+            breached=re.compile(
+                rf"{side}[^，,。；;]{{0,8}}{breach}"
+                rf"|{side}\s+(?:then\s+|later\s+|has\s+)?{alternation(words.breach_en)}",
                 re.I,
             ),
         )
 
 
-_BREACHED = re.compile(
-    rf"{_SIDE}[^，,。；;]{{0,8}}{_BREACH_WORDS}"
-    rf"|{_SIDE}\s+(?:then\s+|later\s+|has\s+)?(?:breached|defaulted|backed\s+out|walked\s+away|failed\s+to\s+perform)",
-    re.I,
-)
-
-
-def _side(match: re.Match[str] | None) -> str | None:
+def _side(match: re.Match[str] | None, words: PenaltyWords) -> str | None:
     if match is None:
         return None
     side = next(group for group in match.groups() if group)  # each alternative names its side in its own group
     side = re.sub(r"^the\s+", "", side.lower())
-    return "us" if side in _US else side
+    return "us" if side in {*words.sides_us, *words.sides_us_en} else side
 
 
-def _stated_outcome(text: str, pattern: re.Pattern[str]) -> bool:
+def _stated_outcome(text: str, pattern: re.Pattern[str], words: PenaltyWords) -> bool:
     """An outcome word stated, not asked: its clause (with the mark that ends it) holds no question word."""
     for match in pattern.finditer(text):
         ends = list(_CLAUSE_END.finditer(text, 0, match.start()))
         end = _CLAUSE_END.search(text, match.end())
         clause = text[ends[-1].end() if ends else 0 : end.end() if end else len(text)]
-        if not _QUESTION.search(clause):
+        if not words.question_words.search(clause):
             return True
     return False
 
@@ -343,15 +327,15 @@ def _deposit_breach(text: str, words: PenaltyWords) -> DepositBreach | None:
         return DepositBreach.TAKER
     if deposit.giver_named.search(text):
         return DepositBreach.GIVER
-    breacher = _side(_BREACHED.search(text))
-    gave, took = _side(deposit.gave.search(text)), _side(deposit.took.search(text))
+    breacher = _side(deposit.breached.search(text), words)
+    gave, took = _side(deposit.gave.search(text), words), _side(deposit.took.search(text), words)
     if breacher is not None and gave is not None:
         return DepositBreach.GIVER if gave == breacher else DepositBreach.TAKER
     if breacher is not None and took is not None:
         return DepositBreach.TAKER if took == breacher else DepositBreach.GIVER
-    if _stated_outcome(text, _TAKER_OUTCOME):
+    if _stated_outcome(text, deposit.taker_outcome, words):
         return DepositBreach.TAKER
-    if _stated_outcome(text, deposit.giver_outcome):
+    if _stated_outcome(text, deposit.giver_outcome, words):
         return DepositBreach.GIVER
     return None
 
@@ -379,6 +363,8 @@ class PenaltyFacts:
     deposit_breach: DepositBreach | None = None  # which side of a 定金 breached, when the message says
     prepayment_only: bool = False  # 订金 named and no 定金: a prepayment, outside the 定金 rule
     speaks_of_lateness: bool = False  # a word of lateness or of a debt (逾期, 欠款): a late payment is meant
+    speaks_of_interest: bool = False  # 利息, 利率: interest is meant, when no rate says otherwise
+    speaks_of_one_off: bool = False  # 比例, 总价, 一次性: a one-off share is meant, when nothing else tells
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
 
@@ -500,9 +486,9 @@ def _period_of(before: str, after: str, sentence: str, words: PenaltyWords) -> t
         return Period.DAILY, False
     if re.search(_every_week(words), sentence):
         return Period.WEEKLY, False
-    if INTEREST_WORDS.search(before):
+    if words.interest_words.search(before):
         return Period.ANNUAL, True
-    if ONE_OFF_WORDS.search(before):
+    if words.one_off_words.search(before):
         return Period.ONE_OFF, False
     return Period.UNSTATED, False
 
@@ -825,6 +811,8 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
         prepayment_only=bool(re.search(alternation(words.prepayment), masked))
         and not re.search(words.deposit_word, masked, re.I),
         speaks_of_lateness=bool(words.late_clause.search(masked)),
+        speaks_of_interest=bool(words.interest_words.search(masked)),
+        speaks_of_one_off=bool(words.one_off_words.search(masked)),
         label=label,
     )
 
