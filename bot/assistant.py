@@ -29,7 +29,15 @@ from bot.models import Choice, Citation, ContractListing, ContractPick, IntentCh
 from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
 from bot.notices.fields import SENDER, find_organisation, find_parties, states_sending_date
-from bot.penalty import PenaltyAssessment, PenaltyWords, assess, load_legal_rules, penalty_signals
+from bot.penalty import (
+    PenaltyAssessment,
+    PenaltyWords,
+    Terms,
+    assess,
+    contract_terms,
+    load_legal_rules,
+    penalty_signals,
+)
 from bot.notices.restate import NoticeFields
 from bot.penalty.restate import PenaltyFigures
 from bot.settings import Settings
@@ -438,10 +446,14 @@ class Assistant:
 
     def _penalty(self, message: str, session: Session) -> Reply:
         assessment = self._assess(message, self.today())
+        clause = None
+        if assessment.wants_terms and (found := self._contract_terms(message, session)):
+            clause, terms = found
+            assessment = self._assess(message, self.today(), terms=terms.sentence)
         if assessment.missing:
             assessment = self._with_model_figures(message, assessment)
         lines = list(assessment.lines)
-        clause = self._governing_clause(assessment.clause_query, message, session)
+        clause = clause or self._governing_clause(assessment.clause_query, message, session)
         citations = []
         if clause:
             citations.append(Citation.of(clause))
@@ -452,8 +464,27 @@ class Assistant:
             lines.append("未指明合同，未引用合同条款；如需核对合同约定，请说明是哪份合同。")
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
 
-    def _assess(self, message: str, today: date) -> PenaltyAssessment:
-        return assess(message, today, rules=self.legal_rules, words=self.penalty_words, lpr=self.lpr)
+    def _assess(self, message: str, today: date, terms: str = "") -> PenaltyAssessment:
+        return assess(message, today, rules=self.legal_rules, words=self.penalty_words, lpr=self.lpr, terms=terms)
+
+    def _contract_terms(self, message: str, session: Session) -> tuple[Clause, Terms] | None:
+        """The named contract's own penalty sentence for what the message asks (它的逾期付款违约金), with its
+        clause, when the message sets no rate: every passage of that one contract is read, not a search's top few."""
+        contract_id = self._one_contract(message, session)
+        if contract_id is None:
+            return None
+        clauses = {clause.id: clause for clause in self.index.clauses(contract_id)}
+        passages = [(clause_id, clause.text) for clause_id, clause in clauses.items()]
+        terms = contract_terms(message, passages, self.today(), self.lpr, words=self.penalty_words)
+        return (clauses[terms.key], terms) if terms else None
+
+    def _one_contract(self, message: str, session: Session) -> str | None:
+        """The one contract the message names, else the one in focus; None when it names several or one we lack."""
+        resolution = self.index.resolve(message)
+        if resolution.not_found:
+            return None
+        named = resolution.contract_ids or ([session.contract_id] if session.contract_id else [])
+        return named[0] if len(named) == 1 else None
 
     def _notice_fields_by_model(self, message: str) -> str:
         fields = self.extractor.extract(message, NoticeFields)

@@ -123,6 +123,10 @@ def find_amounts(text: str) -> list[Figure]:
         money_context = _looks_like_money_context(folded, match.start())
         if not (has_currency or has_big_unit or money_context):
             continue
+        # 货款一共是8万6千元, 欠款一直没付: one Chinese numeral with no unit after a money word is a word (一共, 一直),
+        # never a sum of one yuan (but 损失为零 is a loss of nothing).
+        if not (has_currency or scaled) and len(number) == 1 and not number.isdigit() and number not in "零〇":
+            continue
         if scale and scale[0].isspace() and _SPLIT_AFTER_SPACED_SCALE.match(folded, match.end("scale")):
             continue
         if scale and scale.strip().lower() in _NEEDS_MONEY_SIGN and not (has_currency or money_context):

@@ -78,6 +78,9 @@ class PenaltyWords(BaseModel):
     payment_day: list[str]
     due_day: list[str]
     periods: dict[Period, PeriodWords]
+    obligations: dict[str, list[str]]
+    penalty_demand: list[str]
+    penalty_terms: list[str]
 
     model_config = {"frozen": True, "ignored_types": (cached_property,)}
 
@@ -161,6 +164,22 @@ class PenaltyWords(BaseModel):
     @cached_property
     def due_day_words(self) -> re.Pattern[str]:
         return re.compile(alternation(self.due_day), re.I)
+
+    @cached_property
+    def penalty_term(self) -> re.Pattern[str]:
+        """违约金, 滞纳金: a sentence that sets a penalty names one."""
+        return re.compile(alternation(self.penalty_terms))
+
+    @cached_property
+    def penalty_demanded(self) -> re.Pattern[str]:
+        """支付违约金, 应付多少违约金, 按日加收滞纳金: the demand for the penalty itself, set aside before the obligation
+        words are read."""
+        return re.compile(rf"{alternation(self.penalty_demand)}[^，,。；;]{{0,4}}?{alternation(self.penalty_terms)}")
+
+    def obligations_in(self, text: str) -> set[str]:
+        """Which obligations (payment, performance) a text is about, the penalty demand set aside."""
+        plain = self.penalty_demanded.sub(" ", text)
+        return {name for name, words in self.obligations.items() if re.search(alternation(words), plain)}
 
     @cached_property
     def period_right_after(self) -> dict[Period, re.Pattern[str]]:

@@ -35,6 +35,7 @@ from bot.penalty.engine import Kind, evaluate
 from bot.penalty.parse import read_facts
 from bot.penalty.render import penalty_info, reply_lines
 from bot.penalty.legal_rules import LegalRules, load_legal_rules
+from bot.penalty.terms import Terms, contract_terms
 from text.lpr import LprTable
 from text.penalty_words import PenaltyWords
 
@@ -45,13 +46,15 @@ __all__ = [
     "PenaltyWords",
     "penalty_signals",
     "PenaltyAssessment",
+    "Terms",
     "assess",
+    "contract_terms",
     "load_legal_rules",
     "looks_like_penalty",
 ]
 
 _TOPIC_WORDS = re.compile(
-    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|定金|订金|penalty|late\s*fee|\blate\b|delay|interest|overdue|liquidated|damages|excessive",
+    r"违约金|滞纳金|罚息|逾期|迟延|拖欠|利息|过高|过分高于|赔偿金|定金|订金|earnest\s+money|penalty|late\s*fee|\blate\b|delay|interest|overdue|liquidated|damages|excessive",
     re.I,
 )
 # 怎么算, 怎样计算, 咋算, 按什么算, 按啥计算: an asking word before 算 or 计算.
@@ -80,6 +83,9 @@ class PenaltyAssessment(BaseModel):
     missing: list[str] = Field(default_factory=list)
     refused: str | None = None
     clause_query: str
+    # The message sets no rate nor sum per period for a calculation that needs one: the named contract's may serve.
+    wants_terms: bool = False
+    terms: str = ""  # the contract's sentence the rate was taken from, when one was given
 
     @property
     def text(self) -> str:
@@ -130,11 +136,14 @@ def assess(
     rules: LegalRules,
     words: PenaltyWords,
     lpr: LprTable | None = None,
+    terms: str = "",
 ) -> PenaltyAssessment:
     """`lpr` is the published LPR table (knowledge/legal/lpr.yaml): without it, a rate given as a
-    multiple of the LPR is asked for rather than guessed."""
-    facts = read_facts(message, today or date.today(), lpr, words=words)
+    multiple of the LPR is asked for rather than guessed. `terms` is the contract's sentence that sets the
+    penalty (`contract_terms`), used when the message sets none."""
+    facts = read_facts(message, today or date.today(), lpr, words=words, terms=terms)
     outcome = evaluate(facts, rules)
+    needs_rate = outcome.kind not in (Kind.DEPOSIT, Kind.EXCESSIVE) and not outcome.refused
     return PenaltyAssessment(
         kind=outcome.kind,
         info=penalty_info(outcome),
@@ -142,4 +151,6 @@ def assess(
         missing=outcome.missing,
         refused=outcome.refused,
         clause_query=_clause_query(outcome.kind, facts.text),
+        wants_terms=needs_rate and outcome.amount is None and not facts.terms and not facts.sets_penalty,
+        terms=facts.terms,
     )

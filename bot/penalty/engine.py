@@ -30,7 +30,9 @@ from bot.penalty.parse import (
     Rate,
     Role,
 )
+from bot.penalty.ledger import Ledger, segments
 from bot.penalty.legal_rules import LegalRules
+from bot.penalty.tiers import Tier, fill
 from text.amounts import round_fen
 from text.bounds import amount_problem
 from text.dates import chinese_date
@@ -154,6 +156,9 @@ def _remaining(facts: PenaltyFacts, base: Amount, outcome: Outcome) -> Amount:
     The subtraction is a line of the reply."""
     paid = [a for a in facts.amounts if a.role is Role.PAID and not a.is_bound]
     debts = [a for a in facts.amounts if a.role in _DEBT_ROLES and not a.is_bound and not a.per_day]
+    total_paid = sum((a.value for a in paid), Decimal(0))
+    if base.role is Role.TOTAL and total_paid > base.value:
+        raise Refusal(f"已付金额 {yuan(total_paid)} 超过合同总价 {yuan(base.value)}，数字不可能同时成立。请核对后再发给我。")
     remaining = None if base.role is Role.PAID else less_paid(base, paid, debts, remainder_named=facts.remainder)
     if remaining is None:
         return base
@@ -362,6 +367,9 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         outcome.missing = [_MISSING["lpr"] if m in (_MISSING["annual_rate"], _MISSING["daily_rate"]) else m for m in outcome.missing]
     if outcome.missing or base is None or rate is None:
         return None
+    if kind is Kind.LATE_PAYMENT and facts.ledger is not None and _daily_tiers(facts) is None:
+        _check_rate(rate, kind)
+        return _ledger_sum(facts.ledger, rate, outcome)
     if kind is not Kind.ONE_OFF:
         base = _remaining(facts, base, outcome)
     if len(facts.amounts_for(base.role)) > 1:
@@ -380,6 +388,14 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         weeks = days // DAYS_PER_WEEK
         result = base.value * rate.value * weeks
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/周 × {weeks} 周 = {yuan(result)}"
+    elif kind is Kind.LATE_PAYMENT and (tiers := _daily_tiers(facts)):
+        assert days is not None
+        outcome.rate_note = None  # each tier's rate is in the formula
+        terms = [(tier_rate, tier, tier.days_of(days)) for tier_rate, tier in tiers]
+        result = sum((daily_penalty(base.value, r.value, d) for r, _, d in terms), Decimal(0))
+        outcome.formula = " + ".join(
+            f"{yuan(base.value)} × {percent(r.value)} × {d} 天（{tier.wording}）" for r, tier, d in terms if d
+        ) + f" = {yuan(result)}"
     elif kind is Kind.LATE_PAYMENT:
         assert days is not None
         result = daily_penalty(base.value, rate.value, days)
@@ -407,6 +423,45 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         result = percentage_of(base.value, rate.value)
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} = {yuan(result)}"
     return result
+
+
+def _ledger_sum(ledger: Ledger, rate: Rate, outcome: Outcome) -> Decimal | None:
+    """A debt paid in parts: the daily rate on each stretch's unpaid balance, stretch by stretch."""
+    parts, left = segments(ledger)
+    if left < 0:
+        paid = sum((payment.value for payment in ledger.payments), Decimal(0))
+        raise Refusal(f"各次付款合计 {yuan(paid)} 超过欠款 {yuan(ledger.debt)}，请核对金额。")
+    if left > 0 and ledger.until is None:
+        outcome.missing = [f"剩余未付的 {yuan(left)} 的付款日期（如至今未付，请说明）"]
+        return None
+    result = sum((daily_penalty(part.balance, rate.value, part.days) for part in parts), Decimal(0))
+    outcome.formula = " + ".join(f"{yuan(p.balance)} × {percent(rate.value)} × {p.days} 天" for p in parts) + f" = {yuan(result)}"
+    stretches = "；".join(f"{chinese_date(p.start)}至{chinese_date(p.end)}未付 {yuan(p.balance)}，{p.days} 天" for p in parts)
+    total = (parts[-1].end - ledger.due).days if parts else 0
+    outcome.days = DayCount(total, f"分段计算（应付日当日不计入）：{stretches}")
+    return result
+
+
+def _daily_tiers(facts: PenaltyFacts) -> list[tuple[Rate, Tier]] | None:
+    """Daily rates of different values, each with the late days it covers (前30天按日万分之三，超过30天的部分按日万分之五),
+    in the order of those days; None with one daily rate. Several that do not say which days each covers are
+    refused: which one applies is the user's to say."""
+    daily: dict[Decimal, Rate] = {}
+    for rate in facts.rates:
+        if not rate.is_bound and rate.period is Period.DAILY:
+            daily.setdefault(rate.value, rate)  # 万分之五（即0.05%）is one rate written twice
+    if len(daily) < 2:
+        return None
+    rates = list(daily.values())
+    tiers = fill([rate.tier for rate in rates])
+    if tiers is None:
+        raise Refusal(
+            f"消息中有 {len(rates)} 个不同的日比例（{'、'.join(rate.raw for rate in rates)}），没有说明各自适用于哪些逾期天数，"
+            "请确认按哪一个计算（分段计算的，请写明各段天数，例如“前30天按日万分之三，超过30天的部分按日万分之五”）。"
+        )
+    for rate in rates:
+        _check_rate(rate, Kind.LATE_PAYMENT)
+    return sorted(zip(rates, tiers), key=lambda pair: pair[1].start)
 
 
 def _daily_sum(per_day: Amount, days: int | None, outcome: Outcome) -> Decimal | None:
@@ -696,6 +751,14 @@ def _evaluate_items(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
     return outcome
 
 
+def _tests_a_stated_penalty(facts: PenaltyFacts, outcome: Outcome) -> bool:
+    """违约金按日千分之三算出来是9万元，实际损失4万元，是否过高: the penalty is stated as a sum, its rate only says how it
+    was reached; with a loss and the question asked, the test runs on that sum instead of asking for the rate's days."""
+    asked = bool(_EXCESSIVE_WORDS.search(facts.text) and facts.amounts_for(Role.LOSS))
+    stated = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
+    return asked and stated is not None and bool(outcome.missing)
+
+
 def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
     """Decide, check and compute. Never raises on user input: a refusal is part of the outcome."""
     if facts.items:
@@ -723,11 +786,14 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
             _excessive_test(facts, outcome, outcome.amount, asked, rules)  # on the whole penalty, paid or not
             _deposit_alongside(facts, rules, outcome)
             outcome.amount = _less_penalty_paid(facts, outcome.amount, outcome)
-        elif outcome.kind is Kind.EXCESSIVE:
+        elif outcome.kind is Kind.EXCESSIVE or _tests_a_stated_penalty(facts, outcome):
+            outcome.kind, outcome.missing = Kind.EXCESSIVE, []
             damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
             if damages is None:
                 outcome.missing.append(_MISSING["damages"])
             _excessive_test(facts, outcome, damages.value if damages else None, True, rules)
     except Refusal as refusal:
         return Outcome(kind=kind, refused=str(refusal))  # nothing half-computed leaks into the reply
+    if facts.terms:
+        outcome.assumptions.insert(0, f"消息中没有写违约金的比例或金额，按合同的约定计算：“{facts.terms}”")
     return outcome

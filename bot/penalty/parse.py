@@ -13,12 +13,14 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.penalty.ledger import Ledger, Payment
+from bot.penalty.tiers import Tier, tier_of
 from text.amounts import DAY_UNIT, MASK, find_amounts, split_figures
 from text.chars import normalise_message
 from text.dates import scan_dates
 from text.lpr import LprTable
 from text.penalty_words import PenaltyWords, Period, alternation
-from text.rates import RateScan, scan_rates
+from text.rates import RateFigure, RateScan, scan_rates
 from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
@@ -224,6 +226,7 @@ class Rate:
     is_floor: bool = False  # the least the penalty may be, as a share of a base (不低于欠款的5%)
     label: str = ""  # the words around it in its clause (另按欠款的5%一次性支付), for the engine's finer choices
     base_words: str = ""  # the words naming its base, right before 的 (剩余合同价款的20%): 剩余合同价款
+    tier: Tier | None = None  # the late days it covers, when its words say (前30天按日万分之三)
 
     @property
     def is_bound(self) -> bool:
@@ -367,6 +370,14 @@ class PenaltyFacts:
     speaks_of_one_off: bool = False  # 比例, 总价, 一次性: a one-off share is meant, when nothing else tells
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
+    terms: str = ""  # the contract's sentence the rate (or sum per day) and its caps were taken from
+    ledger: Ledger | None = None  # a debt paid in parts on different days
+
+    @property
+    def sets_penalty(self) -> bool:
+        """The message gives what the penalty runs at: a rate (LPR named without its figure too) or a sum per period."""
+        runs_at_rate = any(not rate.is_bound for rate in self.rates) or bool(self.lpr_without_figure)
+        return runs_at_rate or bool(self.daily_sums or self.weekly_sums)
 
     def amounts_for(self, role: Role) -> list[Amount]:
         return [a for a in self.amounts if a.role is role and not a.is_bound and not a.per_day and not a.per_week]
@@ -538,9 +549,20 @@ def _read_amounts(text: str, has_rate: bool, words: PenaltyWords) -> list[Amount
     return amounts
 
 
+def _tier_words(text: str, figures: list[RateFigure], index: int) -> tuple[str, str]:
+    """The words the INDEXth rate's tier is read from: since the previous rate, and up to the next one, within
+    its sentence."""
+    figure = figures[index]
+    sentence_start = figure.start - len(_sentence_before(text, figure.start))
+    since = max(figures[index - 1].end if index else 0, sentence_start)
+    stop = _SENTENCE_END.search(text, figure.end)
+    until = min(figures[index + 1].start if index + 1 < len(figures) else len(text), stop.start() if stop else len(text))
+    return text[since : figure.start], text[figure.end : until]
+
+
 def _read_rates(text: str, scan: RateScan, words: PenaltyWords) -> list[Rate]:
     rates = []
-    for figure in scan.rates:
+    for index, figure in enumerate(scan.rates):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
         base = _role_of(before, words) or _base_after(text, figure.end, words)
         is_cap = _is_cap(before, after)
@@ -561,6 +583,7 @@ def _read_rates(text: str, scan: RateScan, words: PenaltyWords) -> list[Rate]:
                 is_floor=not is_cap and _is_floor(before, _sentence_before(text, figure.start)),
                 label=f"{before} {after}",
                 base_words=match.group("words") if (match := _BASE_WORDS.search(before)) else "",
+                tier=tier_of(*_tier_words(text, scan.rates, index)),
             )
         )
     return rates
@@ -767,8 +790,8 @@ _REMAINDER = re.compile(
     re.I,
 )
 
-# 第一笔…，第二笔…: several debts in one message, each computed on its own line.
-_ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*笔|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
+# 第一笔…，第二笔… (第一期…第二期…, instalments): several debts in one message, each computed on its own line.
+_ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*(?:笔|期|批)|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
 
 
 def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, label: str = "") -> PenaltyFacts:
@@ -788,6 +811,9 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
     # A cap or floor given as a share (累计不超过合同金额的10%) is no rate the penalty runs at: 每日500元 stays a sum per day.
     runs_at_rate = any(not r.is_bound for r in rates) or bool(rate_scan.lpr_without_figure)
     amounts = _read_amounts(figures, has_rate=runs_at_rate, words=words)
+    shares = _shares_of_price(masked, list(zip(rates, rate_scan.rates)), amounts, words)
+    rates = [rate for rate in rates if all(rate is not share for share, _ in shares)]
+    amounts = sorted(amounts + [amount for _, amount in shares], key=lambda a: a.start)
     rate_spans = [(r.start, r.end) for r in rate_scan.rates]
     amount_spans = [(a.start, a.start + len(a.raw)) for a in amounts]
     return PenaltyFacts(
@@ -811,10 +837,89 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
         prepayment_only=bool(re.search(alternation(words.prepayment), masked))
         and not re.search(words.deposit_word, masked, re.I),
         speaks_of_lateness=bool(words.late_clause.search(masked)),
+        ledger=_ledger(masked, [(d.value, d.start, d.end) for d in scan.dates], amounts, today, words),
         speaks_of_interest=bool(words.interest_words.search(masked)),
         speaks_of_one_off=bool(words.one_off_words.search(masked)),
         label=label,
     )
+
+
+# 剩下的一半逾期了32天: half of the price, owed or paid.
+_HALF = re.compile(r"一半|半数")
+
+
+def _shares_of_price(
+    text: str, rates: list[tuple[Rate, RateFigure]], amounts: list[Amount], words: PenaltyWords
+) -> list[tuple[Rate | None, Amount]]:
+    """Parts of the contract price named as shares of it (合同总价120万，到货款60%逾期20天未付; 已经付了一半，剩下的一半
+    逾期了): each share in a clause of a lateness or a debt is the amount owed, one in a clause of a payment made is the
+    amount paid. Only beside one contract price and a rate the penalty runs at, and never in a clause that names the
+    penalty (按合同总价的20%支付违约金 is the penalty's share). Each with the rate it was read from (None: 一半)."""
+    totals = [a for a in amounts if a.role is Role.TOTAL and not a.is_bound]
+    running = [r for r, _ in rates if not r.is_bound and r.period in (Period.DAILY, Period.WEEKLY, Period.MONTHLY)]
+    if len(totals) != 1 or not running:
+        return []
+    total = totals[0]
+    spans = [(rate, figure.start, figure.end, figure.raw) for rate, figure in rates if not rate.is_bound]
+    spans = [s for s in spans if s[0].period in (Period.UNSTATED, Period.ONE_OFF) and 0 < s[0].value < 1]
+    spans += [(None, m.start(), m.end(), m.group()) for m in _HALF.finditer(text)]
+    shares = []
+    for rate, start, end, raw in spans:
+        low, high = _clause_span(text, start, end)
+        clause = text[low:high]
+        if _PENALTY_WORD_RE.search(clause):
+            continue
+        if _payment_made(clause, words):
+            role = Role.PAID
+        elif words.late_clause.search(clause):
+            role = Role.PRINCIPAL
+        else:
+            continue
+        share = rate.value if rate is not None else Decimal("0.5")
+        value = total.value * share
+        shares.append((rate, Amount(value, f"{total.raw.strip()}×{raw}", role, False, label=text[low:start], start=start)))
+    return shares
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    ends = list(_CLAUSE_END.finditer(text, 0, start))
+    stop = _CLAUSE_END.search(text, end)
+    return (ends[-1].end() if ends else 0), (stop.start() if stop else len(text))
+
+
+def _payment_made(clause: str, words: PenaltyWords) -> bool:
+    """付了2万, 还了4万元, 才还清, 又付了10万, 已支付: a payment made, not one due (应付, 应在…前付清) nor missed (未付)."""
+    paid = words.paid_word
+    return bool(re.search(rf"(?<![未没不应]){paid}了|(?:才|又|已经?){paid}", clause))
+
+
+def _ledger(
+    text: str, dates: list[tuple[date, int, int]], amounts: list[Amount], today: date, words: PenaltyWords
+) -> Ledger | None:
+    """A debt paid in parts on different days: its due day and amount, and each payment's day and amount, each
+    payment in the clause of its day (6月11日付了2万, 剩下6万元10月31日才还清). None unless a part was paid late
+    and something was left unpaid after it (one payment of the whole is an ordinary pair of dates)."""
+    payments, others = [], []
+    for day, start, end in dates:
+        low, high = _clause_span(text, start, end)
+        in_clause = [a for a in amounts if low <= a.start < high and not a.is_bound and not a.per_day and not a.per_week]
+        if len(in_clause) == 1 and _payment_made(text[low:high], words):
+            payments.append(Payment(day, in_clause[0].value, in_clause[0].raw.strip()))
+        else:
+            others.append((day, low, high))
+    debts = [
+        a for a in amounts
+        if a.role in (Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL) and not a.is_bound and not a.per_day and not a.per_week
+    ]
+    if not payments or not others or not debts:
+        return None
+    due = min(day for day, _, _ in others)
+    payments = sorted((p for p in payments if p.day > due), key=lambda p: p.day)
+    debt = debts[0]
+    if not payments or (len(payments) == 1 and payments[0].value >= debt.value):
+        return None
+    until = today if _UNTIL_TODAY.search(text) else None
+    return Ledger(due, debt.value, debt.raw.strip(), payments, until)
 
 
 def _debt_bounds(text: str, whole: PenaltyFacts) -> list[int]:
@@ -884,11 +989,40 @@ def _restated(facts: PenaltyFacts) -> list[str]:
     ]
 
 
-def read_facts(message: str, today: date, lpr: LprTable | None = None, *, words: PenaltyWords) -> PenaltyFacts:
-    """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml)."""
-    text = normalise_message(message)
+def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str) -> None:
+    """A message that sets no rate of its own runs at the contract's: the sentence's rates, sums per period and caps
+    join the message's figures (its amounts the penalty is taken of stay the message's)."""
+    if facts.sets_penalty:
+        return
+    facts.rates += terms.rates
+    facts.amounts += [a for a in terms.amounts if a.per_day or a.per_week or a.is_bound]
+    facts.terms = sentence
+
+
+_BARE_DEPOSIT = re.compile(r"\bdeposit\b", re.I)
+
+
+def _earnest_money(text: str, words: PenaltyWords) -> str:
+    """"Double refund of the deposit": a deposit to be returned double is earnest money (定金), as a security deposit
+    never is; it is read as the earnest money it is. Any other bare deposit stays one to ask about."""
+    doubled = re.search(alternation(words.deposit_doubled_en), text, re.I)
+    if doubled and _BARE_DEPOSIT.search(text) and not re.search(words.deposit_word, text, re.I):
+        return _BARE_DEPOSIT.sub("earnest money", text)
+    return text
+
+
+def read_facts(
+    message: str, today: date, lpr: LprTable | None = None, *, words: PenaltyWords, terms: str = ""
+) -> PenaltyFacts:
+    """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml). TERMS is the
+    contract's sentence that sets the penalty (`bot.penalty.terms`), read when the message sets none itself."""
+    text = _earnest_money(normalise_message(message), words)
     facts = _facts(text, today, lpr, words)
     facts.items = _items(text, facts, today, lpr, words)
     if not facts.items:
         facts.alternatives += _restated(facts)
+    if terms:
+        contract = _facts(normalise_message(terms), today, lpr, words)
+        for each in [facts, *facts.items]:
+            _take_terms(each, contract, terms)
     return facts

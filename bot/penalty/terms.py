@@ -1,0 +1,106 @@
+"""A contract's own penalty terms, for a message that gives no rate of its own ("按合同约定算违约金").
+
+The sentences of the contract that set a penalty (a rate or a sum per period, with 违约金/滞纳金…) are the
+candidates. A contract often sets one for a late payment and another for a late delivery or the works: the one for
+the breach the message is about is kept (the obligation words of penalty_words.yaml: 欠, 付款 | 交货, 工期), then
+the kind of penalty the message can use (a lateness takes a rate per day, no lateness a one-off share), then the
+sentence sharing most words with the message. When the best sentences set different rates, none is chosen: which
+one applies is the user's to say, not ours to guess.
+
+Pure text in, text out: the caller gives the contract's passages and cites the one the sentence is from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.penalty.parse import PenaltyFacts, Period, read_facts
+from text.chars import normalise_message
+from text.lpr import LprTable
+from text.penalty_words import PenaltyWords
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_PERIODIC = (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.QUARTERLY)
+
+
+@dataclass(frozen=True)
+class Terms:
+    key: str  # the caller's name for the passage the sentence is from
+    sentence: str  # as the contract writes it
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    terms: Terms
+    facts: PenaltyFacts
+    obligations: frozenset[str]
+
+    @property
+    def periodic(self) -> bool:
+        runs = [rate for rate in self.facts.rates if not rate.is_bound]
+        return any(rate.period in _PERIODIC for rate in runs) or bool(self.facts.daily_sums or self.facts.weekly_sums)
+
+    @property
+    def setting(self) -> tuple:
+        """What the sentence sets: its rates (and caps) and sums per period, for telling two sentences apart."""
+        rates = sorted((r.value, r.period, r.is_cap) for r in self.facts.rates)
+        sums = sorted((a.value, a.per_day, a.per_week) for a in self.facts.amounts if a.per_day or a.per_week)
+        return tuple(rates), tuple(sums)
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i : i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
+
+
+def _candidates(passages: list[tuple[str, str]], today: date, lpr: LprTable | None, words: PenaltyWords) -> list[_Candidate]:
+    found = []
+    for key, text in passages:
+        for sentence in _sentences(text):
+            plain = normalise_message(sentence)
+            if not words.penalty_term.search(plain):
+                continue
+            facts = read_facts(sentence, today, lpr, words=words)
+            sets_penalty = any(not rate.is_bound for rate in facts.rates) or facts.daily_sums or facts.weekly_sums
+            if sets_penalty and not facts.unreadable:
+                found.append(_Candidate(Terms(key, sentence), facts, frozenset(words.obligations_in(plain))))
+    return found
+
+
+def _narrowed(candidates: list[_Candidate], keep: list[bool]) -> list[_Candidate]:
+    """The candidates KEEP marks, unless it marks none: a preference, never a reason to drop every sentence."""
+    kept = [candidate for candidate, wanted in zip(candidates, keep) if wanted]
+    return kept or candidates
+
+
+def contract_terms(
+    message: str,
+    passages: list[tuple[str, str]],
+    today: date,
+    lpr: LprTable | None = None,
+    *,
+    words: PenaltyWords,
+) -> Terms | None:
+    """The sentence of PASSAGES ((key, text) pairs of one contract) that sets the penalty MESSAGE asks about."""
+    candidates = _candidates(passages, today, lpr, words)
+    if not candidates:
+        return None
+    plain = normalise_message(message)
+    asked = words.obligations_in(plain)
+    if asked:
+        candidates = _narrowed(candidates, [bool(asked & c.obligations) for c in candidates])
+    message_facts = read_facts(message, today, lpr, words=words)
+    late = bool(message_facts.durations or message_facts.date_pair)
+    candidates = _narrowed(candidates, [c.periodic == late for c in candidates])
+    said = _bigrams(words.penalty_demanded.sub(" ", plain))
+    scores = [len(said & _bigrams(normalise_message(c.terms.sentence))) for c in candidates]
+    best = [c for c, score in zip(candidates, scores) if score == max(scores)]
+    if len({c.setting for c in best}) > 1:
+        return None
+    return best[0].terms

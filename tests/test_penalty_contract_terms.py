@@ -1,0 +1,57 @@
+"""A message that gives no rate ("按合同约定算违约金") runs at the rate the named contract sets for the breach it is
+about: `contract_terms` picks that sentence from the contract's passages, `assess(terms=…)` computes with it."""
+
+from datetime import date
+
+from corpus import LEGAL_RULES, PENALTY_WORDS
+
+from bot.penalty import assess, contract_terms
+
+TODAY = date(2026, 11, 24)
+PASSAGES = [
+    ("7.1", "乙方逾期交货的，每逾期一日按该批订单加工费的百分之一支付违约金；逾期超过二十日的，甲方有权取消该订单。"),
+    ("8.2", "甲方逾期付款的，每逾期一日按应付金额的万分之五支付违约金。"),
+    ("9.1", "乙方违反保密义务的，应向甲方支付违约金人民币五十万元。"),
+    ("3.1", "加工费按月结算，甲方应在收到发票后三十日内付款。"),
+]
+
+
+def terms_for(message: str, passages: list[tuple[str, str]] = PASSAGES) -> str | None:
+    found = contract_terms(message, passages, TODAY, words=PENALTY_WORDS)
+    return found.key if found else None
+
+
+def test_a_debt_takes_the_late_payment_sentence_and_a_late_delivery_the_delivery_one() -> None:
+    assert terms_for("甲方欠加工费36万，逾期22天，按合同约定违约金多少") == "8.2"
+    assert terms_for("那批货逾期交货8天，这批订单加工费12万元，按合同违约金多少") == "7.1"
+
+
+def test_asking_how_much_penalty_to_pay_is_no_late_payment() -> None:
+    # 应付多少违约金 demands the penalty: the 付 in it says nothing of the breach.
+    assert terms_for("乙方交货晚了10天，该批订单加工费5万，乙方应付多少违约金") == "7.1"
+
+
+def test_two_sentences_that_fit_alike_and_set_different_rates_choose_none() -> None:
+    passages = [("1", "甲方逾期付款的，每逾期一日按未付金额的万分之五支付违约金。"), ("2", "乙方逾期付款的，每逾期一日按未付金额的千分之一支付违约金。")]
+    assert terms_for("对方欠款10万元逾期20天，按合同算违约金", passages) is None
+
+
+def test_a_contract_without_a_penalty_sentence_gives_none() -> None:
+    assert terms_for("欠款10万元逾期20天，按合同算违约金", [("3.1", "甲方应在收到发票后三十日内付款。")]) is None
+
+
+def test_the_contract_rate_and_its_cap_compute_and_the_reply_quotes_the_sentence() -> None:
+    sentence = "每延误一天按签约合同价的万分之三支付逾期竣工违约金，累计不超过签约合同价的百分之五"
+    assessment = assess("工期延误200天，签约合同价1.26亿元，按合同算违约金", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
+    assert (assessment.info.amount, assessment.info.capped) == ("6300000.00", True)  # 126000000 × 5 %
+    assert sentence in assessment.text and assessment.terms == sentence
+
+
+def test_a_rate_in_the_message_wins_over_the_contract() -> None:
+    assessment = assess("欠款10万元，逾期10天，日千分之一", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms="每逾期一日按未付金额的万分之五支付违约金")
+    assert assessment.info.amount == "1000.00" and not assessment.terms
+
+
+def test_without_terms_a_message_with_no_rate_says_it_wants_them() -> None:
+    assessment = assess("欠款10万元，逾期10天，按合同约定算违约金", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
+    assert assessment.wants_terms and assessment.info.amount is None
