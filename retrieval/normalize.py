@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from retrieval.layout import LayoutWords, is_title
 from retrieval.numbering import line_marker
 from text.chars import is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
@@ -102,6 +103,8 @@ _PAGE_NUMBER = re.compile(r"第#页(?:[,，/]?共#页)?|共#页[,，/]?第#页|(
 _BARE_NUMBER = re.compile(r"[-—–]?(\d+)[-—–]?(?:/\d+)?")
 # A running header or footer is at least this long, numbers masked: shorter lines ('#.', '第#条') are a clause's own.
 _RUNNING_MIN_KEY = 4
+# Where page one prints the document's title: among its first lines, as the outline looks for it (retrieval/outline.py).
+_TITLE_LINES = 8
 
 
 def drop_boilerplate(text: str) -> str:
@@ -180,12 +183,14 @@ def _page_key(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 
-def drop_page_furniture(text: str) -> str:
+def drop_page_furniture(text: str, words: LayoutWords | None = None) -> str:
     """Drop what a paged document (PDF pages, OCR'd scans: pages split by form feeds) prints on every page around its
     text: page numbers at a page's top or bottom ('第 3 页 共 8 页', '- 3 -', 'Page 3 of 8'), and lines that repeat
     at the top or the bottom of most pages (the title or the contract number as a running header, a
-    company line as a footer). Page 1's own top lines stay: a running header repeating the title is the title there.
-    Without this a header or footer is glued into whichever clause runs over the page break."""
+    company line as a footer), page one's included unless one of them is the document's only title there
+    (`_titles_on_page_one`: the title words of WORDS say which lines name a contract; without them, none does).
+    Without this a header or footer is glued into whichever clause runs over the page
+    break, and page one's copy into the title under it."""
     pages = [page.split("\n") for page in text.split(PAGE_BREAK)]
     if len(pages) < 2:
         return text
@@ -202,17 +207,30 @@ def drop_page_furniture(text: str) -> str:
     # How far each bare number at a page's edges is from the page's own place (page 0 printing '1': offset 1).
     offsets = Counter(offset for n, page_numbers in enumerate(numbers) for offset in {v - n for v in page_numbers.values()})
     running_offsets = {offset for offset, count in offsets.items() if count >= most}
+    title = _titles_on_page_one(pages[0], {i for i, key in keys[0].items() if key in running}, words)
     out = []
     for number, (page, page_keys, page_numbers) in enumerate(zip(pages, keys, numbers)):
-        top = set(list(page_keys)[: _EDGE_LINES]) if number == 0 else set()
         dropped = {
             i for i, key in page_keys.items()
             if _PAGE_NUMBER.fullmatch(key)
             or i in page_numbers and page_numbers[i] - number in running_offsets
-            or key in running and i not in top
+            or key in running and not (number == 0 and i in title)
         }
         out.append("\n".join(line for i, line in enumerate(page) if i not in dropped))
     return PAGE_BREAK.join(out)
+
+
+def _titles_on_page_one(page: list[str], running: set[int], words: LayoutWords | None) -> set[int]:
+    """Which of page one's top lines that run on most pages (indexes among RUNNING) stay there as the title. None
+    when page one has a title line of its own: a header of company, title and contract number is furniture there
+    as on every page. When the only title line runs on every page, it stays and is the title ('仓储服务合同' heading
+    every page, page one's copy included). When no line there names a contract, the running top lines all stay
+    (as the first line, a header may be all the title there is)."""
+    head = [i for i, line in enumerate(page) if line.strip()][:_TITLE_LINES]
+    titles = [i for i in head if words and is_title(page[i].strip(), words) and not line_marker(page[i].strip(), words=words)]
+    if any(i not in running for i in titles):
+        return set()
+    return set(titles[:1]) if titles else running & set(head[:_EDGE_LINES])
 
 
 def _bare_number(line: str) -> int | None:
@@ -227,13 +245,14 @@ def _edge_lines(page: list[str]) -> list[int]:
     return list(dict.fromkeys(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
 
 
-def normalize_document(raw: str) -> str:
+def normalize_document(raw: str, words: LayoutWords | None = None) -> str:
     """The ingestion pipeline: NFKC, pinyin out, simplified, Markdown markup, boilerplate and page furniture out,
-    hard breaks joined."""
+    hard breaks joined. The layout `words` (knowledge/layout.yaml) tell page one's title from a running header
+    above it (`drop_page_furniture`); ingestion passes them."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
-    return join_hard_breaks(drop_page_furniture(drop_boilerplate(strip_markdown(text))))
+    return join_hard_breaks(drop_page_furniture(drop_boilerplate(strip_markdown(text)), words))
 
 
 def normalize_query(text: str) -> str:

@@ -57,7 +57,7 @@ def parse_contract(
     raw = read_contract(name, data, progress)
     if len(raw) > MAX_CONTRACT_CHARS:
         raise UnreadableContract(f"文字过多（{len(raw):,} 字，上限 {MAX_CONTRACT_CHARS:,} 字）：请拆分后分别上传")
-    text = normalize_document(raw)
+    text = normalize_document(raw, words)
     title = _title(raw, text, words)
     clauses = with_pages(segment(contract_id, text, title, words=words), text)
     if len(clauses) > MAX_PASSAGES:

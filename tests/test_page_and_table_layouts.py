@@ -43,8 +43,8 @@ PAGED = "\f".join(
 
 
 def test_running_headers_and_page_numbers_leave_the_pages_but_the_title_stays():
-    kept = drop_page_furniture(PAGED).split("\f")
-    assert kept[0].startswith("仓储服务合同\n仓储服务合同\n")  # page 1's header is the title there
+    kept = drop_page_furniture(PAGED, LAYOUT).split("\f")
+    assert kept[0].startswith("仓储服务合同\n甲方")  # page 1 keeps one copy: the header repeats the title there
     assert not any("页" in page for page in kept)
     assert not any(page.startswith("仓储服务合同") for page in kept[1:])
 
@@ -59,7 +59,7 @@ def test_a_clause_running_over_a_page_break_is_one_passage_without_the_furniture
 
 def test_a_line_repeated_on_a_minority_of_pages_stays():
     text = "\f".join(["一、标的\n甲方购买纸箱。", "二、价格\n单价一元。", "三、交付\n甲方购买纸箱。", "四、其他\n另行约定。"])
-    assert drop_page_furniture(text) == text
+    assert drop_page_furniture(text, LAYOUT) == text
 
 
 @pytest.mark.parametrize("marker", ["第{}条", "{}.", "{}、"])
@@ -74,21 +74,21 @@ def test_a_clause_number_alone_at_the_edge_of_every_page_is_the_clauses_own(mark
             f"租期一年。\n{n(5)}\n本合同一式两份。",
         ]
     )
-    assert drop_page_furniture(text) == text
+    assert drop_page_furniture(text, LAYOUT) == text
 
 
 def test_a_bare_number_is_a_page_number_only_where_it_runs_with_the_pages():
     """'1', '2', '3' at the pages' feet count the pages; a table's cell at a page's edge ('120', '80') does not."""
     text = "\f".join(["采购清单\n品名\t数量\n纸箱\n120\n1", "胶带\n80\n2", "标签\n80\n3"])
-    assert drop_page_furniture(text).split("\f") == ["采购清单\n品名\t数量\n纸箱\n120", "胶带\n80", "标签\n80"]
+    assert drop_page_furniture(text, LAYOUT).split("\f") == ["采购清单\n品名\t数量\n纸箱\n120", "胶带\n80", "标签\n80"]
     dashed = "\f".join(["一、标的\n纸箱。\n- 5 -", "二、价格\n单价一元。\n- 6 -", "三、其他\n另行约定。\n- 7 -"])
-    assert "-" not in drop_page_furniture(dashed)
+    assert "-" not in drop_page_furniture(dashed, LAYOUT)
 
 
 def test_a_running_header_is_longer_than_a_clause_number():
     """A repeated line shorter than four characters (numbers masked) is no header: '附件' heading two pages stays."""
     text = "\f".join(["附件\n报价单。", "附件\n设备清单。", "附件\n人员名单。"])
-    assert drop_page_furniture(text) == text
+    assert drop_page_furniture(text, LAYOUT) == text
 
 
 # ---- numbers -------------------------------------------------------------------------------------------------

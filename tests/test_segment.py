@@ -26,7 +26,7 @@ def corpus() -> dict[str, tuple[str, ParsedContract]]:
     out = {}
     for prefix, path in FILES.items():
         data = path.read_bytes()
-        out[prefix] = (normalize_document(read_contract(path.name, data)), parse_contract(path.name, data, words=LAYOUT))
+        out[prefix] = (normalize_document(read_contract(path.name, data), LAYOUT), parse_contract(path.name, data, words=LAYOUT))
     return out
 
 

@@ -85,7 +85,7 @@ def _number(match: re.Match[str]) -> tuple[int, int] | None:
 def _parsed(path: Path) -> tuple[str, list[Clause], str]:
     data = path.read_bytes()
     parsed = parse_contract(path.name, data, words=LAYOUT)
-    return normalize_document(read_contract(path.name, data)), parsed.clauses, parsed.info.title
+    return normalize_document(read_contract(path.name, data), LAYOUT), parsed.clauses, parsed.info.title
 
 
 @pytest.fixture(scope="module", params=FILES, ids=lambda p: p.stem)
@@ -95,12 +95,7 @@ def document(request) -> tuple[str, list[Clause], str]:
 
 # (test, file) cases that fail today on a held-out layout the parser does not handle yet, with that layout. Strict:
 # the day a general fix makes one pass, the XPASS says to strike it from here.
-KNOWN_FAILURES = {
-    ("test_title_found", "y01_finance_lease"): (
-        "PDF whose running header (company, title and contract number on one line) also tops page one, right above "
-        "the title line: page one's header is kept and read as one line with the title and the number line after it"
-    ),
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(autouse=True)
