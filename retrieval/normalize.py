@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 
-from retrieval.layout import LayoutWords, is_title
+from retrieval.layout import LayoutWords, is_field_line, is_title
 from retrieval.numbering import line_marker
 from text.chars import is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
@@ -187,10 +187,9 @@ def drop_page_furniture(text: str, words: LayoutWords | None = None) -> str:
     """Drop what a paged document (PDF pages, OCR'd scans: pages split by form feeds) prints on every page around its
     text: page numbers at a page's top or bottom ('第 3 页 共 8 页', '- 3 -', 'Page 3 of 8'), and lines that repeat
     at the top or the bottom of most pages (the title or the contract number as a running header, a
-    company line as a footer), page one's included unless one of them is the document's only title there
-    (`_titles_on_page_one`: the title words of WORDS say which lines name a contract; without them, none does).
-    Without this a header or footer is glued into whichever clause runs over the page
-    break, and page one's copy into the title under it."""
+    company line as a footer), on page one too unless the line is the only one there naming the contract, or a
+    field like '合同编号：…' (`_kept_on_page_one`; the layout WORDS tell titles and fields). Without this a header or
+    footer is glued into whichever clause runs over the page break, and page one's copy into the title under it."""
     pages = [page.split("\n") for page in text.split(PAGE_BREAK)]
     if len(pages) < 2:
         return text
@@ -207,30 +206,35 @@ def drop_page_furniture(text: str, words: LayoutWords | None = None) -> str:
     # How far each bare number at a page's edges is from the page's own place (page 0 printing '1': offset 1).
     offsets = Counter(offset for n, page_numbers in enumerate(numbers) for offset in {v - n for v in page_numbers.values()})
     running_offsets = {offset for offset, count in offsets.items() if count >= most}
-    title = _titles_on_page_one(pages[0], {i for i, key in keys[0].items() if key in running}, words)
+    kept = _kept_on_page_one(pages[0], {i for i, key in keys[0].items() if key in running}, words)
     out = []
     for number, (page, page_keys, page_numbers) in enumerate(zip(pages, keys, numbers)):
         dropped = {
             i for i, key in page_keys.items()
             if _PAGE_NUMBER.fullmatch(key)
             or i in page_numbers and page_numbers[i] - number in running_offsets
-            or key in running and not (number == 0 and i in title)
+            or key in running and not (number == 0 and i in kept)
         }
         out.append("\n".join(line for i, line in enumerate(page) if i not in dropped))
     return PAGE_BREAK.join(out)
 
 
-def _titles_on_page_one(page: list[str], running: set[int], words: LayoutWords | None) -> set[int]:
-    """Which of page one's top lines that run on most pages (indexes among RUNNING) stay there as the title. None
-    when page one has a title line of its own: a header of company, title and contract number is furniture there
-    as on every page. When the only title line runs on every page, it stays and is the title ('仓储服务合同' heading
-    every page, page one's copy included). When no line there names a contract, the running top lines all stay
-    (as the first line, a header may be all the title there is)."""
+def _kept_on_page_one(page: list[str], running: set[int], words: LayoutWords | None) -> set[int]:
+    """Which of page one's top lines that run on most pages (indexes among RUNNING) stay there. The title does when no
+    other line there names the contract ('仓储服务合同' heading every page, page one's copy included), and so does a
+    fill-in field ('合同编号：…', which the metadata reads and the outline keeps out of passages). A header of company,
+    title and contract number above page one's own title is furniture there as on every page. When no line there
+    names a contract (or no title words are given), the running top lines all stay: as the first line, a header
+    may be all the title there is."""
     head = [i for i, line in enumerate(page) if line.strip()][:_TITLE_LINES]
-    titles = [i for i in head if words and is_title(page[i].strip(), words) and not line_marker(page[i].strip(), words=words)]
+    top = running & set(head[:_EDGE_LINES])
+    if words is None:
+        return top
+    titles = [i for i in head if is_title(page[i].strip(), words) and not line_marker(page[i].strip(), words=words)]
+    fields = {i for i in top if is_field_line(page[i].strip(), words)}
     if any(i not in running for i in titles):
-        return set()
-    return set(titles[:1]) if titles else running & set(head[:_EDGE_LINES])
+        return fields
+    return fields | (set(titles[:1]) if titles else top)
 
 
 def _bare_number(line: str) -> int | None:

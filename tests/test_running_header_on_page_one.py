@@ -52,13 +52,13 @@ BODY = [
 ]
 
 
-def lease_pdf(header: str, title: str = TITLE, header_on_page_one: bool = True) -> bytes:
+def lease_pdf(header: str, header_on_page_one: bool = True, body: list[list[str]] = BODY) -> bytes:
     """The lease laid out on three pages, HEADER at the top of each (of pages two and three only, with
     HEADER_ON_PAGE_ONE false: page one then prints the title where the others print the header)."""
     pages = []
-    for number, lines in enumerate(BODY, 1):
-        top = [header, title] if number == 1 and header_on_page_one else [title] if number == 1 else [header]
-        pages.append([*top, *lines, f"第 {number} 页 共 {len(BODY)} 页"])
+    for number, lines in enumerate(body, 1):
+        top = [header, TITLE] if number == 1 and header_on_page_one else [TITLE] if number == 1 else [header]
+        pages.append([*top, *lines, f"第 {number} 页 共 {len(body)} 页"])
     return text_pdf(pages, furniture=True)
 
 
@@ -122,3 +122,12 @@ def test_a_running_line_that_names_no_contract_stays_on_page_one_when_nothing_el
     """Without a line naming the contract, page one's first line is all the title there is: it is never dropped."""
     pages = "\f".join(["青禾物流\n一、范围\n乙方保管纸箱。", "青禾物流\n二、费用\n每月八十元。", "青禾物流\n三、其他\n盖章生效。"])
     assert drop_page_furniture(pages, LAYOUT).split("\f")[0] == "青禾物流\n一、范围\n乙方保管纸箱。"
+
+
+def test_a_running_contract_number_field_stays_on_page_one_for_the_metadata():
+    """'合同编号：…' heading every page is a field: page one keeps it (the metadata reads the number there, the outline
+    keeps it out of passages), and the title under it is the title. Here the header is the only place of the number."""
+    parsed = parse(lease_pdf(NUMBER_LINE, body=[BODY[0][1:], *BODY[1:]]))
+    assert parsed.info.title == TITLE
+    assert parsed.info.metadata.number.value == "QH-ZL-2026-0117"
+    assert not any("QH-ZL" in c.text for c in parsed.clauses)
