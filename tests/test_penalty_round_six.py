@@ -54,6 +54,11 @@ def test_tiered_daily_rates_each_run_over_their_own_days(message: str, amount: s
     assert penalty(message).info.amount == amount
 
 
+def test_tiered_annual_rates_each_run_over_their_own_days() -> None:
+    assessment = penalty("本金10万元，逾期60天，前30天年利率6%，此后年利率12%")
+    assert assessment.info.amount == "1479.45"  # 100000 × (6 % + 12 %) ÷ 365 × 30
+
+
 def test_two_daily_rates_without_their_days_are_asked_about_not_picked() -> None:
     assessment = penalty("欠款10万元，逾期20天，日万分之五，又说日千分之一，违约金多少")
     assert assessment.info.amount is None and "万分之五、千分之一" in (assessment.refused or "")
@@ -76,6 +81,11 @@ def test_a_debt_paid_in_parts_runs_on_its_unpaid_balance_stretch_by_stretch(mess
     assessment = penalty(message)
     assert assessment.info.amount == amount
     assert "分段计算" in assessment.text
+
+
+def test_the_rest_paid_on_a_day_without_its_figure_is_whatever_was_still_unpaid() -> None:
+    # 200000 × 10 days + 150000 × 30 days, at 0.05 %
+    assert penalty("欠款20万元，2026年9月1日到期，9月11日付了5万，余款10月11日付清，日万分之五").info.amount == "3250.00"
 
 
 def test_a_rest_with_no_day_of_payment_is_asked_for() -> None:

@@ -367,7 +367,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         outcome.missing = [_MISSING["lpr"] if m in (_MISSING["annual_rate"], _MISSING["daily_rate"]) else m for m in outcome.missing]
     if outcome.missing or base is None or rate is None:
         return None
-    if kind is Kind.LATE_PAYMENT and facts.ledger is not None and _daily_tiers(facts) is None:
+    if kind is Kind.LATE_PAYMENT and facts.ledger is not None and _tiers(facts, Period.DAILY) is None:
         _check_rate(rate, kind)
         return _ledger_sum(facts.ledger, rate, outcome)
     if kind is not Kind.ONE_OFF:
@@ -388,7 +388,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         weeks = days // DAYS_PER_WEEK
         result = base.value * rate.value * weeks
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/周 × {weeks} 周 = {yuan(result)}"
-    elif kind is Kind.LATE_PAYMENT and (tiers := _daily_tiers(facts)):
+    elif kind is Kind.LATE_PAYMENT and (tiers := _tiers(facts, Period.DAILY)):
         assert days is not None
         outcome.rate_note = None  # each tier's rate is in the formula
         terms = [(tier_rate, tier, tier.days_of(days)) for tier_rate, tier in tiers]
@@ -408,6 +408,15 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         name, count_name = _PERIOD_NAMES[rate.period]
         result = base.value * rate.value * periods
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)}/{name} × {periods} {count_name} = {yuan(result)}"
+    elif kind is Kind.INTEREST and (tiers := _tiers(facts, Period.ANNUAL)):
+        assert days is not None
+        outcome.rate_note = None  # each tier's rate is in the formula
+        outcome.assumptions.append(f"年利率按一年 {DAYS_PER_YEAR} 天折算到每日。")
+        terms = [(tier_rate, tier, tier.days_of(days)) for tier_rate, tier in tiers]
+        result = sum((annual_interest(base.value, r.value, d) for r, _, d in terms), Decimal(0))
+        outcome.formula = " + ".join(
+            f"{yuan(base.value)} × {percent(r.value)} ÷ {DAYS_PER_YEAR} × {d} 天（{tier.wording}）" for r, tier, d in terms if d
+        ) + f" = {yuan(result)}"
     elif kind is Kind.INTEREST:
         assert days is not None
         annual = _annual(rate)
@@ -429,7 +438,7 @@ def _ledger_sum(ledger: Ledger, rate: Rate, outcome: Outcome) -> Decimal | None:
     """A debt paid in parts: the daily rate on each stretch's unpaid balance, stretch by stretch."""
     parts, left = segments(ledger)
     if left < 0:
-        paid = sum((payment.value for payment in ledger.payments), Decimal(0))
+        paid = sum((payment.value for payment in ledger.payments if payment.value is not None), Decimal(0))
         raise Refusal(f"各次付款合计 {yuan(paid)} 超过欠款 {yuan(ledger.debt)}，请核对金额。")
     if left > 0 and ledger.until is None:
         outcome.missing = [f"剩余未付的 {yuan(left)} 的付款日期（如至今未付，请说明）"]
@@ -442,25 +451,29 @@ def _ledger_sum(ledger: Ledger, rate: Rate, outcome: Outcome) -> Decimal | None:
     return result
 
 
-def _daily_tiers(facts: PenaltyFacts) -> list[tuple[Rate, Tier]] | None:
-    """Daily rates of different values, each with the late days it covers (前30天按日万分之三，超过30天的部分按日万分之五),
-    in the order of those days; None with one daily rate. Several that do not say which days each covers are
-    refused: which one applies is the user's to say."""
-    daily: dict[Decimal, Rate] = {}
+def _tiers(facts: PenaltyFacts, period: Period) -> list[tuple[Rate, Tier]] | None:
+    """Rates of one period with different values, each with the late days it covers (前30天按日万分之三，超过30天的部分按日
+    万分之五; 前30天年利率6%，此后年利率12%), in the order of those days; None with one such rate. Daily rates that do not
+    say which days each covers are refused: which one applies is the user's to say. (Annual ones without ranges keep
+    the first: an LPR rate restated as its figure is one rate written twice.)"""
+    distinct: dict[Decimal, Rate] = {}
     for rate in facts.rates:
-        if not rate.is_bound and rate.period is Period.DAILY:
-            daily.setdefault(rate.value, rate)  # 万分之五（即0.05%）is one rate written twice
-    if len(daily) < 2:
+        if not rate.is_bound and rate.period is period:
+            distinct.setdefault(rate.value, rate)  # 万分之五（即0.05%）is one rate written twice
+    if len(distinct) < 2:
         return None
-    rates = list(daily.values())
+    rates = list(distinct.values())
     tiers = fill([rate.tier for rate in rates])
-    if tiers is None:
+    if tiers is None and period is Period.DAILY:
         raise Refusal(
             f"消息中有 {len(rates)} 个不同的日比例（{'、'.join(rate.raw for rate in rates)}），没有说明各自适用于哪些逾期天数，"
             "请确认按哪一个计算（分段计算的，请写明各段天数，例如“前30天按日万分之三，超过30天的部分按日万分之五”）。"
         )
+    if tiers is None:
+        return None
+    kind = Kind.LATE_PAYMENT if period is Period.DAILY else Kind.INTEREST
     for rate in rates:
-        _check_rate(rate, Kind.LATE_PAYMENT)
+        _check_rate(rate, kind)
     return sorted(zip(rates, tiers), key=lambda pair: pair[1].start)
 
 

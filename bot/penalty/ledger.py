@@ -13,7 +13,7 @@ from decimal import Decimal
 @dataclass(frozen=True)
 class Payment:
     day: date
-    value: Decimal
+    value: Decimal | None  # None: the rest, whatever is still unpaid (余款10月11日付清)
     raw: str
 
 
@@ -42,7 +42,7 @@ def segments(ledger: Ledger) -> tuple[list[Segment], Decimal]:
     found, balance, since = [], ledger.debt, ledger.due
     for payment in ledger.payments:
         found.append(Segment(since, payment.day, balance))
-        balance, since = balance - payment.value, payment.day
+        balance, since = balance - (balance if payment.value is None else payment.value), payment.day
     if balance > 0 and ledger.until is not None and ledger.until > since:
         found.append(Segment(since, ledger.until, balance))
     return [segment for segment in found if segment.days > 0 and segment.balance > 0], balance

@@ -887,10 +887,17 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (ends[-1].end() if ends else 0), (stop.start() if stop else len(text))
 
 
+# 付清, 还清: a payment completed, when no due word nor 前 says it was only due (应在8月31日前付清).
+_SETTLED = re.compile(r"(?<![未没不])(?:付清|还清|结清|清偿)")
+
+
 def _payment_made(clause: str, words: PenaltyWords) -> bool:
-    """付了2万, 还了4万元, 才还清, 又付了10万, 已支付: a payment made, not one due (应付, 应在…前付清) nor missed (未付)."""
+    """付了2万, 还了4万元, 才还清, 又付了10万, 已支付, 余款10月11日付清: a payment made, not one due (应付, 应在…前付清)
+    nor missed (未付)."""
     paid = words.paid_word
-    return bool(re.search(rf"(?<![未没不应]){paid}了|(?:才|又|已经?){paid}", clause))
+    if re.search(rf"(?<![未没不应]){paid}了|(?:才|又|已经?){paid}", clause):
+        return True
+    return bool(_SETTLED.search(clause)) and not (words.due_day_words.search(clause) or "前" in clause or "应" in clause)
 
 
 def _ledger(
@@ -903,8 +910,11 @@ def _ledger(
     for day, start, end in dates:
         low, high = _clause_span(text, start, end)
         in_clause = [a for a in amounts if low <= a.start < high and not a.is_bound and not a.per_day and not a.per_week]
-        if len(in_clause) == 1 and _payment_made(text[low:high], words):
+        clause = text[low:high]
+        if len(in_clause) == 1 and _payment_made(clause, words):
             payments.append(Payment(day, in_clause[0].value, in_clause[0].raw.strip()))
+        elif not in_clause and _payment_made(clause, words) and _REMAINDER.search(clause):
+            payments.append(Payment(day, None, "余款"))  # 余款10月11日付清: the rest, whatever it is
         else:
             others.append((day, low, high))
     debts = [
@@ -916,7 +926,7 @@ def _ledger(
     due = min(day for day, _, _ in others)
     payments = sorted((p for p in payments if p.day > due), key=lambda p: p.day)
     debt = debts[0]
-    if not payments or (len(payments) == 1 and payments[0].value >= debt.value):
+    if not payments or (len(payments) == 1 and (payments[0].value is None or payments[0].value >= debt.value)):
         return None
     until = today if _UNTIL_TODAY.search(text) else None
     return Ledger(due, debt.value, debt.raw.strip(), payments, until)
