@@ -18,7 +18,8 @@ before reading the penalty code or the earlier rounds: grace periods, money in o
 buried in a story, several figures of which only some matter, a debt paid off in parts on different days, rates per
 week and month, tiered daily rates, sums per day, caps, 定金 and art. 585, English, traditional characters and
 新臺幣, and twenty messages that give no rate but name a contract beyond the shipped five ("按仓储合同的约定"), whose
-own clause sets it: those run against an index holding the shipped five and the contracts they cite.
+own clause sets it: those run against an index holding the shipped five and the contracts they cite. Five more of
+that kind (p6131-p6135), over real contracts of ../shared/contracts-extra, were written after the fixes.
 Today is fixed, as the relative dates (今天, 明天, 上周五, 至今) need one: 2026-11-24, a Tuesday.
 """
 
