@@ -78,10 +78,19 @@ class NameIndex:
         self.generic_words = _generic_words(generic)
         self.postings: dict[str, list[str]] = defaultdict(list)
         for contract in contracts:
-            for gram in _bigrams(titles_of(contract), self.generic_words, self.english_generic):
+            for gram in _bigrams(self.title_text(contract), self.generic_words, self.english_generic):
                 self.postings[gram].append(contract.contract_id)
         self.weight = {g: math.log(1 + len(contracts) / len(ids)) for g, ids in self.postings.items()}
-        self.kinds = {c.contract_id: {k for k in KIND_WORDS if k in _CONTRACT_WORD.sub("合同", titles_of(c))} for c in contracts}
+        self.kinds = {
+            c.contract_id: {k for k in KIND_WORDS if k in _CONTRACT_WORD.sub("合同", self.title_text(c))} for c in contracts
+        }
+
+    def title_text(self, contract: ContractInfo) -> str:
+        """A contract's titles as a question can name them: a title written in English only is also read in the
+        glossary's Chinese wording of its words, so "设备租赁合同" names the "EQUIPMENT LEASE AGREEMENT" (设备租赁协议)
+        as an English question names a Chinese title through the same glossary."""
+        titles = titles_of(contract)
+        return titles if _CHINESE_RUN.search(titles) else f"{titles} {self.glossary.in_chinese(titles)}"
 
     def of_kind(self, contract_id: str, kind_word: str) -> bool:
         """Whether the contract's titles hold KIND_WORD (合约 and 契约 read as 合同)."""

@@ -375,3 +375,19 @@ def test_a_kind_phrase_in_everyday_words_names_the_title_worded_as_contracts_wor
 
     assert named("三方租房合同里中介费最多收多少?") == ["l_three"]
     assert named("住宅租房合同里房东想提前收房怎么办?") == ["l_home", "l_office", "l_three"]
+
+
+def test_a_title_written_in_english_only_is_named_by_its_chinese_wording():
+    """An English-titled contract ("EQUIPMENT LEASE AGREEMENT") is named by a Chinese question the way a Chinese title
+    is: the glossary's wording of its words (设备租赁协议) counts as a title of it, so "設備租賃" names it and not the
+    factory lease, and "厂房租赁" still names only the factory lease."""
+    titles = {"e_lease": "EQUIPMENT LEASE AGREEMENT", "f_lease": "厂房租赁合同", "e_buy": "设备采购合同"}
+    resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
+
+    def named(question: str) -> list[str]:
+        plain = normalize_query(question)
+        return sorted(resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids)  # as the index asks
+
+    assert named("設備租賃的爭議在哪裡仲裁？") == ["e_lease"]
+    assert named("设备租赁协议的租金怎么付?") == ["e_lease"]
+    assert named("厂房租赁合同的押金是多少?") == ["f_lease"]
