@@ -238,3 +238,10 @@ def test_everyday_words_are_reworded_in_place_as_a_title_would_word_them():
     assert GLOSSARY.reworded("三方租房") == "三方租赁"
     assert GLOSSARY.reworded("房东的保证金") == "出租方的保证金"
     assert GLOSSARY.reworded("技术服务") == "技术服务"
+
+
+def test_the_people_and_subjects_that_name_a_contract_in_english_get_its_wording():
+    """"the expert adviser" is the 专家顾问 an engagement names, "the shareholder" its 股东, "the builder" the 承包人."""
+    assert {"专家", "顾问"} <= set(GLOSSARY.additions("Is the expert adviser counted as our employee?"))
+    assert "股东" in GLOSSARY.additions("If a shareholder breaches the confidentiality deal")
+    assert "承包人" in GLOSSARY.additions("How much does the builder get upfront?")
