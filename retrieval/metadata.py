@@ -175,9 +175,17 @@ class _Patterns:
         term_cue = rf"(?:{_alternation(cues['term_cues'])})"
         self.term_cue = re.compile(term_cue)
         self.other_period = re.compile(rf"(?:{_alternation(cues['other_periods'])})$")
+        # "期限自<date>起至<date>止", and with no 自: "合同期限:2025年1月1日至2025年12月31日"
         self.term = re.compile(
-            rf"{term_cue}[^。;\n]{{0,20}}?(?:{term_from})\s*(?P<start>{any_date.replace('?P<', '?P<s_')})"
+            rf"{term_cue}[^。;\n]{{0,20}}?(?:(?:{term_from})\s*)?(?P<start>{any_date.replace('?P<', '?P<s_')})"
             rf"\s*起?\s*(?:{term_to})\s*(?P<end>{any_date.replace('?P<', '?P<e_')})"
+        )
+        # "The term of this Agreement runs from 1 July 2026 to 30 June 2031", "commencing on … and ending on …"
+        self.english_term = re.compile(
+            rf"\b(?:term|period)\b[^.\n]{{0,80}}?\b(?:from|commencing on|commences on|starting on|starts on|beginning on|"
+            rf"begins on)\s+(?P<start>{_DATE.pattern.replace('?P<', '?P<s_')})[^.\n]{{0,40}}?\b(?:to|until|till|through|"
+            rf"ending on|ends on|expiring on|expires on)\s+(?P<end>{_DATE.pattern.replace('?P<', '?P<e_')})",
+            re.I,
         )
         # A term as a length from a start: "期限为两年,自2026年1月1日起", "有效期自签订之日起三年"
         length = rf"(?P<count>{_NUMBER})\s*(?P<unit>个月|年)(?![\d一二三四五六七八九十])"
@@ -185,7 +193,7 @@ class _Patterns:
         self.term_from = re.compile(
             rf"(?:{term_from})\s*(?P<when>{_DATE.pattern}|[^。;,\n]{{0,12}}?(?:{_alternation(cues['signing_verbs'])})[^。;,\n]{{0,6}}?之日)\s*起"
         )
-        unit = r"(?P<unit>个工作日|工作日|个月|日|天|周|星期|月)"
+        unit = r"(?P<unit>个工作日|工作日|个自然日|自然日|个日历日|日历日|个月|日|天|周|星期|月)"
         self.notice = re.compile(
             rf"提前\s*(?P<count>{_NUMBER})\s*(?:\(\s*\d+\s*\))?\s*{unit}"
             rf"[^。;\n]{{0,20}}?(?:{_alternation(cues['notice_verbs'])})"
@@ -195,10 +203,15 @@ class _Patterns:
             rf"(?:{_alternation(cues['expiry_words'])})前\s*(?P<count>{_NUMBER})\s*{unit}"
         )
         # "by giving not less than ninety (90) days' written notice"
-        self.english_notice = re.compile(
+        # "by giving not less than ninety (90) days' written notice", "on a notice of at least 30 days"
+        english_length = (
             r"(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s*(?:\((?P<digits>\d+)\)\s*)?"
-            r"(?P<unit>business days|working days|calendar days|days|weeks|months)['’]?\s+"
-            r"(?:prior\s+|advance\s+)?(?:written\s+)?notice",
+            r"(?P<unit>business days|working days|calendar days|days|weeks|months)"
+        )
+        self.english_notice = re.compile(
+            rf"{english_length}['’]?\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice"
+            rf"|notice\s+(?:period\s+)?of\s+(?:at\s+least\s+|not\s+less\s+than\s+|no\s+less\s+than\s+)?"
+            rf"{english_length.replace('?P<', '?P<o_')}",
             re.I,
         )
         periods = _alternation(list(words.amount_periods))
@@ -423,7 +436,7 @@ def _own_term_cue(text: str, start: int, patterns: _Patterns) -> bool:
 def _term(text: str, patterns: _Patterns, locate: _Locator, signed: str) -> tuple[MetaField, MetaField]:
     """The contract's own period: "自<date>起至<date>止", else a length from a start date or from signing
     ("期限两年,自签订之日起": `signed` is the signing date read, the term stays blank without it)."""
-    for match in patterns.term.finditer(text):
+    for match in [*patterns.term.finditer(text), *patterns.english_term.finditer(text)]:
         if not _own_term_cue(text, match.start(), patterns):
             continue
         start, end = parse_date(match["start"]), parse_date(match["end"])
@@ -456,8 +469,8 @@ def _term(text: str, patterns: _Patterns, locate: _Locator, signed: str) -> tupl
     return MetaField(), MetaField()
 
 
-_UNITS = {"日": "day", "天": "day", "工作日": "working_day", "个工作日": "working_day", "周": "week",
-          "星期": "week", "月": "month", "个月": "month"}
+_UNITS = {"日": "day", "天": "day", "自然日": "day", "个自然日": "day", "日历日": "day", "个日历日": "day",
+          "工作日": "working_day", "个工作日": "working_day", "周": "week", "星期": "week", "月": "month", "个月": "month"}
 
 
 _EN_UNITS = {"days": "day", "calendar days": "day", "business days": "working_day", "working days": "working_day",
@@ -488,12 +501,13 @@ def _notice_period(text: str, patterns: _Patterns, words: FieldWords, locate: _L
     for sentence in sentences:
         match = patterns.english_notice.search(sentence.group())
         if match and re.search(r"\bterminat", sentence.group(), re.I):
-            count = int(match["digits"] or 0) or english_words_figure(match["count"]) or (
-                int(match["count"]) if match["count"].isdigit() else None
+            written, digits, unit = (match["count"], match["digits"], match["unit"]) if match["count"] else (
+                match["o_count"], match["o_digits"], match["o_unit"]
             )
+            count = int(digits or 0) or (int(written) if written.isdigit() else english_words_figure(written))
             if count:
                 return NoticePeriod(
-                    value=match.group(0), count=count, unit=_EN_UNITS[match["unit"].lower()],  # type: ignore[arg-type]
+                    value=match.group(0), count=count, unit=_EN_UNITS[unit.lower()],  # type: ignore[arg-type]
                     clause_id=locate.clause_at(sentence.start() + match.start()), quote=match.group(0),
                 )
     return NoticePeriod()

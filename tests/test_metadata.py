@@ -293,3 +293,29 @@ def test_a_number_is_read_only_where_a_label_opens_a_line_or_a_cell(words):
     assert meta.number.value == ""  # the original contract's number, a parking space, a tax number
     assert meta.signing_date.value == "2026-06-18"  # the signing cue before the recital's date
     assert metadata_of("技术服务协议\n协议编号: JHCQJS-202502号\n", words).number.value == "JHCQJS-202502"
+
+
+@pytest.mark.parametrize(
+    ("clause", "term"),
+    [
+        ("合同期限:2025年1月1日至2025年12月31日。", ("2025-01-01", "2025-12-31")),  # no 自 before the start
+        ("The term of this Agreement runs from 1 July 2026 to 30 June 2031.", ("2026-07-01", "2031-06-30")),
+        ("The Term commences on March 1, 2026 and ends on February 28, 2027.", ("2026-03-01", "2027-02-28")),
+    ],
+)
+def test_terms_from_one_date_to_another(words, clause, term):
+    meta = metadata_of(f"服务合同\n第一条 期限\n{clause}\n", words)
+    assert (meta.term_start.value, meta.term_end.value) == term
+
+
+@pytest.mark.parametrize(
+    ("clause", "period"),
+    [
+        ("任何一方解除本合同,应提前三十个自然日书面通知对方。", (30, "day")),
+        ("Either party may terminate this Agreement on a notice of at least 30 days.", (30, "day")),
+        ("Either party may terminate this Agreement upon two (2) months' prior written notice.", (2, "month")),
+    ],
+)
+def test_more_ways_to_write_a_notice_period(words, clause, period):
+    meta = metadata_of(f"服务合同\n第一条 解除\n{clause}\n", words)
+    assert (meta.notice_period.count, meta.notice_period.unit) == period
