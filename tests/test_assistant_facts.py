@@ -273,3 +273,22 @@ def test_a_message_that_asks_more_than_the_next_fact_is_no_follow_up(assistant: 
     assert not assistant.facts.followed_up(question, session)
     assert "的乙方(服务方)：" not in assistant.reply(question, session).text
     assert not assistant.facts.followed_up("乙方呢", Session())  # nothing asked before: nothing to follow
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "asked"),
+    [
+        ("那乙方呢", [("parties", ("B",))]),
+        ("乙方呢？", [("parties", ("B",))]),
+        ("對方呢", [("parties", ("B",))]),  # traditional: the side not asked about last
+        ("what about party B?", [("parties", ("B",))]),
+        ("双方呢", [("parties", ())]),
+        ("到期呢", [("term", ())]),
+        ("什么时候签的呢", [("signing_date", ())]),
+        ("and the amount?", [("amount", ())]),
+        ("那违约金呢", []),  # a clause's subject, not a fact of the contract: clause search follows it up
+    ],
+)
+def test_what_a_follow_up_to_who_party_a_is_asks(assistant: Assistant, follow_up: str, asked: list):
+    session = Session(contract_id="warehousing", last_facts=[("parties", ("A",))])
+    assert [(fact.field, fact.sides) for fact in assistant.facts.followed_up(follow_up, session)] == asked
