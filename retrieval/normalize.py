@@ -223,18 +223,25 @@ def _kept_on_page_one(page: list[str], running: set[int], words: LayoutWords | N
     """Which of page one's top lines that run on most pages (indexes among RUNNING) stay there. The title does when no
     other line there names the contract ('仓储服务合同' heading every page, page one's copy included), and so does a
     fill-in field ('合同编号：…', which the metadata reads and the outline keeps out of passages). A header of company,
-    title and contract number above page one's own title is furniture there as on every page. When no line there
-    names a contract (or no title words are given), the running top lines all stay: as the first line, a header
-    may be all the title there is."""
-    head = [i for i, line in enumerate(page) if line.strip()][:_TITLE_LINES]
-    top = running & set(head[:_EDGE_LINES])
+    title and contract number above page one's own title is furniture there as on every page. The title is looked for
+    where the outline looks for it: a line naming a contract among the first lines, before the first numbered one.
+    When no line there names a contract (or no title words are given), the running top lines all stay: as the first
+    line, a header may be all the title there is."""
+    filled = [i for i, line in enumerate(page) if line.strip()]
+    top = running & set(filled[:_EDGE_LINES])
     if words is None:
         return top
-    titles = [i for i in head if is_title(page[i].strip(), words) and not line_marker(page[i].strip(), words=words)]
+    titles = []
+    for i in filled[:_TITLE_LINES]:
+        if line_marker(page[i].strip(), words=words):
+            break
+        if is_title(page[i].strip(), words):
+            titles.append(i)
     fields = {i for i in top if is_field_line(page[i].strip(), words)}
     if any(i not in running for i in titles):
         return fields
-    return fields | (set(titles[:1]) if titles else top)
+    top_titles = [i for i in titles if i in top]
+    return fields | (set(top_titles[:1]) if top_titles else top)
 
 
 def _bare_number(line: str) -> int | None:

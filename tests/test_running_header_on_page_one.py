@@ -131,3 +131,12 @@ def test_a_running_contract_number_field_stays_on_page_one_for_the_metadata():
     assert parsed.info.title == TITLE
     assert parsed.info.metadata.number.value == "QH-ZL-2026-0117"
     assert not any("QH-ZL" in c.text for c in parsed.clauses)
+
+
+def test_a_heading_naming_the_contract_below_the_first_article_is_no_title_of_page_one():
+    """The header '仓储服务合同' is the only title on page one: '合同价款' heading the first article's text is no
+    title, and the header stays."""
+    pages = "\f".join(
+        ["仓储服务合同\n第一条\n合同价款\n每月八十元。", "仓储服务合同\n第二条\n期限\n一年。", "仓储服务合同\n第三条\n其他\n盖章生效。"]
+    )
+    assert drop_page_furniture(pages, LAYOUT).split("\f")[0] == "仓储服务合同\n第一条\n合同价款\n每月八十元。"
