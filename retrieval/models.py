@@ -6,6 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+# The heading the segmenter files the text before a document's first numbered clause under (its recitals and party
+# block): retrieval/segment.py and retrieval/outline.py write it.
+PREAMBLE = "前言"
+
 
 class Clause(BaseModel):
     """One answerable passage: a clause (or a ≤800-character piece of one) with where it sits."""

@@ -657,6 +657,29 @@ def test_a_passage_holding_an_answer_of_the_asked_kind_is_lifted(fast_index, tmp
     assert not any(lifts("保洁是怎么约定的？").values())
 
 
+def test_a_preamble_that_describes_the_contract_ranks_below_the_clause_that_answers(fast_index, tmp_path, monkeypatch):
+    """The recitals repeat the words a question describes its contract with (不良资产, 数据分析), so they matched it
+    better than the payment clause asked about; taken PREAMBLE_DISCOUNT lower, the clause that answers comes first,
+    and the preamble is still found, only lower."""
+    from retrieval.index import PREAMBLE_DISCOUNT
+
+    (tmp_path / "903_d.txt").write_text(
+        "技术服务协议\n鉴于甲方拟聘请乙方为其不良资产项目提供数据分析和系统运营技术服务，双方达成如下协议：\n"
+        "第一条 服务内容\n乙方提供系统运营服务。\n第二条 服务费用\n甲方应于签署之日起三日内一次性支付服务费。\n"
+        "第三条 争议解决\n争议由甲方所在地法院管辖。\n"
+    )
+    fast_index.ingest([tmp_path])
+    question = "不良资产数据分析系统的协议，服务费什么时候付？"
+
+    def ranking() -> list[str]:
+        return [h.clause.heading_path[-1] for h in fast_index.search(question, k=10, cached=False)]
+
+    monkeypatch.setattr(index_module, "PREAMBLE_DISCOUNT", 0.0)
+    assert ranking()[0] == "前言"
+    monkeypatch.undo()
+    assert PREAMBLE_DISCOUNT > 0 and ranking()[0] == "第二条 服务费用" and "前言" in ranking()
+
+
 def test_the_vector_store_searches_wide_and_an_older_collection_is_widened_when_opened(tmp_path, fake_embedder):
     """Chroma's default search width (100 candidates) made an unscoped search on a re-ingested index differ from the
     exact ranking; the collection keeps a wider one, and one made before gets it, its distance still the cosine."""
