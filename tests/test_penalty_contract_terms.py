@@ -55,3 +55,9 @@ def test_a_rate_in_the_message_wins_over_the_contract() -> None:
 def test_without_terms_a_message_with_no_rate_says_it_wants_them() -> None:
     assessment = assess("欠款10万元，逾期10天，按合同约定算违约金", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS)
     assert assessment.wants_terms and assessment.info.amount is None
+
+
+def test_a_contract_sum_in_another_currency_is_asked_to_be_converted_like_one_in_the_message() -> None:
+    sentence = "乙方逾期未拆除者，甲方得按日向乙方請求新臺幣五千元之懲罰性違約金"
+    assessment = assess("乙方逾期拆除15天，按合同违约金多少", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
+    assert assessment.info.amount is None and "人民币" in (assessment.refused or "")

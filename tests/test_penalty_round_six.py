@@ -138,3 +138,13 @@ def test_words_staff_and_contracts_write(message: str, amount: str) -> None:
 def test_a_loss_of_nothing_is_still_a_figure() -> None:
     info = penalty("欠款10万，逾期30天，日万分之五，违约金是否过高？实际损失为零").info
     assert (info.amount, info.threshold) == ("1500.00", "0.00")
+
+
+@pytest.mark.parametrize("message", ["欠款新台币五万元，逾期10天，日万分之五", "欠款新臺幣伍萬元整，逾期10天，日萬分之五", "欠款五万美元，逾期10天，日万分之五"])
+def test_a_sum_in_another_currency_written_in_chinese_numerals_is_asked_to_be_converted(message: str) -> None:
+    assessment = penalty(message)
+    assert assessment.info.amount is None and "不是人民币金额" in (assessment.refused or "")
+
+
+def test_a_foreign_currency_named_beside_a_yuan_sum_in_no_figure_of_its_own_is_no_sum() -> None:
+    assert penalty("欠款5万元，汇率按美元一比七，逾期10天，日万分之五").info.amount == "250.00"

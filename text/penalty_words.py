@@ -115,7 +115,10 @@ class PenaltyWords(BaseModel):
     @cached_property
     def foreign_money(self) -> re.Pattern[str]:
         """A sum in another currency: 5万美元, 港币5万, 20,000 dollars, USD 20,000, $50,000."""
-        number = r"\d[\d,]*(?:\.\d+)?\s*(?:[万千亿]|k\b|m\b|million\b|thousand\b)?"
+        digits = r"\d[\d,]*(?:\.\d+)?\s*(?:[万千亿]|k\b|m\b|million\b|thousand\b)?"
+        # 新台币五万元, 伍万美元: a sum in Chinese numerals (two or more of them, or one before 元: never the 一 of 美元一比七)
+        numerals = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+        number = rf"(?:{digits}|[{numerals}]{{2,}}|[{numerals}](?=元))"
         currency = alternation(self.foreign_currency + self.foreign_currency_en)
         return re.compile(rf"{currency}\s*{number}|{number}\s*{currency}", re.I)
 

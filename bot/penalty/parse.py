@@ -1006,6 +1006,7 @@ def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str) -> None
         return
     facts.rates += terms.rates
     facts.amounts += [a for a in terms.amounts if a.per_day or a.per_week or a.is_bound]
+    facts.foreign_money += terms.foreign_money  # 按日新臺幣五千元: a contract's sum in another currency is asked about too
     facts.terms = sentence
 
 
