@@ -32,6 +32,25 @@ def test_notice_period_is_read_from_the_clause(clause: str, period: CountedPerio
     assert notice_period(clause) == period
 
 
+ENDING = ["终止", "解除", "退租", "收回"]
+
+
+@pytest.mark.parametrize(
+    "clause, period",
+    [
+        ("任何一方提前解除本协议的，应提前三十日书面通知对方", CountedPeriod(30, "day")),
+        ("乙方可提前退租，但应提前六个月书面通知甲方", CountedPeriod(6, "month")),
+        # A contract's other notices are no period for ending it: a class moved, a lien exercised, a site changed.
+        ("因甲方生产安排需调整开课时间的，甲方应提前十日书面通知乙方", None),
+        ("乙方有权行使留置权，但应提前十日书面通知甲方。合同解除后甲方应提清货物", None),
+    ],
+)
+def test_a_notice_period_for_ending_the_contract_is_read_only_from_a_sentence_about_ending_it(
+    clause: str, period: CountedPeriod | None
+) -> None:
+    assert notice_period(clause, about=ENDING) == period
+
+
 @pytest.mark.parametrize(
     "clause, period",
     [

@@ -136,7 +136,7 @@ def compose(
 
     basis = delivery = None
     if contract:
-        reads_period = notice_period if spec.effective == "notice_period" else None
+        reads_period = _period_reader(spec) if spec.effective == "notice_period" else None
         basis = find_clause(source, contract.contract_id, spec.clauses["basis"], reads_period)
         delivery = find_clause(source, contract.contract_id, spec.clauses["delivery"], delivery_period)
         if basis is None:
@@ -202,6 +202,12 @@ def compose(
     )
 
 
+def _period_reader(spec: NoticeSpec) -> Callable[[str], CountedPeriod | None]:
+    """The notice period of a clause, read only from a sentence about what the letter does (ending the contract)."""
+    about = spec.clauses["basis"].about
+    return lambda text: notice_period(text, about)
+
+
 def _no_basis_warning(spec: NoticeSpec, contract: ContractInfo) -> str:
     if spec.effective == "notice_period":
         # 协商一致可提前终止 grants no right to end the contract alone, and states no period to count.
@@ -258,7 +264,7 @@ def _effective_date(
     if spec.effective == "delivery":
         return delivered
     if spec.effective == "notice_period":
-        period = notice_period(compact(basis.text)) if basis else None
+        period = _period_reader(spec)(compact(basis.text)) if basis else None
         if period is None and basis is not None:
             warnings.append("所引条款未载明提前通知期限，终止日期需人工确定。")
         return period.after(delivered, calendar) if period else None

@@ -8,6 +8,7 @@ CountedPeriod(3, "working_day"). Counting follows the Civil Code: the first day 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -31,6 +32,7 @@ _DELIVERY = re.compile(
     rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*{_UNIT}[^。；;]{{0,8}}?视为(?:已经?)?送达"
 )
 # "发送当日视为送达" (e-mail, fax): delivered the day it is sent
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
 _SAME_DAY_DELIVERY = re.compile(r"(?:发送|发出)(?:之日|当日|当天)(?:即)?视为(?:已经?)?送达")
 
 
@@ -59,10 +61,17 @@ def _number(text: str) -> int:
     return int(cn2an_number(text))
 
 
-def notice_period(clause_text: str) -> CountedPeriod | None:
-    """The advance-notice period a clause demands, e.g. 30 days for "应提前三十日书面通知对方"."""
-    match = _NOTICE_PERIOD.search(clause_text)
-    return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
+def notice_period(clause_text: str, about: Sequence[str] = ()) -> CountedPeriod | None:
+    """The advance-notice period a clause demands, e.g. 30 days for "应提前三十日书面通知对方".
+
+    With ABOUT, only a period whose sentence holds one of those words counts: the notice for ending the contract
+    ("提前解除本协议的，应提前三十日书面通知"), not the ten days' notice of moving a class or the sixty of changing a
+    factory site that the same contract may ask for."""
+    for sentence in _SENTENCE_END.split(clause_text):
+        match = _NOTICE_PERIOD.search(sentence)
+        if match and (not about or any(word in sentence for word in about)):
+            return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)])
+    return None
 
 
 def delivery_period(clause_text: str) -> CountedPeriod | None:

@@ -16,6 +16,9 @@ from pydantic import BaseModel, Field
 class ClauseQuery(BaseModel):
     query: str = Field(description="What to search for in the chosen contract")
     must_mention: list[str] = Field(default_factory=list, description="Words a hit must contain to count")
+    about: list[str] = Field(
+        default_factory=list, description="Words of which the sentence stating the rule read out of the clause must hold one"
+    )
 
 
 class OnBreach(BaseModel):
