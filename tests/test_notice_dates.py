@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bot.notices.calendar import WorkCalendar
-from bot.notices.periods import CountedPeriod, delivery_period, notice_period
+from bot.notices.periods import ON_RECEIPT, CountedPeriod, delivery_period, delivery_rules, method_named, notice_period
 
 OUTBOUND_DELIVERY = "9.4.2通知应在发送之日起第三个工作日视为送达。"
 OUTBOUND_NOTICE = "8.3.1.1在合同履行期间,任何一方提前终止合同的,应提前三十日书面通知对方。"
@@ -62,6 +62,35 @@ def test_a_notice_period_for_ending_the_contract_is_read_only_from_a_sentence_ab
 )
 def test_delivery_rule_is_read_from_the_clause(clause: str, period: CountedPeriod | None) -> None:
     assert delivery_period(clause) == period
+
+
+METHODS = {"electronic": ["电子邮件", "邮箱", "邮件", "email"], "post": ["快递", "邮寄", "寄"]}
+
+
+def test_a_clause_may_deem_each_way_of_sending_delivered_on_another_day() -> None:
+    clause = "以电子邮件发送的，发出之日即视为送达；以快递寄送的，签收之日视为送达，拒收的，退回之日视为送达。"
+    assert delivery_rules(clause, METHODS) == {"electronic": CountedPeriod(0, "day"), "post": ON_RECEIPT}
+
+
+def test_a_rule_naming_no_way_of_sending_is_the_clauses_general_rule() -> None:
+    assert delivery_rules(OUTBOUND_DELIVERY, METHODS) == {None: CountedPeriod(3, "working_day")}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["以电子邮件发送的，发送成功之日视为送达", "通过电子邮箱送达时，发出之日即视为有效送达", "以邮件发送的，自成功发送的当日视为送达"],
+)
+def test_the_ways_contracts_say_an_email_is_delivered_the_day_it_is_sent(clause: str) -> None:
+    assert delivery_rules(clause, METHODS) == {"electronic": CountedPeriod(0, "day")}
+
+
+@pytest.mark.parametrize(
+    "request_text, method",
+    [("明天发邮件通知他们", "electronic"), ("通知用快递寄，11月25日寄出", "post"), ("The email goes out on 23 Nov", "electronic"),
+     ("11月20日发出", None)],
+)
+def test_the_way_a_request_sends_the_letter(request_text: str, method: str | None) -> None:
+    assert method_named(request_text, METHODS) == method
 
 
 def test_mid_autumn_and_national_day_2026() -> None:

@@ -17,7 +17,7 @@ import jinja2
 
 from bot.notices.calendar import WorkCalendar
 from bot.notices.fields import DEADLINE_DATES
-from bot.notices.periods import CountedPeriod, delivery_period, notice_period
+from bot.notices.periods import ON_RECEIPT, CountedPeriod, delivery_period, delivery_rules, notice_period
 from bot.notices.specs import ClauseQuery, NoticeSpec
 from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.normalize import compact
@@ -66,6 +66,8 @@ class LegalDefaults:
 
     delivery: CountedPeriod
     delivery_assumption: str
+    methods: dict[str, list[str]] = field(default_factory=dict)  # way of sending → the words that name it
+    method_labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -135,10 +137,15 @@ def compose(
         return value
 
     basis = delivery = None
+    method = fields.get("delivery_method")
+
+    def reads_delivery(text: str) -> CountedPeriod | str | None:
+        return _delivery_rule(text, method, legal.methods)
+
     if contract:
         reads_period = _period_reader(spec) if spec.effective == "notice_period" else None
         basis = find_clause(source, contract.contract_id, spec.clauses["basis"], reads_period)
-        delivery = find_clause(source, contract.contract_id, spec.clauses["delivery"], delivery_period)
+        delivery = find_clause(source, contract.contract_id, spec.clauses["delivery"], reads_delivery)
         if basis is None:
             warnings.append(_no_basis_warning(spec, contract))
     if basis is None:
@@ -148,8 +155,15 @@ def compose(
     if not fields.get("sent_date"):
         warnings.append(f"未说明发送日期，按今天（{_chinese_date(today)}）计算，请按实际发送日期修改。")
     fields = _without_past_deadlines(fields, sent, warnings)
-    delivery_rule = delivery_period(compact(delivery.text)) if delivery else None
-    if delivery_rule is None:
+    delivery_rule = reads_delivery(compact(delivery.text)) if delivery else None
+    if delivery_rule == ON_RECEIPT:
+        assert delivery is not None and method is not None
+        delivery_rule = legal.delivery
+        warnings.append(
+            f"合同约定（{delivery.label}）以{legal.method_labels.get(method, method)}送达的，以对方签收之日为送达日；"
+            f"本稿按发送后第{legal.delivery.count}个工作日估计送达日，实际以对方签收之日为准，日期请届时核对。"
+        )
+    elif not isinstance(delivery_rule, CountedPeriod):
         delivery_rule = legal.delivery
         warnings.append(legal.delivery_assumption + "。")
     delivered = delivery_rule.after(sent, calendar)
@@ -200,6 +214,17 @@ def compose(
         missing=list(dict.fromkeys(missing)),
         warnings=warnings,
     )
+
+
+def _delivery_rule(text: str, method: str | None, methods: dict[str, list[str]]) -> CountedPeriod | str | None:
+    """The clause's deemed delivery for a letter sent by METHOD: that way's own rule, else the clause's general one.
+    Sent by no named way, the clause's first rule counts (发送当日 before 第N日), as it always has."""
+    rules = delivery_rules(text, methods)
+    if method in rules:
+        return rules[method]
+    if None in rules:
+        return rules[None]
+    return delivery_period(text) if method is None else None
 
 
 def _period_reader(spec: NoticeSpec) -> Callable[[str], CountedPeriod | None]:

@@ -31,9 +31,13 @@ _NOTICE_PERIOD = re.compile(rf"提前\s*({_NUMBER})\s*{_UNIT}")
 _DELIVERY = re.compile(
     rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*{_UNIT}[^。；;]{{0,8}}?视为(?:已经?)?送达"
 )
-# "发送当日视为送达" (e-mail, fax): delivered the day it is sent
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
-_SAME_DAY_DELIVERY = re.compile(r"(?:发送|发出)(?:之日|当日|当天)(?:即)?视为(?:已经?)?送达")
+# "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达" (e-mail, fax): delivered the day it is sent
+_SAME_DAY_DELIVERY = re.compile(
+    r"(?:发送|发出)(?:成功)?(?:的|之日|当日|当天)+(?:即)?视为(?:已经?)?(?:有效)?送达|成功发送的?当日(?:即)?视为(?:有效)?送达"
+)
+# "签收之日视为送达": delivered the day the other side signs for it, which no one knows when the letter is written.
+_ON_RECEIPT = re.compile(r"签收(?:之日|当日|日)(?:即)?视为(?:已经?)?(?:有效)?送达")
 
 
 @dataclass(frozen=True)
@@ -74,9 +78,33 @@ def notice_period(clause_text: str, about: Sequence[str] = ()) -> CountedPeriod 
     return None
 
 
+ON_RECEIPT = "on_receipt"
+
+
 def delivery_period(clause_text: str) -> CountedPeriod | None:
     """How long after sending a notice counts as delivered, when the clause says so."""
     if _SAME_DAY_DELIVERY.search(clause_text):
         return CountedPeriod(0, "day")
     match = _DELIVERY.search(clause_text)
     return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
+
+
+def delivery_rules(clause_text: str, methods: dict[str, list[str]]) -> dict[str | None, CountedPeriod | str]:
+    """The clause's deemed-delivery rule per way of sending (METHODS: method → the words that name it): "以电子邮件
+    发送的，发出之日即视为送达；以快递寄送的，签收之日视为送达" → {"electronic": 0 days, "post": ON_RECEIPT}. A rule
+    whose sentence names no way of sending is the clause's general one (key None); the first rule per key counts."""
+    rules: dict[str | None, CountedPeriod | str] = {}
+    for sentence in _SENTENCE_END.split(clause_text):
+        rule: CountedPeriod | str | None = delivery_period(sentence)
+        if rule is None and _ON_RECEIPT.search(sentence):
+            rule = ON_RECEIPT
+        if rule is not None:
+            rules.setdefault(method_named(sentence, methods), rule)
+    return rules
+
+
+def method_named(text: str, methods: dict[str, list[str]]) -> str | None:
+    """The way of sending the text names first (快递, 电子邮件, email), else None."""
+    lowered = text.lower()
+    found = [(at, method) for method, words in methods.items() for word in words if (at := lowered.find(word.lower())) >= 0]
+    return min(found)[1] if found else None
