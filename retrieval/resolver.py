@@ -78,6 +78,8 @@ class _Alias:
 
 
 _BLANKED = "\0"
+# A legal form inside a branch's name, which people leave out: 兴业银行股份有限公司天津分行.
+_INNER_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?=.)")
 _MIN_DISTINCTIVE = 2  # characters of a name's own (not trade or form words) a question must share with it
 
 
@@ -364,6 +366,21 @@ class ContractResolver:
             if short != name and len(short) - marked.count(_BLANKED) >= _MIN_DISTINCTIVE:
                 aliases.append(_Alias(short, whole=False, marked=marked))
         return aliases
+
+    def party_mention(self, text: str, name: str) -> str:
+        """The words of TEXT that name the party NAME: the name itself, its short name (legal form and trade words
+        off: 苏州启明生物科技有限公司 → 苏州启明), or a part of that short name holding two characters of its own
+        (启明), as `_by_party` names a contract by its party; '' when TEXT does not name it."""
+        if name in text:
+            return name
+        inner = _INNER_FORM.sub("", name)  # 兴业银行股份有限公司天津分行 said as 兴业银行天津分行
+        if inner != name and inner in text:
+            return inner
+        short = self._short_name(name)
+        marked = self._name_words.sub(lambda m: _BLANKED * len(m.group()), short)
+        if short == name or len(short) - marked.count(_BLANKED) < _MIN_DISTINCTIVE:
+            return ""
+        return short if short in text else _overlap(text, _Alias(short, whole=False, marked=marked), self._generic)
 
     def _short_name(self, name: str) -> str:
         """北京启航科技有限公司 → 北京启航: legal forms and trade words come off the end, repeatedly."""

@@ -13,6 +13,8 @@ from retrieval.models import ContractInfo
 from retrieval.normalize import normalize_query
 
 _DOCUMENT_KINDS = ("协议", "合同")
+# The role words a contract gives its parties beside 甲方/乙方: 托运方(甲方), 乙方(服务方), 存货人(甲方).
+_ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[方人]")
 # "外呼那个协议": a demonstrative between a title's words and its kind word points at that document; without it the
 # words read as the title phrase (外呼协议) they are.
 _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|这)(?={'|'.join(_DOCUMENT_KINDS)})")
@@ -45,6 +47,21 @@ class ContractPicker:
         if not picked and ordinal(answer) is None:  # a contract that was not offered may be named too
             picked = [c.contract_id for c in self.index.resolver.pick(answer, limit=len(self.index.contracts()))]
         return picked
+
+    def party_mentions(self, contract: ContractInfo, text: str) -> list[tuple[str, str, str]]:
+        """The contract's named parties TEXT names, as (甲方/乙方, the printed name, the words that named it): by name,
+        short name (启明生物 for 苏州启明生物科技有限公司) or the role word the contract gives it (托运方, 承租方)."""
+        found = []
+        for party in contract.metadata.parties:
+            if not party.name or party.side not in "AB":
+                continue
+            role = "甲方" if party.side == "A" else "乙方"
+            words = self.index.resolver.party_mention(text, party.name) or next(
+                (word for word in _ROLE_WORD.findall(party.role) if word not in ("甲方", "乙方") and word in text), ""
+            )
+            if words:
+                found.append((role, party.name, words))
+        return found
 
     def labels(self, contract_ids: list[str]) -> list[str]:
         """Title, parties and signing date: template-made contracts share their titles."""

@@ -204,6 +204,51 @@ def name_parties_from_contract(fields: dict[str, Any], contract_parties: Sequenc
     return notes
 
 
+# Whose a party named by its short name or role word is, from the words around it: 我们启明生物, 我们（托运方武汉鲜达）,
+# 蓝湾这边 are ours; 和洁美物业, 寄给凌川冷链, and a party said to owe or breach (瑞铂精密10月租金还欠着) are the other side.
+_OURS_BEFORE = re.compile(r"(?:我们|我方|我司|本公司)(?:公司)?(?:是|为|作为)?\s*[（(]?[^，,。；;：:（）()]{0,6}$")
+_OURS_AFTER = re.compile(r"^[^，,。；;]{0,4}?这边")
+_THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致)\s*$")
+_THEIRS_AFTER = re.compile(
+    r"^[^，,。；;]{0,30}?(?:拖欠|欠|没付|未付|未支付|逾期|违约|违反|没经|未经|擅自|不合格|超标|没达到|未达到|不达标|泄露|转包)"
+)
+
+
+def side_of_mention(message: str, start: int, end: int) -> str | None:
+    """SENDER, RECIPIENT or None for the party named at message[start:end], by the words around it in its clause."""
+    before = re.split(r"[，,。；;\n]", message[:start])[-1]
+    after = message[end:]
+    if _THEIRS_BEFORE.search(before) or _THEIRS_AFTER.match(after):
+        return RECIPIENT
+    if _OURS_BEFORE.search(before) or _OURS_AFTER.match(after):
+        return SENDER
+    return None
+
+
+def name_mentioned_parties(fields: dict[str, Any], message: str, mentions: Sequence[tuple[str, str, str]]) -> list[str]:
+    """The contract's parties the message names by a short name or a role word (启明生物, 托运方; MENTIONS are (甲方/乙方,
+    the contract's name, the words that named it)), put on the side the words around them say, with the name the
+    contract prints; the other side is then the contract's other party. A side the message gave a name of its own
+    keeps it unless that name is part of the contract's (兴业银行天津分行). Returns a warning per name filled in."""
+    notes = []
+    for role, name, words in mentions:
+        at = message.find(words)
+        side = side_of_mention(message, at, at + len(words)) if at >= 0 else None
+        if side is None:
+            continue
+        current = fields.get(side) or {}
+        if current.get("name") == name or current.get("name") and words not in current["name"]:
+            continue
+        fields[side] = {"name": name, "role": role}
+        other = RECIPIENT if side == SENDER else SENDER
+        if (fields.get(other) or {}).get("role") == role:
+            fields[other] = {"name": None, "role": None}  # a side given the same role by a guess gives way
+        if words != name:
+            notes.append(f"消息中的“{words}”按合同所载{role}名称填写为“{name}”，请核对。")
+    complete_roles(fields)
+    return notes
+
+
 def _bare_days(message: str) -> dict[str, Any] | None:
     match = _BARE_DAYS.search(message)
     if not match:

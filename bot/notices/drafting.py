@@ -29,6 +29,7 @@ from bot.notices.draft_updates import (
     correction_field,
     merge_message,
     missing_fields,
+    name_mentioned_parties,
     name_parties_from_contract,
     recognise_own_side,
     spell_names_as_written,
@@ -260,6 +261,8 @@ class NoticeDrafter:
         assert draft is not None
         _adopt_granted_period(draft.fields, self.specs[draft.type].effective)
         if contract := self.contracts.contract(draft.fields.get("contract_id")):
+            said = "，".join(draft.inputs)
+            draft.assumed += name_mentioned_parties(draft.fields, said, self.contracts.party_mentions(contract, said))
             draft.assumed += name_parties_from_contract(draft.fields, _roles_and_names(contract))
         missing = self._missing(draft)
         if session.interactive and missing:

@@ -1,0 +1,53 @@
+"""A letter under a contract goes between its parties: a request that names them by a short name or by the role word
+the contract gives them gets the names the contract prints, on the side the words around them say."""
+
+from bot.notices.draft_updates import name_mentioned_parties, side_of_mention
+from bot.notices.fields import RECIPIENT, SENDER
+
+CLEANING = [("甲方", "苏州启明生物科技有限公司", "启明"), ("乙方", "苏州洁美物业服务有限公司", "洁美")]
+
+
+def sides(message: str, mentions: list[tuple[str, str, str]]) -> dict:
+    fields: dict = {}
+    name_mentioned_parties(fields, message, mentions)
+    return {side: (fields[side]["name"], fields[side]["role"]) for side in (SENDER, RECIPIENT) if fields.get(side)}
+
+
+def test_our_short_name_after_we_and_theirs_after_a_word_of_dealing() -> None:
+    assert sides("我们启明生物要提前解除和洁美物业的保洁服务协议", CLEANING) == {
+        SENDER: ("苏州启明生物科技有限公司", "甲方"),
+        RECIPIENT: ("苏州洁美物业服务有限公司", "乙方"),
+    }
+
+
+def test_a_party_said_to_owe_is_written_to() -> None:
+    message = "启明生物10月份的保洁费42000元到现在还没付，帮我们洁美物业写个催款函"
+    assert sides(message, CLEANING) == {
+        SENDER: ("苏州洁美物业服务有限公司", "乙方"),
+        RECIPIENT: ("苏州启明生物科技有限公司", "甲方"),
+    }
+
+
+def test_the_role_word_a_contract_gives_a_party_names_it_too() -> None:
+    message = "冷链运输合同我们（托运方）打算提前解除"
+    fields: dict = {}
+    notes = name_mentioned_parties(fields, message, [("甲方", "武汉鲜达食品供应链有限公司", "托运方")])
+    assert fields[SENDER] == {"name": "武汉鲜达食品供应链有限公司", "role": "甲方"}
+    assert fields[RECIPIENT] == {"name": None, "role": "乙方"}  # named from the contract's other party next
+    assert notes == ["消息中的“托运方”按合同所载甲方名称填写为“武汉鲜达食品供应链有限公司”，请核对。"]
+
+
+def test_a_name_of_our_own_stays_unless_it_is_part_of_the_contracts() -> None:
+    fields = {SENDER: {"name": "兴业银行天津分行", "role": None}}
+    name_mentioned_parties(fields, "我们是兴业银行天津分行", [("乙方", "兴业银行股份有限公司天津分行", "兴业银行天津分行")])
+    assert fields[SENDER] == {"name": "兴业银行股份有限公司天津分行", "role": "乙方"}
+
+
+def test_a_party_named_with_nothing_to_say_whose_it_is_is_left_alone() -> None:
+    assert side_of_mention("洁美物业的合同", 0, 4) is None
+    assert sides("洁美物业的合同", CLEANING[1:]) == {}
+
+
+def test_this_side_means_ours() -> None:
+    message = "蓝湾餐饮这边要提前终止订阅协议"
+    assert side_of_mention(message, 0, 2) == SENDER
