@@ -425,3 +425,35 @@ def test_how_grave_a_breach_is_is_no_fact_of_it(message: str, facts: str | None)
 )
 def test_the_debt_demanded_is_what_remains_after_a_part_paid(message: str, amount: str) -> None:
     assert find_debt(message)["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    "message, ours, theirs",
+    [
+        ("我们新希望集团有限公司要提前终止和成都天府呼叫中心有限公司的外呼服务协议", "新希望集团有限公司", "成都天府呼叫中心有限公司"),
+        ("我们华润万家商业有限公司打算提前终止与深圳鹏城外呼服务有限公司之间的协议", "华润万家商业有限公司", "深圳鹏城外呼服务有限公司"),
+    ],
+)
+def test_our_name_ends_where_the_request_goes_on(message: str, ours: str, theirs: str) -> None:
+    sides = assign_sides(find_parties(message))
+    assert (sides["sender"].name, sides["recipient"].name) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    "message, ours, theirs",
+    [
+        ("We want to terminate early with Ningbo X Ltd. We are Shaoxing Y Co., Ltd.", "Shaoxing Y Co., Ltd.", "Ningbo X Ltd."),
+        ("We want to chase Dalian X Co., Ltd. for the fee; we are Dalian Y Co., Ltd.", "Dalian Y Co., Ltd.", "Dalian X Co., Ltd."),
+        ("Our outbound-call vendor (Party B, Changzhou X Co., Ltd.) leaked our data. We, Party A Changzhou Y Co., Ltd., terminate.",
+         "Changzhou Y Co., Ltd.", "Changzhou X Co., Ltd."),
+    ],
+)
+def test_in_english_the_company_we_deal_with_or_that_is_in_breach_is_the_other_side(message: str, ours: str, theirs: str) -> None:
+    sides = assign_sides(find_parties(message))
+    assert (sides["sender"].name, sides["recipient"].name) == (ours, theirs)
+
+
+def test_a_chinese_role_word_before_an_english_name_is_its_role() -> None:
+    sides = assign_sides(find_parties("we are 甲方 Hefei X Tech Co., Ltd., they are 乙方 蚌埠淮河呼叫有限公司"))
+    assert sides["sender"] == Party("sender", "甲方", "Hefei X Tech Co., Ltd.")
+    assert sides["recipient"].name == "蚌埠淮河呼叫有限公司"

@@ -57,7 +57,17 @@ _EN_ORG = re.compile(
 _EN_OURS = re.compile(r"\b(?:we|we're|our|us|on behalf of)\b")
 _EN_THEIRS = re.compile(r"other (?:side|party)|counterparty|\bto\b|against|debtor|\bowe")
 # "our client Party A, X Ltd.": the other side, introduced as ours.
-_EN_OUR_COUNTERPART = re.compile(r"\bour\s+(?:client|customer|buyer|debtor|tenant|supplier|vendor)\b")
+_EN_OUR_COUNTERPART = re.compile(
+    r"\bour\s+(?:[\w-]+\s+){0,2}?(?:client|customer|buyer|debtor|tenant|landlord|supplier|vendor|contractor|provider|seller)s?\b"
+)
+# A name right after a word of dealing is the other side's, whoever "we" are: "we want to terminate early with X Ltd.",
+# "we want to chase X Ltd.", "a notice to X Ltd.".
+_EN_DEALT_WITH = re.compile(r"\b(?:with|chase|chasing|against|to|from)\s*$")
+# Said right after a name, in its sentence: it owes or is in breach, so it is written to.
+_EN_ACCUSED = re.compile(
+    r"[^.;]*?\b(?:owes?|owing|hasn't|has\s+not|have\s+not|haven't|failed|fails|leaked|late|overdue|breach(?:ed)?|did\s+not|didn't)\b",
+    re.IGNORECASE,
+)
 _EN_OUR_ROLE = re.compile(r"\b(?:we\s+are|we're|as)\s+(?:the\s+)?party\s+([ab])\b(?!\s*[,:]?\s*(?-i:[A-Z]))", re.IGNORECASE)
 _EN_ROLES = {"a": "甲方", "b": "乙方"}
 # The words that say whose a name is are those of its own clause: from the last sentence end, or from a colon that
@@ -74,6 +84,7 @@ _ORG_SUFFIX = (
     r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|分行|支行|银行|中心|事务所|研究院|研究所"
     r"|工作室|合作社|医院|学校|大学|协会|厂|店)"
 )
+_ORG_SUFFIX_AT = re.compile(_ORG_SUFFIX)
 # Greedy up to the last suffix, so 广州远景呼叫中心有限公司 is not cut at 中心.
 _ORG_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}{_ORG_SUFFIX}")
 # 乙方（X有限公司）: a name in brackets right after its role opens at the bracket.
@@ -170,7 +181,23 @@ def organisation_name(text: str) -> str | None:
     """The organisation named at the start of `text` ('X有限公司，…' → 'X有限公司', 'Sunrise Retail Ltd.，…'), else None."""
     text = _NAME_LEAD.sub("", text, count=1)
     match = _ORG_NAME.match(text) or _EN_ORG.match(text)
-    return match.group("name" if match.re is _EN_ORG else 0) if match else None
+    if match is None:
+        return None
+    return match.group("name") if match.re is _EN_ORG else _without_what_follows(match.group())
+
+
+# Words no company's name holds but a request does: "X有限公司打算提前终止与Y有限公司…" is two names and what is done.
+_REQUEST_IN_NAME = re.compile(r"提前|终止|解除|打算|准备|决定|要求|通知|签订|签的|拖欠|欠款|发函|起草")
+
+
+def _without_what_follows(name: str) -> str:
+    """The name read up to its last legal form, cut at the first form after which the request goes on: greedy
+    reading keeps 广州远景呼叫中心有限公司 whole, and must not swallow "…有限公司打算提前终止与Y有限公司"."""
+    ends = [form.end() for form in _ORG_SUFFIX_AT.finditer(name)]
+    for end, next_end in zip(ends, ends[1:]):
+        if _REQUEST_IN_NAME.search(name, end, next_end):
+            return name[:end]
+    return name
 
 
 def find_organisation(text: str) -> str | None:
@@ -212,6 +239,8 @@ def find_parties(message: str) -> list[Party]:
             parties += _dealt_with(message, match.end())
         elif name is None:
             name, name_end = _name_after(message, match.end())
+            if name and side == SENDER and _opens_predicate(message, name_end):
+                parties += _dealt_with(message, name_end)  # 我们X公司打算提前终止与Y公司的合同: Y is written to
         if side is None and name and _ACCUSED.match(message, name_end):
             side = RECIPIENT  # "乙方X公司未按约定…", "甲方Y公司拖欠…": the party in breach is written to
         if side is None and name and _ADDRESSED.search(message[: match.start()]):
@@ -276,9 +305,11 @@ def _english_parties(message: str) -> list[Party]:
         context = message[previous_end : match.start("name")].lower()
         context = context[max((m.end() for m in _EN_CLAUSE_START.finditer(context)), default=0) :]
         previous_end = match.end()
-        ours = _EN_OURS.search(context) and not _EN_OUR_COUNTERPART.search(context)
-        side = SENDER if ours else RECIPIENT if _EN_THEIRS.search(context) or _EN_OUR_COUNTERPART.search(context) else None
-        role = next((r for word, r in (("party a", "甲方"), ("party b", "乙方")) if word in context), None)
+        dealt_with = _EN_DEALT_WITH.search(context) or _EN_ACCUSED.match(message, match.end())
+        ours = _EN_OURS.search(context) and not _EN_OUR_COUNTERPART.search(context) and not dealt_with
+        theirs = _EN_THEIRS.search(context) or _EN_OUR_COUNTERPART.search(context) or dealt_with
+        side = SENDER if ours else RECIPIENT if theirs else None
+        role = next((r for words, r in (("party a|甲方", "甲方"), ("party b|乙方", "乙方")) for word in words.split("|") if word in context), None)
         parties.append(Party(side, role, match.group("name")))
     # "We are Party B." with no name: our role, for the other side's role and the contract's names to follow.
     parties += [Party(SENDER, _EN_ROLES[m.group(1).lower()], None) for m in _EN_OUR_ROLE.finditer(message)]
