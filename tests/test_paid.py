@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from text.paid import less_paid
+import pytest
+from corpus import PENALTY_WORDS
+
+from text.paid import less_paid, said_paid_pattern
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,12 @@ def test_a_payment_as_large_as_the_debt_is_no_part_of_it() -> None:
 def test_nothing_paid_leaves_the_debt_alone() -> None:
     debt = yuan(0, 50_000)
     assert less_paid(debt, [], [debt]) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "paid"),
+    [("已付", True), ("已经还了", True), ("已打款", True), ("付了", True), ("they paid RMB", True), ("received", True),
+     ("还欠", False), ("对方还没付", False), ("has not paid", False), ("never paid", False), ("hasn't paid", False)],
+)
+def test_the_words_before_a_figure_that_say_it_was_paid_are_the_penalty_lexicons(before: str, paid: bool) -> None:
+    assert bool(said_paid_pattern(PENALTY_WORDS).search(before)) is paid

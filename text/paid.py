@@ -3,9 +3,12 @@ penalty runs on) and for the notice fields (the sum a payment demand asks for)."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Protocol
+
+from text.penalty_words import PenaltyWords
 
 
 class Sum(Protocol):
@@ -34,3 +37,12 @@ def less_paid(debt: Sum, paid: Sequence[Sum], debts: Sequence[Sum], *, remainder
     first_paid = min(figure.start for figure in paid)
     paid_after_debt = debt.start < first_paid and not any(figure.start > first_paid for figure in debts)
     return debt.value - total_paid if remainder_named or paid_after_debt else None
+
+
+def said_paid_pattern(words: PenaltyWords) -> re.Pattern[str]:
+    """The words before a figure that say it was paid, from the paid verbs of knowledge/lexicon/penalty_words.yaml:
+    已付, 已经还, 已收到, 付了, "paid", "received"; never "not paid", "hasn't paid", "never received"."""
+    paid, paid_en = words.paid_word, words.paid_en_word
+    negated = r"(?<!not )(?<!never )(?<!n't )(?<!been )"
+    # re.compile keeps the compiled pattern: the same words give the same pattern, built once.
+    return re.compile(rf"已(?:经)?(?:{paid})|(?:{paid})了|{negated}\b(?:{paid_en})\b", re.IGNORECASE)
