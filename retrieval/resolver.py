@@ -347,7 +347,8 @@ class ContractResolver:
             name = self._party_lead.sub("", match.group(0))
             if _ASKING.search(name):  # "乙方是哪家公司" asks for a name, it names none
                 continue
-            if not any(alias.text in name for aliases in self._party_aliases.values() for alias in aliases):
+            # 兴业银行 read off 兴业银行天津分行 is the head of our 兴业银行股份有限公司天津分行, no stranger.
+            if not any(alias.text in name or name in alias.text for aliases in self._party_aliases.values() for alias in aliases):
                 return name
         return ""
 
@@ -361,6 +362,8 @@ class ContractResolver:
         aliases = []
         for name in contract.metadata.party_names() or contract.parties:
             aliases.append(_Alias(name, whole=True))
+            if (inner := _INNER_FORM.sub("", name)) != name:
+                aliases.append(_Alias(inner, whole=True))  # 兴业银行股份有限公司天津分行 said as 兴业银行天津分行
             short = self._short_name(name)
             marked = self._name_words.sub(lambda m: _BLANKED * len(m.group()), short)
             if short != name and len(short) - marked.count(_BLANKED) >= _MIN_DISTINCTIVE:

@@ -17,7 +17,7 @@ import jinja2
 
 from bot.notices.calendar import WorkCalendar
 from bot.notices.fields import DEADLINE_DATES
-from bot.notices.periods import ON_RECEIPT, CountedPeriod, delivery_period, delivery_rules, notice_period
+from bot.notices.periods import ON_RECEIPT, CountedPeriod, cure_period, delivery_period, delivery_rules, notice_period
 from bot.notices.specs import ClauseQuery, NoticeSpec
 from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.normalize import compact
@@ -151,6 +151,15 @@ def compose(
     if basis is None:
         missing.append("basis")
 
+    cure = None
+    if contract and "cure" in spec.clauses and not fields.get("cure_days") and not fields.get("cure_by"):
+        cure = find_clause(source, contract.contract_id, spec.clauses["cure"], cure_period)
+        if cure:  # the request grants no time to cure: the contract's own period, said so
+            period = cure_period(compact(cure.text))
+            assert period is not None
+            fields = {**fields, "cure_days": {"count": period.count, "unit": period.unit}}
+            warnings.append(f"消息未给整改期限，本稿按合同约定（{cure.label}）给予{period.describe()}，请核对。")
+
     sent = date.fromisoformat(fields["sent_date"]) if fields.get("sent_date") else today
     if not fields.get("sent_date"):
         warnings.append(f"未说明发送日期，按今天（{_chinese_date(today)}）计算，请按实际发送日期修改。")
@@ -210,7 +219,7 @@ def compose(
         sent_date=sent,
         delivery_date=delivered,
         effective_date=effective,
-        clauses=[c for c in (basis, delivery) if c],
+        clauses=[c for c in (basis, delivery, cure) if c],
         missing=list(dict.fromkeys(missing)),
         warnings=warnings,
     )

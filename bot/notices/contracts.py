@@ -13,6 +13,8 @@ from retrieval.models import ContractInfo
 from retrieval.normalize import normalize_query
 
 _DOCUMENT_KINDS = ("协议", "合同")
+# A kind word that runs on into one of these names no document: 合同金额, 合同期限, 协议价 (but 协议通知, 合同的 do).
+_COMPOUND_AFTER_KIND = r"金额|价款|总价|期限|编号|额|款|价"
 # The role words a contract gives its parties beside 甲方/乙方: 托运方(甲方), 乙方(服务方), 存货人(甲方).
 _ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[方人]")
 # "外呼那个协议": a demonstrative between a title's words and its kind word points at that document; without it the
@@ -77,7 +79,7 @@ class ContractPicker:
     def _of_the_named_kind(self, text: str, contract_ids: list[str]) -> list[str]:
         """A letter is about one contract: break a tie by the kind of document named ("…协议" is not "…合同")."""
         expanded = self.glossary.expand(text)
-        kinds = [kind for kind in _DOCUMENT_KINDS if kind in expanded]
+        kinds = [kind for kind in _DOCUMENT_KINDS if re.search(rf"{kind}(?!{_COMPOUND_AFTER_KIND})", expanded)]
         if len(kinds) != 1:
             return contract_ids
         return [

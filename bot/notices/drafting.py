@@ -44,7 +44,7 @@ from bot.notices.compose import (
 )
 from bot.notices.contracts import ContractPicker
 from bot.notices.docx import render_docx
-from bot.notices.fields import DEADLINE_DATES, RECIPIENT, SENDER, organisation_names
+from bot.notices.fields import DEADLINE_DATES, RECIPIENT, SENDER, SIDE_WORDS, organisation_names
 from bot.notices.markup import to_plain
 from bot.notices.periods import CountedPeriod, method_named
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
@@ -226,13 +226,20 @@ class NoticeDrafter:
         fields = draft.fields
         merge_message(fields, message, today)
         named = _without_notice_names(_without_party_names(_without_dates(message, today), fields), self.specs)
-        contract_id = self.contracts.named(named) or session.contract_id
+        contract_id = self.contracts.named(named) or self._named_by_a_party(fields) or session.contract_id
         if contract_id:
             fields["contract_id"] = contract_id
         if self.restate and self._missing(draft) and (restated := self.restate(message)):
             merge_message(fields, restated, today)
             merge_message(fields, message, today)  # what the rule-based reader found in the message wins
         return draft
+
+    def _named_by_a_party(self, fields: dict[str, Any]) -> str | None:
+        """The one contract the parties the request names are parties to (兴业银行天津分行 → its contract): their names
+        are kept out of the title's reading, not out of the contract's choice."""
+        parties = [fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}, *fields.get("candidates", [])]
+        named = {cid for party in parties if party.get("name") for cid in [self.contracts.named(party["name"])] if cid}
+        return named.pop() if len(named) == 1 else None
 
     def _answer(self, draft: Draft, field: str, message: str, today: date) -> None:
         if field == "contract":
@@ -400,9 +407,14 @@ def _without_dates(message: str, today: date) -> str:
 def _without_party_names(message: str, fields: dict[str, Any]) -> str:
     """A company called "…客服外包有限公司" does not name a 客服外包 contract."""
     parties = [fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}, *fields.get("candidates", [])]
+    # Our and their side words are no names either: 我们公司 names no party of a contract.
+    message = _SIDE_WORDS.sub(" ", message)
     for name in [*filter(None, (p.get("name") for p in parties)), *organisation_names(message)]:
         message = message.replace(name, "")
     return message
+
+
+_SIDE_WORDS = re.compile("|".join(sorted(SIDE_WORDS, key=len, reverse=True)))
 
 
 class DraftProgress(StrEnum):

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from typing import Any
 
+from bot.settings import Settings
 from text.amounts import find_amounts, round_fen, split_figures
 from text.dates import find_dates
 from text.numbers import EN_NUMBER, english_number, parse_number
-from text.paid import less_paid
+from text.paid import less_paid, said_paid_pattern
+from text.penalty_words import PenaltyWords
 
 SENDER, RECIPIENT = "sender", "recipient"
 
@@ -25,6 +28,7 @@ _SIDE_WORDS = {
     RECIPIENT: ["对方", "对方公司", "他们", "欠款方", "债务人", "违约方", "收函方", "付款方", "被通知方"],
 }
 _SIDE_OF = {word: side for side, words in _SIDE_WORDS.items() for word in words}
+SIDE_WORDS = tuple(_SIDE_OF)
 _SIDES = "|".join(sorted(_SIDE_OF, key=len, reverse=True))
 _PARTY_MARKER = re.compile(
     rf"[（(]\s*(?P<role_in>甲方|乙方)\s*[，,、/]\s*(?P<side_in>{_SIDES})\s*[）)]"  # X公司（甲方，我方）
@@ -95,9 +99,10 @@ _FIRST_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}?{_ORG_SU
 
 _DATE_KEYWORDS = {
     # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), but not one that opens a word (发票, 发货);
+    # 发给/寄给 the one written to does ("11月20日通过电子邮件发给委托方");
     # "date it 1 Dec" dates the letter.
     "sent_date": re.compile(
-        r"发出|发送|寄出|送出|发函|寄送|落款|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen(?:d|ds|t|ding)\b|\bdispatch(?:ed|ing)?\b"
+        r"发出|发送|寄出|送出|发函|寄送|落款|发给|寄给|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen(?:d|ds|t|ding)\b|\bdispatch(?:ed|ing)?\b"
         r"|\b(?:e-?)?mail(?:ed|ing)?\b|\bdated\b"
         r"|\bdate\s+(?:it|the\s+(?:letter|notice))\b",
         re.IGNORECASE,
@@ -121,7 +126,6 @@ _DEBT_KINDS = re.compile(r"服务费|货款|租金|工程款|价款|外包费|�
 _PENALTY_WORDS = re.compile(r"违约金|滞纳金|利息|罚息")
 # Words before an amount that say it is still owed, or already paid (then it is no debt).
 _OWED = re.compile(r"欠|未付|未支付|未结|尚余|剩余|余款|尾款|outstanding|unpaid|owe", re.IGNORECASE)
-_PAID = re.compile(r"已(?:经)?(?:付|支付|结清|还|收到|打款|转账)|付了|(?<!not )(?<!never )(?<!n't )(?<!been )\bpaid\b", re.IGNORECASE)
 # 服务费一直拖着: a small Chinese numeral with no unit that runs on into a word (一直, 两笔) is part of the word.
 _WORD_NUMERAL = re.compile(r"[一二两三四五六七八九十]{1,2}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -168,6 +172,13 @@ _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]
 _FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的|那边|这边)+")
 _VERDICT = re.compile(r"^(?:已)?(?:构成)?(?:严重|根本(?:性)?)违约(?:行为)?\s*[，,、]?")
 _REQUEST_WORDS = re.compile(r"起草|帮我|请你|写一份|发一份|出一份|通知书|整改|解除|催告|催款|draft", re.IGNORECASE)
+
+
+@cache
+def shipped_penalty_words() -> PenaltyWords:
+    """The paid words of the product's own lexicon (knowledge/lexicon/penalty_words.yaml), shared with the penalty
+    engine: a request's figure said paid (已付8万) is read by the same words as a penalty's base."""
+    return PenaltyWords.load(Settings().penalty_words_file)
 
 
 @dataclass
@@ -413,16 +424,17 @@ def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str
     return labelled, unlabelled
 
 
-def find_debt(message: str) -> dict[str, str]:
+def find_debt(message: str, words: PenaltyWords | None = None) -> dict[str, str]:
     """The principal owed and what it is for: the amount said to be owed (还欠12万元) before any other, never
     a penalty, interest or a part already paid (合同款20万元，已付8万元，还欠12万元). A vague figure (3万多,
     10余万, 约5万) is no amount a letter can demand: it is kept apart (`vague_amount`) to be asked for."""
+    said_paid = said_paid_pattern(words or shipped_penalty_words())
     candidates, paid = [], []
     for figure in find_amounts(message):
         before, after = _segment_around(message, figure.start, figure.end)
         if _PENALTY_WORDS.search(before):
             continue  # a penalty or interest: neither the debt nor a part of it paid
-        if _PAID.search(before):
+        if said_paid.search(before):
             paid.append(figure)
         elif not (_WORD_NUMERAL.fullmatch(figure.raw) and _CJK.match(message, figure.end)):
             candidates.append((figure, before, after))

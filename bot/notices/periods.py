@@ -78,7 +78,25 @@ def notice_period(clause_text: str, about: Sequence[str] = ()) -> CountedPeriod 
     return None
 
 
+# "书面通知整改后10日内仍不进行整改", "经甲方提出后10个工作日内仍不改正", "应在二十四小时内整改完毕": the time a
+# contract gives to cure a breach, in a sentence about curing it.
+_CURE_WORDS = re.compile(r"整改|纠正|改正|补正")
+_CURE_PERIOD = re.compile(rf"({_NUMBER})\s*(个?\s*工作日|日|天|小时)\s*(?:之|以)?内")
+
 ON_RECEIPT = "on_receipt"
+
+
+def cure_period(clause_text: str) -> CountedPeriod | None:
+    """The cure period a clause gives ("经对方书面催告后十日内仍未纠正" → 10 days; 二十四小时 → 1 day: a period in
+    hours ends on the next day at the latest)."""
+    for sentence in _SENTENCE_END.split(clause_text):
+        match = _CURE_PERIOD.search(sentence) if _CURE_WORDS.search(sentence) else None
+        if match:
+            count, unit = _number(match.group(1)), re.sub(r"\s|个", "", match.group(2))
+            if unit == "小时":
+                return CountedPeriod(-(-count // 24), "day")
+            return CountedPeriod(count, _UNITS[unit])
+    return None
 
 
 def delivery_period(clause_text: str) -> CountedPeriod | None:

@@ -5,6 +5,7 @@ Adding a type means adding those two files; the drafter reads whatever specs it 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -38,6 +39,7 @@ class NoticeSpec(BaseModel):
     type: str
     title: str
     triggers: list[str]
+    letters: list[str] = Field(default_factory=list, description="The letter's own names (催款函): naming one asks for it")
     required: list[str]
     optional: list[str] = Field(default_factory=list)
     clauses: dict[str, ClauseQuery]
@@ -71,17 +73,43 @@ def cached_specs(templates_dir: Path) -> dict[str, NoticeSpec]:
     return load_specs(templates_dir)
 
 
+def _settled(tied: list[str], specs: dict[str, NoticeSpec], lowered: str) -> str:
+    if len(tied) == 1:
+        return tied[0]
+    wanted = [n for n in tied if any(re.search(f"(?:{_WANTED}){re.escape(t.lower())}", lowered) for t in specs[n].triggers)]
+    if len(wanted) == 1:
+        return wanted[0]
+
+    def first_said(name: str) -> int:
+        return min((at for t in specs[name].triggers if (at := lowered.find(t.lower())) >= 0), default=len(lowered))
+
+    return min(wanted or tied, key=first_said)
+
+
 def type_named(name: str, specs: dict[str, NoticeSpec]) -> str:
     """The type a case file's NAME means: a spec's own type, or the spec that is also called so."""
     return next((spec.type for spec in specs.values() if name in spec.also_called), name)
 
 
+# A want or drafting word just before a trigger says it is what the message asks for ("我们要解除", "发催款函"), not a
+# thing it tells of ("收到我们的催告后", "对方说想提前终止").
+_WANTED = r"(?:我们|我方|我司)[^，,。；;]{0,6}?(?:要|想|准备|打算|决定|需要|拟)[^，,。；;]{0,4}?|(?:起草|写|拟|发|出)[^，,。；;]{0,3}?"
+
+
 def detect_type(message: str, specs: dict[str, NoticeSpec]) -> str | None:
-    """The notice type the message asks for; the most specific trigger match wins."""
+    """The notice type the message asks for: the one whose letter it names (催款函), else the most specific trigger
+    match; a tie is settled by the message, not the order of the templates: the trigger a want or drafting word
+    governs, else the first one said."""
+    lowered = _lowered(message)
+    named = [name for name, spec in specs.items() if any(letter.lower() in lowered for letter in spec.letters)]
     weights = {name: spec.trigger_weight(message) for name, spec in specs.items()}
-    best = max(weights, key=weights.__getitem__, default=None)
-    if not best or weights[best] == 0:
+    top = max(weights.values(), default=0)
+    if len(named) == 1 and weights[named[0]]:
+        best = named[0]
+    elif top == 0:
         return None
+    else:
+        best = _settled([name for name, weight in weights.items() if weight == top], specs, lowered)
     grounded = specs[best].on_breach
     return grounded.type if grounded and grounded.type in specs and grounded.applies(message) else best
 

@@ -1,0 +1,42 @@
+"""Which letter a request asks for: the one it names, else the most specific trigger words; a tie is settled by
+what the message says, never by the order of the templates."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.notices.periods import CountedPeriod, cure_period
+from bot.notices.specs import detect_type, load_specs
+
+SPECS = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        # The letter named wins over a louder story: their wish to end early is background to our demand.
+        ("帮我给甲方发催款函：甲方欠我方服务费68000元。对方上周说想提前终止合同，我们先催款", "payment_demand"),
+        # A tie: the trigger our want governs is the request; the 催告 we sent earlier is told of.
+        ("培训公司收到我们10月30日的催告后十天过去了还没改，我们南京栖霞精工要解除内训协议", "termination_for_breach"),
+        # A 催告 that demands a cure is a rectification notice.
+        ("主讲讲师没经过我们同意就换人了，给他们发书面催告要求纠正", "breach_rectification"),
+        ("我是租房的乙方，我想提前退租，写个通知", "early_termination"),
+        ("我想辞职，劳动合同规定要提前三十日书面通知单位", "early_termination"),
+    ],
+)
+def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:
+    assert detect_type(message, SPECS) == kind
+
+
+@pytest.mark.parametrize(
+    ("clause", "period"),
+    [
+        ("乙方出现违约行为，甲方书面通知整改后10日内仍不进行整改的，甲方有权解除合同", CountedPeriod(10, "day")),
+        ("乙方违反本合同约定的，经甲方提出后10个工作日内仍不改正的", CountedPeriod(10, "working_day")),
+        ("任何一方严重违约，经对方书面催告后十日内仍未纠正的，守约方有权解除本协议", CountedPeriod(10, "day")),
+        ("乙方收到甲方书面整改通知后，应在二十四小时内整改完毕并书面回复", CountedPeriod(1, "day")),
+        ("甲方认为保洁员不称职的，有权要求乙方在三日内更换", None),  # no cure of a breach
+    ],
+)
+def test_the_cure_period_a_contract_gives(clause: str, period: CountedPeriod | None) -> None:
+    assert cure_period(clause) == period
