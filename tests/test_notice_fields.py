@@ -457,3 +457,8 @@ def test_a_chinese_role_word_before_an_english_name_is_its_role() -> None:
     sides = assign_sides(find_parties("we are 甲方 Hefei X Tech Co., Ltd., they are 乙方 蚌埠淮河呼叫有限公司"))
     assert sides["sender"] == Party("sender", "甲方", "Hefei X Tech Co., Ltd.")
     assert sides["recipient"].name == "蚌埠淮河呼叫有限公司"
+
+
+def test_a_date_that_ends_its_english_sentence_is_not_the_next_sentences_sending_day() -> None:
+    fields = extract("They paid RMB 10,000 on 1 November. Send it on 25 November and give them 5 days.", TODAY)
+    assert fields["sent_date"] == "2026-11-25"

@@ -325,6 +325,7 @@ def test_an_impossible_month_end_is_reported() -> None:
         ("due yesterday", date(2026, 3, 4)),
         ("11.30发出", date(2026, 11, 30)),
         ("12.1号寄", date(2026, 12, 1)),
+        ("11/18寄出", date(2026, 11, 18)),
         ("Send on the 1st of Dec", date(2026, 12, 1)),
         ("to be sent on the 2nd of November, 2025", date(2025, 11, 2)),
     ],
@@ -335,7 +336,8 @@ def test_english_relative_days_and_dotted_month_days(text: str, expected: date) 
 
 @pytest.mark.parametrize(
     "text",
-    ["逾期11.5天", "欠款11.5万", "利率3.5%", "Todayville Ltd.", "this month", "App 4.2发布后结算", "固件v1.12发给客户后付款"],
+    ["逾期11.5天", "欠款11.5万", "利率3.5%", "Todayville Ltd.", "this month", "App 4.2发布后结算", "固件v1.12发给客户后付款",
+     "按1/2比例付款"],
 )
 def test_a_dotted_figure_or_an_english_word_that_names_no_day(text: str) -> None:
     assert find_dates(text, TODAY) == []

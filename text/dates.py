@@ -29,11 +29,11 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d|\.\d)"),
     _MONTH_FIRST,
     re.compile(rf"(?<![\d年])(?<!年\s){_MONTH}\s*月\s*{_DAY}\s*[日号號]"),
-    # 11.30发出, 12.1号: a month and day with a dot, only where a day is meant (before 号/日 or a sending or paying
+    # 11.30发出, 12.1号, 11/18寄出: a month and day with a dot or a slash, only where a day is meant (before 号/日 or a sending or paying
     # word, or a 发/寄 that ends the clause, "12.1发": not one that opens a word, V2.1发布 is a version), so 11.5万,
     # 3.5天 and V3.2 never are one.
     re.compile(
-        r"(?<![\dA-Za-z.])(?P<month>1[0-2]|0?[1-9])\.(?P<day>3[01]|[12]\d|0?[1-9])"
+        r"(?<![\dA-Za-z./])(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])(?![\d/])"
         r"(?=\s*(?:号|號|日|发出|發出|发函|發函|寄出|寄送|送出|前|到期|付款|付清|支付|[发發寄](?:\s*$|\s*[，,。；;！!])))"
     ),
 ]

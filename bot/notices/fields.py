@@ -416,6 +416,8 @@ def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str
     unlabelled: list[str] = []
     for figure in find_dates(message, today):
         before, after = _segment_around(message, figure.start, figure.end)
+        if message[figure.start : figure.end].endswith("."):
+            after = ""  # "they paid on 1 November." ends its sentence: "Send it on 25 November" dates another
         label = next((name for name, words in _DATE_KEYWORDS.items() if words.search(f"{before}\x00{after}")), None)
         if label:
             labelled.setdefault(label, figure.value.isoformat())
