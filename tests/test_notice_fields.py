@@ -462,3 +462,23 @@ def test_a_chinese_role_word_before_an_english_name_is_its_role() -> None:
 def test_a_date_that_ends_its_english_sentence_is_not_the_next_sentences_sending_day() -> None:
     fields = extract("They paid RMB 10,000 on 1 November. Send it on 25 November and give them 5 days.", TODAY)
     assert fields["sent_date"] == "2026-11-25"
+
+
+@pytest.mark.parametrize(
+    ("message", "ours", "theirs"),
+    [
+        # Leases, labour and consultancy go between persons, named with no 有限公司 to mark them.
+        ("我是租房的乙方张伟，房东是李秀英，我想提前退租", ("张伟", "乙方"), ("李秀英", "甲方")),
+        ("我们公司（甲方，宁波海曙智能制造有限公司）要提前解除对顾问王建国的聘用", ("宁波海曙智能制造有限公司", "甲方"), ("王建国", "乙方")),
+        ("乙方员工刘洋不能胜任工作，我们（甲方，苏州吴中机械有限公司）要解除", ("苏州吴中机械有限公司", "甲方"), ("刘洋", "乙方")),
+        ("我叫周婷，单位是杭州滨江电子有限公司，辞职通知寄给单位", ("周婷", None), ("杭州滨江电子有限公司", None)),
+    ],
+)
+def test_a_person_introduced_as_a_party_is_one(message: str, ours: tuple, theirs: tuple) -> None:
+    sides = assign_sides(find_parties(message))
+    assert (sides["sender"].name, sides["sender"].role) == ours
+    assert (sides["recipient"].name, sides["recipient"].role) == theirs
+
+
+def test_a_company_whose_name_opens_with_a_surname_is_no_person() -> None:
+    assert [p.name for p in find_parties("乙方张家港保税区贸易有限公司")] == ["张家港保税区贸易有限公司"]

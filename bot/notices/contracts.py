@@ -8,6 +8,7 @@ import re
 from bot.clause_answers import contract_label
 from bot.contract_choice import chosen_contracts, ordinal
 from bot.notices.compose import ClauseSource
+from bot.notices.fields import organisation_name
 from retrieval.glossary import Glossary
 from retrieval.models import ContractInfo
 from retrieval.normalize import normalize_query
@@ -51,17 +52,19 @@ class ContractPicker:
         return picked
 
     def party_mentions(self, contract: ContractInfo, text: str) -> list[tuple[str, str, str]]:
-        """The contract's named parties TEXT names, as (甲方/乙方, the printed name, the words that named it): by name,
-        short name (启明生物 for 苏州启明生物科技有限公司) or the role word the contract gives it (托运方, 承租方)."""
+        """The contract's parties TEXT names, as (甲方/乙方, the printed name, the words that named it): by name, short
+        name (启明生物 for 苏州启明生物科技有限公司) or the role word the contract gives it (托运方, 承租方); a party the
+        contract leaves blank, by the name the text gives right after its role word (供方X有限公司)."""
         found = []
         for party in contract.metadata.parties:
-            if not party.name or party.side not in "AB":
+            if party.side not in "AB":
                 continue
             role = "甲方" if party.side == "A" else "乙方"
-            words = self.index.resolver.party_mention(text, party.name) or next(
-                (word for word in _ROLE_WORD.findall(party.role) if word not in ("甲方", "乙方") and word in text), ""
-            )
-            if words:
+            role_word = next((w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方") and w in text), "")
+            if not party.name and role_word:  # a blank in the contract: the name the message gives after its role word
+                name = organisation_name(text[text.find(role_word) + len(role_word) :])
+                found += [(role, name, role_word)] if name else []
+            elif party.name and (words := self.index.resolver.party_mention(text, party.name) or role_word):
                 found.append((role, party.name, words))
         return found
 

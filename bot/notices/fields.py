@@ -13,6 +13,8 @@ from functools import cache
 from datetime import date
 from typing import Any
 
+import yaml
+
 from bot.settings import Settings
 from text.amounts import find_amounts, round_fen, split_figures
 from text.dates import find_dates
@@ -181,6 +183,42 @@ def shipped_penalty_words() -> PenaltyWords:
     return PenaltyWords.load(Settings().penalty_words_file)
 
 
+@cache
+def _person_words() -> dict[str, list[str]]:
+    """knowledge/lexicon/person_names.yaml: surnames and the words that introduce a person as a party."""
+    return yaml.safe_load((Settings().knowledge_dir / "lexicon" / "person_names.yaml").read_text(encoding="utf-8"))
+
+
+def _words(name: str) -> str:
+    return "|".join(map(re.escape, sorted(_person_words()[name], key=len, reverse=True)))
+
+
+@cache
+def _person() -> re.Pattern[str]:
+    """A person's name after a word that introduces a party (顾问王建国, 房东是李秀英, 我叫周婷): a common surname and one
+    or two characters, ending where the name does (刘洋不能胜任: 洋 is its last character)."""
+    ends = "".join(_person_words()["name_ends_before"])
+    return re.compile(
+        rf"(?P<intro>{_words('introduced_by')})\s*(?P<name>(?:{_words('surnames')})[\u4e00-\u9fff](?:(?![{ends}])[\u4e00-\u9fff])?)"
+        rf"(?=[^\u4e00-\u9fff]|[{ends}]|$)"
+    )
+
+
+def _people(message: str) -> list[Party]:
+    """The persons the message introduces as parties, with their role when a role word introduces them, ours when
+    "I" do (我叫周婷, 我是租房的乙方张伟), the other side's when they are dealt with (对顾问王建国的聘用)."""
+    people = []
+    for match in _person().finditer(message):
+        intro, clause = match.group("intro"), _CLAUSE_BREAK.split(message[: match.start()])[-1]
+        ours = intro in _person_words()["ours"] or re.search(_words("ours"), clause)
+        side = SENDER if ours else RECIPIENT if re.search(r"(?:对|给|向|和|与)\s*$", clause) else None
+        role = intro if intro in _ROLES else next((r for r in _ROLES if clause.rstrip().endswith(r)), None)  # 乙方员工刘洋
+        people.append(Party(side, role, match.group("name")))
+    organisations = re.finditer(rf"(?:{_words('organisation_introduced_by')})\s*", message)
+    people += [Party(None, None, name) for m in organisations if (name := organisation_name(message[m.end() :]))]
+    return people
+
+
 @dataclass
 class Party:
     side: str | None
@@ -258,6 +296,7 @@ def find_parties(message: str) -> list[Party]:
             side = RECIPIENT  # "给乙方X公司发个整改通知": the party a letter is sent to
         parties.append(Party(side, role, name))
     parties += _addressed_by_name(message, {p.name for p in parties})
+    parties += [person for person in _people(message) if person.name not in {p.name for p in parties}]
     return _merge_mentions(parties + _english_parties(message))
 
 
@@ -476,6 +515,8 @@ def find_deadlines(message: str) -> dict[str, dict[str, Any]]:
         end = _SENTENCE.search(message, match.end())
         sentence = message[starts[-1] if starts else 0 : end.start() if end else len(message)]
         field = next((name for name, act in _EN_ACTS.items() if act.search(sentence)), None)
+        if field is None and (match.group("lead") or "").lower().startswith(("give", "allow", "grant")):
+            field = "granted_days"  # "give them 5 days": the time the letter grants, whatever it is for
         count = english_number(match.group("count")) if not match.group("count").isdigit() else int(match.group("count"))
         if field and count:
             found.setdefault(field, {"count": count, "unit": "working_day" if match.group("working") else "day"})
