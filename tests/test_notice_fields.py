@@ -444,8 +444,8 @@ def test_our_name_ends_where_the_request_goes_on(message: str, ours: str, theirs
     [
         ("We want to terminate early with Ningbo X Ltd. We are Shaoxing Y Co., Ltd.", "Shaoxing Y Co., Ltd.", "Ningbo X Ltd."),
         ("We want to chase Dalian X Co., Ltd. for the fee; we are Dalian Y Co., Ltd.", "Dalian Y Co., Ltd.", "Dalian X Co., Ltd."),
-        ("Our outbound-call vendor (Party B, Changzhou X Co., Ltd.) leaked our data. We, Party A Changzhou Y Co., Ltd., terminate.",
-         "Changzhou Y Co., Ltd.", "Changzhou X Co., Ltd."),
+        ("Our outbound-call vendor (Party B, Changzhou X Co., Ltd.) leaked our data. We, Party A Changzhou Y Co., Ltd., want to "
+         "terminate the agreement for material breach.", "Changzhou Y Co., Ltd.", "Changzhou X Co., Ltd."),
     ],
 )
 def test_in_english_the_company_we_deal_with_or_that_is_in_breach_is_the_other_side(message: str, ours: str, theirs: str) -> None:

@@ -69,9 +69,10 @@ _EN_OUR_COUNTERPART = re.compile(
 # A name right after a word of dealing is the other side's, whoever "we" are: "we want to terminate early with X Ltd.",
 # "we want to chase X Ltd.", "a notice to X Ltd.".
 _EN_DEALT_WITH = re.compile(r"\b(?:with|chase|chasing|against|to|from)\s*$")
-# Said right after a name, in its sentence: it owes or is in breach, so it is written to.
+# Said right after a name, as what it did (a few words, no comma): it owes or is in breach, so it is written to; "We, X
+# Ltd., want to terminate for breach" is no such thing.
 _EN_ACCUSED = re.compile(
-    r"[^.;]*?\b(?:owes?|owing|hasn't|has\s+not|have\s+not|haven't|failed|fails|leaked|late|overdue|breach(?:ed)?|did\s+not|didn't)\b",
+    r"[)\s]*(?:[\w']+\s+){0,4}?(?:owes?|owing|hasn't|has\s+not|have\s+not|haven't|failed|fails|leaked|late|overdue|breach(?:ed)?|did\s+not|didn't)\b",
     re.IGNORECASE,
 )
 _EN_OUR_ROLE = re.compile(r"\b(?:we\s+are|we're|as)\s+(?:the\s+)?party\s+([ab])\b(?!\s*[,:]?\s*(?-i:[A-Z]))", re.IGNORECASE)
