@@ -22,6 +22,9 @@ SPECS = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "template
         ("主讲讲师没经过我们同意就换人了，给他们发书面催告要求纠正", "breach_rectification"),
         ("我是租房的乙方，我想提前退租，写个通知", "early_termination"),
         ("我想辞职，劳动合同规定要提前三十日书面通知单位", "early_termination"),
+        # Ending a contract with an advance-notice period is the early-termination letter, whatever the ground.
+        ("乙方员工刘洋不能胜任工作，我们要依据劳动合同第二十二条提前三十日书面通知解除", "early_termination"),
+        ("乙方严重违约，我们要解除合同", "termination_for_breach"),
     ],
 )
 def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:

@@ -13,6 +13,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field
 
+from bot.notices.periods import notice_period
+
 
 class ClauseQuery(BaseModel):
     query: str = Field(description="What to search for in the chosen contract")
@@ -45,6 +47,9 @@ class NoticeSpec(BaseModel):
     clauses: dict[str, ClauseQuery]
     effective: Literal["notice_period", "grace_days", "cure_days", "delivery", "none"] = "none"
     on_breach: OnBreach | None = None
+    by_notice: str | None = Field(
+        None, description="The type a request of this type is when it gives an advance-notice period (提前三十日书面通知解除)"
+    )
     also_called: list[str] = Field(
         default_factory=list, description="Other names a case file may give this type (the product brief's own words)"
     )
@@ -110,6 +115,9 @@ def detect_type(message: str, specs: dict[str, NoticeSpec]) -> str | None:
         return None
     else:
         best = _settled([name for name, weight in weights.items() if weight == top], specs, lowered)
+    by_notice = specs[best].by_notice
+    if by_notice in specs and notice_period(message) is not None:
+        return by_notice  # "依据第二十二条提前三十日书面通知解除": ending the contract by notice, not for a breach
     grounded = specs[best].on_breach
     return grounded.type if grounded and grounded.type in specs and grounded.applies(message) else best
 
