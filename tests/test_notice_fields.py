@@ -482,3 +482,9 @@ def test_a_person_introduced_as_a_party_is_one(message: str, ours: tuple, theirs
 
 def test_a_company_whose_name_opens_with_a_surname_is_no_person() -> None:
     assert [p.name for p in find_parties("乙方张家港保税区贸易有限公司")] == ["张家港保税区贸易有限公司"]
+
+
+def test_names_given_respectively_go_to_the_parties_in_the_order_they_were_introduced() -> None:
+    sides = assign_sides(find_parties("我方乙方、对方甲方，公司名分别是重庆渝中呼叫有限公司和重庆江北电商有限公司。"))
+    assert sides["sender"] == Party("sender", "乙方", "重庆渝中呼叫有限公司")
+    assert sides["recipient"] == Party("recipient", "甲方", "重庆江北电商有限公司")

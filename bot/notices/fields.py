@@ -296,9 +296,24 @@ def find_parties(message: str) -> list[Party]:
         if side is None and name and _ADDRESSED.search(message[: match.start()]):
             side = RECIPIENT  # "给乙方X公司发个整改通知": the party a letter is sent to
         parties.append(Party(side, role, name))
+    _name_respectively(message, parties)
     parties += _addressed_by_name(message, {p.name for p in parties})
     parties += [person for person in _people(message) if person.name not in {p.name for p in parties}]
     return _merge_mentions(parties + _english_parties(message))
+
+
+_RESPECTIVELY = re.compile(r"分别(?:是|为|叫)\s*[:：]?")
+
+
+def _name_respectively(message: str, parties: list[Party]) -> None:
+    """"我方乙方、对方甲方，公司名分别是X和Y": the names, in order, of the parties introduced without one."""
+    found = _RESPECTIVELY.search(message)
+    nameless = [p for p in parties if not p.name and p.role]  # the roles listed: 我方乙方、对方甲方
+    if not found or not nameless:
+        return
+    listed = re.split(r"[和与及、，,]", re.split(r"[。；;！!？?\n]", message[found.end() :], maxsplit=1)[0])
+    for party, name in zip(nameless, (organisation_name(piece) for piece in listed)):
+        party.name = name
 
 
 def _opens_predicate(message: str, start: int) -> bool:
@@ -335,6 +350,8 @@ def _name_after(message: str, start: int) -> tuple[str | None, int]:
     """The name following a marker, possibly after a comma ("我方是乙方，X有限公司"), and where it ends."""
     following = re.sub(r"^\s*[，,]", "", message[start:], count=1)
     rest = _NEXT_PARTY.split(_CLAUSE_BREAK.split(following, maxsplit=1)[0], maxsplit=1)[0]
+    if _RESPECTIVELY.search(rest):
+        return None, 0  # "…，公司名分别是X和Y": names for every party introduced, in order (`_name_respectively`)
     name = organisation_name(rest)
     return (name, len(message) - len(following) + rest.index(name) + len(name)) if name else (None, 0)
 
