@@ -118,7 +118,6 @@ R6_OPEN = {
     "r6c05": "保洁公司 with no 合同/协议 names no contract",
     "r6c09": "an English sender's pinyin name and 'the shipper' are not matched to the contract's Chinese parties",
     "r6c14": "'I'll email X Ltd. on 16 November': the sending word and the date sit in different clauses of the sentence",
-    "r6c16": "租赁合同 names two lease contracts (a flat's and a factory's supplement), and 房子 does not pick the flat's",
     "r6c21": "'give early notice to hand back' names no notice type",
     "r6c32": "the warehousing contract is not found from 'warehousing contract' in English",
 }

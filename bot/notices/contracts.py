@@ -23,6 +23,11 @@ _ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[方人]")
 _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|这)(?={'|'.join(_DOCUMENT_KINDS)})")
 
 
+def _kind_of(title: str) -> str | None:
+    """The kind word a title ends with (the last one it holds)."""
+    return max(_DOCUMENT_KINDS, key=title.rfind) if any(kind in title for kind in _DOCUMENT_KINDS) else None
+
+
 class ContractPicker:
     def __init__(self, index: ClauseSource, glossary: Glossary) -> None:
         self.index = index
@@ -85,6 +90,10 @@ class ContractPicker:
         kinds = [kind for kind in _DOCUMENT_KINDS if re.search(rf"{kind}(?!{_COMPOUND_AFTER_KIND})", expanded)]
         if len(kinds) != 1:
             return contract_ids
-        return [
+        of_kind = [
             cid for cid in contract_ids if (info := self.index.contract(cid)) and kinds[0] in " ".join([info.title, *info.titles])
         ]
+        # Among those, a document IS the kind its title ends with: 《厂房租赁合同》补充协议 is an agreement that names a
+        # contract, not the 租赁合同 asked for, when another one is.
+        ending = [cid for cid in of_kind if (info := self.index.contract(cid)) and _kind_of(info.title) == kinds[0]]
+        return ending or of_kind
