@@ -214,3 +214,10 @@ def test_an_english_yes_no_question_asks_a_permission_whatever_its_subject(quest
 def test_can_inside_a_question_asking_a_time_or_an_amount_asks_no_permission(question):
     """"when can…", "how much can…" ask a time and an amount: their "can" opens no clause, and asks no yes/no."""
     assert not holds(question, "甲方有权解除合同。")
+
+
+def test_until_when_asks_a_time_that_an_event_relative_end_answers():
+    """"到什么时候" asks until when: "借款期限届满之日起三年" answers it as a date does; a clause with neither does not."""
+    assert holds("担保人要负责到什么时候？", "保证期间为借款期限届满之日起三年。")
+    assert holds("担保人要负责到什么时候？", "保证期间至2027年6月30日止。")
+    assert not holds("担保人要负责到什么时候？", "保证人承担连带保证责任。")
