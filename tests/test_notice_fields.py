@@ -488,3 +488,9 @@ def test_names_given_respectively_go_to_the_parties_in_the_order_they_were_intro
     sides = assign_sides(find_parties("我方乙方、对方甲方，公司名分别是重庆渝中呼叫有限公司和重庆江北电商有限公司。"))
     assert sides["sender"] == Party("sender", "乙方", "重庆渝中呼叫有限公司")
     assert sides["recipient"] == Party("recipient", "甲方", "重庆江北电商有限公司")
+
+
+def test_an_english_companys_legal_form_does_not_cut_the_sending_word_off_its_date() -> None:
+    message = "I want to end it early. I'll email Hangzhou X Software Co., Ltd. on 16 November 2026."
+    assert extract(message, TODAY)["sent_date"] == "2026-11-16"
+    assert assign_sides(find_parties(message))["recipient"].name == "Hangzhou X Software Co., Ltd."

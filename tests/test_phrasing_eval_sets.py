@@ -117,7 +117,6 @@ R6_OPEN = {
     "r6b20": "the warning names the missing 违约事实; the case asks for the words 违约行为",
     "r6c05": "保洁公司 with no 合同/协议 names no contract",
     "r6c09": "an English sender's pinyin name and 'the shipper' are not matched to the contract's Chinese parties",
-    "r6c14": "'I'll email X Ltd. on 16 November': the sending word and the date sit in different clauses of the sentence",
     "r6c21": "'give early notice to hand back' names no notice type",
     "r6c32": "the warehousing contract is not found from 'warehousing contract' in English",
 }

@@ -68,7 +68,7 @@ _EN_OUR_COUNTERPART = re.compile(
 )
 # A name right after a word of dealing is the other side's, whoever "we" are: "we want to terminate early with X Ltd.",
 # "we want to chase X Ltd.", "a notice to X Ltd.".
-_EN_DEALT_WITH = re.compile(r"\b(?:with|chase|chasing|against|to|from)\s*$")
+_EN_DEALT_WITH = re.compile(r"\b(?:with|chase|chasing|against|to|from|e-?mail|notify|write)\s*$")
 # Said right after a name, as what it did (a few words, no comma): it owes or is in breach, so it is written to; "We, X
 # Ltd., want to terminate for breach" is no such thing.
 _EN_ACCUSED = re.compile(
@@ -442,7 +442,8 @@ def assign_sides(parties: list[Party]) -> dict[str, Party]:
 
 
 # Where a figure's clause ends: a comma or a full stop, also an English one ("…by 15 December. Send it Friday.").
-_FIGURE_CLAUSE_BREAK = re.compile(r"[，,；;。\n!?！？]|\.(?=\s)")
+# The comma and full stop of an English company's legal form ("X Co., Ltd. on 16 November") end nothing.
+_FIGURE_CLAUSE_BREAK = re.compile(r"[，；;。\n!?！？]|(?<!\bCo\.),|(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)\.(?=\s)")
 
 
 def _segment_around(message: str, start: int, end: int) -> tuple[str, str]:
