@@ -109,6 +109,22 @@ def test_a_share_of_the_price_in_a_clause_of_lateness_is_the_debt(message: str, 
     assert penalty(message).info.amount == amount
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Total price RMB 1,000,000. Buyer paid 60% and the rest is 30 days late; 0.05% per day.",
+        "Total price RMB 1,000,000; the buyer has paid 60%; the rest is 30 days late; 0.05% per day.",
+    ],
+)
+def test_a_share_said_paid_in_english_comes_off_the_price_even_beside_the_lateness(message: str) -> None:
+    assert penalty(message).info.amount == "6000.00"  # (1,000,000 − 600,000) × 0.05 % × 30, the paid share no debt
+
+
+def test_a_share_said_not_paid_in_english_is_the_debt() -> None:
+    message = "Total price RMB 1,000,000. Buyer has not paid 60% and it is 30 days late; 0.05% per day."
+    assert penalty(message).info.amount == "9000.00"  # 600,000 × 0.05 % × 30
+
+
 def test_the_share_a_penalty_is_taken_at_stays_the_penalty() -> None:
     assert penalty("合同总价20万元，违约金为合同总价的10%，对方已付款5万元").info.amount == "20000.00"
 

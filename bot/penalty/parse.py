@@ -869,7 +869,7 @@ def _shares_of_price(
         clause = text[low:high]
         if _PENALTY_WORD_RE.search(clause):
             continue
-        if _payment_made(clause, words):
+        if _payment_made(clause, words) or _paid_en_before(text[low:start], words):
             role = Role.PAID
         elif words.late_clause.search(clause):
             role = Role.PRINCIPAL
@@ -879,6 +879,12 @@ def _shares_of_price(
         value = total.value * share
         shares.append((rate, Amount(value, f"{total.raw.strip()}×{raw}", role, False, label=text[low:start], start=start)))
     return shares
+
+
+def _paid_en_before(before: str, words: PenaltyWords) -> bool:
+    """"buyer paid 60% and the rest is late": an English paying verb right before the share (a word or two between,
+    "paid only 60%"), not negated ("has not paid 60%"). Read before the clause's lateness, as 付了60% is in Chinese."""
+    return bool(re.search(rf"(?<!not\s)(?<!n't\s)\b{words.paid_en_word}\s+(?:\w+\s+){{0,2}}$", before, re.I))
 
 
 def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
