@@ -61,3 +61,15 @@ def test_a_contract_sum_in_another_currency_is_asked_to_be_converted_like_one_in
     sentence = "乙方逾期未拆除者，甲方得按日向乙方請求新臺幣五千元之懲罰性違約金"
     assessment = assess("乙方逾期拆除15天，按合同违约金多少", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
     assert assessment.info.amount is None and "人民币" in (assessment.refused or "")
+
+
+def test_an_english_message_names_its_breach_in_english() -> None:
+    # Read as no breach at all, a late payment took the late-delivery rate when the contract's name shared more words.
+    assert terms_for("We paid the processing fee of RMB 360,000 22 days late; what penalty under the contract?") == "8.2"
+    assert terms_for("The buyer owes RMB 100,000, 20 days overdue; what penalty applies?") == "8.2"
+    assert terms_for("The order was shipped 8 days late; the processing fee is RMB 120,000; what is the penalty?") == "7.1"
+
+
+def test_asking_in_english_what_penalty_to_pay_is_no_late_payment() -> None:
+    message = "The supplier delivered the order 8 days late, processing fee RMB 120,000; how much penalty must they pay?"
+    assert terms_for(message) == "7.1"

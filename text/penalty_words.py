@@ -79,8 +79,11 @@ class PenaltyWords(BaseModel):
     due_day: list[str]
     periods: dict[Period, PeriodWords]
     obligations: dict[str, list[str]]
+    obligations_en: dict[str, list[str]]
     penalty_demand: list[str]
     penalty_terms: list[str]
+    penalty_demand_en: list[str]
+    penalty_terms_en: list[str]
 
     model_config = {"frozen": True, "ignored_types": (cached_property,)}
 
@@ -177,12 +180,20 @@ class PenaltyWords(BaseModel):
     def penalty_demanded(self) -> re.Pattern[str]:
         """支付违约金, 应付多少违约金, 按日加收滞纳金: the demand for the penalty itself, set aside before the obligation
         words are read."""
-        return re.compile(rf"{alternation(self.penalty_demand)}[^，,。；;]{{0,4}}?{alternation(self.penalty_terms)}")
+        chinese = rf"{alternation(self.penalty_demand)}[^，,。；;]{{0,4}}?{alternation(self.penalty_terms)}"
+        # "pay the penalty", "how much penalty must they pay": a few words may stand between, no clause's end.
+        pay, term, between = alternation(self.penalty_demand_en), alternation(self.penalty_terms_en), r"(?:\s+[^\s,.;]+){0,3}?\s+"
+        english = rf"\b{pay}{between}{term}\b|\b{term}{between}{pay}\b"
+        return re.compile(f"{chinese}|{english}", re.I)
 
     def obligations_in(self, text: str) -> set[str]:
         """Which obligations (payment, performance) a text is about, the penalty demand set aside."""
         plain = self.penalty_demanded.sub(" ", text)
-        return {name for name, words in self.obligations.items() if re.search(alternation(words), plain)}
+        found = {name for name, words in self.obligations.items() if re.search(alternation(words), plain)}
+        english = {
+            name for name, words in self.obligations_en.items() if re.search(rf"\b{alternation(words)}\b", plain, re.I)
+        }
+        return found | english
 
     @cached_property
     def period_right_after(self) -> dict[Period, re.Pattern[str]]:
