@@ -335,7 +335,10 @@ def _named_before_role(text: str, locate: _Locator, patterns: _Patterns, words: 
 
 
 # A company's English name: capitalised words, with "of", "and", "&" and the punctuation of "Co., Ltd." between.
-_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w.&'-]*|of|and|&|the)[\s,]*)+")
+# The separators are required between words (no word holds one), so a name splits into words one way only: with
+# them optional, "ACME TRADING LTD.;" failing at its end backtracked over every split of its capitals (2^n).
+_WORD = r"(?:[A-Z0-9][\w.&'-]*|of|and|&|the)"
+_TITLE_CASE = re.compile(rf"{_WORD}(?:[\s,]+{_WORD})*[\s,]*")
 
 
 def _english_parties(text: str, locate: _Locator, patterns: _Patterns, words: FieldWords) -> list[tuple[int, Party]]:

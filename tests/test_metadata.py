@@ -174,6 +174,16 @@ def test_parties_of_the_contracts_own_naming_take_the_sides_in_order_and_only_co
     assert sides(metadata_of(text, words)) == {"A": "Alder Analytics Inc.", "B": "Birch Advisory Limited"}
 
 
+def test_a_capitalised_name_that_is_no_whole_name_is_read_at_once(words):
+    # Each capital could start a word of the name: the check tried every split of the capitals (2^n) before
+    # rejecting the ';' and hung ingest on a long name in capitals.
+    text = (
+        'This Agreement (the "Agreement") is made between NORTHWESTERNBRIGHTSTARINDUSTRIALHOLDINGS CO., LTD.; '
+        '(the "Company") and Birch Advisory Limited (the "Consultant").\n'
+    )
+    assert sides(metadata_of(text, words)) == {"B": "Birch Advisory Limited"}  # the Consultant is side B
+
+
 def test_a_traditional_franchise_contract_gives_its_own_roles_and_the_republic_calendars_dates(words):
     text = """加盟經營合約書
 立合約書人:
