@@ -272,7 +272,7 @@ def _clean_name(raw: str, patterns: _Patterns, words: FieldWords, bounded: bool 
     """The name at the start of a value: cut at the next label, then right after its legal form (and a bracketed
     form, "(有限合伙)"); empty when what is there is a blank, another label, a document title or only legal forms
     and generic words ("集团公司", "股份公司": a form's placeholder) rather than a name. A `bounded` value ends where
-    the name does ("X(以下简称甲方)"): it is not cut at a legal form ("文讯基金会纪州庵")."""
+    the name does ("X(以下简称甲方)"): it is not cut at a legal form ("青岚基金会望舒轩")."""
     latin = patterns.company.match(raw.split("\n")[0].strip()) if re.match(r"\s*[A-Za-z]", raw) else None
     end = patterns.value_end.search(raw)
     value = latin.group(0) if latin else (raw[: end.start()] if end else raw).split(":")[0].strip(" \t()")

@@ -188,15 +188,15 @@ def test_a_traditional_franchise_contract_gives_its_own_roles_and_the_republic_c
     text = """加盟經營合約書
 立合約書人:
 加盟總部:禾青茶飲股份有限公司(以下簡稱甲方)
-加盟店:林記餐飲有限公司(以下簡稱乙方)
+加盟店:陳記小食有限公司(以下簡稱乙方)
 第1條(合約期間)本合約期間為五年,自民國115年6月1日起至民國120年5月31日止。
 第2條(份數)本合約一式二份,雙方各執一份為憑。
 甲方:禾青茶飲股份有限公司
-乙方:林記餐飲有限公司
+乙方:陳記小食有限公司
 中華民國一一五年五月二十日
 """
     meta = metadata_of(text, words)
-    assert [(p.role, p.name) for p in meta.parties] == [("加盟总部(甲方)", "禾青茶饮股份有限公司"), ("加盟店(乙方)", "林记餐饮有限公司")]
+    assert [(p.role, p.name) for p in meta.parties] == [("加盟总部(甲方)", "禾青茶饮股份有限公司"), ("加盟店(乙方)", "陈记小食有限公司")]
     assert (meta.term_start.value, meta.term_end.value) == ("2026-06-01", "2031-05-31")
     assert meta.signing_date.value == "2026-05-20"  # the lone date closing the signature block
 
@@ -279,16 +279,16 @@ def test_form_placeholders_lead_ins_and_honorifics_are_no_names(words):
 乙方:××股份有限公司(筹)
 """
     assert sides(metadata_of(text, words)) == {"A": "", "B": ""}
-    text = "保密合约书\n兹有 文讯 基金会 纪州庵 (以下简称甲方)因业务需要,委请  君(以下简称乙方)提供服务。\n"
-    assert sides(metadata_of(text, words)) == {"A": "文讯 基金会 纪州庵", "B": ""}
+    text = "保密合约书\n兹有 青岚 基金会 望舒轩 (以下简称甲方)因业务需要,委请  君(以下简称乙方)提供服务。\n"
+    assert sides(metadata_of(text, words)) == {"A": "青岚 基金会 望舒轩", "B": ""}
 
 
 def test_names_keep_every_legal_form_they_carry(words):
     text = """股权转让协议
-转让方(甲方):宁波启明创业投资合伙企业(有限合伙)
-受让方(乙方):南京和瑞医疗器械集团股份有限公司
+转让方(甲方):温州远帆创业投资合伙企业(有限合伙)
+受让方(乙方):合肥康拓医疗器械集团股份有限公司
 """
-    assert sides(metadata_of(text, words)) == {"A": "宁波启明创业投资合伙企业(有限合伙)", "B": "南京和瑞医疗器械集团股份有限公司"}
+    assert sides(metadata_of(text, words)) == {"A": "温州远帆创业投资合伙企业(有限合伙)", "B": "合肥康拓医疗器械集团股份有限公司"}
 
 
 def test_a_number_is_read_only_where_a_label_opens_a_line_or_a_cell(words):
