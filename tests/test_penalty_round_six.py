@@ -54,6 +54,20 @@ def test_tiered_daily_rates_each_run_over_their_own_days(message: str, amount: s
     assert penalty(message).info.amount == amount
 
 
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("欠款10万元，逾期40天，超过30天的部分按日万分之五", "500.00"),  # 100000 × 0.05 % × days 31-40
+        ("欠款10万元，逾期40天，第31天起按日万分之五", "500.00"),
+        ("Late payment of RMB 100,000 by 45 days; late fee 0.05% per day after 30 days.", "750.00"),
+        ("欠款10万元，逾期20天，超过30天的部分按日万分之五", "0.00"),  # no day past the 30th
+        ("欠款10万元，逾期40天，逾期超过30天的，按日万分之五", "2000.00"),  # a condition on the whole lateness
+    ],
+)
+def test_one_rate_for_the_days_past_a_point_runs_over_those_days_only(message: str, amount: str) -> None:
+    assert penalty(message).info.amount == amount
+
+
 def test_tiered_annual_rates_each_run_over_their_own_days() -> None:
     assessment = penalty("本金10万元，逾期60天，前30天年利率6%，此后年利率12%")
     assert assessment.info.amount == "1479.45"  # 100000 × (6 % + 12 %) ÷ 365 × 30

@@ -394,7 +394,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         terms = [(tier_rate, tier, tier.days_of(days)) for tier_rate, tier in tiers]
         result = sum((daily_penalty(base.value, r.value, d) for r, _, d in terms), Decimal(0))
         outcome.formula = " + ".join(
-            f"{yuan(base.value)} × {percent(r.value)} × {d} 天（{tier.wording}）" for r, tier, d in terms if d
+            f"{yuan(base.value)} × {percent(r.value)} × {d} 天（{tier.wording}）" for r, tier, d in _shown(terms)
         ) + f" = {yuan(result)}"
     elif kind is Kind.LATE_PAYMENT:
         assert days is not None
@@ -415,7 +415,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         terms = [(tier_rate, tier, tier.days_of(days)) for tier_rate, tier in tiers]
         result = sum((annual_interest(base.value, r.value, d) for r, _, d in terms), Decimal(0))
         outcome.formula = " + ".join(
-            f"{yuan(base.value)} × {percent(r.value)} ÷ {DAYS_PER_YEAR} × {d} 天（{tier.wording}）" for r, tier, d in terms if d
+            f"{yuan(base.value)} × {percent(r.value)} ÷ {DAYS_PER_YEAR} × {d} 天（{tier.wording}）" for r, tier, d in _shown(terms)
         ) + f" = {yuan(result)}"
     elif kind is Kind.INTEREST:
         assert days is not None
@@ -432,6 +432,12 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         result = percentage_of(base.value, rate.value)
         outcome.formula = f"{yuan(base.value)} × {percent(rate.value)} = {yuan(result)}"
     return result
+
+
+def _shown(terms: list[tuple[Rate, Tier, int]]) -> list[tuple[Rate, Tier, int]]:
+    """The tiers a formula shows: those with days in them; the first alone when none has (20 days late, a rate
+    from day 31 on: 0 days at it, said so rather than an empty sum)."""
+    return [term for term in terms if term[2]] or terms[:1]
 
 
 def _ledger_sum(ledger: Ledger, rate: Rate, outcome: Outcome) -> Decimal | None:
@@ -451,6 +457,17 @@ def _ledger_sum(ledger: Ledger, rate: Rate, outcome: Outcome) -> Decimal | None:
     return result
 
 
+# 超过30天的部分按日万分之五, 第16天起, 30天以后, 0.05% per day after 30 days: a rate for the late days past a point,
+# the days before it bearing none. 逾期超过30天的, 30天以上 alone may be a condition on the whole lateness instead.
+_PAST_A_DAY = re.compile(r"部分|起|之后|以后|天后|日后|thereafter|after|beyond|from\s+day", re.I)
+
+
+def _only_past_a_day(rate: Rate) -> bool:
+    """One rate whose words give it only the late days past a point: those days are its tier, the others bear none."""
+    tier = rate.tier
+    return tier is not None and tier.start > 0 and tier.end is None and bool(_PAST_A_DAY.search(rate.label))
+
+
 def _tiers(facts: PenaltyFacts, period: Period) -> list[tuple[Rate, Tier]] | None:
     """Rates of one period with different values, each with the late days it covers (前30天按日万分之三，超过30天的部分按日
     万分之五; 前30天年利率6%，此后年利率12%), in the order of those days; None with one such rate. Daily rates that do not
@@ -461,7 +478,8 @@ def _tiers(facts: PenaltyFacts, period: Period) -> list[tuple[Rate, Tier]] | Non
         if not rate.is_bound and rate.period is period:
             distinct.setdefault(rate.value, rate)  # 万分之五（即0.05%）is one rate written twice
     if len(distinct) < 2:
-        return None
+        only = next(iter(distinct.values()), None)
+        return [(only, only.tier)] if only is not None and _only_past_a_day(only) else None
     rates = list(distinct.values())
     tiers = fill([rate.tier for rate in rates])
     if tiers is None and period is Period.DAILY:
