@@ -89,6 +89,11 @@ def test_a_rate_written_twice_alike_is_one_rate() -> None:
         ("欠款10万元，2026年9月1日到期。对方9月21日还了4万元，剩下6万元10月31日才还清。日万分之五", "2200.00"),
         # 120000 × 10 + 100000 × 20 + 60000 × 146 (to today), at 0.03 %
         ("对方2026年6月1日应付12万，6月11日付了2万，7月1日付了4万，其余6万至今未付，日万分之三", "3588.00"),
+        # the day the contract was signed is no due day: 100000 × 31 + 60000 × 30, from 5月1日
+        ("合同1月1日签订，货款10万元，约定5月1日付款，我们6月1日付了4万，剩下的7月1日付清，按日万分之五", "2450.00"),
+        # a part paid by the due day comes off first: 60000 × 61 days
+        ("货款10万元，约定5月1日付款，我们5月1日付了4万，剩下的7月1日付清，按日万分之五", "1830.00"),
+        ("货款10万元，约定5月1日付款，我们4月20日付了4万，剩下的7月1日付清，按日万分之五", "1830.00"),
     ],
 )
 def test_a_debt_paid_in_parts_runs_on_its_unpaid_balance_stretch_by_stretch(message: str, amount: str) -> None:

@@ -249,7 +249,7 @@ def _lateness(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, 
     """Days from the date pair (start day not counted) or else from a stated duration."""
     pair = facts.date_pair
     if pair is not None:
-        if pair.end < pair.start:
+        if pair.end < pair.start and facts.ledger is None:  # a part paid early is the ledger's, not an error
             raise Refusal(
                 f"付款日（{chinese_date(pair.end)}）早于应付日（{chinese_date(pair.start)}），按这两个日期并未逾期。请核对日期。"
             )

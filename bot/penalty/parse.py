@@ -929,13 +929,22 @@ def _ledger(
     ]
     if not payments or not others or not debts:
         return None
-    due = min(day for day, _, _ in others)
-    payments = sorted((p for p in payments if p.day > due), key=lambda p: p.day)
+    # The due day is the one its clause says was due (约定5月1日付款, 5月1日到期), not a signing day before it.
+    said_due = [day for day, low, high in others if words.due_day_words.search(text[low:high])]
+    due = min(said_due or [day for day, _, _ in others])
     debt = debts[0]
-    if not payments or (len(payments) == 1 and (payments[0].value is None or payments[0].value >= debt.value)):
+    # Paid by the due day (5月1日付了4万, on time): off the debt before any lateness runs.
+    on_time = [p for p in payments if p.day <= due]
+    if any(p.value is None for p in on_time):
         return None
+    owed = debt.value - sum((p.value for p in on_time if p.value is not None), Decimal(0))
+    payments = sorted((p for p in payments if p.day > due), key=lambda p: p.day)
+    if owed <= 0 or not payments:
+        return None
+    if not on_time and len(payments) == 1 and (payments[0].value is None or payments[0].value >= owed):
+        return None  # one late payment of the whole: an ordinary pair of dates
     until = today if _UNTIL_TODAY.search(text) else None
-    return Ledger(due, debt.value, debt.raw.strip(), payments, until)
+    return Ledger(due, owed, debt.raw.strip(), payments, until)
 
 
 def _debt_bounds(text: str, whole: PenaltyFacts) -> list[int]:
