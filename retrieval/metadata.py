@@ -202,10 +202,10 @@ class _Patterns:
         self.before_expiry = re.compile(
             rf"(?:{_alternation(cues['expiry_words'])})前\s*(?P<count>{_NUMBER})\s*{unit}"
         )
-        # "by giving not less than ninety (90) days' written notice"
-        # "by giving not less than ninety (90) days' written notice", "on a notice of at least 30 days"
+        # "by giving not less than ninety (90) days' written notice", "on a notice of at least 30 days". The count
+        # starts a word: tried inside one, a long run of letters was read to its end from each of them (n²).
         english_length = (
-            r"(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s*(?:\((?P<digits>\d+)\)\s*)?"
+            r"\b(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s*(?:\((?P<digits>\d+)\)\s*)?"
             r"(?P<unit>business days|working days|calendar days|days|weeks|months)"
         )
         self.english_notice = re.compile(
