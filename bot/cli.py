@@ -138,7 +138,8 @@ def metadata_summary(metadata: ContractMetadata) -> str:
         field = getattr(metadata, name)
         if field.value:
             basis = f"/{field.basis}" if name == "amount" and field.basis != "total" else ""
-            parts.append(f"{label}:{field.value}{basis}")
+            currency = f"{field.currency} " if name == "amount" and field.currency else ""
+            parts.append(f"{label}:{currency}{field.value}{basis}")
     return " | ".join(parts)
 
 

@@ -214,7 +214,10 @@ def _value(name: str, meta: ContractMetadata) -> MetaField:
         return field.model_copy(update={"value": f"提前{field.value}"})
     if name == "amount":
         basis = _BASIS.get(getattr(field, "basis", ""), "")
-        return field.model_copy(update={"value": f"{basis}人民币 {Decimal(field.value):,} 元"})
+        figure, currency = f"{Decimal(field.value):,}", getattr(field, "currency", "")
+        # A price in another currency is stated in it, never as yuan (a "USD 12,000" rent is no 12,000 元).
+        money = f"{currency} {figure}" if currency else f"人民币 {figure} 元"
+        return field.model_copy(update={"value": f"{basis}{money}"})
     return field
 
 

@@ -542,7 +542,9 @@ def _renewal(text: str, words: FieldWords, locate: _Locator) -> MetaField:
 
 
 # A figure in another currency, which text.amounts (yuan only) leaves: "USD 18,500", "SGD 2,000", "NT$30,000".
-_FOREIGN_MONEY = re.compile(r"(?:USD|US\$|SGD|S\$|HKD|HK\$|EUR|GBP|NT\$|[$€£])\s*(?P<value>\d[\d,]*(?:\.\d+)?)", re.I)
+_FOREIGN_MONEY = re.compile(
+    r"(?P<currency>USD|US\$|SGD|S\$|HKD|HK\$|EUR|GBP|NT\$|[$€£])\s*(?P<value>\d[\d,]*(?:\.\d+)?)", re.I
+)
 _AMOUNT_GAP = 25  # at most this many characters between an amount's cue and its figure ("总价为人民币")
 _AMOUNT_LEAD = 6  # what stands this close before a cue qualifies it ("每人收取培训费", "违约金总额")
 _PER_UNIT = re.compile(r"每(?=[^\s,;。]{1,4})")  # 每平方米, 每车次, 每件: a rate, no amount; 每月 is a period
@@ -551,11 +553,14 @@ _PER_UNIT = re.compile(r"每(?=[^\s,;。]{1,4})")  # 每平方米, 每车次, �
 _MONEY_MARK = re.compile(r"[元圆¥￥]|人民币|rmb|cny", re.I)
 
 
-def _figure(window: str) -> tuple[int, Decimal] | None:
-    """The first money figure in `window`: yuan as text.amounts reads them (元, 万元, 大写, ¥), or another currency.
-    A contract writes its price with its currency: a bare figure near a money word (金额…5日内) is no price."""
-    found = [(f.start, f.value) for f in find_amounts(window) if _MONEY_MARK.search(f.raw)]
-    found += [(m.start(), Decimal(m["value"].replace(",", ""))) for m in _FOREIGN_MONEY.finditer(window)]
+def _figure(window: str) -> tuple[int, Decimal, str] | None:
+    """The first money figure in `window` with its currency: yuan as text.amounts reads them (元, 万元, 大写, ¥;
+    currency ""), or another currency as written (USD). A contract writes its price with its currency: a bare figure
+    near a money word (金额…5日内) is no price."""
+    found = [(f.start, f.value, "") for f in find_amounts(window) if _MONEY_MARK.search(f.raw)]
+    found += [
+        (m.start(), Decimal(m["value"].replace(",", "")), m["currency"].upper()) for m in _FOREIGN_MONEY.finditer(window)
+    ]
     return min(found, default=None, key=lambda item: item[0])
 
 
@@ -576,7 +581,7 @@ def _amount(text: str, patterns: _Patterns, words: FieldWords, locate: _Locator)
             if blank is None and empty and not re.search(r"\d|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]", window[: empty.start()]):
                 blank = Amount(clause_id=locate.clause_at(cue.start()), quote=cue.group(0) + window[: empty.end()])
             continue
-        at, value = figure
+        at, value, currency = figure
         qualifiers = lead + cue.group(0) + window[:at]
         before = lead + window[:at]
         rates = [before[m.start() : m.start() + 5] for m in _PER_UNIT.finditer(before)]
@@ -585,7 +590,7 @@ def _amount(text: str, patterns: _Patterns, words: FieldWords, locate: _Locator)
         period = patterns.amount_period.search(qualifiers)
         basis = words.amount_periods[period.group().lower()] if period else "total"
         return Amount(
-            value=_money_text(value), basis=basis,  # type: ignore[arg-type]
+            value=_money_text(value), basis=basis, currency=currency,  # type: ignore[arg-type]
             clause_id=locate.clause_at(cue.start()), quote=(cue.group(0) + window[: at + 20]).strip(),
         )
     return blank or Amount()

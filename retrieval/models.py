@@ -74,6 +74,7 @@ class NoticePeriod(MetaField):
 
 class Amount(MetaField):
     basis: Literal["total", "month", "quarter", "year", ""] = Field("", description="What the amount pays for")
+    currency: str = Field("", description="The currency as written before a figure in another (USD, NT$); empty: yuan")
 
 
 class ContractMetadata(BaseModel):

@@ -292,3 +292,22 @@ def test_a_message_that_asks_more_than_the_next_fact_is_no_follow_up(assistant: 
 def test_what_a_follow_up_to_who_party_a_is_asks(assistant: Assistant, follow_up: str, asked: list):
     session = Session(contract_id="warehousing", last_facts=[("parties", ("A",))])
     assert [(fact.field, fact.sides) for fact in assistant.facts.followed_up(follow_up, session)] == asked
+
+
+LEASE_USD = """设备租赁合同
+甲方(出租方):东门扫描设备有限公司
+乙方(承租方):河畔诊所有限公司
+第一条 租金
+1.1 月租金为USD 12,000,于每月五日前支付。
+"""
+
+
+def test_a_price_in_another_currency_is_stated_in_it_never_as_yuan(fast_index: ClauseIndex, tmp_path: Path):
+    folder = tmp_path / "contracts"
+    folder.mkdir()
+    (folder / "lease.txt").write_text(LEASE_USD, encoding="utf-8")
+    (folder / "warehousing.txt").write_text(WAREHOUSING, encoding="utf-8")
+    assert not fast_index.ingest([folder], prune=True).failed
+    assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data", knowledge_dir=Path("knowledge")))
+    reply = assistant.reply("设备租赁合同多少钱", Session())
+    assert "USD 12,000" in reply.text and "12,000 元" not in reply.text

@@ -161,7 +161,7 @@ def test_an_english_party_block_names_each_party_by_its_defined_role(words):
         ("B", "Lessee", "Riverside Clinics Co., Ltd."),
     ]
     assert meta.signing_date.value == "2026-03-03"
-    assert (meta.amount.value, meta.amount.basis) == ("12000", "month")
+    assert (meta.amount.value, meta.amount.basis, meta.amount.currency) == ("12000", "month", "USD")
     assert (meta.notice_period.count, meta.notice_period.unit) == (60, "day")
 
 
