@@ -173,7 +173,9 @@ class ContractResolver:
                 candidates, matches = in_year, in_year
                 named_by.append("year")
         titled = self._by_title(rest, candidates)  # the party named is no part of the title named
-        if titled and len(titled) < len(candidates):
+        # A title names its contract when it tells it from the others, and always when it is the only contract: its
+        # words are then no part of what is asked ("外呼服务合同的甲方是谁" with that one contract indexed).
+        if titled and (len(titled) < len(candidates) or len(self.contracts) == 1):
             matches = titled
             named_by.append("title")
         if not matches:

@@ -311,3 +311,14 @@ def test_a_price_in_another_currency_is_stated_in_it_never_as_yuan(fast_index: C
     assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data", knowledge_dir=Path("knowledge")))
     reply = assistant.reply("设备租赁合同多少钱", Session())
     assert "USD 12,000" in reply.text and "12,000 元" not in reply.text
+
+
+def test_the_only_contract_named_by_its_title_answers_a_fact(fast_index: ClauseIndex, tmp_path: Path):
+    # With one contract indexed its title told it from no other, so the title's words were left in the question and
+    # "仓储物流服务合同的甲方是谁" went to clause search.
+    folder = tmp_path / "contracts"
+    folder.mkdir()
+    (folder / "warehousing.txt").write_text(WAREHOUSING, encoding="utf-8")
+    assert not fast_index.ingest([folder], prune=True).failed
+    assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data", knowledge_dir=Path("knowledge")))
+    assert "南京青松贸易有限公司" in assistant.reply("仓储物流服务合同的甲方是谁", Session()).text
