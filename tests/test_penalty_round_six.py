@@ -78,6 +78,12 @@ def test_two_daily_rates_without_their_days_are_asked_about_not_picked() -> None
     assert assessment.info.amount is None and "万分之五、千分之一" in (assessment.refused or "")
 
 
+def test_a_range_of_days_of_another_matter_earlier_in_the_message_is_no_tier() -> None:
+    # 付款前30天 is when notice was due, not the first 30 late days: the two rates are asked about, not tiered.
+    assessment = penalty("欠款10万元，应在付款前30天通知，逾期50天，按日万分之三，另按日万分之五")
+    assert assessment.info.amount is None and "万分之三、万分之五" in (assessment.refused or "")
+
+
 def test_a_rate_written_twice_alike_is_one_rate() -> None:
     assert penalty("欠款10万元，逾期20天，日万分之五（即每日0.05%）").info.amount == "1000.00"
 

@@ -551,10 +551,13 @@ def _read_amounts(text: str, has_rate: bool, words: PenaltyWords) -> list[Amount
 
 def _tier_words(text: str, figures: list[RateFigure], index: int) -> tuple[str, str]:
     """The words the INDEXth rate's tier is read from: since the previous rate, and up to the next one, within
-    its sentence."""
+    its sentence; before it, no further back than the clause before its own ("逾期1-30天，按日万分之二"), so a 前30天
+    of another matter earlier in the message (应在付款前30天通知) is no range of late days."""
     figure = figures[index]
     sentence_start = figure.start - len(_sentence_before(text, figure.start))
-    since = max(figures[index - 1].end if index else 0, sentence_start)
+    ends = list(_CLAUSE_END.finditer(text, 0, figure.start))
+    clause_before = ends[-2].end() if len(ends) >= 2 else 0
+    since = max(figures[index - 1].end if index else 0, sentence_start, clause_before)
     stop = _SENTENCE_END.search(text, figure.end)
     until = min(figures[index + 1].start if index + 1 < len(figures) else len(text), stop.start() if stop else len(text))
     return text[since : figure.start], text[figure.end : until]
