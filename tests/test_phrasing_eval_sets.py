@@ -77,18 +77,23 @@ def assistant(real_index: ClauseIndex, tmp_path_factory: pytest.TempPathFactory)
     return Assistant(real_index, settings, today=lambda: TODAY)
 
 
+def assistant_over(stems: set[str], embedder: MemoEmbedder, factory: pytest.TempPathFactory, name: str) -> Assistant:
+    """The shipped five and the contracts written elsewhere named STEMS, in one index of their own."""
+    contracts = factory.mktemp(f"{name}-contracts")
+    for path in [*CORPUS_FILES, *(path for path in OTHER_CONTRACTS if path.stem in stems)]:
+        shutil.copy(path, contracts / path.name)
+    index = index_at(factory.mktemp(f"{name}-index"), embedder)
+    report = index.ingest([contracts], prune=True)
+    assert not report.failed and len(report.added) == len(CORPUS_FILES) + len(stems)
+    settings = Settings(data_dir=factory.mktemp(f"{name}-eval"), knowledge_dir=ROOT / "knowledge")
+    return Assistant(index, settings, today=lambda: TODAY)
+
+
 @pytest.fixture(scope="module")
 def assistant_with_their_contracts(real_embedder: MemoEmbedder, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """The shipped five and the contracts the round-6 cases cite, in one index."""
+    """The contracts the round-6 penalty cases cite."""
     cited = {case.expect["cites"] for case in load_reply_cases(CONTRACT_TERMS) if "cites" in case.expect}
-    folder = tmp_path_factory.mktemp("r6-contracts")
-    for path in [*CORPUS_FILES, *(path for path in OTHER_CONTRACTS if path.stem in cited)]:
-        shutil.copy(path, folder / path.name)
-    index = index_at(tmp_path_factory.mktemp("r6-index"), real_embedder)
-    report = index.ingest([folder], prune=True)
-    assert not report.failed and len(report.added) == len(CORPUS_FILES) + len(cited)
-    settings = Settings(data_dir=tmp_path_factory.mktemp("r6-eval"), knowledge_dir=ROOT / "knowledge")
-    return Assistant(index, settings, today=lambda: TODAY)
+    return assistant_over(cited, real_embedder, tmp_path_factory, "r6-penalty")
 
 
 def test_every_round_six_case_passes_with_the_contracts_it_names(assistant_with_their_contracts: Assistant) -> None:
@@ -98,15 +103,8 @@ def test_every_round_six_case_passes_with_the_contracts_it_names(assistant_with_
 
 @pytest.fixture(scope="module")
 def wider_assistant(real_embedder: MemoEmbedder, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """The shipped five and twelve contracts written elsewhere, in one index."""
-    contracts = tmp_path_factory.mktemp("r6-contracts")
-    for path in [*CORPUS_FILES, *(path for path in OTHER_CONTRACTS if path.stem in NOTICE_CONTRACTS)]:
-        shutil.copy(path, contracts / path.name)
-    index = index_at(tmp_path_factory.mktemp("r6-index"), real_embedder)
-    report = index.ingest([contracts], prune=True)
-    assert not report.failed and len(report.added) == len(CORPUS_FILES) + len(NOTICE_CONTRACTS)
-    settings = Settings(data_dir=tmp_path_factory.mktemp("phrasing-r6"), knowledge_dir=ROOT / "knowledge")
-    return Assistant(index, settings, today=lambda: TODAY)
+    """Twelve contracts written elsewhere, with notice rules of their own."""
+    return assistant_over(NOTICE_CONTRACTS, real_embedder, tmp_path_factory, "r6-notices")
 
 
 # The blind round's cases the product does not pass yet, each with what it lacks. The list only shrinks: a case that
