@@ -7,7 +7,10 @@ the six of bench/corpora/unseen3 (a 1 / 1.1 / 1.1.1 outline under bare-numbered 
 Chinese/English licence, traditional 第X條, a Word file numbered by Word) and the six of bench/corpora/unseen4 (a PDF
 with 第X章 over 第X条 and a running header, full-width １．／１．１ numbers, 【第X条】 headings, an English
 Section 1 / 1.1 / (a) agreement, traditional 壹、 sections over 一、 items, bold Markdown headings over a pipe fee
-table), each written blind as a held-out set.
+table) and the six of bench/corpora/unseen5 (Word 'Heading 1' articles numbered by Word with a fee table, a
+第X条 / Article X bilingual licence, an English Clause 1 / 1.1 / (i) agreement, traditional 第一條 over （一）, a
+plain 一、/（一）/1./(1) outline with a signature block, a 1. / 1.1 PDF with a page-of-pages footer), each written
+blind as a held-out set.
 
 For each file, parsed exactly as ingestion does:
 
@@ -59,6 +62,7 @@ UNSEEN = ROOT / "bench" / "corpora" / "unseen"
 UNSEEN2 = ROOT / "bench" / "corpora" / "unseen2"
 UNSEEN3 = ROOT / "bench" / "corpora" / "unseen3"
 UNSEEN4 = ROOT / "bench" / "corpora" / "unseen4"
+UNSEEN5 = ROOT / "bench" / "corpora" / "unseen5"
 CORPORA = {
     "shipped": sorted((ROOT / "knowledge" / "contracts").glob("*.txt")),
     "contracts-extra": sorted(p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")),
@@ -66,6 +70,7 @@ CORPORA = {
     "unseen2": sorted(p for p in UNSEEN2.glob("v*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen3": sorted(p for p in UNSEEN3.glob("w*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen4": sorted(p for p in UNSEEN4.glob("y*") if p.suffix in (".txt", ".docx", ".pdf")),
+    "unseen5": sorted(p for p in UNSEEN5.glob("z*") if p.suffix in (".txt", ".docx", ".pdf")),
 }
 FILES = [path for paths in CORPORA.values() for path in paths]
 _CN = "一二三四五六七八九十百零〇"
@@ -95,7 +100,17 @@ def document(request) -> tuple[str, list[Clause], str]:
 
 # (test, file) cases that fail today on a held-out layout the parser does not handle yet, with that layout. Strict:
 # the day a general fix makes one pass, the XPASS says to strike it from here.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("test_article_starts_one_passage", "z02_trademark_license_bilingual"): (
+        "bilingual articles whose English heading 'Article N …' follows the Chinese body (第N条 heading, Chinese "
+        "text, then Article N heading and English text): the passage holds both languages, so 'Article N' "
+        "starts no passage of its own"
+    ),
+    ("test_title_found", "z03_colocation_en"): (
+        "an English title over 40 characters on a line of its own ('DATA CENTRE COLOCATION SERVICES "
+        "AGREEMENT'): the title is cut at 40 characters, mid-word"
+    ),
+}
 
 
 @pytest.fixture(autouse=True)
@@ -108,7 +123,8 @@ def _known_failure(request):
 
 def test_every_corpus_is_there():
     assert {name: len(paths) for name, paths in CORPORA.items()} == {
-        "shipped": 5, "contracts-extra": 35, "unseen": 4, "unseen2": 9, "unseen3": 6, "unseen4": 6
+        "shipped": 5, "contracts-extra": 35, "unseen": 4, "unseen2": 9, "unseen3": 6, "unseen4": 6,
+        "unseen5": 6,
     }
 
 
