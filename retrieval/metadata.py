@@ -76,7 +76,7 @@ def load_field_words(path: Path) -> FieldWords:
         "number_cues signing_cues signing_verbs term_cues term_from term_to notice_verbs termination_words "
         "renewal_words amount_cues dispute_words question_party_before question_party_after title_phrase_breaks "
         "english_title_phrase_breaks generic_name_parts quantity_leads signing_verbs_before other_periods expiry_words "
-        "nonrenewal_words amount_not_words form_suffixes party_lead_ins honorifics"
+        "nonrenewal_words amount_not_words form_suffixes party_lead_ins honorifics latin_name_generic_words"
     ).split()
     return FieldWords(
         roles={k.lower(): v for k, v in data["roles"].items()},
@@ -343,15 +343,18 @@ _TITLE_CASE = re.compile(rf"{_WORD}(?:[\s,]+{_WORD})*[\s,]*")
 
 def _english_parties(text: str, locate: _Locator, patterns: _Patterns, words: FieldWords) -> list[tuple[int, Party]]:
     """'between X, a company … (the "Lessor") and Y (the "Lessee")'. A defined term that is no known role
-    (the "Company") names a party only when a company's name goes before it; such parties take the sides
-    left, A then B, in the order they are introduced."""
+    (the "Company", the "Distributor") names a party only when the words before it are a company's name in title
+    case, or such a name and its description after a comma ("Y Co., Ltd., a company incorporated in …"); such
+    parties take the sides left, A then B, in the order they are introduced."""
     found, open_sides = [], ["A", "B"]
     for match in patterns.party_english.finditer(text):
         raw = patterns.english_lead.sub("", match["value"])
         clause_id = locate.clause_at(match.start())
+        company = patterns.company.match(raw.strip())
+        described = company and re.match(r"(?:,|$)", raw.strip()[company.end() :])
         if match["label"]:
             party = _party(match, raw, clause_id, patterns, words, bounded=True)
-        elif patterns.company.match(raw.strip()) and _TITLE_CASE.fullmatch(raw.strip()) and open_sides:
+        elif company and described and _TITLE_CASE.fullmatch(company.group()) and open_sides:
             name = _clean_name(raw, patterns, words, bounded=True)
             party = Party(role=match["term"], side=open_sides[0], name=name, clause_id=clause_id)  # type: ignore[arg-type]
         else:

@@ -174,6 +174,20 @@ def test_parties_of_the_contracts_own_naming_take_the_sides_in_order_and_only_co
     assert sides(metadata_of(text, words)) == {"A": "Alder Analytics Inc.", "B": "Birch Advisory Limited"}
 
 
+def test_a_party_described_after_its_name_is_read_up_to_the_description(words):
+    """An English preamble describes each party after its name ("…, a company incorporated in …") before its
+    defined term: the name alone is the party, whether the term is a known role (the "Supplier") or the
+    contract's own (the "Distributor")."""
+    text = (
+        'EXCLUSIVE DISTRIBUTION AGREEMENT\n\nThis Agreement is made on 3 March 2026 between:\n\n'
+        'Brennwald Feinmechanik GmbH, a company registered in Germany with its seat at Hafenweg 3, Bremen (the "Supplier"); and\n\n'
+        "Ningbo Qiantai Trading Co., Ltd., a company incorporated in the People's Republic of China with its registered "
+        'address at 18 Zhongshan Road, Ningbo (the "Distributor").\n\nSection 1 Appointment\n\n'
+        '1.1 The Supplier appoints the Distributor as its exclusive distributor.\n'
+    )
+    assert sides(metadata_of(text, words)) == {"A": "Ningbo Qiantai Trading Co., Ltd.", "B": "Brennwald Feinmechanik GmbH"}
+
+
 def test_a_capitalised_name_that_is_no_whole_name_is_read_at_once(words):
     # Each capital could start a word of the name: the check tried every split of the capitals (2^n) before
     # rejecting the ';' and hung ingest on a long name in capitals.
