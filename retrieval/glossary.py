@@ -77,6 +77,11 @@ class Glossary:
         return _english_form(text, self.acronyms)
 
     @cached_property
+    def english_words(self) -> frozenset[str]:
+        """Every word of the English phrases, in lower case: the contract vocabulary ('supplier', 'service')."""
+        return frozenset(word for phrase in self.english for word in _LATIN_WORD.findall(phrase.lower()))
+
+    @cached_property
     def _english_forms(self) -> dict[str, str]:
         """Every surface form (phrase or plural) → its Chinese wording; a phrase listed itself wins over a plural."""
         forms: dict[str, str] = {}
