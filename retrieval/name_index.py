@@ -88,9 +88,18 @@ class NameIndex:
     def title_text(self, contract: ContractInfo) -> str:
         """A contract's titles as a question can name them: a title written in English only is also read in the
         glossary's Chinese wording of its words, so "设备租赁合同" names the "EQUIPMENT LEASE AGREEMENT" (设备租赁协议)
-        as an English question names a Chinese title through the same glossary."""
+        as an English question names a Chinese title through the same glossary. The first wordings are read side by
+        side (设备租赁协议); a kind of document has other names too, read apart ("DISTRIBUTION AGREEMENT" is also an
+        分销协议 and a 代理协议), where other wordings of any word would name it by words it does not have (a "License
+        Agreement" would be named by 使用 of 许可使用)."""
         titles = titles_of(contract)
-        return titles if _CHINESE_RUN.search(titles) else f"{titles} {self.glossary.in_chinese(titles)}"
+        if _CHINESE_RUN.search(titles):
+            return titles
+        kinds = [
+            wording for alternatives in self.glossary.wordings(titles) for wording in alternatives[1:]
+            if wording.endswith(KIND_WORDS)
+        ]
+        return " ".join([titles, self.glossary.in_chinese(titles), *kinds])
 
     def of_kind(self, contract_id: str, kind_word: str) -> bool:
         """Whether the contract's titles hold KIND_WORD (合约 and 契约 read as 合同)."""

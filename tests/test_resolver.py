@@ -427,3 +427,22 @@ def test_a_party_written_in_latin_letters_is_named_by_its_own_words_typed_in_any
     assert named("Which GmbH or trading company do we pay within thirty days?") == []
     assert named("Can the maple syrup supplier stop deliveries?") == []
 
+
+def test_a_kind_phrase_in_one_language_names_a_title_in_the_other_through_the_glossary():
+    """Staff name an English-only contract by its kind in Chinese, and a Chinese one by its kind in English: "分销协议"
+    and the Taiwan "代理合約" name the EXCLUSIVE DISTRIBUTION AGREEMENT (经销, 分销 and 代理 are the glossary's wordings of
+    distribution), "the building security contract" names the Taiwan 驻卫保全服务契约书 (保全 is how Taiwan says security),
+    and neither names the outsourcing contract beside them."""
+    titles = {"d_dist": "EXCLUSIVE DISTRIBUTION AGREEMENT", "g_guard": "驻卫保全服务契约书", "c_desk": "客服外包服务合同"}
+    resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
+
+    def named(question: str) -> list[str]:
+        plain = normalize_query(question)
+        return resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids  # as the index asks
+
+    assert named("分销协议要是闹翻了，去哪里仲裁？") == ["d_dist"]
+    assert named("代理合約到期以後，倉庫裡剩的貨怎麼辦？") == ["d_dist"]
+    assert named("经销协议每年最少要进多少货？") == ["d_dist"]
+    assert named("Under the building security contract, what is the most the guards can be paid?") == ["g_guard"]
+    assert named("保全合约提前多久说不续？") == ["g_guard"]
+    assert named("客服外包合同的服务费多少?") == ["c_desk"]
