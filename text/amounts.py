@@ -82,6 +82,27 @@ _WORDS_AMOUNT = re.compile(
 _WORDS_CONTINUE = re.compile(r"(?:\d|\bpoint)[\s-]*$", re.IGNORECASE)
 _MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:了|为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
 _NOT_MONEY_AFTER_RE = re.compile(_NOT_MONEY_AFTER)
+# English money words around a bare figure: "Paid 50,000 on 11 Oct", "owes 120,000", "the 100,000 invoice". Only a
+# figure of four digits or more (grouped or not) is read so, never one a unit of time or a share follows: "paid 3
+# days late" pays nothing.
+_MONEY_CONTEXT_EN = re.compile(
+    r"\b(?:paid|pays?|paying|owes?|owed|owing|invoices?|invoiced|amount|sum|balance|outstanding|principal|rent|fees?"
+    r"|debt|price|loan|unpaid|overdue|remaining)\b"
+    # "Paid 50,000 on 11 Oct and 150,000 on 31 Oct": a second sum in the same list.
+    r"(?:(?:\s+(?:of|is|was|were|the|us|them|only|another|a\s+total\s+of))*|[^.;:!?]{0,30}?\band)\s*$",
+    re.IGNORECASE,
+)
+_MONEY_AFTER_EN = re.compile(r"\s+(?:invoices?|bills?|payments?|debts?|balance|instal?ments?)\b", re.IGNORECASE)
+_BARE_EN_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?")
+_TIME_OR_SHARE_AFTER = re.compile(r"\s*(?:days?|weeks?|months?|years?|%|percent|per\s*cent)\b", re.IGNORECASE)
+
+
+def _english_money_context(text: str, start: int, end: int, number: str) -> bool:
+    """A bare figure that English money words name as a sum: before it (paid 50,000) or right after it (the 100,000
+    invoice)."""
+    if not _BARE_EN_FIGURE.fullmatch(number) or _TIME_OR_SHARE_AFTER.match(text, end):
+        return False
+    return bool(_MONEY_CONTEXT_EN.search(text[max(0, start - 40) : start]) or _MONEY_AFTER_EN.match(text, end))
 
 
 @dataclass(frozen=True)
@@ -120,7 +141,9 @@ def find_amounts(text: str) -> list[Figure]:
         followed_by_non_money = bool(_NOT_MONEY_AFTER_RE.match(folded, match.end("scale" if scale else "number")))
         if not has_currency and followed_by_non_money:
             continue
-        money_context = _looks_like_money_context(folded, match.start())
+        money_context = _looks_like_money_context(folded, match.start()) or _english_money_context(
+            folded, match.start(), match.end(), number
+        )
         if not (has_currency or has_big_unit or money_context):
             continue
         # 货款一共是8万6千元, 欠款一直没付: one Chinese numeral with no unit after a money word is a word (一共, 一直),

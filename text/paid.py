@@ -41,8 +41,8 @@ def less_paid(debt: Sum, paid: Sequence[Sum], debts: Sequence[Sum], *, remainder
 
 def said_paid_pattern(words: PenaltyWords) -> re.Pattern[str]:
     """The words before a figure that say it was paid, from the paid verbs of knowledge/lexicon/penalty_words.yaml:
-    已付, 已经还, 已收到, 付了, "paid", "received"; never "not paid", "hasn't paid", "never received"."""
+    已付, 已经还, 已收到, 付了, "paid", "received"; never "not paid", "hasn't paid", "has not yet paid", "never received"."""
     paid, paid_en = words.paid_word, words.paid_en_word
-    negated = r"(?<!not )(?<!never )(?<!n't )(?<!been )"
+    negated = r"(?<!not )(?<!never )(?<!n't )(?<!been )(?<!yet )"
     # re.compile keeps the compiled pattern: the same words give the same pattern, built once.
     return re.compile(rf"已(?:经)?(?:{paid})|(?:{paid})了|{negated}\b(?:{paid_en})\b", re.IGNORECASE)

@@ -23,7 +23,9 @@ _RATE = re.compile(
     r"(?P<short_fraction>一(?![\u3400-\u9fff])|[二三四五六七八九]|\d(?:\.\d+)?)(?![\d万千百十元块])"
     # 5 bps per day, 5个基点: a basis point is a ten-thousandth, written by bankers and in English contracts.
     rf"|(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER})\s*"
-    r"(?P<unit>%|‰|‱|percent\b|per\s*cent\b|bps?\b|basis\s+points?\b|个?基点)",
+    # A Latin unit ends where Latin letters do: 100bp计收 is basis points (\b would need a non-word after it, and
+    # a Chinese character is a word character).
+    r"(?P<unit>%|‰|‱|percent(?![A-Za-z])|per\s*cent(?![A-Za-z])|bps?(?![A-Za-z])|basis\s+points?\b|个?基点)",
     re.I,
 )
 # 月息2分, 年息一分五 (1分5厘), 日息3厘: lending's own units. A 分 is a tenth of the period's base unit and a 厘 a hundredth:
@@ -60,7 +62,7 @@ _LPR = re.compile(
     r"(?:\s*(?:的|基础上|之)?\s*(?:"
     rf"(?P<times>{NUMBER})\s*倍|(?:x|×|\*|times)\s*(?P<times_en>{NUMBER})|(?<=的)\s*(?P<times_percent>{NUMBER})\s*%"
     rf"|(?P<direction>上浮|上调|加计|加收|加|\+|下浮|下调|减|plus|minus)\s*(?P<markup>{NUMBER})\s*"
-    r"(?P<markup_unit>%|个?基点|bps?\b|个?百分点|percentage\s*points?)"
+    r"(?P<markup_unit>%|个?基点|bps?(?![A-Za-z])|个?百分点|percentage\s*points?)"
     r"))?",
     re.I,
 )

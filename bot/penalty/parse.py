@@ -8,7 +8,7 @@ masked out before anything else is read, so 2026年3月1日 never becomes "1 day
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -23,8 +23,9 @@ from text.penalty_words import PenaltyWords, Period, alternation
 from text.rates import RateFigure, RateScan, scan_rates
 from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
 
-# Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end.
-_CLAUSE_END = re.compile(r"[，。；;！!？?\n]|,(?!\d{3})")
+# Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end, and an ASCII full
+# stop ends one only before a space (0.05% and 1.5万 hold theirs): "Invoice 200,000 due 1 Oct. Paid 50,000 on 11 Oct".
+_CLAUSE_END = re.compile(r"[，。；;！!？?\n]|,(?!\d{3})|\.(?=\s)")
 _LABEL_REACH = 20  # how many characters before a figure its label may stand
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 
@@ -64,6 +65,10 @@ _FIXED_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
 }
 
 
+# 其中4万已按期支付, 已按时付清: paid, and on time.
+_ON_TIME = r"(?:按期|按时|如期|准时|及时|足额|全额)"
+
+
 def _role_words(words: PenaltyWords) -> dict[Role, re.Pattern[str]]:
     """Every role's label, in the order a tie is settled (the principal's words last)."""
     fixed = _FIXED_ROLE_WORDS
@@ -75,7 +80,7 @@ def _role_words(words: PenaltyWords) -> dict[Role, re.Pattern[str]]:
         Role.DEPOSIT: re.compile(words.deposit_word, re.I),
         # 已付30万，剩余20万逾期: what was paid is no base of a penalty.
         Role.PAID: re.compile(
-            rf"已(?:经)?(?:于[^，,。；;\d]{{0,4}})?{words.paid_word}|(?:already|has|have|had)\s+(?:been\s+)?{words.paid_en_word}",
+            rf"已(?:经)?(?:于[^，,。；;\d]{{0,4}})?{_ON_TIME}?{words.paid_word}|(?:already|has|have|had)\s+(?:been\s+)?{words.paid_en_word}",
             re.I,
         ),
         Role.PRINCIPAL: fixed[Role.PRINCIPAL],
@@ -167,7 +172,9 @@ _UNIT_NAMES = {"month": "月", "quarter": "季度", "year": "年"}
 _MONTHS_PER_UNIT = {"月": 1, "month": 1, "季度": 3, "quarter": 3, "年": 12, "year": 12}
 # 三个月服务费, 两个月的租金: the period a debt covers, not how late it is (a space ends the figure's field:
 # 逾期45天 欠款10万).
-_DEBT_PERIOD_AFTER = re.compile(r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|的款)")
+_DEBT_PERIOD_AFTER = re.compile(
+    r"(?:的)?(?:服务费|租金|费用|货款|款项|工资|账单|欠款|管理费|物业费|运费|佣金|使用费|许可费|水电费|电费|会费|的款)"
+)
 # Words that name lateness itself, so a duration right after them is the day count (逾期45天 beats 拖欠三个月).
 def _names_lateness(words: PenaltyWords, before: str) -> bool:
     return bool(re.search(rf"{words.lateness_any}(?:了|付款|支付|交付|by)?\s*(?:共|达|已)?\s*$", before, re.I))
@@ -178,7 +185,14 @@ _DAY_OF_PERIOD_BEFORE = re.compile(r"每\s*个?(?:月|季度?|年|周|星期|礼
 # 30日内付款 and 提前30天通知 are terms, not lateness.
 _DEADLINE_AFTER = re.compile(r"\s*(?:内|以内|之内|后|前|以前|之前)")
 _NOTICE_BEFORE = re.compile(r"提前\s*$")
-_UNTIL_TODAY = re.compile(r"至今|截至今|到今天|到现在|目前|仍未|尚未|还没|还未|迄今|until\s*now|still\s*unpaid|to\s*date", re.I)
+# "overdue since 1 October", "still owes", "has not yet paid", "so far": English says the debt runs on to today.
+_UNTIL_TODAY = re.compile(
+    r"至今|截至今|到今天|到现在|目前|仍未|尚未|还没|还未|迄今|until\s*now|still\s*unpaid|to\s*date"
+    r"|so\s*far|as\s*(?:of|at)\s*(?:today|now)|(?:till|up\s*to)\s*(?:now|today)"
+    r"|\b(?:overdue|unpaid|outstanding|late)\s+since\b|\bstill\s+(?:owes?|owing|outstanding)\b"
+    r"|\b(?:has|have)\s*(?:not|n't)\s*(?:yet\s*)?(?:been\s*)?paid\b|\bnot\s*yet\s*(?:been\s*)?paid\b",
+    re.I,
+)
 
 # Figures that do not read as exact numbers (十二三万元, 10多万元, 若干万元, 三十几天): say so, never guess.
 _NUMERALS = "\\d.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
@@ -227,6 +241,7 @@ class Rate:
     label: str = ""  # the words around it in its clause (另按欠款的5%一次性支付), for the engine's finer choices
     base_words: str = ""  # the words naming its base, right before 的 (剩余合同价款的20%): 剩余合同价款
     tier: Tier | None = None  # the late days it covers, when its words say (前30天按日万分之三)
+    obligations: frozenset[str] = frozenset()  # the breach its clause is about (逾期付款: payment; 逾期交付: performance)
 
     @property
     def is_bound(self) -> bool:
@@ -243,6 +258,7 @@ class Duration:
     names_lateness: bool = False  # written right after 逾期/迟延: the day count above all others
     months: int | None = None  # 逾期3个月: a whole number of months, for a rate per month
     start: int = 0  # where it stands in the message
+    obligations: frozenset[str] = frozenset()  # the breach its clause is about (晚交货10天, 晚付款15天)
 
 
 @dataclass(frozen=True)
@@ -461,8 +477,16 @@ _PENALTY_AFTER = re.compile(
     r"\s*(?:的)?(?:违约金|滞纳金|罚息|罚金)|\s*of\s+(?:the\s+)?(?:penalty|late\s+fee|(?:liquidated\s+)?damages)", re.I
 )
 # "customer paid RMB 30,000 on time, the rest is late", 3万元已结清: what follows the figure says it was paid.
+# "paid 30,000 of the 100,000 invoice on time": the share's whole may stand between the figure and "on time".
 def _paid_after(words: PenaltyWords, after: str) -> bool:
-    return bool(re.match(rf"\s*(?:on\s+time|in\s+full|已(?:经)?{words.paid_word})", after, re.I))
+    return bool(
+        re.match(
+            rf"\s*(?:of\s+(?:the\s+)?(?:RMB\s*|CNY\s*)?[\d,.]+\s*(?:k\b|yuan\b)?[^,;.]{{0,20}}?\s+)?(?:on\s+time|in\s+full)"
+            rf"|\s*已(?:经)?{_ON_TIME}?{words.paid_word}",
+            after,
+            re.I,
+        )
+    )
 
 
 
@@ -527,7 +551,7 @@ def _read_amounts(text: str, has_rate: bool, words: PenaltyWords) -> list[Amount
             role = Role.PENALTY_PAID
         elif role is Role.PAID and _PENALTY_AFTER.match(after):
             role = Role.PENALTY_PAID
-        elif role in (Role.PRINCIPAL, Role.UNLABELLED) and _paid_after(words, after):
+        elif role in (Role.PRINCIPAL, Role.UNLABELLED) and _paid_after(words, _clause_after(text, figure.end, _LABEL_REACH * 2)):
             role = Role.PAID
         # 每逾期一日，支付违约金500元 is a sum per day; 每逾期一天按欠款10万元的… names a base, not one. With a
         # rate in the message, 每天 belongs to the rate (10万元每天万分之五).
@@ -587,12 +611,19 @@ def _read_rates(text: str, scan: RateScan, words: PenaltyWords) -> list[Rate]:
                 label=f"{before} {after}",
                 base_words=match.group("words") if (match := _BASE_WORDS.search(before)) else "",
                 tier=tier_of(*_tier_words(text, scan.rates, index)),
+                obligations=_obligations(text, figure.start, figure.end, words),
             )
         )
     return rates
 
 
 _BASE_WORDS = re.compile(r"(?P<words>[\u4e00-\u9fff]{3,12})的\s*$")
+
+
+def _obligations(text: str, start: int, end: int, words: PenaltyWords) -> frozenset[str]:
+    """The breach the clause of a figure is about: 对方晚付款15天 (payment), 逾期交付违约金每日千分之二 (performance)."""
+    low, high = _clause_span(text, start, end)
+    return frozenset(words.obligations_in(text[low:high]))
 
 
 def _duration_number(text: str) -> Decimal | None:
@@ -674,7 +705,8 @@ def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], lis
         assumption = "、".join(assumed) or None
         names_lateness = _names_lateness(words, before)
         months = _whole_months(number, unit, match) if all(u in _MONTHS_PER_UNIT for u in units) else None
-        duration = Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start())
+        obligations = _obligations(text, match.start(), match.end(), words)
+        duration = Duration(int(days), match.group().strip(), assumption, late, names_lateness, months, match.start(), obligations)
         (grace if _is_grace(words, before, text[match.end() :]) else durations).append(duration)
     for match in words.grace_days_before.finditer(text):
         grace.append(Duration(int(match.group("number")), match.group().strip(), None, False, start=match.start()))
@@ -816,6 +848,8 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
     amounts = _read_amounts(figures, has_rate=runs_at_rate, words=words)
     shares = _shares_of_price(masked, list(zip(rates, rate_scan.rates)), amounts, words)
     rates = [rate for rate in rates if all(rate is not share for share, _ in shares)]
+    if shares:  # the debt the shares were taken of is the whole price, no longer what is owed
+        amounts = [replace(a, role=Role.TOTAL) if a is _whole_price(amounts) else a for a in amounts]
     amounts = sorted(amounts + [amount for _, amount in shares], key=lambda a: a.start)
     rate_spans = [(r.start, r.end) for r in rate_scan.rates]
     amount_spans = [(a.start, a.start + len(a.raw)) for a in amounts]
@@ -849,39 +883,70 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
 
 # 剩下的一半逾期了32天: half of the price, owed or paid.
 _HALF = re.compile(r"一半|半数")
+# 其中1/2已付, 三分之一到期未付, 已付三分之二: a fraction of the price. 十分之/百分之/千分之/万分之 are rates
+# (text.rates), so only the denominators two to nine are read here; a slash between two dates is masked before.
+_FRACTION = re.compile(
+    r"(?<![\d./])(?P<numerator>\d)\s*/\s*(?P<denominator>[2-9])(?![\d./%])"
+    r"|(?P<cn_denominator>[二两三四五六七八九])分之(?P<cn_numerator>[一二三四五六七八])"
+)
+
+
+def _fraction(match: re.Match[str]) -> tuple[int, int] | None:
+    """The fraction's numerator and denominator when it is a proper one (1/2, 三分之二), else None (3/2 is no share
+    of a price). Kept apart so the share is the price × numerator / denominator, exact where it can be."""
+    numerator = parse_number(match.group("numerator") or match.group("cn_numerator"))
+    denominator = parse_number(match.group("denominator") or match.group("cn_denominator"))
+    if numerator is None or not denominator or not 0 < numerator < denominator:
+        return None
+    return int(numerator), int(denominator)
 
 
 def _shares_of_price(
     text: str, rates: list[tuple[Rate, RateFigure]], amounts: list[Amount], words: PenaltyWords
 ) -> list[tuple[Rate | None, Amount]]:
     """Parts of the contract price named as shares of it (合同总价120万，到货款60%逾期20天未付; 已经付了一半，剩下的一半
-    逾期了): each share in a clause of a lateness or a debt is the amount owed, one in a clause of a payment made is the
-    amount paid. Only beside one contract price and a rate the penalty runs at, and never in a clause that names the
-    penalty (按合同总价的20%支付违约金 is the penalty's share). Each with the rate it was read from (None: 一半)."""
-    totals = [a for a in amounts if a.role is Role.TOTAL and not a.is_bound]
+    逾期了; 其中1/2已付; 三分之一到期未付): each share in a clause of a lateness or a debt is the amount owed, one in a
+    clause of a payment made is the amount paid. Only beside one contract price and a rate the penalty runs at, and
+    never in a clause that names the penalty (按合同总价的20%支付违约金 is the penalty's share). Each with the rate it
+    was read from (None: 一半 or a fraction)."""
     running = [r for r, _ in rates if not r.is_bound and r.period in (Period.DAILY, Period.WEEKLY, Period.MONTHLY)]
-    if len(totals) != 1 or not running:
+    whole = _whole_price(amounts)
+    if whole is None or not running:
         return []
-    total = totals[0]
     spans = [(rate, figure.start, figure.end, figure.raw) for rate, figure in rates if not rate.is_bound]
     spans = [s for s in spans if s[0].period in (Period.UNSTATED, Period.ONE_OFF) and 0 < s[0].value < 1]
-    spans += [(None, m.start(), m.end(), m.group()) for m in _HALF.finditer(text)]
+    halves = {m.start(): (1, 2) for m in _HALF.finditer(text)}
+    halves |= {m.start(): parts for m in _FRACTION.finditer(text) if (parts := _fraction(m)) is not None}
+    spans += [(None, m.start(), m.end(), m.group()) for m in [*_HALF.finditer(text), *_FRACTION.finditer(text)] if m.start() in halves]
     shares = []
     for rate, start, end, raw in spans:
         low, high = _clause_span(text, start, end)
         clause = text[low:high]
-        if _PENALTY_WORD_RE.search(clause):
+        if _PENALTY_WORD_RE.search(clause) or start < whole.start:
             continue
         if _payment_made(clause, words) or _paid_en_before(text[low:start], words):
             role = Role.PAID
-        elif words.late_clause.search(clause):
-            role = Role.PRINCIPAL
+        elif words.late_clause.search(clause) or _role_of(text[low:start], words) is Role.PRINCIPAL:
+            role = Role.PRINCIPAL  # 三分之一到期未付, 尾款占20%
         else:
             continue
-        share = rate.value if rate is not None else Decimal("0.5")
-        value = total.value * share
-        shares.append((rate, Amount(value, f"{total.raw.strip()}×{raw}", role, False, label=text[low:start], start=start)))
+        if rate is not None:
+            value = whole.value * rate.value
+        else:
+            numerator, denominator = halves[start]
+            value = whole.value * numerator / denominator
+        shares.append((rate, Amount(value, f"{whole.raw.strip()}×{raw}", role, False, label=text[low:start], start=start)))
     return shares
+
+
+def _whole_price(amounts: list[Amount]) -> Amount | None:
+    """The one contract price shares are taken of (合同总价120万); with none named, the one debt (货款共90万元，三分之一
+    到期未付: the 90万 is the whole the third is of)."""
+    for roles in ((Role.TOTAL,), (Role.PRINCIPAL, Role.UNLABELLED)):
+        found = [a for a in amounts if a.role in roles and not a.is_bound and not a.per_day and not a.per_week]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _paid_en_before(before: str, words: PenaltyWords) -> bool:
@@ -906,7 +971,13 @@ def _payment_made(clause: str, words: PenaltyWords) -> bool:
     paid = words.paid_word
     if re.search(rf"(?<![未没不应]){paid}了|(?:才|又|已经?){paid}", clause):
         return True
+    if _PAID_EN.search(clause) and not words.due_day_words.search(clause):
+        return True  # "Paid 50,000 on 11 Oct", "they paid the rest on 31 Oct"
     return bool(_SETTLED.search(clause)) and not (words.due_day_words.search(clause) or "前" in clause or "应" in clause)
+
+
+# paid, repaid, settled; never "not paid", "hasn't paid", "has not yet paid", "to be paid".
+_PAID_EN = re.compile(r"(?<!not )(?<!n't )(?<!yet )(?<!be )(?<!been )\b(?:paid|repaid|settled)\b", re.I)
 
 
 def _ledger(
@@ -916,11 +987,16 @@ def _ledger(
     payment in the clause of its day (6月11日付了2万, 剩下6万元10月31日才还清). None unless a part was paid late
     and something was left unpaid after it (one payment of the whole is an ordinary pair of dates)."""
     payments, others = [], []
-    for day, start, end in dates:
-        low, high = _clause_span(text, start, end)
+    spans = [_clause_span(text, start, end) for _, start, end in dates]
+    for (day, start, end), (low, high) in zip(dates, spans):
         in_clause = [a for a in amounts if low <= a.start < high and not a.is_bound and not a.per_day and not a.per_week]
         clause = text[low:high]
-        if len(in_clause) == 1 and _payment_made(clause, words):
+        # "Paid 50,000 on 11 Oct and 150,000 on 31 Oct": as many sums as days in one clause pair off in order.
+        days_in_clause = [other for other, span in zip(dates, spans) if span == (low, high)]
+        if len(days_in_clause) > 1 and len(in_clause) == len(days_in_clause) and _payment_made(clause, words):
+            paid = in_clause[days_in_clause.index((day, start, end))]
+            payments.append(Payment(day, paid.value, paid.raw.strip()))
+        elif len(in_clause) == 1 and len(days_in_clause) == 1 and _payment_made(clause, words):
             payments.append(Payment(day, in_clause[0].value, in_clause[0].raw.strip()))
         elif not in_clause and _payment_made(clause, words) and _REMAINDER.search(clause):
             payments.append(Payment(day, None, "余款"))  # 余款10月11日付清: the rest, whatever it is

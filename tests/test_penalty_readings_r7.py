@@ -1,0 +1,106 @@
+"""Readings the round-7 phrasings asked for: shares of a price written as fractions, a part paid on time, English
+ledgers and debts that run on to today, a month.day after a day's label, and basis points written against Chinese."""
+
+from datetime import date
+
+import pytest
+from corpus import KNOWLEDGE_DIR, LEGAL_RULES, PENALTY_WORDS
+
+from bot.penalty import PenaltyAssessment, assess
+from bot.settings import Settings
+from text.amounts import find_amounts
+from text.dates import scan_dates
+from text.lpr import LprTable
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+LPR = LprTable.load(Settings(knowledge_dir=KNOWLEDGE_DIR).lpr_file)  # 3.00 % from 2025-05-20
+
+
+def penalty(message: str) -> PenaltyAssessment:
+    return assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, lpr=LPR)
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("合同总价60万，其中1/2已付，剩余部分逾期20天，日万分之五", "3000.00"),  # 300,000 unpaid
+        ("总价款120万，已付三分之二，余款逾期10天，日千分之一", "4000.00"),  # 400,000 unpaid
+        ("货款共90万元，三分之一到期未付，逾期30天，每日万分之五", "4500.00"),  # a third of the one debt named
+        ("合同金额80万，尾款占20%，尾款逾期25天，日万分之五", "2000.00"),  # 尾款 names the share owed
+    ],
+)
+def test_a_fraction_of_the_price_is_a_share_of_it_paid_or_owed(message: str, amount: str) -> None:
+    assert penalty(message).info.amount == amount
+
+
+def test_a_fraction_that_is_no_proper_share_is_no_share() -> None:
+    """3/2 of a price is more than the price: nothing is taken off."""
+    assert penalty("合同总价60万，其中3/2已付，剩余部分逾期20天，日万分之五").info.amount != "3000.00"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "应付款12万 其中4万已按期支付 其余逾期16天 日万分之五",
+        "应付款12万，其中4万已按时付清，其余逾期16天，日万分之五",
+        "They paid 40,000 of the 120,000 invoice on time, the rest is 16 days late, 0.05% per day",
+    ],
+)
+def test_a_part_paid_on_time_comes_off_the_debt(message: str) -> None:
+    assert penalty(message).info.amount == "640.00"  # 80,000 × 0.05 % × 16
+
+
+def test_an_english_ledger_runs_each_balance_from_one_payment_to_the_next() -> None:
+    """200,000 for 10 days, then the 150,000 left for 20 more."""
+    message = "Invoice 200,000 due 1 Oct 2026. Paid 50,000 on 11 Oct 2026 and 150,000 on 31 Oct 2026. Late fee 0.05% per day."
+    assessment = penalty(message)
+    assert assessment.info.amount == "2500.00"
+    assert "50,000" in assessment.text and "150,000" in assessment.text
+
+
+@pytest.mark.parametrize(
+    ("message", "days"),
+    [
+        ("Overdue since 2026-11-01, amount CNY 88,000, penalty rate 0.1% per day", 23),
+        ("client still owes RMB 60,000, payment was due last Friday, penalty 0.1% per day, how much so far", 4),
+        ("The buyer has not yet paid RMB 50,000 due on 1 November 2026, late fee 0.1% per day", 23),
+    ],
+)
+def test_english_that_says_the_debt_is_still_unpaid_counts_to_today(message: str, days: int) -> None:
+    assert penalty(message).info.days == days
+
+
+def test_has_not_yet_paid_is_no_payment() -> None:
+    assert penalty("The buyer has not yet paid RMB 50,000, 10 days late, 0.1% per day").info.amount == "500.00"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("应付款日是3.15，到今天还没付", date(2026, 3, 15)), ("到期日为12.1", date(2026, 12, 1)), ("付款日期：3.15", date(2026, 3, 15))],
+)
+def test_a_month_dot_day_after_the_label_of_a_day_is_a_date(text: str, day: date) -> None:
+    assert scan_dates(text, today=TODAY).dates[0].value == day
+
+
+@pytest.mark.parametrize("text", ["利率是3.15%", "截止日是3.5万", "日期3.15万元"])
+def test_a_figure_after_the_label_of_a_day_is_no_date_when_a_unit_follows(text: str) -> None:
+    assert scan_dates(text, today=TODAY).dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sums"),
+    [
+        ("Paid 50,000 on 11 Oct and 150,000 on 31 Oct", ["50,000", "150,000"]),
+        ("the 100,000 invoice", ["100,000"]),
+        ("he still owes 8000", ["8000"]),
+        ("paid 3 days late", []),
+        ("paid 1500 days late", []),
+    ],
+)
+def test_english_money_words_make_a_bare_figure_a_sum(text: str, sums: list[str]) -> None:
+    assert [figure.raw for figure in find_amounts(text)] == sums
+
+
+@pytest.mark.parametrize("message", ["欠款100万，逾期73天，按LPR+100bp计收逾期利息", "欠款100万，逾期73天，按LPR加100bps计息"])
+def test_basis_points_are_read_before_a_chinese_word(message: str) -> None:
+    assert penalty(message).info.amount == "8000.00"  # (3.00 % + 1.00 %) × 1,000,000 × 73 / 365
