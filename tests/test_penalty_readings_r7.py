@@ -104,3 +104,44 @@ def test_english_money_words_make_a_bare_figure_a_sum(text: str, sums: list[str]
 @pytest.mark.parametrize("message", ["欠款100万，逾期73天，按LPR+100bp计收逾期利息", "欠款100万，逾期73天，按LPR加100bps计息"])
 def test_basis_points_are_read_before_a_chinese_word(message: str) -> None:
     assert penalty(message).info.amount == "8000.00"  # (3.00 % + 1.00 %) × 1,000,000 × 73 / 365
+
+
+@pytest.mark.parametrize(
+    ("message", "amount", "days"),
+    [
+        ("我们晚交货10天，对方也晚付款15天，货款20万，合同写逾期付款日万分之五，对方要付的违约金多少", "1500.00", 15),
+        ("甲方逾期付款20天，乙方逾期交付8天，合同价款50万，逾期交付违约金每日千分之二，乙方应付多少", "8000.00", 8),
+    ],
+)
+def test_both_sides_late_the_lateness_of_the_breach_the_rate_is_for_counts(message: str, amount: str, days: int) -> None:
+    assessment = penalty(message)
+    assert (assessment.info.amount, assessment.info.days) == (amount, days)
+
+
+def test_a_lateness_whose_clause_names_no_breach_is_still_the_lateness() -> None:
+    """欠…3个月运费 names the debt (a payment) and its period; 逾期20天 names no breach but is the lateness."""
+    sentence = "甲方逾期支付运费的，每逾期一日按未付金额的万分之五向乙方支付违约金"
+    message = "客户欠3个月运费共计27万，逾期20天，按合同约定违约金多少"
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
+    assert (assessment.info.amount, assessment.info.days) == ("2700.00", 20)
+
+
+def test_an_agreed_sum_asked_for_is_the_penalty() -> None:
+    assessment = penalty("合同约定逾期交货的违约金为固定的2万元，乙方已逾期交货10天，违约金多少")
+    assert assessment.info.amount == "20000.00" and "约定的固定金额" in assessment.text
+
+
+def test_an_agreed_sum_with_a_loss_is_tested_not_repeated() -> None:
+    assessment = penalty("约定违约金8万元，实际损失5万元，违约金多少，是否过高")
+    assert (assessment.info.excessive, assessment.info.threshold) == (True, "65000.00")
+
+
+def test_a_one_off_share_of_the_unpaid_part_is_taken_of_the_price_less_what_was_paid() -> None:
+    assessment = penalty("合同约定：逾期付款的，按未付部分的5%支付违约金。合同总价100万，已付70万，违约金多少")
+    assert assessment.info.amount == "15000.00"  # (1,000,000 − 700,000) × 5 %
+    assert "已付" in assessment.text
+
+
+def test_a_late_delivery_searches_for_the_clause_on_performance_not_on_payment() -> None:
+    assert "逾期交付" in penalty("乙方逾期交付8天，合同价款50万，每日千分之二，违约金多少").clause_query
+    assert "逾期付款" in penalty("对方逾期付款8天，欠款50万，每日万分之五，违约金多少").clause_query

@@ -68,6 +68,7 @@ _CLAUSE_QUERIES = {
     Kind.INTEREST: "逾期付款 利息 利率",
     Kind.PER_PERIOD: "每逾期一个月 违约金 比例",
     Kind.ONE_OFF: "违约金 总金额 比例",
+    Kind.FIXED: "违约金 人民币 元",
     Kind.EXCESSIVE: "违约金 损失 赔偿",
     Kind.DEPOSIT: "定金 双倍返还 违约",
     Kind.UNKNOWN: "违约责任 违约金",
@@ -124,9 +125,16 @@ def looks_like_penalty(
     return penalty_signals(message, today or date.today(), lpr, words=words).looks_like_penalty
 
 
-def _clause_query(kind: Kind, text: str) -> str:
+# A late delivery or late works (乙方逾期交付8天) is governed by the clause on performance, not the one headed 逾期付款.
+_PERFORMANCE_QUERY = "逾期交付 逾期交货 逾期完工"
+
+
+def _clause_query(kind: Kind, text: str, words: PenaltyWords) -> str:
     breaches = list(dict.fromkeys(_BREACH_WORDS.findall(text)))
-    return " ".join([*breaches, _CLAUSE_QUERIES[kind]])
+    query = _CLAUSE_QUERIES[kind]
+    if words.obligations_in(text) == {"performance"}:
+        query = query.replace("逾期付款", _PERFORMANCE_QUERY) if "逾期付款" in query else f"{_PERFORMANCE_QUERY} {query}"
+    return " ".join([*breaches, query])
 
 
 def assess(
@@ -150,7 +158,7 @@ def assess(
         lines=reply_lines(outcome),
         missing=outcome.missing,
         refused=outcome.refused,
-        clause_query=_clause_query(outcome.kind, facts.text),
+        clause_query=_clause_query(outcome.kind, facts.text, words),
         wants_terms=needs_rate and outcome.amount is None and not facts.terms and not facts.sets_penalty,
         terms=facts.terms,
     )

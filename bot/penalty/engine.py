@@ -24,6 +24,7 @@ from bot.penalty.arithmetic import (
 )
 from bot.penalty.parse import (
     Amount,
+    Duration,
     DepositBreach,
     PenaltyFacts,
     Period,
@@ -57,6 +58,7 @@ class Kind(StrEnum):
     INTEREST = "interest"  # principal × annual rate ÷ 365 × days
     PER_PERIOD = "per_period"  # principal × rate per month (or quarter) × whole months (quarters) late: no days
     ONE_OFF = "one_off"  # base × percentage
+    FIXED = "fixed"  # an agreed sum, as the contract sets it (逾期交货的违约金为2万元)
     EXCESSIVE = "excessive"  # only the art. 585 test: agreed damages against loss × 1.3
     DEPOSIT = "deposit"  # 定金: lost by the giver who breaches, returned double by the taker who breaches (arts. 586-588)
     UNKNOWN = "unknown"
@@ -130,7 +132,10 @@ def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
     if rate is not None and (named := _named_base(facts, rate)) is not None:
         return named
     if rate is not None and rate.base is not None:
-        return _first(facts, [rate.base, Role.UNLABELLED])
+        found = _first(facts, [rate.base, Role.UNLABELLED])
+        if found is None and rate.base is Role.PRINCIPAL and facts.amounts_for(Role.PAID):
+            return _first(facts, [Role.TOTAL])  # 按未付部分的5%，合同总价100万，已付70万: the price less what was paid
+        return found
     if kind is Kind.ONE_OFF:
         return _first(facts, [Role.TOTAL, Role.PRINCIPAL, Role.UNLABELLED])
     return _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
@@ -268,9 +273,10 @@ def _lateness(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, 
         return _within_limit(DayCount(days, explanation)), notes
     if not facts.durations:
         return None, []
+    durations = _of_the_breach(facts.durations, _primary_rate(facts))
     duration = next(
-        (d for d in facts.durations if d.names_lateness),
-        next((d for d in facts.durations if d.after_late_word), facts.durations[0]),
+        (d for d in durations if d.names_lateness),
+        next((d for d in durations if d.after_late_word), durations[0]),
     )
     assumptions = []
     conversion = None
@@ -283,6 +289,14 @@ def _lateness(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, 
     elif len({d.days for d in facts.durations}) > 1:
         explanation += f"（按“{duration.raw}”）"
     return _within_limit(DayCount(duration.days, explanation, duration.months, conversion)), assumptions
+
+
+def _of_the_breach(durations: list[Duration], rate: Rate | None) -> list[Duration]:
+    """Both sides late (我们晚交货10天，对方晚付款15天，逾期付款日万分之五): a lateness whose clause names only another
+    breach than the one the rate is for is left aside. All of them when the rate's clause names no breach."""
+    if rate is None or not rate.obligations:
+        return durations
+    return [d for d in durations if not d.obligations or d.obligations & rate.obligations] or durations
 
 
 def _within_limit(count: DayCount) -> DayCount:
@@ -370,7 +384,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     if kind is Kind.LATE_PAYMENT and facts.ledger is not None and _tiers(facts, Period.DAILY) is None:
         _check_rate(rate, kind)
         return _ledger_sum(facts.ledger, rate, outcome)
-    if kind is not Kind.ONE_OFF:
+    if kind is not Kind.ONE_OFF or rate.base is Role.PRINCIPAL:  # a one-off share of the unpaid part: less what was paid
         base = _remaining(facts, base, outcome)
     if len(facts.amounts_for(base.role)) > 1:
         outcome.assumptions.append(f"消息中有多个金额，按“{base.raw}”计算；如需按其他金额或合计计算，请说明。")
@@ -782,6 +796,19 @@ def _evaluate_items(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
     return outcome
 
 
+def _agreed_sum_alone(facts: PenaltyFacts) -> Amount | None:
+    """合同约定逾期交货的违约金为固定的2万元，违约金多少: one agreed sum, asked how much is owed, no loss to test it
+    against and no test asked for: the penalty is that sum, whatever the lateness. (违约金5000元 alone asks nothing:
+    the loss is asked for, to test it.)"""
+    sums = facts.amounts_for(Role.DAMAGES)
+    if len(sums) != 1 or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
+        return None
+    return sums[0] if _ASKS_HOW_MUCH.search(facts.text) else None
+
+
+_ASKS_HOW_MUCH = re.compile(r"多少|几何|how\s*much|what\s+is\s+the\s+(?:penalty|amount)", re.I)
+
+
 def _tests_a_stated_penalty(facts: PenaltyFacts, outcome: Outcome) -> bool:
     """违约金按日千分之三算出来是9万元，实际损失4万元，是否过高: the penalty is stated as a sum, its rate only says how it
     was reached; with a loss and the question asked, the test runs on that sum instead of asking for the rate's days."""
@@ -817,6 +844,10 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
             _excessive_test(facts, outcome, outcome.amount, asked, rules)  # on the whole penalty, paid or not
             _deposit_alongside(facts, rules, outcome)
             outcome.amount = _less_penalty_paid(facts, outcome.amount, outcome)
+        elif outcome.kind is Kind.EXCESSIVE and (agreed := _agreed_sum_alone(facts)) is not None:
+            outcome.kind, outcome.missing = Kind.FIXED, []
+            outcome.amount = round_fen(agreed.value)
+            outcome.formula = f"{yuan(agreed.value)}（“{agreed.raw.strip()}”）"
         elif outcome.kind is Kind.EXCESSIVE or _tests_a_stated_penalty(facts, outcome):
             outcome.kind, outcome.missing = Kind.EXCESSIVE, []
             damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
