@@ -447,9 +447,12 @@ class Assistant:
     def _penalty(self, message: str, session: Session) -> Reply:
         assessment = self._assess(message, self.today())
         clause = None
+        blank_terms = False
         if assessment.wants_terms and (found := self._contract_terms(message, session)):
             clause, terms = found
-            assessment = self._assess(message, self.today(), terms=terms.sentence)
+            blank_terms = terms.blank  # the contract leaves its rate blank: cited and asked for, never computed
+            if not blank_terms:
+                assessment = self._assess(message, self.today(), terms=terms.sentence)
         if assessment.missing:
             assessment = self._with_model_figures(message, assessment)
         lines = list(assessment.lines)
@@ -460,6 +463,8 @@ class Assistant:
             lines.append(f"依据条款：《{clause.contract_title}》{clause.label}：{quoted_text(clause)}")
             if clause.blanks:
                 lines.append(f"注意：{'、'.join(clause.blanks)} 处{BLANK_NOTE}，请提供签署版本中的数值。")
+            elif blank_terms:
+                lines.append("注意：该条的违约金比例或金额留空，需以签署版本为准，请提供签署版本中的数值。")
         elif assessment.info.amount is not None:
             lines.append("未指明合同，未引用合同条款；如需核对合同约定，请说明是哪份合同。")
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)

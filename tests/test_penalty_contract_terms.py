@@ -73,3 +73,33 @@ def test_an_english_message_names_its_breach_in_english() -> None:
 def test_asking_in_english_what_penalty_to_pay_is_no_late_payment() -> None:
     message = "The supplier delivered the order 8 days late, processing fee RMB 120,000; how much penalty must they pay?"
     assert terms_for(message) == "7.1"
+
+
+def test_a_sentence_that_leaves_its_rate_blank_is_chosen_as_blank_not_passed_over() -> None:
+    """The commission's rate is a template's blank: another clause's 万分之一 must not stand in for it."""
+    passages = [
+        ("9.1", "甲方无故逾期支付招商代理佣金的，则每逾期一日，甲方按应付未付款项的万分之{{penalty_rate}}向乙方支付违约金。"),
+        ("12.4", "无论何种原因导致本合同终止，甲方应付乙方的相关费用达到结算条件后15个工作日内进行支付，每逾期一日，按应付金额的万分之一向乙方支付赔偿金。"),
+    ]
+    found = contract_terms("甲方招商代理佣金逾期20天，欠佣金5万，按协议违约金多少", passages, TODAY, words=PENALTY_WORDS)
+    assert found is not None and (found.key, found.blank) == ("9.1", True)
+
+
+def test_blanks_of_every_kind_are_seen() -> None:
+    for sentence in ["应按月租金的_____％向甲方支付违约金", "按每天应交管理费的万分之＿＿交纳滞纳金", "按未支付金额的[x%]支付违约金", "每逾期一天按合同总价的万分之【】计取违约金"]:
+        found = contract_terms("对方逾期10天，按合同违约金多少", [("1", sentence)], TODAY, words=PENALTY_WORDS)
+        assert found is not None and found.blank, sentence
+
+
+def test_the_words_that_name_the_contract_itself_break_no_tie() -> None:
+    """按合同约定 shares 合同 with 按合同总价的…: no reason to prefer that sentence; two rates that fit alike choose none."""
+    passages = [("5.1", "逾期的，每逾期一日按未付金额的万分之五支付违约金。"), ("5.2", "每逾期一日按合同总价的千分之一支付违约金。")]
+    assert terms_for("逾期20天，按合同约定算违约金", passages) is None
+
+
+def test_an_english_contract_names_its_penalty_as_interest_on_the_overdue_amount() -> None:
+    sentence = "If any rent is not paid when due, the Lessee shall pay interest on the overdue amount at the rate of 0.05 percent per day."
+    found = contract_terms("The lessee still owes RMB 320,000 of rent, 11 days overdue. What is the late payment interest?", [("3.2", sentence)], TODAY, words=PENALTY_WORDS)
+    assert found is not None and found.key == "3.2"
+    assessment = assess("The lessee still owes RMB 320,000 of rent, 11 days overdue. What is the late payment interest?", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
+    assert assessment.info.amount == "1760.00"

@@ -84,6 +84,7 @@ class PenaltyWords(BaseModel):
     penalty_terms: list[str]
     penalty_demand_en: list[str]
     penalty_terms_en: list[str]
+    contract_reference: list[str]
 
     model_config = {"frozen": True, "ignored_types": (cached_property,)}
 
@@ -176,18 +177,24 @@ class PenaltyWords(BaseModel):
 
     @cached_property
     def penalty_term(self) -> re.Pattern[str]:
-        """违约金, 滞纳金: a sentence that sets a penalty names one."""
-        return re.compile(alternation(self.penalty_terms))
+        """违约金, 滞纳金, "late fee", "interest on the overdue amount": a sentence that sets a penalty names one."""
+        return re.compile(rf"{alternation(self.penalty_terms)}|\b{alternation(self.penalty_terms_en)}\b", re.I)
 
     @cached_property
     def penalty_demanded(self) -> re.Pattern[str]:
         """支付违约金, 应付多少违约金, 按日加收滞纳金: the demand for the penalty itself, set aside before the obligation
         words are read."""
-        chinese = rf"{alternation(self.penalty_demand)}[^，,。；;]{{0,4}}?{alternation(self.penalty_terms)}"
+        # 逾期交付违约金: the 付 of 交付 (a delivery) demands nothing.
+        chinese = rf"(?<!交){alternation(self.penalty_demand)}[^，,。；;]{{0,4}}?{alternation(self.penalty_terms)}"
         # "pay the penalty", "how much penalty must they pay": a few words may stand between, no clause's end.
         pay, term, between = alternation(self.penalty_demand_en), alternation(self.penalty_terms_en), r"(?:\s+[^\s,.;]+){0,3}?\s+"
         english = rf"\b{pay}{between}{term}\b|\b{term}{between}{pay}\b"
         return re.compile(f"{chinese}|{english}", re.I)
+
+    @cached_property
+    def contract_reference_words(self) -> re.Pattern[str]:
+        """The words that refer to the contract itself (合同, 约定), set aside before word overlap is counted."""
+        return re.compile(alternation(self.contract_reference))
 
     def obligations_in(self, text: str) -> set[str]:
         """Which obligations (payment, performance) a text is about, the penalty demand set aside."""

@@ -24,12 +24,21 @@ from text.penalty_words import PenaltyWords
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _PERIODIC = (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.QUARTERLY)
+# A placeholder where the rate or the sum should stand: 万分之{{penalty_rate}}, 按月租金的_____%, 万分之【】, 每天＿＿元,
+# [x%] (the placeholders retrieval.segment.find_blanks points out, right after a rate's 分之/的/按 or before its unit).
+_PLACEHOLDER = r"(?:_{2,}|＿{2,}|\[[^\]]{0,20}\]|【[^】]{0,20}】|\{\{[^}]{0,40}\}\})"
+_BLANK_FIGURE = re.compile(rf"(?:分之|的|按|每[日天])\s*{_PLACEHOLDER}|{_PLACEHOLDER}\s*(?:%|％|‰|‱|元)")
+# 每逾期一日, 每天, 每延迟一日, 每月: a blank sentence's own period words, as a rate's would be.
+_EVERY_PERIOD = re.compile(r"每[^，,。；;]{0,3}?[一1]?(?:日|天|周|星期|个?月|季度)|按[日天月]")
 
 
 @dataclass(frozen=True)
 class Terms:
     key: str  # the caller's name for the passage the sentence is from
     sentence: str  # as the contract writes it
+    # The sentence leaves its rate or sum blank (万分之{{penalty_rate}}, ____%): nothing to compute with, the blank
+    # is pointed out and the figure asked for, rather than another clause's rate taken in its place.
+    blank: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,12 +49,16 @@ class _Candidate:
 
     @property
     def periodic(self) -> bool:
+        if self.terms.blank:
+            return bool(_EVERY_PERIOD.search(self.terms.sentence))
         runs = [rate for rate in self.facts.rates if not rate.is_bound]
         return any(rate.period in _PERIODIC for rate in runs) or bool(self.facts.daily_sums or self.facts.weekly_sums)
 
     @property
     def setting(self) -> tuple:
         """What the sentence sets: its rates (and caps) and sums per period, for telling two sentences apart."""
+        if self.terms.blank:
+            return ("blank", self.terms.sentence)
         rates = sorted((r.value, r.period, r.is_cap) for r in self.facts.rates)
         sums = sorted((a.value, a.per_day, a.per_week) for a in self.facts.amounts if a.per_day or a.per_week)
         return tuple(rates), tuple(sums)
@@ -68,8 +81,11 @@ def _candidates(passages: list[tuple[str, str]], today: date, lpr: LprTable | No
                 continue
             facts = read_facts(sentence, today, lpr, words=words)
             sets_penalty = any(not rate.is_bound for rate in facts.rates) or facts.daily_sums or facts.weekly_sums
+            obligations = frozenset(words.obligations_in(plain))
             if sets_penalty and not facts.unreadable:
-                found.append(_Candidate(Terms(key, sentence), facts, frozenset(words.obligations_in(plain))))
+                found.append(_Candidate(Terms(key, sentence), facts, obligations))
+            elif not sets_penalty and _BLANK_FIGURE.search(plain):
+                found.append(_Candidate(Terms(key, sentence, blank=True), facts, obligations))
     return found
 
 
@@ -98,7 +114,9 @@ def contract_terms(
     message_facts = read_facts(message, today, lpr, words=words)
     late = bool(message_facts.durations or message_facts.date_pair)
     candidates = _narrowed(candidates, [c.periodic == late for c in candidates])
-    said = _bigrams(words.penalty_demanded.sub(" ", plain))
+    # 按合同约定, 依协议: the words that refer to the contract itself say nothing of which sentence is meant; counted,
+    # they leaned to any sentence that happens to hold 合同 (合同总价的…).
+    said = _bigrams(words.contract_reference_words.sub(" ", words.penalty_demanded.sub(" ", plain)))
     scores = [len(said & _bigrams(normalise_message(c.terms.sentence))) for c in candidates]
     best = [c for c, score in zip(candidates, scores) if score == max(scores)]
     if len({c.setting for c in best}) > 1:
