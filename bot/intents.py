@@ -150,7 +150,10 @@ def score(text: str, lexicon: Lexicon, signals: Signals) -> Scores:
     asks = lexicon.has("question", text)
     # A notice type with the day the letter goes out, or with the parties on their sides (提前终止 外呼服务协议 我方甲方X
     # 对方乙方Y 11月2日: a letter's details), asks for the letter too.
-    sends = lexicon.sends_letter(text, signals.sending_date or signals.sided_parties)
+    # The parties alone ask for no letter when the message gives a penalty's figures in full (ABC Ltd still owes us
+    # 120k, 40 days late, 0.03% daily): that asks for the penalty. A sending date still asks for the letter.
+    full_penalty = signals.penalty and signals.penalty_figures >= 3
+    sends = lexicon.sends_letter(text, signals.sending_date or (signals.sided_parties and not full_penalty))
     drafting_request = signals.notice_type and (lexicon.asks_for_letter(text) or sends)
     scores.add(Route.CLAUSE, 1.0, "fallback: look it up in the contracts")
     if asks:
