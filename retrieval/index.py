@@ -30,7 +30,7 @@ from retrieval.glossary import Glossary
 from retrieval.layout import LayoutWords
 from retrieval.resolver import ContractResolver, Resolution
 from retrieval.parsing import ParsedContract, parse_contract, sha256
-from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.lexical import LexicalIndex, passage_tokens, question_tokens, tokenize
 from retrieval.loaders import SUPPORTED_SUFFIXES, UnreadableContract
 from retrieval.ocr import Progress
 from retrieval.metadata import FieldWords
@@ -531,7 +531,7 @@ class ClauseIndex:
         for clause in parsed.clauses:
             text, sentences = embedding_text(clause), sentence_texts(clause)
             vector_id = _vector_id(clause, _vector_key(self.embedder.name, text), len(sentences))
-            stored.append(StoredClause(clause, tokenize(text, self.glossary.terms), vector_id))
+            stored.append(StoredClause(clause, passage_tokens(text, self.glossary), vector_id))
             embedded = sentences or [text]  # as model_texts: its sentences, else the passage whole
             keys = [_vector_key(self.embedder.name, t) for t in embedded]
             text_of |= zip(keys, embedded)
@@ -629,7 +629,7 @@ class ClauseIndex:
             if vector is not None and own_words != question and is_mostly_latin(own_words)
             else None
         )
-        tokens = tokenize(question, self.glossary.terms)
+        tokens = question_tokens(question, self.glossary.terms, in_english=is_mostly_latin(own_words))
         lexical = self._lexical_ranking(tokens, scope) if mode != "dense" else {}
         dense = self._dense_ranking(vector.result(), scope) if vector is not None else {}
         dense_weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "lexical": 0.0}[mode]

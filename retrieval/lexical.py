@@ -20,6 +20,7 @@ import jieba
 import numpy as np
 
 from retrieval.generations import save_generation
+from retrieval.glossary import Glossary
 from text.numbers import cn_number
 
 jieba.setLogLevel(logging.WARNING)
@@ -89,6 +90,38 @@ def tokenize(text: str, terms: tuple[str, ...]) -> list[str]:
     # Search mode also emits the words inside compounds: 违约责任 → 违约, 责任, 违约责任.
     words = [w.strip().lower() for w in _segmenter(terms).lcut_for_search(rest)]
     return exact + [w for w in words if w and w not in _STOPWORDS and re.search(r"\w", w)]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Chinese characters per Latin letter below which a passage is English (a Chinese label or name in it aside): a
+# translation's Chinese runs at 0.2-0.4 characters per letter of its English, so a bilingual passage is far above.
+_ENGLISH_ONLY = 0.05
+
+
+# Marks a token that is the glossary's Chinese wording of a passage's English, not a word of its own: only a question
+# asked in Chinese looks for it. An English question finds the passage by its English words; the same meaning
+# found a second time in Chinese outranked the Chinese contracts' clauses (they match its wording once).
+_WORDED = "≈"
+
+
+def passage_tokens(text: str, glossary: Glossary) -> list[str]:
+    """A passage's BM25 tokens. A passage written in English also holds the glossary's Chinese wording of its
+    English phrases ("invoice" → 发票, "distributor" → 经销商), marked: a Chinese question about an English contract
+    shares no word with it otherwise, and was ranked by the dense side alone. A bilingual passage gets none: its
+    Chinese words are there already."""
+    tokens = tokenize(text, glossary.terms)
+    latin = len(_LATIN.findall(text))
+    if not latin or len(_HAN.findall(text)) >= _ENGLISH_ONLY * latin:
+        return tokens
+    return tokens + [_WORDED + token for token in tokenize(" ".join(glossary.additions(text)), glossary.terms)]
+
+
+def question_tokens(question: str, terms: tuple[str, ...], in_english: bool) -> list[str]:
+    """A question's BM25 tokens; asked in Chinese (not IN_ENGLISH), its Chinese words are also looked for in the
+    wording English passages hold of their English (`passage_tokens`)."""
+    tokens = tokenize(question, terms)
+    return tokens if in_english else tokens + [_WORDED + token for token in tokens if _HAN.match(token)]
 
 
 class LexicalIndex:

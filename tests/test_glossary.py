@@ -13,6 +13,7 @@ import yaml
 from corpus import GLOSSARY, KNOWLEDGE_DIR
 
 from retrieval.glossary import Glossary
+from retrieval.lexical import passage_tokens, question_tokens, tokenize
 
 
 def test_an_english_question_gets_the_chinese_contract_wording():
@@ -245,3 +246,37 @@ def test_the_people_and_subjects_that_name_a_contract_in_english_get_its_wording
     assert {"专家", "顾问"} <= set(GLOSSARY.additions("Is the expert adviser counted as our employee?"))
     assert "股东" in GLOSSARY.additions("If a shareholder breaches the confidentiality deal")
     assert "承包人" in GLOSSARY.additions("How much does the builder get upfront?")
+
+
+DISTRIBUTION_EN = (
+    "DISTRIBUTION AGREEMENT\nSection 1 Payment\n1.1 The Distributor shall pay each invoice within thirty (30) days "
+    "after receipt.\nSection 2 Delivery\n2.1 The Supplier shall deliver the goods to the Distributor's warehouse.\n"
+)
+
+
+def test_an_english_passage_is_found_by_a_chinese_question_through_the_glossarys_wording_of_its_english():
+    """An English passage also holds the glossary's Chinese wording of its phrases (invoice → 发票, pay → 付款), which
+    only a question asked in Chinese looks for: an English question finds the passage by its English words once, not
+    by the same meaning a second time in Chinese (that outranked the Chinese contracts' clauses, which match its
+    wording once). A bilingual passage holds its own Chinese and gets no wording."""
+    english = "1.1 The Distributor shall pay each invoice within thirty (30) days after receipt."
+    asked_in_chinese = question_tokens("发票开出来多少天内要付款", GLOSSARY.terms, in_english=False)
+    assert set(passage_tokens(english, GLOSSARY)) & set(asked_in_chinese)
+    assert not set(tokenize(english, GLOSSARY.terms)) & set(asked_in_chinese)  # its English words alone share none
+
+    asked = GLOSSARY.expand("How soon must the distributor pay an invoice?")
+    asked_in_english = question_tokens(asked, GLOSSARY.terms, in_english=True)
+    shared = set(passage_tokens(english, GLOSSARY)) & set(asked_in_english)
+    assert shared == set(tokenize(english, GLOSSARY.terms)) & set(asked_in_english)  # its English words only
+
+    bilingual = "1.1 经销商应在收到发票后三十日内付款。The Distributor shall pay each invoice within thirty (30) days."
+    assert passage_tokens(bilingual, GLOSSARY) == tokenize(bilingual, GLOSSARY.terms)
+
+
+def test_a_chinese_question_ranks_an_english_contracts_clause_on_the_lexical_side(fast_index, tmp_path):
+    folder = tmp_path / "english"
+    folder.mkdir()
+    (folder / "distribution_en.txt").write_text(DISTRIBUTION_EN, encoding="utf-8")
+    assert not fast_index.ingest([folder]).failed
+    hits = fast_index.search("发票开出来多少天内要付款？", k=2, contract_id="distribution_en", mode="lexical")
+    assert hits and "pay each invoice" in hits[0].clause.text
