@@ -36,6 +36,7 @@ class LayoutWords:
     quantity_units: tuple[str, ...] = ()  # after a number: a quantity ('4.2米'), no clause number
     count_words: tuple[str, ...] = ()  # after a bare number: a count ('3 个工作日内'), no heading ('1 工程概况')
     signature_openers: tuple[str, ...] = ()  # a line opening with one of these opens the signature block, however long
+    title_minor_words: tuple[str, ...] = ()  # English words a title leaves in lower case ('of', 'and', 'the')
 
     @property
     def digest(self) -> str:
@@ -241,9 +242,30 @@ def is_signature_line(text: str, words: LayoutWords) -> bool:
     return len(text) <= 60 and "。" not in text and any(w in text for w in words.signature_words)
 
 
+TITLE_MAX_CHARS = 40  # a Chinese title ('北京某某科技有限公司软件开发合同') fits; a line longer is a sentence
+TITLE_MAX_WORDS = 15  # an English title runs longer ('MASTER SERVICES AND DATA PROCESSING AGREEMENT')
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+
+
+def title_sized(text: str, words: LayoutWords) -> bool:
+    """Is the line no longer than a title? Chinese titles are short: at most 40 characters. English titles run
+    longer, so a line over 40 characters may still be one when its English reads as a title: at most 15 words,
+    each capitalised but the minor ones ('Master Services and Data Processing Agreement', the English half of
+    '数据中心托管服务协议 Data Centre Colocation Services Agreement'). 'This Agreement is made on…' is a sentence."""
+    if len(text) <= TITLE_MAX_CHARS:
+        return True
+    english = _LATIN_WORD.findall(text)
+    return (
+        len(_CJK_CHAR.findall(text)) <= TITLE_MAX_CHARS
+        and 0 < len(english) <= TITLE_MAX_WORDS
+        and all(word[0].isupper() or word.lower() in words.title_minor_words for word in english)
+    )
+
+
 def is_title(text: str, words: LayoutWords) -> bool:
     lowered = text.lower()
-    return 2 <= len(text) <= 40 and not is_sentence(text) and _label(text) is None and any(
+    return 2 <= len(text) and title_sized(text, words) and not is_sentence(text) and _label(text) is None and any(
         w in lowered for w in words.title_words
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from retrieval.layout import LayoutWords, blank_heading_marks, heading_title, lines_of
+from retrieval.layout import TITLE_MAX_CHARS, LayoutWords, blank_heading_marks, heading_title, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
 from text.numbers import cn_number
@@ -61,9 +61,21 @@ def document_title(text: str, words: LayoutWords) -> str:
     lines = lines_of(text, 0, min(len(text), _TITLE_SEARCH_CHARS))
     found = title_line(lines, words) if lines and len(lines[0].text) <= _RUN_ON_LINE else None
     if found is not None:
-        return lines[found].text[:40]
+        return lines[found].text  # the whole line: a title is never cut (an English one runs over 40 characters)
     first_line = blank_heading_marks(text).strip().split("\n", 1)[0]
-    return _TITLE_STOP.split(first_line, 1)[0].strip()[:40] or "未命名合同"
+    return _clipped(_TITLE_STOP.split(first_line, 1)[0].strip()) or "未命名合同"
+
+
+def _clipped(words: str) -> str:
+    """The opening of a first line that is no title, as a name for the document: at most 40 characters, cut at
+    a space when the cut would fall inside an English word."""
+    if len(words) <= TITLE_MAX_CHARS:
+        return words
+    cut = TITLE_MAX_CHARS
+    seam = words[cut - 1 : cut + 1]
+    if seam.isascii() and seam.isalnum() and words.rfind(" ", 0, cut) > 0:
+        cut = words.rfind(" ", 0, cut)
+    return words[:cut].strip()
 
 
 @dataclass
