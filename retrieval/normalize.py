@@ -69,6 +69,9 @@ _TABLE_ROW = re.compile(r"^\||\t|[│┃|].*[│┃|]|^[┌├└─┬┼┴┐
 # A wrap between English words is a space ('…shall deliver' + 'the goods'); digits and Chinese join as they are.
 _ENGLISH_WRAP = re.compile(r"[A-Za-z,;:)]$")
 _ENGLISH_WRAP_ON = re.compile(r"[A-Za-z(]")
+# An English sentence's full stop ('…for each day of delay.'), also at the end of a line that holds a Chinese
+# paragraph and its translation side by side ('逾期…违约金。 If the Licensee pays late, … delay.').
+_ENGLISH_FULL_STOP = re.compile(r"[A-Za-z][”’\"')]?\.$")
 # A line that is only a blank to fill in ('______') is whole: what follows it is not its continuation.
 _FILL_LINE = re.compile(r"^[_＿\s]{6,}[.。]?$")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
@@ -137,9 +140,10 @@ def _continues(previous: str, line: str, width: int) -> bool:
     ending its sentence goes on, and so does one whose short tail ends the sentence ('…服务费用' + '有关的信息。');
     a short unpunctuated line before a full line is a heading or a title, not a cut. A wrap never switches
     language: an English paragraph followed by a Chinese one is a bilingual pair, not one sentence; in
-    English a full stop ends a sentence ('…of this Agreement.' then 'ARTICLE IV. GOVERNING LAW')."""
+    English a full stop ends a sentence ('…of this Agreement.' then 'ARTICLE IV. GOVERNING LAW'), on a line of
+    both languages too."""
     ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
-    english_end = previous.endswith(".") and script(previous) == "en"
+    english_end = previous.endswith(".") and script(previous) == "en" or bool(_ENGLISH_FULL_STOP.search(previous))
     return (
         not previous.rstrip(_CLOSING_QUOTES).endswith(tuple(_SENTENCE_END))
         and not english_end

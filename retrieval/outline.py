@@ -337,16 +337,18 @@ class _Reader:
     def _translation(self, i: int, marker: Marker, line: Line) -> bool:
         """Does line i repeat the number of the unit read last in the other language ('1.1 "Licensed Patents"
         means…' after '1.1 "许可专利"指…', 'Article 1 Definitions' after '第一条 定义')? It is that unit in
-        translation, text of the unit and no unit of its own. A heading's translation right under it also names
-        the heading: its title joins the heading's ('定义 / Definitions'), whatever family its number is printed
-        in ('一、目的与服务范围' under '1. Purpose and Scope'); further down, a marker of another family that the
-        numbering takes is the unit the document makes it."""
+        translation, text of the unit and no unit of its own. A heading's translation also names the heading: its
+        title joins the heading's ('定义 / Definitions'), right under it whatever family its number is printed in
+        ('一、目的与服务范围' under '1. Purpose and Scope'), and after the unit's text when printed as the heading is
+        ('第三条 许可费', the Chinese text, then 'Article 3 Licence Fees' and the English text); further down, a
+        marker of another family that the numbering takes is the unit the document makes it."""
         node = self.current
         unit = node.unit
         if unit is None or (marker.number, marker.inserted) != (unit.number, 0) or not translates(node.line, line.text):
             return False
         rest = line.text[marker.end - line.start :].strip()
-        heading = bool(node.title) and not unit.sentence and i == node.line_no + 1 and bool(rest) and not _reads_as_sentence(rest)
+        twin = i == node.line_no + 1 or marker.family == unit.family
+        heading = bool(node.title) and not unit.sentence and twin and bool(rest) and not _reads_as_sentence(rest)
         if marker.family != unit.family and self.scheme.continues(marker) and not heading:
             return False
         if heading and node.translation is None:

@@ -9,11 +9,13 @@ stray digits from opening clauses.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from retrieval.layout import TITLE_MAX_CHARS, LayoutWords, blank_heading_marks, heading_title, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
+from text.chars import script
 from text.numbers import cn_number
 
 MAX_PASSAGE_CHARS = 800
@@ -210,7 +212,66 @@ def _is_heading(body: str) -> bool:
 
 
 def _pieces(text: str) -> list[str]:
-    """Split a clause longer than the passage limit at sentence ends (hard cut as a last resort)."""
+    """Split a clause longer than the passage limit: one given in two languages where it turns to its translation,
+    each piece a text and its translation as far as they fit ('第三条 许可费' and the Chinese, then 'Article 3 Licence
+    Fees' and the English: a question in either language finds its own language whole); then at sentence ends
+    (hard cut as a last resort)."""
+    if len(text) <= MAX_PASSAGE_CHARS:
+        return [text]
+    if not _bilingual(text):
+        return _sentence_pieces(text)
+    runs = _language_runs(text)
+    # A pair: a run in the first run's language and the runs of its translation after it.
+    pairs: list[str] = []
+    for language, run in runs:
+        if language == runs[0][0] or not pairs:
+            pairs.append("")
+        pairs[-1] += run
+    return _packed(pairs, lambda pair: _packed([run for _, run in _language_runs(pair)], _line_pieces))
+
+
+_LANGUAGE_SHARE = 0.25  # each language holds at least this share of a bilingual text
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _language_runs(text: str) -> list[tuple[str | None, str]]:
+    """The text as runs of whole lines in one script, in order; a line in neither (a number, a blank) goes with
+    the run before it."""
+    runs: list[tuple[str | None, str]] = []
+    for line in text.splitlines(keepends=True):
+        own = script(line)
+        if runs and (own is None or runs[-1][0] in (own, None)):
+            runs[-1] = (runs[-1][0] or own, runs[-1][1] + line)
+        else:
+            runs.append((own, line))
+    return runs
+
+
+def _line_pieces(text: str) -> list[str]:
+    """Cut at line ends first: a line may hold a sentence and its translation side by side."""
+    return _packed(text.splitlines(keepends=True), _sentence_pieces)
+
+
+def _bilingual(text: str) -> bool:
+    """Does the text hold both languages in like measure (a Chinese character says about what three Latin letters
+    do), not a Chinese clause quoting an English name now and then?"""
+    chinese, latin = 3 * len(_CJK.findall(text)), sum(c.isascii() and c.isalpha() for c in text)
+    return min(chinese, latin) >= _LANGUAGE_SHARE * (chinese + latin)
+
+
+def _packed(parts: list[str], split: Callable[[str], list[str]]) -> list[str]:
+    """Parts joined in order into pieces up to the passage limit, a part over it `split` into smaller ones first."""
+    pieces, current = [], ""
+    for part in parts:
+        for small in split(part) if len(part) > MAX_PASSAGE_CHARS else [part]:
+            if current and len(current) + len(small) > MAX_PASSAGE_CHARS:
+                pieces.append(current)
+                current = ""
+            current += small
+    return pieces + [current] if current else pieces
+
+
+def _sentence_pieces(text: str) -> list[str]:
     if len(text) <= MAX_PASSAGE_CHARS:
         return [text]
     pieces, current = [], ""

@@ -4,12 +4,17 @@ numbered clause, whether it comes before the numbered paragraph or after it."""
 from __future__ import annotations
 
 import pytest
-from corpus import LAYOUT
+from bilingual_articles import ARTICLES, LONG_ARTICLE, ORDERS, en_heading, licence, paragraphs, zh_heading
+from bilingual_articles import CN_NUMERALS as ARTICLE_NUMERALS
+from corpus import GLOSSARY, LAYOUT
 
+from retrieval.index import embedding_text
+from retrieval.lexical import LexicalIndex, tokenize
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document
+from retrieval.parsing import parse_contract
 from retrieval.numbering import line_marker
-from retrieval.segment import document_title, segment
+from retrieval.segment import MAX_PASSAGE_CHARS, document_title, segment
 from text.chars import script
 
 # (Chinese, English) paragraph pairs of a made-up service agreement, one clause each.
@@ -182,3 +187,87 @@ def test_the_titles_translation_on_the_next_line_is_furniture_like_the_title():
     clauses = _parse(_licence("article"))
     assert not any("Patent Licence Agreement" in c.text or "专利实施许可合同" in c.text for c in clauses)
     assert document_title(normalize_document(_licence("article")), LAYOUT) == "专利实施许可合同"
+
+
+# ---- whole articles in two languages: '第三条 许可费', the Chinese text, then 'Article 3 Licence Fees', the English -----
+
+
+def _articles(order: str, long: bool = False) -> dict[int, list[Clause]]:
+    """The passages of each article of the bilingual licence (tests/bilingual_articles.py), by article number."""
+    clauses = parse_contract("licence.txt", licence(order, long).encode(), words=LAYOUT).clauses
+    first = "Article {a}" if order == "english_first" else "第{zh}条"
+    return {
+        a: [c for c in clauses if c.article_no == first.format(a=a, zh=ARTICLE_NUMERALS[a - 1])]
+        for a in range(1, len(ARTICLES) + 1)
+    }
+
+
+def _words(text: str) -> str:
+    return " ".join(normalize_document(text).split())
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_an_article_given_in_both_languages_is_one_passage_holding_both_and_no_other(order):
+    """The article's translation, its number printed again ('Article 3' after the Chinese text of 第三条), is the
+    same article: one passage, cited by the number printed first, holding both languages (a question in either
+    finds it) and nothing of another article."""
+    for a, passages in _articles(order).items():
+        assert len(passages) == 1, (a, [c.id for c in passages])
+        text = _words(passages[0].text)
+        zh, en = paragraphs(a)
+        assert all(_words(p) in text for p in zh + en), text
+        others = [p for b in range(1, len(ARTICLES) + 1) if b != a for p in sum(paragraphs(b), [])]
+        assert not any(_words(p) in text for p in others), text
+
+
+@pytest.mark.parametrize(("order", "entry"), [
+    ("chinese_first", "第三条 许可费 / Licence Fees"), ("english_first", "Article 3 Licence Fees / 许可费"),
+    ("side_by_side", "第三条 许可费 Article 3 Licence Fees"),
+], ids=ORDERS)  # fmt: skip
+def test_the_articles_heading_path_names_it_in_both_languages(order, entry):
+    """The translated heading further down, after the text ('Article 3 Licence Fees'), joins the title as the one
+    right under the heading does: an English question meets the English title in the passage's headings too."""
+    assert _articles(order)[3][0].heading_path == [entry]
+
+
+@pytest.mark.parametrize("order", ["chinese_first", "english_first"])
+def test_an_article_over_the_limit_in_both_languages_is_cut_where_it_turns_to_its_translation(order):
+    """Each language under the passage limit, both together over it: one piece per language, each whole and each
+    cited by the article's number, the translated heading opening the second piece."""
+    passages = _articles(order, long=True)[LONG_ARTICLE]
+    zh, en = paragraphs(LONG_ARTICLE, long=True)
+    first, second = (zh, en) if order == "chinese_first" else (en, zh)
+    assert [_words("\n".join(first)) in _words(p.text) for p in passages] == [True, False]
+    assert [_words("\n".join(second)) in _words(p.text) for p in passages] == [False, True]
+    second_heading = en_heading(LONG_ARTICLE) if order == "chinese_first" else zh_heading(LONG_ARTICLE)
+    assert passages[1].text.startswith(second_heading)
+    assert {p.label for p in passages} == {passages[0].article_no} and all(len(p.text) <= MAX_PASSAGE_CHARS for p in passages)
+
+
+def test_lines_holding_both_languages_side_by_side_are_cut_between_lines_only():
+    """'被许可方应于…。 The Licensee shall pay…': a sentence and its translation on one line stay together when the
+    article is cut to the passage limit."""
+    passages = _articles("side_by_side", long=True)[LONG_ARTICLE]
+    assert len(passages) == 2
+    zh, en = paragraphs(LONG_ARTICLE, long=True)
+    lines = [_words(f"{z} {e}") for z, e in zip(zh, en)]
+    assert sum(_words(p.text).count(line) for p in passages for line in set(lines)) == len(lines)
+
+
+def test_a_side_by_side_line_ending_an_english_sentence_is_not_run_into_the_signature_block():
+    """'…违约金。 If the Licensee pays late, … of delay.' is a finished line, though mostly Chinese by weight: the
+    signature line after it is no continuation of it (nor of the article)."""
+    last = _articles("side_by_side")[len(ARTICLES)][0]
+    assert last.text.rstrip().endswith("for each day of delay.")
+    assert "盖章" not in last.text
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_an_english_question_finds_the_english_text_under_the_articles_number(order):
+    """Lexical search over the long licence: an English question ranks first the passage with the English text
+    of article 3, cited by its number (第三条 when the Chinese comes first)."""
+    passages = [c for cs in _articles(order, long=True).values() for c in cs]
+    index = LexicalIndex([tokenize(embedding_text(c), GLOSSARY.terms) for c in passages])
+    scores = index.scores(tokenize("When must the Licensee pay the annual licence fee?", GLOSSARY.terms))
+    best = passages[int(scores.argmax())]
+    assert "annual licence fee" in best.text and best.label == ("Article 3" if order == "english_first" else "第三条")

@@ -16,7 +16,10 @@ For each file, parsed exactly as ingestion does:
 
 1. ARTICLE_STARTS_ONE_PASSAGE: each article-level heading in the source (a line opening with 第N条 or
    ARTICLE N / ARTICLE IV, the numbers running on, or an article inserted after one: 第N条之M) starts exactly
-   one passage carrying that number; no other passage carries it.
+   one passage carrying that number; no other passage carries it. A heading in the other language carrying the
+   number of the article heading before it ('第三条 许可费', the Chinese text, then 'Article 3 Licence Fees' and
+   the English text) is that article in translation, no article of its own: the passage holding it carries
+   that number (the article's one passage, or a piece of it).
 2. NUMBERS_NEVER_GO_BACK: inside a section (the contract, a 部分, an annex), article numbers never go
    backwards from one passage to the next, nor do clause numbers of one style inside an article.
 3. ONE_HEADING_PER_LEVEL: no passage contains two headings of the same level (two lines opening with
@@ -45,6 +48,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bilingual_articles import ORDERS, licence
 from corpus import LAYOUT
 
 from retrieval.parsing import parse_contract
@@ -101,13 +105,7 @@ def document(request) -> tuple[str, list[Clause], str]:
 
 # (test, file) cases that fail today on a held-out layout the parser does not handle yet, with that layout. Strict:
 # the day a general fix makes one pass, the XPASS says to strike it from here.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("test_article_starts_one_passage", "z02_trademark_license_bilingual"): (
-        "bilingual articles whose English heading 'Article N …' follows the Chinese body (第N条 heading, Chinese "
-        "text, then Article N heading and English text): the passage holds both languages, so 'Article N' "
-        "starts no passage of its own"
-    ),
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(autouse=True)
@@ -130,28 +128,38 @@ def _article_no(clause: Clause) -> tuple[int, int] | None:
     return _number(match) if match else None
 
 
-def _source_articles(text: str) -> list[tuple[int, tuple[int, int]]]:
-    """(offset, number) of article headings at line start whose numbers run on (1, 2, 3 … or restart at 1; an
-    inserted 第N条之M right after N)."""
-    found, last = [], (0, 0)
+def _source_articles(text: str) -> list[tuple[int, tuple[int, int], bool]]:
+    """(offset, number, twin) of article headings at line start whose numbers run on (1, 2, 3 … or restart at 1; an
+    inserted 第N条之M right after N); twin when the heading is the one before it in the other language."""
+    found: list[tuple[int, tuple[int, int], bool]] = []
+    last, last_script, twinned = (0, 0), None, False
     for line in re.finditer(r"[^\n\f]+", text):
-        match = _ARTICLE_LINE.match(line.group().strip())
+        heading = line.group().strip()
+        match = _ARTICLE_LINE.match(heading)
         number = _number(match) if match else None
         if number is None:
             continue
+        if number == last and not twinned and script(heading) not in (last_script, None):
+            found.append((line.start(), number, True))
+            twinned = True
+            continue
         runs_on = last[0] < number[0] <= last[0] + 3 and not number[1] or number == (1, 0)
         if runs_on or number[0] == last[0] and number[1] > last[1]:
-            found.append((line.start(), number))
-            last = number
+            found.append((line.start(), number, False))
+            last, last_script, twinned = number, script(heading), False
     return found
 
 
 def test_article_starts_one_passage(document):
     text, clauses, _ = document
-    for offset, number in _source_articles(text):
+    for offset, number, twin in _source_articles(text):
         line_end = text.find("\n", offset)
         line_end = len(text) if line_end < 0 else line_end
         following = [c for c in clauses if c.span[0] >= offset]
+        if twin:
+            holding = [c for c in clauses if c.span[0] <= offset < c.span[1]] or following[:1]
+            assert holding and all(_article_no(c) == number for c in holding), (number, [c.id for c in holding])
+            continue
         assert following, f"nothing after article {number}"
         first = following[0]
         assert _article_no(first) == number, (number, first.id, first.article)
@@ -282,3 +290,22 @@ def test_signatures_out(document):
         lines = [line.strip() for line in clause.text.split("\n")[1:]]
         signing = [line for line in lines if is_signature_line(line, LAYOUT) and not is_heading_like(line)]
         assert not signing, (clause.id, signing)
+
+
+def _parsed_text(raw: str) -> tuple[str, list[Clause], str]:
+    parsed = parse_contract("made_up.txt", raw.encode(), words=LAYOUT)
+    return normalize_document(raw, LAYOUT), parsed.clauses, parsed.info.title
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
+@pytest.mark.parametrize("order", ORDERS)
+def test_the_invariants_hold_on_articles_given_whole_in_two_languages(order, long):
+    """The bilingual licence of tests/bilingual_articles.py: each article whole in Chinese then whole in English
+    (or the reverse, or both side by side on each line); long: one article over the passage limit in both
+    languages together."""
+    document = _parsed_text(licence(order, long))
+    for invariant in (
+        test_article_starts_one_passage, test_numbers_never_go_back, test_one_heading_per_level, test_passage_limit,
+        test_title_found, test_headings_open_passages, test_signatures_out, test_path_entries_are_headings,
+    ):
+        invariant(document)
