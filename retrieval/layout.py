@@ -280,7 +280,10 @@ def heading_title(text: str) -> str:
     without brackets around the whole of it ('【服务范围】' → '服务范围', '（合约目的）' → '合约目的')."""
     title = text.rstrip(_HEADING_END)
     bracketed = _BRACKETED_TITLE.fullmatch(title)
-    return next(group for group in bracketed.groups() if group).strip() if bracketed else title
+    if bracketed:
+        return next(group for group in bracketed.groups() if group).strip()
+    # The title of a heading line bracketed as a whole ('【第一条　租赁车辆及用途】') keeps the closing bracket.
+    return title[:-1].rstrip(_HEADING_END) if title.endswith(("】", "〗")) and not re.search("[【〖]", title) else title
 
 
 @dataclass(frozen=True)

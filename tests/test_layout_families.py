@@ -412,3 +412,32 @@ def test_bare_numbers_without_clauses_under_any_of_them_stay_text():
     raw = "材料采购合同\n第一条 标的\n乙方供应下列材料：\n1 水泥\n2 钢筋\n3 砂石\n第二条 价款\n总价人民币十万元。\n第三条 交付\n乙方于签约后十日内交货。\n"
     clauses = parse(raw).clauses
     assert by_text(clauses, "砂石").article_no == "第一条" and "1 水泥\n2 钢筋\n3 砂石" in by_text(clauses, "砂石").text
+
+
+BRACKETED_ARTICLE_LINES = """车辆租赁合同
+
+出租方（甲方）：某某汽车租赁有限公司
+承租方（乙方）：某某会展服务有限公司
+
+【第一条　租赁车辆】
+1. 甲方向乙方出租商务车三辆。
+2. 车辆仅用于乙方嘉宾的接送。
+
+【第二条　保养与维修】
+1. 甲方负责车辆的定期保养。
+2. 车辆因非乙方原因发生故障的，甲方应在四小时内提供替代车辆。
+
+〖第三条　争议解决〗
+因本合同产生的争议，提交仲裁委员会仲裁。
+"""
+
+
+def test_an_article_heading_line_set_in_brackets_heads_its_items():
+    clauses = parse(BRACKETED_ARTICLE_LINES).clauses
+    assert by_text(clauses, "替代车辆").heading_path == ["第二条 保养与维修", "2."]
+    assert by_text(clauses, "商务车三辆").heading_path == ["第一条 租赁车辆", "1."]
+    assert by_text(clauses, "提交仲裁").article == "第三条 争议解决"
+    assert not any("第二条" in c.text for c in clauses)  # no heading glued into the clause before it
+    assert line_marker("【第一条　租赁车辆】", words=LAYOUT).number == (1,)
+    assert line_marker("【注意】第一条的约定不变", words=LAYOUT) is None  # only a line bracketed as a whole
+
