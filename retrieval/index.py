@@ -37,6 +37,7 @@ from retrieval.metadata import FieldWords
 from retrieval.models import PREAMBLE, Clause, ContractInfo, IngestReport, SearchHit
 from retrieval.normalize import normalize_query
 from retrieval.passage_table import PassageTable
+from retrieval.segment import find_blanks
 from text.chars import is_mostly_latin
 
 if TYPE_CHECKING:  # chromadb loads when the vector store is first needed (see ClauseIndex._collection)
@@ -81,6 +82,7 @@ ONLY_CONTRACT_BONUS = 0.1
 # own question 2 -> 4 and the shipped dev set's like question 4 -> 5 (README, "The right clause…").
 PREAMBLE_DISCOUNT = 0.2
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NO_WORDS = re.compile(r"[\W_]+")  # spaces, punctuation and underscores: what says nothing in a passage
 # A contract's median passage (`lead_in_contract`) says little below this many passages.
 MIN_PASSAGES_FOR_LEAD = 5
 # A word that more than this share of a contract's passages hold is not a telling word of it (`telling_words`).
@@ -820,11 +822,15 @@ class ClauseIndex:
 
 def only_heading(clause: Clause) -> bool:
     """A passage that says no more than its own heading (a line of a table of contents, "8.3 合同的签订地点与
-    时间", or a bare heading): it names a topic but answers nothing, so every passage with content ranks
-    before it. Its words match a question about the topic better than the clause that answers it does."""
+    时间", a bare heading, or a heading over a form's empty lines: "科研项目的参加单位及分工" then a row of
+    underscores): it names a topic but answers nothing, so every passage with content ranks before it. Its words
+    match a question about the topic better than the clause that answers it does."""
     if not clause.heading_path:
         return False
-    text, heading = (re.sub(r"\s+", "", t) for t in (clause.text, clause.heading_path[-1]))  # both normalised
+    text = clause.text
+    for blank in find_blanks(text):
+        text = text.replace(blank, "")
+    text, heading = (_NO_WORDS.sub("", t) for t in (text, clause.heading_path[-1]))  # both normalised
     return text in heading
 
 

@@ -44,3 +44,9 @@ def test_a_contents_line_or_bare_heading_only_repeats_its_heading():
     assert only_heading(clause(["1.1 服务范围", "1.1.2 客服系统技术支持"], "客服系统技术支持"))
     assert not only_heading(clause(["12.3"], "合同的签订地点与时间本合同在2025年7月27日于上海签订。"))
     assert not only_heading(clause([], "本合同一式两份。"))
+
+
+def test_a_heading_over_blank_lines_or_placeholders_only_repeats_its_heading():
+    assert only_heading(clause(["六 科研项目的参加单位及分工"], "科研项目的参加单位及分工\n" + "_" * 60))
+    assert only_heading(clause(["第三条 付款"], "付款：[具体支付日期]"))
+    assert not only_heading(clause(["第三条 付款"], "付款：甲方应于____日内支付。"))
