@@ -375,7 +375,9 @@ class _Reader:
         # The unit's own line is part of its text, title included: an answer may run across the seam. A clause
         # table's heading cell is only a heading: the text is the cell beside it.
         heading_cell = line.start in self.heading_cells
-        self.current.first_run_start = marker.end if rest and not heading_cell else None
+        # So is a heading line set in brackets as a whole ('【第八条　交通违法】'): no sentence runs on from it.
+        bracketed = line.text.lstrip().startswith(("【", "〖")) and line.text.rstrip().endswith(("】", "〗"))
+        self.current.first_run_start = marker.end if rest and not heading_cell and not bracketed else None
         return True
 
     def _open(self, unit: Unit | None, title: str, major: bool = False) -> None:

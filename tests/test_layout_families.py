@@ -437,6 +437,7 @@ def test_an_article_heading_line_set_in_brackets_heads_its_items():
     assert by_text(clauses, "替代车辆").heading_path == ["第二条 保养与维修", "2."]
     assert by_text(clauses, "商务车三辆").heading_path == ["第一条 租赁车辆", "1."]
     assert by_text(clauses, "提交仲裁").article == "第三条 争议解决"
+    assert by_text(clauses, "提交仲裁").text.startswith("因本合同")  # the bracketed heading is no part of its text
     assert not any("第二条" in c.text for c in clauses)  # no heading glued into the clause before it
     assert line_marker("【第一条　租赁车辆】", words=LAYOUT).number == (1,)
     assert line_marker("【注意】第一条的约定不变", words=LAYOUT) is None  # only a line bracketed as a whole
