@@ -145,3 +145,44 @@ def test_a_one_off_share_of_the_unpaid_part_is_taken_of_the_price_less_what_was_
 def test_a_late_delivery_searches_for_the_clause_on_performance_not_on_payment() -> None:
     assert "逾期交付" in penalty("乙方逾期交付8天，合同价款50万，每日千分之二，违约金多少").clause_query
     assert "逾期付款" in penalty("对方逾期付款8天，欠款50万，每日万分之五，违约金多少").clause_query
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["欠款1.5万元和3000元两笔，都逾期20天，日万分之五，违约金一共多少", "两笔欠款1.5万元、3000元，均逾期20天，日万分之五"],
+)
+def test_several_debts_one_lateness_is_said_of_are_each_computed_and_summed(message: str) -> None:
+    assessment = penalty(message)
+    assert (assessment.info.amount, assessment.info.days) == ("180.00", 20)  # 150.00 + 30.00
+    assert "第2笔" in assessment.text
+
+
+def test_two_sums_that_are_not_said_to_be_several_debts_are_not_summed() -> None:
+    """A debt and a sum paid are no two debts: the paid one comes off instead."""
+    assert penalty("欠款1.5万元，已付3000元，都逾期20天，日万分之五").info.amount == "120.00"
+
+
+def test_a_rate_taken_of_the_sum_received_runs_on_that_sum() -> None:
+    sentence = "未能在期限内完成变更登记的，每逾期一日，甲方应按已收款项的万分之五向乙方支付违约金"
+    message = "变更登记拖了10天没办，甲方已收转让款2000万，按协议甲方该付多少违约金"
+    assessment = assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
+    assert assessment.info.amount == "100000.00"  # 20,000,000 × 0.05 % × 10
+
+
+@pytest.mark.parametrize(
+    ("message", "amount", "days"),
+    [
+        ("尾款25万，验收后30天内付，验收日是2026年9月10日，今天还没付，日万分之五", "5625.00", 45),  # due 10-10
+        ("2026年9月10日验收，验收后30天内付款，尾款25万至今未付，日万分之五", "5625.00", 45),
+        ("收到发票后15日内付款，发票是10月1日收到的，欠款10万，至今未付，日万分之五", "1950.00", 39),  # due 10-16
+    ],
+)
+def test_a_payment_due_days_after_an_event_is_due_that_many_days_after_its_day(message: str, amount: str, days: int) -> None:
+    assessment = penalty(message)
+    assert (assessment.info.amount, assessment.info.days) == (amount, days)
+    assert "应付日按" in assessment.text
+
+
+def test_a_term_in_working_days_moves_no_due_day() -> None:
+    """Working days need the calendar of the contract's place: the day of the event stays the due day, as written."""
+    assert penalty("验收后10个工作日内付款，2026年11月1日验收，欠款10万，至今未付，日万分之五").info.days == 23

@@ -145,6 +145,9 @@ def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
     """The amount whose label holds the longest ending (three characters or more) of the words naming the rate's base:
     剩余合同价款的20% is taken of 剩余合同价款为25万, not of 合同总价60万."""
     words = rate.base_words
+    paid = facts.amounts_for(Role.PAID)
+    if _PAID_BASE.search(words) and len(paid) == 1:
+        return paid[0]  # 按已收款项的万分之五, 甲方已收转让款2000万: the sum received is the base
     candidates = [a for a in facts.amounts if not a.is_bound and not a.per_day and a.role not in (Role.PAID, Role.PENALTY_PAID)]
     for start in range(len(words) - 2):
         named = [a for a in candidates if words[start:] in a.label]
@@ -152,6 +155,9 @@ def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
             return named[0]
     return None
 
+
+# 按已收款项的…, 按已付价款的…: a rate taken of a sum already received or paid (a refund's or a transfer's penalty).
+_PAID_BASE = re.compile(r"已(?:经)?(?:收|付|支付|收取|收到)")
 
 _DEBT_ROLES = (Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL)
 
@@ -270,6 +276,8 @@ def _lateness(facts: PenaltyFacts, rules: LegalRules) -> tuple[DayCount | None, 
         explanation = f"{start}，至{finish}，共 {days} 天（{rule}）"
         disagreeing = [d.raw for d in facts.durations if d.days != days]
         notes = [f"消息中的“{disagreeing[0]}”与日期推算的 {days} 天不一致，按日期计算。"] if disagreeing else []
+        if pair.due_rule:
+            notes.insert(0, f"应付日按“{pair.due_rule}”推算为 {chinese_date(pair.start)}；如合同另有约定，请说明。")
         return _within_limit(DayCount(days, explanation)), notes
     if not facts.durations:
         return None, []
@@ -790,6 +798,8 @@ def _evaluate_items(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         outcome.missing += [f"{label}的{item}" for item in part.missing]
     if outcome.missing or any(part.amount is None for _, part in parts):
         return outcome
+    if len({part.days.days if part.days else None for _, part in parts}) == 1:
+        outcome.days = parts[0][1].days  # one lateness for every debt (两笔，都逾期20天): the answer's day count
     outcome.amount = sum((part.amount for _, part in parts if part.amount is not None), Decimal(0))
     outcome.formula = " + ".join(yuan(part.amount) for _, part in parts if part.amount is not None)
     outcome.formula += f" = {yuan(outcome.amount)}"

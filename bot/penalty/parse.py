@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -268,6 +268,7 @@ class DatePair:
     end_is_today: bool
     start_counted: bool = False  # 自10月1日（含）: the message counts the first day itself
     end_counted: bool = True  # 至10月31日（不含）: the message leaves the last day out
+    due_rule: str | None = None  # 验收后30天内付: the rule the due date was worked out by, from the day of the event
 
 
 class DepositBreach(StrEnum):
@@ -765,6 +766,29 @@ def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date, words
     )
 
 
+# 验收后30天内付款, 收到发票后15日内支付: a payment due that many days after an event. Working days are left alone (no
+# calendar length without the working-day calendar of the contract's place).
+_DUE_AFTER_EVENT = re.compile(
+    rf"(?P<event>[\u4e00-\u9fff]{{2,6}}?)(?:之|以)?后\s*(?P<days>{NUMBER})\s*(?:个)?(?:自然)?[天日](?:内|以内|之内)"
+)
+
+
+def _due_after_event(text: str, dates: list[tuple[date, int, int]], pair: DatePair | None) -> DatePair | None:
+    """The pair with its due day moved to the end of a payment term that runs from an event (验收后30天内付，验收日是
+    9月10日: due 10月10日), when the pair's first day is the day of that event (its clause names the event)."""
+    if pair is None or pair.start_counted:
+        return pair
+    for match in _DUE_AFTER_EVENT.finditer(text):
+        event, days = match.group("event")[-2:], parse_number(match.group("days"))
+        if days is None or days != days.to_integral_value():
+            continue
+        for day, start, end in dates:
+            low, high = _clause_span(text, start, end)
+            if day == pair.start and event in text[low:high]:
+                return replace(pair, start=day + timedelta(days=int(days)), due_rule=match.group().strip())
+    return pair
+
+
 # 0.0.5%, 1.2.5万元: a figure with two decimal points is no number (dates are masked before this is asked; a
 # clause number such as 第5.2.1条 is followed by no unit of money, rate or time).
 _MALFORMED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?=\s*(?:%|‰|‱|元|块|万|千|天|日))")
@@ -834,6 +858,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
     scan = scan_dates(text, today=today)
     masked = _mask(text, [(d.start, d.end) for d in [*scan.dates, *scan.impossible]])
     date_pair = _date_pair(masked, [(d.value, d.start, d.end) for d in scan.dates], today, words)
+    date_pair = _due_after_event(masked, [(d.value, d.start, d.end) for d in scan.dates], date_pair)
     rate_scan = scan_rates(masked, lpr, date_pair.end if date_pair else today)
     # An LPR expression (一年期LPR的1.5倍) holds no amount and no duration.
     figures = _mask(masked, [(r.start, r.end) for r in rate_scan.rates])
@@ -1052,7 +1077,7 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
     markers = [m.start() for m in _ITEM_MARKER.finditer(text)]
     starts = markers if len(markers) >= 2 else _debt_bounds(text, whole)
     if len(starts) < 2:
-        return []
+        return _sharing_one_lateness(text, whole)
     bounds = starts + [len(text)]
     items = []
     for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
@@ -1062,6 +1087,25 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
         items.append(item)
     with_amounts = [item for item in items if item.amounts]
     return with_amounts if len(with_amounts) >= 2 else []
+
+
+# 1.5万元和3000元两笔，都逾期20天; 三笔欠款各逾期10天: the debts are several, and one lateness is said of them all.
+_SEVERAL_DEBTS = re.compile(r"(?:[两二三四五六七八九几]|[2-9])\s*笔")
+_ALL_OF_THEM = re.compile(r"都|均|各|分别|each|both|all", re.I)
+
+
+def _sharing_one_lateness(text: str, whole: PenaltyFacts) -> list[PenaltyFacts]:
+    """Several debts that one lateness is said of (两笔，都逾期20天): each its own item with that lateness, so each
+    is computed on its own line and the total given. Only when nothing else is named that a debt could be (no price,
+    no sum paid, no loss) and the message says the debts are several and the lateness is all of theirs."""
+    debts = [a for a in whole.amounts if a.role in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound and not a.per_day and not a.per_week]
+    others = [a for a in whole.amounts if a.role not in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound]
+    one_lateness = (len(whole.durations) == 1) != (whole.date_pair is not None)
+    if len(debts) < 2 or others or not one_lateness or whole.ledger is not None:
+        return []
+    if not (_SEVERAL_DEBTS.search(text) and _ALL_OF_THEM.search(text)):
+        return []
+    return [replace(whole, amounts=[debt], items=[], label=f"第{number}笔") for number, debt in enumerate(debts, start=1)]
 
 
 _YUAN_MARK = re.compile(r"元|块|塊|人民币|RMB|CNY|¥|￥", re.I)
