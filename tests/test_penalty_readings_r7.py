@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from corpus import KNOWLEDGE_DIR, LEGAL_RULES, PENALTY_WORDS
 
-from bot.penalty import PenaltyAssessment, assess
+from bot.penalty import PenaltyAssessment, assess, contract_terms
 from bot.settings import Settings
 from text.amounts import find_amounts
 from text.dates import scan_dates
@@ -186,3 +186,34 @@ def test_a_payment_due_days_after_an_event_is_due_that_many_days_after_its_day(m
 def test_a_term_in_working_days_moves_no_due_day() -> None:
     """Working days need the calendar of the contract's place: the day of the event stays the due day, as written."""
     assert penalty("验收后10个工作日内付款，2026年11月1日验收，欠款10万，至今未付，日万分之五").info.days == 23
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("每逾期一个月罚款5000元，已经逾期3个月了，违约金多少", "15000.00"),
+        ("如逾期迁出，每逾期一个月，应赔偿违约金5000元，现在逾期了两个月", "10000.00"),
+        ("违约金按每月5000元计算，逾期4个月", "20000.00"),
+    ],
+)
+def test_a_sum_per_month_late_is_that_sum_times_the_whole_months(message: str, amount: str) -> None:
+    assessment = penalty(message)
+    assert assessment.info.amount == amount and "/月 ×" in assessment.info.formula
+
+
+def test_a_sum_per_month_with_a_lateness_in_days_asks_how_a_part_month_counts() -> None:
+    assessment = penalty("逾期交房，每逾期一个月支付违约金1万元，逾期45天")
+    assert assessment.info.amount is None and "整月" in assessment.text
+
+
+@pytest.mark.parametrize("message", ["租金每月8000元，逾期3个月未付，日万分之五", "每月应付服务费5万元，逾期10天，日万分之五"])
+def test_a_debt_due_each_month_is_no_sum_per_month_late(message: str) -> None:
+    assert penalty(message).kind.value == "late_payment"
+
+
+def test_a_contract_sum_per_month_late_is_its_terms() -> None:
+    sentence = "租赁终止后一个月内，甲方需将注册地址迁出。如逾期迁出，每逾期一个月，甲方应向乙方赔偿违约金￥5000元"
+    found = contract_terms("租期结束后注册地址拖了3个月才迁出，按合同违约金多少", [("9", sentence)], TODAY, words=PENALTY_WORDS)
+    assert found is not None
+    assessment = assess("租期结束后注册地址拖了3个月才迁出，按合同违约金多少", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=found.sentence)
+    assert assessment.info.amount == "15000.00"

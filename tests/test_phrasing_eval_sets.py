@@ -119,7 +119,7 @@ def assistant_with_round_seven_contracts(real_embedder: MemoEmbedder, tmp_path_f
 # The round-7 cases the product does not pass yet, each with what it lacks. The list only shrinks, as R6_OPEN does.
 R7_OPEN = {
     "p7099": "a penalty that is a multiple of a sum (按该车次运费的三倍) is no rate the contract terms are read as",
-    "p7103": "办公室租赁合同 resolves to no contract (its title is 租赁合同), and a sum per month late is not computed",
+    "p7103": "办公室租赁合同 resolves to no contract: its title is 租赁合同, and 租期结束后公司 is read as a party we lack",
     "p7110": "擅自转让合同 also names the equity transfer agreement: two contracts named, none chosen",
     "p7111": "房屋租赁合同, x11's own title, also names 房屋租赁三方合同: two contracts named, none chosen",
     "p7112": "借款保证合同 names no contract (the loan contract's title is 借款合同)",

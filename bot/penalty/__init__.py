@@ -64,6 +64,7 @@ _CLAUSE_QUERIES = {
     Kind.LATE_PAYMENT: "逾期付款 每逾期一日 违约金",
     Kind.DAILY_SUM: "每逾期一日 支付违约金 元",
     Kind.WEEKLY_SUM: "每逾期一周 支付违约金 元",
+    Kind.MONTHLY_SUM: "每逾期一个月 支付违约金 元",
     Kind.WEEKLY: "每逾期一周 违约金 比例",
     Kind.INTEREST: "逾期付款 利息 利率",
     Kind.PER_PERIOD: "每逾期一个月 违约金 比例",

@@ -55,6 +55,7 @@ class Kind(StrEnum):
     WEEKLY = "weekly"  # principal × weekly rate × whole weeks (每逾期一周按…的0.5%)
     DAILY_SUM = "daily_sum"  # an agreed sum per day late × days (每逾期一天支付违约金500元)
     WEEKLY_SUM = "weekly_sum"  # an agreed sum per whole week late × weeks (每逾期一周罚款2000元)
+    MONTHLY_SUM = "monthly_sum"  # an agreed sum per whole month late × months (每逾期一个月赔偿违约金5000元)
     INTEREST = "interest"  # principal × annual rate ÷ 365 × days
     PER_PERIOD = "per_period"  # principal × rate per month (or quarter) × whole months (quarters) late: no days
     ONE_OFF = "one_off"  # base × percentage
@@ -148,7 +149,7 @@ def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
     paid = facts.amounts_for(Role.PAID)
     if _PAID_BASE.search(words) and len(paid) == 1:
         return paid[0]  # 按已收款项的万分之五, 甲方已收转让款2000万: the sum received is the base
-    candidates = [a for a in facts.amounts if not a.is_bound and not a.per_day and a.role not in (Role.PAID, Role.PENALTY_PAID)]
+    candidates = [a for a in facts.amounts if not a.is_bound and not a.per_period and a.role not in (Role.PAID, Role.PENALTY_PAID)]
     for start in range(len(words) - 2):
         named = [a for a in candidates if words[start:] in a.label]
         if named:
@@ -166,7 +167,7 @@ def _remaining(facts: PenaltyFacts, base: Amount, outcome: Outcome) -> Amount:
     """The debt less the sums paid (`text.paid.less_paid`: 欠款10万，其中5万已付清，剩余部分逾期, or 欠款20万，已还10万).
     The subtraction is a line of the reply."""
     paid = [a for a in facts.amounts if a.role is Role.PAID and not a.is_bound]
-    debts = [a for a in facts.amounts if a.role in _DEBT_ROLES and not a.is_bound and not a.per_day]
+    debts = [a for a in facts.amounts if a.role in _DEBT_ROLES and not a.is_bound and not a.per_period]
     total_paid = sum((a.value for a in paid), Decimal(0))
     if base.role is Role.TOTAL and total_paid > base.value:
         raise Refusal(f"已付金额 {yuan(total_paid)} 超过合同总价 {yuan(base.value)}，数字不可能同时成立。请核对后再发给我。")
@@ -203,6 +204,8 @@ def _kind(facts: PenaltyFacts) -> tuple[Kind, list[str]]:
         return Kind.DAILY_SUM, []
     if facts.weekly_sums:
         return Kind.WEEKLY_SUM, []
+    if facts.monthly_sums:
+        return Kind.MONTHLY_SUM, []
     if facts.amounts_for(Role.DEPOSIT) or facts.prepayment_only:
         return Kind.DEPOSIT, []
     if facts.amounts_for(Role.DAMAGES) or facts.amounts_for(Role.LOSS) or _EXCESSIVE_WORDS.search(facts.text):
@@ -372,6 +375,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         return _daily_sum(facts.daily_sums[0], days, outcome)
     if kind is Kind.WEEKLY_SUM:
         return _weekly_sum(facts.weekly_sums[0], days, outcome)
+    if kind is Kind.MONTHLY_SUM:
+        return _monthly_sum(facts.monthly_sums[0], outcome)
     if kind is Kind.LATE_PAYMENT:
         wanted = {"principal": base, "daily_rate": rate, "late_days": days}
     elif kind is Kind.WEEKLY:
@@ -536,6 +541,23 @@ def _weekly_sum(per_week: Amount, days: int | None, outcome: Outcome) -> Decimal
     weeks = days // DAYS_PER_WEEK
     result = per_week.value * weeks
     outcome.formula = f"{yuan(per_week.value)}/周 × {weeks} 周 = {yuan(result)}"
+    return result
+
+
+def _monthly_sum(per_month: Amount, outcome: Outcome) -> Decimal | None:
+    """每逾期一个月5000元, 逾期3个月: the sum × the whole months late. A lateness in days is no number of months (a
+    month has no fixed length): how a part month counts is the contract's to say, so it is asked."""
+    if outcome.days is None:
+        outcome.missing = [_MISSING["late_days"]]
+        return None
+    months = outcome.days.months
+    if not months:
+        outcome.missing = [f"逾期月数（逾期 {outcome.days.days} 天不是整月数，请说明逾期几个月，或不足一个月的部分如何计算）"]
+        return None
+    if outcome.days.conversion in outcome.assumptions:
+        outcome.assumptions.remove(outcome.days.conversion)  # counted in months, not converted to days
+    result = per_month.value * months
+    outcome.formula = f"{yuan(per_month.value)}/月 × {months} 个月 = {yuan(result)}"
     return result
 
 
@@ -837,7 +859,7 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         _check_figures(facts)
         outcome.days, day_assumptions = _day_count(facts, rules)
         outcome.assumptions = kind_assumptions + day_assumptions
-        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.WEEKLY, Kind.INTEREST, Kind.DAILY_SUM, Kind.WEEKLY_SUM):
+        if outcome.kind not in (Kind.LATE_PAYMENT, Kind.WEEKLY, Kind.INTEREST, Kind.DAILY_SUM, Kind.WEEKLY_SUM, Kind.MONTHLY_SUM):
             outcome.days = None  # a one-off percentage or the excessive test takes no day count
         if outcome.kind is Kind.DEPOSIT:
             if not (facts.amounts_for(Role.DEPOSIT) and _damages_asked_without_terms(facts, rules, outcome)):

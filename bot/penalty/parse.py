@@ -221,6 +221,12 @@ class Amount:
     is_floor: bool = False  # the least the penalty may be (违约金不低于5000元)
     start: int = 0  # where it stands in the message
     per_week: bool = False  # a sum due for each whole week late (每逾期一周罚款2000元)
+    per_month: bool = False  # a sum due for each whole month late (每逾期一个月，赔偿违约金5000元)
+
+    @property
+    def per_period(self) -> bool:
+        """A sum due for each day, week or month late: a penalty's measure, never a base."""
+        return self.per_day or self.per_week or self.per_month
 
     @property
     def is_bound(self) -> bool:
@@ -394,10 +400,10 @@ class PenaltyFacts:
     def sets_penalty(self) -> bool:
         """The message gives what the penalty runs at: a rate (LPR named without its figure too) or a sum per period."""
         runs_at_rate = any(not rate.is_bound for rate in self.rates) or bool(self.lpr_without_figure)
-        return runs_at_rate or bool(self.daily_sums or self.weekly_sums)
+        return runs_at_rate or bool(self.daily_sums or self.weekly_sums or self.monthly_sums)
 
     def amounts_for(self, role: Role) -> list[Amount]:
-        return [a for a in self.amounts if a.role is role and not a.is_bound and not a.per_day and not a.per_week]
+        return [a for a in self.amounts if a.role is role and not a.is_bound and not a.per_period]
 
     @property
     def daily_sums(self) -> list[Amount]:
@@ -406,6 +412,10 @@ class PenaltyFacts:
     @property
     def weekly_sums(self) -> list[Amount]:
         return [a for a in self.amounts if a.per_week and not a.is_bound]
+
+    @property
+    def monthly_sums(self) -> list[Amount]:
+        return [a for a in self.amounts if a.per_month and not a.is_bound]
 
 
 def _clause_before(text: str, start: int, reach: int = _LABEL_REACH) -> str:
@@ -540,6 +550,8 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def _read_amounts(text: str, has_rate: bool, words: PenaltyWords) -> list[Amount]:
     amounts = []
     every_day, every_week = re.compile(_every_day(words)), re.compile(_every_week(words))
+    every_late_month = re.compile(rf"每{words.lateness_word}[一1]?个?月")
+    every_month = re.compile(r"每[一1]?个?月")
     for figure in find_amounts(text):
         before, after = _clause_before(text, figure.start), _clause_after(text, figure.end)
         role = (
@@ -563,12 +575,19 @@ def _read_amounts(text: str, has_rate: bool, words: PenaltyWords) -> list[Amount
         per_week = not (has_rate or per_day) and role in (Role.DAMAGES, Role.UNLABELLED) and bool(
             words.period_right_after[Period.WEEKLY].match(after) or every_week.search(_sentence_before(text, figure.start))
         )
+        # 每逾期一个月，赔偿违约金5000元, 违约金按每月5000元: a sum per month, only after a lateness word or as a
+        # 违约金 itself (租金每月8000元 is the rent).
+        sentence = _sentence_before(text, figure.start)
+        per_month = not (has_rate or per_day or per_week) and bool(
+            (role in (Role.DAMAGES, Role.UNLABELLED) and every_late_month.search(sentence))
+            or (role is Role.DAMAGES and (every_month.search(sentence) or words.period_right_after[Period.MONTHLY].match(after)))
+        )
         is_cap = _is_cap(before, after)
-        floor = not is_cap and _is_floor(before, _sentence_before(text, figure.start))
+        floor = not is_cap and _is_floor(before, sentence)
         amounts.append(
             Amount(
                 figure.value, figure.raw, role, is_cap, before, per_day and not floor, floor, figure.start,
-                per_week and not floor,
+                per_week and not floor, per_month and not floor,
             )
         )
     return amounts
@@ -968,7 +987,7 @@ def _whole_price(amounts: list[Amount]) -> Amount | None:
     """The one contract price shares are taken of (合同总价120万); with none named, the one debt (货款共90万元，三分之一
     到期未付: the 90万 is the whole the third is of)."""
     for roles in ((Role.TOTAL,), (Role.PRINCIPAL, Role.UNLABELLED)):
-        found = [a for a in amounts if a.role in roles and not a.is_bound and not a.per_day and not a.per_week]
+        found = [a for a in amounts if a.role in roles and not a.is_bound and not a.per_period]
         if found:
             return found[0] if len(found) == 1 else None
     return None
@@ -1014,7 +1033,7 @@ def _ledger(
     payments, others = [], []
     spans = [_clause_span(text, start, end) for _, start, end in dates]
     for (day, start, end), (low, high) in zip(dates, spans):
-        in_clause = [a for a in amounts if low <= a.start < high and not a.is_bound and not a.per_day and not a.per_week]
+        in_clause = [a for a in amounts if low <= a.start < high and not a.is_bound and not a.per_period]
         clause = text[low:high]
         # "Paid 50,000 on 11 Oct and 150,000 on 31 Oct": as many sums as days in one clause pair off in order.
         days_in_clause = [other for other, span in zip(dates, spans) if span == (low, high)]
@@ -1029,7 +1048,7 @@ def _ledger(
             others.append((day, low, high))
     debts = [
         a for a in amounts
-        if a.role in (Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL) and not a.is_bound and not a.per_day and not a.per_week
+        if a.role in (Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL) and not a.is_bound and not a.per_period
     ]
     if not payments or not others or not debts:
         return None
@@ -1098,7 +1117,7 @@ def _sharing_one_lateness(text: str, whole: PenaltyFacts) -> list[PenaltyFacts]:
     """Several debts that one lateness is said of (两笔，都逾期20天): each its own item with that lateness, so each
     is computed on its own line and the total given. Only when nothing else is named that a debt could be (no price,
     no sum paid, no loss) and the message says the debts are several and the lateness is all of theirs."""
-    debts = [a for a in whole.amounts if a.role in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound and not a.per_day and not a.per_week]
+    debts = [a for a in whole.amounts if a.role in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound and not a.per_period]
     others = [a for a in whole.amounts if a.role not in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound]
     one_lateness = (len(whole.durations) == 1) != (whole.date_pair is not None)
     if len(debts) < 2 or others or not one_lateness or whole.ledger is not None:
@@ -1143,7 +1162,7 @@ def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str) -> None
     if facts.sets_penalty:
         return
     facts.rates += terms.rates
-    facts.amounts += [a for a in terms.amounts if a.per_day or a.per_week or a.is_bound]
+    facts.amounts += [a for a in terms.amounts if a.per_period or a.is_bound]
     facts.foreign_money += terms.foreign_money  # 按日新臺幣五千元: a contract's sum in another currency is asked about too
     facts.terms = sentence
 

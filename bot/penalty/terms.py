@@ -52,7 +52,7 @@ class _Candidate:
         if self.terms.blank:
             return bool(_EVERY_PERIOD.search(self.terms.sentence))
         runs = [rate for rate in self.facts.rates if not rate.is_bound]
-        return any(rate.period in _PERIODIC for rate in runs) or bool(self.facts.daily_sums or self.facts.weekly_sums)
+        return any(rate.period in _PERIODIC for rate in runs) or any(a.per_period for a in self.facts.amounts)
 
     @property
     def setting(self) -> tuple:
@@ -60,7 +60,7 @@ class _Candidate:
         if self.terms.blank:
             return ("blank", self.terms.sentence)
         rates = sorted((r.value, r.period, r.is_cap) for r in self.facts.rates)
-        sums = sorted((a.value, a.per_day, a.per_week) for a in self.facts.amounts if a.per_day or a.per_week)
+        sums = sorted((a.value, a.per_day, a.per_week, a.per_month) for a in self.facts.amounts if a.per_period)
         return tuple(rates), tuple(sums)
 
 
@@ -80,7 +80,7 @@ def _candidates(passages: list[tuple[str, str]], today: date, lpr: LprTable | No
             if not words.penalty_term.search(plain):
                 continue
             facts = read_facts(sentence, today, lpr, words=words)
-            sets_penalty = any(not rate.is_bound for rate in facts.rates) or facts.daily_sums or facts.weekly_sums
+            sets_penalty = facts.sets_penalty
             obligations = frozenset(words.obligations_in(plain))
             if sets_penalty and not facts.unreadable:
                 found.append(_Candidate(Terms(key, sentence), facts, obligations))
