@@ -14,7 +14,7 @@ from collections import Counter
 
 from retrieval.layout import LayoutWords, is_field_line, is_title
 from retrieval.numbering import line_marker
-from text.chars import is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
+from text.chars import ScriptTally, is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
 __all__ = [
     "compact",
@@ -66,6 +66,9 @@ _SPACES = re.compile(r"[ \u3000\xa0]+")
 PAGE_BREAK = "\f"
 # Table rows (Markdown pipes, box-drawing, tab-aligned) are never joined to a neighbouring line.
 _TABLE_ROW = re.compile(r"^\||\t|[│┃|].*[│┃|]|^[┌├└─┬┼┴┐┤┘━]")
+# Its parts, for a paragraph that grows line by line (`_Paragraph`): how a row opens, and its bars.
+_TABLE_ROW_START = re.compile(r"[|┌├└─┬┼┴┐┤┘━]")
+_TABLE_BARS = re.compile(r"[│┃|]")
 # A wrap between English words is a space ('…shall deliver' + 'the goods'); digits and Chinese join as they are.
 _ENGLISH_WRAP = re.compile(r"[A-Za-z,;:)]$")
 _ENGLISH_WRAP_ON = re.compile(r"[A-Za-z(]")
@@ -74,6 +77,7 @@ _ENGLISH_WRAP_ON = re.compile(r"[A-Za-z(]")
 _ENGLISH_FULL_STOP = re.compile(r"[A-Za-z][”’\"')]?\.$")
 # A line that is only a blank to fill in ('______') is whole: what follows it is not its continuation.
 _FILL_LINE = re.compile(r"^[_＿\s]{6,}[.。]?$")
+_FILL_CHARS = re.compile(r"[_＿\s]*")
 # Private-use code points are what is left of mojibake: no font renders them and no question matches them.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 # Markdown written into a .txt: strong emphasis ('**甲方**：…') and thematic breaks ('---') are markup, not words;
@@ -89,6 +93,8 @@ _MARKDOWN_HEADING = re.compile(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?
 _SET_OFF = r"\s!-)+-/:-@\[-`{-~\u2010-\u205e\u3000-\u303f\uff01-\uff09\uff0b-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _MARKDOWN_EMPHASIS = re.compile(rf"(?<![^{_SET_OFF}])\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*(?![^{_SET_OFF}])")
 _HEADING_LINE = re.compile(r"#{1,6} ")  # a Markdown heading is a line of its own
+_HEAD = 8  # a paragraph's first characters: as many as _HEADING_LINE reads
+_END = 8  # and its last: as many as _ENGLISH_FULL_STOP reads
 # A thematic break: a line of three or more dashes or asterisks alone (spaces between them allowed). Under a
 # label ('甲方签字：' then '----------', '甲方：  乙方：' then '------  ------') the dashes are blanks to sign on,
 # and dashes after words on their line ('甲方签字：------') are never a break.
@@ -135,40 +141,95 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
+def _continues(previous: _Paragraph, line: str, width: int) -> bool:
     """Is `line` the rest of a sentence the wrap cut off? A line that ran to (near) the wrap width without
     ending its sentence goes on, and so does one whose short tail ends the sentence ('…服务费用' + '有关的信息。');
     a short unpunctuated line before a full line is a heading or a title, not a cut. A wrap never switches
     language: an English paragraph followed by a Chinese one is a bilingual pair, not one sentence; in
     English a full stop ends a sentence ('…of this Agreement.' then 'ARTICLE IV. GOVERNING LAW'), on a line of
     both languages too."""
-    ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
-    english_end = previous.endswith(".") and script(previous) == "en" or bool(_ENGLISH_FULL_STOP.search(previous))
+    ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < previous.length
+    line_script = script(line)
     return (
-        not previous.rstrip(_CLOSING_QUOTES).endswith(tuple(_SENTENCE_END))
-        and not english_end
-        and (len(previous) >= 0.7 * width or ends_sentence)
+        not previous.last_unquoted.endswith(tuple(_SENTENCE_END))
+        and (previous.length >= 0.7 * width or ends_sentence)
         and not _UNIT_START.match(line)
-        and not _TABLE_ROW.search(previous)
+        and not previous.is_table_row()
         and not _TABLE_ROW.search(line)
-        and not {script(previous), script(line)} == {"zh", "en"}
-        and not _FILL_LINE.match(previous)
-        and not _HEADING_LINE.match(previous)
+        and not _HEADING_LINE.match(previous.head)
+        and not previous.is_fill_line()
+        and not _ENGLISH_FULL_STOP.search(previous.end)
+        # the paragraph's script last: the costliest question, and only asked when the answer counts
+        and not (line_script in ("zh", "en") and {previous.script(), line_script} == {"zh", "en"})
+        and not (previous.last == "." and previous.script() == "en")
     )
+
+
+class _Paragraph:
+    """A paragraph joined from wrapped lines, and what `_continues` asks of it, kept up to date line by line.
+    Asked of the joined text, each question read all of it: joining n short lines cost n² (10,000 one-character
+    lines: ~10 s). Each answer here is the one the regex or the test would give on the whole text."""
+
+    def __init__(self, line: str) -> None:
+        self._parts = [line]
+        self.length = len(line)
+        self.head = line[:_HEAD]
+        self.end = line[-_END:]
+        self.last = line[-1]
+        self.last_unquoted = line.rstrip(_CLOSING_QUOTES)[-1:]
+        # _TABLE_ROW: a first '|' or rule, a tab, or two bars anywhere
+        self._opens_table = bool(_TABLE_ROW_START.match(line))
+        self._tabs = "\t" in line
+        self._bars = len(_TABLE_BARS.findall(line))
+        self._fill_so_far = bool(_FILL_CHARS.fullmatch(line[:-1]))  # all but the last: _FILL_LINE may still hold
+        self._script = ScriptTally()
+        self._script.add(line)
+
+    def add(self, line: str) -> None:
+        """Join LINE on: with a space between English words, as they are otherwise."""
+        if _ENGLISH_WRAP.search(self.last) and _ENGLISH_WRAP_ON.match(line):
+            line = " " + line
+        self._fill_so_far = self._fill_so_far and bool(_FILL_CHARS.fullmatch(self.last + line[:-1]))
+        self._parts.append(line)
+        self.length += len(line)
+        if len(self.head) < _HEAD:
+            self.head = (self.head + line)[:_HEAD]
+        self.end = (self.end + line)[-_END:]
+        self.last = line[-1]
+        unquoted = line.rstrip(_CLOSING_QUOTES)
+        if unquoted:
+            self.last_unquoted = unquoted[-1]
+        self._tabs = self._tabs or "\t" in line
+        self._bars += len(_TABLE_BARS.findall(line))
+        self._script.add(line)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def is_table_row(self) -> bool:
+        return self._opens_table or self._tabs or self._bars >= 2
+
+    def is_fill_line(self) -> bool:
+        # only a short text or one that stays as it is (a fill line takes nothing on) is joined up here
+        return self._fill_so_far and bool(_FILL_LINE.match(self.text))
+
+    def script(self) -> str | None:
+        return self._script.script()
 
 
 def _join_page(page: str) -> str:
     lines = [line.strip(" \u3000\xa0") for line in page.split("\n")]
     width = _wrap_width(lines)
-    out: list[str] = []
+    out: list[_Paragraph] = []
     for line in lines:
         if not line.strip():
             continue
         if out and _continues(out[-1], line, width):
-            out[-1] += " " + line if _ENGLISH_WRAP.search(out[-1]) and _ENGLISH_WRAP_ON.match(line) else line
+            out[-1].add(line)
         else:
-            out.append(line)
-    return "\n".join(out)
+            out.append(_Paragraph(line))
+    return "\n".join(paragraph.text for paragraph in out)
 
 
 def close_letter_spacing(text: str) -> str:

@@ -77,11 +77,72 @@ _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\[[^\[\]]*\]")
 def script(text: str) -> str | None:
     """'zh' for a text mostly in Chinese characters, 'en' for one mostly in Latin letters, None when it has
     too few of either. A Chinese character carries about as much as three Latin letters."""
-    text = _PLACEHOLDER.sub("", text)
-    cjk, latin = len(_CJK.findall(text)), sum(c.isascii() and c.isalpha() for c in text)
+    return _script_of(*_letters(_PLACEHOLDER.sub("", text)))
+
+
+def _letters(text: str) -> tuple[int, int]:
+    """(Chinese characters, Latin letters) in TEXT."""
+    return len(_CJK.findall(text)), sum(c.isascii() and c.isalpha() for c in text)
+
+
+def _script_of(cjk: int, latin: int) -> str | None:
     if cjk >= 2 and cjk * 3 >= latin:
         return "zh"
     return "en" if latin >= 4 else None
+
+
+class ScriptTally:
+    """`script` of a text that grows at its end (a paragraph joined line by line), in time linear in its length:
+    script() of the whole text at each step costs the square. Exact: the letters before the first field that
+    text added later could still close are counted once and for all; the text from that field on is read again
+    only when a piece with a bracket or a brace comes."""
+
+    def __init__(self) -> None:
+        self._settled = (0, 0)  # letters outside fields, up to where no later text can change the reading
+        self._tail: list[str] = []  # the rest: from a field still open on (empty when none is)
+        self._tail_letters = (0, 0)  # the tail's letters read as if the text ended there
+
+    def add(self, piece: str) -> None:
+        if not any(c in piece for c in "[]{}"):
+            # No bracket or brace: an open field stays open, none closes, and the piece is plain text.
+            if self._tail:
+                self._tail.append(piece)
+                self._tail_letters = _plus(self._tail_letters, _letters(piece))
+            else:
+                self._settled = _plus(self._settled, _letters(piece))
+            return
+        tail = "".join(self._tail) + piece
+        cut = _settled_prefix(tail)
+        self._settled = _plus(self._settled, _letters(_PLACEHOLDER.sub("", tail[:cut])))
+        self._tail = [tail[cut:]] if cut < len(tail) else []
+        self._tail_letters = _letters(_PLACEHOLDER.sub("", tail[cut:]))
+
+    def script(self) -> str | None:
+        return _script_of(*_plus(self._settled, self._tail_letters))
+
+
+def _plus(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return a[0] + b[0], a[1] + b[1]
+
+
+def _settled_prefix(text: str) -> int:
+    """How much of TEXT `_PLACEHOLDER` reads the same whatever is appended: up to the first field still open (a
+    '[' with no bracket after it; a '{{' with no brace after it but perhaps a last '}'; a last '{'), moved back
+    to the start of a field that holds it."""
+    open_at = [len(text)]
+    bracket = text.rfind("[")
+    if bracket >= 0 and "]" not in text[bracket:]:
+        open_at.append(bracket)
+    brace = text.rfind("{")
+    if brace == len(text) - 1:
+        open_at.append(brace)
+    if brace >= 1 and text[brace - 1] == "{" and "}" not in text[brace + 1 : -1]:
+        open_at.append(brace - 1)
+    cut = min(open_at)
+    for field in _PLACEHOLDER.finditer(text):
+        if field.start() < cut < field.end():
+            return field.start()
+    return cut
 
 
 def is_mostly_latin(text: str) -> bool:
