@@ -8,6 +8,10 @@ that upload's: model and Chroma loaded (the "open" column), then the upload (the
 any single upload under 500 MB RSS and 60 s. `--before` also runs the lying zip bomb through python-docx
 directly, as the loader did before bounded inflation (about 2 GB: the reason for the fix).
 
+Then many short lines (testing/hostile_files.py `many_lines`: one character a line, numbered articles, table
+rows…) read into passages without embedding: CPU for 2,500 and for 10,000 lines in the same process, and
+their ratio (4 when reading is linear, 16 when quadratic, as joining wrapped lines and opening articles were).
+
 Then a 4,000-character clause question against the index at CONTRACTBOT_DATA_DIR (`make index` builds it):
 CPU per message, against a short question in the same process. And long penalty messages (figures after
 9,000 characters of prose; 5,000 numeral runs) through the penalty engine, against a short one: numbers only
@@ -28,7 +32,9 @@ from pathlib import Path
 
 from bench.measure import load_average, peak_rss_mb
 from testing.hostile_files import (
+    LINE_SHAPES,
     ODD_NAMES,
+    many_lines,
     lying_zip_bomb,
     many_articles,
     oversized_text,
@@ -102,6 +108,31 @@ def python_docx_directly(path: Path) -> dict:
     return {"outcome": outcome, "seconds": round(time.perf_counter() - wall, 2), "peak_rss_mb": peak_rss_mb()}
 
 
+def line_scaling(counts: tuple[int, int] = (2_500, 10_000)) -> dict:
+    """CPU seconds to read each shape of many short lines into passages (no index, no model), at two sizes."""
+    from bot.settings import Settings
+    from retrieval.layout import layout_words
+    from retrieval.loaders import UnreadableContract
+    from retrieval.metadata import load_field_words
+    from retrieval.parsing import parse_contract
+
+    shipped = Settings(knowledge_dir=REPO / "knowledge")
+    words, field_words = layout_words(shipped.layout_file), load_field_words(shipped.contract_fields_file)
+    results = {}
+    for shape in LINE_SHAPES:
+        seconds = []
+        for count in counts:
+            data = many_lines(shape, count).encode()
+            start = time.process_time()
+            try:
+                parse_contract("lines.txt", data, words=words, field_words=field_words)
+            except UnreadableContract:
+                pass  # too many passages: refused after reading, which is what is timed
+            seconds.append(round(time.process_time() - start, 3))
+        results[shape] = {"cpu_s": dict(zip(map(str, counts), seconds)), "ratio": round(seconds[1] / max(seconds[0], 1e-3), 1)}
+    return results
+
+
 def long_question() -> dict:
     """CPU of one reply to a short and to a 4,000-character clause question (same process, same index)."""
     from bot.assistant import Assistant
@@ -159,17 +190,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     parser.add_argument("--before", action="store_true", help="also the lying bomb through python-docx directly")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--lines-only", action="store_true", help="only the many-short-lines figures")
     args = parser.parse_args()
     if args.child:
         mode, *rest = args.child
         result = {"upload": lambda: upload_once(Path(rest[0]), rest[1], Path(rest[2])),
                   "python-docx": lambda: python_docx_directly(Path(rest[0])),
                   "long-question": long_question,
+                  "line-scaling": line_scaling,
                   "long-penalty": long_penalty_messages}[mode]()
         print(json.dumps(result, ensure_ascii=False))
         return
 
     results: dict = {"load_average": load_average(), "uploads": {}}
+    results["line_scaling"] = child("line-scaling")
+    if args.lines_only:
+        print(markdown_lines(results["line_scaling"]))
+        return
     with tempfile.TemporaryDirectory() as scratch:
         files = hostile_files(Path(scratch))
         for label, name, path in files:
@@ -199,10 +236,18 @@ def markdown(results: dict) -> str:
     if before:
         rows.append(f"\nBefore the fix, python-docx on the lying bomb: {before['outcome']} after {before['seconds']} s, "
                     f"peak RSS {before['peak_rss_mb']} MB.")
+    rows.append("\n" + markdown_lines(results["line_scaling"]))
     question = results["long_question"]
     rows.append(f"\nClause question CPU per reply (median of 5): {question['cpu_ms_median']}, ratio {question['ratio']}.")
     penalty = results["long_penalty_messages"]
     rows.append(f"Penalty message CPU (median of 5): {penalty['cpu_ms_median']}, ratio to the short one {penalty['ratio']}.")
+    return "\n".join(rows)
+
+
+def markdown_lines(scaling: dict) -> str:
+    sizes = list(next(iter(scaling.values()))["cpu_s"])
+    rows = [f"| many short lines | CPU s, {sizes[0]} lines | CPU s, {sizes[1]} lines | ratio (4 = linear) |", "|---|---|---|---|"]
+    rows += [f"| {shape} | {r['cpu_s'][sizes[0]]} | {r['cpu_s'][sizes[1]]} | {r['ratio']} |" for shape, r in scaling.items()]
     return "\n".join(rows)
 
 

@@ -97,6 +97,27 @@ def oversized_text(characters: int) -> bytes:
     return (article * (characters // len(article) + 1))[:characters].encode()
 
 
+def many_lines(shape: str, count: int) -> str:
+    """COUNT lines of one SHAPE: the texts on which joining wrapped lines and reading the outline once went
+    quadratic (each line asked something of everything read before it)."""
+    return {
+        "one character": lambda: "\n".join("甲" for _ in range(count)),
+        "two characters": lambda: "\n".join("甲乙" for _ in range(count)),
+        "one English word": lambda: "\n".join("word" for _ in range(count)),
+        "an unclosed bracket, then words": lambda: "[\n" + "\n".join("ab" for _ in range(count)),
+        "sentences": lambda: "\n".join("甲方应付款。" for _ in range(count)),
+        "numbered articles": lambda: "\n".join(f"第{n}条 甲方应付款。" for n in range(1, count + 1)),
+        "table rows": lambda: "\n".join(f"|甲{n}|乙|" for n in range(count)),
+        "pages": lambda: "\f".join(f"甲方{n}。\n第{n}页" for n in range(count)),
+    }[shape]()
+
+
+LINE_SHAPES = (
+    "one character", "two characters", "one English word", "an unclosed bracket, then words", "sentences",
+    "numbered articles", "table rows", "pages",
+)
+
+
 def _deflate_chunks(chunks) -> tuple[bytes, int]:
     """(raw deflate stream, CRC-32 of the input), fed chunk by chunk so a gigabyte never sits in memory."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
