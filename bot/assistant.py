@@ -49,9 +49,10 @@ from retrieval.index import ClauseIndex
 from retrieval.metadata import load_field_words
 from retrieval.loaders import UnreadableContract
 from retrieval.models import Clause, ContractInfo
-from retrieval.normalize import is_traditional, to_simplified, to_traditional
+from retrieval.normalize import to_simplified, to_traditional
 from retrieval.resolver import MAX_CHOICES
 from retrieval.ocr import Progress
+from text.chars import chinese_script
 from text.lpr import LprTable
 from text.typos import TypoFixes
 
@@ -93,6 +94,15 @@ def open_index(settings: Settings) -> ClauseIndex:
         chroma_path=settings.chroma_path,
         field_words=load_field_words(settings.contract_fields_file),
     )
+
+
+def _writes_traditional(message: str, session: Session) -> bool:
+    """Whether the reply goes in traditional characters: as the message is written, or when no character in it
+    tells (那乙方呢, 到期呢, a number), as the user last wrote."""
+    script = chinese_script(message)
+    if script is not None:
+        session.traditional = script == "traditional"
+    return session.traditional
 
 
 def _open_vector_store(index: ClauseIndex) -> None:
@@ -162,14 +172,14 @@ class Assistant:
 
     def reply(self, message: str, session: Session) -> Reply:
         """Never raises: whatever goes wrong becomes a plain reply and a log line."""
-        return self._safely(lambda: self._route(message or "", session), session, traditional=is_traditional(message or ""))
+        return self._safely(lambda: self._route(message or "", session), session, _writes_traditional(message or "", session))
 
     def choose_contract(self, contract_id: str, session: Session) -> Reply:
         """The user picked one of the contracts a reply offered (a button): answer the pending question there."""
         if contract_id not in session.choices:
             return Reply(intent=Intent.UNKNOWN, text="这个选项已过期，请重新提问。")
         pending = session.pending_question or ""
-        return self._safely(lambda: self._answer_chosen(contract_id, session), session, is_traditional(pending))
+        return self._safely(lambda: self._answer_chosen(contract_id, session), session, _writes_traditional(pending, session))
 
     def _answer_chosen(self, contract_id: str, session: Session) -> Reply:
         """The pending question answered in the contract chosen: a fact from its metadata, else its clause."""

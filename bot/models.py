@@ -158,6 +158,9 @@ class Session(BaseModel):
     )
     draft: Draft | None = Field(None, description="A notice draft in progress (owned by bot.notices)")
     company: str | None = Field(None, description="Our own company's name, once the user has said it")
+    traditional: bool = Field(
+        False, description="The user last wrote traditional characters: replies follow, through 那乙方呢 that shows neither"
+    )
     choices: list[str] = Field(default_factory=list, description="Contract ids offered for the pending question")
     pending_question: str | None = Field(None, description="The question waiting for the user's choice of contract")
     held_details: str | None = Field(

@@ -254,6 +254,17 @@ def test_a_greeting_in_traditional_characters_is_answered_in_them(assistant: Ass
     assert assistant.reply("謝謝", Session()).text.startswith("不客氣")
 
 
+def test_follow_ups_that_show_no_script_are_answered_in_the_one_the_user_last_wrote(assistant: Assistant):
+    """那乙方呢 and 到期呢 are written the same in both scripts: the reply keeps to the user's traditional question,
+    until a message in simplified characters switches it back."""
+    session = Session()
+    assert "南京青松貿易有限公司" in assistant.reply("倉儲物流服務合同的甲方是誰？", session).text
+    assert "無錫遠航物流有限公司" in assistant.reply("那乙方呢", session).text
+    assert "至2026年4月30日止" in assistant.reply("到期呢", session).text
+    assert "南京青松贸易有限公司" in assistant.reply("仓储物流服务合同的甲方是谁？", session).text
+    assert "无锡远航物流有限公司" in assistant.reply("那乙方呢", session).text
+
+
 def test_a_follow_up_asks_another_fact_or_the_other_side_of_the_contract_in_focus(assistant: Assistant):
     session = Session()
     assert "南京青松贸易有限公司" in assistant.reply("仓储物流服务合同的甲方是谁？", session).text

@@ -14,6 +14,7 @@ from retrieval.normalize import (
     strip_pinyin,
     to_simplified,
 )
+from text.chars import chinese_script
 
 CONTRACTS = sorted((Path(__file__).parents[1] / "knowledge" / "contracts").glob("*.txt"))
 
@@ -41,6 +42,14 @@ def test_script_detection():
     assert is_traditional("外呼協議發生糾紛時怎樣處理？")
     assert not is_traditional("外呼协议发生纠纷时怎样处理？")
     assert not is_traditional("when is notice delivered?")
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("那對方呢", "traditional"), ("那对方呢", "simplified"), ("那乙方呢", None), ("12345", None), ("hello", None)],
+)
+def test_which_chinese_script_a_message_shows_if_any(text: str, written: str | None):
+    assert chinese_script(text) == written
 
 
 def test_hard_line_breaks_inside_a_sentence_are_joined():
