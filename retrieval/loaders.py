@@ -38,13 +38,60 @@ class UnreadableContract(ValueError):
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first, then GB18030, the superset of GBK that Chinese Windows writes."""
-    for encoding in ("utf-8-sig", "gb18030"):
+    """UTF-8 (with or without BOM); UTF-16 or UTF-32 (Windows Notepad's "Unicode") by its BOM, or UTF-16 by the
+    NUL bytes it holds; else GB18030 (the superset of GBK that Chinese Windows writes) or Big5 (Taiwan and Hong
+    Kong). Where the bytes read in two ways, the reading made of common characters wins."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _best_reading(data, [encoding])
+    if b"\0" in data:  # no text in UTF-8, GB18030 or Big5 holds a NUL; UTF-16 does, in ASCII and in 一 (U+4E00)
+        return _best_reading(data, ["utf-16-le", "utf-16-be"])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _best_reading(data, ["gb18030", "big5"])
+
+
+# Longest first: UTF-32-LE's BOM starts with UTF-16-LE's.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _best_reading(data: bytes, encodings: list[str]) -> str:
+    readings = []
+    for encoding in encodings:
         try:
-            return data.decode(encoding)
+            readings.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise UnreadableContract("无法识别文本编码（既不是 UTF-8 也不是 GB18030）")
+    if not readings:
+        raise UnreadableContract("无法识别文本编码（不是 UTF-8、UTF-16、GB18030 或 Big5）")
+    return max(readings, key=_plain_share)  # the first on a tie
+
+
+def _plain_share(text: str) -> float:
+    """The share of a reading made of ASCII, CJK punctuation and common Chinese characters: those in GB2312's first
+    level (its 3,755 most used) or Big5's frequently used block (5,401). Bytes read in the wrong encoding come out
+    as rare characters. Hand-written: charset-normalizer, asked to choose between GB18030 and Big5, named neither
+    or the wrong one for 24 of 312 samples of the corpora (their texts encoded both ways)."""
+    sample = text[:_SAMPLE_CHARS]
+    plain = sum(c.isascii() or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or _is_common(c) for c in sample)
+    return plain / len(sample) if sample else 0.0
+
+
+_SAMPLE_CHARS = 20_000  # plenty to tell readings apart; a whole 200,000-character file would take a second
+
+
+def _is_common(character: str) -> bool:
+    if not "\u4e00" <= character <= "\u9fff":
+        return False
+    for encoding, low, high in (("gb2312", b"\xb0\xa1", b"\xd7\xf9"), ("big5", b"\xa4\x40", b"\xc6\x7e")):
+        try:
+            if low <= character.encode(encoding) <= high:
+                return True
+        except UnicodeEncodeError:
+            continue
+    return False
 
 
 def bounded_unzip(data: bytes, limit: int = MAX_UNZIPPED_BYTES) -> bytes:

@@ -1,4 +1,4 @@
-"""Loaders: .txt (UTF-8 / GB18030), .docx and .pdf read into text; anything broken or hostile is refused
+"""Loaders: .txt (UTF-8, UTF-16, GB18030, Big5), .docx and .pdf read into text; anything broken or hostile is refused
 with UnreadableContract and a reason in Chinese that the bot can show to the user as it is.
 
 Every .docx and .pdf here is made by the test itself: python-docx writes the Word file, and the PDF by
@@ -19,6 +19,7 @@ from pypdf import PdfReader, PdfWriter
 from retrieval.parsing import parse_contract
 from retrieval.loaders import UnreadableContract, read_contract
 from testing.text_pdf import text_pdf
+from text.chars import to_traditional
 
 CONTRACT_LINES = [
     "外包服务合同",
@@ -80,6 +81,18 @@ def test_txt_is_read_in_utf8_and_gb18030(encoding):
 def test_txt_with_characters_outside_gbk_is_read_as_gb18030():
     text = CONTRACT + "\n甲方:𠀀𠀁科技有限公司"  # CJK Extension B: GB18030 has it, GBK does not
     assert read_contract("合同.TXT", text.encode("gb18030")) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_txt_in_unicode_as_windows_saves_it_is_read_with_or_without_a_bom(encoding):
+    assert read_contract("合同.txt", CONTRACT.encode(encoding)) == CONTRACT
+
+
+def test_txt_in_big5_is_read_as_big5_not_as_gb18030_mojibake():
+    """Big5 bytes are mostly valid GB18030 too: the reading of common characters is the right one."""
+    traditional = to_traditional(CONTRACT).replace("[x%]", "萬分之五")
+    assert read_contract("合同.txt", traditional.encode("big5")) == traditional
+    assert read_contract("合同.txt", CONTRACT.encode("gb18030")) == CONTRACT  # and GB18030 as GB18030
 
 
 def test_txt_in_neither_encoding_is_refused():
