@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 # What a user reads when handling their message raised: the exception itself goes to the log.
 REPLY_FAILED = "抱歉，处理这条消息时出错了，已记录。请换个说法再试，或发送“帮助”。"
 _READABLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_FIGURES_ALONE = "只收到数字，看不出要问什么。请连同问题一起发送，例如“欠款10万元，逾期30天，违约金多少？”或“外呼协议的付款期限是多少天？”"
 _DRAFT_ROUTES = (Route.DRAFT_REQUEST, Route.DRAFT_ANSWER)
 # Intents a near tie between is asked about, and how each option reads.
 _CHOICE_LABELS = {
@@ -216,6 +218,7 @@ class Assistant:
                 "如需加入新合同，请由管理员上传文件。",
             )
         if not _READABLE.search(text):
+            log.info("message with no letter, digit or Chinese character (%d characters) from user %s", len(text), session.user)
             return Reply(intent=Intent.HELP, text="没有看懂这条消息。\n\n" + HELP_TEXT)
         if session.choices:  # the last reply asked which contract: a number or part of a name answers it
             answered = self.answerer.answer_choice(text, session, self._answer_chosen)
@@ -234,6 +237,10 @@ class Assistant:
             if session.interactive and tie and set(tie) <= set(_CHOICE_LABELS):
                 return self._ask_which(text, tie, session)
             route = scores.best
+        if route is Route.CLAUSE and not _WORDED.search(text):
+            # '12345' alone: a search for it finds whatever clause holds the digits, and says nothing useful
+            log.info("message of figures alone (%d characters) from user %s", len(text), session.user)
+            return Reply(intent=Intent.HELP, text=_FIGURES_ALONE)
         reply = self._act(route, text, session, written)
         if session.draft is not None and route not in _DRAFT_ROUTES:
             reply.text += "\n\n" + self.drafter.waiting_line(session)

@@ -333,3 +333,9 @@ def test_the_only_contract_named_by_its_title_answers_a_fact(fast_index: ClauseI
     assert not fast_index.ingest([folder], prune=True).failed
     assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data", knowledge_dir=Path("knowledge")))
     assert "南京青松贸易有限公司" in assistant.reply("仓储物流服务合同的甲方是谁", Session()).text
+
+
+@pytest.mark.parametrize("figures", ["1234567890", "2026", "100,000"])
+def test_figures_alone_are_asked_about_not_searched_for(assistant: Assistant, figures: str):
+    reply = assistant.reply(figures, Session())
+    assert reply.intent == Intent.HELP and "只收到数字" in reply.text and not reply.citations

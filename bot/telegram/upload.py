@@ -82,13 +82,12 @@ async def receive_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await message.reply_text("只有管理员可以上传合同。如需收录新合同，请联系管理员。")
         return
     refusal = _front_door_refusal(file_name, document.file_size, settings_of(context).max_upload_bytes)
+    if refusal is None:
+        data = bytes(await (await document.get_file()).download_as_bytearray())
+        # file_size may be missing from the update: check what actually arrived
+        refusal = _front_door_refusal(file_name, len(data), settings_of(context).max_upload_bytes)
     if refusal:
-        await message.reply_text(refusal)
-        return
-    data = bytes(await (await document.get_file()).download_as_bytearray())
-    # file_size may be missing from the update: check what actually arrived
-    refusal = _front_door_refusal(file_name, len(data), settings_of(context).max_upload_bytes)
-    if refusal:
+        log.info("Upload of %r by admin %s refused before reading: %s", file_name, user_id, refusal)
         await message.reply_text(refusal)
         return
     status = OcrStatus(message, asyncio.get_running_loop())
