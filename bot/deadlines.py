@@ -63,15 +63,17 @@ def notice_last_day(term_end: date, period: NoticePeriod, calendar: WorkCalendar
     return day
 
 
-def contract_deadlines(contract: ContractInfo, calendar: WorkCalendar) -> list[Deadline]:
+def contract_deadlines(contract: ContractInfo) -> list[Deadline]:
     meta = contract.metadata
     if not meta.term_end.value:
         return []
     end = date.fromisoformat(meta.term_end.value)
     found = [Deadline(contract_id=contract.contract_id, title=contract.title, kind="term_end", day=end,
                       clause_id=meta.term_end.clause_id)]
+    calendar = WorkCalendar()  # its own: the years it had to guess are this deadline's
     last = notice_last_day(end, meta.notice_period, calendar)
     if last:
+        guessed = "".join(f"；{year}年法定节假日数据未收录，仅按周末推算，请人工核对" for year in sorted(calendar.years_without_data))
         found.append(
             Deadline(
                 contract_id=contract.contract_id,
@@ -79,7 +81,7 @@ def contract_deadlines(contract: ContractInfo, calendar: WorkCalendar) -> list[D
                 kind="notice",
                 day=last,
                 clause_id=meta.notice_period.clause_id,
-                basis=f"期满日 {end.isoformat()} 前 {meta.notice_period.value}",
+                basis=f"期满日 {end.isoformat()} 前 {meta.notice_period.value}{guessed}",
             )
         )
     return found
@@ -87,7 +89,6 @@ def contract_deadlines(contract: ContractInfo, calendar: WorkCalendar) -> list[D
 
 def upcoming(contracts: Iterable[ContractInfo], today: date, within_days: int) -> list[Deadline]:
     """Deadlines from today to today + within_days, soonest first."""
-    calendar = WorkCalendar()
     horizon = today + timedelta(days=within_days)
-    found = [d for c in contracts for d in contract_deadlines(c, calendar) if today <= d.day <= horizon]
+    found = [d for c in contracts for d in contract_deadlines(c) if today <= d.day <= horizon]
     return sorted(found, key=lambda d: (d.day, d.contract_id, d.kind))

@@ -62,3 +62,21 @@ def test_the_reminder_job_posts_a_deadline_once_not_twice_across_a_restart(tmp_p
 
     restarted.set_reminders(42, False)
     assert restarted.chats() == []
+
+
+def test_a_notice_day_in_a_year_without_the_official_holidays_says_it_counted_weekends_only():
+    """chinesecalendar knows the holidays of the years the State Council has published: a deadline counted in a
+    later year says so rather than pass a weekends-only count off as the official one."""
+    year = next(y for y in range(date.today().year, date.today().year + 10) if not _has_holidays(y))
+    five_working = NoticePeriod(value="5个工作日", count=5, unit="working_day")
+    known, unknown = contract("a", "2026-07-31", five_working), contract("b", f"{year}-03-31", five_working)
+    [notice] = [d for d in upcoming([unknown], today=date(year, 3, 1), within_days=60) if d.kind == "notice"]
+    assert f"{year}年法定节假日数据未收录，仅按周末推算" in notice.line(date(year, 3, 1))
+    [known_notice] = [d for d in upcoming([known], today=date(2026, 7, 1), within_days=60) if d.kind == "notice"]
+    assert "未收录" not in known_notice.line(date(2026, 7, 1))
+
+
+def _has_holidays(year: int) -> bool:
+    calendar = WorkCalendar()
+    calendar.is_working_day(date(year, 1, 1))
+    return not calendar.years_without_data
