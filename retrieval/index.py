@@ -486,6 +486,7 @@ class ClauseIndex:
                 embedding = prepared, fresh
             if embedding:
                 report.added.append(self._store(*_finished(embedding)))
+        self._release_embedder()
         if prune:
             present = {f.stem for f in files}
             for contract in self._catalog.contracts():
@@ -498,9 +499,18 @@ class ClauseIndex:
     def add(self, name: str, data: bytes, progress: Progress | None = None) -> ContractInfo:
         """Index one uploaded file; raises UnreadableContract and leaves the index as it was.
         `progress` hears (pages done, pages to read) while scanned pages go through OCR."""
-        info = self._ingest_bytes(name, data, progress)
+        try:
+            info = self._ingest_bytes(name, data, progress)
+        finally:
+            self._release_embedder()
         self._reload()
         return info or self._catalog.contract(Path(name).stem)  # type: ignore[return-value]
+
+    def _release_embedder(self) -> None:
+        """What the embedder holds for passages only is freed between ingests (a bot uploads now and then)."""
+        release = getattr(self.embedder, "release", None)
+        if release is not None:
+            release()
 
     def remove(self, contract_id: str) -> None:
         """Take one contract out of the index."""

