@@ -44,7 +44,9 @@ _DATE = re.compile(
     rf"|(?i:(?P<en>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH},?\s+\d{{4}}|{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}))"
 )
 _ROC_YEAR_ONE = 1911
-_BLANK_DATE = re.compile(r"(?:_+|\s+|[xX×]+)?\s*年\s*(?:_+|\s+)?\s*月\s*(?:_+|\s+)?\s*日|YYYY-MM-DD", re.I)
+# '____年__月__日', '  年  月  日'. No space class twice in a row: '\s+\s*' matches a run of n spaces in n ways, and a
+# run of blank pages (form feeds) took cubic time to fail on.
+_BLANK_DATE = re.compile(r"(?:_+|[xX×]+)?\s*年\s*(?:_+\s*)?月\s*(?:_+\s*)?日|YYYY-MM-DD", re.I)
 _SENTENCE = re.compile(r"[^。;!?\n]+")
 _SIDE_WORD = re.compile(r"[甲乙丙]方|当事人")  # a name never holds these; a sentence around one does
 _DOCUMENT_WORDS = ("合同", "协议", "合同书", "协议书", "合约", "合约书")
@@ -123,8 +125,9 @@ class _Patterns:
         # A table cell holding a role alone ('甲 方(需方)', '乙方:'): the party's name is in the next cell.
         self.role_cell = re.compile(rf"{label}\s*:?", re.I)
         # 'X(以下简称甲方)' / 'X(以下简称"甲方")' / 'X,以下简称甲方;'
+        # (a name never runs over a page break: a run of blank pages would be tried at each of its form feeds)
         self.party_before = re.compile(
-            rf"(?P<value>[^\n|:;,。()]{{2,60}}?)\s*(?:\(\s*|,\s*)以下(?:简)?称\s*[\"“']?\s*(?P<label>{roles})", re.I
+            rf"(?P<value>[^\n\f|:;,。()]{{2,60}}?)\s*(?:\(\s*|,\s*)以下(?:简)?称\s*[\"“']?\s*(?P<label>{roles})", re.I
         )
         # '立约人 X (以下简称甲方)': the role word in front is not part of the name
         self.role_prefix = re.compile(rf"^\s*(?:{roles})[\s:|]*", re.I)

@@ -343,3 +343,15 @@ def test_terms_from_one_date_to_another(words, clause, term):
 def test_more_ways_to_write_a_notice_period(words, clause, period):
     meta = metadata_of(f"服务合同\n第一条 解除\n{clause}\n", words)
     assert (meta.notice_period.count, meta.notice_period.unit) == period
+
+
+def test_blank_pages_change_nothing_read_from_the_pages_around_them(words: FieldWords):
+    """A scan or an export may hold runs of empty pages (form feeds); the parties and the signing date read from
+    the text are the ones read without them (patterns over such runs once took cubic time to fail)."""
+    blank_pages = "\f" * 500
+    text = "技术服务合同\n兹有杭州远山数据有限公司(以下简称甲方)" + blank_pages + "\n乙方:苏州青禾信息技术有限公司\n" \
+        "1.1 乙方提供服务。\n" + blank_pages + "\n甲方签字:\n____年__月__日签订\n"
+    plain = metadata_of(text.replace("\f", ""), words)
+    paged = metadata_of(text, words)
+    assert sides(paged) == sides(plain) == {"A": "杭州远山数据有限公司", "B": "苏州青禾信息技术有限公司"}
+    assert paged.signing_date.value == plain.signing_date.value
