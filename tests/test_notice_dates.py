@@ -72,13 +72,23 @@ def test_a_clause_may_deem_each_way_of_sending_delivered_on_another_day() -> Non
     assert delivery_rules(clause, METHODS) == {"electronic": CountedPeriod(0, "day"), "post": ON_RECEIPT}
 
 
+def test_a_period_after_sending_is_no_same_day_delivery() -> None:
+    assert delivery_period("以挂号信寄出的，发出后第三日视为送达") == CountedPeriod(3, "day")
+
+
 def test_a_rule_naming_no_way_of_sending_is_the_clauses_general_rule() -> None:
     assert delivery_rules(OUTBOUND_DELIVERY, METHODS) == {None: CountedPeriod(3, "working_day")}
 
 
 @pytest.mark.parametrize(
     "clause",
-    ["以电子邮件发送的，发送成功之日视为送达", "通过电子邮箱送达时，发出之日即视为有效送达", "以邮件发送的，自成功发送的当日视为送达"],
+    [
+        "以电子邮件发送的，发送成功之日视为送达",
+        "通过电子邮箱送达时，发出之日即视为有效送达",
+        "以邮件发送的，自成功发送的当日视为送达",
+        "以电子邮件方式发送的，发送成功之时视为送达",
+        "通过电子邮件发送的订单、对账单及通知，发出即视为送达",
+    ],
 )
 def test_the_ways_contracts_say_an_email_is_delivered_the_day_it_is_sent(clause: str) -> None:
     assert delivery_rules(clause, METHODS) == {"electronic": CountedPeriod(0, "day")}

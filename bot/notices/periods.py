@@ -32,9 +32,10 @@ _DELIVERY = re.compile(
     rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*{_UNIT}[^。；;]{{0,8}}?视为(?:已经?)?送达"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
-# "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达" (e-mail, fax): delivered the day it is sent
+# "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达", "发送成功之时视为送达", "发出即视为送达"
+# (e-mail, fax, a chat group): delivered the day it is sent
 _SAME_DAY_DELIVERY = re.compile(
-    r"(?:发送|发出)(?:成功)?(?:的|之日|当日|当天)+(?:即)?视为(?:已经?)?(?:有效)?送达|成功发送的?当日(?:即)?视为(?:有效)?送达"
+    r"(?:发送|发出)(?:成功)?(?:的|之日|当日|当天|之时|时)*(?:即)?视为(?:已经?)?(?:有效)?送达|成功发送的?当日(?:即)?视为(?:有效)?送达"
 )
 # "签收之日视为送达": delivered the day the other side signs for it, which no one knows when the letter is written.
 _ON_RECEIPT = re.compile(r"签收(?:之日|当日|日)(?:即)?视为(?:已经?)?(?:有效)?送达")
