@@ -51,3 +51,10 @@ def test_a_party_named_with_nothing_to_say_whose_it_is_is_left_alone() -> None:
 def test_this_side_means_ours() -> None:
     message = "蓝湾餐饮这边要提前终止订阅协议"
     assert side_of_mention(message, 0, 2) == SENDER
+
+
+def test_a_registered_name_of_our_own_stays_though_it_shares_a_city_with_the_contracts() -> None:
+    """天津河西…有限公司 is a company of its own: the 天津 it shares with the contract's 天津分公司 names no party."""
+    fields = {SENDER: {"name": "天津河西金融服务外包有限公司", "role": "乙方"}}
+    name_mentioned_parties(fields, "我们天津河西金融服务外包有限公司", [("甲方", "中国移动通信集团公司天津分公司", "天津")])
+    assert fields[SENDER] == {"name": "天津河西金融服务外包有限公司", "role": "乙方"}

@@ -224,6 +224,8 @@ def test_a_role_in_brackets_after_the_name() -> None:
         ("我方：乙方，上海徐汇客服外包有限公司；对方：甲方，上海闵行电商有限公司", ("乙方", "上海徐汇客服外包有限公司"), ("甲方", "上海闵行电商有限公司")),
         ("甲方是我们：鞍山铁东科技有限公司，乙方是抚顺新抚呼叫有限公司", ("甲方", "鞍山铁东科技有限公司"), ("乙方", "抚顺新抚呼叫有限公司")),
         ("乙方为我方，无锡滨湖呼叫有限公司；甲方为常熟虞山电商有限公司", ("乙方", "无锡滨湖呼叫有限公司"), ("甲方", "常熟虞山电商有限公司")),
+        # typed in a hurry: the role, our side word and the name with spaces only between them
+        ("甲方我们 温岭东海数码有限公司 乙方 金华双龙呼叫服务有限公司", ("甲方", "温岭东海数码有限公司"), ("乙方", "金华双龙呼叫服务有限公司")),
     ],
 )
 def test_a_side_and_role_joined_by_a_colon_or_a_verb(
@@ -338,6 +340,8 @@ def test_a_breach_done_without_consent_is_a_breach_fact() -> None:
     [
         ("催款函，欠服务费5万元，12月2号发", "2026-12-02"),  # a bare 发 right after the date sends the letter
         ("整改通知，限10日内整改，12.1发", "2026-12-01"),
+        ("提前终止通知 26号发", "2026-11-26"),  # a bare day of this month before a sending word
+        ("cure notice, 10 days to remedy, sending 12.1 by EMS", "2026-12-01"),
         ("Payment demand, RMB 5,000 overdue since 30 Sep 2026; date it 1 Dec 2026", "2026-12-01"),
     ],
 )
@@ -368,6 +372,7 @@ def test_a_colloquial_pay_by_day() -> None:
         ("限一个月内整改完毕", {"cure_days": {"count": 1, "unit": "month"}}),  # a month by the calendar
         ("给5个工作日", {"granted_days": {"count": 5, "unit": "working_day"}}),  # granted, for the type to place
         ("限15日内解决", {"granted_days": {"count": 15, "unit": "day"}}),
+        ("让他们7天内改过来", {"cure_days": {"count": 7, "unit": "day"}}),  # put it right: a cure
         ("限12月5日前付清", {}),  # a day, not a period
         ("逾期30天付款", {}),  # a lateness grants nothing
         ("整改期限为十日", {"granted_days": {"count": 10, "unit": "day"}}),  # named as the cure period

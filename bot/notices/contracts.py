@@ -69,9 +69,16 @@ class ContractPicker:
             if not party.name and role_word:  # a blank in the contract: the name the message gives after its role word
                 name = organisation_name(text[text.find(role_word) + len(role_word) :])
                 found += [(role, name, role_word)] if name else []
-            elif party.name and (words := self.index.resolver.party_mention(text, party.name) or role_word):
+            elif party.name and (words := self._named_party(text, party.name, contract) or role_word):
                 found.append((role, party.name, words))
         return found
+
+    def _named_party(self, text: str, name: str, contract: ContractInfo) -> str:
+        """The words of TEXT that name the party NAME, unless they are words of the contract's own title: the 融资 of
+        融资租赁合同 or the 仓储 of 仓储费 is the contract's subject, no short name of 天津某某融资租赁有限公司 or of
+        嘉兴某某仓储物流有限公司."""
+        words = self.index.resolver.party_mention(text, name)
+        return "" if words and any(words in title for title in (contract.title, *contract.titles)) else words
 
     def labels(self, contract_ids: list[str]) -> list[str]:
         """Title, parties and signing date: template-made contracts share their titles."""

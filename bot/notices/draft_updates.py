@@ -237,7 +237,7 @@ def name_mentioned_parties(fields: dict[str, Any], message: str, mentions: Seque
         if side is None:
             continue
         current = fields.get(side) or {}
-        if current.get("name") == name or current.get("name") and words not in current["name"]:
+        if current.get("name") == name or current.get("name") and (words not in current["name"] or _registered(current["name"])):
             continue
         fields[side] = {"name": name, "role": role}
         other = RECIPIENT if side == SENDER else SENDER
@@ -247,6 +247,16 @@ def name_mentioned_parties(fields: dict[str, Any], message: str, mentions: Seque
             notes.append(f"消息中的“{words}”按合同所载{role}名称填写为“{name}”，请核对。")
     complete_roles(fields)
     return notes
+
+
+# The legal forms a registered name ends with. A name given so is the company's own, kept even when it shares a
+# word with the contract's party (天津河西…有限公司 and the contract's …天津分公司 share only their city); a short
+# one (移动天津分公司, 兴业银行天津分行) is the contract's party said briefly, and gives way to its printed name.
+_REGISTERED_FORM = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|Co\.,?\s*Ltd\.?|Limited|GmbH|Inc\.?|LLC)$", re.IGNORECASE)
+
+
+def _registered(name: str) -> bool:
+    return bool(_REGISTERED_FORM.search(name.strip()))
 
 
 def _bare_days(message: str) -> dict[str, Any] | None:

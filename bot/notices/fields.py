@@ -37,7 +37,8 @@ _PARTY_MARKER = re.compile(
     rf"|(?P<role_first>甲方|乙方)\s*[（(]\s*(?P<side_after>{_SIDES})\s*[）)]"  # 甲方（我方）X公司
     rf"|[（(]\s*(?P<side_bracket>{_SIDES})\s*[）)]"  # 甲方X公司（我方）
     rf"|(?P<side_name>{_SIDES})\s*[（(](?P<name_role>[^（）()，,、]{{2,40}})[，,、]\s*(?P<role_name>甲方|乙方)\s*[）)]"  # 我们（X分行，乙方）
-    rf"|(?P<role_is>甲方|乙方)\s*(?:是|为|:|：)\s*(?P<side_is>{_SIDES})\s*[:：]?"  # 甲方是我们：X公司, 甲方：我们，X公司
+    # 甲方是我们：X公司, 甲方：我们，X公司, 甲方我们 X公司 (typed in a hurry)
+    rf"|\s*(?P<role_is>甲方|乙方)\s*(?:是|为|:|：)?\s*(?P<side_is>{_SIDES})\s*[:：]?"
     # 我方（甲方）X公司, X公司（甲方）, 我方（乙方，服务提供商）X公司, 我方：乙方，X公司: a description in the brackets is no name
     rf"|(?:(?P<side>{_SIDES})\s*(?:作为|是|为|:|：)?\s*)?[（(]?\s*(?P<role>甲方|乙方)?\s*(?:[，,、/][^（）()]{{0,12}}[）)]|[）)])?"
 )
@@ -151,10 +152,10 @@ _DEADLINE = re.compile(
     r"(?P<lead>给予?|(?<!期)限期?|宽限|收到本?(?:函|通知|信函|催告函|催款函)(?:之日起|后)|收函(?:之日起|后)"
     rf"|整改期限\s*(?:为|是|:|：)?)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*"
     r"(?P<unit>个?工作日|日|天|个?星期|周|个月|月)(?![份底末初中号\d零〇一二两三四五六七八九十])"
-    r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正))?"
+    r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正|改过来|改善|修缮))?"
 )
 _PERIOD_UNITS = {"工作日": ("working_day", 1), "日": ("day", 1), "天": ("day", 1), "星期": ("day", 7), "周": ("day", 7), "月": ("month", 1)}
-_CURE_ACTS = {"整改", "纠正", "改正", "补正"}
+_CURE_ACTS = {"整改", "纠正", "改正", "补正", "改过来", "改善", "修缮"}
 # within 10 days, give them ten business days, 10 days to fix: the act (pay or cure) is named in the same sentence.
 # A bare "in" grants nothing: "no payment in 45 days" is a lateness.
 _EN_DEADLINE = re.compile(
