@@ -25,6 +25,13 @@ SPECS = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "template
         # Ending a contract with an advance-notice period is the early-termination letter, whatever the ground.
         ("乙方员工刘洋不能胜任工作，我们要依据劳动合同第二十二条提前三十日书面通知解除", "early_termination"),
         ("乙方严重违约，我们要解除合同", "termination_for_breach"),
+        # Curing told in other words: put it right (改过来), the Taiwan 改善 and 修缮, a 催告 to repair.
+        ("乙方接通率又掉了，发个函让他们7天内改过来", "breach_rectification"),
+        ("請擬一份通知要求承攬人依約改善", "breach_rectification"),
+        ("通知卖方后一直不修缮，请拟一份催告修缮的通知", "breach_rectification"),  # read in simplified characters
+        # Early termination in English with the contract named between "end" and "early", and a rental handed back.
+        ("We'd like to end the outbound call service agreement early.", "early_termination"),
+        ("We want to give early notice to hand back all the vehicles.", "early_termination"),
     ],
 )
 def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:

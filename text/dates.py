@@ -41,6 +41,18 @@ _DATE_PATTERNS = [
         r"(?:(?<=[日期][是为:：])|(?<=日期)|(?<=[日期]\s[是为:：]\s))"
         r"(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])(?![\d/.%‰万千百元块天])"
     ),
+    # "sending 12.1 by EMS", "dated 11/30": the same right after an English sending word.
+    re.compile(
+        r"(?:(?<=\bsend\s)|(?<=\bsent\s)|(?<=\bsending\s)|(?<=\bdated\s))"
+        r"(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])"
+        r"(?![\d/]|\.\d|\s*(?:million|billion|thousand|hundred|k\b|m\b|%|percent|yuan|rmb|usd|eur|万|千|元))",
+        re.IGNORECASE,
+    ),
+    # "26号发", "三十号寄出": a day of this month, only before a sending word (3号楼, 5号线 are no days).
+    re.compile(
+        rf"(?<![\d./年月零〇一二三四五六七八九十]){_DAY}\s*[号號]"
+        r"(?=\s*(?:发出|發出|发函|發函|寄出|寄送|送出|[发發寄](?:\s*$|\s*[，,。；;！!])))"
+    ),
 ]
 _EN_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
@@ -211,7 +223,8 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
         for match in filter(free, pattern.finditer(folded)):
             parts = match.groupdict()
             year = _date_part(parts["year"]) if parts.get("year") else today.year
-            month, day = _date_part(parts["month"]), _date_part(parts["day"])
+            month = _date_part(parts["month"]) if parts.get("month") else today.month
+            day = _date_part(parts["day"])
             if pattern is _MONTH_FIRST and month is not None and day is not None and month > 12 >= day:
                 month, day = day, month
             raw = text[match.start() : match.end()]
