@@ -17,7 +17,15 @@ import jinja2
 
 from bot.notices.calendar import WorkCalendar
 from bot.notices.fields import DEADLINE_DATES
-from bot.notices.periods import ON_RECEIPT, CountedPeriod, cure_period, delivery_period, delivery_rules, notice_period
+from bot.notices.periods import (
+    ON_RECEIPT,
+    CountedPeriod,
+    cure_period,
+    delivery_period,
+    delivery_rules,
+    notice_period,
+    payment_term,
+)
 from bot.notices.specs import ClauseQuery, NoticeSpec
 from retrieval.models import Clause, ContractInfo, SearchHit
 from retrieval.normalize import compact
@@ -82,7 +90,7 @@ class Composition:
 
 
 def find_clause(
-    source: ClauseSource, contract_id: str, wanted: ClauseQuery, parse: Callable[[str], CountedPeriod | None] | None = None
+    source: ClauseSource, contract_id: str, wanted: ClauseQuery, parse: Callable[[str], object | None] | None = None
 ) -> Clause | None:
     """The best clause of the contract for `wanted`: retrieval's ranking first; when no hit qualifies
     and a rule must be read out of it, every clause of the contract is tried, so a rule is never
@@ -143,8 +151,11 @@ def compose(
         return _delivery_rule(text, method, legal.methods)
 
     if contract:
-        reads_period = _period_reader(spec) if spec.effective == "notice_period" else None
-        basis = find_clause(source, contract.contract_id, spec.clauses["basis"], reads_period)
+        wanted = spec.clauses["basis"]
+        reads_period = _period_reader(spec) if spec.effective == "notice_period" else _STATED.get(wanted.states or "")
+        basis = find_clause(source, contract.contract_id, wanted, reads_period)
+        if basis is None and wanted.otherwise:
+            basis = find_clause(source, contract.contract_id, wanted.otherwise)
         delivery = find_clause(source, contract.contract_id, spec.clauses["delivery"], reads_delivery)
         if basis is None:
             warnings.append(_no_basis_warning(spec, contract))
@@ -236,6 +247,10 @@ def _delivery_rule(text: str, method: str | None, methods: dict[str, list[str]])
     return delivery_period(text) if method is None else None
 
 
+# The rules a clause may be asked to state (`ClauseQuery.states`), each read by its own function.
+_STATED: dict[str, Callable[[str], object | None]] = {"payment_term": payment_term}
+
+
 def _period_reader(spec: NoticeSpec) -> Callable[[str], CountedPeriod | None]:
     """The notice period of a clause, read only from a sentence about what the letter does (ending the contract)."""
     about = spec.clauses["basis"].about
@@ -263,6 +278,8 @@ def _unfilled_warnings(missing: list[str], fields: dict[str, Any]) -> list[str]:
     if not unfilled:
         return []
     notes = [f"消息中未提供{'、'.join(FIELD_LABELS.get(name, name) for name in unfilled)}，文中已留【待填写】，请补全后再发出。"]
+    if "breach" in unfilled:  # the letter stands on the facts: what they did, when, against which clause
+        notes.append("须写明对方的具体违约行为（何时、何事、违反合同哪一条），否则本函缺少依据。")
     if "amount" in unfilled and fields.get("vague_amount"):
         notes.append(f"所述金额“{fields['vague_amount']}”不是确数，未写入本函，请提供准确的欠付金额。")
     return notes

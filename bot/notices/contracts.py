@@ -23,6 +23,11 @@ _ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[方人]")
 _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|这)(?={'|'.join(_DOCUMENT_KINDS)})")
 
 
+# A topic word is two characters: 保洁, 客服, 仓储.
+_TOPIC_WORD = 2
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
 def _kind_of(title: str) -> str | None:
     """The kind word a title ends with (the last one it holds)."""
     return max(_DOCUMENT_KINDS, key=title.rfind) if any(kind in title for kind in _DOCUMENT_KINDS) else None
@@ -42,6 +47,23 @@ class ContractPicker:
         if len(named) > 1:
             named = self._of_the_named_kind(text, named)
         return named[0] if len(named) == 1 else None
+
+    def by_topic(self, text: str) -> str | None:
+        """The one contract whose title holds a word of TEXT's, when TEXT names none the resolver finds: 客服外包服务的乙方
+        and 保洁公司 name no document (no 合同 or 协议 follows), yet only one title speaks of 客服 or of 保洁. The words
+        most titles share (服务, 外包, 合同) say nothing; a word two titles hold names neither. Give TEXT without the
+        parties' names (a company called 某某保洁有限公司 names no contract) and without dates."""
+        generic = sorted(self.glossary.generic_title_words, key=len, reverse=True)
+
+        def words(piece: str) -> set[str]:
+            for word in generic:
+                piece = piece.replace(word, " ")
+            runs = _CJK_RUN.findall(piece)
+            return {run[i : i + _TOPIC_WORD] for run in runs for i in range(len(run) - _TOPIC_WORD + 1)}
+
+        said = words(normalize_query(text))
+        holding = [c.contract_id for c in self.index.contracts() if said & words(" ".join([c.title, *c.titles]))]
+        return holding[0] if len(holding) == 1 else None
 
     def options(self, text: str) -> list[str]:
         """Contracts to offer: those the text names, else all of them. The question lists the first

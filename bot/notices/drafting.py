@@ -225,8 +225,13 @@ class NoticeDrafter:
         draft = Draft(type=detect_type(message, self.specs) or "early_termination")
         fields = draft.fields
         merge_message(fields, message, today)
-        named = _without_notice_names(_without_party_names(_without_dates(message, today), fields), self.specs)
-        contract_id = self.contracts.named(named) or self._named_by_a_party(fields) or session.contract_id
+        undated = _without_dates(message, today)
+        named = _without_notice_names(_without_party_names(undated, fields), self.specs)
+        # 保洁公司 is no company's name but the contract's topic: only the parties' names are set aside for it.
+        topic = _without_notice_names(_without_party_names(undated, fields, every_company=False), self.specs)
+        contract_id = (
+            self.contracts.named(named) or self._named_by_a_party(fields) or self.contracts.by_topic(topic) or session.contract_id
+        )
         if contract_id:
             fields["contract_id"] = contract_id
         if self.restate and self._missing(draft) and (restated := self.restate(message)):
@@ -404,12 +409,14 @@ def _without_dates(message: str, today: date) -> str:
     return message
 
 
-def _without_party_names(message: str, fields: dict[str, Any]) -> str:
-    """A company called "…客服外包有限公司" does not name a 客服外包 contract."""
+def _without_party_names(message: str, fields: dict[str, Any], every_company: bool = True) -> str:
+    """A company called "…客服外包有限公司" does not name a 客服外包 contract: the parties' names are set aside, and
+    with EVERY_COMPANY any other company name the message holds."""
     parties = [fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}, *fields.get("candidates", [])]
     # Our and their side words are no names either: 我们公司 names no party of a contract.
     message = _SIDE_WORDS.sub(" ", message)
-    for name in [*filter(None, (p.get("name") for p in parties)), *organisation_names(message)]:
+    companies = organisation_names(message) if every_company else []
+    for name in [*filter(None, (p.get("name") for p in parties)), *companies]:
         message = message.replace(name, "")
     return message
 

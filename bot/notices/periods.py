@@ -127,3 +127,19 @@ def method_named(text: str, methods: dict[str, list[str]]) -> str | None:
     lowered = text.lower()
     found = [(at, method) for method, words in methods.items() for word in words if (at := lowered.find(word.lower())) >= 0]
     return min(found)[1] if found else None
+
+
+# "甲方收到发票后15日内将款项支付给乙方", "在收到无误的对账单和发票后二十日内，将上月货款汇入乙方指定账户", "应在每月五日前
+# 将当月租金支付至甲方账户": when a debt falls due, a paying act with a time limit. A sentence on paying late (违约金,
+# 逾期) or on a deposit (保证金, 押金) sets no term for the debt a letter demands.
+_PAYING = re.compile(r"支付|付款|付清|结清|汇入|汇至|转入|缴付|缴纳|交付[^，,。；;]{0,4}?(?:租金|费用|款)")
+_TERM = re.compile(rf"(?:{_NUMBER})\s*(?:个\s*)?(?:工作日|日|天)\s*(?:之|以)?内|每月\s*(?:{_NUMBER})\s*[日号]\s*(?:之|以)?前")
+_NOT_A_TERM = re.compile(r"违约金|逾期|滞纳金|罚息|保证金|押金|定金|退还|返还")
+
+
+def payment_term(clause_text: str) -> str | None:
+    """The sentence of a clause that sets when a payment is due, else None."""
+    for sentence in _SENTENCE_END.split(clause_text):
+        if _PAYING.search(sentence) and _TERM.search(sentence) and not _NOT_A_TERM.search(sentence):
+            return sentence
+    return None

@@ -22,6 +22,8 @@ class ClauseQuery(BaseModel):
     about: list[str] = Field(
         default_factory=list, description="Words of which the sentence stating the rule read out of the clause must hold one"
     )
+    states: Literal["payment_term"] | None = Field(None, description="A rule a hit must state to count")
+    otherwise: ClauseQuery | None = Field(None, description="What to look for when no clause of the contract states it")
 
 
 class OnBreach(BaseModel):
