@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bot.notices.calendar import WorkCalendar
-from bot.notices.periods import ON_RECEIPT, CountedPeriod, delivery_period, delivery_rules, method_named, notice_period
+from bot.notices.periods import ON_RECEIPT, CountedPeriod, delivery_period, delivery_rules, method_named, notice_period, payment_term
 
 OUTBOUND_DELIVERY = "9.4.2通知应在发送之日起第三个工作日视为送达。"
 OUTBOUND_NOTICE = "8.3.1.1在合同履行期间,任何一方提前终止合同的,应提前三十日书面通知对方。"
@@ -138,3 +138,18 @@ def test_past_the_calendars_last_year_weekends_only_with_a_warning() -> None:
 def test_the_sending_day_itself_is_never_counted() -> None:
     # Sent on a working Monday: the first counted day is Tuesday.
     assert WorkCalendar().add_working_days(date(2026, 6, 15), 1) == date(2026, 6, 16)
+
+
+@pytest.mark.parametrize(
+    ("clause", "term"),
+    [
+        ("甲方收到发票后15日内将款项支付给乙方。", "甲方收到发票后15日内将款项支付给乙方"),
+        ("甲方在收到无误的对账单和发票后二十日内，将上月货款汇入乙方指定账户。", "甲方在收到无误的对账单和发票后二十日内，将上月货款汇入乙方指定账户"),
+        ("租金按月预付，乙方应在每月五日前将当月租金支付至甲方账户。", "租金按月预付，乙方应在每月五日前将当月租金支付至甲方账户"),
+        ("乙方应在本合同签订后五个工作日内向甲方支付保证金。", None),  # a deposit is no debt a letter demands
+        ("逾期付款的，每逾期一日按未付金额的万分之五支付违约金。", None),  # paying late is no term
+        ("客户应按照合同约定支付服务费用。", None),  # no time limit
+    ],
+)
+def test_the_payment_term_a_clause_sets(clause: str, term: str | None) -> None:
+    assert payment_term(clause) == term

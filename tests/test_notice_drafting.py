@@ -356,3 +356,31 @@ def test_a_party_named_only_by_its_role_is_the_one_the_contract_names(tmp_path: 
 def test_a_contract_that_leaves_its_parties_blank_fills_in_no_name(drafter: NoticeDrafter) -> None:
     notice = one_shot(drafter, "外呼服务协议提前终止通知，我方（甲方）佛山明川信息技术有限公司，2026年9月21日发出").notice
     assert notice.missing_fields == ["recipient"]
+
+
+def test_a_payment_demand_cites_the_clause_that_sets_the_payment_term(tmp_path: Path) -> None:
+    """The demand stands on when the money fell due (3.2: 收到发票后15日内), not on the first clause that speaks of paying
+    (3.3, about paying late); a contract that sets no term is cited by its clause on paying late, as before."""
+    term = clause(CRM, "2025年度客户关系管理外包服务合同", "三、服务费用", "3.2", "乙方开具发票后,甲方应在收到发票后15日内将当期费用支付至乙方账户。")
+    drafter = NoticeDrafter(FakeIndex([*FakeIndex()._clauses, term]), tmp_path, KNOWLEDGE)
+    message = "催款函，客户关系管理外包服务合同，我方（乙方）洛阳老城客服有限公司，对方（甲方）洛阳西工商贸有限公司，欠服务费3万元，2026年9月21日发出"
+    reply = one_shot(drafter, message)
+    assert reply.citations[0].clause.endswith("3.2")
+    assert "收到发票后15日内" in docx_text(reply.notice.docx_path)
+    without_term = one_shot(NoticeDrafter(FakeIndex(), tmp_path / "none", KNOWLEDGE), message)
+    assert without_term.citations[0].clause.endswith("3.3")
+
+
+def test_a_contract_named_by_its_topic_alone(drafter: NoticeDrafter) -> None:
+    """"外呼那边" names no document (no 合同 or 协议 follows), but only one title speaks of 外呼; the words most titles
+    share (服务, 外包) name none, and a company's name (某某外呼有限公司) names no contract either."""
+    reply = one_shot(drafter, "外呼的乙方洛阳老城呼叫有限公司录音缺失，我方（甲方）洛阳西工商贸有限公司发整改通知，限10日内整改，2026年9月21日发出")
+    assert reply.notice.contract_id == OUTBOUND
+    reply = one_shot(drafter, "服务外包的乙方洛阳老城外呼有限公司录音缺失，我方（甲方）洛阳西工商贸有限公司发整改通知，限10日内整改，2026年9月21日发出")
+    assert reply.notice.contract_id is None
+
+
+def test_a_missing_breach_is_asked_for_as_what_the_other_side_did(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "整改通知，外呼服务协议，我方（甲方）洛阳西工商贸有限公司，乙方洛阳老城外呼有限公司，限10日内整改，2026年9月21日发出")
+    assert "breach" in reply.notice.missing_fields
+    assert any("违约行为" in w for w in reply.notice.warnings)
