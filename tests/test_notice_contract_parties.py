@@ -58,3 +58,11 @@ def test_a_registered_name_of_our_own_stays_though_it_shares_a_city_with_the_con
     fields = {SENDER: {"name": "天津河西金融服务外包有限公司", "role": "乙方"}}
     name_mentioned_parties(fields, "我们天津河西金融服务外包有限公司", [("甲方", "中国移动通信集团公司天津分公司", "天津")])
     assert fields[SENDER] == {"name": "天津河西金融服务外包有限公司", "role": "乙方"}
+
+
+def test_in_english_the_sentence_of_a_role_word_says_whose_it_is() -> None:
+    message = "We are Hubei Lingchuan Cold Chain, the carrier. The shipper still hasn't paid the October freight."
+    assert side_of_mention(message, message.find("carrier"), message.find("carrier") + 7) == SENDER
+    assert side_of_mention(message, message.find("shipper"), message.find("shipper") + 7) == RECIPIENT
+    tenant = "We, the tenant under the lease, want to give early notice."
+    assert side_of_mention(tenant, tenant.find("tenant"), tenant.find("tenant") + 6) == SENDER

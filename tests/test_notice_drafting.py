@@ -384,3 +384,15 @@ def test_a_missing_breach_is_asked_for_as_what_the_other_side_did(drafter: Notic
     reply = one_shot(drafter, "整改通知，外呼服务协议，我方（甲方）洛阳西工商贸有限公司，乙方洛阳老城外呼有限公司，限10日内整改，2026年9月21日发出")
     assert "breach" in reply.notice.missing_fields
     assert any("违约行为" in w for w in reply.notice.warnings)
+
+
+def test_english_role_words_name_the_contracts_parties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"the carrier", "the shipper": the glossary's words for the contract's 承运方 and 托运方 (承运人, 托运人: a role is the
+    same with 方 or 人), on the side their sentence says."""
+    index = FakeIndex()
+    parties = [Party(role="托运方(甲方)", side="A", name="武汉鲜达食品供应链有限公司"), Party(role="承运方(乙方)", side="B", name="湖北凌川冷链物流有限公司")]
+    named = index.contract(OUTBOUND).model_copy(update={"metadata": ContractMetadata(parties=parties)})
+    monkeypatch.setattr(index, "contract", lambda cid: named if cid == OUTBOUND else None)
+    message = "We are the carrier. The shipper still hasn't paid RMB 8,000 under the outbound call service agreement. Send a demand on 21 September 2026."
+    text = docx_text(one_shot(NoticeDrafter(index, tmp_path, KNOWLEDGE), message).notice.docx_path)
+    assert "致：武汉鲜达食品供应链有限公司" in text and "湖北凌川冷链物流有限公司（乙方" in text

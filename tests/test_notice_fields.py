@@ -224,6 +224,8 @@ def test_a_role_in_brackets_after_the_name() -> None:
         ("我方：乙方，上海徐汇客服外包有限公司；对方：甲方，上海闵行电商有限公司", ("乙方", "上海徐汇客服外包有限公司"), ("甲方", "上海闵行电商有限公司")),
         ("甲方是我们：鞍山铁东科技有限公司，乙方是抚顺新抚呼叫有限公司", ("甲方", "鞍山铁东科技有限公司"), ("乙方", "抚顺新抚呼叫有限公司")),
         ("乙方为我方，无锡滨湖呼叫有限公司；甲方为常熟虞山电商有限公司", ("乙方", "无锡滨湖呼叫有限公司"), ("甲方", "常熟虞山电商有限公司")),
+        # a role word of the deal before a name is no part of it: 我方客户X, 服务提供商Y (the one other company named)
+        ("我方客户湖州吴兴电商有限公司，服务提供商杭州滨江客服外包有限公司", (None, "湖州吴兴电商有限公司"), (None, "杭州滨江客服外包有限公司")),
         # typed in a hurry: the role, our side word and the name with spaces only between them
         ("甲方我们 温岭东海数码有限公司 乙方 金华双龙呼叫服务有限公司", ("甲方", "温岭东海数码有限公司"), ("乙方", "金华双龙呼叫服务有限公司")),
     ],
@@ -426,6 +428,10 @@ def test_how_grave_a_breach_is_is_no_fact_of_it(message: str, facts: str | None)
         ("给华兴公司发催款函，合同额15万6千元，已付10万", "56000.00"),  # 156,000 − 100,000
         ("欠款20万，已还10万，发催款函", "100000.00"),  # 200,000 − 100,000
         ("合同款20万元，已付8万元，还欠12万元，发催款函", "120000.00"),  # the figure after the payment is what is owed
+        # sums added to the first (plus, 另有) make one debt, less what was paid: 36,000 + 12,800 − 20,000
+        ("They owe the storage fee of 36,000 yuan plus handling fees of 12,800 yuan; they paid 20,000 yuan last week.", "28800.00"),
+        ("对方欠10月仓储费36000元，另有装卸费12800元，上周付了20000元", "28800.00"),
+        ("合同款20万元，还有12万没付，发催款函", "200000.00"),  # 还有 names what is left, it adds nothing
     ],
 )
 def test_the_debt_demanded_is_what_remains_after_a_part_paid(message: str, amount: str) -> None:
@@ -499,3 +505,10 @@ def test_an_english_companys_legal_form_does_not_cut_the_sending_word_off_its_da
     message = "I want to end it early. I'll email Hangzhou X Software Co., Ltd. on 16 November 2026."
     assert extract(message, TODAY)["sent_date"] == "2026-11-16"
     assert assign_sides(find_parties(message))["recipient"].name == "Hangzhou X Software Co., Ltd."
+
+
+def test_running_text_that_ends_in_a_shop_word_is_no_company() -> None:
+    """乙方这个月送到门店的货…: 门店 ends the words, but no registered name holds 这个月."""
+    sides = assign_sides(find_parties("乙方这个月送到门店的货被整单拒收了三次，我方甲方要解除合同"))
+    assert (sides["recipient"].role, sides["recipient"].name) == ("乙方", None)
+    assert find_breach("乙方这个月送到门店的货被整单拒收了三次，我方甲方要解除合同") == "货被整单拒收了三次"

@@ -87,13 +87,26 @@ class ContractPicker:
             if party.side not in "AB":
                 continue
             role = "甲方" if party.side == "A" else "乙方"
-            role_word = next((w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方") and w in text), "")
+            role_words = [w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方")]
+            role_word = next((w for w in role_words if w in text), "") or self._english_role(text, role_words)
             if not party.name and role_word:  # a blank in the contract: the name the message gives after its role word
                 name = organisation_name(text[text.find(role_word) + len(role_word) :])
                 found += [(role, name, role_word)] if name else []
             elif party.name and (words := self._named_party(text, party.name, contract) or role_word):
                 found.append((role, party.name, words))
         return found
+
+    def _english_role(self, text: str, role_words: list[str]) -> str:
+        """The English words of TEXT for one of a party's role words, as the glossary translates them: "the tenant" for
+        承租方, "the shipper" for 托运方 (the glossary's 托运人: a role is the same with 方 or 人)."""
+        stems = {word[:-1] for word in role_words}
+        lowered = text.lower()
+        for phrase, wording in sorted(self.glossary.english.items(), key=lambda item: -len(item[0])):
+            if stems & {word[:-1] for word in wording.split() if word[-1:] in "方人"}:
+                found = re.search(rf"\b{re.escape(phrase)}s?\b", lowered)
+                if found:
+                    return text[found.start() : found.end()]
+        return ""
 
     def _named_party(self, text: str, name: str, contract: ContractInfo) -> str:
         """The words of TEXT that name the party NAME, unless they are words of the contract's own title: the 融资 of

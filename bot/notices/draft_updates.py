@@ -214,6 +214,17 @@ _THEIRS_AFTER = re.compile(
 )
 
 
+# In English the words of the mention's sentence say it: "We, the tenant, …", "We are X, the carrier." are ours; "The
+# shipper still hasn't paid", "a notice to the landlord" are the other side.
+_EN_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_EN_OURS_BEFORE = re.compile(r"\b(?:we|we're|us|our)\b[^.;!?]*$", re.IGNORECASE)
+_EN_THEIRS_BEFORE = re.compile(r"\b(?:to|with|against|chase|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_THEIRS_AFTER = re.compile(
+    r"^[^.;!?]{0,30}?\b(?:owes?|hasn't|has\s+not|haven't|failed|fails|did\s+not|didn't|breach(?:ed)?|is\s+late|overdue)\b",
+    re.IGNORECASE,
+)
+
+
 def side_of_mention(message: str, start: int, end: int) -> str | None:
     """SENDER, RECIPIENT or None for the party named at message[start:end], by the words around it in its clause."""
     before = re.split(r"[，,。；;\n]", message[:start])[-1]
@@ -221,6 +232,11 @@ def side_of_mention(message: str, start: int, end: int) -> str | None:
     if _THEIRS_BEFORE.search(before) or _THEIRS_AFTER.match(after):
         return RECIPIENT
     if _OURS_BEFORE.search(before) or _OURS_AFTER.match(after):
+        return SENDER
+    sentence = _EN_SENTENCE_END.split(message[:start])[-1]
+    if _EN_THEIRS_BEFORE.search(sentence) or _EN_THEIRS_AFTER.match(after):
+        return RECIPIENT
+    if _EN_OURS_BEFORE.search(sentence):
         return SENDER
     return None
 

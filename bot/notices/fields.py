@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from bot.settings import Settings
-from text.amounts import find_amounts, round_fen, split_figures
+from text.amounts import Figure, find_amounts, round_fen, split_figures
 from text.dates import find_dates
 from text.numbers import EN_NUMBER, english_number, parse_number
 from text.paid import less_paid, said_paid_pattern
@@ -168,7 +168,7 @@ _SENTENCE = re.compile(r"[;；.。!?！？\n](?!\d)")
 _BREACH_VERBS = re.compile(
     r"未按|未能|没有|拒绝|拒不|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包"
     r"|低于|少于|辱骂|被投诉|中断|停止服务|不履行|未履行"
-    r"|未经|私自|造假|违规|缺失|超时|超标|积压|不足|无人值守"
+    r"|未经|私自|造假|违规|缺失|超时|超标|积压|不足|无人值守|拒收"
 )
 # Right after a party's name: it owes or is in breach, so it is the recipient.
 _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
@@ -216,8 +216,11 @@ def _people(message: str) -> list[Party]:
         side = SENDER if ours else RECIPIENT if re.search(r"(?:对|给|向|和|与)\s*$", clause) else None
         role = intro if intro in _ROLES else next((r for r in _ROLES if clause.rstrip().endswith(r)), None)  # 乙方员工刘洋
         people.append(Party(side, role, match.group("name")))
-    organisations = re.finditer(rf"(?:{_words('organisation_introduced_by')})\s*", message)
-    people += [Party(None, None, name) for m in organisations if (name := organisation_name(message[m.end() :]))]
+    introduced = f"{_words('organisation_introduced_by')}|{_words('organisation_roles')}"
+    organisations = re.finditer(rf"(?:{introduced})\s*", message)
+    # 客户是甲方（X有限公司）: a name its role marker introduces is read with the marker, not here
+    found = (organisation_name(message[m.end() :]) for m in organisations)
+    people += [Party(None, None, name) for name in found if name and not _MARKER_WORDS.search(name)]
     return people
 
 
@@ -228,13 +231,26 @@ class Party:
     name: str | None
 
 
+@cache
+def _role_lead() -> re.Pattern[str]:
+    """A role word right before a company's name (服务提供商X有限公司): no part of the name."""
+    return re.compile(rf"^(?:{_words('organisation_roles')})\s*(?:是|为|:|：)?\s*")
+
+
+# Words no registered name holds but running text does: 乙方这个月送到门店 is no shop called so.
+_NOT_IN_NAME = re.compile(r"这个|那个|这些|那些|这家|那家|个月")
+
+
 def organisation_name(text: str) -> str | None:
     """The organisation named at the start of `text` ('X有限公司，…' → 'X有限公司', 'Sunrise Retail Ltd.，…'), else None."""
-    text = _NAME_LEAD.sub("", text, count=1)
+    text = _role_lead().sub("", _NAME_LEAD.sub("", text, count=1), count=1)
     match = _ORG_NAME.match(text) or _EN_ORG.match(text)
     if match is None:
         return None
-    return match.group("name") if match.re is _EN_ORG else _without_what_follows(match.group())
+    if match.re is _EN_ORG:
+        return match.group("name")
+    name = _without_what_follows(match.group())
+    return None if _NOT_IN_NAME.search(name) else name
 
 
 # Words no company's name holds but a request does: "X有限公司打算提前终止与Y有限公司…" is two names and what is done.
@@ -512,10 +528,26 @@ def find_debt(message: str, words: PenaltyWords | None = None) -> dict[str, str]
     if lead or tail:
         return {"vague_amount": (lead.group() if lead else "") + figure.raw + (tail.group() if tail else "")}
     kind = _DEBT_KINDS.search(before + after) or _DEBT_KINDS.search(message)
+    figure = _with_added_debts(message, figure, [c[0] for c in candidates])
     # 合同额15万6千元，已付10万: what is still owed (text.paid.less_paid, as the penalty engine decides it).
     owing = less_paid(figure, paid, [c[0] for c in candidates])
     amount = figure.value if owing is None else owing
     return {"amount": str(round_fen(amount)), "debt_kind": kind.group() if kind else "款项"}
+
+
+# Between two sums, a word that adds the second to the first: "storage fee of 36,000 yuan plus handling fees of 12,800
+# yuan", "仓储费36000元，另有装卸费12800元". Not 还有, which names what is left (合同款20万元，还有12万没付).
+_ADDED_DEBT = re.compile(r"\bplus\b|另有|另外|加上|以及|外加|再加", re.IGNORECASE)
+
+
+def _with_added_debts(message: str, debt: Figure, debts: list[Figure]) -> Figure:
+    """The DEBT with the sums added to it right after it, one figure spanning them all."""
+    total, end = debt.value, debt.end
+    for figure in (f for f in debts if f.start > debt.start):
+        if not _ADDED_DEBT.search(message, end, figure.start):
+            break
+        total, end = total + figure.value, figure.end
+    return debt if end == debt.end else Figure(total, debt.start, end, message[debt.start : end])
 
 
 def find_deadlines(message: str) -> dict[str, dict[str, Any]]:
