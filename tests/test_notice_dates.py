@@ -6,6 +6,7 @@ import pytest
 
 from bot.notices.calendar import WorkCalendar
 from bot.notices.periods import ON_RECEIPT, CountedPeriod, delivery_period, delivery_rules, method_named, notice_period, payment_term
+from retrieval.normalize import compact
 
 OUTBOUND_DELIVERY = "9.4.2通知应在发送之日起第三个工作日视为送达。"
 OUTBOUND_NOTICE = "8.3.1.1在合同履行期间,任何一方提前终止合同的,应提前三十日书面通知对方。"
@@ -153,3 +154,24 @@ def test_the_sending_day_itself_is_never_counted() -> None:
 )
 def test_the_payment_term_a_clause_sets(clause: str, term: str | None) -> None:
     assert payment_term(clause) == term
+
+
+@pytest.mark.parametrize(
+    ("clause", "period"),
+    [
+        ("A notice sent by email is deemed received on the next business day after it is sent.", CountedPeriod(1, "working_day")),
+        ("A notice sent by post is deemed delivered three (3) business days after posting.", CountedPeriod(3, "working_day")),
+        ("Notices by fax are deemed received at the time of transmission.", CountedPeriod(0, "day")),
+        ("Notices shall be delivered by courier to the addresses in Schedule 3.", None),
+    ],
+)
+def test_an_english_delivery_rule_is_read_like_a_chinese_one(clause: str, period: CountedPeriod | None) -> None:
+    """Read with the whitespace removed, as every clause is (retrieval.normalize.compact)."""
+    assert delivery_period(compact(clause)) == period
+
+
+def test_an_english_clause_deems_each_way_of_sending_delivered_on_its_own_day() -> None:
+    clause = compact(
+        "Notices shall be delivered by courier or by email. A notice sent by email is deemed received on the next business day."
+    )
+    assert delivery_rules(clause, METHODS | {"post": ["courier"]}) == {"electronic": CountedPeriod(1, "working_day")}

@@ -396,3 +396,19 @@ def test_english_role_words_name_the_contracts_parties(tmp_path: Path, monkeypat
     message = "We are the carrier. The shipper still hasn't paid RMB 8,000 under the outbound call service agreement. Send a demand on 21 September 2026."
     text = docx_text(one_shot(NoticeDrafter(index, tmp_path, KNOWLEDGE), message).notice.docx_path)
     assert "致：武汉鲜达食品供应链有限公司" in text and "湖北凌川冷链物流有限公司（乙方" in text
+
+
+def test_an_english_contracts_own_roles_name_its_parties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A contract written in English calls its parties the Supplier and the Distributor: "We are the Supplier" and
+    我们是供货方 (the glossary's Chinese for supplier) name the one, the letter goes to the other."""
+    index = FakeIndex()
+    parties = [Party(role="Distributor", side="A", name="Shanghai Huarui Instrument Trading Co., Ltd."), Party(role="Supplier", side="B", name="Kessler Messtechnik GmbH")]
+    named = index.contract(OUTBOUND).model_copy(update={"metadata": ContractMetadata(parties=parties)})
+    monkeypatch.setattr(index, "contract", lambda cid: named if cid == OUTBOUND else None)
+    drafter = NoticeDrafter(index, tmp_path, KNOWLEDGE)
+    for message in (
+        "Terminate the outbound call service agreement for breach: the Distributor leaked our data. We are the Supplier. Send it on 21 September 2026.",
+        "外呼服务协议，经销商泄露了我们的数据，严重违约，我们是供货方，发解除通知，2026年9月21日发出",
+    ):
+        text = docx_text(one_shot(drafter, message).notice.docx_path)
+        assert "致：Shanghai Huarui Instrument Trading Co., Ltd." in text and "Kessler Messtechnik GmbH（" in text

@@ -23,6 +23,8 @@ _ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[方人]")
 _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|这)(?={'|'.join(_DOCUMENT_KINDS)})")
 
 
+# The role an English contract gives a party: Supplier, Distributor, Licensee.
+_LATIN_ROLE = re.compile(r"[A-Za-z][A-Za-z ]{2,30}")
 # A topic word is two characters: 保洁, 客服, 仓储.
 _TOPIC_WORD = 2
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -87,7 +89,7 @@ class ContractPicker:
             if party.side not in "AB":
                 continue
             role = "甲方" if party.side == "A" else "乙方"
-            role_words = [w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方")]
+            role_words = [w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方")] or self._roles_of(party.role)
             role_word = next((w for w in role_words if w in text), "") or self._english_role(text, role_words)
             if not party.name and role_word:  # a blank in the contract: the name the message gives after its role word
                 name = organisation_name(text[text.find(role_word) + len(role_word) :])
@@ -95,6 +97,13 @@ class ContractPicker:
             elif party.name and (words := self._named_party(text, party.name, contract) or role_word):
                 found.append((role, party.name, words))
         return found
+
+    def _roles_of(self, role: str) -> list[str]:
+        """An English contract's role (the "Supplier"), as the glossary says it in Chinese (供方, 供应商, 供货方), and as
+        written."""
+        if not _LATIN_ROLE.fullmatch(role):
+            return []
+        return [role, role.lower(), *self.glossary.english.get(role.lower(), "").split()]
 
     def _english_role(self, text: str, role_words: list[str]) -> str:
         """The English words of TEXT for one of a party's role words, as the glossary translates them: "the tenant" for

@@ -16,7 +16,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from bot.notices.calendar import WorkCalendar
-from text.numbers import cn2an_number
+from text.numbers import cn2an_number, english_number
 
 Unit = Literal["day", "working_day", "month"]
 
@@ -31,7 +31,21 @@ _NOTICE_PERIOD = re.compile(rf"提前\s*({_NUMBER})\s*{_UNIT}")
 _DELIVERY = re.compile(
     rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*{_UNIT}[^。；;]{{0,8}}?视为(?:已经?)?送达"
 )
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
+# A Chinese sentence end, or an English full stop before the next sentence's capital ("…Schedule3.Anoticesentby…" once
+# the whitespace is gone): "13.1Notices" is a clause number, no end.
+_SENTENCE_END = re.compile(r"[。；;！!？?]|\.(?=[A-Z])")
+# English rules are read with the whitespace removed, as compose reads every clause (retrieval.normalize.compact).
+_WHITESPACE = re.compile(r"\s+")
+# An English count as written in a clause, whitespace removed: "thirty(30)", "15", "third", "next".
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "seventh": 7, "tenth": 10, "next": 1}
+_EN_COUNT = r"(?P<word>[a-z]+?)?(?:\(?(?P<digits>\d+)\)?)?"
+
+
+def _english_count(match: re.Match[str]) -> int | None:
+    if match.group("digits"):
+        return int(match.group("digits"))
+    word = (match.group("word") or "").lower()
+    return _EN_ORDINALS.get(word) or english_number(word)
 # "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达", "发送成功之时视为送达", "发出即视为送达"
 # (e-mail, fax, a chat group): delivered the day it is sent
 _SAME_DAY_DELIVERY = re.compile(
@@ -87,9 +101,16 @@ _CURE_PERIOD = re.compile(rf"({_NUMBER})\s*(个?\s*工作日|日|天|小时)\s*(
 ON_RECEIPT = "on_receipt"
 
 
+# "fails to remedy it within thirty (30) days after receiving notice of it", whitespace removed.
+_EN_CURE_PERIOD = re.compile(rf"(?:remedy|cure|rectify|correct)\w*(?:it|the\w*breach|such\w*)?within{_EN_COUNT}(?P<working>business|working)?days", re.IGNORECASE)
+
+
 def cure_period(clause_text: str) -> CountedPeriod | None:
     """The cure period a clause gives ("经对方书面催告后十日内仍未纠正" → 10 days; 二十四小时 → 1 day: a period in
-    hours ends on the next day at the latest)."""
+    hours ends on the next day at the latest; "fails to remedy it within thirty (30) days" → 30 days)."""
+    english = _EN_CURE_PERIOD.search(_WHITESPACE.sub("", clause_text))
+    if english and (count := _english_count(english)):
+        return CountedPeriod(count, "working_day" if english.group("working") else "day")
     for sentence in _SENTENCE_END.split(clause_text):
         match = _CURE_PERIOD.search(sentence) if _CURE_WORDS.search(sentence) else None
         if match:
@@ -100,12 +121,34 @@ def cure_period(clause_text: str) -> CountedPeriod | None:
     return None
 
 
+# English delivery rules, read from the clause with its whitespace removed as the Chinese ones are: "deemed received on
+# the next business day", "deemed delivered three (3) business days after posting", "on the third working day after
+# sending", "deemed received at the time of transmission".
+_EN_DEEMED = r"deemed(?:tohavebeen|tobe)?(?:received|delivered|served|given|effective)"
+_EN_SAME_DAY = re.compile(
+    rf"{_EN_DEEMED}(?:on|at|upon)(?:the)?(?:same)?(?:day|date|time)?(?:of|onwhichitis|whenitis|itis)?(?:sending|sent|transmission|transmitted|dispatch)",
+    re.IGNORECASE,
+)
+_EN_DAYS_AFTER = re.compile(
+    rf"{_EN_DEEMED}(?:on(?:the)?)?{_EN_COUNT}(?P<working>business|working)?days?(?:after|following|from)?", re.IGNORECASE
+)
+
+
+def _english_delivery(clause_text: str) -> CountedPeriod | None:
+    clause_text = _WHITESPACE.sub("", clause_text)
+    if _EN_SAME_DAY.search(clause_text):
+        return CountedPeriod(0, "day")
+    match = _EN_DAYS_AFTER.search(clause_text)
+    count = _english_count(match) if match else None
+    return CountedPeriod(count, "working_day" if match.group("working") else "day") if match and count else None
+
+
 def delivery_period(clause_text: str) -> CountedPeriod | None:
     """How long after sending a notice counts as delivered, when the clause says so."""
     if _SAME_DAY_DELIVERY.search(clause_text):
         return CountedPeriod(0, "day")
     match = _DELIVERY.search(clause_text)
-    return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else None
+    return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else _english_delivery(clause_text)
 
 
 def delivery_rules(clause_text: str, methods: dict[str, list[str]]) -> dict[str | None, CountedPeriod | str]:
