@@ -26,6 +26,9 @@ def termination_dates(sent: date) -> tuple[date, date, list[str]]:
         ("乙方可提前30天以书面形式通知甲方终止本合同", CountedPeriod(30, "day")),
         ("任何一方应提前十个工作日通知对方", CountedPeriod(10, "working_day")),
         ("提前一个月书面通知", CountedPeriod(1, "month")),
+        ("任一方得于一个月前以书面通知他方终止本契约", CountedPeriod(1, "month")),  # the period before the notice's day
+        ("Either party may terminate this Agreement by thirty (30) days' written notice.", CountedPeriod(30, "day")),
+        ("The Licensee may terminate on 60 days' prior written notice.", CountedPeriod(60, "day")),
         ("双方协商一致可以解除合同", None),
     ],
 )

@@ -25,8 +25,11 @@ _UNIT = r"个?\s*(工作日|日|天|月)"
 _UNITS: dict[str, Unit] = {"工作日": "working_day", "日": "day", "天": "day", "月": "month"}
 _UNIT_WORDS: dict[Unit, str] = {"day": "日", "working_day": "个工作日", "month": "个月"}
 
-# "提前三十日书面通知", "提前30天通知", "提前十个工作日以书面形式通知"
-_NOTICE_PERIOD = re.compile(rf"提前\s*({_NUMBER})\s*{_UNIT}")
+# "提前三十日书面通知", "提前30天通知", "提前十个工作日以书面形式通知", "得于一个月前以书面通知他方终止" (the Taiwanese way)
+_NOTICE_PERIOD = re.compile(
+    rf"提前\s*(?P<count>{_NUMBER})\s*{_UNIT.replace('(', '(?P<unit>', 1)}"
+    rf"|(?:于|在)\s*(?P<count2>{_NUMBER})\s*{_UNIT.replace('(', '(?P<unit2>', 1)}\s*前\s*(?:以\s*)?(?:书面(?:形式)?)?通知"
+)
 # "发送之日起第三个工作日视为送达", "发出后3日视为送达", "寄出之日起第五日即视为送达"
 _DELIVERY = re.compile(
     rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*{_UNIT}[^。；;]{{0,8}}?视为(?:已经?)?送达"
@@ -38,13 +41,17 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]|\.(?=[A-Z])")
 _WHITESPACE = re.compile(r"\s+")
 # An English count as written in a clause, whitespace removed: "thirty(30)", "15", "third", "next".
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "seventh": 7, "tenth": 10, "next": 1}
-_EN_COUNT = r"(?P<word>[a-z]+?)?(?:\(?(?P<digits>\d+)\)?)?"
+_EN_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety"
+)
+_EN_COUNT = rf"(?:(?P<word>{_EN_NUMBER_WORDS}|{'|'.join(_EN_ORDINALS)})(?:\((?P<paren>\d+)\))?|(?P<digits>\d+))"
 
 
 def _english_count(match: re.Match[str]) -> int | None:
-    if match.group("digits"):
-        return int(match.group("digits"))
-    word = (match.group("word") or "").lower()
+    digits = match.group("paren") or match.group("digits")
+    if digits:
+        return int(digits)
+    word = match.group("word").lower()
     return _EN_ORDINALS.get(word) or english_number(word)
 # "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达", "发送成功之时视为送达", "发出即视为送达"
 # (e-mail, fax, a chat group): delivered the day it is sent
@@ -87,9 +94,14 @@ def notice_period(clause_text: str, about: Sequence[str] = ()) -> CountedPeriod 
     ("提前解除本协议的，应提前三十日书面通知"), not the ten days' notice of moving a class or the sixty of changing a
     factory site that the same contract may ask for."""
     for sentence in _SENTENCE_END.split(clause_text):
-        match = _NOTICE_PERIOD.search(sentence)
-        if match and (not about or any(word in sentence for word in about)):
-            return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)])
+        if about and not any(word in sentence.lower() for word in about):
+            continue
+        if match := _NOTICE_PERIOD.search(sentence):
+            count, unit = match.group("count") or match.group("count2"), match.group("unit") or match.group("unit2")
+            return CountedPeriod(_number(count), _UNITS[unit])
+        if (english := _EN_NOTICE_PERIOD.search(_WHITESPACE.sub("", sentence))) and (count := _english_count(english)):
+            unit = "month" if english.group("unit").lower().startswith("month") else "day"
+            return CountedPeriod(count, "working_day" if english.group("working") else unit)
     return None
 
 
@@ -131,6 +143,13 @@ _EN_SAME_DAY = re.compile(
 )
 _EN_DAYS_AFTER = re.compile(
     rf"{_EN_DEEMED}(?:on(?:the)?)?{_EN_COUNT}(?P<working>business|working)?days?(?:after|following|from)?", re.IGNORECASE
+)
+
+
+# "by thirty (30) days' written notice", "on 60 days' prior written notice", "giving at least one month's notice".
+_EN_NOTICE_PERIOD = re.compile(
+    rf"{_EN_COUNT}(?P<working>business|working)?(?P<unit>days?|months?)['’]?s?(?:prior|advance)?(?:written)?notice",
+    re.IGNORECASE,
 )
 
 
