@@ -226,6 +226,7 @@ def test_a_role_in_brackets_after_the_name() -> None:
         ("乙方为我方，无锡滨湖呼叫有限公司；甲方为常熟虞山电商有限公司", ("乙方", "无锡滨湖呼叫有限公司"), ("甲方", "常熟虞山电商有限公司")),
         # a role word of the deal before a name is no part of it: 我方客户X, 服务提供商Y (the one other company named)
         ("我方客户湖州吴兴电商有限公司，服务提供商杭州滨江客服外包有限公司", (None, "湖州吴兴电商有限公司"), (None, "杭州滨江客服外包有限公司")),
+        ("我们是甲方，对方是乙方。我方公司：福州台江科技有限公司，对方公司：厦门思明呼叫服务有限公司", ("甲方", "福州台江科技有限公司"), ("乙方", "厦门思明呼叫服务有限公司")),
         # typed in a hurry: the role, our side word and the name with spaces only between them
         ("甲方我们 温岭东海数码有限公司 乙方 金华双龙呼叫服务有限公司", ("甲方", "温岭东海数码有限公司"), ("乙方", "金华双龙呼叫服务有限公司")),
     ],
@@ -265,6 +266,14 @@ def test_a_description_in_the_role_brackets_is_not_part_of_the_name() -> None:
     [
         ("我方（甲方）厦门鹭岛科技有限公司，乙方泉州海丝外呼有限公司连续三个月接通率低于合同约定的80%", "连续三个月接通率低于合同约定的80%"),
         ("起草违约整改通知，对方（乙方）泉州海丝外呼有限公司，对方客服人员多次辱骂客户，要求10日内整改", "客服人员多次辱骂客户"),
+        # what they did, said plainly
+        ("写封信给乙方苏州吴中呼叫有限公司，外呼时间老是超出约定时段，要求限期十天改正", "外呼时间老是超出约定时段"),
+        ("外呼服务协议，对方是乙方，他们10月份外呼录音全部丢失，发整改通知", "10月份外呼录音全部丢失"),
+        # in English, up to the sentence's end, without the "because they" that leads it in
+        ("We end it with Party B, Baoji Weibin Call Co., Ltd., because they subcontracted the work without consent. Date it 2 Dec.",
+         "subcontracted the work without consent"),
+        ("Party B, Xiamen Haicang Call Services Co., Ltd., has failed to deliver the monthly call reports. We are Party A.",
+         "has failed to deliver the monthly call reports"),
     ],
 )
 def test_a_breach_stated_in_the_message_is_read(message: str, breach: str) -> None:

@@ -32,6 +32,9 @@ SPECS = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "template
         # Early termination in English with the contract named between "end" and "early", and a rental handed back.
         ("We'd like to end the outbound call service agreement early.", "early_termination"),
         ("We want to give early notice to hand back all the vehicles.", "early_termination"),
+        # 提前解除合同 is early, though 解除合同 alone ends a contract for a breach; 提前退还 hands back early
+        ("仓储物流服务合同，我方存货人要提前解除合同，通知保管人", "early_termination"),
+        ("我们承租方要提前退还两辆车，依约提前十五日书面通知出租方", "early_termination"),
     ],
 )
 def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:

@@ -26,7 +26,7 @@ SENDER, RECIPIENT = "sender", "recipient"
 
 # Words that say which side a party is on; a role (甲方/乙方) may follow in brackets.
 _SIDE_WORDS = {
-    SENDER: ["我方", "我司", "我们公司", "我们", "本公司", "本方", "发函方", "债权人", "守约方", "收款方"],
+    SENDER: ["我方", "我司", "我们公司", "我方公司", "我们", "本公司", "本方", "发函方", "债权人", "守约方", "收款方"],
     RECIPIENT: ["对方", "对方公司", "他们", "欠款方", "债务人", "违约方", "收函方", "付款方", "被通知方"],
 }
 _SIDE_OF = {word: side for side, words in _SIDE_WORDS.items() for word in words}
@@ -169,11 +169,16 @@ _BREACH_VERBS = re.compile(
     r"未按|未能|没有|拒绝|拒不|迟延|延迟|违反|泄露|擅自|不符合|不达标|不合格|达不到|未达到|严重违约|转包"
     r"|低于|少于|辱骂|被投诉|中断|停止服务|不履行|未履行"
     r"|未经|私自|造假|违规|缺失|超时|超标|积压|不足|无人值守|拒收"
+    # what the other side did, said plainly: 外呼时间超出约定时段, 录音全部丢失, 把客户名单卖给了竞争对手
+    r"|超出|丢失|遗失|损坏|卖给|出售|外泄|泄漏|延误|拖延|停工|怠工|缺勤|伪造|虚报|挪用|冒用|投诉"
+    # and in English: "because they subcontracted the work without consent", "has failed to deliver the reports"
+    r"|(?i:\b(?:subcontracted|leaked|breached|failed\s+to|fails\s+to|has\s+not|have\s+not|hasn't|haven't|did\s+not|didn't"
+    r"|missed|refused|stopped|lost|sold|without\s+(?:our\s+)?(?:consent|approval))\b)"
 )
 # Right after a party's name: it owes or is in breach, so it is the recipient.
 _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
 # "X公司那边…不达标": 那边 points at the party just named, it is no part of the fact.
-_FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的|那边|这边)+")
+_FACT_LEAD = re.compile(r"^(?:因为|因|由于|鉴于|存在|有|的|那边|这边|(?i:because|since|as)\s+(?:(?i:they|he|she|it)\s+)?)+")
 _VERDICT = re.compile(r"^(?:已)?(?:构成)?(?:严重|根本(?:性)?)违约(?:行为)?\s*[，,、]?")
 _REQUEST_WORDS = re.compile(r"起草|帮我|请你|写一份|发一份|出一份|通知书|整改|解除|催告|催款|draft", re.IGNORECASE)
 
@@ -580,11 +585,16 @@ def _count(number: str) -> int:
     return int(value) if value is not None else 0
 
 
+# Where a fact ends: a clause break, also an English one ("…without consent. Date it 2 December."), but not the comma of
+# a thousands figure nor the full stop of a legal form (Co., Ltd.).
+_FACT_BREAK = re.compile(r"[，；;。\n]|,(?!\d)|(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)\.(?=\s|$)")
+
+
 def find_breach(message: str) -> str | None:
     """The breach facts as the user wrote them: clauses with a breach verb that are not the request."""
     facts = [
-        _without_parties(clause)
-        for clause in _CLAUSE_BREAK.split(message)
+        _without_parties(clause.strip())
+        for clause in _FACT_BREAK.split(message)
         if _BREACH_VERBS.search(clause) and not _REQUEST_WORDS.search(clause) and not find_amounts(clause)
     ]
     # "严重违约，擅自转包" / "构成根本违约": how grave the breach is, said of the facts, is none of them: the letter
