@@ -378,6 +378,9 @@ def test_a_contract_named_by_its_topic_alone(drafter: NoticeDrafter) -> None:
     assert reply.notice.contract_id == OUTBOUND
     reply = one_shot(drafter, "服务外包的乙方洛阳老城外呼有限公司录音缺失，我方（甲方）洛阳西工商贸有限公司发整改通知，限10日内整改，2026年9月21日发出")
     assert reply.notice.contract_id is None
+    # a topic is said of the deal (外呼的乙方, 保洁公司, 客服外包): the 外呼 of 外呼平台 is a thing the message speaks of
+    reply = one_shot(drafter, "乙方在外呼平台上录音缺失，我方（甲方）洛阳西工商贸有限公司发整改通知，限10日内整改，2026年9月21日发出")
+    assert reply.notice.contract_id is None
 
 
 def test_a_missing_breach_is_asked_for_as_what_the_other_side_did(drafter: NoticeDrafter) -> None:

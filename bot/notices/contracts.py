@@ -63,7 +63,10 @@ class ContractPicker:
             runs = _CJK_RUN.findall(piece)
             return {run[i : i + _TOPIC_WORD] for run in runs for i in range(len(run) - _TOPIC_WORD + 1)}
 
-        said = words(normalize_query(text))
+        # A topic is said of the deal: 保洁公司, 客服外包服务, 外呼的乙方, 售后那边; the 电商 of 电商平台 is no topic.
+        plain = normalize_query(text)
+        context = re.compile(rf"的?(?:{'|'.join(map(re.escape, generic))}|甲方|乙方|那边|这边|这块)")
+        said = {word for word in words(plain) if any(context.match(plain, at.end()) for at in re.finditer(re.escape(word), plain))}
         holding = [c.contract_id for c in self.index.contracts() if said & words(" ".join([c.title, *c.titles]))]
         return holding[0] if len(holding) == 1 else None
 
