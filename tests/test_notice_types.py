@@ -35,6 +35,8 @@ SPECS = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "template
         # 提前解除合同 is early, though 解除合同 alone ends a contract for a breach; 提前退还 hands back early
         ("仓储物流服务合同，我方存货人要提前解除合同，通知保管人", "early_termination"),
         ("我们承租方要提前退还两辆车，依约提前十五日书面通知出租方", "early_termination"),
+        # the demand said as what it asks for
+        ("我司（乙方）要求甲方付款：欠10、11两个月服务费合计12.8万元，请7日内付清，月底发函", "payment_demand"),
     ],
 )
 def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:

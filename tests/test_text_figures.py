@@ -328,6 +328,8 @@ def test_an_impossible_month_end_is_reported() -> None:
         ("11/18寄出", date(2026, 11, 18)),
         ("sending 12.1 by EMS", date(2026, 12, 1)),  # a dotted day right after an English sending word
         ("26号发出", date(2026, 3, 26)),  # a bare day of this month before a sending word
+        ("周五发", date(2026, 3, 6)),  # a bare weekday before a sending word is the coming one (TODAY is Thursday)
+        ("星期三寄出", date(2026, 3, 11)),
         ("Send on the 1st of Dec", date(2026, 12, 1)),
         ("to be sent on the 2nd of November, 2025", date(2025, 11, 2)),
     ],
@@ -339,7 +341,7 @@ def test_english_relative_days_and_dotted_month_days(text: str, expected: date) 
 @pytest.mark.parametrize(
     "text",
     ["逾期11.5天", "欠款11.5万", "利率3.5%", "Todayville Ltd.", "this month", "App 4.2发布后结算", "固件v1.12发给客户后付款",
-     "按1/2比例付款", "sent 2.5 million yuan", "3号楼发出"],
+     "按1/2比例付款", "sent 2.5 million yuan", "3号楼发出", "周五发的那份"],
 )
 def test_a_dotted_figure_or_an_english_word_that_names_no_day(text: str) -> None:
     assert find_dates(text, TODAY) == []

@@ -110,6 +110,12 @@ _WEEK = "|".join(
 _RELATIVE_WEEKDAY = re.compile(
     rf"(?P<week>{_WEEK})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)(?P<weekday>[一二三四五六日天])"
 )
+# …but a bare 周五 right before a sending word (周五发, 星期三寄出) is the coming one: a letter to send is sent ahead,
+# while 周五发的 and 周五寄了 tell of one sent.
+_COMING_WEEKDAY = re.compile(
+    rf"(?<![{''.join(_WEEK_OFFSETS)}个個])(?:周|週|星期|礼拜|禮拜)(?P<weekday>[一二三四五六日天])"
+    r"(?=\s*(?:发出|發出|寄出|发函|發函|送出|[发發寄](?![的了过過])))"
+)
 
 @dataclass(frozen=True)
 class DateFigure:
@@ -237,6 +243,9 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
     monday = today - timedelta(days=today.weekday())
     for match in _RELATIVE_WEEKDAY.finditer(folded):
         value = monday + timedelta(weeks=_WEEK_OFFSETS[match.group("week")], days=_WEEKDAYS[match.group("weekday")])
+        found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
+    for match in _COMING_WEEKDAY.finditer(folded):
+        value = today + timedelta(days=(_WEEKDAYS[match.group("weekday")] - today.weekday()) % 7)
         found[match.start()] = DateFigure(value, match.start(), match.end(), match.group())
     for match in _EN_RELATIVE.finditer(folded):
         value = today + timedelta(days=_EN_RELATIVE_DAYS[match.group().lower()])

@@ -170,10 +170,10 @@ _BREACH_VERBS = re.compile(
     r"|低于|少于|辱骂|被投诉|中断|停止服务|不履行|未履行"
     r"|未经|私自|造假|违规|缺失|超时|超标|积压|不足|无人值守|拒收"
     # what the other side did, said plainly: 外呼时间超出约定时段, 录音全部丢失, 把客户名单卖给了竞争对手
-    r"|超出|丢失|遗失|损坏|卖给|出售|外泄|泄漏|延误|拖延|停工|怠工|缺勤|伪造|虚报|挪用|冒用|投诉"
+    r"|超出|丢失|遗失|损坏|卖给|出售|外泄|泄漏|延误|拖延|停工|怠工|缺勤|伪造|虚报|挪用|冒用|投诉|不按时|不按照|没按"
     # and in English: "because they subcontracted the work without consent", "has failed to deliver the reports"
     r"|(?i:\b(?:subcontracted|leaked|breached|failed\s+to|fails\s+to|has\s+not|have\s+not|hasn't|haven't|did\s+not|didn't"
-    r"|missed|refused|stopped|lost|sold|without\s+(?:our\s+)?(?:consent|approval))\b)"
+    r"|missed|refused|stopped|lost|sold|keeps|kept|repeatedly|without\s+(?:our\s+)?(?:consent|approval))\b)"
 )
 # Right after a party's name: it owes or is in breach, so it is the recipient.
 _ACCUSED = re.compile(rf"\s*(?:已|仍|一直|长期|多次|连续[^，,；;。]{{0,6}}?)?(?:{_BREACH_VERBS.pattern}|拖欠|欠付|欠款|欠费|欠|逾期|服务不达标|服务质量)")
@@ -587,7 +587,7 @@ def _count(number: str) -> int:
 
 # Where a fact ends: a clause break, also an English one ("…without consent. Date it 2 December."), but not the comma of
 # a thousands figure nor the full stop of a legal form (Co., Ltd.).
-_FACT_BREAK = re.compile(r"[，；;。\n]|,(?!\d)|(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)\.(?=\s|$)")
+_FACT_BREAK = re.compile(r"[，；;。\n]|(?<!\bCo\.),(?!\d)|(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)\.(?=\s|$)")
 
 
 def find_breach(message: str) -> str | None:
@@ -603,12 +603,17 @@ def find_breach(message: str) -> str | None:
     return "；".join(facts) if facts else None
 
 
+# The English words that name the party a fact is told of: Party B (X Ltd.) keeps calling…, they leaked…
+_EN_SUBJECT = re.compile(r"\b(?:party\s+[ab]|they|the\s+other\s+(?:side|party))\b", re.IGNORECASE)
+
+
 def _without_parties(fact: str) -> str:
     """'甲方X公司因乙方Y公司泄露客户信息' → '泄露客户信息': the letter says 贵方, not the names."""
     verb = _BREACH_VERBS.search(fact)
     head = fact[: verb.start()] if verb else ""
     ends = [m.end() for m in re.finditer(rf"{_ORG_NAME.pattern}|甲方|乙方|{_SIDES}|贵方", head)]
-    return _FACT_LEAD.sub("", fact[max(ends, default=0) :]).strip()
+    ends += [m.end() for m in _EN_ORG.finditer(head)] + [m.end() for m in _EN_SUBJECT.finditer(head)]
+    return _FACT_LEAD.sub("", fact[max(ends, default=0) :].lstrip(" )）,，")).strip()
 
 
 def extract(message: str, today: date) -> dict[str, Any]:
