@@ -276,6 +276,7 @@ def test_a_description_in_the_role_brackets_is_not_part_of_the_name() -> None:
          "has failed to deliver the monthly call reports"),
         ("Party B (Shenzhen Futian Call Co., Ltd.) keeps calling customers after 9 pm. We are Party A.", "keeps calling customers after 9 pm"),
         ("外呼服务协议的乙方江门蓬江呼叫有限公司不按时提交月报，发整改通知给他们", "不按时提交月报"),
+        ("外呼服务协议 整改 乙方 绍兴越城呼叫有限公司 话术违规 限期7天", "话术违规"),  # typed tersely, words spaced out
     ],
 )
 def test_a_breach_stated_in_the_message_is_read(message: str, breach: str) -> None:

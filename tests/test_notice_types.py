@@ -37,6 +37,7 @@ SPECS = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "template
         ("我们承租方要提前退还两辆车，依约提前十五日书面通知出租方", "early_termination"),
         # the demand said as what it asks for
         ("我司（乙方）要求甲方付款：欠10、11两个月服务费合计12.8万元，请7日内付清，月底发函", "payment_demand"),
+        ("甲方到现在还欠我们两个月的服务费，一共四万二千五百元，月底前发个函催一下", "payment_demand"),
     ],
 )
 def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:

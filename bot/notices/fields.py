@@ -586,8 +586,11 @@ def _count(number: str) -> int:
 
 
 # Where a fact ends: a clause break, also an English one ("…without consent. Date it 2 December."), but not the comma of
-# a thousands figure nor the full stop of a legal form (Co., Ltd.).
-_FACT_BREAK = re.compile(r"[，；;。\n]|(?<!\bCo\.),(?!\d)|(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)\.(?=\s|$)")
+# a thousands figure nor the full stop of a legal form (Co., Ltd.); and a space between Chinese words.
+_FACT_BREAK = re.compile(
+    r"[，；;。\n]|(?<!\bCo\.),(?!\d)|(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)\.(?=\s|$)"
+    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"  # a terse request's words, spaced out: 乙方 X公司 话术违规 限期7天
+)
 
 
 def find_breach(message: str) -> str | None:
