@@ -87,6 +87,17 @@ def test_a_figure_after_the_label_of_a_day_is_no_date_when_a_unit_follows(text: 
     assert scan_dates(text, today=TODAY).dates == []
 
 
+@pytest.mark.parametrize("text", ["租期为2.5年", "工期为3.5个月", "账期为1.5个月", "预期为1.2倍", "违约金每日为1.5"])
+def test_a_figure_after_the_label_of_a_period_is_no_date(text: str) -> None:
+    """租期, 账期 name a length, not a day: 2.5年 is two and a half years, never 5 February."""
+    assert scan_dates(text, today=TODAY).dates == []
+
+
+def test_a_lease_term_is_no_due_day_to_count_the_lateness_from() -> None:
+    assessment = penalty("租期为2.5年，租金10万，到今天还没付，日万分之五")
+    assert assessment.info.days is None and assessment.missing
+
+
 @pytest.mark.parametrize(
     ("text", "sums"),
     [

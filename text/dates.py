@@ -36,10 +36,11 @@ _DATE_PATTERNS = [
         r"(?<![\dA-Za-z./])(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])(?![\d/])"
         r"(?=\s*(?:号|號|日|发出|發出|发函|發函|寄出|寄送|送出|前|到期|付款|付清|支付|[发發寄](?:\s*$|\s*[，,。；;！!])))"
     ),
-    # 应付款日是3.15, 到期日为3.15, 付款日期：3.15: a month.day right after the label of a day, which no figure follows.
+    # 应付款日是3.15, 到期日为3.15, 付款日期：3.15: a month.day right after the label of a day (日, 日期; not 每日), which
+    # no figure's unit follows. A period's label is no day's: 租期为2.5年, 账期为1.5个月, 预期为1.2倍 are lengths.
     re.compile(
-        r"(?:(?<=[日期][是为:：])|(?<=日期)|(?<=[日期]\s[是为:：]\s))"
-        r"(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])(?![\d/.%‰万千百元块天])"
+        r"(?:(?<=[^每]日[是为:：])|(?<=日期[是为:：])|(?<=日期)|(?<=[^每]日\s[是为:：]\s)|(?<=日期\s[是为:：]\s))"
+        r"(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])(?![\d/.%‰万千百元块天年个月周倍])"
     ),
     # "sending 12.1 by EMS", "dated 11/30": the same right after an English sending word.
     re.compile(
