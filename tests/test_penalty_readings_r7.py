@@ -106,6 +106,11 @@ def test_a_lease_term_is_no_due_day_to_count_the_lateness_from() -> None:
         ("he still owes 8000", ["8000"]),
         ("paid 3 days late", []),
         ("paid 1500 days late", []),
+        ("Invoice 4471, RMB 50,000", ["RMB 50,000"]),  # the invoice's number
+        ("invoice no. 0815 is unpaid", []),
+        ("the 2026 invoice of RMB 50,000", ["RMB 50,000"]),  # its year
+        ("Invoice 200000 was paid late", []),  # an ungrouped figure after the noun reads as its number
+        ("invoiced 8000 and paid 5000", ["8000", "5000"]),
     ],
 )
 def test_english_money_words_make_a_bare_figure_a_sum(text: str, sums: list[str]) -> None:
@@ -228,3 +233,7 @@ def test_a_contract_sum_per_month_late_is_its_terms() -> None:
     assert found is not None
     assessment = assess("租期结束后注册地址拖了3个月才迁出，按合同违约金多少", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=found.sentence)
     assert assessment.info.amount == "15000.00"
+
+
+def test_an_invoices_number_is_no_sum_to_charge_the_penalty_on() -> None:
+    assert penalty("Invoice 4471, RMB 50,000, 10 days late, 0.05% per day").info.amount == "250.00"

@@ -95,6 +95,10 @@ _MONEY_CONTEXT_EN = re.compile(
 _MONEY_AFTER_EN = re.compile(r"\s+(?:invoices?|bills?|payments?|debts?|balance|instal?ments?)\b", re.IGNORECASE)
 _BARE_EN_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?")
 _TIME_OR_SHARE_AFTER = re.compile(r"\s*(?:days?|weeks?|months?|years?|%|percent|per\s*cent)\b", re.IGNORECASE)
+# An ungrouped figure right after a document's noun is its number ("Invoice 4471", "invoice no. 0815"), and a year
+# before a money noun is its year ("the 2026 invoice"); grouped, each is a sum ("Invoice 200,000", "the 100,000 invoice").
+_DOCUMENT_NUMBER_BEFORE = re.compile(r"\b(?:invoices?|bills?|orders?|contracts?)\s*(?:no\.?|number|#)?\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _english_money_context(text: str, start: int, end: int, number: str) -> bool:
@@ -102,7 +106,11 @@ def _english_money_context(text: str, start: int, end: int, number: str) -> bool
     invoice)."""
     if not _BARE_EN_FIGURE.fullmatch(number) or _TIME_OR_SHARE_AFTER.match(text, end):
         return False
-    return bool(_MONEY_CONTEXT_EN.search(text[max(0, start - 40) : start]) or _MONEY_AFTER_EN.match(text, end))
+    grouped = "," in number
+    if not grouped and _DOCUMENT_NUMBER_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    named_after = _MONEY_AFTER_EN.match(text, end) and (grouped or not _YEAR.fullmatch(number))
+    return bool(_MONEY_CONTEXT_EN.search(text[max(0, start - 40) : start]) or named_after)
 
 
 @dataclass(frozen=True)
