@@ -3,6 +3,7 @@ about: `contract_terms` picks that sentence from the contract's passages, `asses
 
 from datetime import date
 
+import pytest
 from corpus import LEGAL_RULES, PENALTY_WORDS
 
 from bot.penalty import assess, contract_terms
@@ -103,3 +104,18 @@ def test_an_english_contract_names_its_penalty_as_interest_on_the_overdue_amount
     assert found is not None and found.key == "3.2"
     assessment = assess("The lessee still owes RMB 320,000 of rent, 11 days overdue. What is the late payment interest?", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
     assert assessment.info.amount == "1760.00"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["每逾期一日按未付金额的万分之【5】支付违约金", "逾期付款的，每逾期一日按未付金额的【0.05】%支付违约金"]
+)
+def test_a_template_bracket_filled_in_with_a_figure_is_that_figure_not_a_blank(sentence: str) -> None:
+    message = "对方逾期付款10天，欠款10万，按合同违约金多少"
+    found = contract_terms(message, [("1", sentence)], TODAY, words=PENALTY_WORDS)
+    assert found is not None and not found.blank
+    assert assess(message, TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=found.sentence).info.amount == "500.00"
+
+
+@pytest.mark.parametrize("sentence", ["逾期交货的，按本合同的【附件二】所列标准支付违约金", "逾期付款的，按[附件3]约定支付违约金"])
+def test_a_bracket_that_names_an_annex_is_no_blank(sentence: str) -> None:
+    assert contract_terms("对方逾期10天，按合同违约金多少", [("1", sentence)], TODAY, words=PENALTY_WORDS) is None

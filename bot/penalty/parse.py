@@ -1167,6 +1167,14 @@ def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str) -> None
     facts.terms = sentence
 
 
+# A template's bracket filled in with a figure (万分之【5】, 按【0.05】%, [30]日内): the figure as if written bare.
+_FILLED_BRACKET = re.compile(r"[【\[]\s*([\d.,]+|[零〇一二两三四五六七八九十百千万点]+)\s*[】\]]")
+
+
+def _filled_in(text: str) -> str:
+    return _FILLED_BRACKET.sub(r"\1", text)
+
+
 _BARE_DEPOSIT = re.compile(r"\bdeposit\b", re.I)
 
 
@@ -1184,13 +1192,13 @@ def read_facts(
 ) -> PenaltyFacts:
     """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml). TERMS is the
     contract's sentence that sets the penalty (`bot.penalty.terms`), read when the message sets none itself."""
-    text = _earnest_money(normalise_message(message), words)
+    text = _earnest_money(_filled_in(normalise_message(message)), words)
     facts = _facts(text, today, lpr, words)
     facts.items = _items(text, facts, today, lpr, words)
     if not facts.items:
         facts.alternatives += _restated(facts)
     if terms:
-        contract = _facts(normalise_message(terms), today, lpr, words)
+        contract = _facts(_filled_in(normalise_message(terms)), today, lpr, words)
         for each in [facts, *facts.items]:
             _take_terms(each, contract, terms)
     return facts

@@ -28,6 +28,9 @@ _PERIODIC = (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.QUARTERLY)
 # [x%] (the placeholders retrieval.segment.find_blanks points out, right after a rate's 分之/的/按 or before its unit).
 _PLACEHOLDER = r"(?:_{2,}|＿{2,}|\[[^\]]{0,20}\]|【[^】]{0,20}】|\{\{[^}]{0,40}\}\})"
 _BLANK_FIGURE = re.compile(rf"(?:分之|的|按|每[日天])\s*{_PLACEHOLDER}|{_PLACEHOLDER}\s*(?:%|％|‰|‱|元)")
+# A bracket that holds a figure is a template filled in (万分之【5】, 【0.05】%: parse reads the figure), and one that
+# names an annex refers to it (按本合同的【附件二】): neither leaves the rate blank.
+_FILLED_OR_REFERENCE = re.compile(r"\d|附|[零〇一二两三四五六七八九十百千]")
 # 每逾期一日, 每天, 每延迟一日, 每月: a blank sentence's own period words, as a rate's would be.
 _EVERY_PERIOD = re.compile(r"每[^，,。；;]{0,3}?[一1]?(?:日|天|周|星期|个?月|季度)|按[日天月]")
 
@@ -84,9 +87,13 @@ def _candidates(passages: list[tuple[str, str]], today: date, lpr: LprTable | No
             obligations = frozenset(words.obligations_in(plain))
             if sets_penalty and not facts.unreadable:
                 found.append(_Candidate(Terms(key, sentence), facts, obligations))
-            elif not sets_penalty and _BLANK_FIGURE.search(plain):
+            elif not sets_penalty and _leaves_blank(plain):
                 found.append(_Candidate(Terms(key, sentence, blank=True), facts, obligations))
     return found
+
+
+def _leaves_blank(sentence: str) -> bool:
+    return any(not _FILLED_OR_REFERENCE.search(match.group()) for match in _BLANK_FIGURE.finditer(sentence))
 
 
 def _narrowed(candidates: list[_Candidate], keep: list[bool]) -> list[_Candidate]:
