@@ -237,3 +237,8 @@ def test_a_contract_sum_per_month_late_is_its_terms() -> None:
 
 def test_an_invoices_number_is_no_sum_to_charge_the_penalty_on() -> None:
     assert penalty("Invoice 4471, RMB 50,000, 10 days late, 0.05% per day").info.amount == "250.00"
+
+
+def test_an_agreed_sum_partly_paid_leaves_the_rest_owed() -> None:
+    assessment = penalty("合同约定违约金2万元，对方已经付了5000元违约金，还要付多少")
+    assert assessment.info.amount == "15000.00" and "尚欠" in assessment.text

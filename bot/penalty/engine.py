@@ -878,8 +878,8 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
             outcome.amount = _less_penalty_paid(facts, outcome.amount, outcome)
         elif outcome.kind is Kind.EXCESSIVE and (agreed := _agreed_sum_alone(facts)) is not None:
             outcome.kind, outcome.missing = Kind.FIXED, []
-            outcome.amount = round_fen(agreed.value)
             outcome.formula = f"{yuan(agreed.value)}（“{agreed.raw.strip()}”）"
+            outcome.amount = _less_penalty_paid(facts, round_fen(agreed.value), outcome)  # 已付5000元违约金: the rest
         elif outcome.kind is Kind.EXCESSIVE or _tests_a_stated_penalty(facts, outcome):
             outcome.kind, outcome.missing = Kind.EXCESSIVE, []
             damages = _first(facts, [Role.DAMAGES, Role.UNLABELLED])
