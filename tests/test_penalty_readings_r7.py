@@ -58,6 +58,11 @@ def test_an_english_ledger_runs_each_balance_from_one_payment_to_the_next() -> N
     assert "50,000" in assessment.text and "150,000" in assessment.text
 
 
+def test_an_english_ledger_whose_last_payment_is_the_rest() -> None:
+    message = "Invoice 200,000 due 1 Oct 2026. Paid 50,000 on 11 Oct 2026 and the rest on 31 Oct 2026. Late fee 0.05% per day."
+    assert penalty(message).info.amount == "2500.00"  # as above: the rest is the 150,000 left
+
+
 @pytest.mark.parametrize(
     ("message", "days"),
     [

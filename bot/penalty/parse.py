@@ -1035,11 +1035,15 @@ def _ledger(
     for (day, start, end), (low, high) in zip(dates, spans):
         in_clause = [a for a in amounts if low <= a.start < high and not a.is_bound and not a.per_period]
         clause = text[low:high]
-        # "Paid 50,000 on 11 Oct and 150,000 on 31 Oct": as many sums as days in one clause pair off in order.
+        # "Paid 50,000 on 11 Oct and 150,000 on 31 Oct": as many sums as days in one clause pair off in order;
+        # "Paid 50,000 on 11 Oct and the rest on 31 Oct": the last day, named after the sums with no sum of its own,
+        # is the rest's.
         days_in_clause = [other for other, span in zip(dates, spans) if span == (low, high)]
-        if len(days_in_clause) > 1 and len(in_clause) == len(days_in_clause) and _payment_made(clause, words):
-            paid = in_clause[days_in_clause.index((day, start, end))]
-            payments.append(Payment(day, paid.value, paid.raw.strip()))
+        rest_last = bool(in_clause) and len(in_clause) == len(days_in_clause) - 1 and bool(_REMAINDER.search(clause, in_clause[-1].start - low))
+        if len(days_in_clause) > 1 and (len(in_clause) == len(days_in_clause) or rest_last) and _payment_made(clause, words):
+            at = days_in_clause.index((day, start, end))
+            paid = in_clause[at] if at < len(in_clause) else None
+            payments.append(Payment(day, paid.value, paid.raw.strip()) if paid else Payment(day, None, "余款"))
         elif len(in_clause) == 1 and len(days_in_clause) == 1 and _payment_made(clause, words):
             payments.append(Payment(day, in_clause[0].value, in_clause[0].raw.strip()))
         elif not in_clause and _payment_made(clause, words) and _REMAINDER.search(clause):
