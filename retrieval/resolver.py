@@ -82,7 +82,7 @@ _BLANKED = "\0"
 _INNER_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?=.)")
 _MIN_DISTINCTIVE = 2  # characters of a name's own (not trade or form words) a question must share with it
 _LATIN_WORD = re.compile("[A-Za-z]+")
-_MIN_LATIN_NAME = 3  # letters of a Latin word of a name that names its party: "Kessler", never "AG"
+_MIN_LATIN_NAME = 3  # letters of a Latin word of a name that names its party: "Brennwald", never "AG"
 
 
 class ContractResolver:
@@ -255,7 +255,7 @@ class ContractResolver:
 
     def _latin_name_words(self, generic: set[str]) -> dict[str, set[str]]:
         """A party's own words written in Latin letters (lower case) → the contracts of the parties holding them:
-        "Kessler Messtechnik GmbH" → kessler, messtechnik. A Latin name has no short name the way a Chinese one has
+        "Brennwald Feinmechanik GmbH" → brennwald, feinmechanik. A Latin name has no short name the way a Chinese one has
         (北京启航): people say one of its words, and any of its own words is as distinctive."""
         by_word: dict[str, set[str]] = defaultdict(set)
         for cid, contract in self.contracts.items():
@@ -267,8 +267,8 @@ class ContractResolver:
 
     def _by_latin_word(self, question: str) -> dict[str, str]:
         """Contracts whose party's own Latin word the question types (the longest such word each): in any case
-        inside Chinese ("Kessler的发票", "kessler那份"), capitalised as a name is in an English question ("the
-        Kessler deal", where "the maple syrup" names no Maple Education)."""
+        inside Chinese ("Brennwald的发票", "brennwald那份"), capitalised as a name is in an English question ("the
+        Brennwald deal", where "the heron colony" names no Heron Trading)."""
         chinese = bool(_CJK.search(question))
         found: dict[str, str] = {}
         for word in _LATIN_WORD.findall(question):

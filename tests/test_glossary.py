@@ -260,7 +260,7 @@ def test_an_english_passage_is_found_by_a_chinese_question_through_the_glossarys
     by the same meaning a second time in Chinese (that outranked the Chinese contracts' clauses, which match its
     wording once). A bilingual passage holds its own Chinese and gets no wording."""
     english = "1.1 The Distributor shall pay each invoice within thirty (30) days after receipt."
-    asked_in_chinese = question_tokens("发票开出来多少天内要付款", GLOSSARY.terms, in_english=False)
+    asked_in_chinese = question_tokens("收到发票以后最晚几天得付款", GLOSSARY.terms, in_english=False)
     assert set(passage_tokens(english, GLOSSARY)) & set(asked_in_chinese)
     assert not set(tokenize(english, GLOSSARY.terms)) & set(asked_in_chinese)  # its English words alone share none
 
@@ -278,5 +278,5 @@ def test_a_chinese_question_ranks_an_english_contracts_clause_on_the_lexical_sid
     folder.mkdir()
     (folder / "distribution_en.txt").write_text(DISTRIBUTION_EN, encoding="utf-8")
     assert not fast_index.ingest([folder]).failed
-    hits = fast_index.search("发票开出来多少天内要付款？", k=2, contract_id="distribution_en", mode="lexical")
+    hits = fast_index.search("收到发票以后最晚几天得付款？", k=2, contract_id="distribution_en", mode="lexical")
     assert hits and "pay each invoice" in hits[0].clause.text

@@ -399,7 +399,7 @@ This Agreement is made on 3 March 2026 between:
 
 Brennwald Feinmechanik GmbH, a company registered in Germany (the "Supplier"); and
 
-Maple Trading Co., Ltd., a company incorporated in the People's Republic of China (the "Distributor").
+Heron Trading Co., Ltd., a company incorporated in the People's Republic of China (the "Distributor").
 
 Section 1 Payment
 
@@ -409,7 +409,7 @@ Section 1 Payment
 
 def test_a_party_written_in_latin_letters_is_named_by_its_own_words_typed_in_any_question():
     """A Latin name has no short name the way 北京启航科技有限公司 has 北京启航: people say one of its own words. Typed
-    inside a Chinese question in any case, or capitalised in an English one, Brennwald or Maple names the contract;
+    inside a Chinese question in any case, or capitalised in an English one, Brennwald or Heron names the contract;
     its legal form (GmbH) and trade words (Trading) name nothing, nor does an everyday word in lower case."""
     english = parse_contract("d_dist.txt", DISTRIBUTION.encode(), words=LAYOUT, field_words=FIELD_WORDS).info
     chinese = one_contract_resolver("c_ops", "系统运维服务合同", "北京启航科技有限公司", "宁波海岳物流有限公司").contracts["c_ops"]
@@ -419,13 +419,13 @@ def test_a_party_written_in_latin_letters_is_named_by_its_own_words_typed_in_any
         plain = normalize_query(question)
         return resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids  # as the index asks
 
-    assert named("Brennwald的发票开出来多少天内要付款？") == ["d_dist"]
+    assert named("Brennwald收到发票以后最晚几天得付款？") == ["d_dist"]
     assert named("brennwald那份合同怎么终止?") == ["d_dist"]
     assert named("How do we get out of the Brennwald deal?") == ["d_dist"]
-    assert named("Maple那边的货款什么时候付?") == ["d_dist"]
+    assert named("Heron那边的货款什么时候付?") == ["d_dist"]
     assert named("启航那份合同提前几天通知？") == ["c_ops"]
     assert named("Which GmbH or trading company do we pay within thirty days?") == []
-    assert named("Can the maple syrup supplier stop deliveries?") == []
+    assert named("Can the heron colony by the warehouse stop deliveries?") == []
 
 
 def test_a_kind_phrase_in_one_language_names_a_title_in_the_other_through_the_glossary():
