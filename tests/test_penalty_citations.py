@@ -27,7 +27,7 @@ PURCHASE = """设备采购合同
 第九条 逾期交货违约金
 9.1 乙方逾期交付设备的，每逾期一日按逾期交付设备价款的千分之三向甲方支付违约金。
 第十条 服务佣金
-10.1 甲方逾期支付服务佣金的，每逾期一日按应付未付佣金的万分之{{commission_rate}}向乙方支付违约金。
+10.1 甲方逾期支付服务佣金的，每逾期一日按应付未付佣金的万分之{{late_fee_rate}}向乙方支付违约金。
 """
 
 
@@ -62,7 +62,7 @@ def test_the_clause_searched_for_is_the_one_for_the_breach_of_the_message(index:
 
 
 def test_a_rate_left_blank_is_cited_and_asked_for_not_taken_from_another_clause(assistant: Assistant) -> None:
-    reply = assistant.reply("设备采购合同里甲方服务佣金逾期20天，欠佣金5万，按合同违约金多少", Session())
+    reply = assistant.reply("设备采购合同，甲方的服务佣金拖了20天没付，欠佣金5万，违约金按合同算多少", Session())
     assert reply.penalty is not None and reply.penalty.amount is None
     assert [citation.clause for citation in reply.citations] == ["第十条 10.1"]
-    assert "{{commission_rate}}" in reply.text and "签署版本" in reply.text
+    assert "{{late_fee_rate}}" in reply.text and "签署版本" in reply.text

@@ -77,17 +77,18 @@ def test_asking_in_english_what_penalty_to_pay_is_no_late_payment() -> None:
 
 
 def test_a_sentence_that_leaves_its_rate_blank_is_chosen_as_blank_not_passed_over() -> None:
-    """The commission's rate is a template's blank: another clause's 万分之一 must not stand in for it."""
+    """The fee's rate is a template's blank: another clause's 万分之一 must not stand in for it."""
     passages = [
-        ("9.1", "甲方无故逾期支付招商代理佣金的，则每逾期一日，甲方按应付未付款项的万分之{{penalty_rate}}向乙方支付违约金。"),
-        ("12.4", "无论何种原因导致本合同终止，甲方应付乙方的相关费用达到结算条件后15个工作日内进行支付，每逾期一日，按应付金额的万分之一向乙方支付赔偿金。"),
+        ("6.2", "委托方逾期支付技术服务费的，每逾期一日，应按未付服务费的万分之{{late_fee_rate}}向受托方支付违约金。"),
+        ("11.3", "本合同解除后，双方结清款项；任何一方迟延结清的，每迟延一日按未结清金额的万分之一向对方支付赔偿金。"),
     ]
-    found = contract_terms("甲方招商代理佣金逾期20天，欠佣金5万，按协议违约金多少", passages, TODAY, words=PENALTY_WORDS)
-    assert found is not None and (found.key, found.blank) == ("9.1", True)
+    found = contract_terms("委托方技术服务费拖了20天，欠服务费5万，按合同违约金多少", passages, TODAY, words=PENALTY_WORDS)
+    assert found is not None and (found.key, found.blank) == ("6.2", True)
 
 
 def test_blanks_of_every_kind_are_seen() -> None:
-    for sentence in ["应按月租金的_____％向甲方支付违约金", "按每天应交管理费的万分之＿＿交纳滞纳金", "按未支付金额的[x%]支付违约金", "每逾期一天按合同总价的万分之【】计取违约金"]:
+    blanks = ["承租方应按季度租金的_____％支付违约金", "逾期缴费的，每天按欠缴物业费的万分之＿＿加收滞纳金", "按未结清金额的[x%]支付违约金", "每延误一天按工程总价的万分之【】支付违约金"]
+    for sentence in blanks:
         found = contract_terms("对方逾期10天，按合同违约金多少", [("1", sentence)], TODAY, words=PENALTY_WORDS)
         assert found is not None and found.blank, sentence
 
@@ -99,7 +100,7 @@ def test_the_words_that_name_the_contract_itself_break_no_tie() -> None:
 
 
 def test_an_english_contract_names_its_penalty_as_interest_on_the_overdue_amount() -> None:
-    sentence = "If any rent is not paid when due, the Lessee shall pay interest on the overdue amount at the rate of 0.05 percent per day."
+    sentence = "Where the Tenant fails to pay rent on time, it shall pay interest on the overdue amount at 0.05 percent per day."
     found = contract_terms("The lessee still owes RMB 320,000 of rent, 11 days overdue. What is the late payment interest?", [("3.2", sentence)], TODAY, words=PENALTY_WORDS)
     assert found is not None and found.key == "3.2"
     assessment = assess("The lessee still owes RMB 320,000 of rent, 11 days overdue. What is the late payment interest?", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence)
