@@ -11,6 +11,7 @@ from bot.settings import Settings
 from text.amounts import find_amounts
 from text.dates import scan_dates
 from text.lpr import LprTable
+from text.paid import said_paid_pattern
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 LPR = LprTable.load(Settings(knowledge_dir=KNOWLEDGE_DIR).lpr_file)  # 3.00 % from 2025-05-20
@@ -247,3 +248,14 @@ def test_an_invoices_number_is_no_sum_to_charge_the_penalty_on() -> None:
 def test_an_agreed_sum_partly_paid_leaves_the_rest_owed() -> None:
     assessment = penalty("合同约定违约金2万元，对方已经付了5000元违约金，还要付多少")
     assert assessment.info.amount == "15000.00" and "尚欠" in assessment.text
+
+
+@pytest.mark.parametrize("words", ["they never paid", "has not yet paid", "the sum to be paid", "hasn't paid"])
+def test_english_that_denies_a_payment_is_no_payment_in_a_ledger(words: str) -> None:
+    """One list of the words that deny a payment (text.paid.NOT_PAID_BEFORE), for paid figures and ledgers alike."""
+    assert said_paid_pattern(PENALTY_WORDS).search(words) is None
+
+
+def test_payments_denied_make_no_ledger() -> None:
+    message = "Invoice 200,000 due 1 Oct 2026. They never paid 50,000 on 11 Oct 2026 and 150,000 on 31 Oct 2026 as promised. Late fee 0.05% per day."
+    assert penalty(message).info.amount != "2500.00"  # 2,500 is the penalty had both been paid

@@ -39,10 +39,15 @@ def less_paid(debt: Sum, paid: Sequence[Sum], debts: Sequence[Sum], *, remainder
     return debt.value - total_paid if remainder_named or paid_after_debt else None
 
 
+# The English words right before a paying verb that say nothing was paid: "not paid", "hasn't paid", "has not yet
+# paid", "never received", "to be paid" (and "been paid", which the words before it decide).
+NOT_PAID_BEFORE = r"(?<!not )(?<!never )(?<!n't )(?<!been )(?<!yet )(?<!be )"
+
+
 def said_paid_pattern(words: PenaltyWords) -> re.Pattern[str]:
     """The words before a figure that say it was paid, from the paid verbs of knowledge/lexicon/penalty_words.yaml:
     已付, 已经还, 已收到, 付了, "paid", "received"; never "not paid", "hasn't paid", "has not yet paid", "never received"."""
     paid, paid_en = words.paid_word, words.paid_en_word
-    negated = r"(?<!not )(?<!never )(?<!n't )(?<!been )(?<!yet )"
+    negated = NOT_PAID_BEFORE
     # re.compile keeps the compiled pattern: the same words give the same pattern, built once.
     return re.compile(rf"已(?:经)?(?:{paid})|(?:{paid})了|{negated}\b(?:{paid_en})\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from text.lpr import LprTable
 from text.penalty_words import PenaltyWords, Period, alternation
 from text.rates import RateFigure, RateScan, scan_rates
 from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
+from text.paid import NOT_PAID_BEFORE
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end, and an ASCII full
 # stop ends one only before a space (0.05% and 1.5万 hold theirs): "Invoice 200,000 due 1 Oct. Paid 50,000 on 11 Oct".
@@ -1020,8 +1021,8 @@ def _payment_made(clause: str, words: PenaltyWords) -> bool:
     return bool(_SETTLED.search(clause)) and not (words.due_day_words.search(clause) or "前" in clause or "应" in clause)
 
 
-# paid, repaid, settled; never "not paid", "hasn't paid", "has not yet paid", "to be paid".
-_PAID_EN = re.compile(r"(?<!not )(?<!n't )(?<!yet )(?<!be )(?<!been )\b(?:paid|repaid|settled)\b", re.I)
+# paid, repaid, settled; never "not paid", "never settled", "has not yet paid", "to be paid".
+_PAID_EN = re.compile(rf"{NOT_PAID_BEFORE}\b(?:paid|repaid|settled)\b", re.I)
 
 
 def _ledger(
