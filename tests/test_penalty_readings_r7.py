@@ -34,6 +34,18 @@ def test_a_fraction_of_the_price_is_a_share_of_it_paid_or_owed(message: str, amo
     assert penalty(message).info.amount == amount
 
 
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("合同总价60万，已交货1/2，货款逾期20天，日万分之五", "6000.00"),  # half the goods delivered: the price is owed
+        ("Contract price 600,000, half paid, the rest 20 days late, 0.05% per day", "3000.00"),
+        ("Contract price 600,000, they paid half, the rest is 20 days late, 0.05% per day", "3000.00"),
+    ],
+)
+def test_a_share_of_goods_delivered_is_no_payment_and_half_is_read_in_english(message: str, amount: str) -> None:
+    assert penalty(message).info.amount == amount
+
+
 def test_a_fraction_that_is_no_proper_share_is_no_share() -> None:
     """3/2 of a price is more than the price: nothing is taken off."""
     assert penalty("合同总价60万，其中3/2已付，剩余部分逾期20天，日万分之五").info.amount != "3000.00"

@@ -927,7 +927,7 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
 
 
 # 剩下的一半逾期了32天: half of the price, owed or paid.
-_HALF = re.compile(r"一半|半数")
+_HALF = re.compile(r"一半|半数|\bhalf\b(?! (?:a |an )?(?:day|month|year))", re.I)  # "half paid"; never "half a month"
 # 其中1/2已付, 三分之一到期未付, 已付三分之二: a fraction of the price. 十分之/百分之/千分之/万分之 are rates
 # (text.rates), so only the denominators two to nine are read here; a slash between two dates is masked before.
 _FRACTION = re.compile(
@@ -969,6 +969,8 @@ def _shares_of_price(
         clause = text[low:high]
         if _PENALTY_WORD_RE.search(clause) or start < whole.start:
             continue
+        if words.obligations_in(clause) == {"performance"}:
+            continue  # 已交货1/2, 已发货一半: a share of the goods delivered, nothing paid or owed
         if _payment_made(clause, words) or _paid_en_before(text[low:start], words):
             role = Role.PAID
         elif words.late_clause.search(clause) or _role_of(text[low:start], words) is Role.PRINCIPAL:
