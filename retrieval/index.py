@@ -832,7 +832,7 @@ class ClauseIndex:
 
 def only_heading(clause: Clause) -> bool:
     """A passage that says no more than its own heading (a line of a table of contents, "8.3 合同的签订地点与
-    时间", a bare heading, or a heading over a form's empty lines: "科研项目的参加单位及分工" then a row of
+    时间", a bare heading, or a heading over a form's empty lines: "项目成员及分工" then a row of
     underscores): it names a topic but answers nothing, so every passage with content ranks before it. Its words
     match a question about the topic better than the clause that answers it does."""
     if not clause.heading_path:

@@ -273,6 +273,14 @@ def is_title(text: str, words: LayoutWords) -> bool:
 _HEADING_END = " \t:：、,，.;；"  # what ends a heading without being part of it ('附件：', '格式:')
 # A title set off in lenticular brackets ('条款1 【服务范围】'): the brackets are typography, not the title.
 _BRACKETED_TITLE = re.compile(r"【([^【】]+)】|〖([^〖〗]+)〗|\(([^()]+)\)")
+# The brackets that may set a heading line off as a whole ('【第一条　租赁车辆】', '〖第三条　争议解决〗'): typography.
+LINE_OPENING_BRACKETS, LINE_CLOSING_BRACKETS = ("【", "〖"), ("】", "〗")
+
+
+def bracketed_whole(line: str) -> bool:
+    """Is the line set in brackets as a whole ('【第一条　租赁车辆】'), not only a part of it ('【注意】第一条…')?"""
+    text = line.strip()
+    return text.startswith(LINE_OPENING_BRACKETS) and text.endswith(LINE_CLOSING_BRACKETS)
 
 
 def heading_title(text: str) -> str:
@@ -282,8 +290,9 @@ def heading_title(text: str) -> str:
     bracketed = _BRACKETED_TITLE.fullmatch(title)
     if bracketed:
         return next(group for group in bracketed.groups() if group).strip()
-    # The title of a heading line bracketed as a whole ('【第一条　租赁车辆及用途】') keeps the closing bracket.
-    return title[:-1].rstrip(_HEADING_END) if title.endswith(("】", "〗")) and not re.search("[【〖]", title) else title
+    # The title of a heading line bracketed as a whole ('【第一条　租赁车辆】') keeps the closing bracket.
+    unopened = title.endswith(LINE_CLOSING_BRACKETS) and not any(b in title for b in LINE_OPENING_BRACKETS)
+    return title[:-1].rstrip(_HEADING_END) if unopened else title
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from retrieval.layout import LayoutWords, is_heading_like
+from retrieval.layout import LayoutWords, bracketed_whole, is_heading_like
 from text.numbers import cn_number, roman_number
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -96,7 +96,6 @@ _ENGLISH_NUMBER = r"(?P<no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,3}|[IVXLC]{2,9}|[IVX])
 _ENGLISH_AFTER = re.compile(r"(?P<sep>\s*[.:：\-–—]\s*|\s+|$)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TITLE_OPENERS = "【〖[.:：、-–—"  # what sets a title off after a heading's number
-_WHOLE_LINE_BRACKETS = (("【", "〖"), ("】", "〗"))  # opening and closing brackets that may enclose a heading line
 
 
 @lru_cache(maxsize=4)
@@ -190,8 +189,8 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
     """The numbering marker a line opens with, if any; `offset` is the line's place in the document. With
     `words`, the English heading words (ARTICLE IV, Section 2.3) count too."""
     lead = len(line) - len(line.lstrip("-*•·#> \t"))
-    if line.startswith(_WHOLE_LINE_BRACKETS[0], lead) and line.rstrip().endswith(_WHOLE_LINE_BRACKETS[1]):
-        lead += 1  # '【第一条　租赁车辆及用途】': a heading set in brackets as a whole, the brackets typography
+    if bracketed_whole(line[lead:]):
+        lead += 1  # '【第一条　租赁车辆】': a heading set in brackets as a whole, the brackets typography
     match = LINE_MARKER.match(line, lead)
     if not match:
         return (_numeral_marker(line, lead, offset, words) or _english_marker(line, lead, offset, words)) if words else None

@@ -27,6 +27,7 @@ from retrieval.layout import (
     annex_heading,
     appended_title,
     blank_heading_marks,
+    bracketed_whole,
     cells,
     field_row_labels,
     heading_title,
@@ -379,8 +380,8 @@ class _Reader:
         # The unit's own line is part of its text, title included: an answer may run across the seam. A clause
         # table's heading cell is only a heading: the text is the cell beside it.
         heading_cell = line.start in self.heading_cells
-        # So is a heading line set in brackets as a whole ('【第八条　交通违法】'): no sentence runs on from it.
-        bracketed = line.text.lstrip().startswith(("【", "〖")) and line.text.rstrip().endswith(("】", "〗"))
+        # So is a heading line set in brackets as a whole ('【第三条　争议解决】'): no sentence runs on from it.
+        bracketed = bracketed_whole(line.text)
         self.current.first_run_start = marker.end if rest and not heading_cell and not bracketed else None
         return True
 

@@ -47,6 +47,6 @@ def test_a_contents_line_or_bare_heading_only_repeats_its_heading():
 
 
 def test_a_heading_over_blank_lines_or_placeholders_only_repeats_its_heading():
-    assert only_heading(clause(["六 科研项目的参加单位及分工"], "科研项目的参加单位及分工\n" + "_" * 60))
+    assert only_heading(clause(["六 项目成员及分工"], "项目成员及分工\n" + "_" * 60))
     assert only_heading(clause(["第三条 付款"], "付款：[具体支付日期]"))
     assert not only_heading(clause(["第三条 付款"], "付款：甲方应于____日内支付。"))
