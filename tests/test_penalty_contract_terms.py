@@ -87,7 +87,10 @@ def test_a_sentence_that_leaves_its_rate_blank_is_chosen_as_blank_not_passed_ove
 
 
 def test_blanks_of_every_kind_are_seen() -> None:
-    blanks = ["承租方应按季度租金的_____％支付违约金", "逾期缴费的，每天按欠缴物业费的万分之＿＿加收滞纳金", "按未结清金额的[x%]支付违约金", "每延误一天按工程总价的万分之【】支付违约金"]
+    blanks = [
+        "承租方应按季度租金的_____％支付违约金", "逾期缴费的，每天按欠缴物业费的万分之＿＿加收滞纳金", "按未结清金额的[x%]支付违约金",
+        "每延误一天按工程总价的万分之【】支付违约金", "每逾期一日按未付款项的万分之{{rate_2}}支付违约金",
+    ]
     for sentence in blanks:
         found = contract_terms("对方逾期10天，按合同违约金多少", [("1", sentence)], TODAY, words=PENALTY_WORDS)
         assert found is not None and found.blank, sentence

@@ -1175,11 +1175,11 @@ def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str) -> None
 
 
 # A template's bracket filled in with a figure (万分之【5】, 按【0.05】%, [30]日内): the figure as if written bare.
-_FILLED_BRACKET = re.compile(r"[【\[]\s*([\d.,]+|[零〇一二两三四五六七八九十百千万点]+)\s*[】\]]")
+FILLED_BRACKET = re.compile(r"[【\[]\s*([\d.,]+|[零〇一二两三四五六七八九十百千万点]+)\s*[】\]]")
 
 
 def _filled_in(text: str) -> str:
-    return _FILLED_BRACKET.sub(r"\1", text)
+    return FILLED_BRACKET.sub(r"\1", text)
 
 
 _BARE_DEPOSIT = re.compile(r"\bdeposit\b", re.I)

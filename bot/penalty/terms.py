@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.penalty.parse import PenaltyFacts, Period, read_facts
+from bot.penalty.parse import FILLED_BRACKET, PenaltyFacts, Period, read_facts
 from text.chars import normalise_message
 from text.lpr import LprTable
 from text.penalty_words import PenaltyWords
@@ -28,9 +28,10 @@ _PERIODIC = (Period.DAILY, Period.WEEKLY, Period.MONTHLY, Period.QUARTERLY)
 # [x%] (the placeholders retrieval.segment.find_blanks points out, right after a rate's 分之/的/按 or before its unit).
 _PLACEHOLDER = r"(?:_{2,}|＿{2,}|\[[^\]]{0,20}\]|【[^】]{0,20}】|\{\{[^}]{0,40}\}\})"
 _BLANK_FIGURE = re.compile(rf"(?:分之|的|按|每[日天])\s*{_PLACEHOLDER}|{_PLACEHOLDER}\s*(?:%|％|‰|‱|元)")
-# A bracket that holds a figure is a template filled in (万分之【5】, 【0.05】%: parse reads the figure), and one that
-# names an annex refers to it (按本合同的【附件二】): neither leaves the rate blank.
-_FILLED_OR_REFERENCE = re.compile(r"\d|附|[零〇一二两三四五六七八九十百千]")
+# A bracket that names an annex refers to it (按本合同的【附件二】): no blank. One that holds a figure is a template
+# filled in (万分之【5】, 【0.05】%: parse.FILLED_BRACKET, read as the figure); a placeholder's name may hold a digit
+# ({{rate_2}}) and is still a blank.
+_ANNEX = re.compile(r"附件|附表|附录|annex|schedule|appendix|exhibit", re.I)
 # 每逾期一日, 每天, 每延迟一日, 每月: a blank sentence's own period words, as a rate's would be.
 _EVERY_PERIOD = re.compile(r"每[^，,。；;]{0,3}?[一1]?(?:日|天|周|星期|个?月|季度)|按[日天月]")
 
@@ -93,7 +94,9 @@ def _candidates(passages: list[tuple[str, str]], today: date, lpr: LprTable | No
 
 
 def _leaves_blank(sentence: str) -> bool:
-    return any(not _FILLED_OR_REFERENCE.search(match.group()) for match in _BLANK_FIGURE.finditer(sentence))
+    return any(
+        not (FILLED_BRACKET.search(match.group()) or _ANNEX.search(match.group())) for match in _BLANK_FIGURE.finditer(sentence)
+    )
 
 
 def _narrowed(candidates: list[_Candidate], keep: list[bool]) -> list[_Candidate]:
