@@ -78,7 +78,7 @@ def load_field_words(path: Path) -> FieldWords:
         "number_cues signing_cues signing_verbs term_cues term_from term_to notice_verbs termination_words "
         "renewal_words amount_cues dispute_words question_party_before question_party_after title_phrase_breaks "
         "english_title_phrase_breaks generic_name_parts quantity_leads signing_verbs_before other_periods expiry_words "
-        "nonrenewal_words amount_not_words form_suffixes party_lead_ins honorifics latin_name_generic_words"
+        "nonrenewal_words amount_not_words form_suffixes party_lead_ins honorifics latin_name_generic_words described_company"
     ).split()
     return FieldWords(
         roles={k.lower(): v for k, v in data["roles"].items()},

@@ -31,6 +31,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words that ask "which one" or "who": a registered name never holds them.
 _ASKING = re.compile(r"哪|什么|谁|啥")
+# What comes before 的 describes what follows ("买房的银行", "合同对方的宁波海山物流有限公司"): no part of a name.
+_DESCRIBED = "的"
 # The words before a kind word, up to the first kind word met: the glossary appends 合同 to a question saying 合约 or
 # 契约, and a longest match read "保密合约的期限 合同" as one phrase ending in that 合同, naming nothing.
 _KIND_PHRASE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9 ]{{0,8}}?)({'|'.join(KIND_WORDS)})")
@@ -115,7 +117,9 @@ class ContractResolver:
             rf"(?:{_any_of(cues['question_party_before'])})([\u4e00-\u9fffA-Za-z]{{2,24}}?)"
             rf"(?:{_any_of(cues['question_party_after'])})"
         )
-        self._full_name = re.compile(rf"[\u4e00-\u9fff]{{2,20}}?(?:{_any_of(field_words.company_forms)})")
+        described = cues["described_company"]
+        registered = [form for form in field_words.company_forms if form not in described]
+        self._full_name = re.compile(rf"[\u4e00-\u9fff]{{2,20}}?(?:{_any_of(registered)})")
         self._party_lead = re.compile(rf"^(?:{_any_of(cues['question_party_before'])})+")
         self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
         self._latin_names = self._latin_name_words(set(cues["latin_name_generic_words"]) | glossary.english_words)
@@ -376,8 +380,9 @@ class ContractResolver:
     def _unknown_full_name(self, question: str) -> str:
         """A registered company name in the question ('宁波海山物流有限公司') that holds none of our names."""
         for match in self._full_name.finditer(question):
-            name = self._party_lead.sub("", match.group(0))
-            if _ASKING.search(name):  # "乙方是哪家公司" asks for a name, it names none
+            name = self._party_lead.sub("", match.group(0).split(_DESCRIBED)[-1])
+            # "乙方是哪家公司" asks for a name, it names none; "买房的银行" leaves a legal form alone, no name
+            if _ASKING.search(name) or not self._full_name.fullmatch(name):
                 continue
             # 兴业银行 read off 兴业银行天津分行 is the head of our 兴业银行股份有限公司天津分行, no stranger.
             if not any(alias.text in name or name in alias.text for aliases in self._party_aliases.values() for alias in aliases):

@@ -446,3 +446,15 @@ def test_a_kind_phrase_in_one_language_names_a_title_in_the_other_through_the_gl
     assert named("Under the building security contract, what is the most the guards can be paid?") == ["g_guard"]
     assert named("保全合约提前多久说不续？") == ["g_guard"]
     assert named("客服外包合同的服务费多少?") == ["c_desk"]
+
+
+def test_a_company_described_by_its_trade_or_place_is_no_party_the_contracts_lack():
+    """A registered name carries its legal form (有限公司, 股份有限公司): "物业公司", "对方公司" or "买房的银行" describe a
+    company, so the question is searched, not refused with "没有找到与物业公司签订的合同". A registered name no contract
+    has, or any name typed as the other side of a signing (和…签的), is still said plainly."""
+    resolver = one_contract_resolver("p_mgmt", "物业服务合同", "富丽华厦业主委员会", "北京启航物业管理有限公司")
+    for described in ("业主家里自用部分坏了，物业公司接不接维修？", "能不能去挖对方公司的人?", "买房的银行贷款批不下来怎么办"):
+        assert not resolver.resolve(described).not_found, described
+    for stranger in ("和宁波海山物流有限公司签的合同争议怎么解决?", "合同对方的宁波海山物流有限公司要涨价", "和南京飞马科技公司签的合同"):
+        assert resolver.resolve(stranger).not_found, stranger
+
