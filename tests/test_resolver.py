@@ -458,3 +458,12 @@ def test_a_company_described_by_its_trade_or_place_is_no_party_the_contracts_lac
     for stranger in ("和宁波海山物流有限公司签的合同争议怎么解决?", "合同对方的宁波海山物流有限公司要涨价", "和南京飞马科技公司签的合同"):
         assert resolver.resolve(stranger).not_found, stranger
 
+
+def test_a_party_word_its_contracts_title_also_holds_stays_in_what_is_searched():
+    """A question names a contract by its party's short name (捷安保全 → 保全), and the naming words are taken out of
+    what is searched inside it; a word the title also holds (保全服务合同) is the contract's topic too, and stays."""
+    resolver = one_contract_resolver("g_guard", "保全服务合同", "富丽华厦管理委员会", "捷安保全股份有限公司")
+    topic = resolver.resolve("保全人员上班时间在睡觉，管委会可以怎样？")
+    assert topic.contract_ids == ["g_guard"] and "保全人员" in topic.rest
+    name = resolver.resolve("捷安那边的服务费每月多少？")
+    assert name.contract_ids == ["g_guard"] and "捷安" not in name.rest
