@@ -102,21 +102,18 @@ LEASE = [
     "乙方（盖章）：河北冀达包装材料有限公司",
     "签订日期：2026年6月18日",
 ]
-_LINE_CHARS = 38  # characters a printed line holds: longer paragraphs break mid-sentence
-_PAGE_LINES = 28
-
-
-def _pages(paragraphs: list[str]) -> list[list[str]]:
-    """The printed lines of each page: the running header on top, the body wrapped and cut into pages, a page-of footer."""
-    body = [line for paragraph in paragraphs for line in textwrap.wrap(paragraph, _LINE_CHARS)]
-    chunks = [body[i : i + _PAGE_LINES] for i in range(0, len(body), _PAGE_LINES)]
-    return [[HEADER, *chunk, f"第 {n} 页 共 {len(chunks)} 页"] for n, chunk in enumerate(chunks, start=1)]
+def printed_pages(paragraphs: list[str], header: str, line_chars: int, page_lines: int) -> list[list[str]]:
+    """The printed lines of each page: the running HEADER on top, the body wrapped at LINE_CHARS (longer paragraphs
+    break mid-sentence, as a printed page does) and cut into pages of PAGE_LINES, a page-of footer."""
+    body = [line for paragraph in paragraphs for line in textwrap.wrap(paragraph, line_chars)]
+    chunks = [body[i : i + page_lines] for i in range(0, len(body), page_lines)]
+    return [[header, *chunk, f"第 {n} 页 共 {len(chunks)} 页"] for n, chunk in enumerate(chunks, start=1)]
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "y01_finance_lease.pdf"
-    path.write_bytes(text_pdf(_pages(LEASE), furniture=True))
+    path.write_bytes(text_pdf(printed_pages(LEASE, HEADER, line_chars=38, page_lines=28), furniture=True))
     print(path)
 
 

@@ -16,13 +16,13 @@ No PDF-writing package is installed, so the PDF is written by testing/text_pdf.p
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from bench.make_unseen2 import _document, _list_numbering, _numbered
+from bench.make_unseen4 import printed_pages
 from testing.text_pdf import text_pdf
 
 OUT = Path(__file__).resolve().parent / "corpora" / "unseen5"
@@ -203,21 +203,10 @@ LIFT = [
     "乙方（盖章）：江苏恒升电梯工程有限公司　代表人：顾海涛",
     "签订日期：2026年6月22日",
 ]
-_LINE_CHARS = 36  # characters a printed line holds: longer paragraphs break mid-sentence
-_PAGE_LINES = 30
-
-
-def _pages(paragraphs: list[str]) -> list[list[str]]:
-    """The printed lines of each page: the running header on top, the body wrapped and cut into pages, a page-of footer."""
-    body = [line for paragraph in paragraphs for line in textwrap.wrap(paragraph, _LINE_CHARS)]
-    chunks = [body[i : i + _PAGE_LINES] for i in range(0, len(body), _PAGE_LINES)]
-    return [[LIFT_HEADER, *chunk, f"第 {n} 页 共 {len(chunks)} 页"] for n, chunk in enumerate(chunks, start=1)]
-
-
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     exhibition().save(OUT / "z01_exhibition_service.docx")
-    (OUT / "z06_lift_maintenance.pdf").write_bytes(text_pdf(_pages(LIFT), furniture=True))
+    (OUT / "z06_lift_maintenance.pdf").write_bytes(text_pdf(printed_pages(LIFT, LIFT_HEADER, line_chars=36, page_lines=30), furniture=True))
     for path in sorted(OUT.glob("z0[16]*")):
         print(path)
 
