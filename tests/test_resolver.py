@@ -266,6 +266,14 @@ def titled(titles: dict[str, str]) -> list:
     ]
 
 
+def named_in(resolver: ContractResolver, question: str) -> list[str]:
+    """The contracts RESOLVER names for QUESTION, asked as the index asks: normalised, with the glossary's wording
+    appended, and the words as typed beside them (sorted: the order names nothing)."""
+    plain = normalize_query(question)
+    return sorted(resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids)
+
+
+
 def test_a_kind_of_contract_names_every_title_of_that_kind_and_a_verb_before_合同_names_none():
     """"咨询合同" is every consulting contract (咨询服务合同 too), not only the title that puts 咨询 next to 合同;
     "无故撤销合同" and a lone shared word ("单位") name no kind at all."""
@@ -286,14 +294,10 @@ def test_合约_and_契约_name_a_合同_title_as_合同_does_and_协议_stays_a
               "t_secret": "保密合约书", "t_lease": "房屋租赁合同"}
     resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
 
-    def named(question: str) -> list[str]:
-        plain = normalize_query(question)
-        return resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids  # as the index asks
-
-    assert named("技術服務契約的付款方式是什麼?") == ["t_service"]
-    assert named("技术服务协议的付款方式是什么?") == ["t_agreement"]
-    assert named("委托行销合同的佣金怎么算?") == ["t_ads"]
-    assert named("保密合約的期限") == ["t_secret"]
+    assert named_in(resolver, "技術服務契約的付款方式是什麼?") == ["t_service"]
+    assert named_in(resolver, "技术服务协议的付款方式是什么?") == ["t_agreement"]
+    assert named_in(resolver, "委托行销合同的佣金怎么算?") == ["t_ads"]
+    assert named_in(resolver, "保密合約的期限") == ["t_secret"]
 
 
 def test_a_company_legal_form_in_a_title_names_no_contract():
@@ -369,12 +373,8 @@ def test_a_kind_phrase_in_everyday_words_names_the_title_worded_as_contracts_wor
     titles = {"l_three": "房屋租赁三方合同", "l_home": "房屋租赁合同", "l_office": "租赁合同", "l_agency": "委托招商协议"}
     resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
 
-    def named(question: str) -> list[str]:
-        plain = normalize_query(question)
-        return sorted(resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids)  # as the index asks
-
-    assert named("三方租房合同里中介费最多收多少?") == ["l_three"]
-    assert named("住宅租房合同里房东想提前收房怎么办?") == ["l_home", "l_office", "l_three"]
+    assert named_in(resolver, "三方租房合同里中介费最多收多少?") == ["l_three"]
+    assert named_in(resolver, "住宅租房合同里房东想提前收房怎么办?") == ["l_home", "l_office", "l_three"]
 
 
 def test_a_title_written_in_english_only_is_named_by_its_chinese_wording():
@@ -384,13 +384,9 @@ def test_a_title_written_in_english_only_is_named_by_its_chinese_wording():
     titles = {"e_lease": "EQUIPMENT LEASE AGREEMENT", "f_lease": "厂房租赁合同", "e_buy": "设备采购合同"}
     resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
 
-    def named(question: str) -> list[str]:
-        plain = normalize_query(question)
-        return sorted(resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids)  # as the index asks
-
-    assert named("設備租賃的租金按月付嗎？") == ["e_lease"]
-    assert named("设备租赁协议的租金怎么付?") == ["e_lease"]
-    assert named("厂房租赁合同的押金是多少?") == ["f_lease"]
+    assert named_in(resolver, "設備租賃的租金按月付嗎？") == ["e_lease"]
+    assert named_in(resolver, "设备租赁协议的租金怎么付?") == ["e_lease"]
+    assert named_in(resolver, "厂房租赁合同的押金是多少?") == ["f_lease"]
 
 
 DISTRIBUTION = """EXCLUSIVE DISTRIBUTION AGREEMENT
@@ -415,17 +411,13 @@ def test_a_party_written_in_latin_letters_is_named_by_its_own_words_typed_in_any
     chinese = one_contract_resolver("c_ops", "系统运维服务合同", "北京启航科技有限公司", "宁波海岳物流有限公司").contracts["c_ops"]
     resolver = ContractResolver([english, chinese], FIELD_WORDS, GLOSSARY)
 
-    def named(question: str) -> list[str]:
-        plain = normalize_query(question)
-        return resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids  # as the index asks
-
-    assert named("Brennwald收到发票以后最晚几天得付款？") == ["d_dist"]
-    assert named("brennwald那份合同怎么终止?") == ["d_dist"]
-    assert named("How do we get out of the Brennwald deal?") == ["d_dist"]
-    assert named("Heron那边的货款什么时候付?") == ["d_dist"]
-    assert named("启航那份合同提前几天通知？") == ["c_ops"]
-    assert named("Which GmbH or trading company do we pay within thirty days?") == []
-    assert named("Can the heron colony by the warehouse stop deliveries?") == []
+    assert named_in(resolver, "Brennwald收到发票以后最晚几天得付款？") == ["d_dist"]
+    assert named_in(resolver, "brennwald那份合同怎么终止?") == ["d_dist"]
+    assert named_in(resolver, "How do we get out of the Brennwald deal?") == ["d_dist"]
+    assert named_in(resolver, "Heron那边的货款什么时候付?") == ["d_dist"]
+    assert named_in(resolver, "启航那份合同提前几天通知？") == ["c_ops"]
+    assert named_in(resolver, "Which GmbH or trading company do we pay within thirty days?") == []
+    assert named_in(resolver, "Can the heron colony by the warehouse stop deliveries?") == []
 
 
 def test_a_kind_phrase_in_one_language_names_a_title_in_the_other_through_the_glossary():
@@ -436,16 +428,12 @@ def test_a_kind_phrase_in_one_language_names_a_title_in_the_other_through_the_gl
     titles = {"d_dist": "EXCLUSIVE DISTRIBUTION AGREEMENT", "g_guard": "驻卫保全服务契约书", "c_desk": "客服外包服务合同"}
     resolver = ContractResolver(titled(titles), FIELD_WORDS, GLOSSARY)
 
-    def named(question: str) -> list[str]:
-        plain = normalize_query(question)
-        return resolver.resolve(GLOSSARY.expand(plain), as_asked=plain).contract_ids  # as the index asks
-
-    assert named("分销协议要是闹翻了，去哪里仲裁？") == ["d_dist"]
-    assert named("代理合約到期以後，倉庫裡剩的貨怎麼辦？") == ["d_dist"]
-    assert named("经销协议每年最少要进多少货？") == ["d_dist"]
-    assert named("Under the building security contract, what is the most the guards can be paid?") == ["g_guard"]
-    assert named("保全合约提前多久说不续？") == ["g_guard"]
-    assert named("客服外包合同的服务费多少?") == ["c_desk"]
+    assert named_in(resolver, "分销协议要是闹翻了，去哪里仲裁？") == ["d_dist"]
+    assert named_in(resolver, "代理合約到期以後，倉庫裡剩的貨怎麼辦？") == ["d_dist"]
+    assert named_in(resolver, "经销协议每年最少要进多少货？") == ["d_dist"]
+    assert named_in(resolver, "Under the building security contract, what is the most the guards can be paid?") == ["g_guard"]
+    assert named_in(resolver, "保全合约提前多久说不续？") == ["g_guard"]
+    assert named_in(resolver, "客服外包合同的服务费多少?") == ["c_desk"]
 
 
 def test_a_company_described_by_its_trade_or_place_is_no_party_the_contracts_lack():
