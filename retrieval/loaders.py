@@ -44,12 +44,25 @@ def decode_text(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _best_reading(data, [encoding])
-    if b"\0" in data:  # no text in UTF-8, GB18030 or Big5 holds a NUL; UTF-16 does, in ASCII and in 一 (U+4E00)
+    if b"\0" in data and not _utf8_with_stray_nuls(data):  # UTF-16 holds NULs, in ASCII and in 一 (U+4E00)
         return _best_reading(data, ["utf-16-le", "utf-16-be"])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return _best_reading(data, ["gb18030", "big5"])
+
+
+# UTF-16 holds a NUL in every ASCII character (newlines, digits, punctuation) and, once it holds Chinese, never
+# decodes as UTF-8; a UTF-8 export with a stray NUL or two (a database field's terminator) does, and holds almost none.
+_STRAY_NUL_SHARE = 0.01
+
+
+def _utf8_with_stray_nuls(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return data.count(b"\0") <= _STRAY_NUL_SHARE * len(data)
 
 
 # Longest first: UTF-32-LE's BOM starts with UTF-16-LE's.

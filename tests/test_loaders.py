@@ -88,6 +88,13 @@ def test_txt_in_unicode_as_windows_saves_it_is_read_with_or_without_a_bom(encodi
     assert read_contract("合同.txt", CONTRACT.encode(encoding)) == CONTRACT
 
 
+def test_txt_in_utf8_with_a_stray_nul_is_read_as_utf8_not_as_utf16():
+    """A database export may leave a NUL in UTF-8 text; UTF-16 without a BOM is told by its many NULs instead."""
+    stray = (CONTRACT[:40] + "\0" + CONTRACT[40:]).encode()
+    assert read_contract("合同.txt", stray).replace("\0", "") == CONTRACT
+    assert read_contract("合同.txt", ("Term: 12 months\n" + CONTRACT).encode("utf-16-le")) == "Term: 12 months\n" + CONTRACT
+
+
 def test_txt_in_big5_is_read_as_big5_not_as_gb18030_mojibake():
     """Big5 bytes are mostly valid GB18030 too: the reading of common characters is the right one."""
     traditional = to_traditional(CONTRACT).replace("[x%]", "萬分之五")
