@@ -191,6 +191,12 @@ def test_several_debts_one_lateness_is_said_of_are_each_computed_and_summed(mess
     assert "第2笔" in assessment.text
 
 
+def test_a_word_holding_each_says_nothing_of_several_debts() -> None:
+    """"breach" holds "each": only the whole word says one lateness is of every debt."""
+    assert "第2笔" not in penalty("两笔欠款1.5万元、3000元，对方breach了，逾期20天，日万分之五").text
+    assert "第2笔" in penalty("两笔欠款1.5万元、3000元，both逾期20天，日万分之五").text
+
+
 def test_two_sums_that_are_not_said_to_be_several_debts_are_not_summed() -> None:
     """A debt and a sum paid are no two debts: the paid one comes off instead."""
     assert penalty("欠款1.5万元，已付3000元，都逾期20天，日万分之五").info.amount == "120.00"

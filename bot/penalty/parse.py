@@ -1117,7 +1117,8 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
 
 # 1.5万元和3000元两笔，都逾期20天; 三笔欠款各逾期10天: the debts are several, and one lateness is said of them all.
 _SEVERAL_DEBTS = re.compile(r"(?:[两二三四五六七八九几]|[2-9])\s*笔")
-_ALL_OF_THEM = re.compile(r"都|均|各|分别|each|both|all", re.I)
+# English words whole (not the "each" inside "breach"), even against a Chinese character ("both逾期").
+_ALL_OF_THEM = re.compile(r"都|均|各|分别|(?<![a-z])(?:each|both|all)(?![a-z])", re.I)
 
 
 def _sharing_one_lateness(text: str, whole: PenaltyFacts) -> list[PenaltyFacts]:
