@@ -9,8 +9,11 @@ with 第X章 over 第X条 and a running header, full-width １．／１．１ nu
 Section 1 / 1.1 / (a) agreement, traditional 壹、 sections over 一、 items, bold Markdown headings over a pipe fee
 table) and the six of bench/corpora/unseen5 (Word 'Heading 1' articles numbered by Word with a fee table, a
 第X条 / Article X bilingual licence, an English Clause 1 / 1.1 / (i) agreement, traditional 第一條 over （一）, a
-plain 一、/（一）/1./(1) outline with a signature block, a 1. / 1.1 PDF with a page-of-pages footer), each written
-blind as a held-out set.
+plain 一、/（一）/1./(1) outline with a signature block, a 1. / 1.1 PDF with a page-of-pages footer) and the six of
+bench/corpora/unseen6 (Word 'Heading 1' sections with no numbers at all, a Word file whose articles are the rows of a
+three-column table, an all-caps English 1 / 1.1 / (a) / (i) agreement, traditional 第１條 in full-width digits, a PDF
+of 一、 items then 第X条 articles with running headers, 1、 clauses over 1) items with a tab-set price table), each
+written blind as a held-out set.
 
 For each file, parsed exactly as ingestion does:
 
@@ -68,6 +71,7 @@ UNSEEN2 = ROOT / "bench" / "corpora" / "unseen2"
 UNSEEN3 = ROOT / "bench" / "corpora" / "unseen3"
 UNSEEN4 = ROOT / "bench" / "corpora" / "unseen4"
 UNSEEN5 = ROOT / "bench" / "corpora" / "unseen5"
+UNSEEN6 = ROOT / "bench" / "corpora" / "unseen6"
 CORPORA = {
     "shipped": sorted((ROOT / "knowledge" / "contracts").glob("*.txt")),
     "contracts-extra": sorted(p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")),
@@ -76,6 +80,7 @@ CORPORA = {
     "unseen3": sorted(p for p in UNSEEN3.glob("w*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen4": sorted(p for p in UNSEEN4.glob("y*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen5": sorted(p for p in UNSEEN5.glob("z*") if p.suffix in (".txt", ".docx", ".pdf")),
+    "unseen6": sorted(p for p in UNSEEN6.glob("t*") if p.suffix in (".txt", ".docx", ".pdf")),
 }
 FILES = [path for paths in CORPORA.values() for path in paths]
 _CN = "一二三四五六七八九十百零〇"
@@ -105,7 +110,12 @@ def document(request) -> tuple[str, list[Clause], str]:
 
 # (test, file) cases that fail today on a held-out layout the parser does not handle yet, with that layout. Strict:
 # the day a general fix makes one pass, the XPASS says to strike it from here.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("test_headings_open_passages", "t02_canteen_catering_table"): (
+        "a .docx whose articles are the rows of a three-column table (number | title | body, several paragraphs a "
+        "cell) is read as a table: each row a table-row passage, not an article"
+    ),
+}
 
 
 @pytest.fixture(autouse=True)
@@ -119,7 +129,7 @@ def _known_failure(request):
 def test_every_corpus_is_there():
     assert {name: len(paths) for name, paths in CORPORA.items()} == {
         "shipped": 5, "contracts-extra": 35, "unseen": 4, "unseen2": 9, "unseen3": 6, "unseen4": 6,
-        "unseen5": 6,
+        "unseen5": 6, "unseen6": 6,
     }
 
 
