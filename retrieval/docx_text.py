@@ -332,9 +332,10 @@ class DocxReader:
         return self._numbering.label(num_id, ilvl or 0)
 
     def _cell(self, tc: BaseOxmlElement) -> list[str]:
-        """A cell's paragraphs (a nested table's included); a pipe would split the cell, so it becomes '/'."""
+        """A cell's paragraphs (a nested table's included); a pipe would split the cell, so it becomes '/', and a
+        line break (w:br) would end the row's line, so it becomes a space."""
         texts = (self._paragraph(p).strip() for p in tc.iter(qn("w:p")))
-        return [t.replace("|", "/") for t in texts if t]
+        return [t.replace("|", "/").replace("\n", " ") for t in texts if t]
 
     def _row(self, tr: BaseOxmlElement) -> list[list[str]]:
         """One row's cells; a merged cell's text appears once, the columns it spans stay (empty)."""

@@ -120,6 +120,11 @@ def test_docx_paragraphs_and_tables_are_read():
     assert text.endswith("| 服务项目 | 单价 |\n| 外呼服务 | 每分钟0.5元 |")
 
 
+def test_a_line_break_inside_a_table_cell_keeps_the_row_on_one_line():
+    data = make_docx(["租赁合同"], table=[["项目", "约定"], ["租金", "每月八千元。\n每季度首月付清。"]])
+    assert read_contract("合同.docx", data).endswith("| 租金 | 每月八千元。 每季度首月付清。 |")
+
+
 def test_docx_contract_is_segmented_like_a_text_one():
     from_docx = parse_contract("upload.docx", make_docx(CONTRACT_LINES), words=LAYOUT).clauses
     from_txt = parse_contract("upload.txt", CONTRACT.encode(), words=LAYOUT).clauses
