@@ -1,21 +1,25 @@
 """Clauses laid out as a table: a two-column table whose rows each hold one numbered clause ('条款 | 内容', then
-'一、采购标的 | 乙方向甲方出售…', '二、合同价款 | …'), as purchase orders and forms made in Word often are.
+'一、采购标的 | 乙方向甲方出售…', '二、合同价款 | …'), as purchase orders and forms made in Word often are; or a
+three-column one that gives the number, the title and the text a cell each ('条号 | 条款 | 内容', then
+'第一条 | 服务范围 | 乙方负责…').
 
 Read as a table, every clause would be a row passage cited '表1第3行'; its number and title are in the row's first
-cell. So such a table is read as the clauses it holds: each row's first cell is a heading line, its second cell
-the text under it, and the header row ('条款 | 内容') is furniture. A table is one only when every row but a
+cell (or its first two). So such a table is read as the clauses it holds: each row's heading cell is a heading line,
+its text cell the text under it, and the header row ('条款 | 内容') is furniture. A table is one only when every row but a
 header has two filled cells, its first cells open with markers of one numbering family, their numbers rising,
 and their titles short, and its second cells hold sentences: a price list or a table of duties stays a table.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from retrieval.layout import LayoutWords, Line, cells, is_heading_like, is_sentence, is_table_row, is_table_rule
 from retrieval.numbering import LIST_ITEMS, line_marker
 
 _MIN_ROWS = 3  # fewer numbered rows are a small table that happens to number its rows
+_PARAGRAPH_JOIN = re.compile(r"(?<=[。；;！？!?.])\s+")  # where a finished sentence meets the next paragraph
 
 
 @dataclass(frozen=True)
@@ -23,12 +27,12 @@ class ClauseTable:
     """The cells of the clause tables of a document, by line index: each row's (heading cell, text cell) as lines
     of their own, and the header rows to leave out."""
 
-    rows: dict[int, tuple[Line, Line]]
+    rows: dict[int, tuple[Line, ...]]  # the heading cell, then the text cell's paragraphs
     headers: frozenset[int]
 
 
 def clause_tables(lines: list[Line], words: LayoutWords) -> ClauseTable:
-    rows: dict[int, tuple[Line, Line]] = {}
+    rows: dict[int, tuple[Line, ...]] = {}
     headers: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, None]):
@@ -45,10 +49,10 @@ def clause_tables(lines: list[Line], words: LayoutWords) -> ClauseTable:
     return ClauseTable(rows, frozenset(headers))
 
 
-def _clause_rows(lines: list[Line], run: list[int], words: LayoutWords) -> tuple[list[int], dict[int, tuple[Line, Line]]] | None:
+def _clause_rows(lines: list[Line], run: list[int], words: LayoutWords) -> tuple[list[int], dict[int, tuple[Line, ...]]] | None:
     """(header rows, cells of the clause rows) when the table is a clause table, else None."""
-    pairs = {i: _two_cells(lines[i]) for i in run}
-    header = run[:1] if run and pairs[run[0]] and line_marker(pairs[run[0]][0].text, words=words) is None else []
+    pairs = {i: _heading_and_text(lines[i], words) for i in run}
+    header = run[:1] if run and line_marker(lines[run[0]].text.strip("|│┃ "), words=words) is None else []
     body = run[len(header) :]
     if len(body) < _MIN_ROWS or any(pairs[i] is None for i in body):
         return None
@@ -62,7 +66,7 @@ def _clause_rows(lines: list[Line], run: list[int], words: LayoutWords) -> tuple
         if marker.number[-1] <= last or title and not is_heading_like(title) or not _clause_text(pairs[i][1].text):
             return None
         family, last = marker.family, marker.number[-1]
-    return header, {i: pairs[i] for i in body}
+    return header, {i: (pairs[i][0], *_paragraphs(pairs[i][1], words)) for i in body}
 
 
 def _clause_text(text: str) -> bool:
@@ -70,14 +74,37 @@ def _clause_text(text: str) -> bool:
     return is_sentence(text) or text.endswith(("。", "."))
 
 
-def _two_cells(row: Line) -> tuple[Line, Line] | None:
-    """A row's two filled cells as lines at their places in the document; None for a row of another width."""
-    texts = cells(row.text)
-    if len(texts) != 2:
-        return None
+def _heading_and_text(row: Line, words: LayoutWords) -> tuple[Line, Line] | None:
+    """A row's heading cell and text cell as lines at their places in the document: its two filled cells, or of
+    three, a bare number and a title read as one heading ('第一条 | 服务范围' → '第一条 服务范围'); None for a row
+    of another shape."""
     found, at = [], 0
-    for text in texts:
+    for text in cells(row.text):
         at = row.text.find(text, at)
         found.append(Line(row.start + at, row.start + at + len(text), text))
         at += len(text)
-    return found[0], found[1]
+    if len(found) == 3:
+        number, title, text = found
+        marker = line_marker(number.text, words=words)
+        if marker is None or number.text[marker.end :].strip() or not is_heading_like(title.text):
+            return None
+        return Line(number.start, title.end, f"{number.text} {title.text}"), text
+    return (found[0], found[1]) if len(found) == 2 else None
+
+
+def _paragraphs(cell: Line, words: LayoutWords) -> list[Line]:
+    """A text cell cut back into its numbered paragraphs: a Word cell's paragraphs reach us joined by spaces
+    ('1. 乙方负责…。 2. 乙方同时…。'), and a number that continues the cell's first one after a finished sentence
+    opens the next paragraph. A cell that opens with no number stays whole."""
+    first = line_marker(cell.text, words=words)
+    if first is None:
+        return [cell]
+    cuts, expected = [], first.number[-1] + 1
+    for space in _PARAGRAPH_JOIN.finditer(cell.text):
+        marker = line_marker(cell.text[space.end() :], words=words)
+        if marker and marker.family == first.family and marker.number[-1] == expected:
+            cuts.append(space.end())
+            expected += 1
+    bounds = [0, *cuts, len(cell.text)]
+    pieces = [(a, cell.text[a:b].rstrip()) for a, b in zip(bounds, bounds[1:])]
+    return [Line(cell.start + a, cell.start + a + len(text), text) for a, text in pieces]

@@ -128,7 +128,7 @@ class _Reader:
         `clause_table` the rows of tables that hold numbered clauses (retrieval/clause_table.py)."""
         self.text = text
         self.clause_table = clause_table
-        self.heading_cells = {heading.start for heading, _ in clause_table.rows.values()}
+        self.heading_cells = {row[0].start for row in clause_table.rows.values()}
         self.translations_lead = translations_lead
         self.unit_line: Line | None = None  # the text on the line of the unit read last
         self.title = title

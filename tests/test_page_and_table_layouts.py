@@ -200,6 +200,26 @@ def test_clauses_laid_out_as_a_two_column_table_are_read_as_clauses():
     assert not any("内容" in c.text or "|" in c.text for c in clauses)
 
 
+def test_clauses_laid_out_as_a_three_column_table_are_read_as_clauses():
+    """Number, title and text each in a cell of their own ('第二条 | 价款 | …'), the text in several paragraphs."""
+    data = _docx(
+        ["仓库租赁合同", "出租方（甲方）：某甲公司", "承租方（乙方）：某乙公司"],
+        [("条号", "条款", "内容"), ("第一条", "租赁物", "甲方将二号库房出租给乙方。"),
+         ("第二条", "租金", "年租金人民币十二万元。\n乙方应于每季度首月十日前支付当季租金。"),
+         ("第三条", "消防", "1. 乙方不得在库内存放易燃易爆物品。\n2. 乙方应每月检查一次灭火器。"),
+         ("第四条", "违约责任", "乙方逾期付租的，每日按欠付租金的万分之五支付违约金。")],
+        ["甲方（盖章）：", "乙方（盖章）："],
+    )
+    clauses = parse_contract("depot.docx", data, words=LAYOUT).clauses
+    rent = by_text(clauses, "每季度首月十日前")
+    assert (rent.id, rent.article) == ("depot:第二条", "第二条 租金")
+    assert "年租金人民币十二万元" in compact(rent.text)
+    assert by_text(clauses, "万分之五").article == "第四条 违约责任"
+    check = by_text(clauses, "每月检查一次灭火器")  # the cell's paragraphs are its items
+    assert (check.article, check.clause, compact(check.text)) == ("第三条 消防", "2.", compact("乙方应每月检查一次灭火器。"))
+    assert not any("条号" in c.text or "|" in c.text for c in clauses)
+
+
 def test_a_price_list_and_a_table_of_unnumbered_rows_stay_tables():
     data = _docx(
         ["订阅协议", "第一条 费用", "年费如下表："],

@@ -110,12 +110,7 @@ def document(request) -> tuple[str, list[Clause], str]:
 
 # (test, file) cases that fail today on a held-out layout the parser does not handle yet, with that layout. Strict:
 # the day a general fix makes one pass, the XPASS says to strike it from here.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("test_headings_open_passages", "t02_canteen_catering_table"): (
-        "a .docx whose articles are the rows of a three-column table (number | title | body, several paragraphs a "
-        "cell) is read as a table: each row a table-row passage, not an article"
-    ),
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(autouse=True)
