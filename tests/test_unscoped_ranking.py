@@ -37,6 +37,8 @@ def test_the_contract_alone_holding_a_question_word_ranks_its_answer_before_a_ne
 
 def test_without_the_bonus_the_shorter_clause_elsewhere_comes_first(archive: ClauseIndex, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(retrieval.index, "ONLY_CONTRACT_BONUS", 0.0)
+    # The contract-level evidence (tests/test_contract_evidence.py) reads the same word and lifts the same contract.
+    monkeypatch.setattr(retrieval.index, "CONTRACT_EVIDENCE_WEIGHT", 0.0)
     ranking = ranked_articles(archive)
     assert ranking.index(("purchase", "第二条 支付")) < ranking.index(("carriage", "第二条 支付"))
 
