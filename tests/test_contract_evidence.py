@@ -16,11 +16,11 @@ from retrieval.index import ClauseIndex
 # clauses name no goods, and the sibling's is the shorter (BM25 prefers it).
 CHAIRS = (
     "采购合同\n第一条 标的\n货物:折叠露营椅,数量二百把。\n第二条 交付\n卖方应在十日内送货到买方仓库。\n"
-    "第三条 发票\n卖方应在收到货款后开具13%的增值税专用发票,并随货寄送。\n"
+    "第三条 发票\n卖方应在收到货款后开出13%的发票,并随货寄出。\n"
 )
 LAMPS = (
     "采购合同\n第一条 标的\n货物:太阳能庭院灯,数量五十盏。\n第二条 交付\n卖方应在十日内送货到买方仓库。\n"
-    "第三条 发票\n卖方应开具9%的增值税专用发票。\n"
+    "第三条 发票\n卖方应开出9%的发票。\n"
 )
 LEASE = "房屋租赁合同\n第一条 租金\n承租方每月五日前支付租金。\n第二条 发票\n出租方收到租金后开具发票。\n"
 QUESTION = "露营椅那份采购合同开的发票税率是多少?"  # 采购合同 names the two purchases, not which
