@@ -710,8 +710,9 @@ class ClauseIndex:
         return contract_evidence(words, self._contracts_holding, searched)
 
     def _contracts_holding(self, word: str) -> set[int]:
-        """The codes of the contracts whose passages hold WORD (deduplicated in numpy: a common word is in most passages)."""
-        return set(map(int, np.unique(self._contract_of[self._lexical.documents_with(word)])))
+        """The codes of the contracts whose passages hold WORD (counted in numpy: a common word is in most passages)."""
+        held = np.bincount(self._contract_of[self._lexical.documents_with(word)], minlength=len(self._contract_code))
+        return set(map(int, np.flatnonzero(held)))
 
     def _in_scope(self, scope: tuple[str, ...]) -> np.ndarray:
         codes = [self._contract_code.get(cid, -1) for cid in scope]
