@@ -705,7 +705,8 @@ class ClauseIndex:
         """Contract code → the share of the question's Chinese words (two characters or more) that its passages hold,
         weighted by rarity among the searched contracts (`contract_evidence`). English words do not count, as in
         `_contracts_alone_holding`: only the few bilingual contracts hold them."""
-        searched = [self._contract_code.get(cid, -1) for cid in scope] if scope else list(self._contract_code.values())
+        codes = self._contract_code
+        searched = [codes[cid] for cid in scope if cid in codes] if scope else list(codes.values())  # a removed one: none
         words = {t for t in tokens if len(t) >= 2 and _HAN.match(t)}
         return contract_evidence(words, self._contracts_holding, searched)
 
