@@ -12,14 +12,12 @@ and their titles short, and its second cells hold sentences: a price list or a t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from retrieval.layout import LayoutWords, Line, cells, is_heading_like, is_sentence, is_table_row, is_table_rule
 from retrieval.numbering import LIST_ITEMS, line_marker
 
 _MIN_ROWS = 3  # fewer numbered rows are a small table that happens to number its rows
-_PARAGRAPH_JOIN = re.compile(r"(?<=[。；;！？!?.])\s+")  # where a finished sentence meets the next paragraph
 
 
 @dataclass(frozen=True)
@@ -27,12 +25,12 @@ class ClauseTable:
     """The cells of the clause tables of a document, by line index: each row's (heading cell, text cell) as lines
     of their own, and the header rows to leave out."""
 
-    rows: dict[int, tuple[Line, ...]]  # the heading cell, then the text cell's paragraphs
+    rows: dict[int, tuple[Line, Line]]  # the heading cell, then the text cell
     headers: frozenset[int]
 
 
 def clause_tables(lines: list[Line], words: LayoutWords) -> ClauseTable:
-    rows: dict[int, tuple[Line, ...]] = {}
+    rows: dict[int, tuple[Line, Line]] = {}
     headers: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, None]):
@@ -49,7 +47,7 @@ def clause_tables(lines: list[Line], words: LayoutWords) -> ClauseTable:
     return ClauseTable(rows, frozenset(headers))
 
 
-def _clause_rows(lines: list[Line], run: list[int], words: LayoutWords) -> tuple[list[int], dict[int, tuple[Line, ...]]] | None:
+def _clause_rows(lines: list[Line], run: list[int], words: LayoutWords) -> tuple[list[int], dict[int, tuple[Line, Line]]] | None:
     """(header rows, cells of the clause rows) when the table is a clause table, else None."""
     pairs = {i: _heading_and_text(lines[i], words) for i in run}
     header = run[:1] if run and line_marker(lines[run[0]].text.strip("|│┃ "), words=words) is None else []
@@ -66,7 +64,7 @@ def _clause_rows(lines: list[Line], run: list[int], words: LayoutWords) -> tuple
         if marker.number[-1] <= last or title and not is_heading_like(title) or not _clause_text(pairs[i][1].text):
             return None
         family, last = marker.family, marker.number[-1]
-    return header, {i: (pairs[i][0], *_paragraphs(pairs[i][1], words)) for i in body}
+    return header, {i: pairs[i] for i in body}
 
 
 def _clause_text(text: str) -> bool:
@@ -91,20 +89,3 @@ def _heading_and_text(row: Line, words: LayoutWords) -> tuple[Line, Line] | None
         return Line(number.start, title.end, f"{number.text} {title.text}"), text
     return (found[0], found[1]) if len(found) == 2 else None
 
-
-def _paragraphs(cell: Line, words: LayoutWords) -> list[Line]:
-    """A text cell cut back into its numbered paragraphs: a Word cell's paragraphs reach us joined by spaces
-    ('1. 乙方负责…。 2. 乙方同时…。'), and a number that continues the cell's first one after a finished sentence
-    opens the next paragraph. A cell that opens with no number stays whole."""
-    first = line_marker(cell.text, words=words)
-    if first is None:
-        return [cell]
-    cuts, expected = [], first.number[-1] + 1
-    for space in _PARAGRAPH_JOIN.finditer(cell.text):
-        marker = line_marker(cell.text[space.end() :], words=words)
-        if marker and marker.family == first.family and marker.number[-1] == expected:
-            cuts.append(space.end())
-            expected += 1
-    bounds = [0, *cuts, len(cell.text)]
-    pieces = [(a, cell.text[a:b].rstrip()) for a, b in zip(bounds, bounds[1:])]
-    return [Line(cell.start + a, cell.start + a + len(text), text) for a, text in pieces]

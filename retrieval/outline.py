@@ -156,7 +156,11 @@ class _Reader:
         """The line, cut where a glued clause number continues the numbering ('…方式。1.1.2对乙方…'),
         as (piece, is_continuation). Cuts are judged one by one, after what precedes them was read."""
         if i in self.clause_table.rows:  # '一、采购标的 | 乙方向甲方出售…': a heading line, then its text
-            yield from ((cell, False) for cell in self.clause_table.rows[i])
+            # The text cell is read whole as the article's text: its paragraphs reach us joined in the row
+            # ('1. 乙方负责… 2. 乙方同时…'), and a number opening it is no sub-clause heading of its own.
+            heading, text = self.clause_table.rows[i]
+            yield heading, False
+            yield text, True
             return
         if is_table_row(line.text):
             yield line, False

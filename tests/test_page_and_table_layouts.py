@@ -215,8 +215,9 @@ def test_clauses_laid_out_as_a_three_column_table_are_read_as_clauses():
     assert (rent.id, rent.article) == ("depot:第二条", "第二条 租金")
     assert "年租金人民币十二万元" in compact(rent.text)
     assert by_text(clauses, "万分之五").article == "第四条 违约责任"
-    check = by_text(clauses, "每月检查一次灭火器")  # the cell's paragraphs are its items
-    assert (check.article, check.clause, compact(check.text)) == ("第三条 消防", "2.", compact("乙方应每月检查一次灭火器。"))
+    fire = by_text(clauses, "每月检查一次灭火器")  # a cell's paragraphs stay together: the article as the row holds it
+    assert (fire.id, fire.article) == ("depot:第三条", "第三条 消防")
+    assert compact(fire.text) == compact("1. 乙方不得在库内存放易燃易爆物品。 2. 乙方应每月检查一次灭火器。")
     assert not any("条号" in c.text or "|" in c.text for c in clauses)
 
 
