@@ -16,8 +16,12 @@ from retrieval.normalize import normalize_query
 _DOCUMENT_KINDS = ("协议", "合同")
 # A kind word that runs on into one of these names no document: 合同金额, 合同期限, 协议价 (but 协议通知, 合同的 do).
 _COMPOUND_AFTER_KIND = r"金额|价款|总价|期限|编号|额|款|价"
-# The role words a contract gives its parties beside 甲方/乙方: 托运方(甲方), 乙方(服务方), 存货人(甲方).
-_ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[方人]")
+# The role words a contract gives its parties beside 甲方/乙方: 托运方(甲方), 乙方(服务方), 存货人(甲方), 甲方(广告主).
+_ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+# The last character that makes a word a party's role: 发布方 and 广告发布者 are one role said two ways (the stem
+# 发布 with 方 or 者), as 服务方 and 服务商 are.
+_ROLE_SUFFIX = "方人者主商"
+_MIN_ROLE_STEM = 2
 # "外呼那个协议": a demonstrative between a title's words and its kind word points at that document; without it the
 # words read as the title phrase (外呼协议) they are.
 _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|这)(?={'|'.join(_DOCUMENT_KINDS)})")
@@ -28,6 +32,38 @@ _LATIN_ROLE = re.compile(r"[A-Za-z][A-Za-z ]{2,30}")
 # A topic word is two characters: 保洁, 客服, 仓储.
 _TOPIC_WORD = 2
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _said_alone(word: str, text: str, every_role: list[str]) -> bool:
+    """WORD is in TEXT other than inside a longer role word of the contract: 许可方 is not said by 被许可方."""
+    inside = {
+        at
+        for longer in every_role
+        if word in longer and longer != word
+        for start in _positions(longer, text)
+        for at in range(start, start + len(longer) - len(word) + 1)
+    }
+    return any(at not in inside for at in _positions(word, text))
+
+
+def _positions(word: str, text: str) -> list[int]:
+    return [match.start() for match in re.finditer(re.escape(word), text)]
+
+
+def _said_by_stem(text: str, role_words: list[str], every_role: list[str]) -> str:
+    """The word of TEXT that says one of ROLE_WORDS by the end of its stem with a role suffix: 发布方 for 广告发布者,
+    使用方 for 使用单位 (the stem before a suffix, or the whole word when it has none). A stem another role shares
+    says neither."""
+    for word in role_words:
+        stem = word[:-1] if word[-1] in _ROLE_SUFFIX else word
+        for size in range(len(stem), _MIN_ROLE_STEM - 1, -1):
+            tail = stem[-size:]
+            if sum(tail in other for other in every_role) > 1:
+                continue
+            said = re.search(rf"{re.escape(tail)}[{_ROLE_SUFFIX}]", text)
+            if said:
+                return said.group()
+    return ""
 
 
 def _kind_of(title: str) -> str | None:
@@ -88,12 +124,17 @@ class ContractPicker:
         name (启明生物 for 苏州启明生物科技有限公司) or the role word the contract gives it (托运方, 承租方); a party the
         contract leaves blank, by the name the text gives right after its role word (供方X有限公司)."""
         found = []
+        every_role = [w for party in contract.metadata.parties for w in _ROLE_WORD.findall(party.role)]
         for party in contract.metadata.parties:
             if party.side not in "AB":
                 continue
             role = "甲方" if party.side == "A" else "乙方"
             role_words = [w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方")] or self._roles_of(party.role)
-            role_word = next((w for w in role_words if w in text), "") or self._english_role(text, role_words)
+            role_word = (
+                next((w for w in role_words if _said_alone(w, text, every_role)), "")
+                or _said_by_stem(text, role_words, every_role)
+                or self._english_role(text, role_words)
+            )
             if not party.name and role_word:  # a blank in the contract: the name the message gives after its role word
                 name = organisation_name(text[text.find(role_word) + len(role_word) :])
                 found += [(role, name, role_word)] if name else []
