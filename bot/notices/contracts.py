@@ -29,7 +29,8 @@ _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|�
 
 # The role an English contract gives a party: Supplier, Distributor, Licensee.
 _LATIN_ROLE = re.compile(r"[A-Za-z][A-Za-z ]{2,30}")
-# A topic word is two characters: 保洁, 客服, 仓储.
+# A topic word is two characters: 保洁, 客服, 仓储. Said before a document's word it names the contract, not a party.
+_DOCUMENT_WORDS = "服务协议|服务合同|协议|合同"
 _TOPIC_WORD = 2
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -140,7 +141,33 @@ class ContractPicker:
                 found += [(role, name, role_word)] if name else []
             elif party.name and (words := self._named_party(text, party.name, contract) or role_word):
                 found.append((role, party.name, words))
-        return found
+        return found or self._by_trade(contract, text)
+
+    def _by_trade(self, contract: ContractInfo, text: str) -> list[tuple[str, str, str]]:
+        """The party doing the trade the title names, when TEXT calls it by that trade (保洁 for the 服务方 of a
+        办公楼保洁服务协议): a topic word of the title said as no document's name (保洁协议 names the contract), and the
+        one party whose role shares a word with the title (服务方 with 保洁服务协议; 委托方 shares none)."""
+        title = " ".join([contract.title, *contract.titles])
+        said = [word for word in self._topic_words(title) if re.search(rf"{word}(?!{_DOCUMENT_WORDS})", text)]
+        doers = [
+            party
+            for party in contract.metadata.parties
+            if party.name and party.side in "AB" and any(
+                w[i : i + _TOPIC_WORD] in title
+                for w in _ROLE_WORD.findall(party.role)
+                if w not in ("甲方", "乙方")
+                for i in range(len(w) - _TOPIC_WORD + 1)
+            )
+        ]
+        if not said or len(doers) != 1:
+            return []
+        return [("甲方" if doers[0].side == "A" else "乙方", doers[0].name, said[0])]
+
+    def _topic_words(self, title: str) -> list[str]:
+        """The two-character words of a title once the words most titles share (服务, 外包, 协议) are taken out."""
+        for word in sorted(self.glossary.generic_title_words, key=len, reverse=True):
+            title = title.replace(word, " ")
+        return [run[i : i + _TOPIC_WORD] for run in _CJK_RUN.findall(title) for i in range(len(run) - _TOPIC_WORD + 1)]
 
     def _roles_of(self, role: str) -> list[str]:
         """An English contract's role (the "Supplier"), as the glossary says it in Chinese (供方, 供应商, 供货方), and as

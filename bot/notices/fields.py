@@ -496,8 +496,8 @@ def states_sending_date(message: str, today: date) -> bool:
     return not labelled and len(unlabelled) == 1 and bool(_SENDS_TO.search(message))
 
 
-# Sending a letter to someone, wherever the day is said: 发给对方, 寄给他们, 邮件发给, 发邮件给.
-_SENDS_TO = re.compile(r"[发寄]给|发邮件给|发到[^，,。；;]{0,8}邮箱")
+# Sending a letter to someone or by some way, wherever the day is said: 发给对方, 寄给他们, 发邮件, 邮件发, 快递寄出.
+_SENDS_TO = re.compile(r"[发寄]给|发(?:电子)?邮件|邮件发|快递寄|寄快递|微信发|发微信|发到[^，,。；;]{0,8}邮箱")
 
 
 def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str]]:
