@@ -154,10 +154,10 @@ _DEADLINE = re.compile(
     r"(?P<lead>给予?|(?<!期)限期?|宽限|收到本?(?:函|通知|信函|催告函|催款函)(?:之日起|后)|收函(?:之日起|后)"
     rf"|整改期限\s*(?:为|是|:|：)?)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*"
     r"(?P<unit>个?工作日|日|天|个?星期|周|个月|月)(?![份底末初中号\d零〇一二两三四五六七八九十])"
-    r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正|改过来|改善|修缮))?"
+    r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正|更正|改过来|改善|修缮))?"
 )
 _PERIOD_UNITS = {"工作日": ("working_day", 1), "日": ("day", 1), "天": ("day", 1), "星期": ("day", 7), "周": ("day", 7), "月": ("month", 1)}
-_CURE_ACTS = {"整改", "纠正", "改正", "补正", "改过来", "改善", "修缮"}
+_CURE_ACTS = {"整改", "纠正", "改正", "补正", "更正", "改过来", "改善", "修缮"}
 # within 10 days, give them ten business days, 10 days to fix: the act (pay or cure) is named in the same sentence.
 # A bare "in" grants nothing: "no payment in 45 days" is a lateness.
 _EN_DEADLINE = re.compile(

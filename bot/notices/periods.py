@@ -113,7 +113,9 @@ def notice_period(clause_text: str, about: Sequence[str] = ()) -> CountedPeriod 
 
 # "书面通知整改后10日内仍不进行整改", "经甲方提出后10个工作日内仍不改正", "应在二十四小时内整改完毕": the time a
 # contract gives to cure a breach, in a sentence about curing it.
-_CURE_WORDS = re.compile(r"整改|纠正|改正|补正")
+_CURE_WORDS = re.compile(r"整改|纠正|改正|补正|更正")
+# "应在甲方发出通知之日起十日内进行整改": the cure period runs from the day the notice is sent, not from its delivery.
+_FROM_SENDING = re.compile(r"(?:发出|发送|送出)(?:通知|书面通知|整改通知)?(?:之日|当日)起")
 _CURE_PERIOD = re.compile(rf"({_NUMBER})\s*(个?\s*工作日|日|天|小时)\s*(?:之|以)?内")
 
 ON_RECEIPT = "on_receipt"
@@ -121,6 +123,14 @@ ON_RECEIPT = "on_receipt"
 
 # "fails to remedy it within thirty (30) days after receiving notice of it", whitespace removed.
 _EN_CURE_PERIOD = re.compile(rf"(?:remedy|cure|rectify|correct)\w*(?:it|the\w*breach|such\w*)?within{_EN_COUNT}(?P<working>business|working)?days", re.IGNORECASE)
+
+
+def cure_counts_from_sending(clause_text: str) -> bool:
+    """Whether the clause's cure period runs from the notice's sending day (发出通知之日起十日内整改)."""
+    return any(
+        _FROM_SENDING.search(sentence) and _CURE_PERIOD.search(sentence) and _CURE_WORDS.search(sentence)
+        for sentence in _SENTENCE_END.split(clause_text)
+    )
 
 
 def cure_period(clause_text: str) -> CountedPeriod | None:
