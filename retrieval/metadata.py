@@ -310,7 +310,7 @@ def _side(label: str, alias: str | None, words: FieldWords) -> str:
 # The contract's own word for a party, in brackets after its 甲方/乙方: 甲方（广告主）, 乙方（维保单位）, 甲方(需方). A
 # signing mark in the same place (甲方（盖章）, 乙方(签字)) is none.
 _OWN_ROLE_ALIAS = re.compile(r"[\u4e00-\u9fff]{2,6}")
-_SIGNING_MARK = re.compile(r"[章签字印]")
+_SIGNING_MARK = re.compile(r"章|签字|签名|盖印|签署")
 
 
 def _is_role_alias(alias: str, words: FieldWords) -> bool:

@@ -18,9 +18,9 @@ _DOCUMENT_KINDS = ("协议", "合同")
 _COMPOUND_AFTER_KIND = r"金额|价款|总价|期限|编号|额|款|价"
 # The role words a contract gives its parties beside 甲方/乙方: 托运方(甲方), 乙方(服务方), 存货人(甲方), 甲方(广告主).
 _ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
-# The last character that makes a word a party's role: 发布方 and 广告发布者 are one role said two ways (the stem
-# 发布 with 方 or 者), as 服务方 and 服务商 are.
-_ROLE_SUFFIX = "方人者主商"
+# The ending that makes a word a party's role: 发布方 and 广告发布者 are one role said two ways (the stem 发布 with 方
+# or 者), as 服务方 and 服务商, or 使用单位 and 使用方, are.
+_ROLE_SUFFIX = r"(?:[方人者主商]|单位)"
 _MIN_ROLE_STEM = 2
 # "外呼那个协议": a demonstrative between a title's words and its kind word points at that document; without it the
 # words read as the title phrase (外呼协议) they are.
@@ -56,12 +56,12 @@ def _said_by_stem(text: str, role_words: list[str], every_role: list[str]) -> st
     使用方 for 使用单位 (the stem before a suffix, or the whole word when it has none). A stem another role shares
     says neither."""
     for word in role_words:
-        stem = word[:-1] if word[-1] in _ROLE_SUFFIX else word
+        stem = re.sub(rf"{_ROLE_SUFFIX}$", "", word)
         for size in range(len(stem), _MIN_ROLE_STEM - 1, -1):
             tail = stem[-size:]
             if sum(tail in other for other in every_role) > 1:
                 continue
-            said = re.search(rf"{re.escape(tail)}[{_ROLE_SUFFIX}]", text)
+            said = re.search(rf"{re.escape(tail)}{_ROLE_SUFFIX}", text)
             if said:
                 return said.group()
     return ""
