@@ -375,6 +375,13 @@ def _english_parties(text: str, locate: _Locator, patterns: _Patterns, words: Fi
             continue
         if party.side in open_sides:
             open_sides.remove(party.side)
+        elif match["label"] and open_sides:
+            # A known role ("Customer") whose side an earlier defined term ("Provider") took by order: the term
+            # gives way and takes the side left.
+            for at, (start, earlier) in enumerate(found):
+                if earlier.side == party.side and earlier.role.lower() not in words.roles:
+                    found[at] = (start, earlier.model_copy(update={"side": open_sides.pop(0)}))
+                    break
         found.append((match.start(), party))
     return found
 

@@ -212,3 +212,10 @@ def test_a_letter_put_off_is_no_drafting_request(message: str) -> None:
     """A drafting verb or a sending day beside words that put the letter off asks for nothing yet."""
     assert not LEXICON.asks_for_letter(message)
     assert score(message, LEXICON, Signals(notice_type=True, sending_date=True)).best is not Route.DRAFT_REQUEST
+
+
+def test_a_notice_of_material_breach_asking_for_its_remedy_within_a_time_is_a_cure_notice() -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    message = "Send the vendor a notice of material breach requiring a remedy within 20 days."
+    assert detect_type(message, specs) == "breach_rectification"
+    assert detect_type("Send the vendor a notice of termination for material breach.", specs) == "termination_for_breach"

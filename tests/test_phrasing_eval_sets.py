@@ -226,9 +226,7 @@ def eighth_round_notice_assistant(real_embedder: MemoEmbedder, tmp_path_factory:
 # run, before any fix, passed 33 of the 60.
 R8_NOTICES_OPEN = {
     "r8n07": '"the 2025 CRM outsourcing service contract": the resolver ties two outsourcing contracts; CRM and 2025 break no tie',
-    "r8n25": '"notice of material breach requiring a remedy" is read as a termination; the colocation "Customer" is no party read',
-    "r8n26": 'the colocation agreement\'s "Customer" (Brightmoor) is not read as a party: only the "Provider" is',
-    "r8n45": 'an English lease: "the lessor" names our side by no Chinese role, and a sum in USD is no amount read',
+    "r8n45": "a sum owed in US dollars (USD 18,500) is no amount the payment demand reads: it is written in RMB",
     "r8n51": '"the exhibition services contract" resolves to no contract in English, and Bohui/Chengtai are no names read',
     "r8n55": "no contract, no party: the documented one-shot behaviour drafts with placeholders, the case asks for none",
     "r8n57": "the same company named on both sides is not caught as a contradiction",
