@@ -227,7 +227,6 @@ def eighth_round_notice_assistant(real_embedder: MemoEmbedder, tmp_path_factory:
 R8_NOTICES_OPEN = {
     "r8n07": '"the 2025 CRM outsourcing service contract": the resolver ties two outsourcing contracts; CRM and 2025 break no tie',
     "r8n45": "a sum owed in US dollars (USD 18,500) is no amount the payment demand reads: it is written in RMB",
-    "r8n51": '"the exhibition services contract" resolves to no contract in English, and Bohui/Chengtai are no names read',
     "r8n55": "no contract, no party: the documented one-shot behaviour drafts with placeholders, the case asks for none",
     "r8n57": "the same company named on both sides is not caught as a contradiction",
 }
