@@ -45,6 +45,7 @@ class Lexicon(BaseModel):
     existing_letter: list[str]
     other_side_sends: list[str]
     past_report: list[str]
+    not_now: list[str]
     rule_question: list[str]
     own_company: list[str]
     other_remedy: list[str]
@@ -63,6 +64,8 @@ class Lexicon(BaseModel):
         received, or want a copy of one that exists or that the other side is to send (see `wants_a_copy`).
         A drafting verb inside a report is none: 来一份 in 对方发来一份解除通知."""
         vetoes = ("question", "past_report")
+        if self.has("not_now", text):
+            return False
         return self.has("drafting_verb", self.without(("past_report", "other_side_sends", "existing_letter"), text)) or (
             self.has("letter", text) and not any(self.has(name, text) for name in vetoes) and not self.wants_a_copy(text)
         )
@@ -83,7 +86,7 @@ class Lexicon(BaseModel):
         """A sending date asks for the letter, unless the message asks a question, asks for a figure or for
         something to be sent to us, or reports a letter already sent or received. With no letter word nor
         drafting verb, "send me" asks for something else: "Send me the termination clause, sent on 2 March"."""
-        vetoes = ("question", "calculation", "asks_to_be_sent", "past_report")
+        vetoes = ("question", "calculation", "asks_to_be_sent", "past_report", "not_now")
         return sending_date and not any(self.has(name, text) for name in vetoes)
 
     def is_help(self, text: str) -> bool:

@@ -307,6 +307,17 @@ def _side(label: str, alias: str | None, words: FieldWords) -> str:
     return words.roles.get(re.sub(r"\s+", "", label).lower()) or words.roles.get(label.lower(), "A")
 
 
+# The contract's own word for a party, in brackets after its 甲方/乙方: 甲方（广告主）, 乙方（维保单位）, 甲方(需方). A
+# signing mark in the same place (甲方（盖章）, 乙方(签字)) is none.
+_OWN_ROLE_ALIAS = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_SIGNING_MARK = re.compile(r"章|签字|签名|盖印|签署")
+
+
+def _is_role_alias(alias: str, words: FieldWords) -> bool:
+    alias = re.sub(r"\s+", "", alias)
+    return alias.lower() in words.roles or bool(_OWN_ROLE_ALIAS.fullmatch(alias) and not _SIGNING_MARK.search(alias))
+
+
 def _party(
     match: re.Match[str], raw: str, clause_id: str | None, patterns: _Patterns, words: FieldWords, bounded: bool = False
 ) -> Party:
@@ -318,7 +329,7 @@ def _party(
         return Party(role=role, side=side, name=name, clause_id=clause_id)  # type: ignore[arg-type]
     label = re.sub(r"\s+", "", match["label"])
     alias = match.groupdict().get("alias")
-    role = f"{label}({alias})" if alias and re.sub(r"\s+", "", alias).lower() in words.roles else label
+    role = f"{label}({alias})" if alias and _is_role_alias(alias, words) else label
     side = _side(match["label"], alias, words)
     return Party(role=role, side=side, name=name, clause_id=clause_id)  # type: ignore[arg-type]
 
@@ -364,6 +375,13 @@ def _english_parties(text: str, locate: _Locator, patterns: _Patterns, words: Fi
             continue
         if party.side in open_sides:
             open_sides.remove(party.side)
+        elif match["label"] and open_sides:
+            # A known role ("Customer") whose side an earlier defined term ("Provider") took by order: the term
+            # gives way and takes the side left.
+            for at, (start, earlier) in enumerate(found):
+                if earlier.side == party.side and earlier.role.lower() not in words.roles:
+                    found[at] = (start, earlier.model_copy(update={"side": open_sides.pop(0)}))
+                    break
         found.append((match.start(), party))
     return found
 

@@ -416,6 +416,8 @@ class ContractResolver:
         (启明), as `_by_party` names a contract by its party; '' when TEXT does not name it."""
         if name in text:
             return name
+        if latin := self._latin_mention(text, name):
+            return latin
         inner = _INNER_FORM.sub("", name)  # 兴业银行股份有限公司天津分行 said as 兴业银行天津分行
         if inner != name and inner in text:
             return inner
@@ -424,6 +426,13 @@ class ContractResolver:
         if short == name or len(short) - marked.count(_BLANKED) < _MIN_DISTINCTIVE:
             return ""
         return short if short in text else _overlap(text, _Alias(short, whole=False, marked=marked), self._generic)
+
+    def _latin_mention(self, text: str, name: str) -> str:
+        """A Latin name's own word as TEXT types it (Brightmoor for Brightmoor Analytics Pte. Ltd.), read as
+        `_by_latin_word` reads a question: any of its own words is as distinctive as the whole."""
+        own = {word.lower() for word in _LATIN_WORD.findall(name) if word.lower() in self._latin_names}
+        said = [word for word in _LATIN_WORD.findall(text) if word.lower() in own and (word[0].isupper() or _CJK.search(text))]
+        return max(said, key=len) if said else ""
 
     def _short_name(self, name: str) -> str:
         """北京启航科技有限公司 → 北京启航: legal forms and trade words come off the end, repeatedly."""

@@ -199,3 +199,23 @@ def test_a_notice_type_with_the_parties_on_their_sides_asks_for_the_letter() -> 
     assert score(asked, LEXICON, Signals(notice_type=True, sided_parties=True)).best is not Route.DRAFT_REQUEST
     received = "对方乙方湖州太湖呼叫有限公司已发来提前终止通知"
     assert score(received, LEXICON, Signals(notice_type=True, sided_parties=True)).best is not Route.DRAFT_REQUEST
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "解除通知书先别发，等法务看过合同再定，12月2日以后再说",
+        "No need to draft the termination notice yet; we may settle it on 2 December",
+    ],
+)
+def test_a_letter_put_off_is_no_drafting_request(message: str) -> None:
+    """A drafting verb or a sending day beside words that put the letter off asks for nothing yet."""
+    assert not LEXICON.asks_for_letter(message)
+    assert score(message, LEXICON, Signals(notice_type=True, sending_date=True)).best is not Route.DRAFT_REQUEST
+
+
+def test_a_notice_of_material_breach_asking_for_its_remedy_within_a_time_is_a_cure_notice() -> None:
+    specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
+    message = "Send the vendor a notice of material breach requiring a remedy within 20 days."
+    assert detect_type(message, specs) == "breach_rectification"
+    assert detect_type("Send the vendor a notice of termination for material breach.", specs) == "termination_for_breach"

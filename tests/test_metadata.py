@@ -355,3 +355,26 @@ def test_blank_pages_change_nothing_read_from_the_pages_around_them(words: Field
     paged = metadata_of(text, words)
     assert sides(paged) == sides(plain) == {"A": "杭州远山数据有限公司", "B": "苏州青禾信息技术有限公司"}
     assert paged.signing_date.value == plain.signing_date.value
+
+
+def test_the_contracts_own_word_for_a_party_in_brackets_after_its_side_is_kept_as_its_role(words):
+    block = "甲方（承印单位）：宁波白帆印务有限公司\n乙方（委印者）：绍兴青石广告有限公司\n"
+    meta = metadata_of(block + "第一条 印刷内容\n乙方委托甲方印刷宣传册。\n", words)
+    assert [(p.role, p.side) for p in meta.parties] == [("甲方(承印单位)", "A"), ("乙方(委印者)", "B")]
+    signed = metadata_of("甲方（盖章）：宁波白帆印务有限公司\n第一条 印刷内容\n乙方委托甲方印刷宣传册。\n", words)
+    assert [p.role for p in signed.parties] == ["甲方"]  # a signing mark is no role
+
+
+def test_a_known_english_role_takes_its_side_from_a_defined_term_that_took_it_by_order(words):
+    """The "Operator" is no role the word list knows and comes first; the "Customer" is one, of side A: the Operator
+    gives way to side B."""
+    block = (
+        'This Agreement is made between:\n(1) Ashgrove Hosting Co., Ltd., a company incorporated in the PRC ("Operator"); and\n'
+        '(2) Larkspur Media Pte. Ltd., a company incorporated in Singapore ("Customer").\n'
+        "Clause 1 Services\n1.1 The Operator shall host the Customer's servers.\n"
+    )
+    meta = metadata_of(block, words)
+    assert sorted((p.side, p.role, p.name) for p in meta.parties) == [
+        ("A", "Customer", "Larkspur Media Pte. Ltd."),
+        ("B", "Operator", "Ashgrove Hosting Co., Ltd."),
+    ]

@@ -66,3 +66,36 @@ def test_in_english_the_sentence_of_a_role_word_says_whose_it_is() -> None:
     assert side_of_mention(message, message.find("shipper"), message.find("shipper") + 7) == RECIPIENT
     tenant = "We, the tenant under the lease, want to give early notice."
     assert side_of_mention(tenant, tenant.find("tenant"), tenant.find("tenant") + 6) == SENDER
+
+
+SIGN_MAKERS = [("甲方", "绍兴青石广告有限公司", "青石"), ("乙方", "宁波白帆印务有限公司", "白帆")]
+
+
+def test_a_name_heading_the_message_as_its_speaker_is_ours() -> None:
+    assert sides("白帆印务：青石的印刷费到现在没交，发个催款函", SIGN_MAKERS) == {
+        SENDER: ("宁波白帆印务有限公司", "乙方"),
+        RECIPIENT: ("绍兴青石广告有限公司", "甲方"),
+    }
+
+
+def test_the_party_that_acts_is_ours() -> None:
+    assert side_of_mention("青石要解除和对方的印刷合同", 0, 2) == SENDER
+
+
+def test_the_first_mention_that_says_whose_it_is_decides() -> None:
+    # The first 印务 names the contract; the second, said to be late, names the party written to.
+    message = "印务合同那边，印务这周又没按时交货，发整改通知"
+    fields: dict = {}
+    name_mentioned_parties(fields, message, [("乙方", "宁波白帆印务有限公司", "印务")])
+    assert fields[RECIPIENT] == {"name": "宁波白帆印务有限公司", "role": "乙方"}
+
+
+def test_a_role_is_said_by_its_own_word_or_by_its_stem_with_another_role_suffix() -> None:
+    from bot.notices.contracts import _said_alone, _said_by_stem
+
+    roles = ["委印方", "承印单位"]
+    assert _said_by_stem("承印方拖着不交货", ["承印单位"], roles) == "承印方"
+    assert _said_by_stem("对方拖着不交货", ["承印单位"], roles) == ""
+    # 许可方 said inside 被许可方 names the licensor no more than the licensee's word does.
+    assert not _said_alone("许可方", "被许可方逾期付款", ["许可方", "被许可方"])
+    assert _said_alone("许可方", "我们许可方要解除", ["许可方", "被许可方"])

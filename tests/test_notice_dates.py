@@ -5,7 +5,17 @@ from datetime import date
 import pytest
 
 from bot.notices.calendar import WorkCalendar
-from bot.notices.periods import ON_RECEIPT, CountedPeriod, delivery_period, delivery_rules, method_named, notice_period, payment_term
+from bot.notices.periods import (
+    ON_RECEIPT,
+    CountedPeriod,
+    cure_counts_from_sending,
+    cure_period,
+    delivery_period,
+    delivery_rules,
+    method_named,
+    notice_period,
+    payment_term,
+)
 from retrieval.normalize import compact
 
 OUTBOUND_DELIVERY = "9.4.2通知应在发送之日起第三个工作日视为送达。"
@@ -178,3 +188,21 @@ def test_an_english_clause_deems_each_way_of_sending_delivered_on_its_own_day() 
         "Notices shall be delivered by courier or by email. A notice sent by email is deemed received on the next business day."
     )
     assert delivery_rules(clause, METHODS | {"post": ["courier"]}) == {"electronic": CountedPeriod(1, "working_day")}
+
+
+@pytest.mark.parametrize(
+    ("clause", "period"),
+    [
+        ("以挂号信寄出的，寄出后第5日视为对方收悉。", CountedPeriod(5, "day")),  # received, said as 收悉
+        ("以传真发送的，发出后十二小时视为送达。", CountedPeriod(1, "day")),  # hours: in on the next day
+        ("以电子邮件发送的，邮件进入收件方服务器系统之时视为送达。", CountedPeriod(0, "day")),
+    ],
+)
+def test_deemed_delivery_said_as_received_in_hours_or_on_entering_the_recipients_system(clause: str, period: CountedPeriod) -> None:
+    assert delivery_period(clause) == period
+
+
+def test_a_cure_period_counted_from_the_sending_day_is_told_from_one_counted_from_receipt() -> None:
+    assert cure_counts_from_sending("供方应在需方发出书面通知之日起七日内整改完毕。")
+    assert not cure_counts_from_sending("供方应在收到书面通知后七日内整改完毕。")
+    assert cure_period("发现错漏的，应于三日内免费更正。") == CountedPeriod(3, "day")

@@ -455,3 +455,11 @@ def test_a_party_word_its_contracts_title_also_holds_stays_in_what_is_searched()
     assert topic.contract_ids == ["g_guard"] and "保全人员" in topic.rest
     name = resolver.resolve("捷安那边的服务费每月多少？")
     assert name.contract_ids == ["g_guard"] and "捷安" not in name.rest
+
+
+def test_a_latin_name_is_mentioned_by_any_of_its_own_words():
+    """"We're Fernhollow" names Fernhollow Robotics Pte. Ltd.; a word all names share (Robotics is its own here, Ltd.
+    is a legal form) or a lower-case word in English running text names no one."""
+    resolver = one_contract_resolver("x_latin", "设备维护合同", "Fernhollow Robotics Pte. Ltd.", "北京启航科技有限公司")
+    assert resolver.party_mention("We're Fernhollow. Send the notice today.", "Fernhollow Robotics Pte. Ltd.") == "Fernhollow"
+    assert resolver.party_mention("Send it to the Ltd. they use.", "Fernhollow Robotics Pte. Ltd.") == ""

@@ -1,5 +1,6 @@
 """Calendar dates in chat messages: 2026年3月10日, 2026/3/10, 3月10日 (the year from context), 今天/明天,
-and English forms (11 May 2026, May 11, 2026)."""
+民國115年12月1日 (the Republic of China's era, as Taiwan dates), English forms (11 May 2026, May 11, 2026), and the
+days the working-day calendar names (本月最后一个工作日, 节后第一天: text.calendar_dates)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
+from text.calendar_dates import calendar_dates
 from text.numbers import CN_DIGITS, fold_width, parse_number
 
 # Years a contract date can plausibly fall in: outside them a date is a typo (9999年), and date
@@ -22,6 +24,14 @@ _MONTH = r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})"
 _DAY = r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})"
 # 3/15/2024: month first, as English writes it; 15/3/2024, whose first part cannot be a month, is read day first.
 _MONTH_FIRST = re.compile(r"(?<![\d./])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?!\d|\.\d|/)")
+# …unless the message says it writes the day first ("our office writes the day first", DD/MM/YYYY, 日/月/年).
+_DAY_FIRST = re.compile(r"\bday[- ]first\b|\bdd/mm\b|日/月", re.IGNORECASE)
+# 民國115年 is 2026: the Republic of China's era starts in 1912 (its year 1).
+_ROC_ERA_OFFSET = 1911
+_ROC_DATE = re.compile(
+    r"(?:民国|民國)\s*(?P<roc>\d{2,3}|[一二三四五六七八九十百零〇]{2,6})\s*年\s*"
+    r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]?"
+)
 _DATE_PATTERNS = [
     # 日 may be left off after a full date, but then no figure may follow (2026年1月10万元 is not a date).
     re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}(?:\s*[日号號]|(?![\d.万千百元]))"),
@@ -34,7 +44,8 @@ _DATE_PATTERNS = [
     # 3.5天 and V3.2 never are one.
     re.compile(
         r"(?<![\dA-Za-z./])(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])(?![\d/])"
-        r"(?=\s*(?:号|號|日|发出|發出|发函|發函|寄出|寄送|送出|前|到期|付款|付清|支付|[发發寄](?:\s*$|\s*[，,。；;！!])))"
+        # the way it goes may follow the verb: 12/1发邮件, 12.3寄快递
+        r"(?=\s*(?:号|號|日|发出|發出|发函|發函|寄出|寄送|送出|前|到期|付款|付清|支付|[发發寄](?:\s*$|\s*[，,。；;！!]|邮件|郵件|电邮|電郵|快递|快遞|微信|挂号|掛號)))"
     ),
     # 应付款日是3.15, 到期日为3.15, 付款日期：3.15: a month.day right after the label of a day (日, 日期; not 每日), which
     # no figure's unit follows. A period's label is no day's: 租期为2.5年, 账期为1.5个月, 预期为1.2倍 are lengths.
@@ -44,7 +55,7 @@ _DATE_PATTERNS = [
     ),
     # "sending 12.1 by EMS", "dated 11/30": the same right after an English sending word.
     re.compile(
-        r"(?:(?<=\bsend\s)|(?<=\bsent\s)|(?<=\bsending\s)|(?<=\bdated\s))"
+        r"(?:(?<=\bsend\s)|(?<=\bsent\s)|(?<=\bsending\s)|(?<=\bdated\s)|(?<=\bon\s))"
         r"(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])"
         r"(?![\d/]|\.\d|\s*(?:million|billion|thousand|hundred|k\b|m\b|%|percent|yuan|rmb|usd|eur|万|千|元))",
         re.IGNORECASE,
@@ -145,7 +156,7 @@ class DateScan:
 def _date_part(token: str) -> int | None:
     if token.isdigit():
         return int(token)
-    if all(ch in CN_DIGITS for ch in token) and len(token) == 4:  # 二〇二六: digit by digit
+    if all(ch in CN_DIGITS for ch in token) and len(token) in (3, 4) and "十" not in token:  # 二〇二六, 一一五: digit by digit
         return int("".join(str(CN_DIGITS[ch]) for ch in token))
     value = parse_number(token)
     return int(value) if value is not None else None
@@ -211,7 +222,14 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
     def free(match: re.Match[str]) -> bool:
         return not any(match.start() in span or match.end() - 1 in span for span in taken)
 
-    for match in _RELATIVE_YEAR_DATE.finditer(folded):
+    for start, end, value in calendar_dates(folded, today):
+        record(start, end, value)
+    for match in filter(free, _ROC_DATE.finditer(folded)):
+        roc = _date_part(match.group("roc"))
+        year = roc + _ROC_ERA_OFFSET if roc is not None else None
+        month, day = _date_part(match.group("month")), _date_part(match.group("day"))
+        record(match.start(), match.end(), _checked(year, month, day, text[match.start() : match.end()]))
+    for match in filter(free, _RELATIVE_YEAR_DATE.finditer(folded)):
         year = today.year + _YEAR_OFFSETS[match.group("offset")]
         month, day = _date_part(match.group("month")), _date_part(match.group("day"))
         record(match.start(), match.end(), _checked(year, month, day, text[match.start() : match.end()]))
@@ -232,7 +250,8 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
             year = _date_part(parts["year"]) if parts.get("year") else today.year
             month = _date_part(parts["month"]) if parts.get("month") else today.month
             day = _date_part(parts["day"])
-            if pattern is _MONTH_FIRST and month is not None and day is not None and month > 12 >= day:
+            day_first = month is not None and day is not None and (month > 12 >= day or _DAY_FIRST.search(folded))
+            if pattern is _MONTH_FIRST and day_first:
                 month, day = day, month
             raw = text[match.start() : match.end()]
             record(match.start(), match.end(), _checked(year, month, day, raw))

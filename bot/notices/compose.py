@@ -20,6 +20,7 @@ from bot.notices.fields import DEADLINE_DATES
 from bot.notices.periods import (
     ON_RECEIPT,
     CountedPeriod,
+    cure_counts_from_sending,
     cure_period,
     delivery_period,
     delivery_rules,
@@ -168,8 +169,10 @@ def compose(
         if cure:  # the request grants no time to cure: the contract's own period, said so
             period = cure_period(compact(cure.text))
             assert period is not None
-            fields = {**fields, "cure_days": {"count": period.count, "unit": period.unit}}
-            warnings.append(f"消息未给整改期限，本稿按合同约定（{cure.label}）给予{period.describe()}，请核对。")
+            from_sending = cure_counts_from_sending(compact(cure.text))
+            fields = {**fields, "cure_days": {"count": period.count, "unit": period.unit, "from_sending": from_sending}}
+            counted = "（自本函发出之日起算）" if from_sending else ""
+            warnings.append(f"消息未给整改期限，本稿按合同约定（{cure.label}）给予{period.describe()}{counted}，请核对。")
 
     sent = date.fromisoformat(fields["sent_date"]) if fields.get("sent_date") else today
     if not fields.get("sent_date"):
@@ -187,7 +190,7 @@ def compose(
         delivery_rule = legal.delivery
         warnings.append(legal.delivery_assumption + "。")
     delivered = delivery_rule.after(sent, calendar)
-    effective = _effective_date(spec, fields, basis, delivered, calendar, warnings)
+    effective = _effective_date(spec, fields, basis, (sent, delivered), calendar, warnings)
     if effective is None and spec.effective == "notice_period":
         missing.append("effective_date")
 
@@ -307,11 +310,13 @@ def _effective_date(
     spec: NoticeSpec,
     fields: dict[str, Any],
     basis: Clause | None,
-    delivered: date,
+    sent_and_delivered: tuple[date, date],
     calendar: WorkCalendar,
     warnings: list[str],
 ) -> date | None:
-    """When the notice bites: termination date, payment or cure deadline, or delivery itself."""
+    """When the notice bites: termination date, payment or cure deadline, or delivery itself. A period counts from
+    delivery, unless the contract counts it from the sending day (发出通知之日起十日内整改)."""
+    sent, delivered = sent_and_delivered
     if spec.effective == "delivery":
         return delivered
     if spec.effective == "notice_period":
@@ -326,7 +331,8 @@ def _effective_date(
             warnings.append("所定期限不晚于本函的送达日，对方可能来不及履行，请考虑延后。")
         return deadline
     period = _period(fields.get(spec.effective))
-    return period.after(delivered, calendar) if period else None
+    start = sent if (fields.get(spec.effective) or {}).get("from_sending") else delivered
+    return period.after(start, calendar) if period else None
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:

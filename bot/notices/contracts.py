@@ -16,8 +16,12 @@ from retrieval.normalize import normalize_query
 _DOCUMENT_KINDS = ("协议", "合同")
 # A kind word that runs on into one of these names no document: 合同金额, 合同期限, 协议价 (but 协议通知, 合同的 do).
 _COMPOUND_AFTER_KIND = r"金额|价款|总价|期限|编号|额|款|价"
-# The role words a contract gives its parties beside 甲方/乙方: 托运方(甲方), 乙方(服务方), 存货人(甲方).
-_ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[方人]")
+# The role words a contract gives its parties beside 甲方/乙方: 托运方(甲方), 乙方(服务方), 存货人(甲方), 甲方(广告主).
+_ROLE_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+# The ending that makes a word a party's role: 发布方 and 广告发布者 are one role said two ways (the stem 发布 with 方
+# or 者), as 服务方 and 服务商, or 使用单位 and 使用方, are.
+_ROLE_SUFFIX = r"(?:[方人者主商]|单位)"
+_MIN_ROLE_STEM = 2
 # "外呼那个协议": a demonstrative between a title's words and its kind word points at that document; without it the
 # words read as the title phrase (外呼协议) they are.
 _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|这)(?={'|'.join(_DOCUMENT_KINDS)})")
@@ -25,9 +29,42 @@ _DEMONSTRATIVE_BEFORE_KIND = re.compile(rf"(?:那个|这个|那份|这份|那|�
 
 # The role an English contract gives a party: Supplier, Distributor, Licensee.
 _LATIN_ROLE = re.compile(r"[A-Za-z][A-Za-z ]{2,30}")
-# A topic word is two characters: 保洁, 客服, 仓储.
+# A topic word is two characters: 保洁, 客服, 仓储. Said before a document's word it names the contract, not a party.
+_DOCUMENT_WORDS = "服务协议|服务合同|协议|合同"
 _TOPIC_WORD = 2
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _said_alone(word: str, text: str, every_role: list[str]) -> bool:
+    """WORD is in TEXT other than inside a longer role word of the contract: 许可方 is not said by 被许可方."""
+    inside = {
+        at
+        for longer in every_role
+        if word in longer and longer != word
+        for start in _positions(longer, text)
+        for at in range(start, start + len(longer) - len(word) + 1)
+    }
+    return any(at not in inside for at in _positions(word, text))
+
+
+def _positions(word: str, text: str) -> list[int]:
+    return [match.start() for match in re.finditer(re.escape(word), text)]
+
+
+def _said_by_stem(text: str, role_words: list[str], every_role: list[str]) -> str:
+    """The word of TEXT that says one of ROLE_WORDS by the end of its stem with a role suffix: 发布方 for 广告发布者,
+    使用方 for 使用单位 (the stem before a suffix, or the whole word when it has none). A stem another role shares
+    says neither."""
+    for word in role_words:
+        stem = re.sub(rf"{_ROLE_SUFFIX}$", "", word)
+        for size in range(len(stem), _MIN_ROLE_STEM - 1, -1):
+            tail = stem[-size:]
+            if sum(tail in other for other in every_role) > 1:
+                continue
+            said = re.search(rf"{re.escape(tail)}{_ROLE_SUFFIX}", text)
+            if said:
+                return said.group()
+    return ""
 
 
 def _kind_of(title: str) -> str | None:
@@ -88,18 +125,49 @@ class ContractPicker:
         name (启明生物 for 苏州启明生物科技有限公司) or the role word the contract gives it (托运方, 承租方); a party the
         contract leaves blank, by the name the text gives right after its role word (供方X有限公司)."""
         found = []
+        every_role = [w for party in contract.metadata.parties for w in _ROLE_WORD.findall(party.role)]
         for party in contract.metadata.parties:
             if party.side not in "AB":
                 continue
             role = "甲方" if party.side == "A" else "乙方"
             role_words = [w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方")] or self._roles_of(party.role)
-            role_word = next((w for w in role_words if w in text), "") or self._english_role(text, role_words)
+            role_word = (
+                next((w for w in role_words if _said_alone(w, text, every_role)), "")
+                or _said_by_stem(text, role_words, every_role)
+                or self._english_role(text, role_words)
+            )
             if not party.name and role_word:  # a blank in the contract: the name the message gives after its role word
                 name = organisation_name(text[text.find(role_word) + len(role_word) :])
                 found += [(role, name, role_word)] if name else []
             elif party.name and (words := self._named_party(text, party.name, contract) or role_word):
                 found.append((role, party.name, words))
-        return found
+        return found or self._by_trade(contract, text)
+
+    def _by_trade(self, contract: ContractInfo, text: str) -> list[tuple[str, str, str]]:
+        """The party doing the trade the title names, when TEXT calls it by that trade (保洁 for the 服务方 of a
+        办公楼保洁服务协议): a topic word of the title said as no document's name (保洁协议 names the contract), and the
+        one party whose role shares a word with the title (服务方 with 保洁服务协议; 委托方 shares none)."""
+        title = " ".join([contract.title, *contract.titles])
+        said = [word for word in self._topic_words(title) if re.search(rf"{word}(?!{_DOCUMENT_WORDS})", text)]
+        doers = [
+            party
+            for party in contract.metadata.parties
+            if party.name and party.side in "AB" and any(
+                w[i : i + _TOPIC_WORD] in title
+                for w in _ROLE_WORD.findall(party.role)
+                if w not in ("甲方", "乙方")
+                for i in range(len(w) - _TOPIC_WORD + 1)
+            )
+        ]
+        if not said or len(doers) != 1:
+            return []
+        return [("甲方" if doers[0].side == "A" else "乙方", doers[0].name, said[0])]
+
+    def _topic_words(self, title: str) -> list[str]:
+        """The two-character words of a title once the words most titles share (服务, 外包, 协议) are taken out."""
+        for word in sorted(self.glossary.generic_title_words, key=len, reverse=True):
+            title = title.replace(word, " ")
+        return [run[i : i + _TOPIC_WORD] for run in _CJK_RUN.findall(title) for i in range(len(run) - _TOPIC_WORD + 1)]
 
     def _roles_of(self, role: str) -> list[str]:
         """An English contract's role (the "Supplier"), as the glossary says it in Chinese (供方, 供应商, 供货方), and as

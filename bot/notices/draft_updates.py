@@ -207,10 +207,13 @@ def name_parties_from_contract(fields: dict[str, Any], contract_parties: Sequenc
 # Whose a party named by its short name or role word is, from the words around it: 我们启明生物, 我们（托运方武汉鲜达）,
 # 蓝湾这边 are ours; 和洁美物业, 寄给凌川冷链, and a party said to owe or breach (瑞铂精密10月租金还欠着) are the other side.
 _OURS_BEFORE = re.compile(r"(?:我们|我方|我司|本公司)(?:公司)?(?:是|为|作为)?\s*[（(]?[^，,。；;：:（）()]{0,6}$")
-_OURS_AFTER = re.compile(r"^[^，,。；;]{0,4}?这边")
+# …or the one who acts: 启明要解除保洁协议, 渤远决定终止 (the sender decides; the other side is written to).
+_OURS_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:这边|(?:要|想|决定|打算|准备)(?:立即)?(?:解除|终止|提前|发|催))")
+# A name that heads the message as its speaker ("顺程租车：海纳的租金没交…") is ours.
+_SPEAKER_AFTER = re.compile(r"^[^，,。；;：:]{0,4}?[：:]")
 _THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致)\s*$")
 _THEIRS_AFTER = re.compile(
-    r"^[^，,。；;]{0,30}?(?:拖欠|欠|没付|未付|未支付|逾期|违约|违反|没经|未经|擅自|不合格|超标|没达到|未达到|不达标|泄露|转包|质量问题|不整改|未整改|没整改)"
+    r"^[^，,。；;]{0,30}?(?:拖欠|欠|没付|未付|未支付|逾期|违约|违反|没经|未经|擅自|不合格|超标|没达到|未达到|不达标|达不到|都不到|没按时|未按时|没交|未交|不交|泄露|转包|质量问题|不整改|未整改|没整改)"
 )
 
 
@@ -229,6 +232,8 @@ def side_of_mention(message: str, start: int, end: int) -> str | None:
     """SENDER, RECIPIENT or None for the party named at message[start:end], by the words around it in its clause."""
     before = re.split(r"[，,。；;\n]", message[:start])[-1]
     after = message[end:]
+    if not message[:start].strip() and _SPEAKER_AFTER.match(after):
+        return SENDER
     if _THEIRS_BEFORE.search(before) or _THEIRS_AFTER.match(after):
         return RECIPIENT
     if _OURS_BEFORE.search(before) or _OURS_AFTER.match(after):
@@ -248,8 +253,9 @@ def name_mentioned_parties(fields: dict[str, Any], message: str, mentions: Seque
     keeps it unless that name is part of the contract's (兴业银行天津分行). Returns a warning per name filled in."""
     notes = []
     for role, name, words in mentions:
-        at = message.find(words)
-        side = side_of_mention(message, at, at + len(words)) if at >= 0 else None
+        # The first place that says whose side it is: 保洁服务协议 names the contract, 保洁这周没按时打扫 the party.
+        sides = (side_of_mention(message, at.start(), at.end()) for at in re.finditer(re.escape(words), message))
+        side = next(filter(None, sides), None)
         if side is None:
             continue
         current = fields.get(side) or {}

@@ -225,12 +225,15 @@ class NoticeDrafter:
         draft = Draft(type=detect_type(message, self.specs) or "early_termination")
         fields = draft.fields
         merge_message(fields, message, today)
-        undated = _without_dates(message, today)
+        undated = _without_set_aside(_without_dates(message, today))
         named = _without_notice_names(_without_party_names(undated, fields), self.specs)
         # 保洁公司 is no company's name but the contract's topic: only the parties' names are set aside for it.
         topic = _without_notice_names(_without_party_names(undated, fields, every_company=False), self.specs)
         contract_id = (
-            self.contracts.named(named) or self._named_by_a_party(fields) or self.contracts.by_topic(topic) or session.contract_id
+            self.contracts.named(named)
+            or self._named_by_a_party(fields, organisation_names(undated))
+            or self.contracts.by_topic(topic)
+            or session.contract_id
         )
         if contract_id:
             fields["contract_id"] = contract_id
@@ -239,11 +242,13 @@ class NoticeDrafter:
             merge_message(fields, message, today)  # what the rule-based reader found in the message wins
         return draft
 
-    def _named_by_a_party(self, fields: dict[str, Any]) -> str | None:
-        """The one contract the parties the request names are parties to (兴业银行天津分行 → its contract): their names
-        are kept out of the title's reading, not out of the contract's choice."""
+    def _named_by_a_party(self, fields: dict[str, Any], companies: Sequence[str] = ()) -> str | None:
+        """The one contract the parties the request names are parties to (兴业银行天津分行 → its contract), or the
+        other companies it names (甬锋的加工中心: a party's short name the company reader took whole): their names are
+        kept out of the title's reading, not out of the contract's choice."""
         parties = [fields.get(SENDER) or {}, fields.get(RECIPIENT) or {}, *fields.get("candidates", [])]
-        named = {cid for party in parties if party.get("name") for cid in [self.contracts.named(party["name"])] if cid}
+        names = [*filter(None, (party.get("name") for party in parties)), *companies]
+        named = {cid for name in names for cid in [self.contracts.named(name)] if cid}
         return named.pop() if len(named) == 1 else None
 
     def _answer(self, draft: Draft, field: str, message: str, today: date) -> None:
@@ -407,6 +412,15 @@ def _without_dates(message: str, today: date) -> str:
     for figure in reversed(find_dates(message, today)):
         message = message[: figure.start] + " " + message[figure.end :]
     return message
+
+
+# A clause that sets a contract aside (外包售后运营协议书先不动, 那份没问题, 另一份不用管) names no contract the letter is
+# about: "老板交代：外呼协议提前终止…另外售后协议先不动" is about the first.
+_SET_ASIDE = re.compile(r"[^，,。；;！!？?\n]*(?:先不动|不用动|没问题|不用管|不涉及|不用处理|暂不处理|先放着)[^，,。；;！!？?\n]*")
+
+
+def _without_set_aside(message: str) -> str:
+    return _SET_ASIDE.sub(" ", message)
 
 
 def _without_party_names(message: str, fields: dict[str, Any], every_company: bool = True) -> str:

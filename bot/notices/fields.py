@@ -102,11 +102,13 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 _FIRST_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}?{_ORG_SUFFIX}")
 
 _DATE_KEYWORDS = {
-    # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), but not one that opens a word (发票, 发货);
-    # 发给/寄给 the one written to does ("11月20日通过电子邮件发给委托方");
-    # "date it 1 Dec" dates the letter.
+    # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), also after the way it goes ("今天邮件发",
+    # "明天快递寄"), but not one that opens a word (发票, 发货); 发给/寄给 the one written to does
+    # ("11月20日通过电子邮件发给委托方"); "date it 1 Dec" dates the letter.
     "sent_date": re.compile(
-        r"发出|发送|寄出|送出|发函|寄送|落款|发给|寄给|\x00\s*(?:就|再|统一)?[发寄](?![票货生现展布放])|\bsen(?:d|ds|t|ding)\b|\bdispatch(?:ed|ing)?\b"
+        r"发出|发送|寄出|送出|发函|寄送|落款|发给|寄给"
+        r"|\x00\s*(?:就|再|统一)?(?:用|通过|以)?(?:电子邮件|邮件|微信|快递|邮政|挂号信|特快专递)?\s*[发寄](?![票货生现展布放])"
+        r"|\bsen(?:d|ds|t|ding)\b|\bdispatch(?:ed|ing)?\b"
         r"|\b(?:e-?)?mail(?:ed|ing)?\b|\bdated\b"
         r"|\bdate\s+(?:it|the\s+(?:letter|notice))\b",
         re.IGNORECASE,
@@ -152,10 +154,10 @@ _DEADLINE = re.compile(
     r"(?P<lead>给予?|(?<!期)限期?|宽限|收到本?(?:函|通知|信函|催告函|催款函)(?:之日起|后)|收函(?:之日起|后)"
     rf"|整改期限\s*(?:为|是|:|：)?)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*"
     r"(?P<unit>个?工作日|日|天|个?星期|周|个月|月)(?![份底末初中号\d零〇一二两三四五六七八九十])"
-    r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正|改过来|改善|修缮))?"
+    r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正|更正|改过来|改善|修缮))?"
 )
 _PERIOD_UNITS = {"工作日": ("working_day", 1), "日": ("day", 1), "天": ("day", 1), "星期": ("day", 7), "周": ("day", 7), "月": ("month", 1)}
-_CURE_ACTS = {"整改", "纠正", "改正", "补正", "改过来", "改善", "修缮"}
+_CURE_ACTS = {"整改", "纠正", "改正", "补正", "更正", "改过来", "改善", "修缮"}
 # within 10 days, give them ten business days, 10 days to fix: the act (pay or cure) is named in the same sentence.
 # A bare "in" grants nothing: "no payment in 45 days" is a lateness.
 _EN_DEADLINE = re.compile(
@@ -486,8 +488,16 @@ def find_labelled_dates(message: str, today: date) -> dict[str, str]:
 
 def states_sending_date(message: str, today: date) -> bool:
     """Whether a sending word governs a date of the message (12月1日发出, send 2026-11-27): the day a letter
-    goes out, which only a letter has; a lone date with no sending word of its own is no such day."""
-    return "sent_date" in _dates_by_label(message, today)[0]
+    goes out, which only a letter has. A lone date with no word of its own is that day when the message sends
+    something to someone elsewhere ("用电子邮件发给对方，下下周三"); with no sending act it is no such day."""
+    labelled, unlabelled = _dates_by_label(message, today)
+    if "sent_date" in labelled:
+        return True
+    return not labelled and len(unlabelled) == 1 and bool(_SENDS_TO.search(message))
+
+
+# Sending a letter to someone or by some way, wherever the day is said: 发给对方, 寄给他们, 发邮件, 邮件发, 快递寄出.
+_SENDS_TO = re.compile(r"[发寄]给|发(?:电子)?邮件|邮件发|快递寄|寄快递|微信发|发微信|发到[^，,。；;]{0,8}邮箱")
 
 
 def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str]]:

@@ -30,10 +30,14 @@ _NOTICE_PERIOD = re.compile(
     rf"提前\s*(?P<count>{_NUMBER})\s*{_UNIT.replace('(', '(?P<unit>', 1)}"
     rf"|(?:于|在)\s*(?P<count2>{_NUMBER})\s*{_UNIT.replace('(', '(?P<unit2>', 1)}\s*前\s*(?:以\s*)?(?:书面(?:形式)?)?通知"
 )
-# "发送之日起第三个工作日视为送达", "发出后3日视为送达", "寄出之日起第五日即视为送达"
+# Deemed delivered: 视为送达, or received (寄出后第6日视为对方收悉, 视为已收到).
+_DEEMED = r"视为(?:对方)?(?:已经?)?(?:有效)?(?:送达|收悉|收到)"
+# "发送之日起第三个工作日视为送达", "发出后3日视为送达", "寄出之日起第五日即视为送达", "电子邮件发出后二十四小时视为送达"
+# (a day for each 24 hours begun: the letter is in on the next day)
 _DELIVERY = re.compile(
-    rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*{_UNIT}[^。；;]{{0,8}}?视为(?:已经?)?送达"
+    rf"(?:发送|发出|寄出|交邮|投递|送出)[^。；;]{{0,12}}?第?\s*({_NUMBER})\s*个?\s*(工作日|日|天|月|小时)[^。；;]{{0,8}}?{_DEEMED}"
 )
+_HOURS_A_DAY = 24
 # A Chinese sentence end, or an English full stop before the next sentence's capital ("…Schedule3.Anoticesentby…" once
 # the whitespace is gone): "13.1Notices" is a clause number, no end.
 _SENTENCE_END = re.compile(r"[。；;！!？?]|\.(?=[A-Z])")
@@ -55,11 +59,13 @@ def _english_count(match: re.Match[str]) -> int | None:
     return _EN_ORDINALS.get(word) or english_number(word)
 # "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达", "发送成功之时视为送达", "发出即视为送达"
 # (e-mail, fax, a chat group): delivered the day it is sent
+# An e-mail "进入对方邮件系统之时视为送达" is in the day it is sent, too.
 _SAME_DAY_DELIVERY = re.compile(
-    r"(?:发送|发出)(?:成功)?(?:的|之日|当日|当天|之时|时)*(?:即)?视为(?:已经?)?(?:有效)?送达|成功发送的?当日(?:即)?视为(?:有效)?送达"
+    rf"(?:发送|发出)(?:成功)?(?:的|之日|当日|当天|之时|时)*(?:即)?{_DEEMED}|成功发送的?当日(?:即)?{_DEEMED}"
+    rf"|进入[^。；;，,]{{0,8}}?系统(?:之时|时|之日|当日)(?:即)?{_DEEMED}"
 )
 # "签收之日视为送达": delivered the day the other side signs for it, which no one knows when the letter is written.
-_ON_RECEIPT = re.compile(r"签收(?:之日|当日|日)(?:即)?视为(?:已经?)?(?:有效)?送达")
+_ON_RECEIPT = re.compile(rf"签收(?:之日|当日|日)(?:即)?{_DEEMED}")
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,9 @@ def notice_period(clause_text: str, about: Sequence[str] = ()) -> CountedPeriod 
 
 # "书面通知整改后10日内仍不进行整改", "经甲方提出后10个工作日内仍不改正", "应在二十四小时内整改完毕": the time a
 # contract gives to cure a breach, in a sentence about curing it.
-_CURE_WORDS = re.compile(r"整改|纠正|改正|补正")
+_CURE_WORDS = re.compile(r"整改|纠正|改正|补正|更正")
+# "应在甲方发出通知之日起十日内进行整改": the cure period runs from the day the notice is sent, not from its delivery.
+_FROM_SENDING = re.compile(r"(?:发出|发送|送出)(?:通知|书面通知|整改通知)?(?:之日|当日)起")
 _CURE_PERIOD = re.compile(rf"({_NUMBER})\s*(个?\s*工作日|日|天|小时)\s*(?:之|以)?内")
 
 ON_RECEIPT = "on_receipt"
@@ -115,6 +123,14 @@ ON_RECEIPT = "on_receipt"
 
 # "fails to remedy it within thirty (30) days after receiving notice of it", whitespace removed.
 _EN_CURE_PERIOD = re.compile(rf"(?:remedy|cure|rectify|correct)\w*(?:it|the\w*breach|such\w*)?within{_EN_COUNT}(?P<working>business|working)?days", re.IGNORECASE)
+
+
+def cure_counts_from_sending(clause_text: str) -> bool:
+    """Whether the clause's cure period runs from the notice's sending day (发出通知之日起十日内整改)."""
+    return any(
+        _FROM_SENDING.search(sentence) and _CURE_PERIOD.search(sentence) and _CURE_WORDS.search(sentence)
+        for sentence in _SENTENCE_END.split(clause_text)
+    )
 
 
 def cure_period(clause_text: str) -> CountedPeriod | None:
@@ -167,7 +183,12 @@ def delivery_period(clause_text: str) -> CountedPeriod | None:
     if _SAME_DAY_DELIVERY.search(clause_text):
         return CountedPeriod(0, "day")
     match = _DELIVERY.search(clause_text)
-    return CountedPeriod(_number(match.group(1)), _UNITS[match.group(2)]) if match else _english_delivery(clause_text)
+    if not match:
+        return _english_delivery(clause_text)
+    count, unit = _number(match.group(1)), match.group(2)
+    if unit == "小时":
+        return CountedPeriod(-(-count // _HOURS_A_DAY), "day")
+    return CountedPeriod(count, _UNITS[unit])
 
 
 def delivery_rules(clause_text: str, methods: dict[str, list[str]]) -> dict[str | None, CountedPeriod | str]:
