@@ -28,6 +28,7 @@ from retrieval.contract_evidence import contract_evidence
 from retrieval.embeddings import Embedder, make_embedder
 from retrieval.answer_types import asked_types, holds_answer
 from retrieval.glossary import Glossary
+from retrieval.language_mix import calibrating_groups, group_means, text_language
 from retrieval.layout import LayoutWords
 from retrieval.resolver import ContractResolver, Resolution
 from retrieval.parsing import ParsedContract, parse_contract, sha256
@@ -89,6 +90,13 @@ PREAMBLE_DISCOUNT = 0.2
 # eighteen in-sample sets (rank-1 / top-3 hits summed, README "Contract-level evidence"): 0.05 +3 / +3, 0.1 +5 / +4,
 # 0.15 +8 / +6 and no set lower, 0.25 +7 / +6 and 0.35 +5 / +7 with sets losing a question or two; N=200 unchanged.
 CONTRACT_EVIDENCE_WEIGHT = 0.15
+# Dense calibration by language mix (retrieval/language_mix.py): the question's mean cosine to each language
+# group is read over the vectors of at most this many contracts (spread over the archive), and the dense side
+# ranks this many candidates by the model's cosine before ranking them by the calibrated one (a Chinese clause the
+# English lines crowded out of the first CANDIDATES comes back). Measured on contracts-extra's seven in-sample sets
+# (README): a pool of 50 -1 rank-1 hit, 100 +4, 200 the same as 100.
+LANGUAGE_REFERENCE_CONTRACTS = 64
+LANGUAGE_POOL = 100
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NO_WORDS = re.compile(r"[\W_]+")  # spaces, punctuation and underscores: what says nothing in a passage
 # A contract's median passage (`lead_in_contract`) says little below this many passages.
@@ -387,9 +395,11 @@ class ClauseIndex:
             self._passages = table
             self._parsed: dict[int, Clause] = {}  # position → clause, parsed when first asked for
             self._answers_held: dict[tuple[int, re.Pattern[str]], bool] = {}  # (position, answer type) → held
-            self._vectors_by_contract: LRUCache[str, tuple[np.ndarray, np.ndarray]] = LRUCache(
+            # (positions, vectors, each vector's language group: `_contract_vectors_and_languages`)
+            self._vectors_by_contract: LRUCache[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = LRUCache(
                 _CONTRACTS_WITH_VECTORS_IN_MEMORY
             )
+            self._language_sample: tuple[np.ndarray, np.ndarray] | None | Literal[False] = False  # False: not read yet
             # Integer codes: comparing 200k ints is a vector op, comparing 200k strings is a Python loop.
             self._contract_code = {cid: i for i, cid in enumerate(table.contract_ids)}
             self._contract_of = table.contract_of
@@ -651,9 +661,9 @@ class ClauseIndex:
         )
         tokens = question_tokens(question, self.glossary.terms, in_english=is_mostly_latin(own_words))
         lexical = self._lexical_ranking(tokens, scope) if mode != "dense" else {}
-        dense = self._dense_ranking(vector.result(), scope) if vector is not None else {}
+        dense, dense_ranked = self._calibrated_dense_ranking(vector.result(), scope) if vector is not None else ({}, {})
         dense_weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "lexical": 0.0}[mode]
-        lexical_scaled, dense_scaled = _scaled(lexical), _scaled(dense)
+        lexical_scaled, dense_scaled = _scaled(lexical), _scaled(dense_ranked)
         fused = {
             p: dense_weight * dense_scaled.get(p, 0.0)
             + (1 - dense_weight) * lexical_scaled.get(p, 0.0)
@@ -741,15 +751,68 @@ class ClauseIndex:
                     self._query_vectors[question] = vector
         return vector
 
-    def _dense_ranking(self, vector: np.ndarray, scope: tuple[str, ...] | None) -> dict[int, float]:
+    def _calibrated_dense_ranking(
+        self, vector: np.ndarray, scope: tuple[str, ...] | None
+    ) -> tuple[dict[int, float], dict[int, float]]:
+        """(the dense candidates with the model's cosine, which callers judge coverage by; the same candidates with
+        the score they rank by). The score is the cosine read against the question's mean cosine to the vectors of
+        the same language mix (`retrieval/language_mix.py`) where the archive's language groups allow, else the
+        cosine itself."""
+        means = self._language_means(vector)
+        if means is None:
+            dense = self._dense_ranking(vector, scope)
+            return dense, dense
+        pool = self._dense_ranking(vector, scope, LANGUAGE_POOL)
+        calibrated: dict[int, float] = {}
+        for contract_id in {self._passages.contract_ids[self._contract_of[p]] for p in pool}:
+            positions, matrix, languages = self._contract_vectors_and_languages(contract_id)
+            for position, score in zip(positions.tolist(), (matrix @ vector - means[languages]).tolist()):
+                if position in pool and score > calibrated.get(position, -np.inf):
+                    calibrated[position] = score
+        ranked = dict(sorted(calibrated.items(), key=lambda item: -item[1])[:CANDIDATES])
+        return {p: pool[p] for p in ranked}, ranked
+
+    def _language_means(self, vector: np.ndarray) -> np.ndarray | None:
+        """The question's mean cosine to each language group of the reference sample, by group; None when the
+        archive's groups cannot calibrate (`calibrating_groups`: a Chinese-only archive, one English contract)."""
+        reference = self._language_reference()
+        return None if reference is None else group_means(reference[0] @ vector, reference[1])
+
+    def _language_reference(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(vectors, their language groups) of up to LANGUAGE_REFERENCE_CONTRACTS contracts spread over the archive,
+        read once a load; None when they cannot calibrate."""
+        with self._lock:
+            if self._language_sample is not False:
+                return self._language_sample
+        ids = self._passages.contract_ids
+        step = max(1, len(ids) // LANGUAGE_REFERENCE_CONTRACTS)
+        matrices, languages, contracts = [], [], []
+        for code, contract_id in enumerate(ids[::step][:LANGUAGE_REFERENCE_CONTRACTS]):
+            _, matrix, groups = self._contract_vectors_and_languages(contract_id)
+            if not len(groups):  # a removed contract
+                continue
+            matrices.append(matrix)
+            languages.append(groups)
+            contracts.append(np.full(len(groups), code))
+        sample = None
+        if matrices and calibrating_groups(np.concatenate(languages), np.concatenate(contracts)):
+            sample = np.concatenate(matrices), np.concatenate(languages)
+        with self._lock:
+            self._language_sample = sample
+        return sample
+
+    def _dense_ranking(
+        self, vector: np.ndarray, scope: tuple[str, ...] | None, size: int = CANDIDATES
+    ) -> dict[int, float]:
+        """The SIZE passages closest to VECTOR (inside SCOPE), each with its best vector's cosine."""
         if scope is not None and len(scope) <= _IN_MEMORY_SCOPE:
             ranking: dict[int, float] = {}
             for contract_id in scope:
-                ranking.update(self._dense_within(vector, contract_id))
-            return dict(sorted(ranking.items(), key=lambda item: -item[1])[:CANDIDATES])
-        # A wide scope: enough neighbours that about CANDIDATES of them fall inside it.
+                ranking.update(self._dense_within(vector, contract_id, size))
+            return dict(sorted(ranking.items(), key=lambda item: -item[1])[:size])
+        # A wide scope: enough neighbours that about SIZE of them fall inside it.
         share = len(scope) / max(len(self._contract_code), 1) if scope else 1.0
-        wanted = min(int(CANDIDATES * 2 / max(share, 0.05)), 1000)
+        wanted = min(int(size * 2 / max(share, 0.05)), 1000)
         result = self._collection.query(
             query_embeddings=[vector.tolist()],
             # The catalog's clause count bounds the results: no round trip to ask Chroma for its count.
@@ -761,19 +824,19 @@ class ClauseIndex:
         for vector_id, distance in zip(result["ids"][0], result["distances"][0]):
             # Unknown ids are an interrupted ingest's leftovers; a passage keeps its best vector, the first met.
             position = self._passages.position_of_vector(_passage_vector_id(vector_id))
-            if position is None or position in ranking or len(ranking) >= CANDIDATES:
+            if position is None or position in ranking or len(ranking) >= size:
                 continue
             if inside is None or int(self._contract_of[position]) in inside:
                 ranking[position] = 1.0 - float(distance)
         return ranking
 
 
-    def _dense_within(self, vector: np.ndarray, contract_id: str) -> dict[int, float]:
+    def _dense_within(self, vector: np.ndarray, contract_id: str, size: int = CANDIDATES) -> dict[int, float]:
         """One contract's clauses ranked exactly, in memory. Chroma's metadata filter scans the whole
         collection (80 ms at 108k vectors, against 1 ms unfiltered); one contract has a few dozen
         vectors, fetched by id once and kept."""
         passages, closeness = self._closeness_within(vector, contract_id)
-        best = np.argsort(-closeness, kind="stable")[:CANDIDATES]
+        best = np.argsort(-closeness, kind="stable")[:size]
         return {int(passages[row]): float(closeness[row]) for row in best}
 
     def _closeness_within(self, vector: np.ndarray, contract_id: str) -> tuple[np.ndarray, np.ndarray]:
@@ -817,15 +880,22 @@ class ClauseIndex:
         return float(own - np.median(closeness))
 
     def _contract_vectors(self, contract_id: str) -> tuple[np.ndarray, np.ndarray]:
-        """(the position of each vector's clause, the vectors as rows: a long passage has several), cached for
-        recently asked contracts. The vectors come from the catalog's embedding cache, the very vectors Chroma
-        was given (no need to open Chroma for them); one the cache lacks, or whose text no longer gives the key
-        its vector id was made with (an index built by other code), is fetched from Chroma."""
+        """(the position of each vector's clause, the vectors as rows: a long passage has several)."""
+        positions, matrix, _ = self._contract_vectors_and_languages(contract_id)
+        return positions, matrix
+
+    def _contract_vectors_and_languages(self, contract_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(the position of each vector's clause, the vectors as rows: a long passage has several, the language
+        group of the text each vector embeds: `text_language`), cached for recently asked contracts. The vectors come
+        from the catalog's embedding cache, the very vectors Chroma was given (no need to open Chroma for them); one
+        the cache lacks, or whose text no longer gives the key its vector id was made with (an index built by other
+        code), is fetched from Chroma."""
         with self._lock:
             if contract_id in self._vectors_by_contract:
                 return self._vectors_by_contract[contract_id]
         rows: list[tuple[int, str]] = []  # (position, vector id)
         keys = {}  # vector id → embedding-cache key
+        language = {}  # vector id → the language group of the text it embeds
         for position in map(int, np.nonzero(self._contract_of == self._contract_code.get(contract_id, -1))[0]):
             # Parsed for its text only, not kept: a long-running bot would otherwise hold every clause it ever
             # ranked a contract for, where `_parsed` holds the few a search returned.
@@ -834,8 +904,13 @@ class ClauseIndex:
             ids = _vectors_of(vector_id)
             rows += [(position, i) for i in ids]
             key = _vector_key(self.embedder.name, embedding_text(clause))
-            sentence_keys = [_vector_key(self.embedder.name, t) for t in sentence_texts(clause)]
+            texts = sentence_texts(clause)
+            sentence_keys = [_vector_key(self.embedder.name, t) for t in texts]
             sentence_ids = _sentence_ids(vector_id)
+            language[vector_id] = text_language(embedding_text(clause))
+            # A sentence's own text where its sentences are cut as now, else the passage's (an index built before).
+            language.update(zip(sentence_ids, map(text_language, texts)) if len(texts) == len(sentence_ids)
+                            else ((i, language[vector_id]) for i in sentence_ids))
             # Stored for this very text (by this code or by code before: the passage's own vector, sentences' or
             # both), unless its sentences were cut otherwise then.
             if vector_id.startswith(_vector_id(clause, key, 0)) and len(sentence_ids) in (0, len(sentence_keys)):
@@ -850,7 +925,8 @@ class ClauseIndex:
             by_id.update(zip(fetched["ids"], fetched["embeddings"]))
         kept = [(position, vector_id) for position, vector_id in rows if vector_id in by_id]
         matrix = np.array([by_id[vector_id] for _, vector_id in kept], dtype=np.float32)
-        entry = (np.array([position for position, _ in kept], dtype=np.int64), matrix)
+        languages = np.array([language[vector_id] for _, vector_id in kept], dtype=np.int64)
+        entry = (np.array([position for position, _ in kept], dtype=np.int64), matrix, languages)
         with self._lock:
             self._vectors_by_contract[contract_id] = entry
         return entry
