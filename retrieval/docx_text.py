@@ -21,7 +21,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from text.numbers import an2cn_numeral
 
@@ -34,6 +34,12 @@ _SENTENCE_END = re.compile(r"[。；;!！?？]")
 _TEN_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _DIGITS = "〇一二三四五六七八九"
+# Wrappers a paragraph's runs may sit in besides hyperlinks, which python-docx's Paragraph.text does not look into:
+# tracked insertions and moves (the accepted text is what was signed), inline content controls (a template's filled-in
+# fields), smart tags, custom XML and simple fields (their result runs).
+_RUN_WRAPPERS = frozenset(
+    qn(tag) for tag in ("w:hyperlink", "w:ins", "w:moveTo", "w:sdt", "w:sdtContent", "w:smartTag", "w:customXml", "w:fldSimple")
+)
 
 
 def _roman(n: int) -> str:
@@ -279,7 +285,7 @@ class DocxReader:
         if not self._bold_headings or numbered or not 0 < len(text) <= _BOLD_HEADING_MAX or _NOT_A_HEADING.search(text):
             return False
         style_bold = self._style_bold.get(_val(p.find(qn("w:pPr")), "w:pStyle") or "", False)
-        runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+        runs = [r for r in _runs(p) if Run(r, None).text.strip()]
         return bool(runs) and all(_run_bold(r, style_bold) for r in runs)
 
     def _heading_level(self, p: BaseOxmlElement) -> int:
@@ -311,7 +317,7 @@ class DocxReader:
 
     def _paragraph(self, p: BaseOxmlElement, number: str | None = None) -> str:
         """The paragraph's text after its list number; `number` when already counted (`_number` counts on)."""
-        text = Paragraph(p, None).text
+        text = paragraph_text(p)
         if number is None:
             number = self._number(p)  # counted even when the paragraph is empty, as Word counts it
         return number + text if text.strip() else text
@@ -365,6 +371,21 @@ class DocxReader:
             for cell in filled:
                 yield from cell
         yield from _pipe_rows(run)
+
+
+def _runs(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """The paragraph's runs as Word shows them once every tracked change is accepted: runs in the wrappers of
+    `_RUN_WRAPPERS` included, deleted and moved-away runs (w:del, w:moveFrom) left out with any other element."""
+    for child in container.iterchildren():
+        if child.tag == qn("w:r"):
+            yield child
+        elif child.tag in _RUN_WRAPPERS:
+            yield from _runs(child)
+
+
+def paragraph_text(p: BaseOxmlElement) -> str:
+    """A paragraph's text with its tracked changes accepted (the signed text) and its content controls filled in."""
+    return "".join(Run(r, None).text for r in _runs(p))
 
 
 def _run_bold(r: BaseOxmlElement, style_bold: bool) -> bool:
