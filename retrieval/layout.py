@@ -37,6 +37,7 @@ class LayoutWords:
     count_words: tuple[str, ...] = ()  # after a bare number: a count ('3 个工作日内'), no heading ('1 工程概况')
     signature_openers: tuple[str, ...] = ()  # a line opening with one of these opens the signature block, however long
     title_minor_words: tuple[str, ...] = ()  # English words a title leaves in lower case ('of', 'and', 'the')
+    contents_words: tuple[str, ...] = ()  # a line of one of these alone heads a table of contents ('目录')
 
     @property
     def digest(self) -> str:

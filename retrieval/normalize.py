@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from retrieval.contents import drop_table_of_contents
 from retrieval.layout import LayoutWords, is_field_line, is_title
 from retrieval.numbering import line_marker
 from text.chars import ScriptTally, is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
@@ -324,11 +325,12 @@ def _edge_lines(page: list[str]) -> list[int]:
 def normalize_document(raw: str, words: LayoutWords | None = None) -> str:
     """The ingestion pipeline: NFKC, pinyin out, simplified, Markdown markup, boilerplate and page furniture out,
     hard breaks joined. The layout `words` (knowledge/layout.yaml) tell page one's title from a running header
-    above it (`drop_page_furniture`); ingestion passes them."""
+    above it (`drop_page_furniture`) and head a table of contents (`drop_table_of_contents`); ingestion passes them."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
-    return join_hard_breaks(drop_page_furniture(drop_boilerplate(strip_markdown(text)), words))
+    text = drop_page_furniture(drop_boilerplate(strip_markdown(text)), words)
+    return join_hard_breaks(drop_table_of_contents(text, words) if words else text)
 
 
 def normalize_query(text: str) -> str:

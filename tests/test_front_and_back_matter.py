@@ -1,0 +1,56 @@
+"""What comes around a contract's clauses in layouts written elsewhere: a table of contents before them (dot leaders and
+page numbers, as Word and typesetters print one), schedules and exhibits after the signatures of an English contract.
+Each invariant is named by its test; every document here is made up for it."""
+
+from __future__ import annotations
+
+from corpus import LAYOUT
+
+from retrieval.contents import drop_table_of_contents
+from retrieval.models import Clause
+from retrieval.parsing import parse_contract
+
+
+def _clauses(raw: str) -> list[Clause]:
+    return parse_contract("made_up.txt", raw.encode("utf-8"), words=LAYOUT).clauses
+
+
+CHAPTERED_WITH_CONTENTS = """仓库租赁合同
+
+目  录
+第一章 总则 ........................ 1
+第二章 租金 ........................ 2
+第三章 其他 ........................ 3
+
+第一章 总则
+第一条 出租方将其仓库出租给承租方存放货物。
+第二条 租期为一年。
+第二章 租金
+第一条 月租金为人民币六千元。
+第二条 承租方于每月五日前支付当月租金。
+第三章 其他
+第一条 本合同一式两份。
+"""
+
+
+def test_a_table_of_contents_opens_no_unit_and_the_chapters_keep_their_articles():
+    clauses = _clauses(CHAPTERED_WITH_CONTENTS)
+    assert [(c.part, c.article_no) for c in clauses] == [
+        ("第一章", "第一条"), ("第一章", "第二条"), ("第二章", "第一条"), ("第二章", "第二条"), ("第三章", "第一条")
+    ]
+    assert not any("...." in c.text or "目录" in c.text.replace(" ", "") for c in clauses)
+
+
+def test_contents_entries_of_every_leader_go_and_their_heading_with_them():
+    text = "\n".join([
+        "TABLE OF CONTENTS", "ARTICLE 1 DEFINITIONS . . . . . . . 1", "ARTICLE 2 FEES ………… 3",
+        "Schedule 1 Price List ____________ iv", "第4条 保密\t5", "", "ARTICLE 1 DEFINITIONS",
+    ])
+    assert drop_table_of_contents(text, LAYOUT).strip() == "ARTICLE 1 DEFINITIONS"
+
+
+def test_a_lone_leader_line_or_a_two_cell_row_is_no_table_of_contents():
+    alone = "授权代表签字 ................ 1\n本合同自签字之日起生效。"
+    assert drop_table_of_contents(alone, LAYOUT) == alone
+    cells = "数量\t2\n单价\t30"  # a tab before a number names no heading: a table's cells
+    assert drop_table_of_contents(cells, LAYOUT) == cells
