@@ -305,14 +305,42 @@ class Annex:
 
 
 def annex_heading(text: str, words: LayoutWords) -> Annex | None:
-    """'附件一：房屋交接清单' → 附件一, its title at 4; None for other lines (and for '详见附件' references)."""
-    match = re.match(rf"^({'|'.join(words.annex_words)})\s*([一二三四五六七八九十\d]{{0,3}})", text)
-    if not match or len(text) > 40 or is_sentence(text):
+    """'附件一：房屋交接清单' → 附件一, its title at 4; 'SCHEDULE 2 – PRICE LIST' → SCHEDULE 2, its title at 13; None
+    for other lines (and for '详见附件' references, 'Schedule 1 lists the cranes.')."""
+    chinese = [w for w in words.annex_words if not w.isascii()]
+    match = re.match(rf"^({'|'.join(chinese)})\s*([一二三四五六七八九十\d]{{0,3}})", text) if chinese else None
+    if match and len(text) <= 40 and not is_sentence(text):
+        return Annex(match.group(0).replace(" ", ""), _title_start(text, match.end()))
+    match = _english_annex(words).match(text)
+    if not match:
         return None
-    rest_at = match.end()
-    while rest_at < len(text) and text[rest_at] in _HEADING_END:
-        rest_at += 1
-    return Annex(match.group(0).replace(" ", ""), rest_at)
+    rest_at = _title_start(text, match.end())
+    rest = text[rest_at:]
+    if rest and (not title_sized(rest, words) or is_sentence(rest) or not _capitalised(rest, words)):
+        return None
+    return Annex(" ".join(match.group(0).split()), rest_at)
+
+
+@lru_cache
+def _english_annex(words: LayoutWords) -> re.Pattern[str]:
+    """'Schedule 1', 'EXHIBIT A', 'Appendix IV', 'Annex': an English annex word alone or with its label (a number,
+    one or two letters, a Roman numeral), a whole word ('Scheduled works' is none)."""
+    english = [re.escape(w) for w in words.annex_words if w.isascii()]
+    if not english:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i:{'|'.join(english)})(?:\s+(?:\d{{1,3}}|[A-Z]{{1,2}}|[IVXLC]{{1,6}}))?(?![\w-])")
+
+
+def _title_start(text: str, at: int) -> int:
+    """Where a heading's title starts after its label: past the separators ('附件一：', 'EXHIBIT B – ')."""
+    while at < len(text) and text[at] in _HEADING_END + "-–—":
+        at += 1
+    return at
+
+
+def _capitalised(text: str, words: LayoutWords) -> bool:
+    """Every English word capitalised but the minor ones: a title ('Form of Notice'), not a sentence."""
+    return all(word[0].isupper() or word.lower() in words.title_minor_words for word in _LATIN_WORD.findall(text))
 
 
 def appended_title(text: str, words: LayoutWords) -> bool:

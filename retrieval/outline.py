@@ -428,7 +428,8 @@ class _Reader:
         if annex and annex.rest_at < len(heading):
             printed, rest = heading[: annex.rest_at], heading[annex.rest_at :]  # the label, with its separator if any
             glued = printed == heading_title(printed)  # '附件C--报酬和支付' reads whole
-            title = heading_title(heading) if glued else f"{heading_title(printed)} {heading_title(rest)}"
+            # The label as the annex prints it, its separator left out ('附件一：', 'EXHIBIT A – ').
+            title = heading_title(heading) if glued else f"{annex.label} {heading_title(rest)}"
         self.section = annex.label if annex else heading_title(heading)
         self.scheme = Scheme()
         self.in_signature = False

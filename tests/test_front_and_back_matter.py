@@ -54,3 +54,41 @@ def test_a_lone_leader_line_or_a_two_cell_row_is_no_table_of_contents():
     assert drop_table_of_contents(alone, LAYOUT) == alone
     cells = "数量\t2\n单价\t30"  # a tab before a number names no heading: a table's cells
     assert drop_table_of_contents(cells, LAYOUT) == cells
+
+
+RENTAL_WITH_SCHEDULES = """EQUIPMENT RENTAL AGREEMENT
+
+ARTICLE 1 – RENT
+1.1 The Lessee shall pay the rent set out in Schedule 1 monthly in advance.
+1.2 Scheduled maintenance is carried out by the Lessor at its own cost.
+ARTICLE 2 – TERM
+2.1 The rental period is stated in Exhibit A.
+Schedule 1 lists each machine with its rent.
+
+IN WITNESS WHEREOF the parties have signed this Agreement on the date first written above.
+For the Lessor: ____________
+
+SCHEDULE 1
+PRICE LIST
+1. Excavator, 1,200 per month.
+2. Loader, 900 per month.
+
+EXHIBIT A – FORM OF RENTAL PERIOD NOTICE
+The rental period runs for twelve months from delivery.
+"""
+
+
+def test_english_schedules_and_exhibits_are_sections_of_their_own_not_clauses_of_the_last_article():
+    clauses = _clauses(RENTAL_WITH_SCHEDULES)
+    excavator = next(c for c in clauses if "Excavator" in c.text)
+    assert (excavator.part, excavator.article_no) == ("SCHEDULE 1", "1.")
+    notice = next(c for c in clauses if "twelve months" in c.text)
+    assert notice.part == "EXHIBIT A" and "Excavator" not in notice.text and "Loader" not in notice.text
+    assert notice.heading_path[0] == "EXHIBIT A FORM OF RENTAL PERIOD NOTICE"
+
+
+def test_a_reference_to_a_schedule_in_the_body_opens_no_section():
+    clauses = _clauses(RENTAL_WITH_SCHEDULES)
+    for words in ("Scheduled maintenance", "Schedule 1 lists each machine"):
+        held = next(c for c in clauses if words in c.text)
+        assert held.part == "" and held.article_no.startswith("ARTICLE"), held
