@@ -486,14 +486,16 @@ def _lead_in(rest: str) -> bool:
 # A title run into its body: '(合约期间)本合约期间为五年…', 'Interpretation. Headings are for convenience…'.
 _BRACKETED_RUN_IN = re.compile(r"[(【〖]([^()【】〖〗]{1,20})[)】〗](?=\s*[\w“\"(])")
 _SMALL_WORDS = "a|an|and|by|for|in|of|on|or|the|to|with"
-_ENGLISH_RUN_IN = re.compile(rf"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|{_SMALL_WORDS})){{0,7}})\.\s+(?=[A-Z(“\"])")
+# The body may start on the next line: 'Section 1. Definitions.' is a title alone.
+_ENGLISH_RUN_IN = re.compile(rf"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|{_SMALL_WORDS})){{0,7}})\.(?:\s+(?=[A-Z(“\"])|\s*$)")
 _SENTENCE_INSIDE = re.compile(r"[.;!?]\s|[。；！？]")
 
 
 def run_in_title(rest: str) -> str:
     """The title a unit's line opens with before its body on the same line: a bracketed one ('(合约期间)本合约…' →
     '合约期间') or an English run-in heading in title case ending in a full stop ('Events of Default. Each of…' →
-    'Events of Default'); '' when the line is all body (a title is never guessed out of a sentence)."""
+    'Events of Default', 'Definitions.' alone → 'Definitions'); '' when the line is all body (a title is never
+    guessed out of a sentence)."""
     found = _BRACKETED_RUN_IN.match(rest) or _ENGLISH_RUN_IN.match(rest)
     return found.group(1).strip() if found else ""
 

@@ -223,3 +223,13 @@ def test_a_docx_with_english_article_headings():
     parsed = parse_contract("doc.docx", data.getvalue(), words=LAYOUT)
     response = by_text(parsed.clauses, "within four hours")
     assert (response.label, response.article) == ("ARTICLE II 2.1", "ARTICLE II RESPONSE TIME")
+
+
+def test_a_heading_whose_title_ends_in_a_full_stop_keeps_the_title_when_the_body_starts_on_the_next_line():
+    clauses = parse(
+        "CATERING AGREEMENT\n\nSection 1. Menus.\nThe Caterer proposes a menu each week.\n"
+        "Section 2. Price and Payment.\n2.1 The Client pays per meal served.\n2.2 Invoices are monthly.\n"
+    )
+    assert by_text(clauses, "menu each week").heading == "Section 1 Menus"
+    assert by_text(clauses, "per meal served").heading_path[0] == "Section 2 Price and Payment"
+    assert not [c.id for c in clauses if c.text.strip(" .") == "Price and Payment"]  # a heading alone is no passage
