@@ -205,6 +205,8 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
     raw = match[f"{kind}_no"]
     if kind == "dec":
         number = tuple(int(n) for n in re.split(r"[.-]", raw))
+        if len(number) == 2 and number[1] == 0 and number[0]:
+            number = number[:1]  # '3.0 费用' heads the 3.1, 3.2 under it, as '3.' does
         family = f"dec{len(number)}"
     elif kind == "num_dot":
         number, family = (int(raw),), "dec1"  # '2.' is the first level of a decimal scheme ('2.1' sits under it)

@@ -442,3 +442,14 @@ def test_an_article_heading_line_set_in_brackets_heads_its_items():
     assert line_marker("【第一条　租赁车辆】", words=LAYOUT).number == (1,)
     assert line_marker("【注意】第一条的约定不变", words=LAYOUT) is None  # only a line bracketed as a whole
 
+
+
+def test_articles_numbered_n_point_zero_head_the_clauses_numbered_under_them():
+    """'2.0 保洁服务' then 2.1, 2.2: the .0 heading is the article, its clauses nest under it as under '2.'."""
+    clauses = parse(
+        "保洁服务合同\n\n1.0 服务范围\n1.1 乙方负责办公楼公共区域保洁。\n1.2 每日清扫两次。\n"
+        "2.0 服务费用\n2.1 月服务费为人民币九千元。\n2.2 甲方每月十日前支付。\n"
+    ).clauses
+    fee = by_text(clauses, "月服务费为")
+    assert (fee.article, fee.clause, fee.label) == ("2.0 服务费用", "2.1", "2.0 2.1")
+    assert by_text(clauses, "每日清扫").heading_path == ["1.0 服务范围", "1.2"]
