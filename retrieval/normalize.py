@@ -23,6 +23,7 @@ __all__ = [
     "drop_page_furniture",
     "is_traditional",
     "join_hard_breaks",
+    "join_hyphenated_words",
     "nfkc",
     "normalize_document",
     "normalize_query",
@@ -238,6 +239,28 @@ def close_letter_spacing(text: str) -> str:
     return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
 
 
+# An English word hyphenated at a line's end by the typesetter ('provid-' + 'ed'): letters on both sides of a hyphen
+# (or a soft hyphen) that ends its line, the next line going on in lower case. An address's hyphen is its own
+# ('service@acme-' + 'lift.cn', 'www.acme-' + 'lift.com/…'): no word of an e-mail address, a domain or a path.
+_HYPHENATED_WRAP = re.compile(r"(?<![\w@./-])([A-Za-z]+)[-\u00ad\u2010]\n([a-z]+)\b(?![.@/]\w)")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def join_hyphenated_words(text: str) -> str:
+    """'provid-' + 'ed that' → 'provided that': a word the line's end hyphenated is one word again. A compound
+    the document prints with its hyphen elsewhere ('long-' + 'term', 'long-term' on another line) keeps it; without
+    that evidence the hyphen was the typesetter's, as it is at most line ends of a justified text."""
+    words = Counter(_ENGLISH_WORD.findall(text.lower()))
+
+    def joined(match: re.Match[str]) -> str:
+        head, tail = match.groups()
+        compound = f"{head}-{tail}".lower()
+        keep = words[compound] > words[f"{head}{tail}".lower()]
+        return f"{head}-{tail}" if keep else f"{head}{tail}"
+
+    return _HYPHENATED_WRAP.sub(joined, text)
+
+
 def join_hard_breaks(text: str) -> str:
     """Join lines broken mid-sentence by the scraper or the PDF layer; keep breaks after a sentence, before
     a new unit, around table rows and after headings. Page breaks stay where they are."""
@@ -324,13 +347,13 @@ def _edge_lines(page: list[str]) -> list[int]:
 
 def normalize_document(raw: str, words: LayoutWords | None = None) -> str:
     """The ingestion pipeline: NFKC, pinyin out, simplified, Markdown markup, boilerplate and page furniture out,
-    hard breaks joined. The layout `words` (knowledge/layout.yaml) tell page one's title from a running header
+    words hyphenated at a line's end and hard breaks joined. The layout `words` (knowledge/layout.yaml) tell page one's title from a running header
     above it (`drop_page_furniture`) and head a table of contents (`drop_table_of_contents`); ingestion passes them."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
     text = drop_page_furniture(drop_boilerplate(strip_markdown(text)), words)
-    return join_hard_breaks(drop_table_of_contents(text, words) if words else text)
+    return join_hard_breaks(join_hyphenated_words(drop_table_of_contents(text, words) if words else text))
 
 
 def normalize_query(text: str) -> str:

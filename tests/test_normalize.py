@@ -84,3 +84,15 @@ def test_every_corpus_file_comes_out_clean(path: Path):
     for junk in ("下载本文档", "温馨提示", "提交评论", "(biāo)", "COUNTRACTCOVER", "_第1页"):
         assert junk not in text
     assert to_simplified(text) == text
+
+
+def test_a_word_hyphenated_at_a_line_end_is_one_word_again_unless_the_text_hyphenates_it_elsewhere():
+    wrapped = (
+        "The supplier shall replace defective compo-\nnents within ten days, and any short-\nterm loan "
+        "of equipment is free.\nA short-term loan ends on return.\n"
+    )
+    joined = normalize_document(wrapped)
+    assert "components within ten days" in joined
+    assert "short-term loan of equipment" in joined  # printed 'short-term' on a line of its own: a compound
+    assert normalize_document("版本号 A-\n001 的文件") == "版本号 A-\n001 的文件"  # no lower-case word goes on
+    assert "orders@north-wind.example" in normalize_document("邮箱:orders@north-\nwind.example")  # the address's own
