@@ -3,6 +3,8 @@ displays them, headings (an outline level, as Word's Heading 1–6 styles give) 
 read by the outline as text files' Markdown headings are), tables as Markdown pipe rows. A document that styles no
 heading sets its headings in bold: there a short bold whole-line paragraph after the first sentence, without a
 list number of Word's, a sentence or a field in it, is a heading too ('# 保密期限').
+A paragraph reads as signed: tracked changes accepted, content controls and fields showing their values; a text box
+anchored in it follows it, once.
 
 python-docx gives the XML but not the numbers Word computes for `w:numPr` paragraphs (they are not in
 the text: Word counts them at display time from numbering.xml), so the counting is done here, following
@@ -37,6 +39,7 @@ _DIGITS = "〇一二三四五六七八九"
 # Wrappers a paragraph's runs may sit in besides hyperlinks, which python-docx's Paragraph.text does not look into:
 # tracked insertions and moves (the accepted text is what was signed), inline content controls (a template's filled-in
 # fields), smart tags, custom XML and simple fields (their result runs).
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_WRAPPERS = frozenset(
     qn(tag) for tag in ("w:hyperlink", "w:ins", "w:moveTo", "w:sdt", "w:sdtContent", "w:smartTag", "w:customXml", "w:fldSimple")
 )
@@ -308,6 +311,8 @@ class DocxReader:
                 if not level and text.strip() and self._bold_heading(child, text.strip(), bool(number)):
                     level = 1
                 yield f"{'#' * level} {text.strip()}" if level else text
+                for box in _text_boxes(child):  # a box's text follows the paragraph it is anchored in
+                    yield from self._blocks(box)
             elif child.tag == qn("w:tbl"):
                 yield from self._table(child)
             elif child.tag == qn("w:sdt"):  # a content control wraps ordinary body content
@@ -340,7 +345,7 @@ class DocxReader:
     def _cell(self, tc: BaseOxmlElement) -> list[str]:
         """A cell's paragraphs (a nested table's included); a pipe would split the cell, so it becomes '/', and a
         line break (w:br) would end the row's line, so it becomes a space."""
-        texts = (self._paragraph(p).strip() for p in tc.iter(qn("w:p")))
+        texts = (self._paragraph(p).strip() for p in tc.iter(qn("w:p")) if not _in_fallback(p, tc))
         return [t.replace("|", "/").replace("\n", " ") for t in texts if t]
 
     def _row(self, tr: BaseOxmlElement) -> list[list[str]]:
@@ -371,6 +376,25 @@ class DocxReader:
             for cell in filled:
                 yield from cell
         yield from _pipe_rows(run)
+
+
+def _in_fallback(element: BaseOxmlElement, within: BaseOxmlElement) -> bool:
+    """Is the element part of an mc:Fallback (under `within`): the old-format copy of a shape Word also writes?"""
+    for ancestor in element.iterancestors():
+        if ancestor is within:
+            return False
+        if ancestor.tag == _MC_FALLBACK:
+            return True
+    return False
+
+
+def _text_boxes(p: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """The text boxes anchored in a paragraph (their w:txbxContent), each once: Word writes a box twice, as a
+    DrawingML shape and as its VML fallback. A box inside a box is read with the box holding it."""
+    for box in p.iter(qn("w:txbxContent")):
+        outer = next((a for a in box.iterancestors() if a is p or a.tag == qn("w:txbxContent")), None)
+        if outer is p and not _in_fallback(box, p):
+            yield box
 
 
 def _runs(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
