@@ -150,7 +150,7 @@ class _Reader:
         self.previous: Line | None = None
         self.retract: Line | None = None  # a text line that turned out to be a title
         self.markers = markers
-        self.first_fixed = next((i for i, m in enumerate(self.markers) if m and m.family in FIXED_RANK), None)
+        self.first_fixed = next((i for i, m in enumerate(self.markers[: self._annexes_at()]) if m and m.family in FIXED_RANK), None)
 
     def _pieces(self, i: int, line: Line) -> Iterator[tuple[Line, bool]]:
         """The line, cut where a glued clause number continues the numbering ('…方式。1.1.2对乙方…'),
@@ -373,7 +373,8 @@ class _Reader:
             # ('(1) 共用设施的维护，包括：' then ①②).
             return False
         if self.first_fixed is not None and i < self.first_fixed and marker.family not in FIXED_RANK and sentence:
-            return False  # numbered recitals before the first article belong to the preamble
+            if not _DEEP_DECIMAL.fullmatch(marker.family):  # a recital is never numbered 1.1
+                return False  # numbered recitals before the first article belong to the preamble
         # Lazy: read only when a gap wider than the tolerance needs vouching for.
         later = (m.number for j in range(i + 1, len(self.markers)) if (m := self.markers[j]) and m.family == marker.family)
         unit = self.scheme.accept(marker, sentence, later)
@@ -437,6 +438,15 @@ class _Reader:
         node.major = True  # type: ignore[attr-defined]
         self._add(node)
 
+    def _annexes_at(self) -> int:
+        """The line of the first annex heading after a signature line: the first article counted for the recitals
+        is the contract's, not an annex's own ('Part 1 Storage charges' in a schedule after the signatures)."""
+        signed = next((i for i, line in enumerate(self.lines) if is_signature_line(line.text, self.words)), None)
+        if signed is None:
+            return len(self.lines)
+        annexes = (i for i in range(signed + 1, len(self.lines)) if annex_heading(self.lines[i].text, self.words))
+        return next(annexes, len(self.lines))
+
     def _body_ends_before(self, i: int) -> bool:
         """An annex heading inside the body ('附件一：交接清单' listed under an article) is followed by
         more units of the outline; the real annex comes after the last one."""
@@ -457,6 +467,9 @@ class _Reader:
 
     def _heading_follows(self, i: int) -> bool:
         return i + 1 < len(self.lines) and self._plain_heading(i + 1)
+
+
+_DEEP_DECIMAL = re.compile(r"dec[2-9]")
 
 
 def _reads_as_sentence(rest: str) -> bool:

@@ -92,3 +92,35 @@ def test_a_reference_to_a_schedule_in_the_body_opens_no_section():
     for words in ("Scheduled maintenance", "Schedule 1 lists each machine"):
         held = next(c for c in clauses if words in c.text)
         assert held.part == "" and held.article_no.startswith("ARTICLE"), held
+
+
+STORAGE_WITH_SCHEDULE_PARTS = """STORAGE AGREEMENT
+
+BACKGROUND
+(A) The Warehouse keeps goods for others.
+(B) The Depositor wishes to store its goods there.
+
+1. STORAGE
+1.1 The Warehouse stores the Goods at its site.
+1.2 The Goods stay the Depositor's property.
+2. CHARGES
+2.1 The Depositor pays the charges in Schedule 1 monthly.
+3. Either party may end this agreement on one month's notice.
+
+IN WITNESS WHEREOF the parties have signed this agreement.
+
+SCHEDULE 1 CHARGES
+Part 1 Storage
+Storage costs 4.50 per pallet per week.
+Part 2 Handling
+Handling costs 2.10 per pallet.
+"""
+
+
+def test_the_parts_of_a_schedule_make_no_recitals_of_the_contracts_numbered_clauses():
+    """'Part 1' in a schedule after the signatures is the schedule's, not the contract's first part: the numbered
+    sentences before it are clauses, not recitals; and a sentence numbered 1.1 is never a recital."""
+    clauses = _clauses(STORAGE_WITH_SCHEDULE_PARTS)
+    assert "(B) The Depositor wishes" in clauses[0].text and clauses[0].heading_path == ["前言"]
+    assert [c.label for c in clauses[1:] if not c.part] == ["1. 1.1", "1. 1.2", "2. 2.1", "3."]
+    assert next(c for c in clauses if "4.50 per pallet" in c.text).part == "SCHEDULE 1 Part 1"
