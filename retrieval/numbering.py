@@ -106,8 +106,8 @@ def _english_headings(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[r
         return None
     words = "|".join(re.escape(w) for w in sorted(family_of, key=len, reverse=True))
     # A word ending in a letter needs a space before its number ('Articles 5' is no heading); 'Art.5' needs none,
-    # nor does a Chinese word ('条款1 【服务范围】').
-    return re.compile(rf"(?P<word>{words})(?:\s+|(?<=[.\u3400-\u9fff])\s*){_ENGLISH_NUMBER}", re.I), family_of
+    # nor does a Chinese word ('条款1 【服务范围】') or a sign ('§3').
+    return re.compile(rf"(?P<word>{words})(?:\s+|(?<=[.§\u3400-\u9fff])\s*){_ENGLISH_NUMBER}", re.I), family_of
 
 
 def _english_marker(line: str, lead: int, offset: int, words: LayoutWords) -> Marker | None:

@@ -233,3 +233,13 @@ def test_a_heading_whose_title_ends_in_a_full_stop_keeps_the_title_when_the_body
     assert by_text(clauses, "menu each week").heading == "Section 1 Menus"
     assert by_text(clauses, "per meal served").heading_path[0] == "Section 2 Price and Payment"
     assert not [c.id for c in clauses if c.text.strip(" .") == "Price and Payment"]  # a heading alone is no passage
+
+
+def test_units_headed_by_the_section_sign_are_numbered_headings_and_a_reference_to_one_is_not():
+    clauses = parse(
+        "WAREHOUSE LEASE\n\n§ 1 Premises\n(1) The Landlord lets the hall at the harbour to the Tenant.\n"
+        "(2) § 4 of this Lease applies to the yard too.\n§2 Rent\n(1) The monthly rent is EUR 9,000.\n"
+        "§ 3. Term\nThe Lease runs for five years.\n"
+    )
+    assert [c.article for c in clauses] == ["§ 1 Premises", "§2 Rent", "§ 3 Term"]
+    assert by_text(clauses, "applies to the yard").article_no == "§ 1"
