@@ -343,6 +343,12 @@ def _capitalised(text: str, words: LayoutWords) -> bool:
     return all(word[0].isupper() or word.lower() in words.title_minor_words for word in _LATIN_WORD.findall(text))
 
 
+def opens_back_matter(line: str, words: LayoutWords) -> bool:
+    """Does the line open an annex or an execution block ('SCHEDULE 1', 'Signed by …'): never the rest of the
+    line before it?"""
+    return annex_heading(line, words) is not None or line.lower().startswith(words.signature_openers)
+
+
 def appended_title(text: str, words: LayoutWords) -> bool:
     """After the signature block, a short line like '承诺书' or '补充协议' opens an appended document."""
     return is_heading_like(text) and _label(text) is None and (

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from retrieval.contents import drop_table_of_contents
-from retrieval.layout import LayoutWords, is_field_line, is_title
+from retrieval.layout import LayoutWords, is_field_line, is_title, opens_back_matter
 from retrieval.numbering import line_marker
 from text.chars import ScriptTally, is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
@@ -143,13 +143,15 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def _continues(previous: _Paragraph, line: str, width: int) -> bool:
+def _continues(previous: _Paragraph, line: str, width: int, words: LayoutWords | None = None) -> bool:
     """Is `line` the rest of a sentence the wrap cut off? A line that ran to (near) the wrap width without
     ending its sentence goes on, and so does one whose short tail ends the sentence ('…服务费用' + '有关的信息。');
     a short unpunctuated line before a full line is a heading or a title, not a cut. A wrap never switches
     language: an English paragraph followed by a Chinese one is a bilingual pair, not one sentence; in
     English a full stop ends a sentence ('…of this Agreement.' then 'ARTICLE IV. GOVERNING LAW'), on a line of
-    both languages too."""
+    both languages too. With the layout WORDS, an annex's heading ('Schedule 2 Charges', '附件二') and an execution
+    line ('Signed by …', 'Executed as a deed by …') open lines of their own: English signing lines end in no full
+    stop, and the line before them is no sentence they finish."""
     ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < previous.length
     line_script = script(line)
     return (
@@ -164,6 +166,7 @@ def _continues(previous: _Paragraph, line: str, width: int) -> bool:
         # the paragraph's script last: the costliest question, and only asked when the answer counts
         and not (line_script in ("zh", "en") and {previous.script(), line_script} == {"zh", "en"})
         and not (previous.last == "." and previous.script() == "en")
+        and not (words and opens_back_matter(line, words))
     )
 
 
@@ -220,14 +223,14 @@ class _Paragraph:
         return self._script.script()
 
 
-def _join_page(page: str) -> str:
+def _join_page(page: str, words: LayoutWords | None = None) -> str:
     lines = [line.strip(" \u3000\xa0") for line in page.split("\n")]
     width = _wrap_width(lines)
     out: list[_Paragraph] = []
     for line in lines:
         if not line.strip():
             continue
-        if out and _continues(out[-1], line, width):
+        if out and _continues(out[-1], line, width, words):
             out[-1].add(line)
         else:
             out.append(_Paragraph(line))
@@ -261,10 +264,11 @@ def join_hyphenated_words(text: str) -> str:
     return _HYPHENATED_WRAP.sub(joined, text)
 
 
-def join_hard_breaks(text: str) -> str:
+def join_hard_breaks(text: str, words: LayoutWords | None = None) -> str:
     """Join lines broken mid-sentence by the scraper or the PDF layer; keep breaks after a sentence, before
-    a new unit, around table rows and after headings. Page breaks stay where they are."""
-    return PAGE_BREAK.join(_join_page(page) for page in text.split(PAGE_BREAK))
+    a new unit (an annex or an execution line among them, with the layout WORDS), around table rows and after
+    headings. Page breaks stay where they are."""
+    return PAGE_BREAK.join(_join_page(page, words) for page in text.split(PAGE_BREAK))
 
 
 def _page_key(line: str) -> str:
@@ -353,7 +357,7 @@ def normalize_document(raw: str, words: LayoutWords | None = None) -> str:
     text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
     text = drop_page_furniture(drop_boilerplate(strip_markdown(text)), words)
-    return join_hard_breaks(join_hyphenated_words(drop_table_of_contents(text, words) if words else text))
+    return join_hard_breaks(join_hyphenated_words(drop_table_of_contents(text, words) if words else text), words)
 
 
 def normalize_query(text: str) -> str:

@@ -5,10 +5,11 @@ asked of the whole joined text, n² on n short lines. Kept as the oracle the lin
 from __future__ import annotations
 
 from retrieval import normalize as n
+from retrieval.layout import LayoutWords, opens_back_matter
 from text.chars import script
 
 
-def continues(previous: str, line: str, width: int) -> bool:
+def continues(previous: str, line: str, width: int, words: LayoutWords | None) -> bool:
     ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
     english_end = previous.endswith(".") and script(previous) == "en" or bool(n._ENGLISH_FULL_STOP.search(previous))
     return (
@@ -21,22 +22,23 @@ def continues(previous: str, line: str, width: int) -> bool:
         and not {script(previous), script(line)} == {"zh", "en"}
         and not n._FILL_LINE.match(previous)
         and not n._HEADING_LINE.match(previous)
+        and not (words and opens_back_matter(line, words))
     )
 
 
-def join_page(page: str) -> str:
+def join_page(page: str, words: LayoutWords | None) -> str:
     lines = [line.strip(" \u3000\xa0") for line in page.split("\n")]
     width = n._wrap_width(lines)
     out: list[str] = []
     for line in lines:
         if not line.strip():
             continue
-        if out and continues(out[-1], line, width):
+        if out and continues(out[-1], line, width, words):
             out[-1] += " " + line if n._ENGLISH_WRAP.search(out[-1]) and n._ENGLISH_WRAP_ON.match(line) else line
         else:
             out.append(line)
     return "\n".join(out)
 
 
-def join_hard_breaks(text: str) -> str:
-    return n.PAGE_BREAK.join(join_page(page) for page in text.split(n.PAGE_BREAK))
+def join_hard_breaks(text: str, words: LayoutWords | None = None) -> str:
+    return n.PAGE_BREAK.join(join_page(page, words) for page in text.split(n.PAGE_BREAK))

@@ -124,3 +124,15 @@ def test_the_parts_of_a_schedule_make_no_recitals_of_the_contracts_numbered_clau
     assert "(B) The Depositor wishes" in clauses[0].text and clauses[0].heading_path == ["前言"]
     assert [c.label for c in clauses[1:] if not c.part] == ["1. 1.1", "1. 1.2", "2. 2.1", "3."]
     assert next(c for c in clauses if "4.50 per pallet" in c.text).part == "SCHEDULE 1 Part 1"
+
+
+def test_an_english_execution_block_is_furniture_and_the_schedule_after_it_is_read():
+    clauses = _clauses(
+        "HAULAGE AGREEMENT\n\n1. CARRIAGE\n1.1 The Carrier carries the Goods by road.\n1.2 Transit time is two days.\n"
+        "2. PRICE\n2.1 The price is 300 per load.\n\n"
+        "Signed by Ann Lee\nfor and on behalf of the Carrier\nDirector\n\n"
+        "Executed as a deed by the Shipper\nacting by a director\n\n"
+        "SCHEDULE 1 ROUTES\n1. Depot to port.\n2. Port to depot.\n"
+    )
+    assert not [c.id for c in clauses if "Signed by" in c.text or "Executed as a deed" in c.text or "Director" in c.text]
+    assert [c.label for c in clauses if c.part == "SCHEDULE 1"] == ["SCHEDULE 1 1.", "SCHEDULE 1 2."]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import joining_oracle
+from corpus import LAYOUT
 from retrieval import normalize
 from retrieval.loaders import SUPPORTED_SUFFIXES, UnreadableContract, read_contract
 from text.chars import ScriptTally, script
@@ -30,8 +31,8 @@ def texts_joined(raw: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     furniture are out)."""
     seen: list[str] = []
     join = normalize.join_hard_breaks
-    monkeypatch.setattr(normalize, "join_hard_breaks", lambda text: seen.append(text) or join(text))
-    normalize.normalize_document(raw)
+    monkeypatch.setattr(normalize, "join_hard_breaks", lambda text, words=None: seen.append(text) or join(text, words))
+    normalize.normalize_document(raw, LAYOUT)
     return seen
 
 
@@ -43,6 +44,7 @@ def test_real_contracts_join_as_before(path: Path, monkeypatch: pytest.MonkeyPat
         pytest.skip("not a contract")
     for text in [raw, *texts_joined(raw, monkeypatch)]:
         assert normalize.join_hard_breaks(text) == joining_oracle.join_hard_breaks(text)
+        assert normalize.join_hard_breaks(text, LAYOUT) == joining_oracle.join_hard_breaks(text, LAYOUT)
 
 
 # Characters the rules read: sentence ends, closing quotes, unit starts, table bars and rules, tabs, fill
@@ -56,6 +58,7 @@ _PAGES = st.lists(_LINES.map("\n".join), min_size=1, max_size=3).map(normalize.P
 @given(_PAGES)
 def test_made_up_pages_join_as_before(text: str) -> None:
     assert normalize.join_hard_breaks(text) == joining_oracle.join_hard_breaks(text)
+    assert normalize.join_hard_breaks(text, LAYOUT) == joining_oracle.join_hard_breaks(text, LAYOUT)
 
 
 @settings(max_examples=400, deadline=None)
