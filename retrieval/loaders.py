@@ -40,7 +40,8 @@ class UnreadableContract(ValueError):
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM); UTF-16 or UTF-32 (Windows Notepad's "Unicode") by its BOM, or UTF-16 by the
     NUL bytes it holds; else GB18030 (the superset of GBK that Chinese Windows writes) or Big5 (Taiwan and Hong
-    Kong). Where the bytes read in two ways, the reading made of common characters wins."""
+    Kong). Where the bytes read in two ways, the reading made of common characters wins. A text of ASCII but for a
+    few bytes neither reads is Windows-1252 (Western Windows' 'ANSI')."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _best_reading(data, [encoding])
@@ -49,7 +50,23 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
+        pass
+    try:
         return _best_reading(data, ["gb18030", "big5"])
+    except UnreadableContract:
+        if not _mostly_ascii(data):
+            raise
+        # An English text saved by Windows as 'ANSI' ('€500', '“delivery”' as single bytes): no Chinese encoding
+        # reads a lone high byte before a space or a full stop.
+        return _best_reading(data, ["cp1252", "latin-1"])
+
+
+# The share of ASCII bytes above which bytes no Chinese encoding reads are a Western text's few accents and quotes.
+_WESTERN_ASCII_SHARE = 0.9
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    return sum(byte < 0x80 for byte in data) >= _WESTERN_ASCII_SHARE * len(data)
 
 
 # UTF-16 holds a NUL in every ASCII character (newlines, digits, punctuation) and, once it holds Chinese, never

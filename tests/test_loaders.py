@@ -102,6 +102,13 @@ def test_txt_in_big5_is_read_as_big5_not_as_gb18030_mojibake():
     assert read_contract("合同.txt", CONTRACT.encode("gb18030")) == CONTRACT  # and GB18030 as GB18030
 
 
+def test_english_txt_saved_by_western_windows_is_read_as_windows_1252():
+    """'ANSI' on a Western Windows: ASCII but for the euro sign, typographic quotes and dashes, accented letters,
+    each one byte that no Chinese encoding reads before a space or a full stop."""
+    english = "SUPPLY AGREEMENT\n\n1. The price is €1,200 per lot – payable on “delivery”.\n2. Goods go to the Café Rouge depot.\n"
+    assert read_contract("agreement.txt", english.encode("cp1252")) == english
+
+
 def test_txt_in_neither_encoding_is_refused():
     assert "编码" in refused("合同.txt", b"\x81\x30" * 30 + b"\xff\xfe\x00")
 
