@@ -52,13 +52,16 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     try:
-        return _best_reading(data, ["gb18030", "big5"])
+        chinese = _best_reading(data, ["gb18030", "big5"])
     except UnreadableContract:
         if not _mostly_ascii(data):
             raise
-        # An English text saved by Windows as 'ANSI' ('€500', '“delivery”' as single bytes): no Chinese encoding
-        # reads a lone high byte before a space or a full stop.
-        return _best_reading(data, ["cp1252", "latin-1"])
+        chinese = ""  # no Chinese encoding reads a lone high byte before a space or a full stop ('€ ', '”.')
+    if chinese and not (_mostly_ascii(data) and not any(_is_common(c) for c in chinese)):
+        return chinese
+    # An English text saved by Windows as 'ANSI': its few high bytes ('’', '€', 'é') before a letter read in GBK
+    # as rare characters only ('Supplier’s' → 'Supplier抯'), never as one of the common ones a Chinese text holds.
+    return _best_reading(data, ["cp1252", "latin-1"])
 
 
 # The share of ASCII bytes above which bytes no Chinese encoding reads are a Western text's few accents and quotes.

@@ -107,6 +107,10 @@ def test_english_txt_saved_by_western_windows_is_read_as_windows_1252():
     each one byte that no Chinese encoding reads before a space or a full stop."""
     english = "SUPPLY AGREEMENT\n\n1. The price is €1,200 per lot – payable on “delivery”.\n2. Goods go to the Café Rouge depot.\n"
     assert read_contract("agreement.txt", english.encode("cp1252")) == english
+    apostrophes = "SUPPLY AGREEMENT\n\nThe Seller’s duties end on the Buyer’s written acceptance of the goods.\n"
+    assert read_contract("agreement.txt", apostrophes.encode("cp1252")) == apostrophes  # not 'Seller抯' (GBK)
+    mixed = "SUPPLY AGREEMENT\n\nThe Seller, 上海某某贸易有限公司, delivers the goods to the Buyer’s warehouse by truck.\n"
+    assert read_contract("agreement.txt", mixed.encode("gb18030")) == mixed  # an English text with a Chinese name
 
 
 def test_txt_in_neither_encoding_is_refused():
