@@ -275,6 +275,10 @@ class _Reader:
             # '…八、…。\n填写说明\n一、…': the outline starts over under a title line: an appended document.
             self.retract = self.previous
             self._open_section(self.previous.text)
+        elif marker and self._restarts_after_lead_in(marker):
+            # 'RECITALS 1. … 2. …', 'NOW, THEREFORE, the parties agree as follows:', '1. Definitions': the numbered
+            # recitals are over and the operative clauses number from 1 again.
+            self.scheme = Scheme()
         if marker and self._translation(i, marker, line):
             return "text"
         if marker and self._opens_unit(i, marker, line):
@@ -339,6 +343,22 @@ class _Reader:
             and self.previous is not None
             and line_marker(self.previous.text, words=self.words) is None
             and is_heading_like(self.previous.text)
+            and not is_field_line(self.previous.text, self.words)
+            and not self.scheme.continues(marker)
+        )
+
+    def _restarts_after_lead_in(self, marker: Marker) -> bool:
+        """Does the outermost numbering start over at 1 right after a line of text that leads in to what follows
+        ('…agree as follows:', '现双方约定如下：')?"""
+        top = self.scheme.stack[0] if self.scheme.stack else None
+        return (
+            top is not None
+            and marker.family == top.family
+            and marker.number == (1,)
+            and top.number[-1] > 1
+            and self.previous is not None
+            and self.previous.text.endswith((":", "："))
+            and line_marker(self.previous.text, words=self.words) is None
             and not is_field_line(self.previous.text, self.words)
             and not self.scheme.continues(marker)
         )

@@ -136,3 +136,15 @@ def test_an_english_execution_block_is_furniture_and_the_schedule_after_it_is_re
     )
     assert not [c.id for c in clauses if "Signed by" in c.text or "Executed as a deed" in c.text or "Director" in c.text]
     assert [c.label for c in clauses if c.part == "SCHEDULE 1"] == ["SCHEDULE 1 1.", "SCHEDULE 1 2."]
+
+
+def test_operative_clauses_numbered_from_1_again_after_numbered_recitals_open_passages_of_their_own():
+    clauses = _clauses(
+        "TRUCK HIRE AGREEMENT\n\nRECITALS\n1. The Owner keeps a fleet of trucks.\n2. The Hirer needs two of them.\n\n"
+        "NOW, THEREFORE, the parties agree as follows:\n\n1. Hire. The Owner hires two trucks to the Hirer.\n"
+        "2. Price. The Hirer pays 150 per truck per day.\n3. Return. The trucks go back clean.\n"
+    )
+    price = next(c for c in clauses if "150 per truck" in c.text)
+    assert price.article == "2. Price" and "needs two of them" not in price.text
+    hire = next(c for c in clauses if "hires two trucks" in c.text)
+    assert hire.article == "1. Hire" and "fleet of trucks" not in hire.text
