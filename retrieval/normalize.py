@@ -24,6 +24,7 @@ __all__ = [
     "is_traditional",
     "join_hard_breaks",
     "join_hyphenated_words",
+    "untab_numbers",
     "nfkc",
     "normalize_document",
     "normalize_query",
@@ -264,6 +265,22 @@ def join_hyphenated_words(text: str) -> str:
     return _HYPHENATED_WRAP.sub(joined, text)
 
 
+def untab_numbers(text: str, words: LayoutWords | None = None) -> str:
+    """'1.1<tab>乙方负责…' → '1.1 乙方负责…': Word sets a tab after a list's number, and a text copied or saved out of
+    Word keeps it. A line's only tab, right after the number it opens with, separates the number from its text; read
+    as a cell boundary it made each clause a table row."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        tab = line.find("\t")
+        if tab <= 0 or "\t" in line[tab + 1 :] or not line[:tab].strip():
+            continue
+        spaced = line[:tab] + " " + line[tab + 1 :]
+        marker = line_marker(spaced, words=words)
+        if marker is not None and marker.end > tab:
+            lines[k] = spaced
+    return "\n".join(lines)
+
+
 def join_hard_breaks(text: str, words: LayoutWords | None = None) -> str:
     """Join lines broken mid-sentence by the scraper or the PDF layer; keep breaks after a sentence, before
     a new unit (an annex or an execution line among them, with the layout WORDS), around table rows and after
@@ -350,13 +367,14 @@ def _edge_lines(page: list[str]) -> list[int]:
 
 
 def normalize_document(raw: str, words: LayoutWords | None = None) -> str:
-    """The ingestion pipeline: NFKC, pinyin out, simplified, Markdown markup, boilerplate and page furniture out,
-    words hyphenated at a line's end and hard breaks joined. The layout `words` (knowledge/layout.yaml) tell page one's title from a running header
-    above it (`drop_page_furniture`) and head a table of contents (`drop_table_of_contents`); ingestion passes them."""
+    """The ingestion pipeline: NFKC, pinyin out, simplified, a list number's tab a space, Markdown markup, boilerplate
+    and page furniture out, words hyphenated at a line's end and hard breaks joined. The layout `words`
+    (knowledge/layout.yaml) tell page one's title from a running header above it (`drop_page_furniture`) and head a
+    table of contents (`drop_table_of_contents`); ingestion passes them."""
     text = nfkc(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = close_letter_spacing(_PRIVATE_USE.sub("", _SPACES.sub(" ", _TABBED_WHITESPACE.sub("\t", text))))
     text = to_simplified(strip_pinyin(text))
-    text = drop_page_furniture(drop_boilerplate(strip_markdown(text)), words)
+    text = drop_page_furniture(drop_boilerplate(strip_markdown(untab_numbers(text, words))), words)
     return join_hard_breaks(join_hyphenated_words(drop_table_of_contents(text, words) if words else text), words)
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from corpus import LAYOUT
 
 from retrieval.normalize import (
     compact,
@@ -96,3 +97,12 @@ def test_a_word_hyphenated_at_a_line_end_is_one_word_again_unless_the_text_hyphe
     assert "short-term loan of equipment" in joined  # printed 'short-term' on a line of its own: a compound
     assert normalize_document("版本号 A-\n001 的文件") == "版本号 A-\n001 的文件"  # no lower-case word goes on
     assert "orders@north-wind.example" in normalize_document("邮箱:orders@north-\nwind.example")  # the address's own
+
+
+def test_a_list_numbers_tab_is_its_separator_not_a_table_cell():
+    """Word sets a tab after a list's number; a text copied out of Word keeps it. A row of two or more tabs, or a
+    tab after words, stays a table's."""
+    text = "1.1\t乙方负责园区绿化养护。\n第2条\t租金\n(3)\tThe Buyer pays on delivery.\n品名\t数量\t单价\n草坪养护\t每月两次"
+    assert normalize_document(text, LAYOUT).split("\n") == [
+        "1.1 乙方负责园区绿化养护。", "第2条 租金", "(3) The Buyer pays on delivery.", "品名\t数量\t单价", "草坪养护\t每月两次"
+    ]
