@@ -43,7 +43,8 @@ LINE_MARKER = re.compile(
     rf"|(?P<article>第(?P<article_no>[{_CN}\d]+)条(?:之(?P<article_sub>[{_CN}\d]{{1,3}}))?)"
     rf"|(?P<cn>(?P<cn_no>[{_CN}]{{1,3}})\s*[、,.](?!\d))"
     rf"|(?P<cn_paren>[(（]\s*(?P<cn_paren_no>[{_CN}]{{1,3}})\s*[)）][、.]?)"
-    r"|(?P<dec>(?P<dec_no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,2}(?:-\d{1,2}){1,3})\.?)(?![\d%])"
+    # '2.1', '2.1.', and '第2.1条' as construction contracts head a clause in the article style
+    r"|(?P<dec>第\s*(?P<dec_art_no>\d{1,2}(?:\.\d{1,2}){1,4})\s*条|(?P<dec_no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,2}(?:-\d{1,2}){1,3})\.?)(?![\d%])"
     r"|(?P<num_dot>(?P<num_dot_no>\d{1,2})\s*\.(?!\d))"
     r"|(?P<num_comma>(?P<num_comma_no>\d{1,2})\s*、)"
     r"|(?P<num_paren>[(（]\s*(?P<num_paren_no>\d{1,2})\s*[)）][、.]?)"
@@ -203,6 +204,8 @@ def line_marker(line: str, offset: int = 0, words: LayoutWords | None = None) ->
     if _reads_on(line, match.end()) or (not rest and match["alpha"]):
         return None
     raw = match[f"{kind}_no"]
+    if kind == "dec" and raw is None:
+        raw = match["dec_art_no"]  # '第2.1条'
     if kind == "dec":
         number = tuple(int(n) for n in re.split(r"[.-]", raw))
         if len(number) == 2 and number[1] == 0 and number[0]:

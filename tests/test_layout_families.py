@@ -453,3 +453,14 @@ def test_articles_numbered_n_point_zero_head_the_clauses_numbered_under_them():
     fee = by_text(clauses, "月服务费为")
     assert (fee.article, fee.clause, fee.label) == ("2.0 服务费用", "2.1", "2.0 2.1")
     assert by_text(clauses, "每日清扫").heading_path == ["1.0 服务范围", "1.2"]
+
+
+def test_clauses_headed_in_the_article_style_with_a_decimal_number_nest_under_their_article():
+    """'第2.1条 …' heads clause 2.1 as '2.1 …' does; '第2.1条约定的…' at a line's start is a reference to it."""
+    clauses = parse(
+        "厂房装修合同\n\n第1条 工程概况\n第1.1条 装修面积为两千平方米。\n第1.2条 工程地点为某市开发区。\n"
+        "第2条 合同价款\n第2.1条 合同总价为人民币六十万元。\n第2.1条约定的总价不含设计变更。\n第2.2条 进度款按月支付。\n"
+    ).clauses
+    total = by_text(clauses, "合同总价为")
+    assert (total.article_no, total.clause) == ("第2条", "2.1") and "不含设计变更" in total.text
+    assert by_text(clauses, "进度款按月").label == "第2条 2.2"
