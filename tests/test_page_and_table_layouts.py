@@ -221,6 +221,16 @@ def test_clauses_laid_out_as_a_three_column_table_are_read_as_clauses():
     assert not any("条号" in c.text or "|" in c.text for c in clauses)
 
 
+def test_a_three_column_price_list_stays_a_table():
+    data = _docx(
+        ["设备采购合同", "第一条 标的", "乙方供应下列设备："],
+        [("序号", "名称", "单价"), ("1.", "叉车", "四万二千元"), ("2.", "货架", "每组三千元"), ("3.", "托盘", "每个八十元")],
+        ["第二条 其他", "本合同自盖章之日起生效。"],
+    )
+    clauses = parse_contract("order.docx", data, words=LAYOUT).clauses
+    assert by_text(clauses, "每组三千元").clause.endswith("表1第2行")  # a price is no clause's text
+
+
 def test_a_price_list_and_a_table_of_unnumbered_rows_stay_tables():
     data = _docx(
         ["订阅协议", "第一条 费用", "年费如下表："],
