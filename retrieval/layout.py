@@ -316,7 +316,7 @@ def annex_heading(text: str, words: LayoutWords) -> Annex | None:
         return None
     rest_at = _title_start(text, match.end())
     rest = text[rest_at:]
-    if rest and (not title_sized(rest, words) or is_sentence(rest) or not _capitalised(rest, words)):
+    if rest and (not title_sized(rest, words) or is_sentence(rest) or not is_title_cased(rest, words)):
         return None
     return Annex(" ".join(match.group(0).split()), rest_at)
 
@@ -338,7 +338,7 @@ def _title_start(text: str, at: int) -> int:
     return at
 
 
-def _capitalised(text: str, words: LayoutWords) -> bool:
+def is_title_cased(text: str, words: LayoutWords) -> bool:
     """Every English word capitalised but the minor ones: a title ('Form of Notice'), not a sentence."""
     return all(word[0].isupper() or word.lower() in words.title_minor_words for word in _LATIN_WORD.findall(text))
 

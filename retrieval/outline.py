@@ -39,6 +39,7 @@ from retrieval.layout import (
     is_table_row,
     is_table_rule,
     is_title,
+    is_title_cased,
     lines_of,
 )
 from retrieval.numbering import FIXED_RANK, LIST_ITEMS, Marker, Scheme, Unit, line_marker, vouch_bare_numbers
@@ -48,7 +49,13 @@ from text.chars import script
 # the numbering; looser markers (1. / 一、) and 第X条 inside a sentence ('根据本协议书第6条对该…') are only text.
 _INLINE_MARKER = re.compile(r"(?<=[。;；:：\u4e00-\u9fff)）])(?=\d{1,2}(?:\.\d{1,2}){1,3}[^\d.%])")
 _INLINE_FAMILIES = frozenset({"dec2", "dec3", "dec4", "dec5"})
-_MIN_TOP_UNITS = 3  # fewer top-level numbered units than this: the numbering is not the document's outline
+# Fewer top-level numbered units than this (articles counted wherever they sit: two chapters of 第X条 are an outline)
+# and the numbering is not the document's outline.
+_MIN_TOP_UNITS = 3
+# A Chinese title on a line of its own under its number is this short ('总则', '服务范围与服务标准') and holds no
+# figure ('按每吨十元计收' is a sentence that lost its full stop).
+_DETACHED_TITLE_MAX = 10
+_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万两][个元年月日天周吨次份]")
 _TITLE_SEARCH_LINES = 8
 _HEADING_MAX = 30
 _ENGLISH_HEADING_MAX = 80
@@ -301,7 +308,23 @@ class _Reader:
         if self.plain_headings and marker is None and self._plain_heading(i):
             self._open(None, text, major=self._heading_follows(i))
             return "furniture"
+        if marker is None and self._detached_title(i, text):
+            self.current.title = heading_title(text)
         return "text"
+
+    def _detached_title(self, i: int, text: str) -> bool:
+        """Is line i the title of the unit whose number stands alone on the line before ('ARTICLE II' then 'THE
+        LOANS', '第一章' then '总则')? A short line, no sentence and no field, with more text after it; in English in
+        capitals or title case, in Chinese short and without figures (a short sentence without its full stop is
+        no title)."""
+        node = self.current
+        if node.unit is None or node.title or node.first_run_start is not None or i != node.line_no + 1:
+            return False
+        if not is_heading_like(text) or is_field_line(text, self.words) or i + 1 >= len(self.lines):
+            return False
+        if script(text) == "en":
+            return text.isupper() or is_title_cased(text, self.words)
+        return len(text) <= _DETACHED_TITLE_MAX and not _FIGURE.search(text)
 
     def _marker(self, i: int, line: Line) -> Marker | None:
         """The marker `line` opens with: line i's, read once, when `line` is all of it; a piece is read afresh (a bare
@@ -544,7 +567,7 @@ def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:
     markers = vouch_bare_numbers([line_marker(line.text, line.start, words) for line in lines])
     leads = translations_lead(lines, [m is not None and m.family not in LIST_ITEMS for m in markers])
     nodes = _Reader(text, lines, section, False, words, markers, title_text, leads, tables).read(skip)
-    if sum(1 for n in nodes if n.unit and n.unit.parent is None) < _MIN_TOP_UNITS:
+    if sum(1 for n in nodes if n.unit and (n.unit.parent is None or n.unit.family in FIXED_RANK)) < _MIN_TOP_UNITS:
         plain = _Reader(text, lines, section, True, words, markers, title_text).read(skip)
         if sum(1 for n in plain if n.unit is None and n.title) >= _MIN_TOP_UNITS:
             nodes = plain

@@ -243,3 +243,13 @@ def test_units_headed_by_the_section_sign_are_numbered_headings_and_a_reference_
     )
     assert [c.article for c in clauses] == ["§ 1 Premises", "§2 Rent", "§ 3 Term"]
     assert by_text(clauses, "applies to the yard").article_no == "§ 1"
+
+
+def test_an_article_number_alone_on_its_line_takes_the_capitals_title_on_the_next_line():
+    clauses = parse(
+        "LOAN AGREEMENT\n\nARTICLE I\nTHE LOAN\nSection 1.01 Amount. The Lender lends 50,000 to the Borrower.\n"
+        "Section 1.02 Interest. Interest accrues at 6% a year.\nARTICLE II\nREPAYMENT\n"
+        "Section 2.01 Instalments. The Borrower repays in twelve equal instalments.\n"
+    )
+    assert by_text(clauses, "twelve equal instalments").article == "ARTICLE II REPAYMENT"
+    assert not [c.id for c in clauses if c.text.strip() in ("THE LOAN", "REPAYMENT")]  # a title alone is no passage

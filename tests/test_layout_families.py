@@ -464,3 +464,16 @@ def test_clauses_headed_in_the_article_style_with_a_decimal_number_nest_under_th
     total = by_text(clauses, "合同总价为")
     assert (total.article_no, total.clause) == ("第2条", "2.1") and "不含设计变更" in total.text
     assert by_text(clauses, "进度款按月").label == "第2条 2.2"
+
+
+def test_a_chapter_or_article_number_alone_on_its_line_takes_the_short_title_on_the_next_line():
+    """'第一章' then '总则': two chapters of articles are the outline however few chapters there are; a short
+    sentence without its full stop under a number is no title."""
+    clauses = parse(
+        "仓储合同\n\n第一章\n总则\n第一条\n仓储物\n存货人存放纸浆三百吨。\n第二章\n费用\n第二条\n"
+        "仓储费按每吨每月十元计收\n第三条\n违约\n保管人延迟出库的，每日支付违约金五百元。\n"
+    ).clauses
+    pulp = by_text(clauses, "纸浆三百吨")
+    assert pulp.heading_path == ["第一章 总则", "第一条 仓储物"]
+    fee = by_text(clauses, "每吨每月十元")
+    assert fee.heading_path == ["第二章 费用", "第二条"]  # a sentence with a figure: the text, no title
