@@ -47,6 +47,13 @@ by its trade, our side unnamed, dates as 本月最后一个工作日, 下下周�
 words, a cure period in working days, deemed delivery in hours or on a letter's sixth day; traditional and English;
 33 over contracts written elsewhere (bench/corpora unseen to unseen5, ../shared/contracts-extra), and eight that must
 draft nothing.
+The eighth round of penalties (phrasing_penalty_r8.jsonl), written blind the same way: sums in 万/k/w/capitals and in
+USD, HKD and 新臺幣 (refused), ‰, ‱ and bp, LPR multiples and margins and the five-year LPR, date pairs across month and
+year ends and a leap day, 至今, half months and 两个半月, caps, art. 585, 定金 and 订金, partial payments on dates, several
+invoices, shares as 三成 and 首付1/3, grace periods, typos (愈期, 预期, 15添), voice run-ons, penalties as a multiple of a
+sum, fifteen refusals, and 23 messages naming a contract beyond the shipped five (bench/corpora unseen to unseen5,
+../shared/contracts-extra) whose own clause sets the rate or the cap, some of them on the contract's own price.
+It first scored 97/120; the cases still failing are R8_OPEN's.
 Today is fixed, as the relative dates (今天, 明天, 上周五, 至今) need one: 2026-11-24, a Tuesday.
 """
 
@@ -77,6 +84,7 @@ BLIND_PENALTY = DATA / "phrasing_penalty_r5.jsonl"
 RUNS: list[tuple[CaseKind, Path]] = [*SETS.items(), ("penalty", BLIND_PENALTY)]
 CONTRACT_TERMS = DATA / "phrasing_penalty_r6.jsonl"
 ROUND_SEVEN = DATA / "phrasing_penalty_r7.jsonl"
+ROUND_EIGHT = DATA / "phrasing_penalty_r8.jsonl"
 # The contracts beyond the shipped five that round-6 cases may name: the made-up unseen corpora of bench/ that are
 # in-sample (a held-out corpus stays out of every test) and the real ones of ../shared/contracts-extra. A case names
 # one by its id in `cites`.
@@ -152,6 +160,40 @@ def test_every_round_seven_case_passes_with_the_contracts_it_names(assistant_wit
 
 
 @pytest.fixture(scope="module")
+def assistant_with_round_eight_contracts(real_embedder: MemoEmbedder, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The contracts the round-8 penalty cases cite."""
+    cited = {case.expect["cites"] for case in load_reply_cases(ROUND_EIGHT) if "cites" in case.expect}
+    return assistant_over(cited - {path.stem for path in CORPUS_FILES}, real_embedder, tmp_path_factory, "r8-penalty")
+
+
+# The round-8 cases the product does not pass yet, each with what it lacks; the list only shrinks, as R7_OPEN.
+R8_OPEN = {
+    "p8022": "the five-year LPR is not in knowledge/legal/lpr.yaml: the one-year figure is taken",
+    "p8031": "应付款日 holds 付款日, so the due day is read as the day paid and the dates as reversed",
+    "p8036": '"overdue by half a month" reads no lateness',
+    "p8054": "三笔货款各1万: 各 (each) with a count of debts is not read as three debts",
+    "p8055": "two invoices with their own due days and one payment day are read as one debt between the two due days",
+    "p8056": "已付三成: a share in 成 of the price paid is not taken off",
+    "p8058": "12万一分没付: 一分 (not a cent) is read as 12万1 = 121000",
+    "p8059": "首付1/3，余款逾期: the remaining 2/3 is not taken as the base",
+    "p8061": "七成货款没付: a share in 成 of the price unpaid is not the base",
+    "p8075": "15添: the typo 添 for 天 is not read as days",
+    "p8077": "付了十二万剩下的二十万: the remainder named with its own figure loses to the first sum",
+    "p8079": "a penalty that is a multiple of a sum (按运费的三倍) is no rate the engine reads",
+    "p8080": "按日租金的两倍 per day: a multiple of a sum per day is no rate the engine reads",
+    "p8083": "先罚2000元，再每天按…: the fixed part before the daily rate is dropped",
+    "p8110": "the contract's 日租金的两倍 (a multiple of the day's rent, itself 月租金/30) is no rate the engine reads",
+    "p8114": "an English clause's 0.04% per day, called late-payment interest, is read as an annual rate missing",
+}
+
+
+def test_every_round_eight_case_passes_but_the_open_ones(assistant_with_round_eight_contracts: Assistant) -> None:
+    failed = {r.id: r.failures for r in run_reply_cases(assistant_with_round_eight_contracts, "penalty", ROUND_EIGHT) if not r.passed}
+    assert {case: why for case, why in failed.items() if case not in R8_OPEN} == {}
+    assert sorted(R8_OPEN.keys() - failed.keys()) == []  # passes now: take it off the list
+
+
+@pytest.fixture(scope="module")
 def wider_assistant(real_embedder: MemoEmbedder, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """Twelve contracts written elsewhere, with notice rules of their own."""
     return assistant_over(NOTICE_CONTRACTS, real_embedder, tmp_path_factory, "r6-notices")
@@ -194,16 +236,17 @@ def test_the_sets_are_large_and_every_case_shows_its_arithmetic() -> None:
     penalty, notices = (load_reply_cases(SETS[kind]) for kind in ("penalty", "notices"))
     blind, sixth = load_reply_cases(BLIND_PENALTY), load_reply_cases(CONTRACT_TERMS)
     blind_notices, seventh = load_reply_cases(BLIND_NOTICES), load_reply_cases(ROUND_SEVEN)
-    seventh_notices = load_reply_cases(SEVENTH_NOTICES)
+    seventh_notices, eighth = load_reply_cases(SEVENTH_NOTICES), load_reply_cases(ROUND_EIGHT)
+    assert len(eighth) >= 100 and sum(not case.expect.get("cites", "0").startswith("0") for case in eighth) >= 20
     assert len(seventh_notices) >= 60
     assert sum(not case.expect.get("contract_id", "0").startswith("0") for case in seventh_notices) >= 25
     assert len(penalty) >= 705 and len(notices) >= 300 and len(blind) >= 150 and len(sixth) >= 120
     assert len(seventh) >= 100 and sum(not case.expect.get("cites", "0").startswith("0") for case in seventh) >= 20
     assert len(blind_notices) >= 80 and sum(not case.expect.get("contract_id", "0").startswith("0") for case in blind_notices) >= 30
     assert sum("cites" in case.expect for case in sixth) >= 20
-    ids = [case.id for case in penalty + notices + blind + sixth + blind_notices + seventh + seventh_notices]
+    ids = [case.id for case in penalty + notices + blind + sixth + blind_notices + seventh + seventh_notices + eighth]
     assert len(ids) == len(set(ids))
-    paths = [path for _, path in RUNS] + [CONTRACT_TERMS, BLIND_NOTICES, ROUND_SEVEN, SEVENTH_NOTICES]
+    paths = [path for _, path in RUNS] + [CONTRACT_TERMS, BLIND_NOTICES, ROUND_SEVEN, SEVENTH_NOTICES, ROUND_EIGHT]
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert all('"why": ' in line for line in lines)
     assert any(case.expect.get("amount", "") is None for case in penalty)
