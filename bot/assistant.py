@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -30,6 +31,7 @@ from bot.notices.compose import FIELD_LABELS
 from bot.notices.drafting import DraftProgress, NoticeDrafter
 from bot.notices.fields import SENDER, find_organisation, find_parties, states_sending_date
 from bot.penalty import (
+    ContractPrice,
     PenaltyAssessment,
     PenaltyWords,
     Terms,
@@ -469,7 +471,8 @@ class Assistant:
             clause, terms = found
             blank_terms = terms.blank  # the contract leaves its rate blank: cited and asked for, never computed
             if not blank_terms:
-                assessment = self._assess(message, self.today(), terms=terms.sentence)
+                price = self._stated_price(clause.contract_id)
+                assessment = self._assess(message, self.today(), terms=terms.sentence, price=price)
         if assessment.missing:
             assessment = self._with_model_figures(message, assessment)
         lines = list(assessment.lines)
@@ -486,8 +489,16 @@ class Assistant:
             lines.append("未指明合同，未引用合同条款；如需核对合同约定，请说明是哪份合同。")
         return Reply(intent=Intent.PENALTY, text="\n".join(lines), citations=citations, penalty=assessment.info)
 
-    def _assess(self, message: str, today: date, terms: str = "") -> PenaltyAssessment:
-        return assess(message, today, rules=self.legal_rules, words=self.penalty_words, lpr=self.lpr, terms=terms)
+    def _assess(self, message: str, today: date, terms: str = "", price: ContractPrice | None = None) -> PenaltyAssessment:
+        return assess(message, today, rules=self.legal_rules, words=self.penalty_words, lpr=self.lpr, terms=terms, price=price)
+
+    def _stated_price(self, contract_id: str) -> ContractPrice | None:
+        """The contract's whole price in yuan as read at ingest; none for a price per month or in another currency."""
+        info = self.index.contract(contract_id)
+        amount = info.metadata.amount if info else None
+        if amount is None or amount.basis != "total" or amount.currency or not amount.value:
+            return None
+        return ContractPrice(Decimal(amount.value), amount.quote)
 
     def _contract_terms(self, message: str, session: Session) -> tuple[Clause, Terms] | None:
         """The named contract's own penalty sentence for what the message asks (它的逾期付款违约金), with its

@@ -2,11 +2,12 @@
 about: `contract_terms` picks that sentence from the contract's passages, `assess(terms=…)` computes with it."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from corpus import LEGAL_RULES, PENALTY_WORDS
 
-from bot.penalty import assess, contract_terms
+from bot.penalty import ContractPrice, assess, contract_terms
 
 TODAY = date(2026, 11, 24)
 PASSAGES = [
@@ -123,3 +124,26 @@ def test_a_template_bracket_filled_in_with_a_figure_is_that_figure_not_a_blank(s
 @pytest.mark.parametrize("sentence", ["逾期交货的，按本合同的【附件二】所列标准支付违约金", "逾期付款的，按[附件3]约定支付违约金"])
 def test_a_bracket_that_names_an_annex_is_no_blank(sentence: str) -> None:
     assert contract_terms("对方逾期10天，按合同违约金多少", [("1", sentence)], TODAY, words=PENALTY_WORDS) is None
+
+
+def test_a_rate_of_the_contract_price_runs_on_the_price_the_contract_states_when_the_message_gives_none() -> None:
+    sentence = "承揽方每迟交一日，按合同总价的千分之二向定作方支付违约金，违约金总额以合同总价的百分之八为限"
+    price = ContractPrice(Decimal("350000"), "本合同总价为人民币叁拾伍万元")
+    assessment = assess("承揽方迟交了12天，按合同违约金多少", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence, price=price)
+    assert assessment.info.amount == "8400.00"  # 350000 × 0.002 × 12
+    assert price.quote in assessment.text  # the reply says where the price came from
+    capped = assess("承揽方迟交了50天，按合同违约金多少", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms=sentence, price=price)
+    assert (capped.info.amount, capped.info.capped) == ("28000.00", True)  # 35000 > 350000 × 8 %
+
+
+def test_the_price_a_message_gives_wins_and_a_rate_of_the_sum_owed_never_takes_the_contract_price() -> None:
+    price = ContractPrice(Decimal("350000"), "本合同总价为人民币叁拾伍万元")
+    own = assess("迟交12天，合同总价20万", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms="每迟交一日按合同总价的千分之二支付违约金", price=price)
+    assert own.info.amount == "4800.00"  # 200000 × 0.002 × 12
+    owed = assess("逾期12天，按合同算违约金", TODAY, rules=LEGAL_RULES, words=PENALTY_WORDS, terms="每逾期一日按欠付金额的万分之五支付违约金", price=price)
+    assert owed.info.amount is None and owed.missing
+
+
+def test_a_lateness_of_a_sum_owed_takes_the_late_payment_sentence_though_it_names_no_breach() -> None:
+    # 尾款 is owed money: its lateness is a late payment, though neither 付款 nor 交货 is said.
+    assert terms_for("甲方尾款9.6万逾期11天，违约金多少") == "8.2"

@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field
 
 from bot.models import PenaltyInfo
 from bot.penalty.engine import Kind, evaluate
-from bot.penalty.parse import read_facts
+from bot.penalty.parse import ContractPrice, read_facts
 from bot.penalty.render import penalty_info, reply_lines
 from bot.penalty.legal_rules import LegalRules, load_legal_rules
 from bot.penalty.terms import Terms, contract_terms
@@ -40,6 +40,7 @@ from text.lpr import LprTable
 from text.penalty_words import PenaltyWords
 
 __all__ = [
+    "ContractPrice",
     "Kind",
     "LegalRules",
     "PenaltySignals",
@@ -146,11 +147,13 @@ def assess(
     words: PenaltyWords,
     lpr: LprTable | None = None,
     terms: str = "",
+    price: ContractPrice | None = None,
 ) -> PenaltyAssessment:
     """`lpr` is the published LPR table (knowledge/legal/lpr.yaml): without it, a rate given as a
     multiple of the LPR is asked for rather than guessed. `terms` is the contract's sentence that sets the
-    penalty (`contract_terms`), used when the message sets none."""
-    facts = read_facts(message, today or date.today(), lpr, words=words, terms=terms)
+    penalty (`contract_terms`), used when the message sets none; `price` that contract's stated price, which a rate
+    of the contract's price runs on when the message gives none."""
+    facts = read_facts(message, today or date.today(), lpr, words=words, terms=terms, price=price)
     outcome = evaluate(facts, rules)
     needs_rate = outcome.kind not in (Kind.DEPOSIT, Kind.EXCESSIVE) and not outcome.refused
     return PenaltyAssessment(

@@ -890,4 +890,6 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         return Outcome(kind=kind, refused=str(refusal))  # nothing half-computed leaks into the reply
     if facts.terms:
         outcome.assumptions.insert(0, f"消息中没有写违约金的比例或金额，按合同的约定计算：“{facts.terms}”")
+    if facts.price_quote:
+        outcome.assumptions.insert(1, f"消息中没有写合同总价，按合同写明的总价计算：“{facts.price_quote}”")
     return outcome

@@ -395,6 +395,7 @@ class PenaltyFacts:
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
     terms: str = ""  # the contract's sentence the rate (or sum per day) and its caps were taken from
+    price_quote: str = ""  # the contract's words its price was read from, when the terms' rate runs on that price
     ledger: Ledger | None = None  # a debt paid in parts on different days
 
     @property
@@ -1164,15 +1165,29 @@ def _restated(facts: PenaltyFacts) -> list[str]:
     ]
 
 
-def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str) -> None:
+@dataclass(frozen=True)
+class ContractPrice:
+    """A contract's whole price as read at ingest (retrieval metadata, in yuan) and the words it was read from."""
+
+    value: Decimal
+    quote: str
+
+
+def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str, price: ContractPrice | None) -> None:
     """A message that sets no rate of its own runs at the contract's: the sentence's rates, sums per period and caps
-    join the message's figures (its amounts the penalty is taken of stay the message's)."""
+    join the message's figures (its amounts the penalty is taken of stay the message's). A rate the sentence takes
+    of the contract's price (按合同总价的千分之三, 累计不超过签约合同价的5%) runs on the PRICE the contract states when
+    the message gives none: the user asks about that contract, whose price is a fact of it, not a guess."""
     if facts.sets_penalty:
         return
     facts.rates += terms.rates
     facts.amounts += [a for a in terms.amounts if a.per_period or a.is_bound]
     facts.foreign_money += terms.foreign_money  # 按日新臺幣五千元: a contract's sum in another currency is asked about too
     facts.terms = sentence
+    on_price = any(rate.base is Role.TOTAL for rate in terms.rates)
+    if price is not None and on_price and not facts.amounts_for(Role.TOTAL):
+        facts.amounts.append(Amount(price.value, price.quote, Role.TOTAL, False, label="合同总价", start=len(facts.text)))
+        facts.price_quote = price.quote
 
 
 # A template's bracket filled in with a figure (万分之【5】, 按【0.05】%, [30]日内): the figure as if written bare.
@@ -1196,7 +1211,13 @@ def _earnest_money(text: str, words: PenaltyWords) -> str:
 
 
 def read_facts(
-    message: str, today: date, lpr: LprTable | None = None, *, words: PenaltyWords, terms: str = ""
+    message: str,
+    today: date,
+    lpr: LprTable | None = None,
+    *,
+    words: PenaltyWords,
+    terms: str = "",
+    price: ContractPrice | None = None,
 ) -> PenaltyFacts:
     """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml). TERMS is the
     contract's sentence that sets the penalty (`bot.penalty.terms`), read when the message sets none itself."""
@@ -1208,5 +1229,5 @@ def read_facts(
     if terms:
         contract = _facts(_filled_in(normalise_message(terms)), today, lpr, words)
         for each in [facts, *facts.items]:
-            _take_terms(each, contract, terms)
+            _take_terms(each, contract, terms, price)
     return facts

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.penalty.parse import FILLED_BRACKET, PenaltyFacts, Period, read_facts
+from bot.penalty.parse import FILLED_BRACKET, PenaltyFacts, Period, Role, read_facts
 from text.chars import normalise_message
 from text.lpr import LprTable
 from text.penalty_words import PenaltyWords
@@ -118,10 +118,11 @@ def contract_terms(
     if not candidates:
         return None
     plain = normalise_message(message)
-    asked = words.obligations_in(plain)
+    message_facts = read_facts(message, today, lpr, words=words)
+    # 甲方尾款7.8万逾期14天 names no breach, but a lateness of a sum owed (尾款, 货款, 租金) is a late payment.
+    asked = words.obligations_in(plain) or ({"payment"} if message_facts.amounts_for(Role.PRINCIPAL) else set())
     if asked:
         candidates = _narrowed(candidates, [bool(asked & c.obligations) for c in candidates])
-    message_facts = read_facts(message, today, lpr, words=words)
     late = bool(message_facts.durations or message_facts.date_pair)
     candidates = _narrowed(candidates, [c.periodic == late for c in candidates])
     # 按合同约定, 依协议: the words that refer to the contract itself say nothing of which sentence is meant; counted,
