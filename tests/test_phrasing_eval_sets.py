@@ -168,7 +168,6 @@ def assistant_with_round_eight_contracts(real_embedder: MemoEmbedder, tmp_path_f
 
 # The round-8 cases the product does not pass yet, each with what it lacks; the list only shrinks, as R7_OPEN.
 R8_OPEN = {
-    "p8022": "the five-year LPR is not in knowledge/legal/lpr.yaml: the one-year figure is taken",
     "p8031": "应付款日 holds 付款日, so the due day is read as the day paid and the dates as reversed",
     "p8036": '"overdue by half a month" reads no lateness',
     "p8054": "三笔货款各1万: 各 (each) with a count of debts is not read as three debts",

@@ -48,7 +48,12 @@ _BASIS_POINT_UNIT = re.compile(r"bps?|basis|个?基点", re.I)
 # 千分之五一次性支付: a 一 that opens 一次性, 一并, 一起 belongs to that word, not to the numeral before it.
 _WORDS_OPENING_WITH_ONE = re.compile(r"次|并|起|同|律")
 
-_LPR_NAME = r"(?:(?:一年期|1年期|one[-\s]year)\s*(?:的)?\s*)?(?:LPR|贷款市场报价利率)(?:\s*[(（]?\s*(?:一年期|1年期)\s*[)）]?)?"
+# 五年期以上LPR, 5年期LPR, LPR（5年期以上）, five-year LPR: the five-year figure; any other LPR is the one-year one.
+_FIVE_YEAR = r"(?:五|5)年期(?:以上)?|(?:five|5)[-\s]year"
+_LPR_NAME = (
+    rf"(?:(?:一年期|1年期|one[-\s]year|(?P<five_before>{_FIVE_YEAR}))\s*(?:的)?\s*)?(?:LPR|贷款市场报价利率)"
+    rf"(?:\s*[(（]?\s*(?:一年期|1年期|(?P<five_after>{_FIVE_YEAR}))\s*[)）]?)?"
+)
 # twice the LPR: the English words that are a multiple by themselves (a closed set, like the numerals); "four
 # times the LPR" is an English number word (text.numbers) before "times".
 _MULTIPLE_WORDS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
@@ -114,8 +119,10 @@ def _lpr_rate(
     if given is not None:
         base, described = given / 100, f"LPR {given.normalize():f}%"
     elif table is not None:
-        figure = table.in_force(day)
-        base, described = figure.rate, figure.describe(table.short_source)
+        five_year = bool(match.group("five_before") or match.group("five_after"))
+        figure = table.in_force(day, five_year)
+        term = "五年期以上" if five_year and table.five_year else "一年期"
+        base, described = figure.rate, figure.describe(table.short_source, term)
     else:
         return None
     times_text = match.group("times_before") or match.group("times") or match.group("times_en")
