@@ -60,3 +60,13 @@ def test_slips_in_the_name_of_a_letter_are_fixed(message: str, fixed: str) -> No
 @pytest.mark.parametrize("message", ["请调整该条款的措辞", "把合同完整该发的都发了", "我们提钱了"])
 def test_real_words_around_a_letter_slip_stay(message: str) -> None:
     assert TYPOS.fix(message) == message
+
+
+@pytest.mark.parametrize(("message", "fixed"), [("拖了21添了，日万分之四", "拖了21天了，日万分之四"), ("晚付九添", "晚付九天")])
+def test_a_day_unit_slipped_right_after_its_numeral_is_fixed(message: str, fixed: str) -> None:
+    assert TYPOS.fix(message) == fixed
+
+
+@pytest.mark.parametrize("message", ["合同增添一项附件", "再添两台设备，逾期5天", "添加付款条款"])
+def test_the_day_units_slip_stays_where_no_numeral_precedes_it(message: str) -> None:
+    assert TYPOS.fix(message) == message

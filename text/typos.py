@@ -22,9 +22,12 @@ class Fix(BaseModel):
     fix: str
     only_before: str = ""  # one of these characters must follow the slip ("" = any or none)
     never_after: str = ""  # none of these may precede it
+    only_after: str = ""  # one of these characters must precede it ("" = any or none)
 
     def applies(self, text: str, start: int, end: int) -> bool:
         if self.only_before and (end >= len(text) or text[end] not in self.only_before):
+            return False
+        if self.only_after and (start == 0 or text[start - 1] not in self.only_after):
             return False
         return not (self.never_after and start > 0 and text[start - 1] in self.never_after)
 
