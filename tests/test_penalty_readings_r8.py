@@ -1,4 +1,5 @@
-"""Readings the round-8 phrasings asked for: the five-year LPR, …"""
+"""Readings the round-8 phrasings asked for: the five-year LPR, half a month in English, the label nearest a date,
+and 一分没付 (not a cent paid)."""
 
 from datetime import date
 
@@ -30,3 +31,38 @@ def test_the_five_year_lpr_is_its_own_published_figure(message: str, amount: str
     assessment = penalty(message)
     assert assessment.info.amount == amount
     assert ("五年期以上LPR 3.50%" in assessment.text) == ("五年" in message or "5年" in message or "five" in message)
+
+
+@pytest.mark.parametrize(
+    ("message", "days"),
+    [
+        ("The 40,000 yuan invoice is overdue by half a month, 0.05% per day", 15),  # a month is 30 days
+        ("Rent of 30,000 yuan came in half a month late; late fee 0.1% per day", 15),
+        ("拖欠款项6万元，拖了半个月，日万分之三", 15),
+    ],
+)
+def test_half_a_month_is_fifteen_days_in_english_as_in_chinese(message: str, days: int) -> None:
+    assert penalty(message).info.days == days
+
+
+def test_half_a_week_is_no_whole_day_count_and_is_asked_for() -> None:
+    assessment = penalty("The 50,000 yuan invoice is half a week late at 0.1% a day")
+    assert assessment.info.amount is None and assessment.missing
+
+
+@pytest.mark.parametrize(
+    ("message", "days"),
+    [
+        ("应付款日2026/5/31 实际付款2026/7/2 货款8万 日万分之五", 32),  # 应付款日 holds 付款日: the nearer label rules
+        ("实际付款日期2026年7月2日，应付款日期2026年5月31日，货款8万，日万分之五", 32),
+        ("2026年7月2日才付清，本应2026年5月31日付，货款8万，日万分之五", 32),  # 本应: the day it was due
+    ],
+)
+def test_each_date_takes_the_label_nearest_before_it(message: str, days: int) -> None:
+    assert penalty(message).info.days == days
+
+
+@pytest.mark.parametrize(("message", "amount"), [("货款9万一分没付，逾期10天，日万分之五", "450.00"), ("货款9万一，逾期10天，日万分之五", "455.00")])
+def test_not_a_cent_paid_is_no_colloquial_thousand(message: str, amount: str) -> None:
+    # 9万一分没付: nothing paid of 90,000; 9万一 alone is the colloquial 91,000.
+    assert penalty(message).info.amount == amount

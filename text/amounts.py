@@ -56,6 +56,8 @@ _SPLIT_FIGURE = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s+[万萬亿億](?!分之)
 _NEEDS_MONEY_SIGN = {"m"}
 # 3w5 is 3万5 (35,000), as 1万2 is 12,000: the w between digits is folded to 万 before reading.
 _W_BETWEEN_DIGITS = re.compile(r"(?<=\d)w(?=\d)", re.IGNORECASE)
+# 货款12万一分没付, 8万一分钱都没给: 一分 (not a cent) says nothing was paid; its 一 is no colloquial 12万1 (121,000).
+_NOT_A_CENT = re.compile(r"(?<=[万萬千仟])一(?=分钱?[也都还]?(?:没|未|不))")
 # 10k行代码, 5w字: with no currency nor money word before it, a scaled figure followed by a word is a count,
 # unless the word is money's (10w货款, 10k左右, 10w的尾款).
 _COUNT_AFTER_SCALE = re.compile(
@@ -138,7 +140,7 @@ def find_amounts(text: str) -> list[Figure]:
     word (欠款50000, 欠了50000). Dates, percentages, day
     counts and clause numbers are never amounts.
     """
-    folded = _W_BETWEEN_DIGITS.sub("万", fold_width(text))  # one character for one: spans index `text`
+    folded = _NOT_A_CENT.sub(" ", _W_BETWEEN_DIGITS.sub("万", fold_width(text)))  # one character for one: spans index `text`
     figures: list[Figure] = []
     for match in _AMOUNT.finditer(folded):
         number = match.group("number")

@@ -143,10 +143,12 @@ def _period_before(words: PenaltyWords) -> dict[Period, re.Pattern[str]]:
     }
 
 
+# "half a month", "half a week": half the unit, as 半个月 is.
+_HALF_AN = r"\bhalf\s+an?(?=\s+(?:weeks?|months?|quarters?|years?)\b)"
 # 一个半月 adds half a month (个半 before 月). 一年半 and 半年 are read too (半 after 年, 半 as the number) but
 # give no day count: at 365 days a year, half a year is no whole number of days, so the reply asks for it.
 _DURATION = re.compile(
-    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半|{EN_NUMBER}(?=\s+(?:days?|weeks?|months?|quarters?|years?)\b))"
+    rf"(?P<sign>(?<![\dA-Za-z.])[-负])?(?P<number>{NUMBER}|半|{_HALF_AN}|{EN_NUMBER}(?=\s+(?:days?|weeks?|months?|quarters?|years?)\b))"
     rf"(?:(?P<day>{DAY_UNIT})|\s*(?:(?P<half>个半)(?P<half_unit>月)|"
     # 俩月, 仨月: 俩 and 仨 hold their 个.
     r"(?P<unit>个?自然日|个?工作日|周|个?星期|个?礼拜|个月|(?<=[俩倆仨])月|个?季度|年(?!期)|days?\b|weeks?\b|months?\b|quarters?\b|years?\b)))"
@@ -705,7 +707,8 @@ def _read_durations(text: str, words: PenaltyWords) -> tuple[list[Duration], lis
             continue
         written = match.group("unit") or match.group("half_unit") or match.group("day").strip()
         unit = re.sub(r"s$", "", written.lower()).removeprefix("个")
-        number = Decimal("0.5") if match.group("number") == "半" else _duration_number(match.group("number"))
+        halved = match.group("number") == "半" or match.group("number").lower().startswith("half")
+        number = Decimal("0.5") if halved else _duration_number(match.group("number"))
         if number is None or unit == "工作日":
             continue  # working days have no exact calendar length
         if match.group("half") or match.group("half_after"):
@@ -764,6 +767,16 @@ def _first_day_counted(text: str, start: int, end: int) -> bool:
     return bool(_OPENS_BEFORE.search(_clause_before(text, start)) or _OPENS_AFTER.match(text, mark.end()))
 
 
+def _day_label(before: str, words: PenaltyWords) -> str | None:
+    """Whether the label nearest before a date calls it the day paid or the day due: in 应付款日2026/6/30 实际付款
+    2026/8/1 the second date's clause holds both 应付 and 实际, and the nearer one, 实际, is its own."""
+    paid = [m.start() for m in words.payment_day_words.finditer(before)]
+    due = [m.start() for m in words.due_day_words.finditer(before)]
+    if not paid and not due:
+        return None
+    return "paid" if max(paid, default=-1) > max(due, default=-1) else "due"
+
+
 def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date, words: PenaltyWords) -> DatePair | None:
     """The due date and the payment (or reckoning) date, however the message orders them. A due date of today
     with 至今 is no pair: it tells no lateness (今天已逾期30天，至今未付 gives its days in words)."""
@@ -773,9 +786,9 @@ def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date, words
     if len(dates) < 2:
         return None
     (first, first_start, first_end), (second, second_start, second_end) = dates[:2]
-    around_first = _clause_before(text, first_start) + _clause_after(text, first_end)
-    first_is_paid = bool(words.payment_day_words.search(around_first))
-    second_is_due = bool(words.due_day_words.search(_clause_before(text, second_start)))
+    first_label = _day_label(_clause_before(text, first_start), words)
+    first_is_paid = first_label == "paid" if first_label else bool(words.payment_day_words.search(_clause_after(text, first_end)))
+    second_is_due = _day_label(_clause_before(text, second_start), words) == "due"
     if first_is_paid and second_is_due:
         (first, first_start, first_end), (second, second_end) = (second, second_start, second_end), (first, first_end)
     return DatePair(
