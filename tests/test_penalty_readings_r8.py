@@ -66,3 +66,21 @@ def test_each_date_takes_the_label_nearest_before_it(message: str, days: int) ->
 def test_not_a_cent_paid_is_no_colloquial_thousand(message: str, amount: str) -> None:
     # 9万一分没付: nothing paid of 90,000; 9万一 alone is the colloquial 91,000.
     assert penalty(message).info.amount == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("合同金额50万，已付四成，余款逾期10天，日万分之五", "1500.00"),  # 300,000 unpaid
+        ("六成价款尚未支付，合同总额40万，逾期20天，日万分之五", "2400.00"),  # 240,000 owed, the price named after
+        ("采购合同款15万元，首付1/3，余款逾期10天，日千分之一", "1000.00"),  # the remaining 2/3: 100,000
+        ("合同金额60万，预付三成，尾款逾期15天，日万分之五", "3150.00"),  # 420,000 owed after a down payment of 30 %
+    ],
+)
+def test_tenths_and_down_payments_are_shares_of_the_price(message: str, amount: str) -> None:
+    assert penalty(message).info.amount == amount
+
+
+def test_a_word_that_cheng_opens_is_no_share() -> None:
+    # 成交 and 成本 are words: no tenths of the price are named, so the debt runs whole.
+    assert penalty("成交价款20万元，逾期10天未付，日万分之五").info.amount == "1000.00"

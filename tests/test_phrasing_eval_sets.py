@@ -170,9 +170,6 @@ def assistant_with_round_eight_contracts(real_embedder: MemoEmbedder, tmp_path_f
 R8_OPEN = {
     "p8054": "三笔货款各1万: 各 (each) with a count of debts is not read as three debts",
     "p8055": "two invoices with their own due days and one payment day are read as one debt between the two due days",
-    "p8056": "已付三成: a share in 成 of the price paid is not taken off",
-    "p8059": "首付1/3，余款逾期: the remaining 2/3 is not taken as the base",
-    "p8061": "七成货款没付: a share in 成 of the price unpaid is not the base",
     "p8077": "付了十二万剩下的二十万: the remainder named with its own figure loses to the first sum",
     "p8079": "a penalty that is a multiple of a sum (按运费的三倍) is no rate the engine reads",
     "p8080": "按日租金的两倍 per day: a multiple of a sum per day is no rate the engine reads",

@@ -75,6 +75,7 @@ class PenaltyWords(BaseModel):
     question_en: list[str]
     paid: list[str]
     paid_en: list[str]
+    down_payment: list[str]
     payment_day: list[str]
     due_day: list[str]
     periods: dict[Period, PeriodWords]
@@ -162,6 +163,10 @@ class PenaltyWords(BaseModel):
     def paid_word(self) -> str:
         """A verb of paying, Chinese (付, 还清); the patterns put 已 before it or 了 after it."""
         return alternation(self.paid)
+
+    @cached_property
+    def down_payment_word(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.down_payment))
 
     @cached_property
     def paid_en_word(self) -> str:

@@ -944,17 +944,19 @@ def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, la
 _HALF = re.compile(r"一半|半数|\bhalf\b(?! (?:a |an )?(?:day|month|year))", re.I)  # "half paid"; never "half a month"
 # 其中1/2已付, 三分之一到期未付, 已付三分之二: a fraction of the price. 十分之/百分之/千分之/万分之 are rates
 # (text.rates), so only the denominators two to nine are read here; a slash between two dates is masked before.
+# 三成, 7成: tenths, as shares of a price are said (已付三成); never the words 成 opens (成本, 成交, 成立, 成功…).
 _FRACTION = re.compile(
     r"(?<![\d./])(?P<numerator>\d)\s*/\s*(?P<denominator>[2-9])(?![\d./%])"
     r"|(?P<cn_denominator>[二两三四五六七八九])分之(?P<cn_numerator>[一二三四五六七八])"
+    r"|(?<![\d.一二两三四五六七八九十])(?P<tenths>[1-9一二两三四五六七八九])成(?![本交立功为果员品熟年都市绩效型])"
 )
 
 
 def _fraction(match: re.Match[str]) -> tuple[int, int] | None:
     """The fraction's numerator and denominator when it is a proper one (1/2, 三分之二), else None (3/2 is no share
     of a price). Kept apart so the share is the price × numerator / denominator, exact where it can be."""
-    numerator = parse_number(match.group("numerator") or match.group("cn_numerator"))
-    denominator = parse_number(match.group("denominator") or match.group("cn_denominator"))
+    numerator = parse_number(match.group("numerator") or match.group("cn_numerator") or match.group("tenths"))
+    denominator = Decimal(10) if match.group("tenths") else parse_number(match.group("denominator") or match.group("cn_denominator"))
     if numerator is None or not denominator or not 0 < numerator < denominator:
         return None
     return int(numerator), int(denominator)
@@ -981,12 +983,14 @@ def _shares_of_price(
     for rate, start, end, raw in spans:
         low, high = _clause_span(text, start, end)
         clause = text[low:high]
-        if _PENALTY_WORD_RE.search(clause) or start < whole.start:
+        # A share before the price is of it only when the price is named as one (七成货款没付，合同总额20万).
+        if _PENALTY_WORD_RE.search(clause) or (start < whole.start and whole.role is not Role.TOTAL):
             continue
         if words.obligations_in(clause) == {"performance"}:
             continue  # 已交货1/2, 已发货一半: a share of the goods delivered, nothing paid or owed
-        if _payment_made(clause, words) or _paid_en_before(text[low:start], words):
-            role = Role.PAID
+        made = _payment_made(clause, words) or _paid_en_before(text[low:start], words)
+        if made or (words.down_payment_word.search(clause) and not words.late_clause.search(clause)):
+            role = Role.PAID  # 已付三成; 首付1/3, a down payment
         elif words.late_clause.search(clause) or _role_of(text[low:start], words) is Role.PRINCIPAL:
             role = Role.PRINCIPAL  # 三分之一到期未付, 尾款占20%
         else:
