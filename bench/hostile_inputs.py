@@ -162,7 +162,14 @@ def long_penalty_messages() -> dict:
     shipped = Settings(knowledge_dir=REPO / "knowledge")
     rules, words = load_legal_rules(shipped.penalty_rules_file), PenaltyWords.load(shipped.penalty_words_file)
     short = "欠款10万元，逾期30天，日万分之五"
-    messages = {"short": short, "prose then figures (9,000 chars)": "说明。" * 3000 + short, "1元 × 5000": "1元" * 5000}
+    # Thousands of rates or day counts with no punctuation: each figure's clause once ran to the ends of the message.
+    messages = {
+        "short": short,
+        "prose then figures (9,000 chars)": "说明。" * 3000 + short,
+        "1元 × 5000": "1元" * 5000,
+        "5% × 2000": "5%" * 2000,
+        "3天 × 2000": "3天" * 2000,
+    }
     cpu: dict[str, list[float]] = {label: [] for label in messages}
     for _ in range(5):
         for label, message in messages.items():

@@ -201,14 +201,18 @@ class PenaltyWords(BaseModel):
         """The words that refer to the contract itself (合同, 约定), set aside before word overlap is counted."""
         return re.compile(alternation(self.contract_reference))
 
+    @cached_property
+    def _obligation_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Each obligation's words, Chinese and English (whole words, any case), compiled once: a message with many
+        figures asks for the obligations of each figure's clause."""
+        chinese = [(name, re.compile(alternation(words))) for name, words in self.obligations.items()]
+        english = [(name, re.compile(rf"\b{alternation(words)}\b", re.I)) for name, words in self.obligations_en.items()]
+        return chinese + english
+
     def obligations_in(self, text: str) -> set[str]:
         """Which obligations (payment, performance) a text is about, the penalty demand set aside."""
         plain = self.penalty_demanded.sub(" ", text)
-        found = {name for name, words in self.obligations.items() if re.search(alternation(words), plain)}
-        english = {
-            name for name, words in self.obligations_en.items() if re.search(rf"\b{alternation(words)}\b", plain, re.I)
-        }
-        return found | english
+        return {name for name, pattern in self._obligation_patterns if pattern.search(plain)}
 
     @cached_property
     def period_right_after(self) -> dict[Period, re.Pattern[str]]:
