@@ -84,3 +84,18 @@ def test_tenths_and_down_payments_are_shares_of_the_price(message: str, amount: 
 def test_a_word_that_cheng_opens_is_no_share() -> None:
     # 成交 and 成本 are words: no tenths of the price are named, so the debt runs whole.
     assert penalty("成交价款20万元，逾期10天未付，日万分之五").info.amount == "1000.00"
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("先罚1500元，再按每日万分之五计，欠款8万，逾期10天", "1900.00"),  # 1500 + 80000 × 0.0005 × 10
+        ("先交罚款1000元，另外每天按未付款千分之一，未付款3万，逾期5天", "1150.00"),  # 1000 + 30000 × 0.001 × 5
+    ],
+)
+def test_a_fine_said_first_is_added_to_the_daily_penalty(message: str, amount: str) -> None:
+    assert penalty(message).info.amount == amount
+
+
+def test_a_fine_per_day_late_is_a_sum_per_day() -> None:
+    assert penalty("每逾期一天罚款300元，已经逾期9天").info.amount == "2700.00"

@@ -173,7 +173,6 @@ R8_OPEN = {
     "p8077": "付了十二万剩下的二十万: the remainder named with its own figure loses to the first sum",
     "p8079": "a penalty that is a multiple of a sum (按运费的三倍) is no rate the engine reads",
     "p8080": "按日租金的两倍 per day: a multiple of a sum per day is no rate the engine reads",
-    "p8083": "先罚2000元，再每天按…: the fixed part before the daily rate is dropped",
     "p8110": "the contract's 日租金的两倍 (a multiple of the day's rent, itself 月租金/30) is no rate the engine reads",
     "p8114": "an English clause's 0.04% per day, called late-payment interest, is read as an annual rate missing",
 }

@@ -772,7 +772,8 @@ def _excessive_test(
 
 
 # 先付一次性违约金3000元，另每日按欠款万分之五: a fixed sum on top of the computed part.
-_FIXED_SUM = re.compile(r"一次性|固定|定额|另|另外|另加|外加|加上|再加|此外|并且?|同时|再|plus|fixed|flat|lump", re.I)
+# 先罚2000元，再每天按…: a sum said to come first is one-off too, the rate after it the rest.
+_FIXED_SUM = re.compile(r"一次性|固定|定额|另|另外|另加|外加|加上|再加|此外|并且?|同时|再|先|plus|fixed|flat|lump", re.I)
 
 
 def _fixed_sums(facts: PenaltyFacts) -> list[Amount]:

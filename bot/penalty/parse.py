@@ -54,7 +54,10 @@ _FIXED_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.LOSS: re.compile(r"损失|loss|actual\s+damages?|damages?\s+(?:suffered|incurred)", re.I),
     # 违约金计算：5万×… names the topic, not the figure: 违约金 before a calculation word is no label.
     Role.DAMAGES: re.compile(
-        r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|(?:liquidated|agreed)\s*damages|agreed\s*penalty|penalty\s*(?:of|is)",
+        # 罚款2000元, 先罚2000元: a fine is an agreed sum as 违约金 is. 罚金 is left out: beside 每月一日付款 an agreed
+        # sum reads as one per month, and 罚金500元 there says no period.
+        r"违约金(?!\s*(?:计算|怎么|如何|算|多少))|罚款|罚(?=\s*(?:[\d一二两三四五六七八九十]|$))"
+        r"|(?:liquidated|agreed)\s*damages|agreed\s*penalty|penalty\s*(?:of|is)",
         re.I,
     ),
     Role.PRINCIPAL: re.compile(
