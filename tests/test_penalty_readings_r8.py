@@ -99,3 +99,26 @@ def test_a_fine_said_first_is_added_to_the_daily_penalty(message: str, amount: s
 
 def test_a_fine_per_day_late_is_a_sum_per_day() -> None:
     assert penalty("每逾期一天罚款300元，已经逾期9天").info.amount == "2700.00"
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("保管费1500元，货物延误的按保管费的四倍赔偿，赔多少", "6000.00"),  # 1500 × 4, once
+        ("每迟延一日按日使用费的1.5倍支付，日使用费200元，迟延6天", "1800.00"),  # 200 × 1.5 × 6
+        ("这批加工费3万元，质量不合格按这批加工费的两倍赔偿", "60000.00"),  # a demonstrative on one side only
+    ],
+)
+def test_a_penalty_that_is_a_multiple_of_a_named_sum(message: str, amount: str) -> None:
+    assert penalty(message).info.amount == amount
+
+
+def test_a_multiple_of_a_sum_the_message_does_not_give_is_asked_for_not_taken_of_another() -> None:
+    # 日使用费 is not the 月使用费 given: the day's fee is asked for.
+    assessment = penalty("月使用费6000元，每迟延一日按日使用费的两倍支付，迟延3天")
+    assert assessment.info.amount is None and assessment.missing
+
+
+def test_an_absurd_multiple_is_refused_and_a_doubled_deposit_stays_the_deposit_rule() -> None:
+    assert penalty("货值1万元，丢失按货值的50倍赔偿").refused
+    assert penalty("我们收了定金3万元，我方违约，按定金的两倍返还多少").info.amount == "60000.00"

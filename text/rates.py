@@ -71,6 +71,10 @@ _LPR = re.compile(
     r"))?",
     re.I,
 )
+# 按运费的三倍, 每逾期一天按日租金的两倍: a penalty that is a multiple of a named sum. Only after a word and 的: a rate's
+# own multiple (3.45%的1.5倍, LPR的四倍) is read with the rate, and a 定金 doubled is the 定金 rule's, not a penalty's.
+_SUM_MULTIPLE = re.compile(rf"(?P<base>(?:(?![的按照以])[\u4e00-\u9fff]){{1,8}})的\s*(?P<times>{NUMBER})\s*倍")
+_NOT_A_SUM = re.compile(r"定金|订金|利率|利息|LPR|报价|比例|倍")
 _DOWN = {"下浮", "下调", "减", "minus"}
 # LPR + 1.5%, LPR加2%: a bare sign with a small percentage adds percentage points, as a loan margin is written
 # (LPR + 150 bp); 上浮 and 加计 name a share of the LPR itself (加计30%—50%, the courts' wording, is × 1.3 to 1.5).
@@ -90,6 +94,7 @@ class RateFigure:
     negative: bool = False
     note: str | None = None  # how an LPR rate was worked out, with the figure's date
     annual: bool = False  # an LPR rate is annual whatever surrounds it
+    multiple: bool = False  # a multiple of a named sum (按运费的三倍): the value is the multiple, 3
 
 
 @dataclass
@@ -213,4 +218,10 @@ def scan_rates(text: str, lpr: LprTable | None = None, day: date | None = None) 
         negative = bool(match.group("sign") or match.group("per_sign"))
         value = -number * scale if negative else number * scale
         rates.append(RateFigure(value, text[match.start() : end].strip(), match.start(), end, negative=negative))
+    for match in _SUM_MULTIPLE.finditer(text):
+        times = parse_number(match.group("times"))
+        start = match.start("base")
+        if times is None or _NOT_A_SUM.search(match.group("base")) or any(r.start < match.end() and start < r.end for r in rates):
+            continue
+        rates.append(RateFigure(times, match.group(), start, match.end(), multiple=True))
     return RateScan(sorted(rates, key=lambda r: r.start), missing)

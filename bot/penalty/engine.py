@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from os.path import commonprefix
 from enum import StrEnum
 
 from bot.penalty.arithmetic import (
@@ -130,6 +131,8 @@ def _first(facts: PenaltyFacts, roles: list[Role]) -> Amount | None:
 def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
     """The amount a rate is taken of: the one the message names (未付金额的; 剩余合同价款的, an amount labelled with the
     same words), else the usual one."""
+    if rate is not None and rate.multiple:
+        return _multiple_base(facts, rate)
     if rate is not None and (named := _named_base(facts, rate)) is not None:
         return named
     if rate is not None and rate.base is not None:
@@ -140,6 +143,20 @@ def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
     if kind is Kind.ONE_OFF:
         return _first(facts, [Role.TOTAL, Role.PRINCIPAL, Role.UNLABELLED])
     return _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
+
+
+def _multiple_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
+    """The sum a multiple is of (按运费的三倍 → 运费2000元), named by the words before 的; none when no amount carries
+    that name, so it is asked for. The names may differ in a qualifier on one side only (该车次运费 and 运费), never in
+    one on both: 日租金 is no 月租金, though both end in 租金."""
+    name = re.sub(r"^(?:该|本|此|这|那)", "", rate.raw.split("的")[0])
+    candidates = [a for a in facts.amounts if not a.is_bound and not a.per_period and a.role not in (Role.PAID, Role.PENALTY_PAID)]
+    for amount in candidates:
+        label = amount.label.strip()
+        shared = len(commonprefix([name[::-1], label[::-1]]))
+        if shared >= 2 and shared in (len(name), len(label)):
+            return amount
+    return None
 
 
 def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
@@ -316,8 +333,15 @@ def _within_limit(count: DayCount) -> DayCount:
     return count
 
 
+# 按运费的三倍: a multiple of a sum past ten is no agreed penalty anyone writes.
+MAX_MULTIPLE = Decimal(10)
+
+
 def _check_rate(rate: Rate, kind: Kind) -> None:
-    if rate.is_cap or kind is Kind.ONE_OFF:
+    if rate.multiple:
+        if rate.value > MAX_MULTIPLE:
+            raise Refusal(f"倍数 {rate.value.normalize():f} 倍超过 10 倍，不像是约定的违约金。请核对倍数。")
+    elif rate.is_cap or kind is Kind.ONE_OFF:
         if rate.value > MAX_ONE_OFF_RATE:
             raise Refusal(f"比例 {percent(rate.value)} 超过 100%，违约金比例不会超过基数本身。请核对比例。")
     elif kind is Kind.WEEKLY and rate.value > MAX_WEEKLY_RATE:
@@ -404,6 +428,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     _check_rate(rate, kind)
     if rate.note:
         outcome.rate_note = f"{rate.raw}：{rate.note}"
+    elif rate.multiple:
+        outcome.rate_note = f"{rate.raw}，即 × {rate.value.normalize():f}（{percent(rate.value)}）"
     elif rate.raw != percent(rate.value):
         outcome.rate_note = f"{rate.raw}，即 {percent(rate.value)}"
     if kind is Kind.WEEKLY:

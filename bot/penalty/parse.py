@@ -254,6 +254,7 @@ class Rate:
     base_words: str = ""  # the words naming its base, right before 的 (剩余合同价款的20%): 剩余合同价款
     tier: Tier | None = None  # the late days it covers, when its words say (前30天按日万分之三)
     obligations: frozenset[str] = frozenset()  # the breach its clause is about (逾期付款: payment; 逾期交付: performance)
+    multiple: bool = False  # a multiple of a named sum (按运费的三倍 → 3), not a share of it
 
     @property
     def is_bound(self) -> bool:
@@ -639,6 +640,7 @@ def _read_rates(text: str, scan: RateScan, words: PenaltyWords) -> list[Rate]:
                 base_words=match.group("words") if (match := _BASE_WORDS.search(before)) else "",
                 tier=tier_of(*_tier_words(text, scan.rates, index)),
                 obligations=_obligations(text, figure.start, figure.end, words),
+                multiple=figure.multiple,
             )
         )
     return rates
