@@ -84,6 +84,8 @@ _BLANKED = "\0"
 _INNER_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?=.)")
 _MIN_DISTINCTIVE = 2  # characters of a name's own (not trade or form words) a question must share with it
 _LATIN_WORD = re.compile("[A-Za-z]+")
+# What comes before a sentence's first word: nothing, or a sentence's end, a colon or an opening quote or bracket.
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;。？！：；]\s*)[\s\"'“‘(\[]*$")
 _MIN_LATIN_NAME = 3  # letters of a Latin word of a name that names its party: "Brennwald", never "AG"
 
 
@@ -122,7 +124,9 @@ class ContractResolver:
         self._full_name = re.compile(rf"[\u4e00-\u9fff]{{2,20}}?(?:{_any_of(registered)})")
         self._party_lead = re.compile(rf"^(?:{_any_of(cues['question_party_before'])})+")
         self._party_aliases: dict[str, list[_Alias]] = {cid: self._aliases(c) for cid, c in self.contracts.items()}
-        self._latin_names = self._latin_name_words(set(cues["latin_name_generic_words"]) | glossary.english_words)
+        self._latin_names, self._latin_leads = self._latin_name_words(
+            set(cues["latin_name_generic_words"]) | glossary.english_words
+        )
         # Every way a question can name a party shares a character pair with one of its aliases: a question
         # looks only at the contracts holding one of its pairs (at 2,000 contracts 2.8 ms CPU a question, not 5.1).
         self._order = {cid: i for i, cid in enumerate(self._party_aliases)}
@@ -260,17 +264,21 @@ class ContractResolver:
                 words.append(word)
         return found, words
 
-    def _latin_name_words(self, generic: set[str]) -> dict[str, set[str]]:
+    def _latin_name_words(self, generic: set[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """A party's own words written in Latin letters (lower case) → the contracts of the parties holding them:
         "Brennwald Feinmechanik GmbH" → brennwald, feinmechanik. A Latin name has no short name the way a Chinese one has
-        (北京启航): people say one of its words, and any of its own words is as distinctive."""
+        (北京启航): people say one of its words, and any of its own words is as distinctive. Second, each name's first
+        own word alone (brennwald): the one people open a sentence with when they shorten the name."""
         by_word: dict[str, set[str]] = defaultdict(set)
+        by_lead: dict[str, set[str]] = defaultdict(set)
         for cid, contract in self.contracts.items():
             for name in contract.metadata.party_names() or contract.parties:
-                for word in map(str.lower, _LATIN_WORD.findall(name)):
-                    if len(word) >= _MIN_LATIN_NAME and word not in generic:
-                        by_word[word].add(cid)
-        return dict(by_word)
+                own = [w for w in map(str.lower, _LATIN_WORD.findall(name)) if len(w) >= _MIN_LATIN_NAME and w not in generic]
+                for word in own:
+                    by_word[word].add(cid)
+                if own:
+                    by_lead[own[0]].add(cid)
+        return dict(by_word), dict(by_lead)
 
     def _by_latin_word(self, question: str) -> dict[str, str]:
         """Contracts whose party's own Latin word the question types (the longest such word each): in any case
@@ -278,10 +286,15 @@ class ContractResolver:
         Brennwald deal", where "the heron colony" names no Heron Trading)."""
         chinese = bool(_CJK.search(question))
         found: dict[str, str] = {}
-        for word in _LATIN_WORD.findall(question):
+        for match in _LATIN_WORD.finditer(question):
+            word = match.group()
             if not (chinese or word[0].isupper()):
                 continue
-            for cid in self._latin_names.get(word.lower(), ()):
+            # A capital that opens a sentence says nothing of a name, so there only a name's first word names it, as
+            # people shorten it ("Brennwald deal: …"); a later word of a name is often an everyday noun ("Learning
+            # costs: …" names no Quillmere Learning).
+            opens = not chinese and _SENTENCE_START.search(question[: match.start()])
+            for cid in (self._latin_leads if opens else self._latin_names).get(word.lower(), ()):
                 if len(word) > len(found.get(cid, "")):
                     found[cid] = word
         return found

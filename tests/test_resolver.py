@@ -420,6 +420,33 @@ def test_a_party_written_in_latin_letters_is_named_by_its_own_words_typed_in_any
     assert named_in(resolver, "Can the heron colony by the warehouse stop deliveries?") == []
 
 
+TUTORING = """PRIVATE TUTORING SERVICE AGREEMENT
+
+This Agreement is made on 9 June 2026 between:
+
+Quillmere Learning Pte. Ltd., a company registered in Singapore (the "Tutor"); and
+
+Corvath Holdings Ltd., a company incorporated in Hong Kong (the "Family").
+
+1. Fees are paid monthly in advance.
+"""
+
+
+def test_a_capital_that_opens_a_sentence_names_no_party():
+    """In English every sentence opens with a capital, so a word there is no name for being capitalised: "Learning
+    costs: …" asks about learning, not about Quillmere Learning. Mid-sentence any own word of the name names it, and
+    at a sentence's start the name's first word does, as people shorten a company's name ("Quillmere deal: …")."""
+    english = parse_contract("t_tutor.txt", TUTORING.encode(), words=LAYOUT, field_words=FIELD_WORDS).info
+    other = one_contract_resolver("c_ops", "系统运维服务合同", "北京启航科技有限公司", "宁波海岳物流有限公司").contracts["c_ops"]
+    resolver = ContractResolver([english, other], FIELD_WORDS, GLOSSARY)
+
+    assert named_in(resolver, "Learning costs: who pays them?") == []
+    assert named_in(resolver, "Fees first. Learning materials, are they included?") == []
+    assert named_in(resolver, "What does Quillmere Learning charge a month?") == ["t_tutor"]
+    assert named_in(resolver, "When does Corvath pay the fees?") == ["t_tutor"]
+    assert named_in(resolver, "Quillmere deal: are fees paid in advance?") == ["t_tutor"]
+
+
 def test_a_kind_phrase_in_one_language_names_a_title_in_the_other_through_the_glossary():
     """Staff name an English-only contract by its kind in Chinese, and a Chinese one by its kind in English: "分销协议"
     and the Taiwan "代理合約" name the EXCLUSIVE DISTRIBUTION AGREEMENT (经销, 分销 and 代理 are the glossary's wordings of
