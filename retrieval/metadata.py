@@ -149,6 +149,14 @@ class _Patterns:
             rf"(?:the\s+)?)[\"“']?(?:(?i:(?P<label>{roles}))|(?P<term>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))[\"”']?\s*\)"
         )
         self.english_lead = re.compile(r"^.*\bbetween\b\s*:?\s*", re.I)
+        # "本合同由A与B签订", "This Agreement is made by and between A and B": two names and no role
+        self.between = re.compile(
+            r"(?:本|该)(?:合同|协议|合约|契约)(?:书)?由\s*(?P<a>[^\s,;。与和()]{4,40}?)\s*(?:与|和|同)\s*"
+            r"(?P<b>[^\s,;。()]{4,40}?)\s*(?:双方)?\s*(?:共同|友好)?\s*(?:于[^。;\n]{0,20}?)?(?:签订|订立|签署|协商)"
+            r"|\b(?:made|entered\s+into)\b[^.\n]{0,60}?\bbetween\s+(?P<ea>[A-Z][^\n()]{2,80}?)\s*,?\s+and\s+"
+            r"(?P<eb>[A-Z][^\n()]{2,80}?)\s*(?=[.;]\s|[.;]?$|,?\s+(?:on|dated|as\s+of|effective)\b)",
+            re.M,
+        )
         # '加盟总部:X(以下简称甲方)': the contract's own role word, before the name a party_before match reads
         self.own_role = re.compile(r"(?P<own>[\u4e00-\u9fff]{2,6})[ \t]*:[ \t]*\Z")
         self.lead_in = re.compile(rf"^\s*(?:{_alternation(words.cues['party_lead_ins'])})\s*")
@@ -401,6 +409,9 @@ def extract_parties(text: str, locate: _Locator, words: FieldWords, party_rows: 
             if match:
                 found.append((row.start, _party(match, value, locate.clause_at(row.start), patterns, words)))
     found.sort(key=lambda item: item[0])
+    # Last, the parties a sentence names without a role ("本合同由A与B签订", "made by and between A and B"): only for
+    # a side nothing else names.
+    found += _between(text, locate, patterns)
     parties: list[Party] = []
     for _, party in found:  # the first named party per side wins; a side only ever blank is kept blank
         same_side = [p for p in parties if p.side == party.side]
@@ -409,6 +420,25 @@ def extract_parties(text: str, locate: _Locator, words: FieldWords, party_rows: 
         elif party.name and not any(p.name for p in same_side):
             parties[parties.index(same_side[0])] = party
     return sorted(parties, key=lambda p: p.side)
+
+
+def _between(text: str, locate: _Locator, patterns: _Patterns) -> list[tuple[int, Party]]:
+    """The two registered names of the first sentence that says the contract is made between them, as sides A and B
+    in the order named; none when either is no company's name (a legal form ends it)."""
+    match = patterns.between.search(text)
+    if not match:
+        return []
+    raw = [(match["a"] or match["ea"]).strip(), (match["b"] or match["eb"]).strip()]
+    # A sentence's full stop may end an English name's "Ltd." (or "Inc."): read with the stop as well.
+    names = [patterns.company.fullmatch(name) or patterns.company.fullmatch(f"{name}.") for name in raw]
+    if not all(names):
+        return []
+    clause_id = locate.clause_at(match.start())
+    return [
+        (match.start(), Party(role="", side=side, name=name.group(0), clause_id=clause_id))  # type: ignore[arg-type]
+        for side, name in zip(("A", "B"), names)
+        if name
+    ]
 
 
 def _first_field(matches: list[tuple[int, str, str]], locate: _Locator) -> MetaField:

@@ -174,6 +174,44 @@ def test_parties_of_the_contracts_own_naming_take_the_sides_in_order_and_only_co
     assert sides(metadata_of(text, words)) == {"A": "Alder Analytics Inc.", "B": "Birch Advisory Limited"}
 
 
+def test_a_known_role_keeps_its_side_when_a_term_of_the_contracts_own_comes_first(words):
+    """"the Provider" is no role the word list knows, "the Customer" is one (甲方): the customer takes side A though
+    it is introduced second, and the provider the side left."""
+    text = (
+        'HOSTING SERVICES AGREEMENT\n\nThis Agreement is made on 5 May 2026 between:\n\n'
+        'Tallowmere Hosting Ltd., a company incorporated in Hong Kong ("Provider"); and\n\n'
+        'Quenby Retail Pte. Ltd., a company incorporated in Singapore ("Customer").\n\n1. Services\n'
+    )
+    assert sides(metadata_of(text, words)) == {"A": "Quenby Retail Pte. Ltd.", "B": "Tallowmere Hosting Ltd."}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("本合同由杭州青屿茶业有限公司与温州澜波包装有限公司于2026年3月1日在杭州签订。",
+         {"A": "杭州青屿茶业有限公司", "B": "温州澜波包装有限公司"}),
+        ("本协议由南昌溪岸文化传媒有限公司和赣州木棉广告有限公司双方友好协商订立。",
+         {"A": "南昌溪岸文化传媒有限公司", "B": "赣州木棉广告有限公司"}),
+        ("This Agreement is made by and between Harlow Pumps Ltd. and Vessing Marine Co., Ltd. on 1 March 2026.",
+         {"A": "Harlow Pumps Ltd.", "B": "Vessing Marine Co., Ltd."}),
+        ("This Agreement is entered into between Harlow Pumps Ltd. and Vessing Marine Co., Ltd.",
+         {"A": "Harlow Pumps Ltd.", "B": "Vessing Marine Co., Ltd."}),
+    ],
+)
+def test_parties_named_only_in_the_sentence_that_makes_the_contract_take_sides_in_order(words, sentence, expected):
+    """"本合同由A与B签订" and "made by and between A and B" name both parties without a role: the first named is side A."""
+    assert sides(metadata_of(f"供货合同\n{sentence}\n第一条 货物\n1.1 乙方按月供货。\n", words)) == expected
+
+
+def test_a_sentence_between_two_names_gives_way_to_the_party_block(words):
+    """Where the party block names a side, that name stands; the sentence only fills a side nothing else names, and a
+    phrase with no company's name in it ("由双方协商") names no one."""
+    text = ("供货合同\n甲方:杭州青屿茶业有限公司\n乙方:温州澜波包装有限公司\n"
+            "本合同由杭州青屿茶业与温州澜波包装股份有限公司签订。\n第一条 货物\n1.1 乙方按月供货。\n")
+    assert sides(metadata_of(text, words)) == {"A": "杭州青屿茶业有限公司", "B": "温州澜波包装有限公司"}
+    assert sides(metadata_of("供货合同\n本合同由买卖双方与见证人共同签订。\n第一条 货物\n", words)) == {}
+
+
 def test_a_party_described_after_its_name_is_read_up_to_the_description(words):
     """An English preamble describes each party after its name ("…, a company incorporated in …") before its
     defined term: the name alone is the party, whether the term is a known role (the "Supplier") or the
