@@ -46,7 +46,8 @@ _DATE = re.compile(
 _ROC_YEAR_ONE = 1911
 # '____年__月__日', '  年  月  日'. No space class twice in a row: '\s+\s*' matches a run of n spaces in n ways, and a
 # run of blank pages (form feeds) took cubic time to fail on.
-_BLANK_DATE = re.compile(r"(?:_+|[xX×]+)?\s*年\s*(?:_+\s*)?月\s*(?:_+\s*)?日|YYYY-MM-DD", re.I)
+# A blank's underscores are read from the first: tried at each one of a long fill-in line, the match went quadratic.
+_BLANK_DATE = re.compile(r"(?:(?<![_xX×])(?:_+|[xX×]+))?\s*年\s*(?:_+\s*)?月\s*(?:_+\s*)?日|YYYY-MM-DD", re.I)
 _SENTENCE = re.compile(r"[^。;!?\n]+")
 _SIDE_WORD = re.compile(r"[甲乙丙]方|当事人")  # a name never holds these; a sentence around one does
 _DOCUMENT_WORDS = ("合同", "协议", "合同书", "协议书", "合约", "合约书")
