@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from text.calendar_dates import calendar_dates
-from text.dates import find_dates
+from text.dates import find_dates, scan_dates
 from text.workdays import holiday_runs, next_working_day, published_working_day
 
 TODAY = date(2026, 11, 24)
@@ -66,3 +66,15 @@ def test_working_days_and_holiday_runs_come_from_the_published_calendar() -> Non
         ("中秋", date(2026, 9, 25), date(2026, 9, 27)),
         ("国庆节", date(2026, 10, 1), date(2026, 10, 7)),
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["9999年12月最后一个工作日寄出", "0000年1月第一个工作日发", "post it on the last working day of December 9999"]
+)
+def test_a_year_no_date_can_be_counted_in_names_no_day_and_the_message_is_still_read(text: str) -> None:
+    assert find_dates(text, TODAY) == []
+
+
+def test_a_calendar_named_day_in_a_year_out_of_range_is_reported_as_any_date_is() -> None:
+    scan = scan_dates("1900年3月第一个工作日寄出", TODAY)
+    assert scan.dates == [] and [bad.raw for bad in scan.impossible] == ["1900年3月第一个工作日"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -45,20 +45,29 @@ def calendar_dates(text: str, today: date) -> Iterator[tuple[int, int, date]]:
         if match.group("offset"):
             first = today.replace(day=1) + relativedelta(months=_MONTH_OFFSETS[match.group("offset")])
         else:
-            month = int(parse_number(match.group("month")) or 0)
-            first = date(int(match.group("year") or today.year), month, 1)
+            first = _first_of_month(match.group("year"), int(parse_number(match.group("month")) or 0), today)
+            if first is None:
+                continue
         yield match.start(), match.end(), _ordinal_working_day(first, last=match.group("which").startswith("最"))
     for match in _EN_WORKING_DAY.finditer(text):
         if match.group("relative"):
             first = today.replace(day=1) + relativedelta(months=match.group("relative").lower() == "next")
         else:
-            month = _EN_MONTHS[match.group("month").lower()]
-            first = date(int(match.group("year") or today.year), month, 1)
+            first = _first_of_month(match.group("year"), _EN_MONTHS[match.group("month").lower()], today)
+            if first is None:
+                continue
         yield match.start(), match.end(), _ordinal_working_day(first, last=match.group("which").lower() == "last")
     for match in _AFTER_HOLIDAY.finditer(text):
         after = _day_after_holiday(match.group("holiday"), today)
         if after:
             yield match.start(), match.end(), after
+
+
+def _first_of_month(year: str | None, month: int, today: date) -> date | None:
+    """The month's first day, in the year written or this one; None for a year no date of the month's end can be
+    counted in (9999年12月最后一个工作日 runs past the last day a date holds, 0000年 before the first)."""
+    number = int(year) if year else today.year
+    return date(number, month, 1) if MINYEAR < number < MAXYEAR else None
 
 
 def _ordinal_working_day(first_of_month: date, last: bool) -> date:

@@ -223,7 +223,7 @@ def scan_dates(text: str, today: date | None = None) -> DateScan:
         return not any(match.start() in span or match.end() - 1 in span for span in taken)
 
     for start, end, value in calendar_dates(folded, today):
-        record(start, end, value)
+        record(start, end, _checked(value.year, value.month, value.day, text[start:end]))  # a year out of range is reported as any date's is
     for match in filter(free, _ROC_DATE.finditer(folded)):
         roc = _date_part(match.group("roc"))
         year = roc + _ROC_ERA_OFFSET if roc is not None else None
