@@ -58,6 +58,11 @@ def test_a_month_and_day_before_a_sending_way_or_after_on_is_a_day() -> None:
     assert find_dates("版本号12/3以后的", TODAY) == []
 
 
+@pytest.mark.parametrize("text", ["interest on 1.5 times the LPR", "a fee on 1/2 of the price", "charged on 2.5 x the rate"])
+def test_a_figure_after_on_that_a_multiple_or_a_share_follows_is_no_day(text: str) -> None:
+    assert find_dates(text, TODAY) == []
+
+
 def test_working_days_and_holiday_runs_come_from_the_published_calendar() -> None:
     assert published_working_day(date(2026, 10, 10)) is True  # a make-up Saturday
     assert published_working_day(date(2027, 3, 1)) is None  # not published: the caller guesses and says so

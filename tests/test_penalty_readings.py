@@ -120,3 +120,9 @@ def test_two_debts_each_with_its_own_lateness_are_both_computed() -> None:
 )
 def test_an_lpr_margin_in_points_and_an_lpr_float_as_a_share(message: str, amount: str) -> None:
     assert penalty(message).info.amount == amount
+
+
+def test_a_multiple_of_the_lpr_after_on_is_no_date() -> None:
+    # "on 1.5 times the LPR": the figure is the multiple (4.5 %), never 5 January.
+    assessment = penalty("An invoice of RMB 73,000 was paid 40 days late; interest on 1.5 times the LPR")
+    assert assessment.info.amount == "360.00"  # 73000 × 4.5 % × 40 / 365

@@ -55,9 +55,16 @@ _DATE_PATTERNS = [
     ),
     # "sending 12.1 by EMS", "dated 11/30": the same right after an English sending word.
     re.compile(
-        r"(?:(?<=\bsend\s)|(?<=\bsent\s)|(?<=\bsending\s)|(?<=\bdated\s)|(?<=\bon\s))"
+        r"(?:(?<=\bsend\s)|(?<=\bsent\s)|(?<=\bsending\s)|(?<=\bdated\s))"
         r"(?P<month>1[0-2]|0?[1-9])[./](?P<day>3[01]|[12]\d|0?[1-9])"
         r"(?![\d/]|\.\d|\s*(?:million|billion|thousand|hundred|k\b|m\b|%|percent|yuan|rmb|usd|eur|万|千|元))",
+        re.IGNORECASE,
+    ),
+    # "on 12/3": after 'on' only with a slash, and no share or multiple after it: 'on 1.5 times the LPR' and 'on 1/2
+    # of the price' are figures.
+    re.compile(
+        r"(?<=\bon\s)(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])"
+        r"(?![\d/]|\.\d|\s*(?:of\b|times\b|x\b|×|倍|million|billion|thousand|hundred|k\b|m\b|%|percent|yuan|rmb|usd|eur|万|千|元))",
         re.IGNORECASE,
     ),
     # "26号发", "三十号寄出": a day of this month, only before a sending word (3号楼, 5号线 are no days).
