@@ -441,7 +441,7 @@ class ContractResolver:
         return short if short in text else _overlap(text, _Alias(short, whole=False, marked=marked), self._generic)
 
     def _latin_mention(self, text: str, name: str) -> str:
-        """A Latin name's own word as TEXT types it (Brightmoor for Brightmoor Analytics Pte. Ltd.), read as
+        """A Latin name's own word as TEXT types it (Tallowford for Tallowford Freight Pte. Ltd.), read as
         `_by_latin_word` reads a question: any of its own words is as distinctive as the whole."""
         own = {word.lower() for word in _LATIN_WORD.findall(name) if word.lower() in self._latin_names}
         said = [word for word in _LATIN_WORD.findall(text) if word.lower() in own and (word[0].isupper() or _CJK.search(text))]

@@ -145,7 +145,7 @@ class ContractPicker:
 
     def _by_trade(self, contract: ContractInfo, text: str) -> list[tuple[str, str, str]]:
         """The party doing the trade the title names, when TEXT calls it by that trade (保洁 for the 服务方 of a
-        办公楼保洁服务协议): a topic word of the title said as no document's name (保洁协议 names the contract), and the
+        厂区保洁服务协议): a topic word of the title said as no document's name (保洁协议 names the contract), and the
         one party whose role shares a word with the title (服务方 with 保洁服务协议; 委托方 shares none)."""
         title = " ".join([contract.title, *contract.titles])
         said = [word for word in self._topic_words(title) if re.search(rf"{word}(?!{_DOCUMENT_WORDS})", text)]

@@ -59,7 +59,7 @@ def _english_count(match: re.Match[str]) -> int | None:
     return _EN_ORDINALS.get(word) or english_number(word)
 # "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达", "发送成功之时视为送达", "发出即视为送达"
 # (e-mail, fax, a chat group): delivered the day it is sent
-# An e-mail "进入对方邮件系统之时视为送达" is in the day it is sent, too.
+# An e-mail deemed in once it enters the recipient's mail system (…进入收件方电子邮件系统时视为送达) is in the day it is sent, too.
 _SAME_DAY_DELIVERY = re.compile(
     rf"(?:发送|发出)(?:成功)?(?:的|之日|当日|当天|之时|时)*(?:即)?{_DEEMED}|成功发送的?当日(?:即)?{_DEEMED}"
     rf"|进入[^。；;，,]{{0,8}}?系统(?:之时|时|之日|当日)(?:即)?{_DEEMED}"
