@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import chinese_calendar
+from text.workdays import published_working_day, working_day
 
 
 class WorkCalendar:
@@ -19,11 +19,10 @@ class WorkCalendar:
         self.years_without_data: set[int] = set()
 
     def is_working_day(self, day: date) -> bool:
-        try:
-            return chinese_calendar.is_workday(day)
-        except NotImplementedError:
+        """The published calendar's answer (text.workdays), or its Monday-to-Friday guess, the year remembered."""
+        if published_working_day(day) is None:
             self.years_without_data.add(day.year)
-            return day.weekday() < 5
+        return working_day(day)
 
     def add_working_days(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (the start day itself is never counted)."""
