@@ -62,13 +62,23 @@ class Lexicon(BaseModel):
         """A request to *produce* a letter: a drafting verb, or a letter word in a message that does not ask
         ("催款函怎么写?" asks; "解除合同需要提前几天通知?" is a question about the contract), report one sent or
         received, or want a copy of one that exists or that the other side is to send (see `wants_a_copy`).
-        A drafting verb inside a report is none: 来一份 in 对方发来一份解除通知."""
+        A drafting verb inside a report is none: 来一份 in 对方发来一份解除通知; a letter put off
+        (`puts_off_letter`) is asked for by none."""
+        return not self.puts_off_letter(text) and self._asks_for_letter(text)
+
+    def _asks_for_letter(self, text: str) -> bool:
         vetoes = ("question", "past_report")
-        if self.has("not_now", text):
-            return False
         return self.has("drafting_verb", self.without(("past_report", "other_side_sends", "existing_letter"), text)) or (
             self.has("letter", text) and not any(self.has(name, text) for name in vetoes) and not self.wants_a_copy(text)
         )
+
+    def puts_off_letter(self, text: str) -> bool:
+        """Does the message put the letter off (催款函先别发, no need to draft one yet) and ask for none in its other
+        clauses? A put-off word speaks of its own clause: 先不写违约金了，帮我起草催款函 asks for the letter."""
+        if not self.has("not_now", text):
+            return False
+        rest = " ".join(clause for clause in _CLAUSES.findall(text) if not self.has("not_now", clause))
+        return not self._asks_for_letter(rest)
 
     def wants_a_copy(self, text: str) -> bool:
         """A letter asked to be sent to us is one that already exists ("把上次那份催款函发给我", "send me the
@@ -86,13 +96,16 @@ class Lexicon(BaseModel):
         """A sending date asks for the letter, unless the message asks a question, asks for a figure or for
         something to be sent to us, or reports a letter already sent or received. With no letter word nor
         drafting verb, "send me" asks for something else: "Send me the termination clause, sent on 2 March"."""
-        vetoes = ("question", "calculation", "asks_to_be_sent", "past_report", "not_now")
-        return sending_date and not any(self.has(name, text) for name in vetoes)
+        vetoes = ("question", "calculation", "asks_to_be_sent", "past_report")
+        return sending_date and not any(self.has(name, text) for name in vetoes) and not self.puts_off_letter(text)
 
     def is_help(self, text: str) -> bool:
         """Help only when the message is nothing but a help word: "帮助我算违约金" is not."""
         bare = re.sub(r"[\s?？!！。.]", "", text.lower())
         return bare in {word.lower() for word in self.help}
+
+
+_CLAUSES = re.compile(r"[^，,。；;！!？?\n]+")
 
 
 @functools.cache

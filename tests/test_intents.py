@@ -214,6 +214,15 @@ def test_a_letter_put_off_is_no_drafting_request(message: str) -> None:
     assert score(message, LEXICON, Signals(notice_type=True, sending_date=True)).best is not Route.DRAFT_REQUEST
 
 
+
+@pytest.mark.parametrize(
+    "message",
+    ["先不写利息了，帮我起草一份催款函给对方", "No need to write up the interest yet; draft the payment demand and send it on 12/3"],
+)
+def test_a_put_off_word_speaks_of_its_own_clause_and_a_letter_asked_for_in_another_is_drafted(message: str) -> None:
+    assert LEXICON.asks_for_letter(message)
+    assert score(message, LEXICON, Signals(notice_type=True, sending_date=True)).best is Route.DRAFT_REQUEST
+
 def test_a_notice_of_material_breach_asking_for_its_remedy_within_a_time_is_a_cure_notice() -> None:
     specs = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "templates")
     message = "Send the vendor a notice of material breach requiring a remedy within 20 days."
