@@ -82,6 +82,11 @@ def test_the_party_that_acts_is_ours() -> None:
     assert side_of_mention("青石要解除和对方的印刷合同", 0, 2) == SENDER
 
 
+def test_a_party_called_the_other_side_is_theirs_though_it_acts() -> None:
+    message = "对方青石要终止印刷合同，我们不同意，发函要求继续履行"
+    assert side_of_mention(message, 2, 4) == RECIPIENT
+
+
 def test_the_first_mention_that_says_whose_it_is_decides() -> None:
     # The first 印务 names the contract; the second, said to be late, names the party written to.
     message = "印务合同那边，印务这周又没按时交货，发整改通知"

@@ -211,7 +211,8 @@ _OURS_BEFORE = re.compile(r"(?:我们|我方|我司|本公司)(?:公司)?(?:是|
 _OURS_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:这边|(?:要|想|决定|打算|准备)(?:立即)?(?:解除|终止|提前|发|催))")
 # A name that heads the message as its speaker ("顺程租车：海纳的租金没交…") is ours.
 _SPEAKER_AFTER = re.compile(r"^[^，,。；;：:]{0,4}?[：:]")
-_THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致)\s*$")
+# 对方 right before a name calls it the other side, whatever it is said to do (对方瑞铂要提前终止).
+_THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致|对方)\s*$")
 _THEIRS_AFTER = re.compile(
     r"^[^，,。；;]{0,30}?(?:拖欠|欠|没付|未付|未支付|逾期|违约|违反|没经|未经|擅自|不合格|超标|没达到|未达到|不达标|达不到|都不到|没按时|未按时|没交|未交|不交|泄露|转包|质量问题|不整改|未整改|没整改)"
 )
