@@ -11,8 +11,12 @@ from retrieval.layout import LayoutWords
 from retrieval.numbering import line_marker
 
 # An entry: a heading, a leader (a run of dots, middle dots, ellipses, underscores or dashes, or a tab as a Word
-# contents field sets it) and the page number, Arabic or Roman, at the line's end.
-_ENTRY = re.compile(r"(?P<heading>\S.*?)\s*(?P<leader>(?:[.．·・•…‥_\-—]\s?){4,}|\t)\s*(?P<page>\d{1,4}|[ivxlcIVXLC]{1,6})")
+# contents field sets it) and the page number, Arabic or Roman, at the line's end. The heading never ends inside the
+# leader: tried at every character of a long run ('签字：______…' with no page number), the match went quadratic.
+_LEADER = ".．·・•…‥_\\-—"
+_ENTRY = re.compile(
+    rf"(?P<heading>\S.*?)(?<![{_LEADER}\s])\s*(?P<leader>(?:[{_LEADER}]\s?){{4,}}|\t)\s*(?P<page>\d{{1,4}}|[ivxlcIVXLC]{{1,6}})"
+)
 # Two entries in a row make a table of contents; one alone may be a fill-in line ('签字 ........ 1').
 _MIN_ENTRIES = 2
 

@@ -99,7 +99,8 @@ def oversized_text(characters: int) -> bytes:
 
 def many_lines(shape: str, count: int) -> str:
     """COUNT lines of one SHAPE: the texts on which joining wrapped lines and reading the outline once went
-    quadratic (each line asked something of everything read before it)."""
+    quadratic (each line asked something of everything read before it). A fill-in line is one line of COUNT
+    underscores with no page number after them, which a table of contents' entry pattern once tried at each one."""
     return {
         "one character": lambda: "\n".join("甲" for _ in range(count)),
         "two characters": lambda: "\n".join("甲乙" for _ in range(count)),
@@ -109,12 +110,13 @@ def many_lines(shape: str, count: int) -> str:
         "numbered articles": lambda: "\n".join(f"第{n}条 甲方应付款。" for n in range(1, count + 1)),
         "table rows": lambda: "\n".join(f"|甲{n}|乙|" for n in range(count)),
         "pages": lambda: "\f".join(f"甲方{n}。\n第{n}页" for n in range(count)),
+        "a fill-in line": lambda: "签字：" + "_" * count + "日",
     }[shape]()
 
 
 LINE_SHAPES = (
     "one character", "two characters", "one English word", "an unclosed bracket, then words", "sentences",
-    "numbered articles", "table rows", "pages",
+    "numbered articles", "table rows", "pages", "a fill-in line",
 )
 
 
