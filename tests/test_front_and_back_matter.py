@@ -56,6 +56,22 @@ def test_a_lone_leader_line_or_a_two_cell_row_is_no_table_of_contents():
     assert drop_table_of_contents(cells, LAYOUT) == cells
 
 
+
+def test_contents_without_their_heading_go_when_the_body_prints_their_headings_again():
+    text = "\n".join([
+        "设备维保合同", "第一章 总则 .......... 1", "第二章 维保范围 .......... 2", "",
+        "第一章 总则", "第一条 乙方为甲方的空压机提供维保服务。", "第二章 维保范围", "第二条 每季度巡检一次。",
+    ])
+    assert drop_table_of_contents(text, LAYOUT).split("\n")[1:3] == ["", "第一章 总则"]
+
+
+def test_a_fee_list_set_with_dot_leaders_is_no_table_of_contents():
+    """Its items name no heading the body prints, and no contents line heads them: the fees stay in the contract."""
+    fees = "第三条 费用\n巡检费 .......... 900\n配件更换费 .......... 450\n上门费 .......... 120\n第四条 付款\n甲方按季付款。"
+    assert drop_table_of_contents(fees, LAYOUT) == fees
+    clauses = _clauses("设备维保合同\n\n第一条 服务\n乙方负责维保。\n" + fees + "\n")
+    assert any("配件更换费" in c.text and "450" in c.text for c in clauses)
+
 RENTAL_WITH_SCHEDULES = """EQUIPMENT RENTAL AGREEMENT
 
 ARTICLE 1 – RENT
