@@ -238,7 +238,7 @@ def party_table_rows(text: str, words: LayoutWords) -> list[Line]:
 def is_signature_line(text: str, words: LayoutWords) -> bool:
     """A line that opens the signature block: '甲方（盖章）：', '签字：', '（以下无正文）', 'IN WITNESS WHEREOF the
     parties have signed…', '立合约书人：'."""
-    if text.lower().startswith(words.signature_openers):
+    if opens_execution(text, words):
         return True
     return len(text) <= 60 and "。" not in text and any(w in text for w in words.signature_words)
 
@@ -346,7 +346,14 @@ def is_title_cased(text: str, words: LayoutWords) -> bool:
 def opens_back_matter(line: str, words: LayoutWords) -> bool:
     """Does the line open an annex or an execution block ('SCHEDULE 1', 'Signed by …'): never the rest of the
     line before it?"""
-    return annex_heading(line, words) is not None or line.lower().startswith(words.signature_openers)
+    return annex_heading(line, words) is not None or opens_execution(line, words)
+
+
+def opens_execution(line: str, words: LayoutWords) -> bool:
+    """Does the line open with the words of an execution line ('IN WITNESS WHEREOF', 'Signed by …', 立合约书人)? As
+    a line's first words they are capitalised: in lower case they go on a sentence a line break cut ('…once it has
+    been' then 'signed by both parties and shall…'), which is the body's."""
+    return not line[:1].islower() and line.lower().startswith(words.signature_openers)
 
 
 def appended_title(text: str, words: LayoutWords) -> bool:

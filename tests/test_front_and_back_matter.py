@@ -154,6 +154,20 @@ def test_an_english_execution_block_is_furniture_and_the_schedule_after_it_is_re
     assert [c.label for c in clauses if c.part == "SCHEDULE 1"] == ["SCHEDULE 1 1.", "SCHEDULE 1 2."]
 
 
+
+def test_a_sentence_a_line_break_cut_before_signed_by_or_executed_by_goes_on_in_the_body():
+    """In lower case the execution words go on a sentence: the clause keeps its rest, nothing opens a signature block."""
+    clauses = _clauses(
+        "CLEANING SERVICES AGREEMENT\n\n1. TERM\n1.1 This Agreement takes effect once it has been\n"
+        "signed by both parties and runs for one year.\n1.2 A change to it binds only once it is\n"
+        "executed by an officer of each party.\n2. FEES\n2.1 The fee is 800 a month.\n2.2 Invoices are monthly.\n"
+    )
+    term = next(c for c in clauses if "takes effect" in c.text)
+    assert "runs for one year" in term.text
+    change = next(c for c in clauses if "binds only once" in c.text)
+    assert "officer of each party" in change.text
+    assert any("800 a month" in c.text for c in clauses)
+
 def test_operative_clauses_numbered_from_1_again_after_numbered_recitals_open_passages_of_their_own():
     clauses = _clauses(
         "TRUCK HIRE AGREEMENT\n\nRECITALS\n1. The Owner keeps a fleet of trucks.\n2. The Hirer needs two of them.\n\n"
