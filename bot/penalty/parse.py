@@ -1205,7 +1205,7 @@ class ContractPrice:
 def _take_terms(facts: PenaltyFacts, terms: PenaltyFacts, sentence: str, price: ContractPrice | None) -> None:
     """A message that sets no rate of its own runs at the contract's: the sentence's rates, sums per period and caps
     join the message's figures (its amounts the penalty is taken of stay the message's). A rate the sentence takes
-    of the contract's price (按合同总价的千分之三, 累计不超过签约合同价的5%) runs on the PRICE the contract states when
+    of the contract's price (按合同价款的千分之二, 以合同总价的8%为限) runs on the PRICE the contract states when
     the message gives none: the user asks about that contract, whose price is a fact of it, not a guess."""
     if facts.sets_penalty:
         return
