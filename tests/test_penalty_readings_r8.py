@@ -56,6 +56,7 @@ def test_half_a_week_is_no_whole_day_count_and_is_asked_for() -> None:
         ("应付款日2026/5/31 实际付款2026/7/2 货款8万 日万分之五", 32),  # 应付款日 holds 付款日: the nearer label rules
         ("实际付款日期2026年7月2日，应付款日期2026年5月31日，货款8万，日万分之五", 32),
         ("2026年7月2日才付清，本应2026年5月31日付，货款8万，日万分之五", 32),  # 本应: the day it was due
+        ("2026/9/14实际付款，应付清日为2026/8/20，尾款6万，日万分之四", 25),  # 应付清日: 付清 inside the due label
     ],
 )
 def test_each_date_takes_the_label_nearest_before_it(message: str, days: int) -> None:

@@ -774,12 +774,18 @@ def _first_day_counted(text: str, start: int, end: int) -> bool:
 
 def _day_label(before: str, words: PenaltyWords) -> str | None:
     """Whether the label nearest before a date calls it the day paid or the day due: in 应付款日2026/6/30 实际付款
-    2026/8/1 the second date's clause holds both 应付 and 实际, and the nearer one, 实际, is its own."""
-    paid = [m.start() for m in words.payment_day_words.finditer(before)]
-    due = [m.start() for m in words.due_day_words.finditer(before)]
-    if not paid and not due:
-        return None
-    return "paid" if max(paid, default=-1) > max(due, default=-1) else "due"
+    2026/8/1 the second date's clause holds both 应付 and 实际, and the nearer one, 实际, is its own. Labels read
+    left to right, so one that starts inside the label before it is part of that one: 应付清日 is a due day's label,
+    though 付清 in it is a paying word."""
+    labels = sorted(
+        [(m.start(), -m.end(), "paid") for m in words.payment_day_words.finditer(before)]
+        + [(m.start(), -m.end(), "due") for m in words.due_day_words.finditer(before)]
+    )
+    label, label_end = None, -1
+    for start, negative_end, kind in labels:
+        if start >= label_end:
+            label, label_end = kind, -negative_end
+    return label
 
 
 def _date_pair(text: str, dates: list[tuple[date, int, int]], today: date, words: PenaltyWords) -> DatePair | None:
