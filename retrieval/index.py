@@ -273,6 +273,12 @@ def _finished(embedding: tuple[_Prepared, Future[dict[str, np.ndarray]]]) -> tup
     return prepared, fresh.result()
 
 
+def _chinese_words(tokens: Iterable[str]) -> set[str]:
+    """The question's Chinese words of two characters or more: what names a contract by its wording (a single
+    character, or an English word only the few bilingual contracts hold, tells none apart)."""
+    return {t for t in tokens if len(t) >= 2 and _HAN.match(t)}
+
+
 class ClauseIndex:
     def __init__(
         self,
@@ -705,10 +711,10 @@ class ClauseIndex:
     def _contracts_alone_holding(self, tokens: Iterable[str]) -> Counter[int]:
         """Contract code → how many of the question's Chinese words (two characters or more) its passages alone hold."""
         alone: Counter[int] = Counter()
-        for word in {t for t in tokens if len(t) >= 2 and _HAN.match(t)}:
-            holders = self._contract_of[self._lexical.documents_with(word)]
-            if len(holders) and holders.min() == holders.max():
-                alone[int(holders[0])] += 1
+        for word in _chinese_words(tokens):
+            holders = self._contracts_holding(word)
+            if len(holders) == 1:
+                alone[holders.pop()] += 1
         return alone
 
     def _contract_evidence(self, tokens: Iterable[str], scope: tuple[str, ...] | None) -> dict[int, float]:
@@ -717,8 +723,7 @@ class ClauseIndex:
         `_contracts_alone_holding`: only the few bilingual contracts hold them."""
         codes = self._contract_code
         searched = [codes[cid] for cid in scope if cid in codes] if scope else list(codes.values())  # a removed one: none
-        words = {t for t in tokens if len(t) >= 2 and _HAN.match(t)}
-        return contract_evidence(words, self._contracts_holding, searched)
+        return contract_evidence(_chinese_words(tokens), self._contracts_holding, searched)
 
     def _contracts_holding(self, word: str) -> set[int]:
         """The codes of the contracts whose passages hold WORD (counted in numpy: a common word is in most passages)."""
