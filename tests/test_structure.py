@@ -12,8 +12,11 @@ table) and the six of bench/corpora/unseen5 (Word 'Heading 1' articles numbered 
 plain 一、/（一）/1./(1) outline with a signature block, a 1. / 1.1 PDF with a page-of-pages footer) and the six of
 bench/corpora/unseen6 (Word 'Heading 1' sections with no numbers at all, a Word file whose articles are the rows of a
 three-column table, an all-caps English 1 / 1.1 / (a) / (i) agreement, traditional 第１條 in full-width digits, a PDF
-of 一、 items then 第X条 articles with running headers, 1、 clauses over 1) items with a tab-set price table), each
-written blind as a held-out set.
+of 一、 items then 第X条 articles with running headers, 1、 clauses over 1) items with a tab-set price table) and the six of bench/corpora/unseen7 (Word legal outline
+numbering 1. / 1.1 / 1.1.1 with no numbers in the text and a fee table, Chinese paragraphs each followed by their
+English translation, an English key-terms block then 12 / 12.1 / (a) general terms and schedules, a PDF of 第X章
+chapters whose 第一条 restarts in each, traditional 第X條 over (a) / (i), ## 三、 Markdown headings over indented 3.1
+clauses and a pipe price table), each written blind as a held-out set.
 
 For each file, parsed exactly as ingestion does:
 
@@ -72,6 +75,7 @@ UNSEEN3 = ROOT / "bench" / "corpora" / "unseen3"
 UNSEEN4 = ROOT / "bench" / "corpora" / "unseen4"
 UNSEEN5 = ROOT / "bench" / "corpora" / "unseen5"
 UNSEEN6 = ROOT / "bench" / "corpora" / "unseen6"
+UNSEEN7 = ROOT / "bench" / "corpora" / "unseen7"
 CORPORA = {
     "shipped": sorted((ROOT / "knowledge" / "contracts").glob("*.txt")),
     "contracts-extra": sorted(p for p in EXTRA.glob("x*") if p.suffix in (".txt", ".docx", ".pdf")),
@@ -81,6 +85,7 @@ CORPORA = {
     "unseen4": sorted(p for p in UNSEEN4.glob("y*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen5": sorted(p for p in UNSEEN5.glob("z*") if p.suffix in (".txt", ".docx", ".pdf")),
     "unseen6": sorted(p for p in UNSEEN6.glob("t*") if p.suffix in (".txt", ".docx", ".pdf")),
+    "unseen7": sorted(p for p in UNSEEN7.glob("k*") if p.suffix in (".txt", ".docx", ".pdf")),
 }
 FILES = [path for paths in CORPORA.values() for path in paths]
 _CN = "一二三四五六七八九十百零〇"
@@ -124,7 +129,7 @@ def _known_failure(request):
 def test_every_corpus_is_there():
     assert {name: len(paths) for name, paths in CORPORA.items()} == {
         "shipped": 5, "contracts-extra": 35, "unseen": 4, "unseen2": 9, "unseen3": 6, "unseen4": 6,
-        "unseen5": 6, "unseen6": 6,
+        "unseen5": 6, "unseen6": 6, "unseen7": 6,
     }
 
 
