@@ -398,6 +398,25 @@ class Scheme:
         self.stack = [*stack, unit]
         return unit
 
+    def accept_out_of_order(self, marker: Marker, sentence: bool) -> Unit | None:
+        """A heading of a family with a fixed place (第X条, 第X章…) that the document already numbers, whose number
+        does not continue it: a second 第八条, or 第十条 after 第十二条 (a typo in one of them). It is a unit beside
+        the last one of its family, so its text and its sub-clauses are its own and never fold into the article
+        before; which number is wrong cannot be known, so it prints none (its title names it) and the numbering
+        runs on from it. None for a family not numbered yet or numbered in another style."""
+        family = marker.family
+        if family not in FIXED_RANK or family not in self.last_anywhere or marker.inserted or not self._same_style(marker):
+            return None
+        rank = self.rank[family]
+        stack = self._parent(family, rank, marker.number)
+        parent = stack[-1] if stack else None
+        self.accepted += 1
+        unit = Unit(family, marker.number, "", rank, parent, sentence, self.accepted)
+        self.last[(family, parent.serial if parent else 0)] = marker.number
+        self.last_anywhere[family] = marker.number
+        self.stack = [*stack, unit]
+        return unit
+
     def _same_style(self, marker: Marker) -> bool:
         """Does the marker number its family as the document does? A document numbers its articles (parts,
         chapters) one way: inside 第X条 articles a worded '条款 3 …' opens no article, however its number runs."""

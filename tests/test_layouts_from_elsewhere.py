@@ -1,0 +1,50 @@
+"""Layouts the contracts here do not have, as contracts from other sources come: each a small made-up document
+and the invariant it must keep. A citation never carries a number the parser is unsure of, and no heading's text
+folds into the passage of the heading before it."""
+
+from __future__ import annotations
+
+from corpus import LAYOUT
+
+from retrieval.models import Clause
+from retrieval.normalize import normalize_document
+from retrieval.segment import segment
+
+
+def parse(raw: str) -> list[Clause]:
+    return segment("doc", normalize_document(raw), words=LAYOUT)
+
+
+def holding(clauses: list[Clause], words: str) -> Clause:
+    found = [c for c in clauses if words in c.text]
+    assert len(found) == 1, [c.id for c in found]
+    return found[0]
+
+
+def articles(numbers: list[str]) -> str:
+    """A made-up contract whose articles print NUMBERS in that order, each with a title and one sentence."""
+    body = "\n".join(f"{number} 标题{k}\n第{k}段正文约定的事项由双方另行商定。" for k, number in enumerate(numbers, 1))
+    return f"仓储服务合同\n\n甲方：某仓储公司\n乙方：某贸易公司\n\n{body}\n"
+
+
+def test_a_repeated_article_number_opens_its_own_passage_cited_by_its_title():
+    clauses = parse(articles(["第一条", "第二条", "第三条", "第三条", "第四条"]))
+    second = holding(clauses, "第4段")
+    assert second.heading == "标题4" and second.label == "标题4"  # never a second 第三条, never inside the first
+    assert holding(clauses, "第3段").label == "第三条"
+    assert holding(clauses, "第5段").label == "第四条"  # the numbering runs on
+    assert len({c.id for c in clauses}) == len(clauses)
+
+
+def test_an_article_number_that_goes_back_opens_its_own_passage_and_claims_no_number():
+    clauses = parse(articles(["第一条", "第二条", "第三条", "第六条", "第四条", "第七条"]))
+    back = holding(clauses, "第5段")
+    assert back.label == "标题5" and "第六条" not in back.heading
+    assert holding(clauses, "第4段").label == "第六条"
+    assert holding(clauses, "第6段").label == "第七条"
+
+
+def test_an_article_reference_opening_a_sentence_is_still_no_heading():
+    raw = articles(["第一条", "第二条", "第三条"]) + "第一条约定的事项如有变更，双方应书面确认。\n"
+    clauses = parse(raw)
+    assert holding(clauses, "如有变更").label == "第三条"
