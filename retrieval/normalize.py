@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from retrieval.contents import drop_table_of_contents
-from retrieval.layout import LayoutWords, is_field_line, is_title, opens_back_matter
+from retrieval.layout import LINE_OPENING_BRACKETS, LayoutWords, is_field_line, is_title, opens_back_matter
 from retrieval.numbering import line_marker
 from text.chars import ScriptTally, is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
@@ -56,7 +56,7 @@ _SENTENCE_END = "。;;!！?？:：」』)）"
 # A quotation that ends its sentence ends the line's sentence too ('…修改为：“租金每年递增百分之三。”').
 _CLOSING_QUOTES = "”’\"'"
 _UNIT_START = re.compile(
-    r"^[【〖]?(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|第\d+(?:\.\d+)+条|[一二三四五六七八九十]+、|"
+    rf"^[{''.join(LINE_OPENING_BRACKETS)}]?" r"(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|第\d+(?:\.\d+)+条|[一二三四五六七八九十]+、|"
     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方|[\u4e00-\u9fff]{2,6}[(（][甲乙丙丁]方[)）]|#{1,6} )"
 )
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")

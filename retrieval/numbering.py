@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from retrieval.layout import LayoutWords, bracketed_whole, is_heading_like
+from retrieval.layout import LINE_OPENING_BRACKETS, LayoutWords, bracketed_whole, is_heading_like
 from text.numbers import cn_number, roman_number
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -96,7 +96,7 @@ def _reads_on(line: str, end: int) -> bool:
 _ENGLISH_NUMBER = r"(?P<no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,3}|[IVXLC]{2,9}|[IVX])(?![\w%]|\.\d)"
 _ENGLISH_AFTER = re.compile(r"(?P<sep>\s*[.:：\-–—]\s*|\s+|$)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_TITLE_OPENERS = "【〖[.:：、-–—"  # what sets a title off after a heading's number
+_TITLE_OPENERS = "".join(LINE_OPENING_BRACKETS) + "[.:：、-–—"  # what sets a title off after a heading's number
 
 
 @lru_cache(maxsize=4)

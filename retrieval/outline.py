@@ -23,6 +23,8 @@ from retrieval.bilingual import leading_lines, translated_heading, translates, t
 from retrieval.clause_table import ClauseTable, clause_tables
 from retrieval.layout import (
     Line,
+    LINE_CLOSING_BRACKETS,
+    LINE_OPENING_BRACKETS,
     LayoutWords,
     annex_heading,
     appended_title,
@@ -542,7 +544,8 @@ def _lead_in(rest: str) -> bool:
 
 
 # A title run into its body: '(合约期间)本合约期间为五年…', 'Interpretation. Headings are for convenience…'.
-_BRACKETED_RUN_IN = re.compile(r"[(【〖]([^()【】〖〗]{1,20})[)】〗](?=\s*[\w“\"(])")
+_OPENING, _CLOSING = "(" + "".join(LINE_OPENING_BRACKETS), ")" + "".join(LINE_CLOSING_BRACKETS)
+_BRACKETED_RUN_IN = re.compile(rf"[{_OPENING}]([^{_OPENING}{_CLOSING}]{{1,20}})[{_CLOSING}](?=\s*[\w“\"(])")
 _SMALL_WORDS = "a|an|and|by|for|in|of|on|or|the|to|with"
 # The body may start on the next line: 'Section 1. Definitions.' is a title alone.
 _ENGLISH_RUN_IN = re.compile(rf"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|{_SMALL_WORDS})){{0,7}})\.(?:\s+(?=[A-Z(“\"])|\s*$)")

@@ -48,3 +48,12 @@ def test_an_article_reference_opening_a_sentence_is_still_no_heading():
     raw = articles(["第一条", "第二条", "第三条"]) + "第一条约定的事项如有变更，双方应书面确认。\n"
     clauses = parse(raw)
     assert holding(clauses, "如有变更").label == "第三条"
+
+
+def test_tortoise_shell_brackets_set_a_title_off_as_lenticular_ones_do():
+    raw = "印刷服务合同\n\n〔印刷内容〕\n乙方为甲方印制宣传册五千份。\n〔交付时间〕\n乙方应在收到定稿后七日内交付。\n〔验收标准〕\n甲方收货后三日内验收。\n"
+    clauses = parse(raw)
+    assert holding(clauses, "七日内交付").heading == "交付时间"
+    numbered = parse("印刷服务合同\n\n〔第一条 印刷内容〕\n乙方印制宣传册。\n〔第二条 交付时间〕\n乙方七日内交付。\n第三条〔验收〕甲方三日内验收。\n")
+    assert holding(numbered, "七日内交付").heading == "第二条 交付时间"
+    assert holding(numbered, "三日内验收").heading == "第三条 验收"
