@@ -49,6 +49,24 @@ _MARKERS = re.compile(
 _LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal": 3, "item": 4}
 
 
+# A page break inside a passage (a clause running over a page of a PDF): where the page's last sentence ended it is
+# a line break; inside a sentence it is nothing, or the space between two English words ('for each' / 'day').
+_PAGE_BREAK = re.compile(r"(?P<before>.?)[ \t]*\f\s*(?=(?P<after>.?))", re.S)
+_SENTENCE_ENDS = "。;；!！?？:：."
+
+
+def _page_breaks_read(text: str) -> str:
+    """The passage as it reads with its page breaks gone; the page a passage starts on is kept apart (Clause.page)."""
+
+    def read(match: re.Match[str]) -> str:
+        before, after = match["before"], match["after"]
+        if before in _SENTENCE_ENDS:
+            return f"{before}\n"
+        return f"{before} " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else before
+
+    return _PAGE_BREAK.sub(read, text)
+
+
 def find_blanks(text: str) -> list[str]:
     """Unfilled placeholders in order of appearance, each once: '[x%]', '____', '[具体支付日期]'."""
     return list(dict.fromkeys(_BLANK.findall(text)))
@@ -452,7 +470,7 @@ def _passages(
                 article_no=article_no,
                 clause=clause_no,
                 heading_path=path,
-                text=piece,
+                text=_page_breaks_read(piece),
                 span=piece_span,
                 blanks=find_blanks(piece),
             )

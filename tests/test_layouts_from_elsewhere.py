@@ -8,6 +8,7 @@ from corpus import LAYOUT
 
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document
+from retrieval.parsing import with_pages
 from retrieval.segment import segment
 
 
@@ -57,3 +58,24 @@ def test_tortoise_shell_brackets_set_a_title_off_as_lenticular_ones_do():
     numbered = parse("印刷服务合同\n\n〔第一条 印刷内容〕\n乙方印制宣传册。\n〔第二条 交付时间〕\n乙方七日内交付。\n第三条〔验收〕甲方三日内验收。\n")
     assert holding(numbered, "七日内交付").heading == "第二条 交付时间"
     assert holding(numbered, "三日内验收").heading == "第三条 验收"
+
+
+def test_a_page_break_inside_a_passage_reads_as_the_text_does_and_the_page_is_where_it_starts():
+    pages = [
+        "设备采购合同\n第一条 标的\n乙方向甲方出售检测设备一台，并随设备提供合格证和",
+        "使用手册。\n第二条 交付\nThe Seller shall pay a charge for each",
+        "day of delay.\n第三条 付款\n甲方在验收后十日内付款。",
+    ]
+    raw = "\n\f\n".join(pages)
+    text = normalize_document(raw, LAYOUT)
+    clauses = with_pages(segment("doc", text, words=LAYOUT), text)
+    assert all("\f" not in c.text for c in clauses)
+    first = holding(clauses, "合格证和使用手册。")  # one sentence over the break, no break left in it
+    assert first.page == 1
+    assert holding(clauses, "for each day of delay").page == 2
+    assert holding(clauses, "验收后十日内").page == 3
+
+
+def test_a_numbered_title_alone_on_its_line_is_never_joined_to_a_short_sentence_under_it():
+    clauses = parse("会议服务合同\n\n第一条 场地\n乙方提供会议场地一处，面积不少于二百平方米。\n第二条 争议\n协商解决。\n")
+    assert holding(clauses, "协商解决").heading == "第二条 争议"
