@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from retrieval.layout import TITLE_MAX_CHARS, LayoutWords, blank_heading_marks, heading_title, lines_of
+from retrieval.layout import TITLE_MAX_CHARS, LayoutWords, blank_heading_marks, heading_title, is_heading_like, lines_of
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
 from text.chars import script
@@ -49,20 +49,23 @@ _MARKERS = re.compile(
 _LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal": 3, "item": 4}
 
 
-# A page break inside a passage (a clause running over a page of a PDF): where the page's last sentence ended it is
-# a line break; inside a sentence it is nothing, or the space between two English words ('for each' / 'day').
-_PAGE_BREAK = re.compile(r"(?P<before>.?)[ \t]*\f\s*(?=(?P<after>.?))", re.S)
+# A page break inside a passage (a clause running over a page of a PDF): where the page's last sentence or a heading
+# ended it is a line break; inside a sentence it is nothing, or the space between two English words ('for each' /
+# 'day').
+_PAGE_BREAK = re.compile(r"(?P<line>[^\n\f]*?)[ \t]*\f\s*(?=(?P<after>.?))", re.S)
 _SENTENCE_ENDS = "。;；!！?？:：."
+_TITLE_MAX = 10  # a heading title alone on the page's last line ('其他'), whose text starts on the next page
 
 
 def _page_breaks_read(text: str) -> str:
     """The passage as it reads with its page breaks gone; the page a passage starts on is kept apart (Clause.page)."""
 
     def read(match: re.Match[str]) -> str:
-        before, after = match["before"], match["after"]
-        if before in _SENTENCE_ENDS:
-            return f"{before}\n"
-        return f"{before} " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else before
+        line, after = match["line"], match["after"]
+        before = line[-1:]
+        if not line or before in _SENTENCE_ENDS or len(line) <= _TITLE_MAX and is_heading_like(line):
+            return f"{line}\n"
+        return f"{line} " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else line
 
     return _PAGE_BREAK.sub(read, text)
 

@@ -64,7 +64,8 @@ def test_a_page_break_inside_a_passage_reads_as_the_text_does_and_the_page_is_wh
     pages = [
         "设备采购合同\n第一条 标的\n乙方向甲方出售检测设备一台，并随设备提供合格证和",
         "使用手册。\n第二条 交付\nThe Seller shall pay a charge for each",
-        "day of delay.\n第三条 付款\n甲方在验收后十日内付款。",
+        "day of delay.\n第三条 付款\n甲方在验收后十日内付款。\n第四条 其他",
+        "本合同一式两份。",
     ]
     raw = "\n\f\n".join(pages)
     text = normalize_document(raw, LAYOUT)
@@ -74,6 +75,7 @@ def test_a_page_break_inside_a_passage_reads_as_the_text_does_and_the_page_is_wh
     assert first.page == 1
     assert holding(clauses, "for each day of delay").page == 2
     assert holding(clauses, "验收后十日内").page == 3
+    assert holding(clauses, "一式两份").text == "其他\n本合同一式两份。"  # a title on the page's last line stays a line
 
 
 def test_a_numbered_title_alone_on_its_line_is_never_joined_to_a_short_sentence_under_it():
