@@ -33,6 +33,8 @@ _HEADING_LEVELS = 6  # outline levels 0–5 are Heading 1–6, as many as Markdo
 _BOLD_HEADING_MAX = 30
 _NOT_A_HEADING = re.compile(r"[。；;:：!！?？]")
 _SENTENCE_END = re.compile(r"[。；;!！?？]")
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_PAGE_NUMBER = re.compile(r"(?i)(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|page\s*\d+(?:\s*of\s*\d+)?)")
 _TEN_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _DIGITS = "〇一二三四五六七八九"
@@ -300,7 +302,23 @@ class DocxReader:
         return level + 1 if level is not None and 0 <= level < _HEADING_LEVELS else 0
 
     def text(self) -> str:
-        return "\n".join(self._blocks(self._document.element.body))
+        """The body; before it, the lines of the first page's header the body does not print: a contract may carry
+        its title only there ('设备租赁合同' over every page), and the title is read off the first lines."""
+        body = list(self._blocks(self._document.element.body))
+        printed = set(line.strip() for line in body)
+        header = [line for line in self._first_header_lines() if line not in printed]
+        return "\n".join([*header, *body])
+
+    def _first_header_lines(self) -> list[str]:
+        """The first page's header paragraphs with words in them (a page number alone, '第 1 页', is furniture)."""
+        if not self._document.sections:
+            return []
+        section = self._document.sections[0]
+        header = section.first_page_header if section.different_first_page_header_footer else section.header
+        if header.is_linked_to_previous:  # the first section has no header of its own: none at all
+            return []
+        texts = (paragraph_text(p).strip() for p in header._element.iter(qn("w:p")))
+        return [text for text in texts if len(_WORDS.findall(text)) >= 2 and not _PAGE_NUMBER.fullmatch(text)]
 
     def _blocks(self, container: BaseOxmlElement) -> Iterator[str]:
         for child in container.iterchildren():

@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from retrieval.layout import TITLE_MAX_CHARS, LayoutWords, blank_heading_marks, heading_title, is_heading_like, lines_of
+from retrieval.layout import (
+    TITLE_MAX_CHARS,
+    LayoutWords,
+    blank_heading_marks,
+    heading_title,
+    is_field_line,
+    is_heading_like,
+    lines_of,
+)
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
 from text.chars import script
@@ -86,7 +94,12 @@ def document_title(text: str, words: LayoutWords) -> str:
     if found is not None:
         return lines[found].text  # the whole line: a title is never cut (an English one runs over 40 characters)
     first_line = blank_heading_marks(text).strip().split("\n", 1)[0]
-    return _clipped(_TITLE_STOP.split(first_line, 1)[0].strip()) or "未命名合同"
+    if is_field_line(first_line, words):  # a party block from the first line on: no name to cut out of it
+        return _UNTITLED
+    return _clipped(_TITLE_STOP.split(first_line, 1)[0].strip()) or _UNTITLED
+
+
+_UNTITLED = "未命名合同"
 
 
 def _clipped(words: str) -> str:

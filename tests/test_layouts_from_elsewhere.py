@@ -4,11 +4,14 @@ folds into the passage of the heading before it."""
 
 from __future__ import annotations
 
+import io
+
+import docx
 from corpus import LAYOUT
 
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document
-from retrieval.parsing import with_pages
+from retrieval.parsing import parse_contract, with_pages
 from retrieval.segment import segment
 
 
@@ -81,3 +84,39 @@ def test_a_page_break_inside_a_passage_reads_as_the_text_does_and_the_page_is_wh
 def test_a_numbered_title_alone_on_its_line_is_never_joined_to_a_short_sentence_under_it():
     clauses = parse("会议服务合同\n\n第一条 场地\n乙方提供会议场地一处，面积不少于二百平方米。\n第二条 争议\n协商解决。\n")
     assert holding(clauses, "协商解决").heading == "第二条 争议"
+
+
+def docx_bytes(paragraphs: list[str], header: list[str] = (), footer: str = "") -> bytes:
+    document = docx.Document()
+    section = document.sections[0]
+    for k, line in enumerate(header):
+        (section.header.paragraphs[0] if k == 0 else section.header.add_paragraph()).text = line
+    if footer:
+        section.footer.paragraphs[0].text = footer
+    for line in paragraphs:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+RENTAL = ["出租方（甲方）：某机械公司", "承租方（乙方）：某工程公司", "第一条 租赁设备", "甲方向乙方出租挖掘机一台。",
+          "第二条 租金", "月租金为人民币一万元。", "第三条 租期", "租期为六个月。"]
+
+
+def test_a_word_title_printed_only_in_the_page_header_is_the_documents_title():
+    parsed = parse_contract("rental.docx", docx_bytes(RENTAL, header=["挖掘机租赁合同"], footer="第 1 页"), words=LAYOUT)
+    assert parsed.info.title == "挖掘机租赁合同"
+    assert all("挖掘机租赁合同" not in c.text and "第 1 页" not in c.text for c in parsed.clauses)
+    assert [c.label for c in parsed.clauses] == ["第一条", "第二条", "第三条"]
+
+
+def test_a_header_the_body_prints_again_is_read_once():
+    parsed = parse_contract("rental.docx", docx_bytes(["挖掘机租赁合同", *RENTAL], header=["挖掘机租赁合同"]), words=LAYOUT)
+    assert parsed.info.title == "挖掘机租赁合同"
+    assert [c.label for c in parsed.clauses] == ["第一条", "第二条", "第三条"]
+
+
+def test_a_document_opening_with_its_party_block_has_no_title_cut_out_of_a_field():
+    clauses = parse("\n".join(RENTAL))
+    assert {c.contract_title for c in clauses} == {"未命名合同"}
