@@ -189,6 +189,17 @@ def _page_images(page) -> list:
     return [image.image for image in page.images]
 
 
+def _columns_read(page) -> str | None:
+    """A two-column page's text column by column (retrieval/pdf_columns.py); None for a page in one column. A
+    second reading of the page: when its layout cannot be read, the page is read as it comes."""
+    from retrieval.pdf_columns import two_column_text
+
+    try:
+        return two_column_text(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # pypdf's layout mode raises more kinds than its plain reading on odd fonts
+        return None
+
+
 def _pdf_text(data: bytes, progress: Progress | None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -199,7 +210,7 @@ def _pdf_text(data: bytes, progress: Progress | None) -> str:
         raise UnreadableContract("文件不是 PDF：缺少 %PDF 文件头")
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_columns_read(page) or page.extract_text() or "" for page in reader.pages]
         scanned = [i for i, text in enumerate(pages) if len("".join(text.split())) < _MIN_PAGE_CHARS]
         if scanned and progress:
             progress(0, len(scanned))

@@ -10,7 +10,9 @@ import docx
 from corpus import LAYOUT
 
 from retrieval.models import Clause
+from testing.text_pdf import two_column_pdf
 from retrieval.normalize import normalize_document
+from retrieval.loaders import read_contract
 from retrieval.parsing import parse_contract, with_pages
 from retrieval.segment import segment
 
@@ -120,3 +122,24 @@ def test_a_header_the_body_prints_again_is_read_once():
 def test_a_document_opening_with_its_party_block_has_no_title_cut_out_of_a_field():
     clauses = parse("\n".join(RENTAL))
     assert {c.contract_title for c in clauses} == {"未命名合同"}
+
+
+# Two columns of about sixteen characters: each line of running text runs to its column's edge or ends a sentence.
+LEFT = ["保管合同", "甲方：某冷库公司", "乙方：某食品公司", "第一条 保管物", "乙方将冻品三百吨交甲方保管，甲方", "应按约定的温度条件妥善保管。",
+        "第二条 保管期限", "保管期限为三个月，自入库之日起计", "算，期满乙方可以续存。", "第三条 保管费", "每吨每月保管费三十元，乙方应于每", "月十日前支付上月费用。"]
+RIGHT = ["第四条 保管责任", "甲方应妥善保管冻品，因温度失控造", "成冻品变质的由甲方按市场价格向乙", "方赔偿损失。", "第五条 提取", "乙方提取冻品应提前两日书面通知甲",
+         "方，甲方应予配合。", "第六条 争议解决", "双方协商不成的，提交甲方所在地仲", "裁委员会仲裁。"]
+
+
+def test_a_pdf_page_in_two_columns_is_read_column_by_column():
+    parsed = parse_contract("storage.pdf", two_column_pdf([(LEFT, RIGHT)], column_width=11 * 17), words=LAYOUT)
+    assert parsed.info.title == "保管合同"
+    assert [c.label for c in parsed.clauses] == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
+    assert holding(parsed.clauses, "温度失控").text == "保管责任\n甲方应妥善保管冻品,因温度失控造成冻品变质的由甲方按市场价格向乙方赔偿损失。"
+
+
+def test_a_two_column_table_page_stays_rows():
+    items = ["设备清单", *(f"型号{k}号冷藏保温箱（加厚款）" for k in range(1, 12))]
+    prices = ["数量及单价", *(f"{k * 10}台，每台{k * 100}元" for k in range(1, 12))]
+    text = read_contract("list.pdf", two_column_pdf([(items, prices)], column_width=11 * 17))
+    assert any("型号3号" in line and "30台" in line for line in text.split("\n"))
