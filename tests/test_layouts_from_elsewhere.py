@@ -12,7 +12,7 @@ from corpus import LAYOUT
 from retrieval.models import Clause
 from testing.text_pdf import two_column_pdf
 from retrieval.normalize import normalize_document
-from retrieval.loaders import read_contract
+from retrieval.loaders import UnreadableContract, read_contract
 from retrieval.parsing import parse_contract, with_pages
 from retrieval.segment import segment
 
@@ -143,3 +143,35 @@ def test_a_two_column_table_page_stays_rows():
     prices = ["数量及单价", *(f"{k * 10}台，每台{k * 100}元" for k in range(1, 12))]
     text = read_contract("list.pdf", two_column_pdf([(items, prices)], column_width=11 * 17))
     assert any("型号3号" in line and "30台" in line for line in text.split("\n"))
+
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>范本站 - 搭建合同</title>
+<style>p { margin: 0 }</style><script>var visits = 1;</script></head>
+<body><div class="nav">首页 &gt; 范本</div>
+<h1>展台搭建合同</h1>
+<p>甲方：某展览公司<br>乙方：某搭建公司</p>
+<h3>第一条 搭建内容</h3><p>乙方为甲方搭建展台一座，面积三十六平方米。</p>
+<h3>第二条 费用</h3><p>费用合计人民币五万元，明细如下：</p>
+<table><tr><th>项目</th><th>金额</th></tr><tr><td>展台搭建</td><td>40000</td></tr><tr><td>灯光音响</td><td>10000</td></tr></table>
+<h3>第三条 违约责任</h3><ul><li>乙方逾期完工的，每日按费用的百分之一支付违约金；</li><li>甲方逾期付款的，每日按未付金额的千分之五支付违约金。</li></ul>
+</body></html>"""
+
+
+def test_a_contract_saved_from_a_web_page_reads_as_its_text_with_headings_and_table_rows():
+    parsed = parse_contract("booth.html", PAGE.encode("utf-8"), words=LAYOUT)
+    assert parsed.info.title == "展台搭建合同"
+    assert all("visits" not in c.text and "margin" not in c.text for c in parsed.clauses)  # script and style are no text
+    assert holding(parsed.clauses, "三十六平方米").label == "第一条"
+    row = holding(parsed.clauses, "灯光音响")
+    assert row.label.startswith("第二条") and row.text == "项目 | 金额\n灯光音响 | 10000"
+    assert holding(parsed.clauses, "千分之五").label == "第三条"
+
+
+def test_an_old_word_file_is_refused_with_what_to_send_instead():
+    for name in ("合同.doc", "合同.rtf"):
+        try:
+            read_contract(name, b"{\\rtf1 some text}")
+        except UnreadableContract as refusal:
+            assert ".docx" in str(refusal) and "另存为" in str(refusal)
+        else:
+            raise AssertionError(f"{name} was read")
