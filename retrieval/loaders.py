@@ -191,15 +191,21 @@ def _page_images(page) -> list:
     return [image.image for image in page.images]
 
 
-def _columns_read(page) -> str | None:
-    """A two-column page's text column by column (retrieval/pdf_columns.py); None for a page in one column. A
-    second reading of the page: when its layout cannot be read, the page is read as it comes."""
-    from retrieval.pdf_columns import two_column_text
+def _layout_read(page) -> str:
+    """The page's text layer, read with its layout (retrieval/pdf_layout.py): a two-column page column by column, a
+    table's cells set apart by tabs. The layout is a second reading: when it cannot be read, the text as it comes."""
+    from retrieval.pdf_layout import table_rows, two_column_text
 
+    text = page.extract_text() or ""
     try:
-        return two_column_text(page.extract_text(extraction_mode="layout") or "")
+        layout = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # pypdf's layout mode raises more kinds than its plain reading on odd fonts
-        return None
+        return text
+    columns = two_column_text(layout)
+    if columns is not None:
+        return columns
+    rows = table_rows(layout)
+    return "\n".join(rows.get(line.strip(), line) for line in text.split("\n")) if rows else text
 
 
 def _pdf_text(data: bytes, progress: Progress | None) -> str:
@@ -212,7 +218,7 @@ def _pdf_text(data: bytes, progress: Progress | None) -> str:
         raise UnreadableContract("文件不是 PDF：缺少 %PDF 文件头")
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [_columns_read(page) or page.extract_text() or "" for page in reader.pages]
+        pages = [_layout_read(page) for page in reader.pages]
         scanned = [i for i, text in enumerate(pages) if len("".join(text.split())) < _MIN_PAGE_CHARS]
         if scanned and progress:
             progress(0, len(scanned))

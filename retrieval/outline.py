@@ -623,6 +623,8 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
         if not rows:
             continue
         body_rows = rows[1:] or rows[:1] if header is not None else rows
+        if header is not None and rows[1:]:  # a table over a page break prints its header again on the next page
+            body_rows = [row for row in body_rows if _row_text(row) != _row_text(header)] or body_rows
         caption = node.label() or "表"
         for row_no, row in enumerate(body_rows, start=1):
             row_text = _row_text(row) if row is header or header is None else f"{_row_text(header)}\n{_row_text(row)}"

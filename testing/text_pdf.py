@@ -29,22 +29,31 @@ def text_pdf(pages: list[list[str]], furniture: bool = False) -> bytes:
     return _pdf([_page_content(page, code, furniture) for page in pages], chars, code)
 
 
-def two_column_pdf(pages: list[tuple[list[str], list[str]]], column_width: int = 250) -> bytes:
-    """A PDF of pages set in two columns, each page a (left column, right column) pair of lines, written row by
-    row (the left line, then the right line beside it) as some word processors write them: a text layer read
-    in stream order interleaves the columns."""
-    chars = sorted({ch for page in pages for column in page for line in column for ch in line})
+def placed_pdf(pages: list[list[list[tuple[int, str]]]]) -> bytes:
+    """A PDF whose pages are rows of text pieces, each piece placed at its x (points from the left), a row every 16
+    points down the page, written row by row as a word processor writes a table's cells or two columns side by
+    side: a text layer read in stream order runs the pieces of a row together."""
+    chars = sorted({ch for page in pages for row in page for _, text in row for ch in text})
     code = {ch: i + 1 for i, ch in enumerate(chars)}
     contents = []
-    for left, right in pages:
+    for page in pages:
         content = ["BT", "/F1 11 Tf"]
-        for row in range(max(len(left), len(right))):
-            y = 800 - 16 * row
-            for x, column in ((50, left), (50 + column_width + 20, right)):
-                if row < len(column):
-                    content += [f"1 0 0 1 {x} {y} Tm", _hex(column[row], code) + " Tj"]
+        for number, row in enumerate(page):
+            for x, text in row:
+                content += [f"1 0 0 1 {x} {800 - 16 * number} Tm", _hex(text, code) + " Tj"]
         contents.append([*content, "ET"])
     return _pdf(contents, chars, code)
+
+
+def two_column_pdf(pages: list[tuple[list[str], list[str]]], column_width: int = 250) -> bytes:
+    """A PDF of pages set in two columns, each page a (left column, right column) pair of lines, written row by row
+    (the left line, then the right line beside it)."""
+    right_at = 50 + column_width + 20
+    rows = [
+        [[(x, column[k]) for x, column in ((50, left), (right_at, right)) if k < len(column)] for k in range(max(len(left), len(right)))]
+        for left, right in pages
+    ]
+    return placed_pdf(rows)
 
 
 def _pdf(pages: list[list[str]], chars: list[str], code: dict[str, int]) -> bytes:

@@ -10,7 +10,7 @@ import docx
 from corpus import LAYOUT
 
 from retrieval.models import Clause
-from testing.text_pdf import two_column_pdf
+from testing.text_pdf import placed_pdf, two_column_pdf
 from retrieval.normalize import normalize_document
 from retrieval.loaders import UnreadableContract, read_contract
 from retrieval.parsing import parse_contract, with_pages
@@ -175,3 +175,25 @@ def test_an_old_word_file_is_refused_with_what_to_send_instead():
             assert ".docx" in str(refusal) and "另存为" in str(refusal)
         else:
             raise AssertionError(f"{name} was read")
+
+
+def lines_at_margin(*texts: str) -> list[list[tuple[int, str]]]:
+    return [[(50, text)] for text in texts]
+
+
+def table_row(*cells: str) -> list[tuple[int, str]]:
+    return [(50 + 120 * k, cell) for k, cell in enumerate(cells)]
+
+
+def test_a_pdf_table_over_two_pages_is_one_table_of_rows_its_repeated_header_no_row():
+    header = table_row("货物", "数量", "单价")
+    first = [*lines_at_margin("文具采购合同", "第一条 采购标的", "乙方向甲方供应下列文具："), header,
+             table_row("圆珠笔", "500", "2"), table_row("笔记本", "300", "6")]
+    second = [header, table_row("订书机", "40", "15"), table_row("文件夹", "200", "3"),
+              *lines_at_margin("第二条 交货", "乙方应在十日内交货。", "第三条 付款", "甲方验收后付款。")]
+    clauses = parse_contract("stationery.pdf", placed_pdf([first, second]), words=LAYOUT).clauses
+    rows = [c for c in clauses if "表1" in c.clause]
+    assert [c.text.split("\n")[1] for c in rows] == ["圆珠笔 | 500 | 2", "笔记本 | 300 | 6", "订书机 | 40 | 15", "文件夹 | 200 | 3"]
+    assert all(c.text.startswith("货物 | 数量 | 单价\n") and c.label.startswith("第一条") for c in rows)
+    assert [c.page for c in rows] == [1, 1, 2, 2]
+    assert holding(clauses, "十日内交货").label == "第二条"

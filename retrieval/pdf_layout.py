@@ -1,10 +1,14 @@
-"""A PDF page set in two columns, read column by column.
+"""What a PDF page's layout shows that its text layer read in stream order loses: two columns, and table cells.
 
 A text layer read in stream order gives a page's text as its generator wrote it; some write a two-column page row
 by row (a left line, then the right line beside it), and pypdf then joins the two lines of a row with a space, so
 every line holds half a sentence of each column and no clause reads whole. pypdf's layout mode sets the text out
 as printed, in fixed-width columns; there a gutter shows as a run of spaces that ends at the same column on most
 lines. Such a page is read as its left column, then its right one.
+
+A table's cells come the same way: in stream order a row reads '办公桌 20 800', its cells run together with the
+words of a cell. Laid out, cells stand apart by wide gaps; consecutive lines of as many cells are a table's rows,
+and their cells are set apart by tabs, as a table's are everywhere else in ingestion.
 """
 
 from __future__ import annotations
@@ -74,3 +78,24 @@ def two_column_text(layout: str) -> str | None:
         left.append(line[:cut].strip())
         right.append(line[cut:].strip())
     return "\n".join(text for text in [*left, *right] if text)
+
+
+_CELL_GAP = re.compile(r" {2,}")  # in layout mode a space between words is one; cells stand further apart
+_MIN_TABLE_ROWS = 2
+
+
+def table_rows(layout: str) -> dict[str, str]:
+    """The table rows LAYOUT (pypdf's layout-mode text of a page) shows, as {the row as the text layer reads it (its
+    cells joined by single spaces): the row with its cells set apart by tabs}. Rows are consecutive lines of two or
+    more cells, as many on each, two or more of them."""
+    rows: dict[str, str] = {}
+    run: list[list[str]] = []
+    for line in [*(line for line in layout.split("\n") if line.strip()), ""]:
+        cells = _CELL_GAP.split(line.strip())
+        if len(cells) >= 2 and (not run or len(cells) == len(run[0])):
+            run.append(cells)
+            continue
+        if len(run) >= _MIN_TABLE_ROWS:
+            rows.update({" ".join(row): "\t".join(row) for row in run})
+        run = [cells] if len(cells) >= 2 else []
+    return rows
