@@ -80,22 +80,40 @@ def two_column_text(layout: str) -> str | None:
     return "\n".join(text for text in [*left, *right] if text)
 
 
-_CELL_GAP = re.compile(r" {2,}")  # in layout mode a space between words is one; cells stand further apart
+# A cell: words a space apart in layout mode, two in a justified line; cells stand three or more apart.
+_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 _MIN_TABLE_ROWS = 2
+_ALIGNED = 3  # display columns a cell's edge may stray from the first row's (layout mode rounds glyph widths)
+
+
+def _cells(line: str) -> list[tuple[str, int, int]]:
+    """The line's cells as (text, display column it starts at, display column it ends at)."""
+    out = []
+    for piece in _CELL.finditer(line):
+        start = _width(line[: piece.start()])
+        out.append((" ".join(piece.group().split()), start, start + _width(piece.group())))
+    return out
+
+
+def _aligned(row: list[tuple[str, int, int]], first: list[tuple[str, int, int]]) -> bool:
+    """Does ROW have as many cells as FIRST, each starting or ending where FIRST's does (left or right aligned)?"""
+    return len(row) == len(first) and all(
+        abs(a[1] - b[1]) <= _ALIGNED or abs(a[2] - b[2]) <= _ALIGNED for a, b in zip(row, first)
+    )
 
 
 def table_rows(layout: str) -> dict[str, str]:
     """The table rows LAYOUT (pypdf's layout-mode text of a page) shows, as {the row as the text layer reads it (its
     cells joined by single spaces): the row with its cells set apart by tabs}. Rows are consecutive lines of two or
-    more cells, as many on each, two or more of them."""
+    more cells, as many on each and aligned, two or more of them."""
     rows: dict[str, str] = {}
-    run: list[list[str]] = []
+    run: list[list[tuple[str, int, int]]] = []
     for line in [*(line for line in layout.split("\n") if line.strip()), ""]:
-        cells = _CELL_GAP.split(line.strip())
-        if len(cells) >= 2 and (not run or len(cells) == len(run[0])):
+        cells = _cells(line.rstrip())
+        if len(cells) >= 2 and (not run or _aligned(cells, run[0])):
             run.append(cells)
             continue
         if len(run) >= _MIN_TABLE_ROWS:
-            rows.update({" ".join(row): "\t".join(row) for row in run})
+            rows.update({" ".join(c[0] for c in row): "\t".join(c[0] for c in row) for row in run})
         run = [cells] if len(cells) >= 2 else []
     return rows
