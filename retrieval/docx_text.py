@@ -366,8 +366,10 @@ class DocxReader:
         texts = (self._paragraph(p).strip() for p in tc.iter(qn("w:p")) if not _in_fallback(p, tc))
         return [t.replace("|", "/").replace("\n", " ") for t in texts if t]
 
-    def _row(self, tr: BaseOxmlElement) -> list[list[str]]:
-        """One row's cells; a merged cell's text appears once, the columns it spans stay (empty)."""
+    def _row(self, tr: BaseOxmlElement, above: list[list[str]]) -> list[list[str]]:
+        """One row's cells by grid column; a cell merged across columns has its text once, the columns it spans stay
+        (empty). A cell merged down from the row ABOVE (a header row's cell is not passed) repeats its text: each row is read as a passage of its own
+        ('打印机 | 耗材更换 | 2000' under '打印机 | 日常保养 | 3000'), and an empty cell would shift it under the header."""
         tr_pr = tr.find(qn("w:trPr"))
         cells: list[list[str]] = [[]] * (_int(_val(tr_pr, "w:gridBefore")) or 0)
         for tc in tr.findall(qn("w:tc")):
@@ -375,7 +377,8 @@ class DocxReader:
             span = _int(_val(tc_pr, "w:gridSpan")) or 1
             v_merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
             continued = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
-            cells += [[] if continued else self._cell(tc)] + [[]] * (span - 1)
+            merged_down = above[len(cells)] if continued and len(cells) < len(above) else []
+            cells += [merged_down if continued else self._cell(tc)] + [[]] * (span - 1)
         return cells + [[]] * (_int(_val(tr_pr, "w:gridAfter")) or 0)
 
     def _table(self, tbl: BaseOxmlElement) -> Iterator[str]:
@@ -383,8 +386,11 @@ class DocxReader:
         A row with one filled cell is not tabular (a caption, a total, a layout table holding whole clauses):
         its paragraphs are ordinary lines."""
         run: list[list[str]] = []
-        for tr in tbl.findall(qn("w:tr")):
-            row = self._row(tr)
+        row: list[list[str]] = []
+        for number, tr in enumerate(tbl.findall(qn("w:tr"))):
+            # A cell merged down from the first row is a layout table's label ('交房确认' beside its text), no value
+            # of the rows under it: repeated, it would make their lines table rows.
+            row = self._row(tr, row if number > 1 else [])
             filled = [cell for cell in row if cell]
             if len(filled) >= 2:
                 run.append([" ".join(cell) for cell in row])

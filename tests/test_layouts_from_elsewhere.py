@@ -197,3 +197,21 @@ def test_a_pdf_table_over_two_pages_is_one_table_of_rows_its_repeated_header_no_
     assert all(c.text.startswith("货物 | 数量 | 单价\n") and c.label.startswith("第一条") for c in rows)
     assert [c.page for c in rows] == [1, 1, 2, 2]
     assert holding(clauses, "十日内交货").label == "第二条"
+
+
+def test_a_word_price_table_with_a_cell_merged_down_repeats_it_in_each_row_it_spans():
+    document = docx.Document()
+    for line in ["清洁服务合同", "第一条 服务费用", "服务费用按下表计算："]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=4, cols=3)
+    for r, values in enumerate([["区域", "项目", "月费"], ["办公区", "日常保洁", "3000"], ["", "玻璃清洗", "800"], ["仓库", "日常保洁", "1500"]]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "办公区"
+    document.add_paragraph("第二条 付款")
+    document.add_paragraph("甲方按月支付服务费用。")
+    out = io.BytesIO()
+    document.save(out)
+    clauses = parse_contract("cleaning.docx", out.getvalue(), words=LAYOUT).clauses
+    assert holding(clauses, "玻璃清洗").text == "区域 | 项目 | 月费\n办公区 | 玻璃清洗 | 800"
+    assert holding(clauses, "仓库").text == "区域 | 项目 | 月费\n仓库 | 日常保洁 | 1500"
