@@ -49,7 +49,7 @@ from retrieval.glossary import load_glossary
 from retrieval.layout import layout_words
 from retrieval.index import ClauseIndex
 from retrieval.metadata import load_field_words
-from retrieval.loaders import UnreadableContract
+from retrieval.loaders import UnreadableContract, unsupported_type
 from retrieval.models import Clause, ContractInfo
 from retrieval.normalize import to_simplified, to_traditional
 from retrieval.resolver import MAX_CHOICES
@@ -604,7 +604,7 @@ class Assistant:
         try:
             staged = store.stage(filename, data)
         except ValueError:
-            return UploadResult(ok=False, reason="不支持的文件类型：只接受 .txt、.docx、.pdf 或页面照片 .jpg、.png")
+            return UploadResult(ok=False, reason=unsupported_type(filename))
         except OSError:
             log.exception("upload %r could not be saved", filename)
             return UploadResult(ok=False, reason="文件无法保存到服务器，请稍后再试")

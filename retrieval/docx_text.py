@@ -33,6 +33,8 @@ _HEADING_LEVELS = 6  # outline levels 0–5 are Heading 1–6, as many as Markdo
 _BOLD_HEADING_MAX = 30
 _NOT_A_HEADING = re.compile(r"[。；;:：!！?？]")
 _SENTENCE_END = re.compile(r"[。；;!！?？]")
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_PAGE_NUMBER = re.compile(r"(?i)(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|page\s*\d+(?:\s*of\s*\d+)?)")
 _TEN_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _DIGITS = "〇一二三四五六七八九"
@@ -300,7 +302,23 @@ class DocxReader:
         return level + 1 if level is not None and 0 <= level < _HEADING_LEVELS else 0
 
     def text(self) -> str:
-        return "\n".join(self._blocks(self._document.element.body))
+        """The body; before it, the lines of the first page's header the body does not print: a contract may carry
+        its title only there ('设备租赁合同' over every page), and the title is read off the first lines."""
+        body = list(self._blocks(self._document.element.body))
+        printed = set(line.strip() for line in body)
+        header = [line for line in self._first_header_lines() if line not in printed]
+        return "\n".join([*header, *body])
+
+    def _first_header_lines(self) -> list[str]:
+        """The first page's header paragraphs with words in them (a page number alone, '第 1 页', is furniture)."""
+        if not self._document.sections:
+            return []
+        section = self._document.sections[0]
+        header = section.first_page_header if section.different_first_page_header_footer else section.header
+        if header.is_linked_to_previous:  # the first section has no header of its own: none at all
+            return []
+        texts = (paragraph_text(p).strip() for p in header._element.iter(qn("w:p")))
+        return [text for text in texts if len(_WORDS.findall(text)) >= 2 and not _PAGE_NUMBER.fullmatch(text)]
 
     def _blocks(self, container: BaseOxmlElement) -> Iterator[str]:
         for child in container.iterchildren():
@@ -348,8 +366,10 @@ class DocxReader:
         texts = (self._paragraph(p).strip() for p in tc.iter(qn("w:p")) if not _in_fallback(p, tc))
         return [t.replace("|", "/").replace("\n", " ") for t in texts if t]
 
-    def _row(self, tr: BaseOxmlElement) -> list[list[str]]:
-        """One row's cells; a merged cell's text appears once, the columns it spans stay (empty)."""
+    def _row(self, tr: BaseOxmlElement, above: list[list[str]]) -> list[list[str]]:
+        """One row's cells by grid column; a cell merged across columns has its text once, the columns it spans stay
+        (empty). A cell merged down from the row ABOVE (a header row's cell is not passed) repeats its text: each row is read as a passage of its own
+        ('打印机 | 耗材更换 | 2000' under '打印机 | 日常保养 | 3000'), and an empty cell would shift it under the header."""
         tr_pr = tr.find(qn("w:trPr"))
         cells: list[list[str]] = [[]] * (_int(_val(tr_pr, "w:gridBefore")) or 0)
         for tc in tr.findall(qn("w:tc")):
@@ -357,7 +377,8 @@ class DocxReader:
             span = _int(_val(tc_pr, "w:gridSpan")) or 1
             v_merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
             continued = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
-            cells += [[] if continued else self._cell(tc)] + [[]] * (span - 1)
+            merged_down = above[len(cells)] if continued and len(cells) < len(above) else []
+            cells += [merged_down if continued else self._cell(tc)] + [[]] * (span - 1)
         return cells + [[]] * (_int(_val(tr_pr, "w:gridAfter")) or 0)
 
     def _table(self, tbl: BaseOxmlElement) -> Iterator[str]:
@@ -365,8 +386,11 @@ class DocxReader:
         A row with one filled cell is not tabular (a caption, a total, a layout table holding whole clauses):
         its paragraphs are ordinary lines."""
         run: list[list[str]] = []
-        for tr in tbl.findall(qn("w:tr")):
-            row = self._row(tr)
+        row: list[list[str]] = []
+        for number, tr in enumerate(tbl.findall(qn("w:tr"))):
+            # A cell merged down from the first row is a layout table's label ('交房确认' beside its text), no value
+            # of the rows under it: repeated, it would make their lines table rows.
+            row = self._row(tr, row if number > 1 else [])
             filled = [cell for cell in row if cell]
             if len(filled) >= 2:
                 run.append([" ".join(cell) for cell in row])

@@ -272,10 +272,12 @@ def is_title(text: str, words: LayoutWords) -> bool:
 
 
 _HEADING_END = " \t:：、,，.;；"  # what ends a heading without being part of it ('附件：', '格式:')
-# A title set off in lenticular brackets ('条款1 【服务范围】'): the brackets are typography, not the title.
-_BRACKETED_TITLE = re.compile(r"【([^【】]+)】|〖([^〖〗]+)〗|\(([^()]+)\)")
-# The brackets that may set a heading line off as a whole ('【第一条　租赁车辆】', '〖第三条　争议解决〗'): typography.
-LINE_OPENING_BRACKETS, LINE_CLOSING_BRACKETS = ("【", "〖"), ("】", "〗")
+# The brackets that set a title off ('条款1 【服务范围】', '〔违约责任〕') or a heading line as a whole ('【第一条　租赁车辆】',
+# '〖第三条　争议解决〗'): typography, not the title.
+TITLE_BRACKETS = (("【", "】"), ("〖", "〗"), ("〔", "〕"))
+LINE_OPENING_BRACKETS = tuple(opening for opening, _ in TITLE_BRACKETS)
+LINE_CLOSING_BRACKETS = tuple(closing for _, closing in TITLE_BRACKETS)
+_BRACKETED_TITLE = re.compile("|".join(rf"{o}([^{o}{c}]+){c}" for o, c in TITLE_BRACKETS) + r"|\(([^()]+)\)")
 
 
 def bracketed_whole(line: str) -> bool:

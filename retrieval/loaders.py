@@ -1,4 +1,4 @@
-"""Read a contract file (.txt, .docx, .pdf, or a page photo .jpg/.png) into raw text, refusing broken or
+"""Read a contract file (.txt, .docx, .pdf, a web page saved as .html, or a page photo .jpg/.png) into raw text, refusing broken or
 hostile files by name.
 
 What the text carries beyond the words: a .docx's automatic list numbers are written out and its tables are
@@ -13,10 +13,12 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from retrieval.html_text import html_text
 from retrieval.ocr import Progress, UnreadableImage
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", *IMAGE_SUFFIXES)
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", *HTML_SUFFIXES, *IMAGE_SUFFIXES)
 PAGE_BREAK = "\f"
 # Pages are joined with the form feed on a line of its own: a line-based normaliser sees a page boundary,
 # never a heading glued to the previous page's last line.
@@ -189,6 +191,23 @@ def _page_images(page) -> list:
     return [image.image for image in page.images]
 
 
+def _layout_read(page) -> str:
+    """The page's text layer, read with its layout (retrieval/pdf_layout.py): a two-column page column by column, a
+    table's cells set apart by tabs. The layout is a second reading: when it cannot be read, the text as it comes."""
+    from retrieval.pdf_layout import table_rows, two_column_text
+
+    text = page.extract_text() or ""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # pypdf's layout mode raises more kinds than its plain reading on odd fonts
+        return text
+    columns = two_column_text(layout)
+    if columns is not None:
+        return columns
+    rows = table_rows(layout)
+    return "\n".join(rows.get(line.strip(), line) for line in text.split("\n")) if rows else text
+
+
 def _pdf_text(data: bytes, progress: Progress | None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -199,7 +218,7 @@ def _pdf_text(data: bytes, progress: Progress | None) -> str:
         raise UnreadableContract("文件不是 PDF：缺少 %PDF 文件头")
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_layout_read(page) for page in reader.pages]
         scanned = [i for i, text in enumerate(pages) if len("".join(text.split())) < _MIN_PAGE_CHARS]
         if scanned and progress:
             progress(0, len(scanned))
@@ -231,16 +250,29 @@ def _photo_text(data: bytes, progress: Progress | None) -> str:
     return text
 
 
+# Word processors' other formats: saved again as .docx, the same file reads with its numbering and tables.
+_SAVE_AS_DOCX = (".doc", ".rtf", ".wps", ".odt", ".pages")
+
+
+def unsupported_type(name: str) -> str:
+    """Why a file of NAME's type is refused, in Chinese for the user, and what to send instead."""
+    suffix = Path(name).suffix.lower()
+    reason = f"不支持的文件类型 {suffix or '（无扩展名）'}：只接受 .txt、.docx、.pdf、网页 .html 或页面照片 .jpg、.png"
+    return f"{reason}；请在 Word 或 WPS 中把文件另存为 .docx 后再发送" if suffix in _SAVE_AS_DOCX else reason
+
+
 def read_contract(name: str, data: bytes, progress: Progress | None = None) -> str:
     """Raw text of a contract file given its name (for the type) and bytes. OCR (scanned PDF pages, photos)
     takes seconds a page: `progress` hears (pages done, pages to read) after each one."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnreadableContract(f"不支持的文件类型 {suffix or '（无扩展名）'}：只接受 .txt、.docx、.pdf 或页面照片 .jpg、.png")
+        raise UnreadableContract(unsupported_type(name))
     if not data.strip():
         raise UnreadableContract("文件是空的")
     if suffix == ".txt":
         text = decode_text(data)
+    elif suffix in HTML_SUFFIXES:
+        text = html_text(decode_text(data))
     elif suffix == ".docx":
         text = _docx_text(data)
     elif suffix == ".pdf":

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from retrieval.contents import drop_table_of_contents
-from retrieval.layout import LayoutWords, is_field_line, is_title, opens_back_matter
+from retrieval.layout import LINE_OPENING_BRACKETS, LayoutWords, is_field_line, is_heading_like, is_title, opens_back_matter
 from retrieval.numbering import line_marker
 from text.chars import ScriptTally, is_traditional, nfkc, script, strip_pinyin, to_simplified, to_traditional
 
@@ -56,7 +56,7 @@ _SENTENCE_END = "。;;!！?？:：」』)）"
 # A quotation that ends its sentence ends the line's sentence too ('…修改为：“租金每年递增百分之三。”').
 _CLOSING_QUOTES = "”’\"'"
 _UNIT_START = re.compile(
-    r"^[【〖]?(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|第\d+(?:\.\d+)+条|[一二三四五六七八九十]+、|"
+    rf"^[{''.join(LINE_OPENING_BRACKETS)}]?" r"(?:篇[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇\d]+[条部篇章节]|第\d+(?:\.\d+)+条|[一二三四五六七八九十]+、|"
     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)]?(?!\d)|甲方|乙方|[\u4e00-\u9fff]{2,6}[(（][甲乙丙丁]方[)）]|#{1,6} )"
 )
 _WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
@@ -153,7 +153,8 @@ def _continues(previous: _Paragraph, line: str, width: int, words: LayoutWords |
     both languages too. With the layout WORDS, an annex's heading ('Schedule 2 Charges', '附件二') and an execution
     line ('Signed by …', 'Executed as a deed by …') open lines of their own: English signing lines end in no full
     stop, and the line before them is no sentence they finish."""
-    ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < previous.length
+    # A short tail that ends the sentence goes on a cut line, never on a heading ('第五条 争议' then '协商解决。').
+    ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < previous.length and not previous.is_heading
     line_script = script(line)
     return (
         not previous.last_unquoted.endswith(tuple(_SENTENCE_END))
@@ -169,6 +170,17 @@ def _continues(previous: _Paragraph, line: str, width: int, words: LayoutWords |
         and not (previous.last == "." and previous.script() == "en")
         and not (words and opens_back_matter(line, words))
     )
+
+
+_TITLE_MAX = 10  # a Chinese heading's title: '争议解决', '保密义务', '合同的变更与解除'
+_NUMBERED_TITLE_MAX = 40  # far above a number and such a title
+
+
+def _numbered_title(line: str) -> bool:
+    """Is the line a number and a short title alone ('第五条 争议', '3. 保密')? A wrapped clause opens with a number
+    too, but runs on longer ('7.甲方承诺不向乙方透露与本合同服务费用' then '有关的信息。')."""
+    marker = line_marker(line)
+    return marker is not None and 0 < len(line) - marker.end <= _TITLE_MAX and is_heading_like(line[marker.end :])
 
 
 class _Paragraph:
@@ -190,6 +202,7 @@ class _Paragraph:
         self._fill_so_far = bool(_FILL_CHARS.fullmatch(line[:-1]))  # all but the last: _FILL_LINE may still hold
         self._script = ScriptTally()
         self._script.add(line)
+        self.is_heading = _numbered_title(line)
 
     def add(self, line: str) -> None:
         """Join LINE on: with a space between English words, as they are otherwise."""
@@ -198,6 +211,8 @@ class _Paragraph:
         self._fill_so_far = self._fill_so_far and bool(_FILL_CHARS.fullmatch(self.last + line[:-1]))
         self._parts.append(line)
         self.length += len(line)
+        # Asked of the whole paragraph, but only a short one can be a title: no cost on long ones.
+        self.is_heading = self.length <= _NUMBERED_TITLE_MAX and _numbered_title(self.text)
         if len(self.head) < _HEAD:
             self.head = (self.head + line)[:_HEAD]
         self.end = (self.end + line)[-_END:]

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from retrieval.layout import LayoutWords, bracketed_whole, is_heading_like
+from retrieval.layout import LINE_OPENING_BRACKETS, LayoutWords, bracketed_whole, is_heading_like
 from text.numbers import cn_number, roman_number
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -96,7 +96,7 @@ def _reads_on(line: str, end: int) -> bool:
 _ENGLISH_NUMBER = r"(?P<no>\d{1,2}(?:\.\d{1,2}){1,4}|\d{1,3}|[IVXLC]{2,9}|[IVX])(?![\w%]|\.\d)"
 _ENGLISH_AFTER = re.compile(r"(?P<sep>\s*[.:：\-–—]\s*|\s+|$)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_TITLE_OPENERS = "【〖[.:：、-–—"  # what sets a title off after a heading's number
+_TITLE_OPENERS = "".join(LINE_OPENING_BRACKETS) + "[.:：、-–—"  # what sets a title off after a heading's number
 
 
 @lru_cache(maxsize=4)
@@ -395,6 +395,25 @@ class Scheme:
         unit = Unit(family, number, marker.printed, rank, parent, sentence, self.accepted)
         self.last[(family, parent.serial if parent else 0)] = number
         self.last_anywhere[family] = number
+        self.stack = [*stack, unit]
+        return unit
+
+    def accept_out_of_order(self, marker: Marker, sentence: bool) -> Unit | None:
+        """A heading of a family with a fixed place (第X条, 第X章…) that the document already numbers, whose number
+        does not continue it: a second 第八条, or 第十条 after 第十二条 (a typo in one of them). It is a unit beside
+        the last one of its family, so its text and its sub-clauses are its own and never fold into the article
+        before; which number is wrong cannot be known, so it prints none (its title names it) and the numbering
+        runs on from it. None for a family not numbered yet or numbered in another style."""
+        family = marker.family
+        if family not in FIXED_RANK or family not in self.last_anywhere or marker.inserted or not self._same_style(marker):
+            return None
+        rank = self.rank[family]
+        stack = self._parent(family, rank, marker.number)
+        parent = stack[-1] if stack else None
+        self.accepted += 1
+        unit = Unit(family, marker.number, "", rank, parent, sentence, self.accepted)
+        self.last[(family, parent.serial if parent else 0)] = marker.number
+        self.last_anywhere[family] = marker.number
         self.stack = [*stack, unit]
         return unit
 

@@ -23,6 +23,8 @@ from retrieval.bilingual import leading_lines, translated_heading, translates, t
 from retrieval.clause_table import ClauseTable, clause_tables
 from retrieval.layout import (
     Line,
+    LINE_CLOSING_BRACKETS,
+    LINE_OPENING_BRACKETS,
     LayoutWords,
     annex_heading,
     appended_title,
@@ -421,6 +423,8 @@ class _Reader:
         # Lazy: read only when a gap wider than the tolerance needs vouching for.
         later = (m.number for j in range(i + 1, len(self.markers)) if (m := self.markers[j]) and m.family == marker.family)
         unit = self.scheme.accept(marker, sentence, later)
+        if unit is None and rest and not sentence:  # a titled heading out of sequence still opens its own passage
+            unit = self.scheme.accept_out_of_order(marker, sentence)
         if unit is None:
             return False
         self._open(unit, run_in_title(rest) if sentence else rest)
@@ -540,7 +544,8 @@ def _lead_in(rest: str) -> bool:
 
 
 # A title run into its body: '(合约期间)本合约期间为五年…', 'Interpretation. Headings are for convenience…'.
-_BRACKETED_RUN_IN = re.compile(r"[(【〖]([^()【】〖〗]{1,20})[)】〗](?=\s*[\w“\"(])")
+_OPENING, _CLOSING = "(" + "".join(LINE_OPENING_BRACKETS), ")" + "".join(LINE_CLOSING_BRACKETS)
+_BRACKETED_RUN_IN = re.compile(rf"[{_OPENING}]([^{_OPENING}{_CLOSING}]{{1,20}})[{_CLOSING}](?=\s*[\w“\"(])")
 _SMALL_WORDS = "a|an|and|by|for|in|of|on|or|the|to|with"
 # The body may start on the next line: 'Section 1. Definitions.' is a title alone.
 _ENGLISH_RUN_IN = re.compile(rf"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|{_SMALL_WORDS})){{0,7}})\.(?:\s+(?=[A-Z(“\"])|\s*$)")
@@ -618,6 +623,8 @@ def _drafts(text: str, node: _Node, has_children: bool, words: LayoutWords) -> l
         if not rows:
             continue
         body_rows = rows[1:] or rows[:1] if header is not None else rows
+        if header is not None and rows[1:]:  # a table over a page break prints its header again on the next page
+            body_rows = [row for row in body_rows if _row_text(row) != _row_text(header)] or body_rows
         caption = node.label() or "表"
         for row_no, row in enumerate(body_rows, start=1):
             row_text = _row_text(row) if row is header or header is None else f"{_row_text(header)}\n{_row_text(row)}"

@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from retrieval.layout import TITLE_MAX_CHARS, LayoutWords, blank_heading_marks, heading_title, lines_of
+from retrieval.layout import (
+    TITLE_MAX_CHARS,
+    LayoutWords,
+    blank_heading_marks,
+    heading_title,
+    is_field_line,
+    is_heading_like,
+    lines_of,
+)
 from retrieval.models import Clause
 from retrieval.outline import outline, title_line
 from text.chars import script
@@ -49,6 +57,27 @@ _MARKERS = re.compile(
 _LEVEL = {"part": 0, "article": 1, "note": 1, "enum": 1, "section": 2, "decimal": 3, "item": 4}
 
 
+# A page break inside a passage (a clause running over a page of a PDF): where the page's last sentence or a heading
+# ended it is a line break; inside a sentence it is nothing, or the space between two English words ('for each' /
+# 'day').
+_PAGE_BREAK = re.compile(r"(?P<line>[^\n\f]*?)[ \t]*\f\s*(?=(?P<after>.?))", re.S)
+_SENTENCE_ENDS = "。;；!！?？:：."
+_TITLE_MAX = 10  # a heading title alone on the page's last line ('其他'), whose text starts on the next page
+
+
+def _page_breaks_read(text: str) -> str:
+    """The passage as it reads with its page breaks gone; the page a passage starts on is kept apart (Clause.page)."""
+
+    def read(match: re.Match[str]) -> str:
+        line, after = match["line"], match["after"]
+        before = line[-1:]
+        if not line or before in _SENTENCE_ENDS or len(line) <= _TITLE_MAX and is_heading_like(line):
+            return f"{line}\n"
+        return f"{line} " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else line
+
+    return _PAGE_BREAK.sub(read, text)
+
+
 def find_blanks(text: str) -> list[str]:
     """Unfilled placeholders in order of appearance, each once: '[x%]', '____', '[具体支付日期]'."""
     return list(dict.fromkeys(_BLANK.findall(text)))
@@ -65,7 +94,12 @@ def document_title(text: str, words: LayoutWords) -> str:
     if found is not None:
         return lines[found].text  # the whole line: a title is never cut (an English one runs over 40 characters)
     first_line = blank_heading_marks(text).strip().split("\n", 1)[0]
-    return _clipped(_TITLE_STOP.split(first_line, 1)[0].strip()) or "未命名合同"
+    if is_field_line(first_line, words):  # a party block from the first line on: no name to cut out of it
+        return _UNTITLED
+    return _clipped(_TITLE_STOP.split(first_line, 1)[0].strip()) or _UNTITLED
+
+
+_UNTITLED = "未命名合同"
 
 
 def _clipped(words: str) -> str:
@@ -452,7 +486,7 @@ def _passages(
                 article_no=article_no,
                 clause=clause_no,
                 heading_path=path,
-                text=piece,
+                text=_page_breaks_read(piece),
                 span=piece_span,
                 blanks=find_blanks(piece),
             )

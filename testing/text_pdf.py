@@ -26,6 +26,38 @@ def text_pdf(pages: list[list[str]], furniture: bool = False) -> bytes:
     first line is set as a running header at the top and its last as a footer at the bottom, apart from the body."""
     chars = sorted({ch for page in pages for line in page for ch in line})
     code = {ch: i + 1 for i, ch in enumerate(chars)}
+    return _pdf([_page_content(page, code, furniture) for page in pages], chars, code)
+
+
+def placed_pdf(pages: list[list[list[tuple[int, str]]]]) -> bytes:
+    """A PDF whose pages are rows of text pieces, each piece placed at its x (points from the left), a row every 16
+    points down the page, written row by row as a word processor writes a table's cells or two columns side by
+    side: a text layer read in stream order runs the pieces of a row together."""
+    chars = sorted({ch for page in pages for row in page for _, text in row for ch in text})
+    code = {ch: i + 1 for i, ch in enumerate(chars)}
+    contents = []
+    for page in pages:
+        content = ["BT", "/F1 11 Tf"]
+        for number, row in enumerate(page):
+            for x, text in row:
+                content += [f"1 0 0 1 {x} {800 - 16 * number} Tm", _hex(text, code) + " Tj"]
+        contents.append([*content, "ET"])
+    return _pdf(contents, chars, code)
+
+
+def two_column_pdf(pages: list[tuple[list[str], list[str]]], column_width: int = 250) -> bytes:
+    """A PDF of pages set in two columns, each page a (left column, right column) pair of lines, written row by row
+    (the left line, then the right line beside it)."""
+    right_at = 50 + column_width + 20
+    rows = [
+        [[(x, column[k]) for x, column in ((50, left), (right_at, right)) if k < len(column)] for k in range(max(len(left), len(right)))]
+        for left, right in pages
+    ]
+    return placed_pdf(rows)
+
+
+def _pdf(pages: list[list[str]], chars: list[str], code: dict[str, int]) -> bytes:
+    """The file: one page per content stream of PAGES, the font mapping each code in CODE back to its character."""
     mapping = "\n".join(f"<{code[ch]:04X}> <{ord(ch):04X}>" for ch in chars)
     cmap = (
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
@@ -44,7 +76,7 @@ def text_pdf(pages: list[list[str]], furniture: bool = False) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
     ]
     for n, page in enumerate(pages):
-        stream = "\n".join(_page_content(page, code, furniture)).encode()
+        stream = "\n".join(page).encode()
         content = first_page + 2 + 2 * n
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "

@@ -10,7 +10,7 @@ from text.chars import script
 
 
 def continues(previous: str, line: str, width: int, words: LayoutWords | None) -> bool:
-    ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous)
+    ends_sentence = line.endswith(tuple("。;;!！?？")) and len(line) < len(previous) and not n._numbered_title(previous)
     english_end = previous.endswith(".") and script(previous) == "en" or bool(n._ENGLISH_FULL_STOP.search(previous))
     return (
         not previous.rstrip(n._CLOSING_QUOTES).endswith(tuple(n._SENTENCE_END))

@@ -80,7 +80,7 @@ def numbered_contract() -> bytes:
         for c, value in enumerate(row):
             if value:
                 table.cell(r, c).text = value
-    _merge_down(table, 1, 2)  # 含税 covers both rows: shown once
+    _merge_down(table, 1, 2)  # 含税 covers both rows: each row is read alone, so each says it
     table.cell(3, 0).merge(table.cell(3, 2))  # a full-width row is a line, not a table row
     document.add_paragraph("违约责任", style="Heading 1")
     _numbered(document, "甲方逾期付款的，每逾期一日按应付金额的万分之五支付违约金。", "901", 2)
@@ -104,7 +104,7 @@ EXPECTED_TEXT = """技术服务合同
 2.1 甲方按下表向乙方支付服务费。
 | 服务项目 | 单价 | 备注 |
 | 外呼服务 | 每分钟0.5元 | 含税 |
-| 短信服务 | 每条0.05元 |  |
+| 短信服务 | 每条0.05元 | 含税 |
 合计按月结算
 # 第三条 违约责任
 （一）甲方逾期付款的，每逾期一日按应付金额的万分之五支付违约金。

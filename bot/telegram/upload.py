@@ -14,10 +14,10 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram.replying import assistant_of, settings_of, work
+from retrieval.loaders import SUPPORTED_SUFFIXES, unsupported_type
 
 log = logging.getLogger(__name__)
 
-ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf", ".jpg", ".jpeg", ".png")
 # Telegram allows about one edit a second per chat; OCR takes seconds a page, so this rarely drops one.
 MIN_EDIT_SECONDS = 2.0
 
@@ -104,11 +104,8 @@ async def receive_contract(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 def _front_door_refusal(file_name: str, size: int | None, limit: int) -> str | None:
     """Cheap checks before downloading anything; the core inspects the content itself."""
-    if not file_name.lower().endswith(ACCEPTED_SUFFIXES):
-        return (
-            f"不支持这种文件：{html.escape(file_name) or '（无文件名）'}。"
-            "请发送 .txt、.docx、.pdf 文件，或以文件方式发送合同页面的照片（.jpg、.png）。"
-        )
+    if not file_name.lower().endswith(SUPPORTED_SUFFIXES):
+        return f"{html.escape(unsupported_type(file_name))}。合同页面的照片请以文件方式发送。"
     if size is not None and size > limit:
         return f"文件太大（{size / 1024 / 1024:.1f} MB），上限为 {limit / 1024 / 1024:.1f} MB。"
     if size == 0:
