@@ -142,7 +142,17 @@ def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
         return found
     if kind is Kind.ONE_OFF:
         return _first(facts, [Role.TOTAL, Role.PRINCIPAL, Role.UNLABELLED])
-    return _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
+    return _remainder_owed(facts) or _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
+
+
+# 剩下的二十万, 余款8万: the part still owed, named with a figure of its own right after the remainder word.
+_REMAINDER_LABEL = re.compile(r"(?:(?:剩余|剩下|余下|其余)的?(?:部分|款项|款|货款)?|余款|余额)$")
+
+
+def _remainder_owed(facts: PenaltyFacts) -> Amount | None:
+    """The debt named as what remains (总货款32万，付了12万，剩下的20万逾期): the lateness is that part's, not the
+    whole price's, whatever figure comes first."""
+    return next((a for a in facts.amounts_for(Role.PRINCIPAL) if _REMAINDER_LABEL.search(a.label.strip())), None)
 
 
 def _multiple_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:

@@ -21,7 +21,7 @@ from text.dates import scan_dates
 from text.lpr import LprTable
 from text.penalty_words import PenaltyWords, Period, alternation
 from text.rates import RateFigure, RateScan, scan_rates
-from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
+from text.numbers import EN_NUMBER, NUMBER, WAN_GROUPED, english_number, parse_number
 from text.paid import NOT_PAID_BEFORE
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end, and an ASCII full
@@ -61,7 +61,7 @@ _FIXED_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         re.I,
     ),
     Role.PRINCIPAL: re.compile(
-        r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
+        r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|期款|"
         r"剩余|剩下|余款|余额|"
         r"principal|unpaid|owed|owing|debt|outstanding|loan|overdue|past\s*due",
         re.I,
@@ -839,9 +839,10 @@ def _due_after_event(text: str, dates: list[tuple[date, int, int]], pair: DatePa
 _MALFORMED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?=\s*(?:%|‰|‱|元|块|万|千|天|日))")
 
 
-# 1,2万, 12,5万, 1,234,56元: a comma between digits that does not set off groups of three is no thousands separator.
-# A decimal comma, a slip, or two figures run together: which is meant cannot be told, so it is asked.
-_BAD_GROUPING = re.compile(r"(?<![\d,])\d+(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?![\d])")
+# 1,2万, 12,5万, 1,234,56元: a comma between digits that does not set off groups of three (nor of four, as 万 groups
+# do: 12,3456) is no thousands separator. A decimal comma, a slip, or two figures run together: which is meant cannot be
+# told, so it is asked.
+_BAD_GROUPING = re.compile(rf"(?<![\d,])(?!{WAN_GROUPED})\d+(?:,\d{{3}})*,(?:\d{{1,2}}|\d{{4,}})(?![\d])")
 # 1e12元, 2.5E6: no one writes a sum of money in scientific notation; the figure is asked for as written in full.
 _SCIENTIFIC = re.compile(r"\d[eE][+-]?\d")
 
@@ -1157,16 +1158,33 @@ _SEVERAL_DEBTS = re.compile(r"(?:[两二三四五六七八九几]|[2-9])\s*笔")
 _ALL_OF_THEM = re.compile(r"都|均|各|分别|(?<![a-z])(?:each|both|all)(?![a-z])", re.I)
 
 
+# 三笔货款各2万元, 两张发票每张3万: a count of debts and one sum said of each of them.
+_EACH_OF = re.compile(
+    r"(?P<count>[两二三四五六七八九十]|[2-9]|1\d)\s*(?:笔|张|份|批|期)[^，,。；;\d]{0,8}?(?:各|每笔|每张|每份|每批|每期|均为|都是)\s*$"
+)
+
+
+def _each_of(text: str, debts: list[Amount]) -> list[Amount]:
+    """One sum said of each of a counted number of debts: that sum once per debt (三笔各2万 → three debts of 2万)."""
+    if len(debts) != 1:
+        return debts
+    said = _EACH_OF.search(text, 0, debts[0].start)
+    count = said and parse_number(said.group("count"))
+    return debts * int(count) if count else debts
+
+
 def _sharing_one_lateness(text: str, whole: PenaltyFacts) -> list[PenaltyFacts]:
-    """Several debts that one lateness is said of (两笔，都逾期20天): each its own item with that lateness, so each
-    is computed on its own line and the total given. Only when nothing else is named that a debt could be (no price,
-    no sum paid, no loss) and the message says the debts are several and the lateness is all of theirs."""
+    """Several debts that one lateness is said of (两笔，都逾期20天; 三笔各2万，都逾期25天): each its own item with that
+    lateness, so each is computed on its own line and the total given. Only when nothing else is named that a debt
+    could be (no price, no sum paid, no loss) and the message says the debts are several and the lateness is all of
+    theirs (a count of debts with one sum each says both)."""
     debts = [a for a in whole.amounts if a.role in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound and not a.per_period]
+    counted = _each_of(text, debts)
+    several = len(counted) > len(debts) or (_SEVERAL_DEBTS.search(text) and _ALL_OF_THEM.search(text))
+    debts = counted
     others = [a for a in whole.amounts if a.role not in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound]
     one_lateness = (len(whole.durations) == 1) != (whole.date_pair is not None)
-    if len(debts) < 2 or others or not one_lateness or whole.ledger is not None:
-        return []
-    if not (_SEVERAL_DEBTS.search(text) and _ALL_OF_THEM.search(text)):
+    if len(debts) < 2 or others or not one_lateness or whole.ledger is not None or not several:
         return []
     return [replace(whole, amounts=[debt], items=[], label=f"第{number}笔") for number, debt in enumerate(debts, start=1)]
 
