@@ -7,7 +7,7 @@ Intermediate results stay exact; the amount is rounded half-up to the fen once, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from os.path import commonprefix
 from enum import StrEnum
@@ -136,7 +136,8 @@ def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
     if rate is not None and (named := _named_base(facts, rate)) is not None:
         return named
     if rate is not None and rate.base is not None:
-        found = _first(facts, [rate.base, Role.UNLABELLED])
+        owed = _remainder_owed(facts) if rate.base is Role.PRINCIPAL else None
+        found = owed or _first(facts, [rate.base, Role.UNLABELLED])
         if found is None and rate.base is Role.PRINCIPAL and facts.amounts_for(Role.PAID):
             return _first(facts, [Role.TOTAL])  # 按未付部分的5%，合同总价100万，已付70万: the price less what was paid
         return found
@@ -155,6 +156,9 @@ def _remainder_owed(facts: PenaltyFacts) -> Amount | None:
     return next((a for a in facts.amounts_for(Role.PRINCIPAL) if _REMAINDER_LABEL.search(a.label.strip())), None)
 
 
+_LINKING_WORD = re.compile(r"\s*(?:为|是|:|：)$")
+
+
 def _multiple_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
     """The sum a multiple is of (按运费的三倍 → 运费2000元), named by the words before 的; none when no amount carries
     that name, so it is asked for. The names may differ in a qualifier on one side only (该车次运费 and 运费), never in
@@ -162,11 +166,28 @@ def _multiple_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
     name = re.sub(r"^(?:该|本|此|这|那)", "", rate.raw.split("的")[0])
     candidates = [a for a in facts.amounts if not a.is_bound and not a.per_period and a.role not in (Role.PAID, Role.PENALTY_PAID)]
     for amount in candidates:
-        label = amount.label.strip()
+        label = _LINKING_WORD.sub("", amount.label.strip())  # 日租金为400元: the name is 日租金
         shared = len(commonprefix([name[::-1], label[::-1]]))
         if shared >= 2 and shared in (len(name), len(label)):
             return amount
-    return None
+    return _day_of_month(name, candidates)
+
+
+# A month is 30 days, as a lateness of 2个月 is 60: a day's rent is the month's rent ÷ 30.
+DAYS_PER_MONTH = 30
+_DAYS_OF = re.compile(r"^(?:日|每日|每天|一天|一日)(?P<thing>.{2,})$")
+
+
+def _day_of_month(name: str, candidates: list[Amount]) -> Amount | None:
+    """按日租金的两倍 with only 月租金1.5万 given: the day's sum is the month's ÷ 30, shown in the formula's base."""
+    day = _DAYS_OF.match(name)
+    if day is None:
+        return None
+    month = next((a for a in candidates if re.search(rf"(?:月|每月|每个月){re.escape(day['thing'])}$", a.label.strip())), None)
+    if month is None:
+        return None
+    label = f"{name}（{month.label.strip()}{month.raw.strip()} ÷ {DAYS_PER_MONTH}）"
+    return replace(month, value=month.value / DAYS_PER_MONTH, label=label, raw=label)
 
 
 def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
@@ -433,6 +454,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         return _ledger_sum(facts.ledger, rate, outcome)
     if kind is not Kind.ONE_OFF or rate.base is Role.PRINCIPAL:  # a one-off share of the unpaid part: less what was paid
         base = _remaining(facts, base, outcome)
+    if rate.multiple and not any(base is amount for amount in facts.amounts):
+        outcome.assumptions.append(f"{base.label}：一个月按 {DAYS_PER_MONTH} 天折算为每日的金额。")
     if len(facts.amounts_for(base.role)) > 1:
         outcome.assumptions.append(f"消息中有多个金额，按“{base.raw}”计算；如需按其他金额或合计计算，请说明。")
     _check_rate(rate, kind)
