@@ -37,6 +37,7 @@ from bot.penalty.legal_rules import LegalRules
 from bot.penalty.tiers import Tier, fill
 from text.amounts import round_fen
 from text.bounds import amount_problem
+from text.numbers import parse_number
 from text.dates import chinese_date
 from text.paid import less_paid
 
@@ -170,24 +171,26 @@ def _multiple_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
         shared = len(commonprefix([name[::-1], label[::-1]]))
         if shared >= 2 and shared in (len(name), len(label)):
             return amount
-    return _day_of_month(name, candidates)
+    return _day_of_month(name, candidates, f"{facts.text} {facts.terms}")
 
 
-# A month is 30 days, as a lateness of 2个月 is 60: a day's rent is the month's rent ÷ 30.
-DAYS_PER_MONTH = 30
 _DAYS_OF = re.compile(r"^(?:日|每日|每天|一天|一日)(?P<thing>.{2,})$")
 
 
-def _day_of_month(name: str, candidates: list[Amount]) -> Amount | None:
-    """按日租金的两倍 with only 月租金1.5万 given: the day's sum is the month's ÷ 30, shown in the formula's base."""
+def _day_of_month(name: str, candidates: list[Amount], said: str) -> Amount | None:
+    """按日租金的两倍 with only 月租金9000元 given: the day's sum is the month's divided as the contract or the message
+    SAID says (日租金按月租金除以三十计算); without such a rule the day's sum is asked for, never assumed."""
     day = _DAYS_OF.match(name)
     if day is None:
         return None
-    month = next((a for a in candidates if re.search(rf"(?:月|每月|每个月){re.escape(day['thing'])}$", a.label.strip())), None)
-    if month is None:
+    thing = re.escape(day["thing"])
+    rule = re.search(rf"{thing}\s*(?:按|=|＝|为|等于)?\s*(?:月|每月|每个月){thing}\s*(?:除以|÷|/)\s*(?P<days>\d+|[一二三四五六七八九十]+)", said)
+    days = parse_number(rule["days"]) if rule else None
+    month = next((a for a in candidates if re.search(rf"(?:月|每月|每个月){thing}$", a.label.strip())), None)
+    if month is None or not days:
         return None
-    label = f"{name}（{month.label.strip()}{month.raw.strip()} ÷ {DAYS_PER_MONTH}）"
-    return replace(month, value=month.value / DAYS_PER_MONTH, label=label, raw=label)
+    label = f"{name}（{month.label.strip()}{month.raw.strip()} ÷ {days}）"
+    return replace(month, value=month.value / days, label=label, raw=label)
 
 
 def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
@@ -455,7 +458,7 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
     if kind is not Kind.ONE_OFF or rate.base is Role.PRINCIPAL:  # a one-off share of the unpaid part: less what was paid
         base = _remaining(facts, base, outcome)
     if rate.multiple and not any(base is amount for amount in facts.amounts):
-        outcome.assumptions.append(f"{base.label}：一个月按 {DAYS_PER_MONTH} 天折算为每日的金额。")
+        outcome.assumptions.append(f"{base.label}：按约定由月金额折算为每日的金额。")
     if len(facts.amounts_for(base.role)) > 1:
         outcome.assumptions.append(f"消息中有多个金额，按“{base.raw}”计算；如需按其他金额或合计计算，请说明。")
     _check_rate(rate, kind)
@@ -950,6 +953,10 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         return Outcome(kind=kind, refused=str(refusal))  # nothing half-computed leaks into the reply
     if facts.terms:
         outcome.assumptions.insert(0, f"消息中没有写违约金的比例或金额，按合同的约定计算：“{facts.terms}”")
+    for conversion in facts.conversions:
+        outcome.assumptions.append(
+            f"{conversion.written} 按消息所给汇率（{conversion.said}）折算为人民币：{conversion.written} × {conversion.rate} = {yuan(conversion.yuan)}。"
+        )
     if facts.price_quote:
         outcome.assumptions.insert(1, f"消息中没有写合同总价，按合同写明的总价计算：“{facts.price_quote}”")
     return outcome

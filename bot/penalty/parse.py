@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.penalty.exchange import Conversion, converted
 from bot.penalty.ledger import Ledger, Payment
 from bot.penalty.tiers import Tier, tier_of
 from text.amounts import DAY_UNIT, MASK, find_amounts, split_figures
@@ -401,6 +402,7 @@ class PenaltyFacts:
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
     terms: str = ""  # the contract's sentence the rate (or sum per day) and its caps were taken from
+    conversions: list[Conversion] = field(default_factory=list)  # foreign sums in yuan, at the message's own rate
     price_quote: str = ""  # the contract's words its price was read from, when the terms' rate runs on that price
     ledger: Ledger | None = None  # a debt paid in parts on different days
 
@@ -896,7 +898,12 @@ _REMAINDER = re.compile(
 )
 
 # 第一笔…，第二笔… (第一期…第二期…, instalments): several debts in one message, each computed on its own line.
-_ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*(?:笔|期|批)|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
+# 第一张…第二张… and 发票1：…发票2：… list invoices the same way.
+_ITEM_MARKER = re.compile(
+    r"第\s*[一二三四五六七八九十\d]+\s*(?:笔|期|批|张)|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]"
+    r"|(?:发票|账单|invoice)\s*(?:[1-9]|[一二三四五六七八九])(?=\s*[:：,，])",
+    re.I,
+)
 
 
 def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, label: str = "") -> PenaltyFacts:
@@ -1142,14 +1149,24 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
     if len(starts) < 2:
         return _sharing_one_lateness(text, whole)
     bounds = starts + [len(text)]
+    shared = _said_of_all(text, bounds[-2])
     items = []
     for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
-        item = _facts(text[start:end], today, lpr, words, label=f"第{number}笔")
+        own = text[start:end]
+        if shared:  # 都是10月1日才付的: said of every debt, not of the last one only
+            own = f"{own.replace(shared, '')}，{shared}" if end == len(text) else f"{own}，{shared}"
+        item = _facts(own, today, lpr, words, label=f"第{number}笔")
         if not item.rates:
             item.rates = [rate for rate in whole.rates if not rate.is_bound][:1]
         items.append(item)
     with_amounts = [item for item in items if item.amounts]
     return with_amounts if len(with_amounts) >= 2 else []
+
+
+def _said_of_all(text: str, last_start: int) -> str:
+    """The clause after the last debt's own figures that speaks of all of them (…；都是10月1日才付的), or ''."""
+    clauses = re.split(r"[，,。；;]", text[last_start:])
+    return next((clause for clause in clauses[1:] if _ALL_OF_THEM.search(clause) and re.search(r"\d", clause)), "")
 
 
 # 1.5万元和3000元两笔，都逾期20天; 三笔欠款各逾期10天: the debts are several, and one lateness is said of them all.
@@ -1274,8 +1291,9 @@ def read_facts(
 ) -> PenaltyFacts:
     """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml). TERMS is the
     contract's sentence that sets the penalty (`bot.penalty.terms`), read when the message sets none itself."""
-    text = _earnest_money(_filled_in(normalise_message(message)), words)
+    text, conversions = converted(_earnest_money(_filled_in(normalise_message(message)), words), words)
     facts = _facts(text, today, lpr, words)
+    facts.conversions = conversions
     facts.items = _items(text, facts, today, lpr, words)
     if not facts.items:
         facts.alternatives += _restated(facts)
