@@ -44,9 +44,13 @@ _CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(_TENS) 
 # 10^20 is a power, read as one number: its digits must never pass as the figure 20.
 # Thousands are grouped with commas (1,250,000) or, as in ISO 31-0 and many forms, with a space (1 250 000,
 # also a no-break or thin space); a space group must end the number, so "138 1234 5678" is no one number.
+# Chinese bookkeeping also groups by 万, four digits a group (12,3456 = 123456): with commas anywhere, with a space only
+# before a yuan sign, as a phone number is grouped by four too.
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+_WAN_SPACED = rf"\d{{1,4}}(?:{_GROUP_SPACE}\d{{4}})+"
+WAN_GROUPED = rf"\d{{1,4}}(?:,\d{{4}})+(?:\.\d+)?(?![\d,])|{_WAN_SPACED}(?=\s*[元块塊])"
 _ARABIC = (
-    rf"\d+\^\d+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?!\d)"
+    rf"\d+\^\d+|{WAN_GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?!\d)"
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
 )
 _MAX_EXPONENT = 400  # beyond any figure the product accepts; keeps Decimal within its exponent range
@@ -165,7 +169,7 @@ def parse_number(text: str) -> Decimal | None:
     unit is the colloquial short form: 一万二 = 12000, 三千五 = 3500, 2万5 = 25000.
     """
     text = fold_width(text).strip()
-    if re.fullmatch(_ARABIC, text):
+    if re.fullmatch(_ARABIC, text) or re.fullmatch(_WAN_SPACED, text):
         return _arabic_value(text)
     tokens = re.findall(rf"{_ARABIC}|.", text)
     if not tokens:

@@ -28,8 +28,9 @@ class Period(StrEnum):
 
 
 def alternation(words: list[str]) -> str:
-    """A non-capturing group matching any of WORDS, the longest first (拖欠 before 拖); a space matches any run of them."""
-    spelled = [re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True)]
+    """A non-capturing group matching any of WORDS, the longest first (拖欠 before 拖); a space matches any run of
+    spaces or hyphens, as English joins its compounds either way ("late payment interest", "late-payment interest")."""
+    spelled = [re.escape(word).replace(r"\ ", r"[\s-]+") for word in sorted(words, key=len, reverse=True)]
     return "(?:" + "|".join(spelled) + ")"
 
 

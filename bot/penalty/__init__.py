@@ -111,10 +111,13 @@ def penalty_signals(message: str, today: date, lpr: LprTable | None = None, *, w
     lateness = bool(facts.durations or facts.date_pair or facts.impossible_dates or facts.negative_days)
     topic = bool(_TOPIC_WORDS.search(facts.text))
     figures = len(facts.amounts) + len(facts.rates) + int(lateness)
+    # 按运费的五倍赔，运费860元，赔多少: a multiple of a sum the message gives, asked to be worked out, is a
+    # calculation even with no lateness and no penalty word.
+    multiple_asked = any(rate.multiple for rate in facts.rates) and bool(facts.amounts) and bool(_CALCULATION_WORDS.search(facts.text))
     if topic:
         looks = bool(_CALCULATION_WORDS.search(facts.text) or figures)
     else:
-        looks = bool(facts.amounts and facts.rates and lateness)
+        looks = bool(facts.amounts and facts.rates and lateness) or multiple_asked
     only = lateness and not facts.amounts and not facts.rates
     return PenaltySignals(looks_like_penalty=looks, figures=figures, topic=topic, lateness_only=only)
 

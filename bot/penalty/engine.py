@@ -7,7 +7,7 @@ Intermediate results stay exact; the amount is rounded half-up to the fen once, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from os.path import commonprefix
 from enum import StrEnum
@@ -37,6 +37,7 @@ from bot.penalty.legal_rules import LegalRules
 from bot.penalty.tiers import Tier, fill
 from text.amounts import round_fen
 from text.bounds import amount_problem
+from text.numbers import parse_number
 from text.dates import chinese_date
 from text.paid import less_paid
 
@@ -136,13 +137,27 @@ def _base(facts: PenaltyFacts, rate: Rate | None, kind: Kind) -> Amount | None:
     if rate is not None and (named := _named_base(facts, rate)) is not None:
         return named
     if rate is not None and rate.base is not None:
-        found = _first(facts, [rate.base, Role.UNLABELLED])
+        owed = _remainder_owed(facts) if rate.base is Role.PRINCIPAL else None
+        found = owed or _first(facts, [rate.base, Role.UNLABELLED])
         if found is None and rate.base is Role.PRINCIPAL and facts.amounts_for(Role.PAID):
             return _first(facts, [Role.TOTAL])  # 按未付部分的5%，合同总价100万，已付70万: the price less what was paid
         return found
     if kind is Kind.ONE_OFF:
         return _first(facts, [Role.TOTAL, Role.PRINCIPAL, Role.UNLABELLED])
-    return _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
+    return _remainder_owed(facts) or _first(facts, [Role.PRINCIPAL, Role.UNLABELLED, Role.TOTAL])
+
+
+# 剩下的二十万, 余款8万: the part still owed, named with a figure of its own right after the remainder word.
+_REMAINDER_LABEL = re.compile(r"(?:(?:剩余|剩下|余下|其余)的?(?:部分|款项|款|货款)?|余款|余额)$")
+
+
+def _remainder_owed(facts: PenaltyFacts) -> Amount | None:
+    """The debt named as what remains (总货款32万，付了12万，剩下的20万逾期): the lateness is that part's, not the
+    whole price's, whatever figure comes first."""
+    return next((a for a in facts.amounts_for(Role.PRINCIPAL) if _REMAINDER_LABEL.search(a.label.strip())), None)
+
+
+_LINKING_WORD = re.compile(r"\s*(?:为|是|:|：)$")
 
 
 def _multiple_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
@@ -152,11 +167,30 @@ def _multiple_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
     name = re.sub(r"^(?:该|本|此|这|那)", "", rate.raw.split("的")[0])
     candidates = [a for a in facts.amounts if not a.is_bound and not a.per_period and a.role not in (Role.PAID, Role.PENALTY_PAID)]
     for amount in candidates:
-        label = amount.label.strip()
+        label = _LINKING_WORD.sub("", amount.label.strip())  # 日租金为400元: the name is 日租金
         shared = len(commonprefix([name[::-1], label[::-1]]))
         if shared >= 2 and shared in (len(name), len(label)):
             return amount
-    return None
+    return _day_of_month(name, candidates, f"{facts.text} {facts.terms}")
+
+
+_DAYS_OF = re.compile(r"^(?:日|每日|每天|一天|一日)(?P<thing>.{2,})$")
+
+
+def _day_of_month(name: str, candidates: list[Amount], said: str) -> Amount | None:
+    """按日租金的两倍 with only 月租金9000元 given: the day's sum is the month's divided as the contract or the message
+    SAID says (日租金按月租金除以三十计算); without such a rule the day's sum is asked for, never assumed."""
+    day = _DAYS_OF.match(name)
+    if day is None:
+        return None
+    thing = re.escape(day["thing"])
+    rule = re.search(rf"{thing}\s*(?:按|=|＝|为|等于)?\s*(?:月|每月|每个月){thing}\s*(?:除以|÷|/)\s*(?P<days>\d+|[一二三四五六七八九十]+)", said)
+    days = parse_number(rule["days"]) if rule else None
+    month = next((a for a in candidates if re.search(rf"(?:月|每月|每个月){thing}$", a.label.strip())), None)
+    if month is None or not days:
+        return None
+    label = f"{name}（{month.label.strip()}{month.raw.strip()} ÷ {days}）"
+    return replace(month, value=month.value / days, label=label, raw=label)
 
 
 def _named_base(facts: PenaltyFacts, rate: Rate) -> Amount | None:
@@ -423,6 +457,8 @@ def _compute(facts: PenaltyFacts, kind: Kind, outcome: Outcome) -> Decimal | Non
         return _ledger_sum(facts.ledger, rate, outcome)
     if kind is not Kind.ONE_OFF or rate.base is Role.PRINCIPAL:  # a one-off share of the unpaid part: less what was paid
         base = _remaining(facts, base, outcome)
+    if rate.multiple and not any(base is amount for amount in facts.amounts):
+        outcome.assumptions.append(f"{base.label}：按约定由月金额折算为每日的金额。")
     if len(facts.amounts_for(base.role)) > 1:
         outcome.assumptions.append(f"消息中有多个金额，按“{base.raw}”计算；如需按其他金额或合计计算，请说明。")
     _check_rate(rate, kind)
@@ -917,6 +953,10 @@ def evaluate(facts: PenaltyFacts, rules: LegalRules) -> Outcome:
         return Outcome(kind=kind, refused=str(refusal))  # nothing half-computed leaks into the reply
     if facts.terms:
         outcome.assumptions.insert(0, f"消息中没有写违约金的比例或金额，按合同的约定计算：“{facts.terms}”")
+    for conversion in facts.conversions:
+        outcome.assumptions.append(
+            f"{conversion.written} 按消息所给汇率（{conversion.said}）折算为人民币：{conversion.written} × {conversion.rate} = {yuan(conversion.yuan)}。"
+        )
     if facts.price_quote:
         outcome.assumptions.insert(1, f"消息中没有写合同总价，按合同写明的总价计算：“{facts.price_quote}”")
     return outcome

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.penalty.exchange import Conversion, converted
 from bot.penalty.ledger import Ledger, Payment
 from bot.penalty.tiers import Tier, tier_of
 from text.amounts import DAY_UNIT, MASK, find_amounts, split_figures
@@ -21,7 +22,7 @@ from text.dates import scan_dates
 from text.lpr import LprTable
 from text.penalty_words import PenaltyWords, Period, alternation
 from text.rates import RateFigure, RateScan, scan_rates
-from text.numbers import EN_NUMBER, NUMBER, english_number, parse_number
+from text.numbers import EN_NUMBER, NUMBER, WAN_GROUPED, english_number, parse_number
 from text.paid import NOT_PAID_BEFORE
 
 # Clauses end at punctuation; an ASCII comma inside 80,000 is a thousands separator, not an end, and an ASCII full
@@ -61,7 +62,7 @@ _FIXED_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         re.I,
     ),
     Role.PRINCIPAL: re.compile(
-        r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|"
+        r"(?:欠款|未付|应付)总(?:金)?额|欠款|拖欠|欠付|未付|未支付|未缴|应付|欠|本金|借款|货款|服务费|租金|款项|费用|尾款|进度款|工程款|期款|"
         r"剩余|剩下|余款|余额|"
         r"principal|unpaid|owed|owing|debt|outstanding|loan|overdue|past\s*due",
         re.I,
@@ -401,6 +402,7 @@ class PenaltyFacts:
     items: list[PenaltyFacts] = field(default_factory=list)  # several debts, each with its own figures
     label: str = ""  # an item's name in the reply (第一笔)
     terms: str = ""  # the contract's sentence the rate (or sum per day) and its caps were taken from
+    conversions: list[Conversion] = field(default_factory=list)  # foreign sums in yuan, at the message's own rate
     price_quote: str = ""  # the contract's words its price was read from, when the terms' rate runs on that price
     ledger: Ledger | None = None  # a debt paid in parts on different days
 
@@ -839,9 +841,10 @@ def _due_after_event(text: str, dates: list[tuple[date, int, int]], pair: DatePa
 _MALFORMED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?=\s*(?:%|‰|‱|元|块|万|千|天|日))")
 
 
-# 1,2万, 12,5万, 1,234,56元: a comma between digits that does not set off groups of three is no thousands separator.
-# A decimal comma, a slip, or two figures run together: which is meant cannot be told, so it is asked.
-_BAD_GROUPING = re.compile(r"(?<![\d,])\d+(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?![\d])")
+# 1,2万, 12,5万, 1,234,56元: a comma between digits that does not set off groups of three (nor of four, as 万 groups
+# do: 12,3456) is no thousands separator. A decimal comma, a slip, or two figures run together: which is meant cannot be
+# told, so it is asked.
+_BAD_GROUPING = re.compile(rf"(?<![\d,])(?!{WAN_GROUPED})\d+(?:,\d{{3}})*,(?:\d{{1,2}}|\d{{4,}})(?![\d])")
 # 1e12元, 2.5E6: no one writes a sum of money in scientific notation; the figure is asked for as written in full.
 _SCIENTIFIC = re.compile(r"\d[eE][+-]?\d")
 
@@ -895,7 +898,12 @@ _REMAINDER = re.compile(
 )
 
 # 第一笔…，第二笔… (第一期…第二期…, instalments): several debts in one message, each computed on its own line.
-_ITEM_MARKER = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*(?:笔|期|批)|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]")
+# 第一张…第二张… and 发票1：…发票2：… list invoices the same way.
+_ITEM_MARKER = re.compile(
+    r"第\s*[一二三四五六七八九十\d]+\s*(?:笔|期|批|张)|另一笔|还有一笔|[①②③④⑤⑥⑦⑧⑨]|(?<![\w])[(（]\d[)）]"
+    r"|(?:发票|账单|invoice)\s*(?:[1-9]|[一二三四五六七八九])(?=\s*[:：,，])",
+    re.I,
+)
 
 
 def _facts(text: str, today: date, lpr: LprTable | None, words: PenaltyWords, label: str = "") -> PenaltyFacts:
@@ -1141,14 +1149,24 @@ def _items(text: str, whole: PenaltyFacts, today: date, lpr: LprTable | None, wo
     if len(starts) < 2:
         return _sharing_one_lateness(text, whole)
     bounds = starts + [len(text)]
+    shared = _said_of_all(text, bounds[-2])
     items = []
     for number, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
-        item = _facts(text[start:end], today, lpr, words, label=f"第{number}笔")
+        own = text[start:end]
+        if shared:  # 都是10月1日才付的: said of every debt, not of the last one only
+            own = f"{own.replace(shared, '')}，{shared}" if end == len(text) else f"{own}，{shared}"
+        item = _facts(own, today, lpr, words, label=f"第{number}笔")
         if not item.rates:
             item.rates = [rate for rate in whole.rates if not rate.is_bound][:1]
         items.append(item)
     with_amounts = [item for item in items if item.amounts]
     return with_amounts if len(with_amounts) >= 2 else []
+
+
+def _said_of_all(text: str, last_start: int) -> str:
+    """The clause after the last debt's own figures that speaks of all of them (…；都是10月1日才付的), or ''."""
+    clauses = re.split(r"[，,。；;]", text[last_start:])
+    return next((clause for clause in clauses[1:] if _ALL_OF_THEM.search(clause) and re.search(r"\d", clause)), "")
 
 
 # 1.5万元和3000元两笔，都逾期20天; 三笔欠款各逾期10天: the debts are several, and one lateness is said of them all.
@@ -1157,16 +1175,33 @@ _SEVERAL_DEBTS = re.compile(r"(?:[两二三四五六七八九几]|[2-9])\s*笔")
 _ALL_OF_THEM = re.compile(r"都|均|各|分别|(?<![a-z])(?:each|both|all)(?![a-z])", re.I)
 
 
+# 三笔货款各2万元, 两张发票每张3万: a count of debts and one sum said of each of them.
+_EACH_OF = re.compile(
+    r"(?P<count>[两二三四五六七八九十]|[2-9]|1\d)\s*(?:笔|张|份|批|期)[^，,。；;\d]{0,8}?(?:各|每笔|每张|每份|每批|每期|均为|都是)\s*$"
+)
+
+
+def _each_of(text: str, debts: list[Amount]) -> list[Amount]:
+    """One sum said of each of a counted number of debts: that sum once per debt (三笔各2万 → three debts of 2万)."""
+    if len(debts) != 1:
+        return debts
+    said = _EACH_OF.search(text, 0, debts[0].start)
+    count = said and parse_number(said.group("count"))
+    return debts * int(count) if count else debts
+
+
 def _sharing_one_lateness(text: str, whole: PenaltyFacts) -> list[PenaltyFacts]:
-    """Several debts that one lateness is said of (两笔，都逾期20天): each its own item with that lateness, so each
-    is computed on its own line and the total given. Only when nothing else is named that a debt could be (no price,
-    no sum paid, no loss) and the message says the debts are several and the lateness is all of theirs."""
+    """Several debts that one lateness is said of (两笔，都逾期20天; 三笔各2万，都逾期25天): each its own item with that
+    lateness, so each is computed on its own line and the total given. Only when nothing else is named that a debt
+    could be (no price, no sum paid, no loss) and the message says the debts are several and the lateness is all of
+    theirs (a count of debts with one sum each says both)."""
     debts = [a for a in whole.amounts if a.role in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound and not a.per_period]
+    counted = _each_of(text, debts)
+    several = len(counted) > len(debts) or (_SEVERAL_DEBTS.search(text) and _ALL_OF_THEM.search(text))
+    debts = counted
     others = [a for a in whole.amounts if a.role not in (Role.PRINCIPAL, Role.UNLABELLED) and not a.is_bound]
     one_lateness = (len(whole.durations) == 1) != (whole.date_pair is not None)
-    if len(debts) < 2 or others or not one_lateness or whole.ledger is not None:
-        return []
-    if not (_SEVERAL_DEBTS.search(text) and _ALL_OF_THEM.search(text)):
+    if len(debts) < 2 or others or not one_lateness or whole.ledger is not None or not several:
         return []
     return [replace(whole, amounts=[debt], items=[], label=f"第{number}笔") for number, debt in enumerate(debts, start=1)]
 
@@ -1256,8 +1291,9 @@ def read_facts(
 ) -> PenaltyFacts:
     """`words` are the word lists a message is read with (knowledge/lexicon/penalty_words.yaml). TERMS is the
     contract's sentence that sets the penalty (`bot.penalty.terms`), read when the message sets none itself."""
-    text = _earnest_money(_filled_in(normalise_message(message)), words)
+    text, conversions = converted(_earnest_money(_filled_in(normalise_message(message)), words), words)
     facts = _facts(text, today, lpr, words)
+    facts.conversions = conversions
     facts.items = _items(text, facts, today, lpr, words)
     if not facts.items:
         facts.alternatives += _restated(facts)

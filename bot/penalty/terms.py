@@ -36,6 +36,15 @@ _ANNEX = re.compile(r"附件|附表|附录|annex|schedule|appendix|exhibit", re.
 _EVERY_PERIOD = re.compile(r"每[^，,。；;]{0,3}?[一1]?(?:日|天|周|星期|个?月|季度)|按[日天月]")
 
 
+# 每逾期一日按日租金的两倍支付使用费: a sum charged for each day of a lateness is the penalty, whatever the contract
+# calls it (使用费, 占用费, 补偿金).
+_PER_LATENESS = re.compile(r"每(?:逾期|迟延|延迟|延误|迟交|超期)\s*[一1]?\s*(?:日|天|周|星期|个?月)")
+
+
+# 日租金按月租金除以三十计算: the sentence after a penalty's that says how a sum it names is reckoned belongs to it.
+_RECKONING = re.compile(r"(?:除以|÷)\s*(?:\d+|[一二三四五六七八九十]+)\s*计")
+
+
 @dataclass(frozen=True)
 class Terms:
     key: str  # the caller's name for the passage the sentence is from
@@ -79,9 +88,12 @@ def _bigrams(text: str) -> set[str]:
 def _candidates(passages: list[tuple[str, str]], today: date, lpr: LprTable | None, words: PenaltyWords) -> list[_Candidate]:
     found = []
     for key, text in passages:
-        for sentence in _sentences(text):
+        sentences = _sentences(text)
+        for sentence, following in zip(sentences, [*sentences[1:], ""]):
+            if _RECKONING.search(following):
+                sentence = f"{sentence}。{following}"  # 日租金按月租金除以三十计算: how a sum it names is reckoned
             plain = normalise_message(sentence)
-            if not words.penalty_term.search(plain):
+            if not (words.penalty_term.search(plain) or _PER_LATENESS.search(plain)):
                 continue
             facts = read_facts(sentence, today, lpr, words=words)
             sets_penalty = facts.sets_penalty
