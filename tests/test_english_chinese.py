@@ -1,0 +1,67 @@
+"""The general English → Chinese dictionary: an English question's everyday words the glossary does not list find
+the Chinese words the searched contracts use, weighted by how specific each translation is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval.english_chinese import EnglishChinese, load_english_chinese
+from retrieval.lexical import LexicalIndex
+
+# Made-up rows: 'lodger' has a one-gloss headword and a vaguer one; 'harbour' glosses a word no contract holds.
+DICTIONARY = EnglishChinese(
+    {
+        "lodger": (("寄宿者", 1), ("住客", 3)),
+        "harbour": (("港湾", 2),),
+        "fire drill": (("消防演习", 1),),
+        "fire": (("火灾", 2), ("开除", 6)),
+        "drill": (("钻头", 2),),
+    }
+)
+HELD = {"寄宿者", "住客", "消防演习", "火灾", "开除", "钻头"}
+
+
+def translations(english: str) -> dict[str, float]:
+    return DICTIONARY.translations(english, HELD.__contains__)
+
+
+def test_a_word_spreads_its_weight_over_its_translations_the_more_specific_one_more():
+    weights = translations("Can a lodger stay over the summer?")
+    assert weights == {"寄宿者": pytest.approx(0.75), "住客": pytest.approx(0.25)}
+
+
+def test_only_words_the_archive_holds_are_looked_for():
+    assert translations("Is the harbour open?") == {}
+    assert DICTIONARY.translations("lodger", lambda word: word == "住客") == {"住客": pytest.approx(1.0)}
+
+
+def test_an_inflected_word_meets_its_entry():
+    assert set(translations("Are lodgers allowed pets?")) == {"寄宿者", "住客"}
+
+
+def test_a_two_word_phrase_is_read_whole_before_its_words():
+    assert translations("Who runs the fire drill?") == {"消防演习": pytest.approx(1.0)}
+    assert set(translations("Who pays after a fire?")) == {"火灾", "开除"}
+
+
+def test_the_file_rows_load_by_phrase(tmp_path: Path):
+    path = tmp_path / "dictionary.tsv"
+    path.write_text("# header\nlodger\t寄宿者\t1\nlodger\t住客\t3\n", encoding="utf-8")
+    assert load_english_chinese(path).entries == {"lodger": (("寄宿者", 1), ("住客", 3))}
+
+
+def test_weighted_scores_scale_each_words_bm25_by_its_weight():
+    index = LexicalIndex([["寄宿者", "押金"], ["住客"], ["租金"]])
+    whole = index.scores(["寄宿者"])
+    assert np.allclose(index.weighted_scores({"寄宿者": 0.5}), 0.5 * whole)
+    assert index.holds("住客") and not index.holds("港湾")
+
+
+def test_weighted_scores_inside_a_scope_leave_the_rest_at_zero():
+    index = LexicalIndex([["寄宿者"], ["寄宿者", "住客"], ["住客"]])
+    inside = np.array([True, True, False])
+    assert np.allclose(index.weighted_scores({"住客": 1.0}, inside)[2], 0.0)
+    assert index.weighted_scores({"住客": 1.0}, inside)[1] > 0.0
