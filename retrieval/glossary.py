@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 import snowballstemmer
 import yaml
 
+from retrieval.english_chinese import EnglishChinese, load_english_chinese
 from text.chars import to_simplified
 
 
@@ -65,6 +66,9 @@ class Glossary:
     terms: tuple[str, ...]
     generic_title_words: tuple[str, ...]
     digest: str  # of the file's bytes: indexed passages depend on the terms, so the index fingerprints it
+    # A general dictionary for the English the entries do not list; questions only (passages are worded by the
+    # entries alone), so it is not in the digest.
+    dictionary: EnglishChinese = field(default_factory=EnglishChinese)
 
     @cached_property
     def acronyms(self) -> frozenset[str]:
@@ -195,4 +199,5 @@ def load_glossary(path: Path) -> Glossary:
         terms=tuple(data["terms"]),
         generic_title_words=tuple(data["generic_title_words"]),
         digest=hashlib.sha256(raw).hexdigest()[:16],
+        dictionary=load_english_chinese(Path(path).parent / data["dictionary"]) if "dictionary" in data else EnglishChinese(),
     )

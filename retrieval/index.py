@@ -27,6 +27,7 @@ from retrieval.catalog import Catalog, StoredClause
 from retrieval.contract_evidence import contract_evidence
 from retrieval.embeddings import Embedder, make_embedder
 from retrieval.answer_types import asked_types, holds_answer
+from retrieval.english_chinese import DICTIONARY_WEIGHT
 from retrieval.glossary import Glossary
 from retrieval.language_mix import calibrating_groups, group_means, text_language
 from retrieval.layout import LayoutWords
@@ -665,8 +666,10 @@ class ClauseIndex:
             if vector is not None and own_words != question and is_mostly_latin(own_words)
             else None
         )
-        tokens = question_tokens(question, self.glossary.terms, in_english=is_mostly_latin(own_words))
-        lexical = self._lexical_ranking(tokens, scope) if mode != "dense" else {}
+        in_english = is_mostly_latin(own_words)
+        tokens = question_tokens(question, self.glossary.terms, in_english=in_english)
+        translated = self._translated(own_words, tokens) if in_english else {}
+        lexical = self._lexical_ranking(tokens, scope, translated) if mode != "dense" else {}
         dense, dense_ranked = self._calibrated_dense_ranking(vector.result(), scope) if vector is not None else ({}, {})
         dense_weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "lexical": 0.0}[mode]
         lexical_scaled, dense_scaled = _scaled(lexical), _scaled(dense_ranked)
@@ -734,11 +737,23 @@ class ClauseIndex:
         codes = [self._contract_code.get(cid, -1) for cid in scope]
         return np.isin(self._contract_of, codes)
 
-    def _lexical_ranking(self, tokens: list[str], scope: tuple[str, ...] | None) -> dict[int, float]:
+    def _translated(self, english: str, tokens: list[str]) -> dict[str, float]:
+        """The dictionary's Chinese words for an English question's words (`EnglishChinese.translations`) that the
+        archive holds and the question's tokens (its glossary wording included) lack, each at its weight."""
+        weights = self.glossary.dictionary.translations(english, self._lexical.holds)
+        return {word: weight for word, weight in weights.items() if word not in tokens}
+
+    def _lexical_ranking(
+        self, tokens: list[str], scope: tuple[str, ...] | None, translated: dict[str, float] | None = None
+    ) -> dict[int, float]:
+        """BM25 over the question's TOKENS, plus the dictionary's TRANSLATED words of an English question at
+        DICTIONARY_WEIGHT (a translation is a guess among senses: it counts less than a word the question holds)."""
+        weights = {word: DICTIONARY_WEIGHT * weight for word, weight in (translated or {}).items()}
         if scope is None:
-            scores = self._lexical.scores(tokens)
+            scores = self._lexical.scores(tokens) + self._lexical.weighted_scores(weights)
         else:  # the words that tell the named contracts' clauses apart, not the words that name them
-            scores = self._lexical.scores_within(tokens, self._in_scope(scope))
+            inside = self._in_scope(scope)
+            scores = self._lexical.scores_within(tokens, inside) + self._lexical.weighted_scores(weights, inside)
         if len(scores) > CANDIDATES:  # partial sort: only the top candidates need ordering
             top = np.argpartition(-scores, CANDIDATES)[:CANDIDATES]
             top = top[np.argsort(-scores[top])]

@@ -167,6 +167,31 @@ class LexicalIndex:
         matrix = self._bm25.scores
         return matrix["indices"][matrix["indptr"][token_id] : matrix["indptr"][token_id + 1]]
 
+    def holds(self, token: str) -> bool:
+        """Whether some passage holds TOKEN."""
+        return bool(self._size) and token in self._bm25.vocab_dict
+
+    def weighted_scores(self, weights: dict[str, float], inside: np.ndarray | None = None) -> np.ndarray:
+        """BM25 scores for words of unequal weight (token → weight): over every passage, or, given INSIDE, over
+        those passages only (0 elsewhere) with each word weighted by its rarity among them (`scores_within`)."""
+        total = np.zeros(self._size, dtype=np.float32)
+        if not self._size or (inside is not None and not inside.any()):
+            return total
+        scope_size = int(inside.sum()) if inside is not None else self._size
+        for token, weight in weights.items():
+            if token not in self._bm25.vocab_dict:
+                continue
+            everywhere = self._bm25.get_scores([token])
+            if inside is None:
+                total += weight * everywhere
+                continue
+            scores = np.where(inside, everywhere, 0.0)
+            in_scope = int(np.count_nonzero(scores))
+            if in_scope:
+                archive_weight = _idf(int(np.count_nonzero(everywhere)), self._size)
+                total += weight * scores * (_idf(in_scope, scope_size) / archive_weight)
+        return total
+
     def scores_within(self, query_tokens: list[str], inside: np.ndarray) -> np.ndarray:
         """BM25 scores of the passages where `inside` is True (0 elsewhere), each word weighted by its rarity
         among those passages instead of across the whole archive.
@@ -177,18 +202,7 @@ class LexicalIndex:
         外包售后运营费用 most often). Weighted by rarity inside the scope, they count for nothing, and the words
         that tell the contract's clauses apart decide (bench/RESULTS.md, N=200).
         """
-        total = np.zeros(self._size, dtype=np.float32)
-        if not self._size or not inside.any():
-            return total
-        scope_size = int(inside.sum())
-        for token, count in Counter(t for t in query_tokens if t in self._bm25.vocab_dict).items():
-            everywhere = self._bm25.get_scores([token])
-            scores = np.where(inside, everywhere, 0.0)
-            in_scope = int(np.count_nonzero(scores))
-            if in_scope:
-                archive_weight = _idf(int(np.count_nonzero(everywhere)), self._size)
-                total += count * scores * (_idf(in_scope, scope_size) / archive_weight)
-        return total
+        return self.weighted_scores({token: float(n) for token, n in Counter(query_tokens).items()}, inside)
 
 
 def _idf(frequency: int, documents: int) -> float:

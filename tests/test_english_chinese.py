@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import retrieval.index
+
 from retrieval.english_chinese import EnglishChinese, load_english_chinese
 from retrieval.lexical import LexicalIndex
 
@@ -65,3 +67,30 @@ def test_weighted_scores_inside_a_scope_leave_the_rest_at_zero():
     inside = np.array([True, True, False])
     assert np.allclose(index.weighted_scores({"住客": 1.0}, inside)[2], 0.0)
     assert index.weighted_scores({"住客": 1.0}, inside)[1] > 0.0
+
+
+# A made-up house-rules contract: no English, and no glossary entry for 'parrot' or 'balcony'.
+HOUSE_RULES = (
+    "住宿管理规定\n第一条 阳台\n住户不得在阳台堆放杂物或饲养鹦鹉等禽鸟。\n"
+    "第二条 访客\n住户的访客应在晚上十点前离开。\n第三条 用水\n住户应节约用水，人为浪费的照价赔偿。\n"
+)
+
+
+def test_an_english_question_finds_a_chinese_clause_through_the_dictionarys_words(fast_index, tmp_path: Path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "rules.txt").write_text(HOUSE_RULES, encoding="utf-8")
+    assert not fast_index.ingest([folder]).failed
+    hits = fast_index.search("May we keep a parrot on the balcony?", k=3, mode="lexical", cached=False)
+    assert hits and hits[0].clause.article == "第一条 阳台"
+
+
+def test_without_the_dictionary_the_english_question_shares_no_word_with_the_clauses(
+    fast_index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "rules.txt").write_text(HOUSE_RULES, encoding="utf-8")
+    assert not fast_index.ingest([folder]).failed
+    monkeypatch.setattr(retrieval.index, "DICTIONARY_WEIGHT", 0.0)
+    assert fast_index.search("May we keep a parrot on the balcony?", k=3, mode="lexical", cached=False) == []

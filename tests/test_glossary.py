@@ -228,7 +228,8 @@ def test_the_glossary_file_is_well_formed():
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_duplicates)
     data = yaml.load((KNOWLEDGE_DIR / "glossary.yaml").read_text(encoding="utf-8"), Strict)
-    assert set(data) == {"english", "aliases", "terms", "generic_title_words"}
+    assert set(data) == {"english", "aliases", "terms", "generic_title_words", "dictionary"}
+    assert (KNOWLEDGE_DIR / data["dictionary"]).is_file()
     assert all(isinstance(p, str) and isinstance(w, str) and w.split() for p, w in data["english"].items())
     assert all(len(v) >= 2 for variants in data["aliases"].values() for v in variants)
     assert len(set(data["terms"])) == len(data["terms"])
