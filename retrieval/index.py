@@ -345,8 +345,10 @@ class ClauseIndex:
             self._dense_ranking(self._query_vector(_WARM_UP, cached=False), None)
 
     def warm_up(self) -> None:
-        """Load the segmenter's dictionary and the model now, not on the first user's question."""
+        """Load the segmenter's dictionary, the English dictionary's stems (0.5 s) and the model now, not on the first
+        user's question."""
         tokenize(_WARM_UP, self.glossary.terms)
+        self.glossary.dictionary.translations("warm up", lambda word: False)
         self._query_vector(_WARM_UP, cached=False)
 
     @classmethod
