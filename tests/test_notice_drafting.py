@@ -266,6 +266,7 @@ def test_a_new_notice_type_is_a_template_and_a_spec(tmp_path: Path) -> None:
     shutil.copytree(KNOWLEDGE / "legal", knowledge / "legal")
     shutil.copytree(KNOWLEDGE / "templates", knowledge / "templates")
     shutil.copy(KNOWLEDGE / "glossary.yaml", knowledge / "glossary.yaml")
+    shutil.copy(KNOWLEDGE / "english_chinese.tsv", knowledge / "english_chinese.tsv")  # the glossary's dictionary
     (knowledge / "templates" / "confidentiality_reminder.yaml").write_text(
         "type: confidentiality_reminder\ntitle: 保密义务提示函\ntriggers: [保密提示, 保密义务提示]\n"
         "required: [contract, sender, recipient, sent_date]\n"
