@@ -73,12 +73,14 @@ class Lexicon(BaseModel):
         )
 
     def puts_off_letter(self, text: str) -> bool:
-        """Does the message put the letter off (催款函先别发, no need to draft one yet) and ask for none in its other
-        clauses? A put-off word speaks of its own clause: 先不写违约金了，帮我起草催款函 asks for the letter."""
-        if not self.has("not_now", text):
+        """Does the message put the letter off (催款函先别发, no need to draft one yet) and ask for none after that? A
+        put-off word speaks of its own clause, and the later word stands: 先不写违约金了，帮我起草催款函 asks for the
+        letter, 帮我出一份催款函……算了，先不发了 takes the request back."""
+        clauses = _CLAUSES.findall(text)
+        put_off = [at for at, clause in enumerate(clauses) if self.has("not_now", clause)]
+        if not put_off:
             return False
-        rest = " ".join(clause for clause in _CLAUSES.findall(text) if not self.has("not_now", clause))
-        return not self._asks_for_letter(rest)
+        return not self._asks_for_letter(" ".join(clauses[put_off[-1] + 1 :]))
 
     def wants_a_copy(self, text: str) -> bool:
         """A letter asked to be sent to us is one that already exists ("把上次那份催款函发给我", "send me the

@@ -104,3 +104,23 @@ def test_a_role_is_said_by_its_own_word_or_by_its_stem_with_another_role_suffix(
     # 许可方 said inside 被许可方 names the licensor no more than the licensee's word does.
     assert not _said_alone("许可方", "被许可方逾期付款", ["许可方", "被许可方"])
     assert _said_alone("许可方", "我们许可方要解除", ["许可方", "被许可方"])
+
+
+def test_a_party_over_there_is_theirs() -> None:
+    assert side_of_mention("青石那边的印刷合同我们不想做了，提前30天通知", 0, 2) == RECIPIENT
+
+
+def test_a_party_that_writes_to_the_other_is_ours_though_lateness_follows() -> None:
+    # 逾期未付 is said of 青石, the one written to, not of 白帆 who writes.
+    assert sides("白帆印务给青石发一份催收函：印刷费逾期未付", SIGN_MAKERS) == {
+        SENDER: ("宁波白帆印务有限公司", "乙方"),
+        RECIPIENT: ("绍兴青石广告有限公司", "甲方"),
+    }
+
+
+def test_a_party_to_be_chased_or_absent_from_work_is_written_to() -> None:
+    assert side_of_mention("青石和它的担保人都要一起催，今天寄出", 0, 2) == RECIPIENT
+    assert sides("青石的人这周频繁缺岗，白帆要求他们三日内整改", SIGN_MAKERS) == {
+        SENDER: ("宁波白帆印务有限公司", "乙方"),
+        RECIPIENT: ("绍兴青石广告有限公司", "甲方"),
+    }

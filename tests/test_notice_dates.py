@@ -1,10 +1,12 @@
 """Notice dates as a lawyer counts them: rules read from the clause, working days from chinesecalendar."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from bot.notices.calendar import WorkCalendar
+from bot.notices.drafting import load_legal_defaults
 from bot.notices.periods import (
     ON_RECEIPT,
     CountedPeriod,
@@ -12,7 +14,7 @@ from bot.notices.periods import (
     cure_period,
     delivery_period,
     delivery_rules,
-    method_named,
+    method_requested,
     notice_period,
     payment_term,
 )
@@ -79,6 +81,7 @@ def test_delivery_rule_is_read_from_the_clause(clause: str, period: CountedPerio
 
 
 METHODS = {"electronic": ["电子邮件", "邮箱", "邮件", "email"], "post": ["快递", "邮寄", "寄"]}
+SHIPPED_METHODS = load_legal_defaults(Path(__file__).resolve().parents[1] / "knowledge" / "legal" / "notice_rules.yaml").methods
 
 
 def test_a_clause_may_deem_each_way_of_sending_delivered_on_another_day() -> None:
@@ -102,6 +105,7 @@ def test_a_rule_naming_no_way_of_sending_is_the_clauses_general_rule() -> None:
         "以邮件发送的，自成功发送的当日视为送达",
         "以电子邮件方式发送的，发送成功之时视为送达",
         "通过电子邮件发送的订单、对账单及通知，发出即视为送达",
+        "以电子邮件寄送者，于寄出时视为送达",
     ],
 )
 def test_the_ways_contracts_say_an_email_is_delivered_the_day_it_is_sent(clause: str) -> None:
@@ -111,10 +115,12 @@ def test_the_ways_contracts_say_an_email_is_delivered_the_day_it_is_sent(clause:
 @pytest.mark.parametrize(
     "request_text, method",
     [("明天发邮件通知他们", "electronic"), ("通知用快递寄，11月25日寄出", "post"), ("The email goes out on 23 Nov", "electronic"),
-     ("11月20日发出", None)],
+     ("11月20日发出", None), ("下周一当面交给对方的经理", "hand"), ("在双方的工作群里发", "electronic"),
+     # A way of sending inside a name is none: a courier firm's name, a contract's kind.
+     ("我们是捷运快递，对方欠运费，12月3日发邮件催", "electronic"), ("要解除那份快递服务框架协议，明天发出", None)],
 )
 def test_the_way_a_request_sends_the_letter(request_text: str, method: str | None) -> None:
-    assert method_named(request_text, METHODS) == method
+    assert method_requested(request_text, SHIPPED_METHODS) == method
 
 
 def test_mid_autumn_and_national_day_2026() -> None:

@@ -213,6 +213,13 @@ def test_a_name_after_a_comma_belongs_to_the_party_just_introduced() -> None:
     assert find_parties("我方是乙方，南京博通外呼服务有限公司") == [Party("sender", "乙方", "南京博通外呼服务有限公司")]
 
 
+def test_our_side_said_before_the_names_takes_none_of_them() -> None:
+    # 我们 opens the message; 甲方X（我方） then says which named party is ours, and X is one party, not two.
+    parties = find_parties("上周我们已经把通知寄出了，现在补一份：甲方嘉兴禾木贸易有限公司（我方），乙方湖州青禾外呼有限公司")
+    named = [(p.side, p.role, p.name) for p in parties if p.name]
+    assert named == [("sender", "甲方", "嘉兴禾木贸易有限公司"), (None, "乙方", "湖州青禾外呼有限公司")]
+
+
 def test_a_role_in_brackets_after_the_name() -> None:
     parties = find_parties("由深圳星河数据服务有限公司（甲方）向广州远景呼叫中心有限公司（乙方）发出")
     assert [(p.role, p.name) for p in parties] == [("甲方", "深圳星河数据服务有限公司"), ("乙方", "广州远景呼叫中心有限公司")]

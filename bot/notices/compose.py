@@ -77,6 +77,7 @@ class LegalDefaults:
     delivery_assumption: str
     methods: dict[str, list[str]] = field(default_factory=dict)  # way of sending → the words that name it
     method_labels: dict[str, str] = field(default_factory=dict)
+    delivered_when_sent: frozenset[str] = frozenset()  # ways that reach the other side the day they go (by hand)
 
 
 @dataclass
@@ -179,6 +180,10 @@ def compose(
         warnings.append(f"未说明发送日期，按今天（{_chinese_date(today)}）计算，请按实际发送日期修改。")
     fields = _without_past_deadlines(fields, sent, warnings)
     delivery_rule = reads_delivery(compact(delivery.text)) if delivery else None
+    if not isinstance(delivery_rule, CountedPeriod) and method in legal.delivered_when_sent:
+        # Handed over, it is received that day, which signing for it (ON_RECEIPT) only records.
+        delivery_rule = CountedPeriod(0, "day")
+        warnings.append(f"本函以{legal.method_labels.get(method, method)}方式交付，以交付对方之日为送达日（《中华人民共和国民法典》第一百三十七条）。")
     if delivery_rule == ON_RECEIPT:
         assert delivery is not None and method is not None
         delivery_rule = legal.delivery

@@ -208,13 +208,19 @@ def name_parties_from_contract(fields: dict[str, Any], contract_parties: Sequenc
 # 蓝湾这边 are ours; 和洁美物业, 寄给凌川冷链, and a party said to owe or breach (瑞铂精密10月租金还欠着) are the other side.
 _OURS_BEFORE = re.compile(r"(?:我们|我方|我司|本公司)(?:公司)?(?:是|为|作为)?\s*[（(]?[^，,。；;：:（）()]{0,6}$")
 # …or the one who acts: 启明要解除保洁协议, 渤远决定终止 (the sender decides; the other side is written to).
-_OURS_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:这边|(?:要|想|决定|打算|准备)(?:立即)?(?:解除|终止|提前|发|催))")
+_OURS_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:这边|要求|责令|(?:要|想|决定|打算|准备)(?:立即)?(?:解除|终止|提前|发|催))")
+# …and X那边 is over there: the other side (鲜丰那边的供货合同我们不想做了).
+_THERE_AFTER = re.compile(r"^\s*那边")
 # A name that heads the message as its speaker ("顺程租车：海纳的租金没交…") is ours.
 _SPEAKER_AFTER = re.compile(r"^[^，,。；;：:]{0,4}?[：:]")
+# A name that writes to the other (X给Y发催款函, X向Y催收) is ours, whatever Y is then said to owe: the lateness after it
+# is Y's. 给我们 is a letter the other side sends, no request of ours.
+_WRITES_TO_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:给|向)(?![我])")
 # 对方 right before a name calls it the other side, whatever it is said to do (对方瑞铂要提前终止).
 _THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致|对方)\s*$")
 _THEIRS_AFTER = re.compile(
-    r"^[^，,。；;]{0,30}?(?:拖欠|欠|没付|未付|未支付|逾期|违约|违反|没经|未经|擅自|不合格|超标|没达到|未达到|不达标|达不到|都不到|没按时|未按时|没交|未交|不交|泄露|转包|质量问题|不整改|未整改|没整改)"
+    r"^[^，,。；;]{0,30}?(?:拖欠|欠|没付|未付|未支付|逾期|违约|违反|没经|未经|擅自|不合格|超标|没达到|未达到|不达标|达不到|都不到|没按时|未按时|没交|未交|不交|泄露|转包|质量问题|不整改|未整改|没整改"
+    r"|缺岗|缺勤|不到岗|都要(?:一起)?催|一起催)"
 )
 
 
@@ -235,7 +241,9 @@ def side_of_mention(message: str, start: int, end: int) -> str | None:
     after = message[end:]
     if not message[:start].strip() and _SPEAKER_AFTER.match(after):
         return SENDER
-    if _THEIRS_BEFORE.search(before) or _THEIRS_AFTER.match(after):
+    if _WRITES_TO_AFTER.match(after) and not _THEIRS_BEFORE.search(before):
+        return SENDER
+    if _THEIRS_BEFORE.search(before) or _THEIRS_AFTER.match(after) or _THERE_AFTER.match(after):
         return RECIPIENT
     if _OURS_BEFORE.search(before) or _OURS_AFTER.match(after):
         return SENDER

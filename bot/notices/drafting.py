@@ -46,7 +46,7 @@ from bot.notices.contracts import ContractPicker
 from bot.notices.docx import render_docx
 from bot.notices.fields import DEADLINE_DATES, RECIPIENT, SENDER, SIDE_WORDS, organisation_names
 from bot.notices.markup import to_plain
-from bot.notices.periods import CountedPeriod, method_named
+from bot.notices.periods import CountedPeriod, method_requested
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
@@ -87,6 +87,7 @@ def load_legal_defaults(path: Path) -> LegalDefaults:
         data["assumption"].strip(),
         methods={name: method["words"] for name, method in methods.items()},
         method_labels={name: method["label"] for name, method in methods.items()},
+        delivered_when_sent=frozenset(name for name, method in methods.items() if method.get("delivered_when_sent")),
     )
 
 
@@ -329,7 +330,7 @@ class NoticeDrafter:
         contract = self.contracts.contract(draft.fields.get("contract_id"))
         warnings = draft.assumed + self._accrued_penalty(spec, draft, today)
         # The way the letter goes (快递, 电子邮件): a contract may deem each delivered on another day.
-        draft.fields["delivery_method"] = method_named("，".join(draft.inputs), self.legal.methods)
+        draft.fields["delivery_method"] = method_requested("，".join(draft.inputs), self.legal.methods)
         composition = compose(spec, draft.fields, contract, self.index, self.templates, self.legal, today, warnings)
         path = render_docx(composition.text, self._unique_path(spec, composition))
         self._audit(user, spec, draft, path)

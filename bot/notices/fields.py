@@ -103,11 +103,13 @@ _FIRST_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·&]{{1,40}}?{_ORG_SU
 
 _DATE_KEYWORDS = {
     # A bare 发/寄 right after the date sends too ("12月2号发", "下周三寄"), also after the way it goes ("今天邮件发",
-    # "明天快递寄"), but not one that opens a word (发票, 发货); 发给/寄给 the one written to does
+    # "明天快递寄", "12月1日EMS寄", "下周一在工作群里发") or by a hand that takes it ("12月4日派人当面送达"), but not
+    # one that opens a word (发票, 发货, 发言); 发给/寄给 the one written to does
     # ("11月20日通过电子邮件发给委托方"); "date it 1 Dec" dates the letter.
     "sent_date": re.compile(
         r"发出|发送|寄出|送出|发函|寄送|落款|发给|寄给"
-        r"|\x00\s*(?:就|再|统一)?(?:用|通过|以)?(?:电子邮件|邮件|微信|快递|邮政|挂号信|特快专递)?\s*[发寄](?![票货生现展布放])"
+        r"|\x00\s*(?:就|再|统一)?(?:用|通过|以|在[^，,。；;]{0,10}?)?(?:电子邮件|邮件|微信|快递|邮政|挂号信|特快专递|EMS|顺丰)?\s*[发寄](?![票货生现展布放言])"
+        r"|\x00[^，,。；;]{0,4}?(?:当面|专人|派人|面交)"
         r"|\bsen(?:d|ds|t|ding)\b|\bdispatch(?:ed|ing)?\b"
         r"|\b(?:e-?)?mail(?:ed|ing)?\b|\bdated\b"
         r"|\bdate\s+(?:it|the\s+(?:letter|notice))\b",
@@ -409,10 +411,12 @@ def _english_parties(message: str) -> list[Party]:
 
 
 def _merge_mentions(parties: list[Party]) -> list[Party]:
-    """One entry per party: '乙方…有限公司' and a later '乙方' are the same party."""
+    """One entry per party: '乙方…有限公司' and a later '乙方' are the same party. A name met before is that party
+    first: in '我们…：甲方X公司（我方）' the bare 我们 must not take X's name from the entry that already holds it."""
     merged: list[Party] = []
     for party in parties:
-        same = next((p for p in merged if _same_party(p, party)), None)
+        same = next((p for p in merged if party.name and p.name == party.name), None)
+        same = same or next((p for p in merged if _same_party(p, party)), None)
         if same is None:
             merged.append(party)
             continue

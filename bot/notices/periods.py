@@ -57,11 +57,12 @@ def _english_count(match: re.Match[str]) -> int | None:
         return int(digits)
     word = match.group("word").lower()
     return _EN_ORDINALS.get(word) or english_number(word)
-# "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达", "发送成功之时视为送达", "发出即视为送达"
+# "发送当日视为送达", "发送成功之日视为送达", "自成功发送的当日视为送达", "发送成功之时视为送达", "发出即视为送达",
+# "以电子邮件寄送者，于寄出时视为送达" (the Taiwanese way)
 # (e-mail, fax, a chat group): delivered the day it is sent
 # An e-mail deemed in once it enters the recipient's mail system (…进入收件方电子邮件系统时视为送达) is in the day it is sent, too.
 _SAME_DAY_DELIVERY = re.compile(
-    rf"(?:发送|发出)(?:成功)?(?:的|之日|当日|当天|之时|时)*(?:即)?{_DEEMED}|成功发送的?当日(?:即)?{_DEEMED}"
+    rf"(?:发送|发出|寄出)(?:成功)?(?:的|之日|当日|当天|之时|时)*(?:即)?{_DEEMED}|成功发送的?当日(?:即)?{_DEEMED}"
     rf"|进入[^。；;，,]{{0,8}}?系统(?:之时|时|之日|当日)(?:即)?{_DEEMED}"
 )
 # "签收之日视为送达": delivered the day the other side signs for it, which no one knows when the letter is written.
@@ -210,6 +211,36 @@ def method_named(text: str, methods: dict[str, list[str]]) -> str | None:
     lowered = text.lower()
     found = [(at, method) for method, words in methods.items() for word in words if (at := lowered.find(word.lower())) >= 0]
     return min(found)[1] if found else None
+
+
+# A request's clause that sends the letter: 今天用邮件发, 快递寄出, 当面交给, 派人送达, 在工作群里发.
+_SENDING_ACT = re.compile(r"[发寄送递交投]|通过|\b(?:by|via|send|sent|emailed|mailed)\b", re.IGNORECASE)
+_REQUEST_CLAUSES = re.compile(r"[^，,。；;！!？?\n]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _sends_by(clause: str, word: str) -> bool:
+    """Whether the clause sends something by WORD: an English word says so itself, a Chinese one needs a sending act
+    beside it (the 递 of 快递 is none), unless it is that act (寄)."""
+    if not _CJK.search(word) or _SENDING_ACT.fullmatch(word):
+        return True
+    return bool(_SENDING_ACT.search(clause.replace(word, " ")))
+
+
+def method_requested(request: str, methods: dict[str, list[str]]) -> str | None:
+    """The way the request sends the letter. A Chinese word counts only in a clause that sends something: the
+    快递 of a courier firm's name (我们是捷运快递) or of a contract's kind (快递框架协议) says no way of sending."""
+    for clause in _REQUEST_CLAUSES.findall(request):
+        lowered = clause.lower()
+        found = [
+            (at, method)
+            for method, words in methods.items()
+            for word in words
+            if (at := lowered.find(word.lower())) >= 0 and _sends_by(lowered, word.lower())
+        ]
+        if found:
+            return min(found)[1]
+    return None
 
 
 # "甲方收到发票后15日内将款项支付给乙方", "在收到无误的对账单和发票后二十日内，将上月货款汇入乙方指定账户", "应在每月五日前
