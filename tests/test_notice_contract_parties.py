@@ -124,3 +124,7 @@ def test_a_party_to_be_chased_or_absent_from_work_is_written_to() -> None:
         SENDER: ("宁波白帆印务有限公司", "乙方"),
         RECIPIENT: ("绍兴青石广告有限公司", "甲方"),
     }
+
+
+def test_the_party_notified_is_written_to() -> None:
+    assert side_of_mention("白帆要提前终止印刷合同，通知青石，下周三发", 14, 16) == RECIPIENT

@@ -416,3 +416,14 @@ def test_an_english_contracts_own_roles_name_its_parties(tmp_path: Path, monkeyp
     ):
         text = docx_text(one_shot(drafter, message).notice.docx_path)
         assert "致：Shanghai Huarui Instrument Trading Co., Ltd." in text and "Kessler Messtechnik GmbH（" in text
+
+
+def test_one_company_on_both_sides_is_refused_one_shot_and_asked_about_in_chat(drafter: NoticeDrafter) -> None:
+    message = "起草外呼服务协议提前终止通知：甲方佛山明川信息技术有限公司，乙方佛山明川信息技术有限公司，2026年9月21日发出"
+    reply = one_shot(drafter, message)
+    assert reply.notice is None and "佛山明川信息技术有限公司" in reply.text and "自己" in reply.text
+
+    session = Session(user="42")
+    chat = drafter.handle(message, session, TODAY)
+    assert chat.notice.docx_path is None and "自己" in chat.text
+    assert session.draft is not None and session.draft.awaiting in ("sender", "recipient")

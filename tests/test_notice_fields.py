@@ -364,6 +364,12 @@ def test_a_breach_done_without_consent_is_a_breach_fact() -> None:
         ("提前终止通知 26号发", "2026-11-26"),  # a bare day of this month before a sending word
         ("cure notice, 10 days to remedy, sending 12.1 by EMS", "2026-12-01"),
         ("Payment demand, RMB 5,000 overdue since 30 Sep 2026; date it 1 Dec 2026", "2026-12-01"),
+        # the way it goes or the hand that takes it between the day and the sending
+        ("催款函，欠租金3万元，12月1日EMS寄", "2026-12-01"),
+        ("提前终止通知，下周一在双方的工作群里发", "2026-11-30"),
+        ("整改通知，12月4日派人当面送达", "2026-12-04"),
+        # a day put in the place of the one said before
+        ("提前终止通知小张说下周一发，我改一下，改成下周三发", "2026-12-02"),
     ],
 )
 def test_the_sending_date_said_tersely(message: str, sent: str) -> None:

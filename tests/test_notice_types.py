@@ -38,6 +38,13 @@ SPECS = load_specs(Path(__file__).resolve().parents[1] / "knowledge" / "template
         # the demand said as what it asks for
         ("我司（乙方）要求甲方付款：欠10、11两个月服务费合计12.8万元，请7日内付清，月底发函", "payment_demand"),
         ("甲方到现在还欠我们两个月的服务费，一共四万二千五百元，月底前发个函催一下", "payment_demand"),
+        # A letter's name inside a longer one names only the longer: 提前解除通知 holds 解除通知.
+        ("绿洲物业的提前解除通知，明天快递寄出", "early_termination"),
+        ("发一份解除通知，对方严重违约", "termination_for_breach"),
+        # Plain words: handing a car back early, not wanting to go on, chasing a borrower.
+        ("我们想提前退掉租的那辆车，下周一发通知", "early_termination"),
+        ("供货那份合同我们不想做了，按合同提前30天通知", "early_termination"),
+        ("借款人和保证人都要一起催，本息合计八十万", "payment_demand"),
     ],
 )
 def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:

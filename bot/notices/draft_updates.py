@@ -217,7 +217,8 @@ _SPEAKER_AFTER = re.compile(r"^[^，,。；;：:]{0,4}?[：:]")
 # is Y's. 给我们 is a letter the other side sends, no request of ours.
 _WRITES_TO_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:给|向)(?![我])")
 # 对方 right before a name calls it the other side, whatever it is said to do (对方瑞铂要提前终止).
-_THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致|对方)\s*$")
+# 通知X: X is the one the letter notifies.
+_THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致|对方|通知)\s*$")
 _THEIRS_AFTER = re.compile(
     r"^[^，,。；;]{0,30}?(?:拖欠|欠|没付|未付|未支付|逾期|违约|违反|没经|未经|擅自|不合格|超标|没达到|未达到|不达标|达不到|都不到|没按时|未按时|没交|未交|不交|泄露|转包|质量问题|不整改|未整改|没整改"
     r"|缺岗|缺勤|不到岗|都要(?:一起)?催|一起催)"

@@ -79,6 +79,16 @@ _QUESTIONS = {
 }
 
 
+def _one_company_on_both_sides(fields: dict[str, Any]) -> str | None:
+    """The name given to both sides alike (我方X公司，对方X公司; 甲方X公司，乙方X公司 with neither said to be ours), else
+    None."""
+    ours, theirs = ((fields.get(side) or {}).get("name") for side in (SENDER, RECIPIENT))
+    if ours and ours == theirs:
+        return ours
+    candidates = [c for c in fields.get("candidates", []) if c.get("name")]
+    return next((c["name"] for i, c in enumerate(candidates) for d in candidates[i + 1 :] if c["name"] == d["name"]), None)
+
+
 def load_legal_defaults(path: Path) -> LegalDefaults:
     rules = yaml.safe_load(path.read_text("utf-8"))
     data, methods = rules["default_delivery"], rules.get("delivery_methods", {})
@@ -282,6 +292,8 @@ class NoticeDrafter:
             said = "，".join(draft.inputs)
             draft.assumed += name_mentioned_parties(draft.fields, said, self.contracts.party_mentions(contract, said))
             draft.assumed += name_parties_from_contract(draft.fields, _roles_and_names(contract))
+        if same := _one_company_on_both_sides(draft.fields):
+            return self._refuse_one_company(session, same)
         missing = self._missing(draft)
         if session.interactive and missing:
             return self._ask(draft, missing[0], again=missing[0] == asked_before)
@@ -292,6 +304,22 @@ class NoticeDrafter:
         if not session.interactive:
             session.draft = None
         return reply
+
+    def _refuse_one_company(self, session: Session, name: str) -> Reply:
+        """A company writes to no one by writing to itself: the names contradict each other and no letter is drafted.
+        One-shot, the request is refused; in chat the other side's name is asked for again."""
+        draft = session.draft
+        assert draft is not None
+        problem = f"我方和对方都写成了“{name}”，一家公司不能向自己发函"
+        if not session.interactive:
+            session.draft = None
+            return Reply(intent=Intent.NOTICE, text=f"无法起草：{problem}，请核对双方名称后再发给我。")
+        for side in (SENDER, RECIPIENT):
+            if (draft.fields.get(side) or {}).get("name") == name:
+                draft.fields[side] = {"name": None, "role": draft.fields[side].get("role")}
+        draft.fields["candidates"] = [c for c in draft.fields.get("candidates", []) if c.get("name") != name]
+        reply = self._ask(draft, self._missing(draft)[0])
+        return reply.model_copy(update={"text": f"{problem}。{reply.text}"})
 
     def _ask(self, draft: Draft, field: str, again: bool = False) -> Reply:
         asked_before, draft.awaiting = draft.awaiting, field

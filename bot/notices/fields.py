@@ -415,7 +415,7 @@ def _merge_mentions(parties: list[Party]) -> list[Party]:
     first: in '我们…：甲方X公司（我方）' the bare 我们 must not take X's name from the entry that already holds it."""
     merged: list[Party] = []
     for party in parties:
-        same = next((p for p in merged if party.name and p.name == party.name), None)
+        same = next((p for p in merged if party.name and p.name == party.name and _same_party(p, party)), None)
         same = same or next((p for p in merged if _same_party(p, party)), None)
         if same is None:
             merged.append(party)
@@ -427,8 +427,8 @@ def _merge_mentions(parties: list[Party]) -> list[Party]:
 
 
 def _same_party(a: Party, b: Party) -> bool:
-    if a.name and b.name:
-        return a.name == b.name
+    if a.name and b.name:  # one name in two roles (甲方X公司，乙方X公司) is two parties: a contradiction to catch
+        return a.name == b.name and not (a.role and b.role and a.role != b.role)
     if a.role and b.role:
         return a.role == b.role
     return bool(a.side and a.side == b.side)
@@ -504,6 +504,10 @@ def states_sending_date(message: str, today: date) -> bool:
 _SENDS_TO = re.compile(r"[发寄]给|发(?:电子)?邮件|邮件发|快递寄|寄快递|微信发|发微信|发到[^，,。；;]{0,8}邮箱")
 
 
+# A day that replaces the one said before it: 改成下周三, 推迟到12月5日.
+_CORRECTED = re.compile(r"(?:改成|改为|改到|换成|推迟到|推到|延到|提前到)\s*$")
+
+
 def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str]]:
     """The dates a keyword in their own clause labels (the first per label), and the rest (ISO)."""
     labelled: dict[str, str] = {}
@@ -513,7 +517,9 @@ def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str
         if message[figure.start : figure.end].endswith("."):
             after = ""  # "they paid on 1 November." ends its sentence: "Send it on 25 November" dates another
         label = next((name for name, words in _DATE_KEYWORDS.items() if words.search(f"{before}\x00{after}")), None)
-        if label:
+        if label and _CORRECTED.search(before):
+            labelled[label] = figure.value.isoformat()  # 下周一发，我改一下，改成下周三发: the day put in its place
+        elif label:
             labelled.setdefault(label, figure.value.isoformat())
         else:
             unlabelled.append(figure.value.isoformat())

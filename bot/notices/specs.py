@@ -103,12 +103,26 @@ def type_named(name: str, specs: dict[str, NoticeSpec]) -> str:
 _WANTED = r"(?:我们|我方|我司)[^，,。；;]{0,6}?(?:要|想|准备|打算|决定|需要|拟)[^，,。；;]{0,4}?|(?:起草|写|拟|发|出)[^，,。；;]{0,3}?"
 
 
+def _letters_named(lowered: str, specs: dict[str, NoticeSpec]) -> list[str]:
+    """The types whose letter the message names. A name inside a longer one of another type names only that one:
+    提前解除通知 is the early termination's letter, though it holds 解除通知."""
+    spans = {
+        name: [(m.start(), m.end()) for letter in spec.letters for m in re.finditer(re.escape(letter.lower()), lowered)]
+        for name, spec in specs.items()
+    }
+
+    def covered(name: str, start: int, end: int) -> bool:
+        return any(a <= start and end <= b and b - a > end - start for other, found in spans.items() if other != name for a, b in found)
+
+    return [name for name, found in spans.items() if any(not covered(name, start, end) for start, end in found)]
+
+
 def detect_type(message: str, specs: dict[str, NoticeSpec]) -> str | None:
     """The notice type the message asks for: the one whose letter it names (催款函), else the most specific trigger
     match; a tie is settled by the message, not the order of the templates: the trigger a want or drafting word
     governs, else the first one said."""
     lowered = _lowered(message)
-    named = [name for name, spec in specs.items() if any(letter.lower() in lowered for letter in spec.letters)]
+    named = _letters_named(lowered, specs)
     weights = {name: spec.trigger_weight(message) for name, spec in specs.items()}
     top = max(weights.values(), default=0)
     if len(named) == 1 and weights[named[0]]:
