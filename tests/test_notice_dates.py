@@ -15,6 +15,7 @@ from bot.notices.periods import (
     delivery_period,
     delivery_rules,
     method_requested,
+    without_sending_ways,
     notice_period,
     payment_term,
 )
@@ -212,3 +213,9 @@ def test_a_cure_period_counted_from_the_sending_day_is_told_from_one_counted_fro
     assert cure_counts_from_sending("供方应在需方发出书面通知之日起七日内整改完毕。")
     assert not cure_counts_from_sending("供方应在收到书面通知后七日内整改完毕。")
     assert cure_period("发现错漏的，应于三日内免费更正。") == CountedPeriod(3, "day")
+
+
+def test_the_way_a_letter_goes_is_no_word_of_the_contract() -> None:
+    # 快递 in 顺丰快递寄出 names how the letter goes, not the courier contract; in 快递框架协议 it names the contract.
+    assert "快递" not in without_sending_ways("绿洲保洁的提前解除通知，明天顺丰快递寄出", SHIPPED_METHODS)
+    assert without_sending_ways("快递框架协议要解除，明天发出", SHIPPED_METHODS) == "快递框架协议要解除，明天发出"

@@ -537,3 +537,14 @@ def test_running_text_that_ends_in_a_shop_word_is_no_company() -> None:
     sides = assign_sides(find_parties("乙方这个月送到门店的货被整单拒收了三次，我方甲方要解除合同"))
     assert (sides["recipient"].role, sides["recipient"].name) == ("乙方", None)
     assert find_breach("乙方这个月送到门店的货被整单拒收了三次，我方甲方要解除合同") == "货被整单拒收了三次"
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("给借款人发催收函：第三期利息八万四千元逾期未付，今天发", "84000.00"),  # interest unpaid is all that is owed
+        ("欠款5万元，利息2000元也没付，发催款函", "50000.00"),  # the principal still comes first
+    ],
+)
+def test_interest_said_unpaid_is_the_debt_only_when_nothing_else_is_owed(message: str, amount: str) -> None:
+    assert find_debt(message)["amount"] == amount

@@ -360,6 +360,9 @@ def test_nian_and_sa_are_two_and_three_tens(text: str, value: str) -> None:
         ("欠款 2.3 万元", "23000"),  # a space between the digits and 万
         ("Client owes ¥1.25m", "1250000"),  # m (million) beside a currency
         ("欠了50000，逾期", "50000"),  # 了 after a money word
+        ("转让款三千六百万一直没付", "36000000"),  # the 一 of 一直 is no colloquial 一千
+        ("欠租金八万一起付清", "80000"),
+        ("欠款八万一，逾期", "81000"),  # a 一 that ends the figure is
     ],
 )
 def test_colloquial_money_figures(text: str, yuan: str) -> None:

@@ -57,7 +57,8 @@ _NEEDS_MONEY_SIGN = {"m"}
 # 3w5 is 3万5 (35,000), as 1万2 is 12,000: the w between digits is folded to 万 before reading.
 _W_BETWEEN_DIGITS = re.compile(r"(?<=\d)w(?=\d)", re.IGNORECASE)
 # 货款12万一分没付, 8万一分钱都没给: 一分 (not a cent) says nothing was paid; its 一 is no colloquial 12万1 (121,000).
-_NOT_A_CENT = re.compile(r"(?<=[万萬千仟])一(?=分钱?[也都还]?(?:没|未|不))")
+# Nor is the 一 that opens the next word: 三千六百万一直没付, 5万一共, 8万一起付, 2万一次付清.
+_NOT_A_CENT = re.compile(r"(?<=[万萬千仟])一(?=分钱?[也都还]?(?:没|未|不)|[直共起次并])")
 # 10k行代码, 5w字: with no currency nor money word before it, a scaled figure followed by a word is a count,
 # unless the word is money's (10w货款, 10k左右, 10w的尾款).
 _COUNT_AFTER_SCALE = re.compile(

@@ -46,7 +46,7 @@ from bot.notices.contracts import ContractPicker
 from bot.notices.docx import render_docx
 from bot.notices.fields import DEADLINE_DATES, RECIPIENT, SENDER, SIDE_WORDS, organisation_names
 from bot.notices.markup import to_plain
-from bot.notices.periods import CountedPeriod, method_requested
+from bot.notices.periods import CountedPeriod, method_requested, without_sending_ways
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
@@ -236,7 +236,7 @@ class NoticeDrafter:
         draft = Draft(type=detect_type(message, self.specs) or "early_termination")
         fields = draft.fields
         merge_message(fields, message, today)
-        undated = _without_set_aside(_without_dates(message, today))
+        undated = without_sending_ways(_without_set_aside(_without_dates(message, today)), self.legal.methods)
         named = _without_notice_names(_without_party_names(undated, fields), self.specs)
         # 保洁公司 is no company's name but the contract's topic: only the parties' names are set aside for it.
         topic = _without_notice_names(_without_party_names(undated, fields, every_company=False), self.specs)

@@ -526,15 +526,22 @@ def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str
     return labelled, unlabelled
 
 
+# A sum said to be unpaid right after it: 利息十二万五千元逾期未付, 违约金3万至今没给.
+_UNPAID_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:未付|没付|未支付|没支付|未还|没还|没给|未结|没结|未缴|没交)")
+
+
 def find_debt(message: str, words: PenaltyWords | None = None) -> dict[str, str]:
     """The principal owed and what it is for: the amount said to be owed (还欠12万元) before any other, never
-    a penalty, interest or a part already paid (合同款20万元，已付8万元，还欠12万元). A vague figure (3万多,
+    a penalty, interest or a part already paid (合同款20万元，已付8万元，还欠12万元), unless interest or a penalty said
+    unpaid is all that is owed (第二期利息12万元逾期未付). A vague figure (3万多,
     10余万, 约5万) is no amount a letter can demand: it is kept apart (`vague_amount`) to be asked for."""
     said_paid = said_paid_pattern(words or shipped_penalty_words())
-    candidates, paid = [], []
+    candidates, paid, unpaid_charges = [], [], []
     for figure in find_amounts(message):
         before, after = _segment_around(message, figure.start, figure.end)
         if _PENALTY_WORDS.search(before):
+            if _UNPAID_AFTER.match(after):
+                unpaid_charges.append((figure, before, after))  # 利息12万逾期未付: the debt when nothing else is owed
             continue  # a penalty or interest: neither the debt nor a part of it paid
         if said_paid.search(before):
             paid.append(figure)
@@ -544,7 +551,7 @@ def find_debt(message: str, words: PenaltyWords | None = None) -> dict[str, str]
     split = split_figures(message)  # 3 万 5 千元: one figure or two, asked rather than guessed
     if split and not said_owed:
         return {"vague_amount": split[0]}
-    owed = said_owed or candidates
+    owed = said_owed or candidates or unpaid_charges
     if not owed:
         vague_figure = _VAGUE_AMOUNT.search(message)
         return {"vague_amount": vague_figure.group()} if vague_figure else {}

@@ -227,6 +227,20 @@ def _sends_by(clause: str, word: str) -> bool:
     return bool(_SENDING_ACT.search(clause.replace(word, " ")))
 
 
+def without_sending_ways(request: str, methods: dict[str, list[str]]) -> str:
+    """The request with the ways it sends the letter blanked out (明天顺丰快递寄出): 快递 there names no contract."""
+    words = sorted({word for found in methods.values() for word in found}, key=len, reverse=True)
+    kept = []
+    for clause in re.split(r"([，,。；;！!？?\n])", request):
+        lowered = clause.lower()
+        for word in words:
+            if word.lower() in lowered and _sends_by(lowered, word.lower()):
+                clause = re.sub(re.escape(word), " " * len(word), clause, flags=re.IGNORECASE)
+                lowered = clause.lower()
+        kept.append(clause)
+    return "".join(kept)
+
+
 def method_requested(request: str, methods: dict[str, list[str]]) -> str | None:
     """The way the request sends the letter. A Chinese word counts only in a clause that sends something: the
     快递 of a courier firm's name (我们是捷运快递) or of a contract's kind (快递框架协议) says no way of sending."""
