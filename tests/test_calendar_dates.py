@@ -41,6 +41,12 @@ def test_the_day_after_a_holiday_is_its_first_working_day() -> None:
     assert only_date("节后第一个工作日发出") == date(2026, 10, 8)
 
 
+def test_a_fixed_date_holiday_of_an_unpublished_year_still_names_its_day_after() -> None:
+    # 2027 is not published, but 元旦 is 1 January by law: Friday, then the weekend; Monday 4 January is the day after.
+    assert only_date("元旦节后第一天发") == date(2027, 1, 4)
+    assert [(run.name, run.first, run.last) for run in holiday_runs(date(2027, 1, 1), 3)] == [("元旦", date(2027, 1, 1), date(2027, 1, 3))]
+
+
 def test_a_holiday_the_calendar_has_no_run_for_near_today_names_no_day() -> None:
     assert list(calendar_dates("春节后第一天再说", TODAY)) == []  # 2027's Spring Festival is not published yet
 

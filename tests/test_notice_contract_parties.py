@@ -1,7 +1,7 @@
 """A letter under a contract goes between its parties: a request that names them by a short name or by the role word
 the contract gives them gets the names the contract prints, on the side the words around them say."""
 
-from bot.notices.draft_updates import name_mentioned_parties, side_of_mention
+from bot.notices.draft_updates import keep_own_company_ours, name_mentioned_parties, side_of_mention
 from bot.notices.fields import RECIPIENT, SENDER
 
 CLEANING = [("甲方", "苏州启明生物科技有限公司", "启明"), ("乙方", "苏州洁美物业服务有限公司", "洁美")]
@@ -128,3 +128,17 @@ def test_a_party_to_be_chased_or_absent_from_work_is_written_to() -> None:
 
 def test_the_party_notified_is_written_to() -> None:
     assert side_of_mention("白帆要提前终止印刷合同，通知青石，下周三发", 14, 16) == RECIPIENT
+
+
+def test_our_own_company_sends_though_the_request_has_the_other_party_act() -> None:
+    # Said at the printer's (our own company is 白帆): 青石要提前终止 puts 青石 on our side by its words alone.
+    lease = [("甲方", "绍兴青石广告有限公司"), ("乙方", "宁波白帆印务有限公司")]
+    fields: dict = {}
+    name_mentioned_parties(fields, "青石要提前终止印刷合同，帮忙起草通知", [("甲方", "绍兴青石广告有限公司", "青石")])
+    assert fields[SENDER]["name"] == "绍兴青石广告有限公司"
+    notes = keep_own_company_ours(fields, lease, ["宁波白帆印务有限公司"])
+    assert fields[SENDER] == {"name": "宁波白帆印务有限公司", "role": "乙方"}
+    assert fields[RECIPIENT] == {"name": "绍兴青石广告有限公司", "role": "甲方"}
+    assert notes and "宁波白帆印务有限公司" in notes[0]
+    # Without our own company, or when it is no party of the contract, the words decide as before.
+    assert keep_own_company_ours(fields, lease, []) == [] and keep_own_company_ours(fields, lease, ["杭州别家有限公司"]) == []

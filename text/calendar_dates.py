@@ -14,7 +14,7 @@ from datetime import MAXYEAR, MINYEAR, date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from text.numbers import parse_number
-from text.workdays import holiday_names, holiday_runs, next_working_day, working_day
+from text.workdays import holiday_names, holiday_runs, next_working_day, published_working_day, working_day
 
 # How far from today a holiday run may lie to be the one 节后 means.
 _HOLIDAY_REACH_DAYS = 200
@@ -81,8 +81,14 @@ def _ordinal_working_day(first_of_month: date, last: bool) -> date:
 
 
 def _day_after_holiday(name: str | None, today: date) -> date | None:
-    """The first working day after the run of holiday NAME (any holiday when None) nearest to TODAY."""
-    runs = [run for run in holiday_runs(today, _HOLIDAY_REACH_DAYS) if name is None or run.name.startswith(name)]
+    """The first working day after the run of holiday NAME (any holiday when None) nearest to TODAY. A year the
+    calendar has not published knows only its fixed-date holidays (元旦后 in 2027), so a bare 节后 looks at the
+    published runs alone."""
+    runs = [
+        run
+        for run in holiday_runs(today, _HOLIDAY_REACH_DAYS)
+        if (run.name.startswith(name) if name else published_working_day(run.first) is not None)
+    ]
     if not runs:
         return None
     nearest = min(runs, key=lambda run: abs((run.last - today).days))

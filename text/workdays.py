@@ -6,10 +6,13 @@ the caller decides what to guess and whether to tell."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import chinese_calendar
+import yaml
 
 
 def published_working_day(day: date) -> bool | None:
@@ -42,15 +45,44 @@ class HolidayRun:
     last: date
 
 
+# The statutory holidays fixed on solar dates, which name a holiday run in a year not yet published.
+FIXED_HOLIDAYS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "legal" / "statutory_holidays.yaml"
+
+
+@functools.cache
+def _fixed_holidays() -> dict[str, str]:
+    """'MM-DD' → the holiday's Chinese name (01-01 → 元旦)."""
+    data = yaml.safe_load(FIXED_HOLIDAYS_FILE.read_text(encoding="utf-8"))
+    return {day: name for name, days in data["fixed"].items() for day in days}
+
+
 def holiday_name(day: date) -> str | None:
-    """The statutory holiday DAY is a rest day of, in Chinese; None on any other day or in an unpublished year."""
+    """The statutory holiday DAY is a rest day of, in Chinese; None on any other day. In a year the calendar has not
+    published, only the holidays fixed on solar dates are known (元旦, 劳动节, 国庆节), each with the weekend it
+    touches: 2027-01-01 (a Friday) to 01-03."""
     try:
         on_holiday, name = chinese_calendar.get_holiday_detail(day)
     except NotImplementedError:
-        return None
+        return _unpublished_holiday_name(day)
     if not on_holiday or name is None:
         return None
     return chinese_calendar.Holiday(name).chinese
+
+
+def _unpublished_holiday_name(day: date) -> str | None:
+    fixed = _fixed_holidays()
+    if name := fixed.get(day.strftime("%m-%d")):
+        return name
+    if day.weekday() < 5:
+        return None
+    # A weekend day joined to a fixed holiday by the days between (a Saturday after a Friday 元旦) rests with it.
+    for step in (-1, 1):
+        other = day + timedelta(days=step)
+        while other.weekday() >= 5 and other.strftime("%m-%d") not in fixed:
+            other += timedelta(days=step)
+        if other.year == day.year and (name := fixed.get(other.strftime("%m-%d"))):
+            return name
+    return None
 
 
 def holiday_runs(around: date, days: int) -> list[HolidayRun]:

@@ -114,6 +114,22 @@ def recognise_own_side(fields: dict[str, Any], own_names: Sequence[str]) -> None
         complete_roles(fields)
 
 
+def keep_own_company_ours(fields: dict[str, Any], contract_parties: Sequence[tuple[str, str]], own_names: Sequence[str]) -> list[str]:
+    """Our own company (set for the deployment, or said once) sends whenever the contract names it as a party: a
+    request whose words put the other party on our side (海纳要提前退租, said to the landlord's staff) is turned
+    round. `contract_parties` are (甲方/乙方, name); returns a warning when a side was changed."""
+    ours = next(((role, name) for role, name in contract_parties if _is_ours(name, own_names)), None)
+    sender = fields.get(SENDER) or {}
+    if ours is None or _is_ours(sender.get("name"), own_names):
+        return []
+    theirs = next(((role, name) for role, name in contract_parties if role != ours[0]), None)
+    fields[SENDER] = {"name": ours[1], "role": ours[0]}
+    fields[RECIPIENT] = {"name": theirs[1], "role": theirs[0]} if theirs else {"name": None, "role": None}
+    if not sender.get("name"):
+        return []
+    return [f"本公司为合同{ours[0]}（{ours[1]}），本稿由本公司发给{theirs[1] if theirs else '对方'}，请核对发函方。"]
+
+
 def missing_fields(fields: dict[str, Any], required: list[str]) -> list[str]:
     def has(name: str) -> bool:
         if name == "contract":

@@ -30,6 +30,7 @@ from bot.notices.draft_updates import (
     merge_message,
     missing_fields,
     name_mentioned_parties,
+    keep_own_company_ours,
     name_parties_from_contract,
     recognise_own_side,
     spell_names_as_written,
@@ -185,7 +186,7 @@ class NoticeDrafter:
             draft.fields["contract_id"] = contract_id
         recognise_own_side(draft.fields, own_names)
         session.draft = draft
-        return self._advance(session, today)
+        return self._advance(session, today, own_names=own_names)
 
     def handle(
         self,
@@ -216,7 +217,7 @@ class NoticeDrafter:
         spell_names_as_written(draft.fields, message, written)
         draft.inputs.append(message)
         session.draft = draft
-        return self._advance(session, today, asked_before=draft.awaiting)
+        return self._advance(session, today, asked_before=draft.awaiting, own_names=own_names)
 
     def _apply(self, draft: Draft, message: str, today: date, own_names: Sequence[str]) -> None:
         """Read a follow-up message into the draft: a correction, the answer it waits for, or more fields."""
@@ -284,13 +285,18 @@ class NoticeDrafter:
 
     # ---- asking or drafting ----------------------------------------------------------------------
 
-    def _advance(self, session: Session, today: date, asked_before: str | None = None) -> Reply:
+    def _advance(
+        self, session: Session, today: date, asked_before: str | None = None, own_names: Sequence[str] = ()
+    ) -> Reply:
         draft = session.draft
         assert draft is not None
         _adopt_granted_period(draft.fields, self.specs[draft.type].effective)
         if contract := self.contracts.contract(draft.fields.get("contract_id")):
             said = "，".join(draft.inputs)
             draft.assumed += name_mentioned_parties(draft.fields, said, self.contracts.party_mentions(contract, said))
+            # Our own company, where it is a party, sends: the other party the request has act (海纳要提前退租) is
+            # the one written to, whoever is named first.
+            draft.assumed += keep_own_company_ours(draft.fields, _roles_and_names(contract), own_names)
             draft.assumed += name_parties_from_contract(draft.fields, _roles_and_names(contract))
         if same := _one_company_on_both_sides(draft.fields):
             return self._refuse_one_company(session, same)
