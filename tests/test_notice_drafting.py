@@ -427,3 +427,11 @@ def test_one_company_on_both_sides_is_refused_one_shot_and_asked_about_in_chat(d
     chat = drafter.handle(message, session, TODAY)
     assert chat.notice.docx_path is None and "自己" in chat.text
     assert session.draft is not None and session.draft.awaiting in ("sender", "recipient")
+
+
+def test_a_debt_in_another_currency_is_demanded_in_it_and_never_converted(drafter: NoticeDrafter) -> None:
+    message = "外呼服务协议催款函：我方（乙方）佛山明川信息技术有限公司，对方（甲方）东莞启辰电话营销有限公司欠服务费USD 12,000，2026年9月21日发出"
+    notice = one_shot(drafter, message).notice
+    text = docx_text(notice.docx_path)
+    assert "USD 12,000.00" in text and "人民币" not in text.split("USD 12,000.00")[1][:20]
+    assert any("外币" in warning for warning in notice.warnings) and "amount" not in notice.missing_fields

@@ -548,3 +548,15 @@ def test_running_text_that_ends_in_a_shop_word_is_no_company() -> None:
 )
 def test_interest_said_unpaid_is_the_debt_only_when_nothing_else_is_owed(message: str, amount: str) -> None:
     assert find_debt(message)["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "debt"),
+    [
+        ("The distributor still owes EUR 86,400 for the spring shipments", {"foreign_amount": "EUR 86,400.00"}),
+        ("对方欠货款港币5万元，发催款函", {"foreign_amount": "港币 50,000.00"}),  # never read as 50,000 yuan
+        ("货款5万元未付，约合7000美元", {"amount": "50000.00", "debt_kind": "货款"}),  # the yuan sum comes first
+    ],
+)
+def test_a_debt_in_another_currency_stays_in_it(message: str, debt: dict) -> None:
+    assert find_debt(message) == debt

@@ -308,3 +308,37 @@ def test_the_eighth_round_is_large_and_mostly_beyond_the_shipped_contracts() -> 
     ids = [case.id for path in earlier for case in load_reply_cases(path)] + [case.id for case in eighth]
     assert len(ids) == len(set(ids))
     assert all('"why": ' in line for line in EIGHTH_NOTICES.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+NINTH_NOTICES = DATA / "phrasing_notices_r9.jsonl"
+
+
+@pytest.fixture(scope="module")
+def ninth_round_notice_assistant(real_embedder: MemoEmbedder, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The contracts written elsewhere that the round-9 notice cases draft on."""
+    named = {case.expect.get("contract_id") or "" for case in load_reply_cases(NINTH_NOTICES)}
+    others = {stem for stem in named if stem and not stem[0].isdigit()}
+    return assistant_over(others, real_embedder, tmp_path_factory, "r9-notices")
+
+
+# The round-9 notice cases the product does not pass yet, each with what it lacks; the list only shrinks. The first
+# run, before any fix, passed 29 of the 60.
+R9_NOTICES_OPEN: dict[str, str] = {}
+
+
+def test_every_ninth_round_notice_case_passes_but_the_open_ones(ninth_round_notice_assistant: Assistant) -> None:
+    results = run_reply_cases(ninth_round_notice_assistant, "notices", NINTH_NOTICES)
+    failed = {r.id: r.failures for r in results if not r.passed}
+    assert {case: why for case, why in failed.items() if case not in R9_NOTICES_OPEN} == {}
+    assert sorted(R9_NOTICES_OPEN.keys() - failed.keys()) == []  # passes now: take it off the list
+
+
+def test_the_ninth_round_is_large_and_mostly_beyond_the_shipped_contracts() -> None:
+    ninth = load_reply_cases(NINTH_NOTICES)
+    assert len(ninth) >= 60
+    assert sum(not case.expect.get("contract_id", "0").startswith("0") for case in ninth) >= 30
+    assert sum(case.expect.get("type", "") is None for case in ninth) >= 8
+    earlier = [SETS["notices"], BLIND_NOTICES, SEVENTH_NOTICES, EIGHTH_NOTICES]
+    ids = [case.id for path in earlier for case in load_reply_cases(path)] + [case.id for case in ninth]
+    assert len(ids) == len(set(ids))
+    assert all('"why": ' in line for line in NINTH_NOTICES.read_text(encoding="utf-8").splitlines() if line.strip())

@@ -121,6 +121,14 @@ def _period(value: dict[str, Any] | None) -> CountedPeriod | None:
     return CountedPeriod(value["count"], value["unit"]) if value else None
 
 
+def _foreign_money_text(fields: dict[str, Any], warnings: list[str]) -> str | None:
+    """A debt in another currency, stated in it: no rate of exchange is invented, and no capitals in 人民币."""
+    if not fields.get("foreign_amount"):
+        return None
+    warnings.append(f"欠款为外币（{fields['foreign_amount']}），本函按原币种写明，未折算人民币，请核对币种与金额。")
+    return f"{fields['foreign_amount']}"
+
+
 def _money_text(amount: str) -> str:
     value = Decimal(amount)
     return f"{format_money(value)} 元（大写：人民币{money_in_words(value)}）"
@@ -221,7 +229,7 @@ def compose(
         "penalty_text": fields.get("penalty_text"),
     }
     type_specific = {
-        "amount": _money_text(fields["amount"]) if fields.get("amount") else None,
+        "amount": _money_text(fields["amount"]) if fields.get("amount") else _foreign_money_text(fields, warnings),
         "breach": fields.get("breach"),
         "cure_days": _period(fields.get("cure_days")).describe() if fields.get("cure_days") else None,
         "grace_days": _period(fields.get("grace_days")).describe() if fields.get("grace_days") else None,

@@ -137,6 +137,8 @@ def missing_fields(fields: dict[str, Any], required: list[str]) -> list[str]:
         if name in (SENDER, RECIPIENT):
             party = fields.get(name) or {}
             return bool(party.get("name") and party.get("role"))
+        if name == "amount" and fields.get("foreign_amount"):
+            return True  # a debt in another currency, stated in it
         return bool(fields.get(name) or fields.get(DEADLINE_DATES.get(name, "")))  # 于12月10日前整改 sets the period
 
     return [name for name in required if not has(name)]

@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 
 from bot.settings import Settings
-from text.amounts import Figure, find_amounts, round_fen, split_figures
+from text.amounts import Figure, find_amounts, format_money, round_fen, split_figures
 from text.dates import find_dates
 from text.numbers import EN_NUMBER, english_number, parse_number
 from text.paid import less_paid, said_paid_pattern
-from text.penalty_words import PenaltyWords
+from text.penalty_words import PenaltyWords, alternation
 
 SENDER, RECIPIENT = "sender", "recipient"
 
@@ -526,6 +526,17 @@ def _dates_by_label(message: str, today: date) -> tuple[dict[str, str], list[str
     return labelled, unlabelled
 
 
+def foreign_sum(written: str, words: PenaltyWords) -> str | None:
+    """A sum in another currency as a letter states it, in its own currency and never converted: 'EUR 86,400' →
+    'EUR 86,400.00', '港币5万元' → '港币 50,000.00'; None when its figure cannot be read (1.5 million)."""
+    currency = re.search(alternation(words.foreign_currency + words.foreign_currency_en), written, re.IGNORECASE)
+    if currency is None:
+        return None
+    figure = (written[: currency.start()] + written[currency.end() :]).strip().removesuffix("元").strip()
+    value = parse_number(figure)
+    return f"{currency.group()} {format_money(value)}" if value else None
+
+
 # A sum said to be unpaid right after it: 利息十二万五千元逾期未付, 违约金3万至今没给.
 _UNPAID_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:未付|没付|未支付|没支付|未还|没还|没给|未结|没结|未缴|没交)")
 
@@ -535,9 +546,13 @@ def find_debt(message: str, words: PenaltyWords | None = None) -> dict[str, str]
     a penalty, interest or a part already paid (合同款20万元，已付8万元，还欠12万元), unless interest or a penalty said
     unpaid is all that is owed (第二期利息12万元逾期未付). A vague figure (3万多,
     10余万, 约5万) is no amount a letter can demand: it is kept apart (`vague_amount`) to be asked for."""
-    said_paid = said_paid_pattern(words or shipped_penalty_words())
+    words = words or shipped_penalty_words()
+    said_paid = said_paid_pattern(words)
+    foreign = [(m.start(), m.end(), m.group()) for m in words.foreign_money.finditer(message)]
     candidates, paid, unpaid_charges = [], [], []
     for figure in find_amounts(message):
+        if any(start <= figure.start < end for start, end, _ in foreign):
+            continue  # 港币5万元 is no sum in yuan
         before, after = _segment_around(message, figure.start, figure.end)
         if _PENALTY_WORDS.search(before):
             if _UNPAID_AFTER.match(after):
@@ -552,6 +567,8 @@ def find_debt(message: str, words: PenaltyWords | None = None) -> dict[str, str]
     if split and not said_owed:
         return {"vague_amount": split[0]}
     owed = said_owed or candidates or unpaid_charges
+    if not owed and foreign and (in_currency := foreign_sum(foreign[0][2], words)):
+        return {"foreign_amount": in_currency}
     if not owed:
         vague_figure = _VAGUE_AMOUNT.search(message)
         return {"vague_amount": vague_figure.group()} if vague_figure else {}
