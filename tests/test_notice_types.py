@@ -60,6 +60,8 @@ def test_the_letter_a_request_asks_for(message: str, kind: str) -> None:
         ("任何一方严重违约，经对方书面催告后十日内仍未纠正的，守约方有权解除本协议", CountedPeriod(10, "day")),
         ("乙方收到甲方书面整改通知后，应在二十四小时内整改完毕并书面回复", CountedPeriod(1, "day")),
         ("甲方认为保洁员不称职的，有权要求乙方在三日内更换", None),  # no cure of a breach
+        ("一方违反本契约，经他方书面通知限期十日改善而未改善者，他方得终止本契约", CountedPeriod(10, "day")),  # 限期 without 内
+        ("a material breach which is not remedied within 45 days of a written notice requiring it", CountedPeriod(45, "day")),
         ("commits a material breach and fails to remedy it within thirty (30) days after receiving notice of it", CountedPeriod(30, "day")),
     ],
 )

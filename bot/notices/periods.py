@@ -114,16 +114,18 @@ def notice_period(clause_text: str, about: Sequence[str] = ()) -> CountedPeriod 
 
 # "书面通知整改后10日内仍不进行整改", "经甲方提出后10个工作日内仍不改正", "应在二十四小时内整改完毕": the time a
 # contract gives to cure a breach, in a sentence about curing it.
-_CURE_WORDS = re.compile(r"整改|纠正|改正|补正|更正")
+_CURE_WORDS = re.compile(r"整改|纠正|改正|补正|更正|改善")
 # "应在甲方发出通知之日起十日内进行整改": the cure period runs from the day the notice is sent, not from its delivery.
 _FROM_SENDING = re.compile(r"(?:发出|发送|送出)(?:通知|书面通知|整改通知)?(?:之日|当日)起")
-_CURE_PERIOD = re.compile(rf"({_NUMBER})\s*(个?\s*工作日|日|天|小时)\s*(?:之|以)?内")
+# "限期七日改善" (the Taiwanese way) sets the days without 内.
+_CURE_PERIOD = re.compile(rf"({_NUMBER})\s*(个?\s*工作日|日|天|小时)\s*(?:(?:之|以)?内|(?=改善|改正|整改|纠正|补正))")
 
 ON_RECEIPT = "on_receipt"
 
 
-# "fails to remedy it within thirty (30) days after receiving notice of it", whitespace removed.
-_EN_CURE_PERIOD = re.compile(rf"(?:remedy|cure|rectify|correct)\w*(?:it|the\w*breach|such\w*)?within{_EN_COUNT}(?P<working>business|working)?days", re.IGNORECASE)
+# "fails to remedy it within thirty (30) days after receiving notice of it", "is not remedied within 30 days of a
+# written notice", whitespace removed.
+_EN_CURE_PERIOD = re.compile(rf"(?:remed(?:y|ie)|cur(?:e|ing)|rectif|correct)\w*?(?:it|the\w*breach|such\w*)?within{_EN_COUNT}(?P<working>business|working)?days", re.IGNORECASE)
 
 
 def cure_counts_from_sending(clause_text: str) -> bool:
