@@ -435,3 +435,8 @@ def test_a_debt_in_another_currency_is_demanded_in_it_and_never_converted(drafte
     text = docx_text(notice.docx_path)
     assert "USD 12,000.00" in text and "人民币" not in text.split("USD 12,000.00")[1][:20]
     assert any("外币" in warning for warning in notice.warnings) and "amount" not in notice.missing_fields
+
+
+def test_both_roles_said_to_be_one_company_is_refused(drafter: NoticeDrafter) -> None:
+    reply = one_shot(drafter, "外呼服务协议提前终止通知：甲方和乙方都是佛山明川信息技术有限公司，2026年9月21日发出")
+    assert reply.notice is None and "自己" in reply.text

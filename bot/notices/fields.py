@@ -323,12 +323,25 @@ def find_parties(message: str) -> list[Party]:
             side = RECIPIENT  # "给乙方X公司发个整改通知": the party a letter is sent to
         parties.append(Party(side, role, name))
     _name_respectively(message, parties)
+    _name_both_roles(message, parties)
     parties += _addressed_by_name(message, {p.name for p in parties})
     parties += [person for person in _people(message) if person.name not in {p.name for p in parties}]
     return _merge_mentions(parties + _english_parties(message))
 
 
 _RESPECTIVELY = re.compile(r"分别(?:是|为|叫)\s*[:：]?")
+# "甲方和乙方都是X公司": one name for both roles, a contradiction the drafter refuses rather than a name to drop.
+_BOTH_ROLES = re.compile(r"(?:甲方|乙方)\s*(?:和|与|及|、)\s*(?:甲方|乙方)\s*(?:都|均)\s*(?:是|为)\s*")
+
+
+def _name_both_roles(message: str, parties: list[Party]) -> None:
+    """"甲方和乙方都是X": both role parties get the name X."""
+    found = _BOTH_ROLES.search(message)
+    name = organisation_name(_CLAUSE_BREAK.split(message[found.end() :], maxsplit=1)[0]) if found else None
+    if name:
+        for party in parties:
+            if party.role and (not party.name or party.name.endswith(name)):
+                party.name = name
 
 
 def _name_respectively(message: str, parties: list[Party]) -> None:
