@@ -114,7 +114,9 @@ def recognise_own_side(fields: dict[str, Any], own_names: Sequence[str]) -> None
         complete_roles(fields)
 
 
-def keep_own_company_ours(fields: dict[str, Any], contract_parties: Sequence[tuple[str, str]], own_names: Sequence[str]) -> list[str]:
+def keep_own_company_ours(
+    fields: dict[str, Any], contract_parties: Sequence[tuple[str, str]], own_names: Sequence[str]
+) -> list[str]:
     """Our own company (set for the deployment, or said once) sends whenever the contract names it as a party: a
     request whose words put the other party on our side (海纳要提前退租, said to the landlord's staff) is turned
     round. `contract_parties` are (甲方/乙方, name); returns a warning when a side was changed."""

@@ -112,7 +112,8 @@ def _letters_named(lowered: str, specs: dict[str, NoticeSpec]) -> list[str]:
     }
 
     def covered(name: str, start: int, end: int) -> bool:
-        return any(a <= start and end <= b and b - a > end - start for other, found in spans.items() if other != name for a, b in found)
+        longer = (span for other, found in spans.items() if other != name for span in found)
+        return any(a <= start and end <= b and b - a > end - start for a, b in longer)
 
     return [name for name, found in spans.items() if any(not covered(name, start, end) for start, end in found)]
 
