@@ -508,6 +508,7 @@ def test_a_date_that_ends_its_english_sentence_is_not_the_next_sentences_sending
         ("我们公司（甲方，宁波海曙智能制造有限公司）要提前解除对顾问王建国的聘用", ("宁波海曙智能制造有限公司", "甲方"), ("王建国", "乙方")),
         ("乙方员工刘洋不能胜任工作，我们（甲方，苏州吴中机械有限公司）要解除", ("苏州吴中机械有限公司", "甲方"), ("刘洋", "乙方")),
         ("我叫周婷，单位是杭州滨江电子有限公司，辞职通知寄给单位", ("周婷", None), ("杭州滨江电子有限公司", None)),
+        ("我是租客乙方陈静，要提前退租，通知房东赵国强，下周一发出", ("陈静", "乙方"), ("赵国强", "甲方")),  # the one notified
     ],
 )
 def test_a_person_introduced_as_a_party_is_one(message: str, ours: tuple, theirs: tuple) -> None:

@@ -217,12 +217,13 @@ def _person() -> re.Pattern[str]:
 
 def _people(message: str) -> list[Party]:
     """The persons the message introduces as parties, with their role when a role word introduces them, ours when
-    "I" do (我叫周婷, 我是租房的乙方张伟), the other side's when they are dealt with (对顾问王建国的聘用)."""
+    "I" do (我叫周婷, 我是租房的乙方张伟), the other side's when they are dealt with or notified (对顾问王建国的聘用,
+    通知房东李秀英)."""
     people = []
     for match in _person().finditer(message):
         intro, clause = match.group("intro"), _CLAUSE_BREAK.split(message[: match.start()])[-1]
         ours = intro in _person_words()["ours"] or re.search(_words("ours"), clause)
-        side = SENDER if ours else RECIPIENT if re.search(r"(?:对|给|向|和|与)\s*$", clause) else None
+        side = SENDER if ours else RECIPIENT if re.search(r"(?:对|给|向|和|与|通知|致)\s*$", clause) else None  # 通知房东X
         role = intro if intro in _ROLES else next((r for r in _ROLES if clause.rstrip().endswith(r)), None)  # 乙方员工刘洋
         people.append(Party(side, role, match.group("name")))
     introduced = f"{_words('organisation_introduced_by')}|{_words('organisation_roles')}"
