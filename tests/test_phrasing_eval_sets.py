@@ -286,9 +286,6 @@ def eighth_round_notice_assistant(real_embedder: MemoEmbedder, tmp_path_factory:
 # run, before any fix, passed 33 of the 60.
 R8_NOTICES_OPEN = {
     "r8n07": '"the 2025 CRM outsourcing service contract": the resolver ties two outsourcing contracts; CRM and 2025 break no tie',
-    "r8n45": "a sum owed in US dollars (USD 18,500) is no amount the payment demand reads: it is written in RMB",
-    "r8n55": "no contract, no party: the documented one-shot behaviour drafts with placeholders, the case asks for none",
-    "r8n57": "the same company named on both sides is not caught as a contradiction",
 }
 
 
@@ -327,7 +324,6 @@ R9_NOTICES_OPEN = {
     "r9n03": "a Taiwanese contract's party names are written in their simplified reading (译林…), and the cure period as 7日",
     "r9n04": "a Taiwanese contract's party names are written in their simplified reading (欣远医材…)",
     "r9n06": "'the termination letter' after 'our cure notice': the cure notice told of is taken for the letter asked for",
-    "r9n27": "a person named as the recipient after a role word (通知房东刘建民) is not read as the other side",
     "r9n28": "办公室租赁合同 names no contract: the office lease's own title is 租赁合同 (as R7_OPEN's p7103)",
     "r9n31": "the debt in 新臺幣 is kept in its currency, but written in the simplified reading (新台币), as the names are",
     "r9n42": "壹拾万叁仟伍佰元整 is written without the 零 the case expects; the PBOC rules allow both forms",
