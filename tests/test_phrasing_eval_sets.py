@@ -61,6 +61,14 @@ floors, art. 585, 定金, partial payments, two invoices each with its due day, 
 named with its own figure, fractions, grace periods, English and traditional, typos, voice run-ons, fifteen refusals,
 and 26 messages naming a contract beyond the shipped five (bench/corpora unseen to unseen6, ../shared/contracts-extra).
 It first scored 109/124; the cases still failing are R9_OPEN's.
+The ninth round of notices (phrasing_notices_r9.jsonl), written blind before reading the notice code: a manager
+forwarding a colleague's request and changing its day (改成下周三), two contracts named of which one is the target, the
+other side by a short name (那边, 一起催, 通知X), our side unnamed, dates as 本月最后一个工作日, 下下周三, 元旦节后第一天 (in
+2027, which the calendar has not published), "the first working day of December" and 12/1, sending on a holiday and on
+a make-up working day, sums in words and capitals, in euros and 新臺幣, interest owed, a cure period in working days,
+delivery by e-mail, courier, EMS, a chat group and by hand; traditional and English; 32 over contracts written
+elsewhere (bench/corpora unseen to unseen6, ../shared/contracts-extra) and eight that must draft nothing. It first
+scored 29/60; the cases still failing are R9_NOTICES_OPEN's.
 Today is fixed, as the relative dates (今天, 明天, 上周五, 至今) need one: 2026-11-24, a Tuesday.
 """
 
