@@ -308,7 +308,9 @@ def test_the_eighth_round_is_large_and_mostly_beyond_the_shipped_contracts() -> 
     eighth = load_reply_cases(EIGHTH_NOTICES)
     assert len(eighth) >= 60
     assert sum(not case.expect.get("contract_id", "0").startswith("0") for case in eighth) >= 30
-    assert sum(case.expect.get("type", "") is None for case in eighth) >= 8
+    # Eight were written to draft nothing; r8n55 (帮我写个催款函…明天发) asks for a letter and now expects the documented
+    # one-shot draft with placeholders, so seven remain.
+    assert sum(case.expect.get("type", "") is None for case in eighth) >= 7
     earlier = [SETS["notices"], BLIND_NOTICES, SEVENTH_NOTICES]
     ids = [case.id for path in earlier for case in load_reply_cases(path)] + [case.id for case in eighth]
     assert len(ids) == len(set(ids))

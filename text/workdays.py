@@ -6,13 +6,10 @@ the caller decides what to guess and whether to tell."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 import chinese_calendar
-import yaml
 
 
 def published_working_day(day: date) -> bool | None:
@@ -45,15 +42,10 @@ class HolidayRun:
     last: date
 
 
-# The statutory holidays fixed on solar dates, which name a holiday run in a year not yet published.
-FIXED_HOLIDAYS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "legal" / "statutory_holidays.yaml"
-
-
-@functools.cache
-def _fixed_holidays() -> dict[str, str]:
-    """'MM-DD' → the holiday's Chinese name (01-01 → 元旦)."""
-    data = yaml.safe_load(FIXED_HOLIDAYS_FILE.read_text(encoding="utf-8"))
-    return {day: name for name, days in data["fixed"].items() for day in days}
+# The statutory holidays fixed on solar dates ('MM-DD' → name), which name a holiday run in a year the calendar has
+# not published: 《全国年节及纪念日放假办法》 art. 2 (State Council, revised 2024-11-10, in force 2025-01-01). The
+# lunar ones (春节, 清明, 端午, 中秋) and the make-up working days move every year and are known only once published.
+FIXED_HOLIDAYS = {"01-01": "元旦", "05-01": "劳动节", "05-02": "劳动节", "10-01": "国庆节", "10-02": "国庆节", "10-03": "国庆节"}
 
 
 def holiday_name(day: date) -> str | None:
@@ -70,7 +62,7 @@ def holiday_name(day: date) -> str | None:
 
 
 def _unpublished_holiday_name(day: date) -> str | None:
-    fixed = _fixed_holidays()
+    fixed = FIXED_HOLIDAYS
     if name := fixed.get(day.strftime("%m-%d")):
         return name
     if day.weekday() < 5:
