@@ -10,7 +10,7 @@ each weighted by how few of the searched contracts hold it; the index adds that 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Mapping
 
 
 def word_rarity(holders: int, searched: int) -> float:
@@ -24,21 +24,19 @@ def word_rarity(holders: int, searched: int) -> float:
     return math.sqrt(math.log(searched / holders))
 
 
-def contract_evidence(
-    words: Iterable[str], holders_of: Callable[[str], set[int]], searched: Collection[int]
-) -> dict[int, float]:
+def contract_evidence(holders: Mapping[str, Collection[int]], searched: Collection[int]) -> dict[int, float]:
     """Contract code → the share (0-1) of the question's telling weight its text holds: the sum of the rarities of
-    the WORDS it holds over the sum of the rarities of every word some searched contract holds. HOLDERS_OF gives the
-    codes of the contracts whose passages hold a word; SEARCHED are the contracts the search ranks (the scope, or
-    every contract). A share of the question, not of the best contract's: a question whose words say little about
-    any contract lifts none by much."""
+    the words it holds over the sum of the rarities of every word some searched contract holds. HOLDERS maps each of
+    the question's words to the codes of the contracts whose passages hold it; SEARCHED are the contracts the search
+    ranks (the scope, or every contract). A share of the question, not of the best contract's: a question whose words
+    say little about any contract lifts none by much."""
     inside = set(searched)
     held: dict[int, float] = {}
     asked = 0.0
-    for word in set(words):
-        holders = holders_of(word) & inside
-        rarity = word_rarity(len(holders), len(inside))
+    for codes in holders.values():
+        holding = inside.intersection(codes)
+        rarity = word_rarity(len(holding), len(inside))
         asked += rarity
-        for contract in holders if rarity else ():
+        for contract in holding if rarity else ():
             held[contract] = held.get(contract, 0.0) + rarity
     return {contract: weight / asked for contract, weight in held.items()} if asked else {}

@@ -14,7 +14,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
@@ -278,6 +278,11 @@ def _chinese_words(tokens: Iterable[str]) -> set[str]:
     """The question's Chinese words of two characters or more: what names a contract by its wording (a single
     character, or an English word only the few bilingual contracts hold, tells none apart)."""
     return {t for t in tokens if len(t) >= 2 and _HAN.match(t)}
+
+
+def contracts_alone_holding(holders: Mapping[str, set[int]]) -> Counter[int]:
+    """Contract code → how many of the question's words (HOLDERS: word → the contracts holding it) it alone holds."""
+    return Counter(next(iter(codes)) for codes in holders.values() if len(codes) == 1)
 
 
 class ClauseIndex:
@@ -686,13 +691,14 @@ class ClauseIndex:
                 fused[p] += ANSWER_TYPE_BONUS * any(self._holds(p, answer) for answer in answers)
         for p in self._headed_by_topic(_content_words(tokens), list(fused)):
             fused[p] += HEADING_BONUS
+        holders = self._word_holders(tokens)
         if scope is None:
-            alone = self._contracts_alone_holding(tokens)
+            alone = contracts_alone_holding(holders)
             most = max(alone.values(), default=0)
             for p in fused:
                 fused[p] += ONLY_CONTRACT_BONUS * alone.get(int(self._contract_of[p]), 0) / (most or 1)
         # The question read over whole contracts: a role, a product, a trade word the answering clause need not repeat.
-        evidence = self._contract_evidence(tokens, scope)
+        evidence = contract_evidence(holders, self._searched_codes(scope))
         for p in fused:
             fused[p] += CONTRACT_EVIDENCE_WEIGHT * evidence.get(int(self._contract_of[p]), 0.0)
         for p in fused:
@@ -713,22 +719,16 @@ class ClauseIndex:
         most = max(1.0, HEADING_RARE_SHARE * len(candidates))
         return [p for p, words in held.items() if any(share[word] <= most for word in words)]
 
-    def _contracts_alone_holding(self, tokens: Iterable[str]) -> Counter[int]:
-        """Contract code → how many of the question's Chinese words (two characters or more) its passages alone hold."""
-        alone: Counter[int] = Counter()
-        for word in _chinese_words(tokens):
-            holders = self._contracts_holding(word)
-            if len(holders) == 1:
-                alone[holders.pop()] += 1
-        return alone
+    def _word_holders(self, tokens: Iterable[str]) -> dict[str, set[int]]:
+        """Each of the question's Chinese words (two characters or more) → the codes of the contracts whose passages
+        hold it, read once for both the only-contract bonus and the contract evidence. English words do not count:
+        only the few bilingual contracts hold them."""
+        return {word: self._contracts_holding(word) for word in _chinese_words(tokens)}
 
-    def _contract_evidence(self, tokens: Iterable[str], scope: tuple[str, ...] | None) -> dict[int, float]:
-        """Contract code → the share of the question's Chinese words (two characters or more) that its passages hold,
-        weighted by rarity among the searched contracts (`contract_evidence`). English words do not count, as in
-        `_contracts_alone_holding`: only the few bilingual contracts hold them."""
+    def _searched_codes(self, scope: tuple[str, ...] | None) -> list[int]:
+        """The codes of the contracts a search ranks: the scope's (a removed one: none), else every contract's."""
         codes = self._contract_code
-        searched = [codes[cid] for cid in scope if cid in codes] if scope else list(codes.values())  # a removed one: none
-        return contract_evidence(_chinese_words(tokens), self._contracts_holding, searched)
+        return [codes[cid] for cid in scope if cid in codes] if scope else list(codes.values())
 
     def _contracts_holding(self, word: str) -> set[int]:
         """The codes of the contracts whose passages hold WORD (counted in numpy: a common word is in most passages)."""

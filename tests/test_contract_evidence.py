@@ -62,8 +62,8 @@ def test_a_word_every_searched_contract_holds_tells_nothing_and_a_rarer_word_tel
 
 
 def test_each_contract_gets_its_share_of_the_questions_telling_weight():
-    holders = {"烤炉": {0}, "运费": {0, 1}, "合同": {0, 1, 2}}
-    shares = contract_evidence(["烤炉", "运费", "合同", "无人持有"], lambda word: holders.get(word, set()), [0, 1, 2])
+    holders = {"烤炉": {0}, "运费": {0, 1}, "合同": {0, 1, 2}, "无人持有": set()}
+    shares = contract_evidence(holders, [0, 1, 2])
     assert shares[0] == pytest.approx(1.0)  # it holds every word that tells the contracts apart
     assert 0.0 < shares[1] < shares[0]
     assert 2 not in shares  # it holds only the word all three hold
@@ -71,5 +71,5 @@ def test_each_contract_gets_its_share_of_the_questions_telling_weight():
 
 def test_only_the_searched_contracts_count():
     holders = {"烤炉": {0, 5}}
-    assert contract_evidence(["烤炉"], lambda word: holders[word], [0, 1]) == {0: pytest.approx(1.0)}
-    assert contract_evidence(["烤炉"], lambda word: holders[word], [5]) == {}  # held by every searched one
+    assert contract_evidence(holders, [0, 1]) == {0: pytest.approx(1.0)}
+    assert contract_evidence(holders, [5]) == {}  # held by every searched one

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import retrieval.index
-from retrieval.index import ClauseIndex
+from retrieval.index import ClauseIndex, contracts_alone_holding
 
 CARRIAGE = "冷链运输合同\n第一条 承运人责任\n承运人应按约定温度运输货物。\n第二条 支付\n托运方应在货到后十日内支付。\n"
 PURCHASE = "设备采购合同\n第一条 交付\n卖方应按期交付设备。\n第二条 支付\n买方应在货到后十日内支付。\n"
@@ -46,4 +46,4 @@ def test_without_the_bonus_the_shorter_clause_elsewhere_comes_first(archive: Cla
 def test_words_two_contracts_share_and_english_words_point_at_none(archive: ClauseIndex):
     index = archive
     tokens = ["支付", "货到", "承运人", "transport"]
-    assert dict(index._contracts_alone_holding(tokens)) == {index._contract_code["carriage"]: 1}
+    assert dict(contracts_alone_holding(index._word_holders(tokens))) == {index._contract_code["carriage"]: 1}
