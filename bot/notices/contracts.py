@@ -67,6 +67,12 @@ def _said_by_stem(text: str, role_words: list[str], every_role: list[str]) -> st
     return ""
 
 
+def _role_words(role: str) -> list[str]:
+    """The words of a party's role other than 甲方/乙方, which every contract gives: 托运方 of 托运方(甲方), 广告主 of
+    甲方(广告主)."""
+    return [word for word in _ROLE_WORD.findall(role) if word not in ("甲方", "乙方")]
+
+
 def _kind_of(title: str) -> str | None:
     """The kind word a title ends with (the last one it holds)."""
     return max(_DOCUMENT_KINDS, key=title.rfind) if any(kind in title for kind in _DOCUMENT_KINDS) else None
@@ -93,18 +99,17 @@ class ContractPicker:
         most titles share (服务, 外包, 合同) say nothing; a word two titles hold names neither. Give TEXT without the
         parties' names (a company called 某某保洁有限公司 names no contract) and without dates."""
         generic = sorted(self.glossary.generic_title_words, key=len, reverse=True)
-
-        def words(piece: str) -> set[str]:
-            for word in generic:
-                piece = piece.replace(word, " ")
-            runs = _CJK_RUN.findall(piece)
-            return {run[i : i + _TOPIC_WORD] for run in runs for i in range(len(run) - _TOPIC_WORD + 1)}
-
         # A topic is said of the deal: 保洁公司, 客服外包服务, 外呼的乙方, 售后那边; the 电商 of 电商平台 is no topic.
         plain = normalize_query(text)
         context = re.compile(rf"的?(?:{'|'.join(map(re.escape, generic))}|甲方|乙方|那边|这边|这块)")
-        said = {word for word in words(plain) if any(context.match(plain, at.end()) for at in re.finditer(re.escape(word), plain))}
-        holding = [c.contract_id for c in self.index.contracts() if said & words(" ".join([c.title, *c.titles]))]
+        said = {
+            word
+            for word in self._topic_words(plain)
+            if any(context.match(plain, at.end()) for at in re.finditer(re.escape(word), plain))
+        }
+        holding = [
+            c.contract_id for c in self.index.contracts() if said.intersection(self._topic_words(" ".join([c.title, *c.titles])))
+        ]
         return holding[0] if len(holding) == 1 else None
 
     def options(self, text: str) -> list[str]:
@@ -125,12 +130,12 @@ class ContractPicker:
         name (启明生物 for 苏州启明生物科技有限公司) or the role word the contract gives it (托运方, 承租方); a party the
         contract leaves blank, by the name the text gives right after its role word (供方X有限公司)."""
         found = []
-        every_role = [w for party in contract.metadata.parties for w in _ROLE_WORD.findall(party.role)]
+        every_role = [w for party in contract.metadata.parties for w in _role_words(party.role)]
         for party in contract.metadata.parties:
             if party.side not in "AB":
                 continue
             role = "甲方" if party.side == "A" else "乙方"
-            role_words = [w for w in _ROLE_WORD.findall(party.role) if w not in ("甲方", "乙方")] or self._roles_of(party.role)
+            role_words = _role_words(party.role) or self._roles_of(party.role)
             role_word = (
                 next((w for w in role_words if _said_alone(w, text, every_role)), "")
                 or _said_by_stem(text, role_words, every_role)
@@ -154,8 +159,7 @@ class ContractPicker:
             for party in contract.metadata.parties
             if party.name and party.side in "AB" and any(
                 w[i : i + _TOPIC_WORD] in title
-                for w in _ROLE_WORD.findall(party.role)
-                if w not in ("甲方", "乙方")
+                for w in _role_words(party.role)
                 for i in range(len(w) - _TOPIC_WORD + 1)
             )
         ]
@@ -164,7 +168,8 @@ class ContractPicker:
         return [("甲方" if doers[0].side == "A" else "乙方", doers[0].name, said[0])]
 
     def _topic_words(self, title: str) -> list[str]:
-        """The two-character words of a title once the words most titles share (服务, 外包, 协议) are taken out."""
+        """The two-character words of a title (or of a message) once the words most titles share (服务, 外包, 协议) are
+        taken out."""
         for word in sorted(self.glossary.generic_title_words, key=len, reverse=True):
             title = title.replace(word, " ")
         return [run[i : i + _TOPIC_WORD] for run in _CJK_RUN.findall(title) for i in range(len(run) - _TOPIC_WORD + 1)]
