@@ -1,6 +1,7 @@
 """Where the shipped corpus and knowledge live, for tests that read them (a plain module: conftest files are
 not importable by name once there are several of them)."""
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from bot.penalty.legal_rules import load_legal_rules
@@ -28,3 +29,14 @@ PENALTY_WORDS = PenaltyWords.load(_SHIPPED.penalty_words_file)
 def index_at(data_dir: Path, embedder: Embedder, **options) -> ClauseIndex:
     """A clause index in DATA_DIR with the shipped glossary and word lists (options: chroma_url…)."""
     return ClauseIndex.open(data_dir, glossary=GLOSSARY, words=LAYOUT, field_words=FIELD_WORDS, embedder=embedder, **options)
+
+
+def index_contracts(index: ClauseIndex, folder: Path, contracts: Mapping[str, str]) -> ClauseIndex:
+    """INDEX with made-up CONTRACTS (file stem → text) written as UTF-8 .txt files into FOLDER and ingested; the
+    stem is the contract's id. Every one must parse: a test's contract that fails to would test nothing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem, text in contracts.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    report = index.ingest([folder])
+    assert not report.failed, report.failed
+    return index

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus import index_contracts
 
 from bot.assistant import Assistant
 from bot.models import Intent, Session
@@ -51,13 +52,7 @@ CLEANING = """保洁服务合同
 
 @pytest.fixture
 def index(fast_index: ClauseIndex, tmp_path: Path) -> ClauseIndex:
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    (folder / "warehousing.txt").write_text(WAREHOUSING, encoding="utf-8")
-    (folder / "cleaning.txt").write_text(CLEANING, encoding="utf-8")
-    report = fast_index.ingest([folder], prune=True)
-    assert not report.failed
-    return fast_index
+    return index_contracts(fast_index, tmp_path / "contracts", {"warehousing": WAREHOUSING, "cleaning": CLEANING})
 
 
 @pytest.fixture
@@ -314,11 +309,7 @@ LEASE_USD = """设备租赁合同
 
 
 def test_a_price_in_another_currency_is_stated_in_it_never_as_yuan(fast_index: ClauseIndex, tmp_path: Path):
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    (folder / "lease.txt").write_text(LEASE_USD, encoding="utf-8")
-    (folder / "warehousing.txt").write_text(WAREHOUSING, encoding="utf-8")
-    assert not fast_index.ingest([folder], prune=True).failed
+    index_contracts(fast_index, tmp_path / "contracts", {"lease": LEASE_USD, "warehousing": WAREHOUSING})
     assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data", knowledge_dir=Path("knowledge")))
     reply = assistant.reply("设备租赁合同多少钱", Session())
     assert "USD 12,000" in reply.text and "12,000 元" not in reply.text
@@ -327,10 +318,7 @@ def test_a_price_in_another_currency_is_stated_in_it_never_as_yuan(fast_index: C
 def test_the_only_contract_named_by_its_title_answers_a_fact(fast_index: ClauseIndex, tmp_path: Path):
     # With one contract indexed its title told it from no other, so the title's words were left in the question and
     # "仓储物流服务合同的甲方是谁" went to clause search.
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    (folder / "warehousing.txt").write_text(WAREHOUSING, encoding="utf-8")
-    assert not fast_index.ingest([folder], prune=True).failed
+    index_contracts(fast_index, tmp_path / "contracts", {"warehousing": WAREHOUSING})
     assistant = Assistant(fast_index, Settings(data_dir=tmp_path / "data", knowledge_dir=Path("knowledge")))
     assert "南京青松贸易有限公司" in assistant.reply("仓储物流服务合同的甲方是谁", Session()).text
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus import index_contracts
 
 import retrieval.index
 from retrieval.contract_evidence import contract_evidence, word_rarity
@@ -32,12 +33,7 @@ def ranked_articles(index: ClauseIndex) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def purchases(fast_index: ClauseIndex, tmp_path: Path) -> ClauseIndex:
-    folder = tmp_path / "purchases"
-    folder.mkdir()
-    (folder / "chairs.txt").write_text(CHAIRS, encoding="utf-8")
-    (folder / "lamps.txt").write_text(LAMPS, encoding="utf-8")
-    (folder / "lease.txt").write_text(LEASE, encoding="utf-8")
-    assert not fast_index.ingest([folder]).failed
+    index_contracts(fast_index, tmp_path / "purchases", {"chairs": CHAIRS, "lamps": LAMPS, "lease": LEASE})
     assert sorted(fast_index.resolve(QUESTION).contract_ids) == ["chairs", "lamps"]
     return fast_index
 

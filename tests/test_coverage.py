@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus import index_contracts
 
 from bot.assistant import Assistant
 from bot.clause_answers import MIN_LEAD
@@ -39,10 +40,8 @@ def test_the_clause_that_answers_stands_out_from_the_rest_of_its_contract(real_i
 
 
 def test_a_contract_too_short_for_a_median_gives_no_lead(fast_index: ClauseIndex, tmp_path: Path):
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    (folder / "short.txt").write_text("蓝鲸外呼服务合同\n第一条 服务约定\n1.1 乙方每月提交外呼质检报告。\n1.2 甲方按月付款。\n", encoding="utf-8")
-    fast_index.ingest([folder])
+    short = "蓝鲸外呼服务合同\n第一条 服务约定\n1.1 乙方每月提交外呼质检报告。\n1.2 甲方按月付款。\n"
+    index_contracts(fast_index, tmp_path / "contracts", {"short": short})
     report = clause_labelled(fast_index, "short", "第一条 1.1")
     assert fast_index.lead_in_contract("质检报告多久交一次", report) is None
 

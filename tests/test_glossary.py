@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 import yaml
-from corpus import GLOSSARY, KNOWLEDGE_DIR
+from corpus import GLOSSARY, KNOWLEDGE_DIR, index_contracts
 
 from retrieval.glossary import Glossary
 from retrieval.lexical import passage_tokens, question_tokens, tokenize
@@ -166,13 +166,11 @@ def test_fang_dong_finds_the_chu_zu_fang_clause(fast_index, tmp_path, fake_embed
     """A question in everyday words reaches the clause written in legal wording. The embedding ranks with the
     question as it was asked, and only an English question's worded form is embedded too (to report each
     hit's closeness): a Chinese question costs one embedding."""
-    folder = tmp_path / "lease"
-    folder.mkdir()
-    (folder / "lease.txt").write_text(
+    lease = (
         "房屋租赁合同\n第一条 出租方义务\n出租方应保证房屋结构安全，并负责主体结构的维修。\n"
         "第二条 承租方义务\n承租方应按时缴纳水电费，合理使用房屋。\n"
     )
-    fast_index.ingest([folder])
+    index_contracts(fast_index, tmp_path / "lease", {"lease": lease})
 
     hits = fast_index.search("房东有哪些义务", k=2, mode="lexical")
     assert hits[0].clause.article == "第一条 出租方义务"
@@ -198,16 +196,14 @@ def test_everyday_words_for_loss_competition_copyright_and_subcontracting_reach_
     assert "损失" in GLOSSARY.additions("按方案执行结果亏钱了")
     assert {"转包", "第三人"} <= set(GLOSSARY.additions("能不能把活外包给别人"))
     assert "行销" in GLOSSARY.additions("the marketing plan") and "支援" in GLOSSARY.additions("who gives support")
-    folder = tmp_path / "storage"
-    folder.mkdir()
-    (folder / "storage.txt").write_text(
+    storage = (
         "冷库租用合同\n第一条 保管责任\n货物在保管期间丢失的，乙方按货物进货价赔偿。\n"
         "第二条 成果归属\n合作期间形成的知识产权归甲方所有。\n"
         "第三条 竞业限制\n乙方人员离职后一年内不得到经营同类业务的单位任职。\n"
         "第四条 转包\n乙方不得将本合同义务交由第三人履行，亦不得转包。\n"
         "第五条 费用\n甲方每月支付租用费。\n"
     )
-    fast_index.ingest([folder])
+    index_contracts(fast_index, tmp_path / "storage", {"storage": storage})
     for question, article in [("冷库里的货丢了怎么赔", "第一条 保管责任"), ("冷库合作期间做出来的版权归谁", "第二条 成果归属"),
                               ("冷库的人离职后多久不能做同行", "第三条 竞业限制"), ("冷库能不能外包给别人做", "第四条 转包")]:
         assert fast_index.search(question, k=1, mode="lexical")[0].clause.article == article, question

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corpus import index_at
+from corpus import index_at, index_contracts
 from retrieval.language_mix import CHINESE, ENGLISH, MIXED, calibrating_groups, group_means, text_language
 
 # Each topic is a direction of its own, named by its words in either language.
@@ -50,13 +50,7 @@ ENGLISH_CONTRACTS = {
 
 
 def _index(tmp_path: Path, contracts: dict[str, str]):
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    for stem, text in contracts.items():
-        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
-    index = index_at(tmp_path / "data", TopicEmbedder())
-    index.ingest([folder])
-    return index
+    return index_contracts(index_at(tmp_path / "data", TopicEmbedder()), tmp_path / "contracts", contracts)
 
 
 def test_a_text_is_chinese_mixed_or_english_by_its_share_of_latin_letters():

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from corpus import LEGAL_RULES, PENALTY_WORDS
+from corpus import LEGAL_RULES, PENALTY_WORDS, index_contracts
 
 from bot.assistant import Assistant
 from bot.models import Session
@@ -36,11 +36,7 @@ TODAY = date(2026, 11, 24)
 
 @pytest.fixture
 def index(fast_index: ClauseIndex, tmp_path: Path) -> ClauseIndex:
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    (folder / "purchase.txt").write_text(PURCHASE, encoding="utf-8")
-    assert not fast_index.ingest([folder], prune=True).failed
-    return fast_index
+    return index_contracts(fast_index, tmp_path / "contracts", {"purchase": PURCHASE})
 
 
 @pytest.fixture

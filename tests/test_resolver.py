@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from catalog_entries import catalog
-from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR, LAYOUT, index_at
+from corpus import FIELD_WORDS, GLOSSARY, KNOWLEDGE_DIR, LAYOUT, index_at, index_contracts
 from shared_parties import CONTRACTS, contract
 
 from bot.assistant import Assistant
@@ -20,12 +20,8 @@ from retrieval.resolver import MAX_CHOICES, ContractResolver
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> ClauseIndex:
-    folder = tmp_path_factory.mktemp("contracts")
-    for stem, text in CONTRACTS.items():
-        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
     index = index_at(tmp_path_factory.mktemp("data"), real_embedder)
-    assert not index.ingest([folder]).failed
-    return index
+    return index_contracts(index, tmp_path_factory.mktemp("contracts"), CONTRACTS)
 
 
 @pytest.fixture(scope="module")
@@ -197,14 +193,13 @@ NOTICE_DAYS = ["五", "十", "十五", "二十", "二十五", "三十", "三十�
 @pytest.fixture(scope="module")
 def crowded(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Assistant:
     """Twelve contracts with one client, more than one question shows: three a year, each its own notice period."""
-    folder = tmp_path_factory.mktemp("crowded")
+    contracts = {}
     for n, days in enumerate(NOTICE_DAYS):
         year = 2023 + n % 3
-        text = contract("系统运维服务合同", f"YW-{year}-{n:03d}", "宁波海岳物流有限公司", "杭州青禾信息技术有限公司",
-                        f"{year}年{n % 12 + 1}月1日", days, "万分之五")
-        (folder / f"h{n:02d}_ops.txt").write_text(text, encoding="utf-8")
+        contracts[f"h{n:02d}_ops"] = contract("系统运维服务合同", f"YW-{year}-{n:03d}", "宁波海岳物流有限公司",
+                                              "杭州青禾信息技术有限公司", f"{year}年{n % 12 + 1}月1日", days, "万分之五")
     index = index_at(tmp_path_factory.mktemp("crowded-data"), real_embedder)
-    assert not index.ingest([folder]).failed
+    index_contracts(index, tmp_path_factory.mktemp("crowded"), contracts)
     return Assistant(index, Settings(data_dir=tmp_path_factory.mktemp("crowded-core"), knowledge_dir=KNOWLEDGE_DIR))
 
 

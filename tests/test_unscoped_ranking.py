@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus import index_contracts
 
 import retrieval.index
 from retrieval.index import ClauseIndex, contracts_alone_holding
@@ -21,11 +22,7 @@ def ranked_articles(index: ClauseIndex) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def archive(fast_index: ClauseIndex, tmp_path: Path) -> ClauseIndex:
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    (folder / "carriage.txt").write_text(CARRIAGE, encoding="utf-8")
-    (folder / "purchase.txt").write_text(PURCHASE, encoding="utf-8")
-    assert not fast_index.ingest([folder]).failed
+    index_contracts(fast_index, tmp_path / "archive", {"carriage": CARRIAGE, "purchase": PURCHASE})
     assert not fast_index.resolve(QUESTION).contract_ids  # no contract is named
     return fast_index
 
