@@ -1,6 +1,9 @@
 """A letter under a contract goes between its parties: a request that names them by a short name or by the role word
 the contract gives them gets the names the contract prints, on the side the words around them say."""
 
+from corpus import GLOSSARY, index_contracts
+
+from bot.notices.contracts import ContractPicker
 from bot.notices.draft_updates import keep_own_company_ours, name_mentioned_parties, side_of_mention
 from bot.notices.fields import RECIPIENT, SENDER
 
@@ -142,3 +145,26 @@ def test_our_own_company_sends_though_the_request_has_the_other_party_act() -> N
     assert notes and "宁波白帆印务有限公司" in notes[0]
     # Without our own company, or when it is no party of the contract, the words decide as before.
     assert keep_own_company_ours(fields, lease, []) == [] and keep_own_company_ours(fields, lease, ["杭州别家有限公司"]) == []
+
+
+# An English licence prints its parties' roles in English; a message names them in Chinese, as the glossary reads them.
+ENGLISH_LICENCE = """SOFTWARE LICENSE AGREEMENT
+Licensor: Amberly Vane Software Ltd.
+Licensee: Torrow Quay Freight Co., Ltd.
+1. Grant
+The Licensor grants the Licensee a licence to run the software at one site.
+2. Termination
+Either party may end this agreement on thirty days' written notice.
+"""
+
+
+def test_an_english_role_said_inside_the_other_partys_chinese_role_names_that_party_alone(fast_index, tmp_path) -> None:
+    """被许可方 holds 许可方: the licensee's word names the licensee alone, and 许可方 said alone the licensor alone."""
+    index_contracts(fast_index, tmp_path / "contracts", {"licence": ENGLISH_LICENCE})
+    licence = fast_index.contract("licence")
+    assert [party.role for party in licence.metadata.parties] == ["Licensor", "Licensee"]
+    picker = ContractPicker(fast_index, GLOSSARY)
+    assert picker.party_mentions(licence, "被许可方要提前终止这份软件许可协议") == [
+        ("乙方", "Torrow Quay Freight Co., Ltd.", "被许可方")
+    ]
+    assert picker.party_mentions(licence, "许可方要提前终止这份软件许可协议") == [("甲方", "Amberly Vane Software Ltd.", "许可方")]

@@ -130,12 +130,14 @@ class ContractPicker:
         name (启明生物 for 苏州启明生物科技有限公司) or the role word the contract gives it (托运方, 承租方); a party the
         contract leaves blank, by the name the text gives right after its role word (供方X有限公司)."""
         found = []
-        every_role = [w for party in contract.metadata.parties for w in _role_words(party.role)]
+        # Every party's words, the English role's Chinese readings too: 许可方 is said inside 被许可方 also when the
+        # contract prints Licensor and Licensee.
+        every_role = [w for party in contract.metadata.parties for w in self._words_naming(party.role)]
         for party in contract.metadata.parties:
             if party.side not in "AB":
                 continue
             role = "甲方" if party.side == "A" else "乙方"
-            role_words = _role_words(party.role) or self._roles_of(party.role)
+            role_words = self._words_naming(party.role)
             role_word = (
                 next((w for w in role_words if _said_alone(w, text, every_role)), "")
                 or _said_by_stem(text, role_words, every_role)
@@ -173,6 +175,11 @@ class ContractPicker:
         for word in sorted(self.glossary.generic_title_words, key=len, reverse=True):
             title = title.replace(word, " ")
         return [run[i : i + _TOPIC_WORD] for run in _CJK_RUN.findall(title) for i in range(len(run) - _TOPIC_WORD + 1)]
+
+    def _words_naming(self, role: str) -> list[str]:
+        """The words a message may call a party by its ROLE: the role's own words but 甲方/乙方, else an English
+        role's."""
+        return _role_words(role) or self._roles_of(role)
 
     def _roles_of(self, role: str) -> list[str]:
         """An English contract's role (the "Supplier"), as the glossary says it in Chinese (供方, 供应商, 供货方), and as
