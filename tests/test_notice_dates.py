@@ -10,6 +10,7 @@ from bot.notices.drafting import load_legal_defaults
 from bot.notices.periods import (
     ON_RECEIPT,
     CountedPeriod,
+    PeriodOutOfRange,
     cure_counts_from_sending,
     cure_period,
     delivery_period,
@@ -154,6 +155,21 @@ def test_past_the_calendars_last_year_weekends_only_with_a_warning() -> None:
     delivered, effective, warnings = termination_dates(date(2026, 12, 28))
     assert (delivered, effective) == (date(2026, 12, 31), date(2027, 2, 1))
     assert len(warnings) == 1 and "2027" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "period", [CountedPeriod(99999, "month"), CountedPeriod(99_999_999, "day"), CountedPeriod(99999, "working_day")]
+)
+def test_a_period_running_past_the_last_year_handled_is_refused_by_name(period: CountedPeriod) -> None:
+    # 99999个月 went past the year dateutil can hold, 99999999天 past Python's dates: both raised out of the letter.
+    with pytest.raises(PeriodOutOfRange, match=period.describe()):
+        period.after(date(2026, 9, 30), WorkCalendar())
+
+
+def test_a_period_ending_in_the_last_year_handled_is_counted() -> None:
+    assert CountedPeriod(3, "month").after(date(2100, 9, 30), WorkCalendar()) == date(2100, 12, 30)
+    with pytest.raises(PeriodOutOfRange):
+        CountedPeriod(4, "month").after(date(2100, 9, 30), WorkCalendar())
 
 
 def test_the_sending_day_itself_is_never_counted() -> None:

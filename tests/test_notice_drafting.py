@@ -440,3 +440,12 @@ def test_a_debt_in_another_currency_is_demanded_in_it_and_never_converted(drafte
 def test_both_roles_said_to_be_one_company_is_refused(drafter: NoticeDrafter) -> None:
     reply = one_shot(drafter, "外呼服务协议提前终止通知：甲方和乙方都是佛山明川信息技术有限公司，2026年9月21日发出")
     assert reply.notice is None and "自己" in reply.text
+
+
+@pytest.mark.parametrize("period", ["整改期限99999个月", "限99999999天内整改", "整改期限99999个工作日"])
+def test_a_period_no_calendar_can_count_is_refused_by_name(drafter: NoticeDrafter, period: str) -> None:
+    """A slip of the keyboard in the time granted: refused and named, as an impossible date is, never an error."""
+    message = f"外呼服务协议，我方（甲方）佛山明川信息技术有限公司，乙方东莞启辰电话营销有限公司通话质量不达标，起草违约整改通知书，{period}，2026年9月25日发出"
+    reply = one_shot(drafter, message)
+    assert reply.notice is None
+    assert reply.text.startswith("无法起草：期限“") and "超出可处理的日期范围" in reply.text

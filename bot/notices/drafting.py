@@ -47,7 +47,7 @@ from bot.notices.contracts import ContractPicker
 from bot.notices.docx import render_docx
 from bot.notices.fields import DEADLINE_DATES, RECIPIENT, SENDER, SIDE_WORDS, organisation_names
 from bot.notices.markup import to_plain
-from bot.notices.periods import CountedPeriod, method_requested, without_sending_ways
+from bot.notices.periods import CountedPeriod, PeriodOutOfRange, method_requested, without_sending_ways
 from bot.notices.specs import NoticeSpec, detect_type, load_specs
 from retrieval.glossary import load_glossary
 from retrieval.models import ContractInfo
@@ -306,7 +306,12 @@ class NoticeDrafter:
         if not session.interactive and (assumption := assume_sender(draft.fields)):
             draft.assumed.append(assumption)
         draft.awaiting = None
-        reply = self._draft(draft, session.user, today)
+        try:
+            reply = self._draft(draft, session.user, today)
+        except PeriodOutOfRange as refused:
+            # A period no letter can count (整改期限99999个月) is a typo, refused by name as an impossible date is.
+            kept = "，草稿保留，请更正后再发" if session.interactive else "，请更正后再发给我"
+            reply = Reply(intent=Intent.NOTICE, text=f"无法起草：{refused}{kept}。")
         if not session.interactive:
             session.draft = None
         return reply

@@ -16,6 +16,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from bot.notices.calendar import WorkCalendar
+from text.dates import MAX_YEAR
 from text.numbers import cn2an_number, english_number
 
 Unit = Literal["day", "working_day", "month"]
@@ -69,6 +70,14 @@ _SAME_DAY_DELIVERY = re.compile(
 _ON_RECEIPT = re.compile(rf"签收(?:之日|当日|日)(?:即)?{_DEEMED}")
 
 
+# The last day a letter's dates may run to: the dates the product handles (text.dates) end with MAX_YEAR.
+_LAST_DAY = date(MAX_YEAR, 12, 31)
+
+
+class PeriodOutOfRange(ValueError):
+    """A period that runs past the dates the product handles (整改期限99999个月: a typo, never a real term)."""
+
+
 @dataclass(frozen=True)
 class CountedPeriod:
     """A notice or delivery period as the letter counts it from a start day (not the contract metadata's
@@ -78,13 +87,25 @@ class CountedPeriod:
     unit: Unit
 
     def after(self, start: date, calendar: WorkCalendar) -> date:
-        """The day this period, started on `start` (not counted), runs out; never a rest day."""
+        """The day this period, started on `start` (not counted), runs out; never a rest day. PeriodOutOfRange
+        when that is past the last year handled. A period of N working days or months is at least N or 28 × N
+        calendar days, so one sure to run past it is refused before counting: 99999个工作日 is not counted day by
+        day over centuries, nor 99999个月 added past the calendar's last year."""
+        if (_LAST_DAY - start).days < self.count * (28 if self.unit == "month" else 1):
+            raise self._out_of_range()
         if self.unit == "working_day":
-            return calendar.add_working_days(start, self.count)
-        if self.unit == "month":
+            end = calendar.add_working_days(start, self.count)
+        elif self.unit == "month":
             # Same day-of-month, or the month's last day when it is shorter (art. 202): relativedelta clamps so.
-            return calendar.roll_forward(start + relativedelta(months=self.count))
-        return calendar.roll_forward(start + timedelta(days=self.count))
+            end = calendar.roll_forward(start + relativedelta(months=self.count))
+        else:
+            end = calendar.roll_forward(start + timedelta(days=self.count))
+        if end > _LAST_DAY:
+            raise self._out_of_range()
+        return end
+
+    def _out_of_range(self) -> PeriodOutOfRange:
+        return PeriodOutOfRange(f"期限“{self.describe()}”超出可处理的日期范围（至{MAX_YEAR}年）")
 
     def describe(self) -> str:
         return f"{self.count}{_UNIT_WORDS[self.unit]}"
