@@ -403,6 +403,7 @@ def test_a_colloquial_pay_by_day() -> None:
         ("限12月5日前付清", {}),  # a day, not a period
         ("逾期30天付款", {}),  # a lateness grants nothing
         ("整改期限为十日", {"granted_days": {"count": 10, "unit": "day"}}),  # named as the cure period
+        ("整改期8个工作日", {"granted_days": {"count": 8, "unit": "working_day"}}),  # named without 限
         ("付款期限：收到本函后7日内", {"granted_days": {"count": 7, "unit": "day"}}),  # counted from this letter
         ("合同约定付款期限30天", {}),  # the contract's term, restated
     ],

@@ -150,11 +150,11 @@ _NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
 # Periods in weeks (两周内整改) count 7 days a week; in months (一个月内) by the calendar month (Civil Code art. 202).
 # With a word that grants the time but no act ("给5个工作日", "限15日内解决"), the period is the one the letter
 # grants, whatever it is for: `granted_days`, taken as the notice type's own deadline (pay or cure).
-# A period counted from this letter's receipt (收到本函后7日内) or named as the cure period (整改期限为十日) is the
-# letter's own grant, though 期限 alone is no lead: 付款期限30天 restates a contract's term.
+# A period counted from this letter's receipt (收到本函后7日内) or named as the cure period (整改期限为十日,
+# 整改期8个工作日) is the letter's own grant, though 期限 alone is no lead: 付款期限30天 restates a contract's term.
 _DEADLINE = re.compile(
     r"(?P<lead>给予?|(?<!期)限期?|宽限|收到本?(?:函|通知|信函|催告函|催款函)(?:之日起|后)|收函(?:之日起|后)"
-    rf"|整改期限\s*(?:为|是|:|：)?)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*"
+    rf"|整改期限?\s*(?:为|是|:|：)?)?\s*(?:他们|对方|其|贵方|贵司|乙方|甲方)?\s*(?P<count>{_NUMBER})\s*"
     r"(?P<unit>个?工作日|日|天|个?星期|周|个月|月)(?![份底末初中号\d零〇一二两三四五六七八九十])"
     r"\s*(?P<within>之?内|以内)?(?:[^，,；;。]{0,6}?(?P<act>付款|支付|付清|结清|还款|清偿|整改|纠正|改正|补正|更正|改过来|改善|修缮))?"
 )
