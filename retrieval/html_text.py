@@ -39,8 +39,12 @@ class _Reader(HTMLParser):
         elif self.nested and tag in ("tr", "td", "th"):
             self._break()
         elif tag == "tr" and self.rows is not None:
+            self._end_cell()  # HTML may leave a cell's and a row's end tags out: the next row ends them
             self.rows.append([])
         elif tag in ("td", "th") and self.rows is not None:
+            self._end_cell()
+            if not self.rows:  # a cell outside any row opens one, as a browser does
+                self.rows.append([])
             self.cell = []
         elif tag in _HEADINGS:
             self._end_line()
@@ -56,11 +60,9 @@ class _Reader(HTMLParser):
         elif self.nested and tag in ("tr", "td", "th"):
             self._break()
         elif tag == "table" and self.rows is not None:
-            rows, self.rows = self.rows, None
-            self.lines.extend(_table_lines(rows))
-        elif tag in ("td", "th") and self.cell is not None and self.rows:
-            self.rows[-1].append(" ".join("".join(self.cell).split()).replace("|", "/"))
-            self.cell = None
+            self._end_table()
+        elif tag in ("td", "th", "tr") and self.rows is not None:
+            self._end_cell()
         elif tag in _HEADINGS:
             self._end_line()
             self.heading = 0
@@ -74,6 +76,21 @@ class _Reader(HTMLParser):
             self.cell.append(data)
         elif self.rows is None:
             self.line.append(data)
+
+    def _end_cell(self) -> None:
+        """The open cell, if any, as the last of its row."""
+        if self.cell is not None and self.rows is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append(" ".join("".join(self.cell).split()).replace("|", "/"))
+        self.cell = None
+
+    def _end_table(self) -> None:
+        """The table read, as lines (also one the page never closes)."""
+        self._end_cell()
+        if self.rows is not None:
+            rows, self.rows = self.rows, None
+            self.lines.extend(_table_lines(rows))
 
     def _break(self) -> None:
         if self.cell is not None:
@@ -106,5 +123,6 @@ def html_text(markup: str) -> str:
     reader = _Reader()
     reader.feed(markup)
     reader.close()
+    reader._end_table()
     reader._end_line()
     return "\n".join(reader.lines)

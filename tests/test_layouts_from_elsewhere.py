@@ -167,6 +167,23 @@ def test_a_contract_saved_from_a_web_page_reads_as_its_text_with_headings_and_ta
     assert holding(parsed.clauses, "千分之五").label == "第三条"
 
 
+# HTML lets a cell's and a row's end tags be left out, and a browser reads a cell outside any row as a row of its own.
+TERSE_TABLES = """<html><body><h1>绿植租摆合同</h1>
+<h3>第一条 租摆清单</h3><table><tr><th>品种<th>月租<tr><td>发财树<td>80元<tr><td>龟背竹<td>60元</table>
+<h3>第二条 养护</h3><table><td>乙方每周上门养护一次</td><td>枯萎的植株七日内更换</td></table>
+<h3>第三条 付款</h3><p>甲方每季度首月十日前支付租金。
+<table><tr><td>收款账户<td>另行书面通知"""
+
+
+def test_a_web_pages_tables_without_end_tags_keep_their_cells_and_the_text_after_them():
+    text = read_contract("plants.html", TERSE_TABLES.encode("utf-8"))
+    lines = text.split("\n")
+    assert "| 品种 | 月租 |" in lines and "| 发财树 | 80元 |" in lines and "| 龟背竹 | 60元 |" in lines
+    assert "| 乙方每周上门养护一次 | 枯萎的植株七日内更换 |" in lines  # cells with no row: one row
+    assert "### 第三条 付款" in lines and "甲方每季度首月十日前支付租金。" in lines  # once swallowed by an open cell
+    assert "| 收款账户 | 另行书面通知 |" in lines  # a table the page never closes
+
+
 def test_an_old_word_file_is_refused_with_what_to_send_instead():
     for name in ("合同.doc", "合同.rtf"):
         try:
