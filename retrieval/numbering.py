@@ -391,12 +391,7 @@ class Scheme:
             self.rank[family] = rank
         if family in FIXED_RANK:
             self.worded.setdefault(family, marker.worded)
-        self.accepted += 1
-        unit = Unit(family, number, marker.printed, rank, parent, sentence, self.accepted)
-        self.last[(family, parent.serial if parent else 0)] = number
-        self.last_anywhere[family] = number
-        self.stack = [*stack, unit]
-        return unit
+        return self._open(Unit(family, number, marker.printed, rank, parent, sentence, self.accepted + 1), stack)
 
     def accept_out_of_order(self, marker: Marker, sentence: bool) -> Unit | None:
         """A heading of a family with a fixed place (第X条, 第X章…) that the document already numbers, whose number
@@ -410,10 +405,14 @@ class Scheme:
         rank = self.rank[family]
         stack = self._parent(family, rank, marker.number)
         parent = stack[-1] if stack else None
-        self.accepted += 1
-        unit = Unit(family, marker.number, "", rank, parent, sentence, self.accepted)
-        self.last[(family, parent.serial if parent else 0)] = marker.number
-        self.last_anywhere[family] = marker.number
+        return self._open(Unit(family, marker.number, "", rank, parent, sentence, self.accepted + 1), stack)
+
+    def _open(self, unit: Unit, stack: list[Unit]) -> Unit:
+        """UNIT opens on top of STACK (the open units it sits under): its number is the last of its family, under
+        its parent and anywhere."""
+        self.accepted = unit.serial
+        self.last[(unit.family, unit.parent.serial if unit.parent else 0)] = unit.number
+        self.last_anywhere[unit.family] = unit.number
         self.stack = [*stack, unit]
         return unit
 
