@@ -1175,9 +1175,10 @@ _SEVERAL_DEBTS = re.compile(r"(?:[两二三四五六七八九几]|[2-9])\s*笔")
 _ALL_OF_THEM = re.compile(r"都|均|各|分别|(?<![a-z])(?:each|both|all)(?![a-z])", re.I)
 
 
-# 三笔货款各2万元, 两张发票每张3万: a count of debts and one sum said of each of them.
+# 三笔货款各2万元, 两张发票每张3万: a count of debts and one sum said of each of them. The whole count (十二笔, 23笔),
+# never its last figure, and never an ordinal (第二期).
 _EACH_OF = re.compile(
-    r"(?P<count>[两二三四五六七八九十]|[2-9]|1\d)\s*(?:笔|张|份|批|期)[^，,。；;\d]{0,8}?(?:各|每笔|每张|每份|每批|每期|均为|都是)\s*$"
+    r"(?<![第\d零〇一二两三四五六七八九十百])(?P<count>[两二三四五六七八九十]{1,3}|\d{1,2})\s*(?:笔|张|份|批|期)[^，,。；;\d]{0,8}?(?:各|每笔|每张|每份|每批|每期|均为|都是)\s*$"
 )
 
 
