@@ -39,7 +39,20 @@ def test_a_sum_grouped_by_wan_is_computed_as_the_sum_it_is(message: str, amount:
     assert penalty(message).info.amount == amount
 
 
-@pytest.mark.parametrize("message", ["欠款2,5万，逾期10天，日万分之五", "欠款9,876,54元，逾期10天，日万分之五"])
+@pytest.mark.parametrize("written", ["3000,6000", "3000 6000"])
+def test_four_digits_before_a_group_of_four_are_no_wan_grouped_number(written: str) -> None:
+    # Two figures as often as 30,006,000: a first group of 万 has one to three digits.
+    assert parse_number(written) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "欠款2,5万，逾期10天，日万分之五",
+        "欠款9,876,54元，逾期10天，日万分之五",
+        "两笔尾款分别是3000,6000元，都逾期10天，日万分之五",  # two figures, or 30,006,000 grouped by 万?
+    ],
+)
 def test_a_comma_that_sets_off_neither_thousands_nor_wan_is_still_asked_about(message: str) -> None:
     assessment = penalty(message)
     assert assessment.info.amount is None and assessment.refused

@@ -45,10 +45,11 @@ _CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "".join(_TENS) 
 # Thousands are grouped with commas (1,250,000) or, as in ISO 31-0 and many forms, with a space (1 250 000,
 # also a no-break or thin space); a space group must end the number, so "138 1234 5678" is no one number.
 # Chinese bookkeeping also groups by 万, four digits a group (12,3456 = 123456): with commas anywhere, with a space only
-# before a yuan sign, as a phone number is grouped by four too.
+# before a yuan sign, as a phone number is grouped by four too. Its first group is one to three digits: four before a
+# comma or a space are as likely two figures (两笔5000,8000元), so that is asked about, not read as 50,008,000.
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
-_WAN_SPACED = rf"\d{{1,4}}(?:{_GROUP_SPACE}\d{{4}})+"
-WAN_GROUPED = rf"\d{{1,4}}(?:,\d{{4}})+(?:\.\d+)?(?![\d,])|{_WAN_SPACED}(?=\s*[元块塊])"
+_WAN_SPACED = rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{4}})+"
+WAN_GROUPED = rf"\d{{1,3}}(?:,\d{{4}})+(?:\.\d+)?(?![\d,])|{_WAN_SPACED}(?=\s*[元块塊])"
 _ARABIC = (
     rf"\d+\^\d+|{WAN_GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?!\d)"
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
