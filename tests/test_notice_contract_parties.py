@@ -121,6 +121,16 @@ def test_a_party_that_writes_to_the_other_is_ours_though_lateness_follows() -> N
     }
 
 
+def test_a_party_followed_by_gei_or_xiang_but_sending_nothing_is_not_made_ours() -> None:
+    # 给出 / 给的 / 向法院起诉 write no letter: the 我们 of the message (or nothing) decides, never the 给 or 向.
+    quote = "松岭物业给出的报价太高，我们要提前终止保洁合同"
+    assert side_of_mention(quote, 0, 4) != SENDER
+    assert side_of_mention("松岭物业给的整改期限已经过了，发违约通知", 0, 4) != SENDER
+    assert side_of_mention("松岭物业向法院起诉了我们", 0, 4) != SENDER
+    assert side_of_mention("松岭物业向柏川贸易催收保洁费", 0, 4) == SENDER  # a demand sent: the one who sends it
+    assert side_of_mention("松岭物业给柏川贸易写一份催款函", 0, 4) == SENDER
+
+
 def test_a_party_to_be_chased_or_absent_from_work_is_written_to() -> None:
     assert side_of_mention("青石和它的担保人都要一起催，今天寄出", 0, 2) == RECIPIENT
     assert sides("青石的人这周频繁缺岗，白帆要求他们三日内整改", SIGN_MAKERS) == {

@@ -233,9 +233,10 @@ _OURS_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:这边|要求|责令|(?:要|�
 _THERE_AFTER = re.compile(r"^\s*那边")
 # A name that heads the message as its speaker ("顺程租车：海纳的租金没交…") is ours.
 _SPEAKER_AFTER = re.compile(r"^[^，,。；;：:]{0,4}?[：:]")
-# A name that writes to the other (X给Y发催款函, X向Y催收) is ours, whatever Y is then said to owe: the lateness after it
-# is Y's. 给我们 is a letter the other side sends, no request of ours.
-_WRITES_TO_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:给|向)(?![我])")
+# A name that writes to the other (X给Y发催款函, X给Y写, X向Y催收) is ours, whatever Y is then said to owe: the lateness after it
+# is Y's. It sends something: 给出的报价, 给的期限 and 向法院起诉 write to no one. 给我们 is a letter the other side
+# sends, no request of ours.
+_WRITES_TO_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:给|向)(?![我出的])[^，,。；;]{1,12}?(?:发|寄|送|催|写|去函|致函)")
 # 对方 right before a name calls it the other side, whatever it is said to do (对方瑞铂要提前终止).
 # 通知X: X is the one the letter notifies.
 _THEIRS_BEFORE = re.compile(r"(?:和|与|跟|同|向|对|给|致|对方|通知)\s*$")
