@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -73,7 +73,16 @@ class EnglishChinese:
 
 
 def load_english_chinese(path: Path) -> EnglishChinese:
-    """The dictionary file's rows (phrase, headword, glosses; '#' lines are its header)."""
+    """The dictionary file's rows (phrase, headword, glosses; '#' lines are its header). Read once per version of the
+    file: its 83,000 rows take most of a second and 18 MB, and the assistant and the notice drafter each load the
+    glossary it belongs to."""
+    stat = path.stat()
+    return _read_english_chinese(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_english_chinese(path: Path, modified: int, size: int) -> EnglishChinese:
+    """MODIFIED and SIZE key the cache: a file changed since is read again."""
     entries: dict[str, list[tuple[str, int]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

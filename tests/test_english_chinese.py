@@ -55,6 +55,15 @@ def test_the_file_rows_load_by_phrase(tmp_path: Path):
     assert load_english_chinese(path).entries == {"lodger": (("寄宿者", 1), ("住客", 3))}
 
 
+def test_the_file_is_read_once_until_it_changes(tmp_path: Path):
+    """The assistant and the notice drafter each load the glossary: its 83,000-row dictionary is read once."""
+    path = tmp_path / "dictionary.tsv"
+    path.write_text("lodger\t寄宿者\t1\n", encoding="utf-8")
+    assert load_english_chinese(path) is load_english_chinese(path)
+    path.write_text("lodger\t寄宿者\t1\nlodger\t住客\t3\n", encoding="utf-8")
+    assert load_english_chinese(path).entries == {"lodger": (("寄宿者", 1), ("住客", 3))}
+
+
 def test_weighted_scores_scale_each_words_bm25_by_its_weight():
     index = LexicalIndex([["寄宿者", "押金"], ["住客"], ["租金"]])
     whole = index.scores(["寄宿者"])
