@@ -95,6 +95,8 @@ class _Reader(HTMLParser):
     def _break(self) -> None:
         if self.cell is not None:
             self.cell.append(" ")  # a break inside a cell keeps the cell on its row
+        elif self.heading:
+            self.line.append(" ")  # and one inside a heading ('<h3>第二条<br>费用</h3>') keeps it one heading
         else:
             self._end_line()
 

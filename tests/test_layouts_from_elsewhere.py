@@ -184,6 +184,11 @@ def test_a_web_pages_tables_without_end_tags_keep_their_cells_and_the_text_after
     assert "| 收款账户 | 另行书面通知 |" in lines  # a table the page never closes
 
 
+def test_a_line_break_inside_a_web_pages_heading_keeps_it_one_heading():
+    text = read_contract("plants.html", "<h3>第四条<br>违约责任</h3><p>逾期付款的，按日万分之三计。</p>".encode("utf-8"))
+    assert text.split("\n")[:2] == ["### 第四条 违约责任", "逾期付款的，按日万分之三计。"]
+
+
 def test_an_old_word_file_is_refused_with_what_to_send_instead():
     for name in ("合同.doc", "合同.rtf"):
         try:
