@@ -393,19 +393,20 @@ class Scheme:
             self.worded.setdefault(family, marker.worded)
         return self._open(Unit(family, number, marker.printed, rank, parent, sentence, self.accepted + 1), stack)
 
-    def accept_out_of_order(self, marker: Marker, sentence: bool) -> Unit | None:
+    def accept_out_of_order(self, marker: Marker) -> Unit | None:
         """A heading of a family with a fixed place (第X条, 第X章…) that the document already numbers, whose number
         does not continue it: a second 第八条, or 第十条 after 第十二条 (a typo in one of them). It is a unit beside
         the last one of its family, so its text and its sub-clauses are its own and never fold into the article
         before; which number is wrong cannot be known, so it prints none (its title names it) and the numbering
-        runs on from it. None for a family not numbered yet or numbered in another style."""
+        runs on from it. A titled heading, never a sentence. None for a family not numbered yet or numbered in another
+        style."""
         family = marker.family
         if family not in FIXED_RANK or family not in self.last_anywhere or marker.inserted or not self._same_style(marker):
             return None
         rank = self.rank[family]
         stack = self._parent(family, rank, marker.number)
         parent = stack[-1] if stack else None
-        return self._open(Unit(family, marker.number, "", rank, parent, sentence, self.accepted + 1), stack)
+        return self._open(Unit(family, marker.number, "", rank, parent, False, self.accepted + 1), stack)
 
     def _open(self, unit: Unit, stack: list[Unit]) -> Unit:
         """UNIT opens on top of STACK (the open units it sits under): its number is the last of its family, under

@@ -424,7 +424,7 @@ class _Reader:
         later = (m.number for j in range(i + 1, len(self.markers)) if (m := self.markers[j]) and m.family == marker.family)
         unit = self.scheme.accept(marker, sentence, later)
         if unit is None and rest and not sentence:  # a titled heading out of sequence still opens its own passage
-            unit = self.scheme.accept_out_of_order(marker, sentence)
+            unit = self.scheme.accept_out_of_order(marker)
         if unit is None:
             return False
         self._open(unit, run_in_title(rest) if sentence else rest)
