@@ -449,3 +449,12 @@ def test_a_period_no_calendar_can_count_is_refused_by_name(drafter: NoticeDrafte
     reply = one_shot(drafter, message)
     assert reply.notice is None
     assert reply.text.startswith("无法起草：期限“") and "超出可处理的日期范围" in reply.text
+
+
+def test_a_period_that_runs_out_before_the_letter_is_in_is_warned_about(drafter: NoticeDrafter) -> None:
+    """整改期限0个工作日 ends on the day the letter is delivered: warned about, as a cure date set that early is."""
+    message = "外呼服务协议，我方（甲方）佛山明川信息技术有限公司，乙方东莞启辰电话营销有限公司通话质量不达标，起草违约整改通知书，{}，2026年9月25日发出"
+    zero = one_shot(drafter, message.format("整改期限0个工作日")).notice
+    assert any("不晚于本函的送达日" in warning for warning in zero.warnings)
+    ten = one_shot(drafter, message.format("整改期限10个工作日")).notice
+    assert not any("不晚于本函的送达日" in warning for warning in ten.warnings)

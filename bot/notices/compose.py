@@ -340,12 +340,14 @@ def _effective_date(
     deadline_field = DEADLINE_DATES.get(spec.effective)
     if deadline_field and fields.get(deadline_field):
         deadline = date.fromisoformat(fields[deadline_field])  # a date the user set is kept as given
-        if deadline <= delivered:
-            warnings.append("所定期限不晚于本函的送达日，对方可能来不及履行，请考虑延后。")
-        return deadline
-    period = _period(fields.get(spec.effective))
-    start = sent if (fields.get(spec.effective) or {}).get("from_sending") else delivered
-    return period.after(start, calendar) if period else None
+    else:
+        period = _period(fields.get(spec.effective))
+        start = sent if (fields.get(spec.effective) or {}).get("from_sending") else delivered
+        deadline = period.after(start, calendar) if period else None
+    # A date, or a period (整改期限0个工作日, 发出之日起2日内 with three days' delivery), that ends before the letter is in.
+    if deadline is not None and deadline <= delivered:
+        warnings.append("所定期限不晚于本函的送达日，对方可能来不及履行，请考虑延后。")
+    return deadline
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:
