@@ -550,15 +550,17 @@ _SMALL_WORDS = "a|an|and|by|for|in|of|on|or|the|to|with"
 # The body may start on the next line: 'Section 1. Definitions.' is a title alone.
 _ENGLISH_RUN_IN = re.compile(rf"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|{_SMALL_WORDS})){{0,7}})\.(?:\s+(?=[A-Z(“\"])|\s*$)")
 _SENTENCE_INSIDE = re.compile(r"[.;!?]\s|[。；！？]")
+_WORD_CHARACTER = re.compile(r"[^\W\d_]")  # a letter or a Chinese character, not a digit
 
 
 def run_in_title(rest: str) -> str:
     """The title a unit's line opens with before its body on the same line: a bracketed one ('(合约期间)本合约…' →
     '合约期间') or an English run-in heading in title case ending in a full stop ('Events of Default. Each of…' →
     'Events of Default', 'Definitions.' alone → 'Definitions'); '' when the line is all body (a title is never
-    guessed out of a sentence)."""
+    guessed out of a sentence). A bracketed number is no title: 〔2024〕12号 is a document number's year."""
     found = _BRACKETED_RUN_IN.match(rest) or _ENGLISH_RUN_IN.match(rest)
-    return found.group(1).strip() if found else ""
+    title = found.group(1).strip() if found else ""
+    return title if _WORD_CHARACTER.search(title) else ""
 
 
 def outline(text: str, start: int, end: int, words: LayoutWords) -> list[Draft]:

@@ -128,6 +128,7 @@ def test_a_title_run_into_its_body_is_taken_only_when_it_is_set_off():
     assert run_in_title("Payment Terms. The Buyer shall pay within 30 days.") == "Payment Terms"
     assert run_in_title("Events of Default. Each of the following is an Event of Default:") == "Events of Default"
     assert run_in_title("The Buyer shall pay. Payment is due monthly.") == ""  # a sentence, not a title
+    assert run_in_title("〔2025〕8号文件规定的标准适用于本合同。") == ""  # a document number's year, not a title
     assert run_in_title("本合同期限为两年（自签订之日起）。") == ""
 
 
