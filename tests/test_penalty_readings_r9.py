@@ -58,6 +58,18 @@ def test_a_comma_that_sets_off_neither_thousands_nor_wan_is_still_asked_about(me
     assert assessment.info.amount is None and assessment.refused
 
 
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("两笔欠款分别为4000，9000元，都逾期10天，日万分之五", "65.00"),  # (4000 + 9000) × 0.05 % × 10, not 9000 alone
+        ("三笔货款：2000、3000和5000元，都晚了20天，日千分之一", "200.00"),  # (2000 + 3000 + 5000) × 0.1 % × 20
+        ("两笔分别为6000, 4000元，逾期5天，日万分之五", "25.00"),  # a comma and a space set items apart
+    ],
+)
+def test_bare_figures_listed_before_a_sum_share_its_unit(message: str, amount: str) -> None:
+    assert penalty(message).info.amount == amount
+
+
 def test_a_phone_number_grouped_by_four_is_no_sum() -> None:
     assessment = penalty("联系电话139 8765 4321，欠款6万，逾期10天，日万分之五")
     assert assessment.info.amount == "300.00"  # 60000 × 0.05 % × 10

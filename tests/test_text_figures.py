@@ -122,6 +122,20 @@ def test_words_that_only_continue_a_figure_are_no_sum_of_their_own(message: str,
     assert [a.value for a in find_amounts(message)] == [Decimal(y) for y in yuan]
 
 
+@pytest.mark.parametrize(
+    ("message", "yuan"),
+    [
+        ("分别为5000，8000元", [5000, 8000]),
+        ("2000、3000和5000元", [2000, 3000, 5000]),
+        ("逾期20，8000元", [8000]),  # 20 after 逾期 is days, no list item
+        ("10月5，8000元", [8000]),  # a date
+        ("5000，8000", []),  # no sum closes the list
+    ],
+)
+def test_bare_figures_listed_before_a_sum_share_its_unit(message: str, yuan: list[int]) -> None:
+    assert [a.value for a in find_amounts(message)] == [Decimal(y) for y in yuan]
+
+
 def test_a_bare_number_after_a_money_word_is_money() -> None:
     assert [a.value for a in find_amounts("欠款50000，逾期30天")] == [Decimal(50000)]
     assert [a.value for a in find_amounts("本金：12000，逾期3周")] == [Decimal(12000)]

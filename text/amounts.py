@@ -84,6 +84,11 @@ _WORDS_AMOUNT = re.compile(
 # yuan"): read from there, the words would give a wrong sum (five million, a hundred thousand).
 _WORDS_CONTINUE = re.compile(r"(?:\d|\bpoint)[\s-]*$", re.IGNORECASE)
 _MONEY_CONTEXT_RE = re.compile(rf"{_MONEY_CONTEXT}\s*(?:了|为|為|是|共|共计|合计|约|約|达|達|:|：)?\s*$")
+# 分别为5000，8000元 / 3000、5000和8000元: bare figures listed before a sum share its unit. Only separators that set
+# items apart (an ASCII comma with no space may group digits: 3000,6000元 stays a question), and only a figure that
+# opens a list (after 分别为, 是, 两笔, a colon or another item): 逾期20，8000元 and 10月5，8000元 say days and dates.
+_LIST_SEPARATOR = re.compile(r"\s*(?:[，、和及与與]|,\s)\s*")
+_LIST_OPENS_BEFORE = re.compile(r"(?:^|分别|分別|[为為是:：，,、和及与與笔筆张張])\s*$")
 _NOT_MONEY_AFTER_RE = re.compile(_NOT_MONEY_AFTER)
 # English money words around a bare figure: "Paid 50,000 on 11 Oct", "owes 120,000", "the 100,000 invoice". Only a
 # figure of four digits or more (grouped or not) is read so, never one a unit of time or a share follows: "paid 3
@@ -143,6 +148,7 @@ def find_amounts(text: str) -> list[Figure]:
     """
     folded = _NOT_A_CENT.sub(" ", _W_BETWEEN_DIGITS.sub("万", fold_width(text)))  # one character for one: spans index `text`
     figures: list[Figure] = []
+    bare: list[re.Match[str]] = []  # figures that only lack a money sign: list items, if a sum follows them
     for match in _AMOUNT.finditer(folded):
         number = match.group("number")
         has_currency = bool(match.group("prefix") or match.group("unit"))
@@ -156,6 +162,8 @@ def find_amounts(text: str) -> list[Figure]:
             folded, match.start(), match.end(), number
         )
         if not (has_currency or has_big_unit or money_context):
+            if match.group("number").isdigit():
+                bare.append(match)
             continue
         # 货款一共是8万6千元, 欠款一直没付: one Chinese numeral with no unit after a money word is a word (一共, 一直),
         # never a sum of one yuan (but 损失为零 is a loss of nothing).
@@ -177,7 +185,27 @@ def find_amounts(text: str) -> list[Figure]:
             value = -value
         start, end = match.start(), match.end()
         figures.append(Figure(value=value, start=start, end=end, raw=text[start:end]))
+    figures += _listed_before_a_sum(text, folded, bare, figures)
     return sorted(figures + _figures_in_words(text, figures), key=lambda figure: figure.start)
+
+
+def _listed_before_a_sum(text: str, folded: str, bare: list[re.Match[str]], sums: list[Figure]) -> list[Figure]:
+    """Bare figures of a list whose last item is a sum (5000，8000元): each is a sum in that unit. Read from the end,
+    so a longer list (3000、5000、8000元) reaches back item by item."""
+    listed: list[Figure] = []
+    starts = {figure.start for figure in sums}
+    for match in reversed(bare):
+        separator = _LIST_SEPARATOR.match(folded, match.end())
+        if not separator or separator.end() not in starts:
+            continue
+        if not _LIST_OPENS_BEFORE.search(folded, 0, match.start()):
+            continue
+        value = parse_number(match.group("number"))
+        if value is None:
+            continue
+        listed.append(Figure(value=value, start=match.start(), end=match.end(), raw=text[match.start() : match.end()]))
+        starts.add(match.start())
+    return listed
 
 
 def _figures_in_words(text: str, found: list[Figure]) -> list[Figure]:
