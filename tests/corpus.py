@@ -12,6 +12,7 @@ from retrieval.glossary import load_glossary
 from retrieval.index import ClauseIndex
 from retrieval.layout import layout_words
 from retrieval.metadata import load_field_words
+from retrieval.models import Clause
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -24,6 +25,13 @@ LAYOUT = layout_words(_SHIPPED.layout_file)
 FIELD_WORDS = load_field_words(_SHIPPED.contract_fields_file)
 LEGAL_RULES = load_legal_rules(_SHIPPED.penalty_rules_file)
 PENALTY_WORDS = PenaltyWords.load(_SHIPPED.penalty_words_file)
+
+
+def clause_holding(clauses: list[Clause], words: str) -> Clause:
+    """The one clause whose text holds WORDS: a parse that lost the text, or glued it into two, fails here."""
+    found = [clause for clause in clauses if words in clause.text]
+    assert len(found) == 1, [clause.id for clause in found]
+    return found[0]
 
 
 def index_at(data_dir: Path, embedder: Embedder, **options) -> ClauseIndex:

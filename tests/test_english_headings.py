@@ -10,7 +10,7 @@ import io
 
 import docx
 import pytest
-from corpus import LAYOUT
+from corpus import LAYOUT, clause_holding
 
 from retrieval.models import Clause
 from retrieval.normalize import normalize_document
@@ -22,12 +22,6 @@ from text.numbers import roman_number
 
 def parse(raw: str) -> list[Clause]:
     return segment("doc", normalize_document(raw), words=LAYOUT)
-
-
-def by_text(clauses: list[Clause], words: str) -> Clause:
-    found = [c for c in clauses if words in c.text]
-    assert len(found) == 1, [c.id for c in found]
-    return found[0]
 
 
 ROMAN_ARTICLES = """CLEANING SERVICES AGREEMENT
@@ -48,15 +42,15 @@ ARTICLE IV. GOVERNING LAW
 
 def test_roman_article_headings_number_their_clauses_and_are_cited_as_printed():
     clauses = parse(ROMAN_ARTICLES)
-    fee = by_text(clauses, "monthly fee of USD 3,000")
+    fee = clause_holding(clauses, "monthly fee of USD 3,000")
     assert (fee.article_no, fee.clause, fee.label) == ("ARTICLE II", "2.1", "ARTICLE II 2.1")
     assert fee.article == "ARTICLE II FEES"
     assert fee.heading_path == ["ARTICLE II FEES", "2.1"]
-    law = by_text(clauses, "governed by the laws")
+    law = clause_holding(clauses, "governed by the laws")
     assert law.label == "ARTICLE IV 4.1"  # IV read as 4: its 4.1 nests under it
     assert law.id == "doc:ARTICLE IV/4.1"
     # A reference at a line's start ('Article 4 of this Agreement') opens nothing; here it sits inside 3.2.
-    assert by_text(clauses, "thirty days' written notice").label == "ARTICLE III 3.2"
+    assert clause_holding(clauses, "thirty days' written notice").label == "ARTICLE III 3.2"
     assert len({c.id for c in clauses}) == len(clauses)
 
 
@@ -67,10 +61,10 @@ def test_a_heading_on_a_line_of_its_own_and_arabic_numbers_dashes_and_sections()
         "Article 2 – PRICE\nSection 2.1 Price\nThe price is fixed for the term.\n"
         "Section 2.2 of this Agreement does not apply to spare parts.\n"
     )
-    place = by_text(clauses, "Buyer's warehouse")
+    place = clause_holding(clauses, "Buyer's warehouse")
     assert (place.article_no, place.clause) == ("Article 1", "Section 1.2")
     assert place.heading_path == ["Article 1 DELIVERY", "Section 1.2 Place"]
-    price = by_text(clauses, "fixed for the term")
+    price = clause_holding(clauses, "fixed for the term")
     assert price.label == "Article 2 Section 2.1"
     assert "does not apply to spare parts" in price.text  # a reference, not Section 2.2
 
@@ -81,7 +75,7 @@ def test_clause_headings_are_a_family_of_their_own():
         "Clause 2 Fees\nThe Company pays the Consultant GBP 500 per day.\n"
         "Clause 3 Confidentiality\nThe Consultant keeps the Company's information secret.\n"
     )
-    fees = by_text(clauses, "GBP 500 per day")
+    fees = clause_holding(clauses, "GBP 500 per day")
     assert fees.label == "Clause 2"
     assert fees.heading_path == ["Clause 2 Fees"]
 
@@ -131,7 +125,7 @@ def test_lettered_parts_are_no_roman_numbers():
     assert line_marker("Article L", words=LAYOUT) is None
     clauses = parse(LETTERED_PARTS)
     assert [c.label for c in clauses][1:] == ["1.", "2.", "3.", "4."]
-    assert by_text(clauses, "twelve months of delivery").heading_path == ["3."]
+    assert clause_holding(clauses, "twelve months of delivery").heading_path == ["3."]
     assert line_marker("Part V – Warranty", words=LAYOUT).number == (5,)  # I, V and X alone stay numerals
 
 
@@ -188,7 +182,7 @@ def test_a_bilingual_heading_pair_numbered_on_both_sides_is_the_articles_path_en
     beside the Chinese title. The first clause still opens its own passage: a heading line inside it, before the
     clause's own numbered line, would hide that line (HEADINGS_OPEN_PASSAGES in tests/test_structure.py)."""
     clauses = parse(NUMBER_FIRST)
-    fee = by_text(clauses, "仓储费人民币五万元")
+    fee = clause_holding(clauses, "仓储费人民币五万元")
     assert (fee.label, fee.article) == ("第二条 2.1", "第二条 费用 / Fees")
     assert fee.heading_path == ["第二条 费用 / Fees", "2.1"]
     assert fee.text.startswith("甲方每月支付仓储费") and "RMB 50,000" in fee.text
@@ -199,15 +193,15 @@ def test_a_bilingual_heading_pair_numbered_on_both_sides_is_the_articles_path_en
 
 def test_a_bilingual_agreement_with_translations_first_cites_its_roman_articles():
     clauses = parse(TRANSLATION_FIRST)
-    late = by_text(clauses, "万分之五")
+    late = clause_holding(clauses, "万分之五")
     assert late.label == "ARTICLE II 2.2"
     assert "For late payment" in late.text and "RMB 50,000" not in late.text
-    first = by_text(clauses, "冷链仓储服务")
+    first = clause_holding(clauses, "冷链仓储服务")
     # The heading and its translation open the article's first clause (as a Chinese heading alone is a path
     # entry); no passage of headings only.
     assert first.label == "ARTICLE I 1.1" and "仓储服务\nARTICLE I. WAREHOUSING SERVICES\n乙方" in first.text
     assert all(c.clause for c in clauses if c.article_no)
-    assert by_text(clauses, "人民法院管辖").heading_path == ["ARTICLE III DISPUTES", "3.1"]
+    assert clause_holding(clauses, "人民法院管辖").heading_path == ["ARTICLE III DISPUTES", "3.1"]
 
 
 def test_a_docx_with_english_article_headings():
@@ -221,7 +215,7 @@ def test_a_docx_with_english_article_headings():
     data = io.BytesIO()
     document.save(data)
     parsed = parse_contract("doc.docx", data.getvalue(), words=LAYOUT)
-    response = by_text(parsed.clauses, "within four hours")
+    response = clause_holding(parsed.clauses, "within four hours")
     assert (response.label, response.article) == ("ARTICLE II 2.1", "ARTICLE II RESPONSE TIME")
 
 
@@ -230,8 +224,8 @@ def test_a_heading_whose_title_ends_in_a_full_stop_keeps_the_title_when_the_body
         "CATERING AGREEMENT\n\nSection 1. Menus.\nThe Caterer proposes a menu each week.\n"
         "Section 2. Price and Payment.\n2.1 The Client pays per meal served.\n2.2 Invoices are monthly.\n"
     )
-    assert by_text(clauses, "menu each week").heading == "Section 1 Menus"
-    assert by_text(clauses, "per meal served").heading_path[0] == "Section 2 Price and Payment"
+    assert clause_holding(clauses, "menu each week").heading == "Section 1 Menus"
+    assert clause_holding(clauses, "per meal served").heading_path[0] == "Section 2 Price and Payment"
     assert not [c.id for c in clauses if c.text.strip(" .") == "Price and Payment"]  # a heading alone is no passage
 
 
@@ -242,7 +236,7 @@ def test_units_headed_by_the_section_sign_are_numbered_headings_and_a_reference_
         "§ 3. Term\nThe Lease runs for five years.\n"
     )
     assert [c.article for c in clauses] == ["§ 1 Premises", "§2 Rent", "§ 3 Term"]
-    assert by_text(clauses, "applies to the yard").article_no == "§ 1"
+    assert clause_holding(clauses, "applies to the yard").article_no == "§ 1"
 
 
 def test_an_article_number_alone_on_its_line_takes_the_capitals_title_on_the_next_line():
@@ -251,5 +245,5 @@ def test_an_article_number_alone_on_its_line_takes_the_capitals_title_on_the_nex
         "Section 1.02 Interest. Interest accrues at 6% a year.\nARTICLE II\nREPAYMENT\n"
         "Section 2.01 Instalments. The Borrower repays in twelve equal instalments.\n"
     )
-    assert by_text(clauses, "twelve equal instalments").article == "ARTICLE II REPAYMENT"
+    assert clause_holding(clauses, "twelve equal instalments").article == "ARTICLE II REPAYMENT"
     assert not [c.id for c in clauses if c.text.strip() in ("THE LOAN", "REPAYMENT")]  # a title alone is no passage

@@ -8,10 +8,9 @@ from __future__ import annotations
 import io
 
 import docx
-from corpus import FIELD_WORDS, LAYOUT
+from corpus import FIELD_WORDS, LAYOUT, clause_holding
 
 from retrieval.layout import lines_of
-from retrieval.models import Clause
 from retrieval.normalize import strip_markdown
 from retrieval.numbering import line_marker
 from retrieval.parsing import ParsedContract, parse_contract
@@ -19,12 +18,6 @@ from retrieval.parsing import ParsedContract, parse_contract
 
 def parse(raw: str, name: str = "doc.txt") -> ParsedContract:
     return parse_contract(name, raw.encode("utf-8"), words=LAYOUT, field_words=FIELD_WORDS)
-
-
-def by_text(clauses: list[Clause], words: str) -> Clause:
-    found = [c for c in clauses if words in c.text]
-    assert len(found) == 1, [c.id for c in found]
-    return found[0]
 
 
 def test_markdown_markup_is_stripped_but_blanks_numbers_and_heading_marks_stay():
@@ -68,8 +61,8 @@ def test_masked_names_in_a_text_contract_reach_the_passages_as_printed():
         "第一条 甲方代表周**、乙方代表吴**共同负责验收。\n第二条 联系电话139****2468。\n第三条 争议由甲方所在地法院管辖。\n"
     )
     clauses = parse(raw).clauses
-    assert "甲方代表周**、乙方代表吴**共同负责验收" in by_text(clauses, "负责验收").text
-    assert "139****2468" in by_text(clauses, "联系电话").text
+    assert "甲方代表周**、乙方代表吴**共同负责验收" in clause_holding(clauses, "负责验收").text
+    assert "139****2468" in clause_holding(clauses, "联系电话").text
 
 
 MARKDOWN_CONTRACT = """# 叉车维修保养协议
@@ -104,11 +97,11 @@ def test_markdown_contract_in_a_txt_has_its_title_parties_date_and_articles():
     assert parsed.info.parties == ["宁波示例港务有限公司", "宁波示例机械维修有限公司"]
     assert parsed.info.metadata.signing_date.value == "2025-09-02"
     clauses = parsed.clauses
-    repair = by_text(clauses, "六小时内到场")
+    repair = clause_holding(clauses, "六小时内到场")
     assert (repair.article, repair.article_no, repair.clause) == ("条款2 故障维修", "条款2", "2-1")
     assert repair.heading_path == ["条款2 故障维修", "2-1"]
-    assert "条款" not in by_text(clauses, "制动和液压系统").text  # the next article's heading is not glued on
-    assert by_text(clauses, "九百元").heading_path == ["条款3 费用", "3-1"]
+    assert "条款" not in clause_holding(clauses, "制动和液压系统").text  # the next article's heading is not glued on
+    assert clause_holding(clauses, "九百元").heading_path == ["条款3 费用", "3-1"]
     assert not any("*" in c.text or "#" in c.text for c in clauses)
 
 
@@ -150,12 +143,12 @@ PRINTER_LEASE = """打印机租赁合同
 
 def test_a_worded_line_inside_articles_numbered_otherwise_opens_no_article():
     clauses = parse(PRINTER_LEASE).clauses
-    rent = by_text(clauses, "月租金每台三百元")
+    rent = clause_holding(clauses, "月租金每台三百元")
     assert (rent.article_no, rent.clause) == ("第二条", "2.1")
     assert "条款 3 所述交付日期" in rent.text  # a reference: the text of the clause it sits in
     assert "条款 4 交付" in rent.text  # a title-like line, but 第X条 number this document's articles
-    assert by_text(clauses, "租金按季度预付").heading_path == ["第二条 租金", "2.2"]
-    delivery = by_text(clauses, "五日内送货上门")
+    assert clause_holding(clauses, "租金按季度预付").heading_path == ["第二条 租金", "2.2"]
+    delivery = clause_holding(clauses, "五日内送货上门")
     assert (delivery.article_no, delivery.clause) == ("第三条", "3.1")
     assert delivery.heading_path == ["第三条 交付", "3.1"]
     assert [c.article_no for c in clauses] == ["第一条", "第一条", "第二条", "第二条", "第三条", "第三条", "第四条"]
@@ -190,14 +183,14 @@ CAPITAL_OVER_CN = """园区绿化养护合同
 def test_capital_numeral_sections_nest_over_cn_headings_and_keep_their_tables():
     parsed = parse(CAPITAL_OVER_CN)
     clauses = parsed.clauses
-    tree = by_text(clauses, "对乔木修枝")
+    tree = clause_holding(clauses, "对乔木修枝")
     assert tree.heading_path == ["壹 养护内容", "二 乔木"]
     assert "贰" not in tree.text and "养护费用" not in tree.text  # the next section's heading is not glued on
-    late = by_text(clauses, "千分之一计违约金")
+    late = clause_holding(clauses, "千分之一计违约金")
     assert late.heading_path == ["贰 养护费用"]
     rows = [c for c in clauses if "第二期" in c.text]
     assert len(rows) == 1 and rows[0].heading_path == ["贰 养护费用", "表1"]
-    assert by_text(clauses, "年度评定不合格").heading_path == ["叁 验收", "二 评定结果"]
+    assert clause_holding(clauses, "年度评定不合格").heading_path == ["叁 验收", "二 评定结果"]
     assert parsed.info.parties == ["示例科技园管理有限公司", "示例园林工程有限公司"]  # sorted by side: 甲方 first
     assert not any("示例园林" in c.text for c in clauses)  # the party block is no passage
 
@@ -227,13 +220,13 @@ CAPITAL_OVER_ARTICLES = """倉庫租用契約書
 
 def test_inserted_article_is_its_own_passage_under_a_capital_numeral_part():
     clauses = parse(CAPITAL_OVER_ARTICLES).clauses
-    inserted = by_text(clauses, "依物价指数调整")
+    inserted = clause_holding(clauses, "依物价指数调整")
     assert (inserted.part, inserted.article_no) == ("贰", "第3条之1")
     assert inserted.heading_path == ["贰 租金", "第3条之1 租金调整"]
-    assert "依物价指数" not in by_text(clauses, "每月租金").text
-    deposit = by_text(clauses, "作为押金")
+    assert "依物价指数" not in clause_holding(clauses, "每月租金").text
+    deposit = clause_holding(clauses, "作为押金")
     assert (deposit.part, deposit.article_no) == ("贰", "第4条")
-    assert by_text(clauses, "管辖法院").heading_path == ["参 其他", "第5条 管辖"]  # 參 simplifies to 参, read as 3
+    assert clause_holding(clauses, "管辖法院").heading_path == ["参 其他", "第5条 管辖"]  # 參 simplifies to 参, read as 3
 
 
 def test_inserted_article_markers():
@@ -287,10 +280,10 @@ UNNUMBERED_MARKDOWN_HEADINGS = """# 展台搭建协议
 
 def test_unnumbered_markdown_headings_head_the_lists_under_them():
     clauses = parse(UNNUMBERED_MARKDOWN_HEADINGS).clauses
-    assert by_text(clauses, "效果图").heading_path == ["搭建要求", "1."]
-    pay = by_text(clauses, "十日内甲方付清")
+    assert clause_holding(clauses, "效果图").heading_path == ["搭建要求", "1."]
+    pay = clause_holding(clauses, "十日内甲方付清")
     assert (pay.article, pay.clause, pay.heading_path) == ("费用与结算", "2.", ["费用与结算", "2."])
-    extra = by_text(clauses, "灯箱")
+    extra = clause_holding(clauses, "灯箱")
     assert extra.heading_path == ["费用与结算", "额外费用", "1."]
     assert not any(c.text in ("搭建要求", "费用与结算") for c in clauses)  # a heading alone is no passage
     assert len({c.id for c in clauses}) == len(clauses)
@@ -326,9 +319,9 @@ def test_word_heading_styles_without_numbers_head_the_text_under_them():
     parsed = parse_contract("维保.docx", _docx_with_unnumbered_headings(), words=LAYOUT, field_words=FIELD_WORDS)
     clauses = parsed.clauses
     assert parsed.info.title == "软件维保合同"
-    assert by_text(clauses, "故障排除").heading_path == ["维保范围"]
-    assert by_text(clauses, "两小时内远程响应").heading_path == ["维保范围", "响应时限"]
-    fee = by_text(clauses, "两万元")
+    assert clause_holding(clauses, "故障排除").heading_path == ["维保范围"]
+    assert clause_holding(clauses, "两小时内远程响应").heading_path == ["维保范围", "响应时限"]
+    fee = clause_holding(clauses, "两万元")
     assert fee.heading_path == ["维保费用"] and "响应" not in fee.text
     assert not any("#" in c.text for c in clauses)
 
@@ -373,15 +366,15 @@ def test_bare_numbered_headings_open_their_sections_over_decimal_clauses():
     to the preamble), the clauses under them are N.1, N.2 …, and a section without clauses is numbered too, as the
     numbers around it vouch for it."""
     clauses = parse(CONSTRUCTION).clauses
-    preamble = by_text(clauses, "订立本合同")
+    preamble = clause_holding(clauses, "订立本合同")
     assert preamble.heading_path == ["前言"] and "总则" not in preamble.text
-    assert by_text(clauses, "本合同文件包括协议书").heading_path == ["1 总则"]
+    assert clause_holding(clauses, "本合同文件包括协议书").heading_path == ["1 总则"]
     assert not any("工程概况" in c.text for c in clauses)  # the heading of clauses is their path entry
-    assert by_text(clauses, "某市新区学府路8号").heading_path == ["2 工程概况", "2.2"]
-    late = by_text(clauses, "万分之三")
+    assert clause_holding(clauses, "某市新区学府路8号").heading_path == ["2 工程概况", "2.2"]
+    late = clause_holding(clauses, "万分之三")
     assert (late.article, late.article_no, late.clause, late.label) == ("5 违约责任", "5", "5.1", "5 5.1")
-    assert by_text(clauses, "十四天内").heading_path == ["4 合同价款与支付", "4.3", "4.3.1"]
-    assert by_text(clauses, "一式四份").heading_path == ["6 其他"]
+    assert clause_holding(clauses, "十四天内").heading_path == ["4 合同价款与支付", "4.3", "4.3.1"]
+    assert clause_holding(clauses, "一式四份").heading_path == ["6 其他"]
     assert [c.article_no for c in clauses if c.article_no] == sorted(c.article_no for c in clauses if c.article_no)
 
 
@@ -389,9 +382,9 @@ def test_a_line_that_starts_with_a_count_or_a_list_item_opens_no_section():
     """A wrapped sentence whose next line starts with a number ('3 个工作日内进场', '1 年内无息返还') and a list of
     materials numbered '1 水泥', '2 钢筋' stay in the text of the clause they belong to: no clause N.1 follows them."""
     clauses = parse(CONSTRUCTION).clauses
-    assert by_text(clauses, "3 个工作日内进场").clause == "3.2"
-    assert by_text(clauses, "1 年内无息返还").clause == "4.3.2"
-    materials = by_text(clauses, "商品混凝土")
+    assert clause_holding(clauses, "3 个工作日内进场").clause == "3.2"
+    assert clause_holding(clauses, "1 年内无息返还").clause == "4.3.2"
+    materials = clause_holding(clauses, "商品混凝土")
     assert materials.clause == "4.2" and "1 水泥\n2 钢筋\n3 商品混凝土" in materials.text
     assert {c.article_no for c in clauses if c.article_no} == {"1", "2", "3", "4", "5", "6"}
 
@@ -411,7 +404,7 @@ def test_bare_numbers_without_clauses_under_any_of_them_stay_text():
     """A contract numbered 第X条 that lists items '1 水泥', '2 钢筋' has no bare-numbered outline: no N.1 anywhere."""
     raw = "材料采购合同\n第一条 标的\n乙方供应下列材料：\n1 水泥\n2 钢筋\n3 砂石\n第二条 价款\n总价人民币十万元。\n第三条 交付\n乙方于签约后十日内交货。\n"
     clauses = parse(raw).clauses
-    assert by_text(clauses, "砂石").article_no == "第一条" and "1 水泥\n2 钢筋\n3 砂石" in by_text(clauses, "砂石").text
+    assert clause_holding(clauses, "砂石").article_no == "第一条" and "1 水泥\n2 钢筋\n3 砂石" in clause_holding(clauses, "砂石").text
 
 
 BRACKETED_ARTICLE_LINES = """车辆租赁合同
@@ -434,10 +427,10 @@ BRACKETED_ARTICLE_LINES = """车辆租赁合同
 
 def test_an_article_heading_line_set_in_brackets_heads_its_items():
     clauses = parse(BRACKETED_ARTICLE_LINES).clauses
-    assert by_text(clauses, "替代车辆").heading_path == ["第二条 保养与维修", "2."]
-    assert by_text(clauses, "商务车三辆").heading_path == ["第一条 租赁车辆", "1."]
-    assert by_text(clauses, "提交仲裁").article == "第三条 争议解决"
-    assert by_text(clauses, "提交仲裁").text.startswith("因本合同")  # the bracketed heading is no part of its text
+    assert clause_holding(clauses, "替代车辆").heading_path == ["第二条 保养与维修", "2."]
+    assert clause_holding(clauses, "商务车三辆").heading_path == ["第一条 租赁车辆", "1."]
+    assert clause_holding(clauses, "提交仲裁").article == "第三条 争议解决"
+    assert clause_holding(clauses, "提交仲裁").text.startswith("因本合同")  # the bracketed heading is no part of its text
     assert not any("第二条" in c.text for c in clauses)  # no heading glued into the clause before it
     assert line_marker("【第一条　租赁车辆】", words=LAYOUT).number == (1,)
     assert line_marker("【注意】第一条的约定不变", words=LAYOUT) is None  # only a line bracketed as a whole
@@ -450,9 +443,9 @@ def test_articles_numbered_n_point_zero_head_the_clauses_numbered_under_them():
         "保洁服务合同\n\n1.0 服务范围\n1.1 乙方负责办公楼公共区域保洁。\n1.2 每日清扫两次。\n"
         "2.0 服务费用\n2.1 月服务费为人民币九千元。\n2.2 甲方每月十日前支付。\n"
     ).clauses
-    fee = by_text(clauses, "月服务费为")
+    fee = clause_holding(clauses, "月服务费为")
     assert (fee.article, fee.clause, fee.label) == ("2.0 服务费用", "2.1", "2.0 2.1")
-    assert by_text(clauses, "每日清扫").heading_path == ["1.0 服务范围", "1.2"]
+    assert clause_holding(clauses, "每日清扫").heading_path == ["1.0 服务范围", "1.2"]
 
 
 def test_clauses_headed_in_the_article_style_with_a_decimal_number_nest_under_their_article():
@@ -461,9 +454,9 @@ def test_clauses_headed_in_the_article_style_with_a_decimal_number_nest_under_th
         "厂房装修合同\n\n第1条 工程概况\n第1.1条 装修面积为两千平方米。\n第1.2条 工程地点为某市开发区。\n"
         "第2条 合同价款\n第2.1条 合同总价为人民币六十万元。\n第2.1条约定的总价不含设计变更。\n第2.2条 进度款按月支付。\n"
     ).clauses
-    total = by_text(clauses, "合同总价为")
+    total = clause_holding(clauses, "合同总价为")
     assert (total.article_no, total.clause) == ("第2条", "2.1") and "不含设计变更" in total.text
-    assert by_text(clauses, "进度款按月").label == "第2条 2.2"
+    assert clause_holding(clauses, "进度款按月").label == "第2条 2.2"
 
 
 def test_a_chapter_or_article_number_alone_on_its_line_takes_the_short_title_on_the_next_line():
@@ -473,7 +466,7 @@ def test_a_chapter_or_article_number_alone_on_its_line_takes_the_short_title_on_
         "仓储合同\n\n第一章\n总则\n第一条\n仓储物\n存货人存放纸浆三百吨。\n第二章\n费用\n第二条\n"
         "仓储费按每吨每月十元计收\n第三条\n违约\n保管人延迟出库的，每日支付违约金五百元。\n"
     ).clauses
-    pulp = by_text(clauses, "纸浆三百吨")
+    pulp = clause_holding(clauses, "纸浆三百吨")
     assert pulp.heading_path == ["第一章 总则", "第一条 仓储物"]
-    fee = by_text(clauses, "每吨每月十元")
+    fee = clause_holding(clauses, "每吨每月十元")
     assert fee.heading_path == ["第二章 费用", "第二条"]  # a sentence with a figure: the text, no title

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import docx
-from corpus import LAYOUT
+from corpus import LAYOUT, clause_holding
 
 from retrieval.models import Clause
 from testing.text_pdf import placed_pdf, two_column_pdf
@@ -21,12 +21,6 @@ def parse(raw: str) -> list[Clause]:
     return segment("doc", normalize_document(raw), words=LAYOUT)
 
 
-def holding(clauses: list[Clause], words: str) -> Clause:
-    found = [c for c in clauses if words in c.text]
-    assert len(found) == 1, [c.id for c in found]
-    return found[0]
-
-
 def articles(numbers: list[str]) -> str:
     """A made-up contract whose articles print NUMBERS in that order, each with a title and one sentence."""
     body = "\n".join(f"{number} 标题{k}\n第{k}段正文约定的事项由双方另行商定。" for k, number in enumerate(numbers, 1))
@@ -35,34 +29,34 @@ def articles(numbers: list[str]) -> str:
 
 def test_a_repeated_article_number_opens_its_own_passage_cited_by_its_title():
     clauses = parse(articles(["第一条", "第二条", "第三条", "第三条", "第四条"]))
-    second = holding(clauses, "第4段")
+    second = clause_holding(clauses, "第4段")
     assert second.heading == "标题4" and second.label == "标题4"  # never a second 第三条, never inside the first
-    assert holding(clauses, "第3段").label == "第三条"
-    assert holding(clauses, "第5段").label == "第四条"  # the numbering runs on
+    assert clause_holding(clauses, "第3段").label == "第三条"
+    assert clause_holding(clauses, "第5段").label == "第四条"  # the numbering runs on
     assert len({c.id for c in clauses}) == len(clauses)
 
 
 def test_an_article_number_that_goes_back_opens_its_own_passage_and_claims_no_number():
     clauses = parse(articles(["第一条", "第二条", "第三条", "第六条", "第四条", "第七条"]))
-    back = holding(clauses, "第5段")
+    back = clause_holding(clauses, "第5段")
     assert back.label == "标题5" and "第六条" not in back.heading
-    assert holding(clauses, "第4段").label == "第六条"
-    assert holding(clauses, "第6段").label == "第七条"
+    assert clause_holding(clauses, "第4段").label == "第六条"
+    assert clause_holding(clauses, "第6段").label == "第七条"
 
 
 def test_an_article_reference_opening_a_sentence_is_still_no_heading():
     raw = articles(["第一条", "第二条", "第三条"]) + "第一条约定的事项如有变更，双方应书面确认。\n"
     clauses = parse(raw)
-    assert holding(clauses, "如有变更").label == "第三条"
+    assert clause_holding(clauses, "如有变更").label == "第三条"
 
 
 def test_tortoise_shell_brackets_set_a_title_off_as_lenticular_ones_do():
     raw = "印刷服务合同\n\n〔印刷内容〕\n乙方为甲方印制宣传册五千份。\n〔交付时间〕\n乙方应在收到定稿后七日内交付。\n〔验收标准〕\n甲方收货后三日内验收。\n"
     clauses = parse(raw)
-    assert holding(clauses, "七日内交付").heading == "交付时间"
+    assert clause_holding(clauses, "七日内交付").heading == "交付时间"
     numbered = parse("印刷服务合同\n\n〔第一条 印刷内容〕\n乙方印制宣传册。\n〔第二条 交付时间〕\n乙方七日内交付。\n第三条〔验收〕甲方三日内验收。\n")
-    assert holding(numbered, "七日内交付").heading == "第二条 交付时间"
-    assert holding(numbered, "三日内验收").heading == "第三条 验收"
+    assert clause_holding(numbered, "七日内交付").heading == "第二条 交付时间"
+    assert clause_holding(numbered, "三日内验收").heading == "第三条 验收"
 
 
 def test_a_page_break_inside_a_passage_reads_as_the_text_does_and_the_page_is_where_it_starts():
@@ -76,16 +70,16 @@ def test_a_page_break_inside_a_passage_reads_as_the_text_does_and_the_page_is_wh
     text = normalize_document(raw, LAYOUT)
     clauses = with_pages(segment("doc", text, words=LAYOUT), text)
     assert all("\f" not in c.text for c in clauses)
-    first = holding(clauses, "合格证和使用手册。")  # one sentence over the break, no break left in it
+    first = clause_holding(clauses, "合格证和使用手册。")  # one sentence over the break, no break left in it
     assert first.page == 1
-    assert holding(clauses, "for each day of delay").page == 2
-    assert holding(clauses, "验收后十日内").page == 3
-    assert holding(clauses, "一式两份").text == "其他\n本合同一式两份。"  # a title on the page's last line stays a line
+    assert clause_holding(clauses, "for each day of delay").page == 2
+    assert clause_holding(clauses, "验收后十日内").page == 3
+    assert clause_holding(clauses, "一式两份").text == "其他\n本合同一式两份。"  # a title on the page's last line stays a line
 
 
 def test_a_numbered_title_alone_on_its_line_is_never_joined_to_a_short_sentence_under_it():
     clauses = parse("会议服务合同\n\n第一条 场地\n乙方提供会议场地一处，面积不少于二百平方米。\n第二条 争议\n协商解决。\n")
-    assert holding(clauses, "协商解决").heading == "第二条 争议"
+    assert clause_holding(clauses, "协商解决").heading == "第二条 争议"
 
 
 def docx_bytes(paragraphs: list[str], header: list[str] = (), footer: str = "") -> bytes:
@@ -135,7 +129,7 @@ def test_a_pdf_page_in_two_columns_is_read_column_by_column():
     parsed = parse_contract("storage.pdf", two_column_pdf([(LEFT, RIGHT)], column_width=11 * 17), words=LAYOUT)
     assert parsed.info.title == "保管合同"
     assert [c.label for c in parsed.clauses] == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
-    assert holding(parsed.clauses, "温度失控").text == "保管责任\n甲方应妥善保管冻品,因温度失控造成冻品变质的由甲方按市场价格向乙方赔偿损失。"
+    assert clause_holding(parsed.clauses, "温度失控").text == "保管责任\n甲方应妥善保管冻品,因温度失控造成冻品变质的由甲方按市场价格向乙方赔偿损失。"
 
 
 def test_a_two_column_table_page_stays_rows():
@@ -161,10 +155,10 @@ def test_a_contract_saved_from_a_web_page_reads_as_its_text_with_headings_and_ta
     parsed = parse_contract("booth.html", PAGE.encode("utf-8"), words=LAYOUT)
     assert parsed.info.title == "展台搭建合同"
     assert all("visits" not in c.text and "margin" not in c.text for c in parsed.clauses)  # script and style are no text
-    assert holding(parsed.clauses, "三十六平方米").label == "第一条"
-    row = holding(parsed.clauses, "灯光音响")
+    assert clause_holding(parsed.clauses, "三十六平方米").label == "第一条"
+    row = clause_holding(parsed.clauses, "灯光音响")
     assert row.label.startswith("第二条") and row.text == "项目 | 金额\n灯光音响 | 10000"
-    assert holding(parsed.clauses, "千分之五").label == "第三条"
+    assert clause_holding(parsed.clauses, "千分之五").label == "第三条"
 
 
 # HTML lets a cell's and a row's end tags be left out, and a browser reads a cell outside any row as a row of its own.
@@ -218,7 +212,7 @@ def test_a_pdf_table_over_two_pages_is_one_table_of_rows_its_repeated_header_no_
     assert [c.text.split("\n")[1] for c in rows] == ["圆珠笔 | 500 | 2", "笔记本 | 300 | 6", "订书机 | 40 | 15", "文件夹 | 200 | 3"]
     assert all(c.text.startswith("货物 | 数量 | 单价\n") and c.label.startswith("第一条") for c in rows)
     assert [c.page for c in rows] == [1, 1, 2, 2]
-    assert holding(clauses, "十日内交货").label == "第二条"
+    assert clause_holding(clauses, "十日内交货").label == "第二条"
 
 
 def test_a_word_price_table_with_a_cell_merged_down_repeats_it_in_each_row_it_spans():
@@ -235,5 +229,5 @@ def test_a_word_price_table_with_a_cell_merged_down_repeats_it_in_each_row_it_sp
     out = io.BytesIO()
     document.save(out)
     clauses = parse_contract("cleaning.docx", out.getvalue(), words=LAYOUT).clauses
-    assert holding(clauses, "玻璃清洗").text == "区域 | 项目 | 月费\n办公区 | 玻璃清洗 | 800"
-    assert holding(clauses, "仓库").text == "区域 | 项目 | 月费\n仓库 | 日常保洁 | 1500"
+    assert clause_holding(clauses, "玻璃清洗").text == "区域 | 项目 | 月费\n办公区 | 玻璃清洗 | 800"
+    assert clause_holding(clauses, "仓库").text == "区域 | 项目 | 月费\n仓库 | 日常保洁 | 1500"

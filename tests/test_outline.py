@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import docx
-from corpus import FIELD_WORDS, LAYOUT
+from corpus import FIELD_WORDS, LAYOUT, clause_holding
 
 from retrieval.models import Clause
 from retrieval.parsing import parse_contract
@@ -16,12 +16,6 @@ from retrieval.segment import document_title, segment
 def parse(raw: str) -> list[Clause]:
     text = normalize_document(raw)
     return segment("doc", text, words=LAYOUT)
-
-
-def by_text(clauses: list[Clause], words: str) -> Clause:
-    found = [c for c in clauses if words in c.text]
-    assert len(found) == 1, [c.id for c in found]
-    return found[0]
 
 
 DECIMAL_ONLY = """服务合同
@@ -41,23 +35,23 @@ DECIMAL_ONLY = """服务合同
 
 def test_decimal_only_numbering_keeps_its_structure_after_the_deepest_level():
     clauses = parse(DECIMAL_ONLY)
-    late = by_text(clauses, "每日按万分之五")
+    late = clause_holding(clauses, "每日按万分之五")
     assert late.clause == "2.2" and late.heading == "2. 费用 › 2.2"
-    assert by_text(clauses, "法院管辖").heading == "3. 争议解决 › 3.1"
-    assert by_text(clauses, "四小时内修复").heading == "1. 定义 › 1.2 › 1.2.2"
+    assert clause_holding(clauses, "法院管辖").heading == "3. 争议解决 › 3.1"
+    assert clause_holding(clauses, "四小时内修复").heading == "1. 定义 › 1.2 › 1.2.2"
     assert len({c.id for c in clauses}) == len(clauses)
 
 
 def test_heading_title_is_kept_apart_from_the_body_on_the_next_line():
     clauses = parse("运维合同\n\n第一条 运维期限\n本合同运维期限为一年,自签订之日起算。\n第二条 费用\n甲方按月付费。\n")
-    first = by_text(clauses, "运维期限为一年")
+    first = clause_holding(clauses, "运维期限为一年")
     assert first.heading == "第一条 运维期限"
     assert first.article == "第一条 运维期限"
 
 
 def test_full_width_colon_after_the_article_keeps_its_title():
     clauses = parse("运维合同\n第一条：服务内容\n乙方提供系统运维服务。\n第二条：服务费用\n甲方按月付费。\n")
-    assert by_text(clauses, "甲方按月付费").heading == "第二条 服务费用"
+    assert clause_holding(clauses, "甲方按月付费").heading == "第二条 服务费用"
 
 
 def test_the_title_is_a_line_of_its_own_not_glued_to_the_next():
@@ -76,9 +70,9 @@ def test_a_markdown_table_becomes_row_passages_under_its_caption_with_the_header
     rows = [c for c in clauses if "表" in c.clause]
     assert [c.text for c in rows] == ["名称 | 数量 | 单价\n保温被 | 2000 | 9.5", "名称 | 数量 | 单价\n防水布 | 100 | 30"]
     assert all(c.article == "第一条 标的" for c in rows)
-    lead = by_text(clauses, "采购下列货物")
+    lead = clause_holding(clauses, "采购下列货物")
     assert "|" not in lead.text
-    assert "|" not in by_text(clauses, "货到付款").text
+    assert "|" not in clause_holding(clauses, "货到付款").text
 
 
 PARTY_TABLE = """采购合同
@@ -118,16 +112,16 @@ def test_a_document_appended_after_the_signature_block_is_its_own_section():
         "保密协议\n第一条 保密\n乙方应保守秘密。\n第二条 生效\n本协议自签字之日起生效。\n"
         "甲方（盖章）：\n乙方（签字）：\n日期：\n承诺书\n1. 本人承诺遵守上述协议。\n2. 本人承诺离职后仍保守秘密。\n"
     )
-    pledge = by_text(clauses, "离职后仍保守秘密")
+    pledge = clause_holding(clauses, "离职后仍保守秘密")
     assert pledge.part == "承诺书"
     assert pledge.id == "doc:承诺书/2."
     assert not any("盖章" in c.text for c in clauses)
-    assert by_text(clauses, "自签字之日起生效").article == "第二条 生效"
+    assert clause_holding(clauses, "自签字之日起生效").article == "第二条 生效"
 
 
 def test_circled_items_stay_inside_their_clause():
     clauses = parse("服务合同\n第一条 服务\n乙方提供下列服务:\n①系统运维;\n②数据备份;\n③故障处理。\n第二条 费用\n甲方按月付费。\n")
-    service = by_text(clauses, "数据备份")
+    service = clause_holding(clauses, "数据备份")
     assert service.article == "第一条 服务" and "①系统运维" in service.text and "③故障处理" in service.text
 
 
@@ -146,7 +140,7 @@ def test_a_reference_to_another_article_opens_nothing():
 def test_page_breaks_survive_normalisation_and_segmentation():
     text = normalize_document("服务合同\n第一条 服务\n乙方提供服务。\f第二条 费用\n甲方按月付费。\n")
     assert "\f" in text
-    fee = by_text(segment("doc", text, words=LAYOUT), "按月付费")
+    fee = clause_holding(segment("doc", text, words=LAYOUT), "按月付费")
     assert text[: fee.span[0]].count("\f") == 1
 
 
@@ -160,7 +154,7 @@ def test_forms_headed_by_decimals_each_number_their_own_items_from_one():
     assert [c.id for c in clauses if c.clause] == [
         "doc:1.1/1.", "doc:1.1/2.", "doc:1.1/3.", "doc:1.2/1.", "doc:1.2/2.", "doc:1.2/3.", "doc:1.2/4."
     ]
-    assert by_text(clauses, "七日内退还").heading_path[0] == "1.2 还车确认单"
+    assert clause_holding(clauses, "七日内退还").heading_path[0] == "1.2 还车确认单"
 
 
 def test_a_form_listing_only_the_clauses_it_fills_in_keeps_each_one_apart():
@@ -193,9 +187,9 @@ def test_lists_under_lettered_headings_and_under_each_sub_heading_start_over():
         "B 适用于建设单位的情形\n1. 移交图纸资料;\n2. 承担保修责任;\n第二条 乙方权利和义务\n(一) 乙方的权利\n"
         "1. 制订管理制度;\n2. 收取服务费用;\n(二) 乙方的义务\n1. 按期公布收支;\n2. 移交档案资料;\n"
     )
-    assert by_text(clauses, "承担保修责任").heading_path == ["第一条 甲方义务", "B 适用于建设单位的情形", "2."]
-    assert by_text(clauses, "审定管理制度").heading_path == ["第一条 甲方义务", "A 适用于业主大会的情形", "1."]
-    assert by_text(clauses, "移交档案资料").heading_path == ["第二条 乙方权利和义务", "(二) 乙方的义务", "2."]
+    assert clause_holding(clauses, "承担保修责任").heading_path == ["第一条 甲方义务", "B 适用于建设单位的情形", "2."]
+    assert clause_holding(clauses, "审定管理制度").heading_path == ["第一条 甲方义务", "A 适用于业主大会的情形", "1."]
+    assert clause_holding(clauses, "移交档案资料").heading_path == ["第二条 乙方权利和义务", "(二) 乙方的义务", "2."]
 
 
 CONTACTS_BELOW_SIGNATURES = """设备维护合同
@@ -224,7 +218,7 @@ def test_a_contact_block_below_a_signature_table_is_furniture():
     texts = "\n".join(c.text for c in parsed.clauses)
     for contact in ("学府路8号", "023-12345678", "office@example.edu", "3100020000000000000", "工业园区", "yunshan"):
         assert contact not in texts
-    assert by_text(parsed.clauses, "人民法院管辖").article == "第三条 争议"
+    assert clause_holding(parsed.clauses, "人民法院管辖").article == "第三条 争议"
     assert {p.side: p.name for p in parsed.info.metadata.parties} == {"A": "渝州理工学院", "B": "云杉机电有限公司"}
 
 
@@ -240,7 +234,7 @@ def test_a_contact_table_inside_an_article_leaves_the_text_after_it_answerable()
         "设备维护合同\n第一条 通知\n双方的联系人如下:\n| 甲方联系人 | 王某 |\n| 乙方联系人 | 李某 |\n"
         "联系人变更的,应提前三日通知对方。\n第二条 费用\n甲方每季度支付维护费。\n第三条 争议\n争议由法院管辖。\n"
     )
-    assert by_text(clauses, "应提前三日通知对方").article == "第一条 通知"
+    assert clause_holding(clauses, "应提前三日通知对方").article == "第一条 通知"
 
 
 def test_a_docx_signature_table_then_contact_paragraphs():
@@ -257,7 +251,7 @@ def test_a_docx_signature_table_then_contact_paragraphs():
     clauses = parse_contract("doc.docx", data.getvalue(), words=LAYOUT).clauses
     texts = "\n".join(c.text for c in clauses)
     assert "学府路8号" not in texts and "yunshan" not in texts
-    assert by_text(clauses, "人民法院管辖").article == "第三条 争议"
+    assert clause_holding(clauses, "人民法院管辖").article == "第三条 争议"
 
 
 def test_an_outline_starting_over_under_a_title_after_the_signatures_is_its_own_section():
@@ -265,7 +259,7 @@ def test_an_outline_starting_over_under_a_title_after_the_signatures_is_its_own_
         "技术服务合同\n一、服务内容\n乙方提供技术服务。\n二、费用\n甲方按月付费。\n三、争议\n争议由法院管辖。\n"
         "甲方(盖章):\n乙方(盖章):\n填写说明\n一、合同编号由登记机关填写。\n二、无需填写的条款划(/)表示。\n"
     )
-    note = by_text(clauses, "划(/)表示")
+    note = clause_holding(clauses, "划(/)表示")
     assert (note.part, note.id) == ("填写说明", "doc:填写说明/二")
 
 
@@ -296,15 +290,15 @@ ANNEXES_WITH_COLONS = """设备维护服务合同
 
 def test_annex_headings_name_their_section_without_trailing_punctuation_or_doubling():
     clauses = parse(ANNEXES_WITH_COLONS)
-    assert by_text(clauses, "服务费用为每年").heading == "第二条 服务费用"  # a heading's colon is not its title's
-    aircon = by_text(clauses, "空调机组共十台")
+    assert clause_holding(clauses, "服务费用为每年").heading == "第二条 服务费用"  # a heading's colon is not its title's
+    aircon = clause_holding(clauses, "空调机组共十台")
     assert aircon.id == "doc:附件一/一" and aircon.heading == "附件一 设备清单 › 一 空调机组"
     assert aircon.label == "附件一 一"
-    report = by_text(clauses, "提交维护报告")
+    report = clause_holding(clauses, "提交维护报告")
     assert report.id == "doc:附件二/1." and report.heading == "1." and report.label == "附件二 1."
     # '附件三：一、…' is the annex heading, then its first unit.
-    assert by_text(clauses, "巡检记录表").id == "doc:附件三/一"
-    assert by_text(clauses, "维修记录表由乙方").id == "doc:附件三/二"
+    assert clause_holding(clauses, "巡检记录表").id == "doc:附件三/一"
+    assert clause_holding(clauses, "维修记录表由乙方").id == "doc:附件三/二"
     assert not [c.id for c in clauses if set(c.id.removeprefix("doc:")) & set(":：、")]
     assert not [c.heading for c in clauses if c.heading.endswith((":", "：", "、"))]
     assert len({c.id for c in clauses}) == len(clauses)
