@@ -26,6 +26,16 @@ _WORD = re.compile("[a-z]+(?:'[a-z]+)?")
 DICTIONARY_WEIGHT = 0.6
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+def english_stem(word: str) -> str:
+    """WORD's Snowball stem ('tenants' and 'tenant' share one), from one stemmer built once."""
+    return _stemmer().stemWord(word)
+
+
 @dataclass(frozen=True)
 class EnglishChinese:
     entries: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)  # phrase → (headword, glosses)
@@ -33,17 +43,15 @@ class EnglishChinese:
     @cached_property
     def _by_stem(self) -> dict[str, tuple[str, ...]]:
         """The dictionary's one-word phrases by Snowball stem: 'tenants' and 'charged' meet 'tenant' and 'charge'."""
-        stemmer = snowballstemmer.stemmer("english")
         by_stem: dict[str, list[str]] = {}
         for phrase in self.entries:
             if " " not in phrase:
-                by_stem.setdefault(stemmer.stemWord(phrase), []).append(phrase)
+                by_stem.setdefault(english_stem(phrase), []).append(phrase)
         return {stem: tuple(sorted(phrases, key=len)) for stem, phrases in by_stem.items()}
 
     def _phrases(self, words: list[str]) -> list[str]:
         """The dictionary's phrases the WORDS hold: a two-word phrase where one is listed (its words then used),
         else each word as listed, or the shortest listed word of its stem."""
-        stemmer = snowballstemmer.stemmer("english")
         found: list[str] = []
         i = 0
         while i < len(words):
@@ -53,7 +61,7 @@ class EnglishChinese:
                 i += 2
                 continue
             word = words[i]
-            listed = word if word in self.entries else next(iter(self._by_stem.get(stemmer.stemWord(word), ())), None)
+            listed = word if word in self.entries else next(iter(self._by_stem.get(english_stem(word), ())), None)
             if listed:
                 found.append(listed)
             i += 1

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import snowballstemmer
 import yaml
 
-from retrieval.english_chinese import EnglishChinese, load_english_chinese
+from retrieval.english_chinese import EnglishChinese, english_stem, load_english_chinese
 from text.chars import to_simplified
 
 
@@ -44,11 +43,6 @@ def _plurals(phrase: str) -> list[str]:
     if re.search(r"[^aeiou]y$", phrase):
         forms.append(phrase[:-1] + "ies")
     return forms
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
 
 
 def _inflects(word: str, listed: str) -> bool:
@@ -101,14 +95,14 @@ class Glossary:
         words = {word for phrase in self.english for word in _LATIN_WORD.findall(self._form(phrase))}
         by_stem: dict[str, list[str]] = {}
         for word in sorted(words, key=len):
-            by_stem.setdefault(_stemmer().stemWord(word), []).append(word)
+            by_stem.setdefault(english_stem(word), []).append(word)
         return by_stem
 
     def _as_listed(self, word: str) -> str:
         """An English word as the glossary spells it: itself when listed, else the listed word it is a plural of
         ('breaks the contract' → 'break the contract': a phrase's plural forms are only those of its last word),
         else the shortest listed word it inflects ('appointed' → 'appoint'), else itself."""
-        listed = self._listed_words.get(_stemmer().stemWord(word), [])
+        listed = self._listed_words.get(english_stem(word), [])
         if word in listed:
             return word
         singular = next((w for w in listed if word in _plurals(w)), None)
